@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: runs every benchmark section (`bench/*.bench.ts`, each exporting `section`) and prints each
+ * figure beside its target. `npm run bench -- NAME` runs only the sections whose title or file contains NAME.
+ */
+import { readdirSync } from 'node:fs';
+import { formatFigure, met, type BenchSection } from './report';
+
+const filter = process.argv.slice(2).join(' ').toLowerCase();
+const files = readdirSync(import.meta.dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+let missed = 0;
+for (const file of files) {
+  const { section } = (await import(`./${file}`)) as { section: BenchSection };
+  if (filter && !section.title.toLowerCase().includes(filter) && !file.includes(filter)) continue;
+  console.log(`\n${section.title}`);
+  const figures = await section.run();
+  for (const f of figures) {
+    console.log(formatFigure(f));
+    if (met(f) === false) missed += 1;
+  }
+}
+console.log(`\n${missed === 0 ? 'All targets met.' : `${missed} target(s) not met.`}`);
