@@ -1,0 +1,45 @@
+/**
+ * The `redline` command line: one entry point with subcommands.
+ * `npm run -s cli -- --help` lists them; `npm run -s cli -- NAME --help` explains one.
+ */
+import { commands } from './commands';
+import type { CliIo } from './command';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(
+      [
+        'Usage: redline <command> [options]',
+        '',
+        'Commands:',
+        ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+        '',
+        'Run "redline <command> --help" for the options of one command.',
+        '',
+      ].join('\n'),
+    );
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`redline: unknown command "${name}". Run "redline --help" for the list.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.usage.trimEnd()}\n`);
+    return 0;
+  }
+  return command.run(rest, io);
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isMain || process.env.REDLINE_CLI === '1') {
+  const status = await runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+  });
+  // `serve` keeps running; everything else ends with its status.
+  if (status !== -1) process.exitCode = status;
+}
