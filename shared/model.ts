@@ -91,3 +91,21 @@ export interface ArticleInfo {
   readonly sourceName?: string;
   readonly sourceEncoding?: TextEncodingName;
 }
+
+/** The name of an encoding as a reviewer reads it in the status bar. */
+export function encodingLabel(encoding: TextEncodingName): string {
+  switch (encoding) {
+    case 'utf-8':
+      return 'UTF-8';
+    case 'utf-8-bom':
+      return 'UTF-8 with BOM';
+    case 'utf-16le':
+      return 'UTF-16 LE';
+    case 'utf-16be':
+      return 'UTF-16 BE';
+    case 'gb18030':
+      return 'GB18030';
+    case 'big5':
+      return 'Big5';
+  }
+}

@@ -1,0 +1,11 @@
+/** Reads a whole article into memory: for the command line and for tests, where streaming buys nothing. */
+import type { ArticleInfo, Block } from '../../shared/model';
+import { ok, type Result } from '../../shared/result';
+import { streamArticle } from './article-stream';
+
+export async function readArticle(path: string): Promise<Result<{ info: ArticleInfo; blocks: readonly Block[] }>> {
+  const blocks: Block[] = [];
+  const result = await streamArticle(path, { onBlocks: (b) => blocks.push(...b) });
+  if (!result.ok) return result;
+  return ok({ info: result.value, blocks });
+}
