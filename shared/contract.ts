@@ -71,6 +71,12 @@ export type ServiceEvent =
     }
   | { readonly type: 'review-changed'; readonly reviewId: string };
 
+/**
+ * Largest file the browser can hand over by drag and drop (base64 of 48 MiB). A dropped file travels in one
+ * request; larger articles open by path (File > Open), which streams.
+ */
+export const MAX_DROPPED_BASE64 = Math.ceil((48 * 1024 * 1024) / 3) * 4;
+
 const path = z.string().min(1).max(4096);
 const reviewId = z.string().min(1).max(64);
 
@@ -84,6 +90,13 @@ export const requestSchemas = {
     .object({ reviewId, start: z.number().int().min(0), end: z.number().int().min(0) })
     .strict()
     .refine((r) => r.end >= r.start && r.end - r.start <= 2000, 'end must be at or after start, at most 2000 apart'),
+  openDropped: z
+    .object({
+      name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),
+      // Base64 of the file's bytes: a browser cannot tell the service a dropped file's path.
+      base64: z.string().max(MAX_DROPPED_BASE64),
+    })
+    .strict(),
   recentFiles: z.object({}).strict(),
   listDirectory: z.object({ path: path.optional() }).strict(),
 } as const;
@@ -98,6 +111,8 @@ export interface RedlineApi {
   openStartup(req: RequestOf<'openStartup'>): Promise<Result<OpenedReview>>;
   openSample(req: RequestOf<'openSample'>): Promise<Result<OpenedReview>>;
   openArticle(req: RequestOf<'openArticle'>): Promise<Result<OpenedReview>>;
+  /** Opens a file dropped on the browser window: the service stores a copy in its data folder and opens that. */
+  openDropped(req: RequestOf<'openDropped'>): Promise<Result<OpenedReview>>;
   readParagraphs(req: RequestOf<'readParagraphs'>): Promise<Result<ParagraphWindow>>;
   recentFiles(req: RequestOf<'recentFiles'>): Promise<Result<readonly RecentFile[]>>;
   listDirectory(req: RequestOf<'listDirectory'>): Promise<Result<DirectoryListing>>;

@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { serveCommand } from './serve-command';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [serveCommand];

@@ -27,6 +27,8 @@ export interface StreamSink {
   /** Paragraphs completed by the latest chunk, in order. */
   readonly onBlocks: (blocks: Block[]) => void;
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** The article's facts, as soon as its encoding is known (before the first paragraphs). */
+  readonly onInfo?: (info: ArticleInfo) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -88,6 +90,7 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
         decoder = new TextDecoder(detected.value.label, { fatal: true, ignoreBOM: true });
         skip = detected.value.bomLength;
         info = { path, name, format, encoding: detected.value.encoding, bytes: size };
+        sink.onInfo?.(info);
       }
       let text: string;
       try {

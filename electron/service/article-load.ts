@@ -1,0 +1,166 @@
+/**
+ * One article being loaded: the target (translation) stream and, when given, the source stream, paired
+ * paragraph by paragraph as both arrive. Paragraph objects are built on request for the window the renderer
+ * shows, so holding 100,000 paragraphs costs little more than their text.
+ */
+import type { ArticleInfo, Block, Paragraph } from '../../shared/model';
+import type { Failure } from '../../shared/result';
+import { streamArticle } from '../loader/article-stream';
+
+export interface LoadProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly paragraphs: number;
+  readonly done: boolean;
+  readonly error?: Failure;
+  readonly mismatch?: { readonly source: number; readonly target: number };
+}
+
+interface Side {
+  readonly blocks: Block[];
+  bytesRead: number;
+  totalBytes: number;
+  done: boolean;
+  error?: Failure;
+  info?: ArticleInfo;
+}
+
+export class ArticleLoad {
+  private readonly target: Side = { blocks: [], bytesRead: 0, totalBytes: 0, done: false };
+  private readonly source: Side | undefined;
+  private readonly controller = new AbortController();
+  /** Resolves once both sides are read (or one failed). */
+  readonly finished: Promise<void>;
+  /** Resolves when the first paragraphs are available, the load is done, or it failed. */
+  readonly started: Promise<void>;
+
+  constructor(
+    readonly targetPath: string,
+    readonly sourcePath: string | undefined,
+    private readonly onProgress: (p: LoadProgress) => void,
+  ) {
+    if (sourcePath) this.source = { blocks: [], bytesRead: 0, totalBytes: 0, done: false };
+    let markStarted!: () => void;
+    this.started = new Promise((resolve) => (markStarted = resolve));
+    const run = (side: Side, path: string) =>
+      streamArticle(path, {
+        signal: this.controller.signal,
+        onBlocks: (blocks) => {
+          for (const b of blocks) side.blocks.push(b);
+          if (this.loaded > 0) markStarted();
+          this.report(false);
+        },
+        onInfo: (info) => {
+          side.info = info;
+        },
+        onProgress: (read, total) => {
+          side.bytesRead = read;
+          side.totalBytes = total;
+        },
+      }).then((r) => {
+        side.done = true;
+        if (r.ok) side.info = r.value;
+        else {
+          side.error = r.error;
+          // One side failing ends the whole load: a half-aligned article would mislead.
+          this.controller.abort();
+        }
+      });
+    this.finished = Promise.all([
+      run(this.target, targetPath),
+      this.source && sourcePath ? run(this.source, sourcePath) : Promise.resolve(),
+    ]).then(() => {
+      markStarted();
+      this.report(true);
+    });
+  }
+
+  get error(): Failure | undefined {
+    return this.target.error ?? this.source?.error;
+  }
+
+  get done(): boolean {
+    return this.target.done && (this.source?.done ?? true);
+  }
+
+  /** Facts about the article; complete once the first chunk of each side has been read. */
+  get info(): ArticleInfo | undefined {
+    const t = this.target.info;
+    if (!t) return undefined;
+    const s = this.source?.info;
+    return s ? { ...t, sourcePath: s.path, sourceName: s.name, sourceEncoding: s.encoding } : t;
+  }
+
+  /** Paragraphs that can be shown now: while loading, only positions both sides have reached. */
+  get loaded(): number {
+    if (!this.source) return this.target.blocks.length;
+    if (this.done) return Math.max(this.target.blocks.length, this.source.blocks.length);
+    return Math.min(this.target.blocks.length, this.source.blocks.length);
+  }
+
+  /** Source and target paragraph counts, once loading is done and they differ. */
+  get mismatch(): { source: number; target: number } | undefined {
+    if (!this.source || !this.done || this.error) return undefined;
+    const source = this.source.blocks.length;
+    const target = this.target.blocks.length;
+    return source === target ? undefined : { source, target };
+  }
+
+  /** The paragraphs at positions start..end-1 (clipped to what is loaded). */
+  paragraphs(start: number, end: number): Paragraph[] {
+    const stop = Math.min(end, this.loaded);
+    const out: Paragraph[] = [];
+    for (let i = start; i < stop; i++) out.push(this.paragraph(i));
+    return out;
+  }
+
+  /** Every paragraph (once loaded): for writing the review file and for exports. */
+  allParagraphs(): Paragraph[] {
+    return this.paragraphs(0, this.loaded);
+  }
+
+  cancel(): void {
+    this.controller.abort();
+  }
+
+  private paragraph(i: number): Paragraph {
+    const t = this.target.blocks[i];
+    const s = this.source?.blocks[i];
+    const shape = t ?? s!;
+    const base = {
+      id: `p${i + 1}`,
+      index: i,
+      kind: shape.kind,
+      ...(shape.level !== undefined ? { level: shape.level } : {}),
+      ...(t?.prefix !== undefined ? { prefix: t.prefix } : {}),
+      ...(t?.suffix !== undefined ? { suffix: t.suffix } : {}),
+      target: t?.text ?? '',
+    };
+    if (!this.source) return base;
+    return {
+      ...base,
+      ...(s ? { source: s.text } : {}),
+      alignment: t && s ? 'paired' : t ? 'target-only' : 'source-only',
+    };
+  }
+
+  private lastReport = 0;
+
+  private report(final: boolean): void {
+    const now = Date.now();
+    // Progress is throttled: a 100,000-paragraph file would otherwise send thousands of events.
+    if (!final && now - this.lastReport < 40) return;
+    this.lastReport = now;
+    const sides = this.source ? [this.target, this.source] : [this.target];
+    const mismatch = final ? this.mismatch : undefined;
+    const error = this.error;
+    this.onProgress({
+      bytesRead: sides.reduce((n, s) => n + s.bytesRead, 0),
+      totalBytes: sides.reduce((n, s) => n + s.totalBytes, 0),
+      paragraphs: this.loaded,
+      done: final,
+      ...(error ? { error } : {}),
+      ...(mismatch ? { mismatch } : {}),
+    });
+  }
+}

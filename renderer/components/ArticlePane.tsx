@@ -1,0 +1,99 @@
+/**
+ * The article: a virtualized list of numbered paragraph rows, source beside translation. Only the rows on screen
+ * (plus a margin) exist in the DOM, so 100,000 paragraphs scroll like 100.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useSyncExternalStore } from 'react';
+import type { ArticleInfo } from '../../shared/model';
+import type { ParagraphCache } from '../state/paragraph-cache';
+import { ParagraphRow } from './ParagraphRow';
+
+export interface ArticlePaneHandle {
+  /** Scrolls paragraph `index` into view and gives it focus. */
+  reveal(index: number): void;
+}
+
+interface Props {
+  readonly cache: ParagraphCache;
+  readonly article: ArticleInfo;
+  readonly loaded: number;
+  readonly current: number;
+  readonly onFocusParagraph: (index: number) => void;
+}
+
+/** A first guess at a row's height before it is measured; real heights replace it as rows render. */
+const ESTIMATED_ROW_PX = 96;
+/** Rows rendered beyond the visible ones, for smooth scrolling. */
+const OVERSCAN = 8;
+
+export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function ArticlePane(
+  { cache, article, loaded, current, onFocusParagraph },
+  ref,
+) {
+  const scroller = useRef<HTMLDivElement>(null);
+  useSyncExternalStore(cache.subscribe, cache.snapshot);
+  const hasSource = article.sourcePath !== undefined;
+
+  const virtualizer = useVirtualizer({
+    count: loaded,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: OVERSCAN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    cache.ensure(first - 50, last + 50);
+  }, [cache, first, last, loaded]);
+
+  useImperativeHandle(ref, () => ({
+    reveal(index: number) {
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      // The row may only exist after the scroll renders it.
+      requestAnimationFrame(() => {
+        const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] .para`);
+        row?.focus({ preventScroll: true });
+      });
+    },
+  }));
+
+  return (
+    <section className={`article${hasSource ? ' article--bilingual' : ''}`} aria-label="Article">
+      <div className="article__header" aria-hidden="true">
+        <span className="article__num">¶</span>
+        {hasSource && <span className="article__col">Source · {article.sourceName}</span>}
+        <span className="article__col">Translation · {article.name}</span>
+      </div>
+      <div
+        ref={scroller}
+        className="article__scroller"
+        role="list"
+        aria-label={`Paragraphs of ${article.name}`}
+        aria-rowcount={loaded}
+      >
+        <div className="article__canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => (
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className="article__slot"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <ParagraphRow
+                index={item.index}
+                total={loaded}
+                paragraph={cache.get(item.index)}
+                bilingual={hasSource}
+                current={item.index === current}
+                onFocus={() => onFocusParagraph(item.index)}
+              />
+            </div>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,82 @@
+/** One numbered paragraph: its source (when there is one) beside its translation. */
+import { memo } from 'react';
+import type { Paragraph } from '../../shared/model';
+
+interface Props {
+  readonly index: number;
+  readonly total: number;
+  readonly paragraph: Paragraph | undefined;
+  readonly bilingual: boolean;
+  readonly current: boolean;
+  readonly onFocus: () => void;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+
+/** A `lang` for text whose language the file does not say: Chinese where Han characters appear, so CJK fonts apply. */
+function langOf(text: string | undefined): string | undefined {
+  return text && HAN.test(text.slice(0, 200)) ? 'zh' : undefined;
+}
+
+function Text({ text, side, kind }: { text: string | undefined; side: 'source' | 'target'; kind: string }) {
+  if (text === undefined || text === '') {
+    return (
+      <div className={`para__text para__text--${side} para__text--missing`}>
+        {side === 'source' ? 'No source paragraph at this position' : 'No translation at this position'}
+      </div>
+    );
+  }
+  return (
+    <div className={`para__text para__text--${side} para__text--${kind}`} lang={langOf(text)}>
+      {text}
+    </div>
+  );
+}
+
+export const ParagraphRow = memo(function ParagraphRow({ index, total, paragraph, bilingual, current, onFocus }: Props) {
+  const number = index + 1;
+  if (!paragraph) {
+    return (
+      <div className="para para--placeholder" role="listitem" aria-label={`Paragraph ${number}, loading`} aria-busy="true">
+        <span className="para__num">{number}</span>
+        <div className="para__text para__skeleton" />
+        {bilingual && <div className="para__text para__skeleton" />}
+      </div>
+    );
+  }
+  const unmatched = paragraph.alignment === 'source-only' || paragraph.alignment === 'target-only';
+  const kindLabel =
+    paragraph.kind === 'heading'
+      ? `heading ${paragraph.level ?? ''}`.trim()
+      : paragraph.kind === 'list-item'
+        ? 'list item'
+        : paragraph.kind === 'text'
+          ? undefined
+          : paragraph.kind;
+  return (
+    <div
+      className={`para para--${paragraph.kind}${current ? ' para--current' : ''}${unmatched ? ' para--unmatched' : ''}`}
+      role="listitem"
+      tabIndex={current ? 0 : -1}
+      aria-current={current ? 'true' : undefined}
+      aria-label={`Paragraph ${number} of ${total}${kindLabel ? `, ${kindLabel}` : ''}${unmatched ? ', unmatched' : ''}`}
+      aria-posinset={number}
+      aria-setsize={total}
+      data-paragraph-id={paragraph.id}
+      onFocus={onFocus}
+      onClick={onFocus}
+      style={paragraph.kind === 'list-item' && paragraph.level ? { ['--level' as string]: paragraph.level } : undefined}
+    >
+      <span className="para__num" aria-hidden="true">
+        {number}
+      </span>
+      {bilingual && <Text text={paragraph.source} side="source" kind={paragraph.kind} />}
+      <Text text={paragraph.target} side="target" kind={paragraph.kind} />
+      {unmatched && (
+        <span className="para__badge" role="note">
+          {paragraph.alignment === 'source-only' ? 'Source only' : 'Translation only'}
+        </span>
+      )}
+    </div>
+  );
+});

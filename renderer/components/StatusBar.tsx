@@ -1,0 +1,31 @@
+/** File, encoding, paragraph count and position of the open article. */
+import { encodingLabel, type ArticleInfo } from '../../shared/model';
+
+interface Props {
+  readonly article: ArticleInfo | undefined;
+  readonly loaded: number;
+  readonly done: boolean;
+  readonly current: number;
+}
+
+export function StatusBar({ article, loaded, done, current }: Props) {
+  if (!article) return <footer className="statusbar" role="contentinfo" aria-label="Status" />;
+  return (
+    <footer className="statusbar" role="contentinfo" aria-label="Status">
+      <span title={article.path}>{article.name}</span>
+      <span aria-label="Encoding">{encodingLabel(article.encoding)}</span>
+      {article.sourceName && article.sourceEncoding && (
+        <span title={article.sourcePath}>
+          Source: {article.sourceName} ({encodingLabel(article.sourceEncoding)})
+        </span>
+      )}
+      <span aria-label="Paragraph count">
+        {loaded.toLocaleString()} paragraphs{done ? '' : ' so far'}
+      </span>
+      <span className="statusbar__spacer" />
+      <span aria-label="Position">
+        ¶ {loaded ? (current + 1).toLocaleString() : 0} of {loaded.toLocaleString()}
+      </span>
+    </footer>
+  );
+}

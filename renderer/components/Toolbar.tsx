@@ -1,0 +1,77 @@
+/** The toolbar: open, navigation and jump to a paragraph. Every control has an accessible name. */
+import { useState } from 'react';
+
+interface Props {
+  readonly current: number;
+  readonly total: number;
+  readonly onOpen: () => void;
+  readonly onOpenSample: () => void;
+  readonly onGoTo: (paragraphNumber: number) => void;
+  readonly onFirst: () => void;
+  readonly onPrevious: () => void;
+  readonly onNext: () => void;
+  readonly onLast: () => void;
+  readonly onShortcuts: () => void;
+}
+
+export function Toolbar(props: Props) {
+  const [target, setTarget] = useState('');
+  const jump = () => {
+    const n = Number.parseInt(target, 10);
+    if (Number.isFinite(n) && n >= 1) props.onGoTo(Math.min(n, props.total));
+  };
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <span className="toolbar__brand" aria-hidden="true">
+        <span className="toolbar__logo">R</span> Redline
+      </span>
+      <div className="toolbar__group" role="group" aria-label="File">
+        <button type="button" onClick={props.onOpen} title="Open an article (Ctrl+O)">
+          Open…
+        </button>
+        <button type="button" onClick={props.onOpenSample} title="Open the bundled sample article">
+          Sample
+        </button>
+      </div>
+      <div className="toolbar__group" role="group" aria-label="Navigate">
+        <button type="button" aria-label="First paragraph" title="First paragraph (Home)" onClick={props.onFirst} disabled={props.total === 0}>
+          ⤒
+        </button>
+        <button type="button" aria-label="Previous paragraph" title="Previous paragraph (K or ↑)" onClick={props.onPrevious} disabled={props.current <= 0}>
+          ↑
+        </button>
+        <button type="button" aria-label="Next paragraph" title="Next paragraph (J or ↓)" onClick={props.onNext} disabled={props.current >= props.total - 1}>
+          ↓
+        </button>
+        <button type="button" aria-label="Last paragraph" title="Last paragraph (End)" onClick={props.onLast} disabled={props.total === 0}>
+          ⤓
+        </button>
+        <form
+          className="toolbar__goto"
+          onSubmit={(e) => {
+            e.preventDefault();
+            jump();
+          }}
+        >
+          <label htmlFor="goto-paragraph">Go to ¶</label>
+          <input
+            id="goto-paragraph"
+            type="number"
+            min={1}
+            max={Math.max(1, props.total)}
+            inputMode="numeric"
+            placeholder={props.total ? `1–${props.total}` : ''}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            title="Jump to paragraph number (Ctrl+G)"
+          />
+          <button type="submit">Go</button>
+        </form>
+      </div>
+      <div className="toolbar__spacer" />
+      <button type="button" onClick={props.onShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        ?
+      </button>
+    </header>
+  );
+}
