@@ -17,6 +17,9 @@ import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 
+/** How often the app checks on a load in progress, in case an event was missed. */
+const LOAD_POLL_MS = 300;
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
@@ -51,6 +54,19 @@ export function App({ client }: { client: RedlineClient }) {
 
   useEffect(() => client.onEvent((event) => dispatch({ type: 'event', event })), [client]);
   useEffect(() => cache?.setLoaded(state.loaded), [cache, state.loaded]);
+
+  // Load events can be missed (the event stream may connect after a small file has finished loading), so while a
+  // load is under way the app also asks for its state now and then.
+  useEffect(() => {
+    if (!state.reviewId || state.done) return;
+    const reviewId = state.reviewId;
+    const timer = setInterval(() => {
+      void client.readParagraphs({ reviewId, start: 0, end: 0 }).then((r) => {
+        if (r.ok) dispatch({ type: 'window', reviewId, loaded: r.value.loaded, done: r.value.done, mismatch: r.value.mismatch });
+      });
+    }, LOAD_POLL_MS);
+    return () => clearInterval(timer);
+  }, [client, state.reviewId, state.done]);
 
   const open = useCallback(async (request: () => Promise<Result<OpenedReview>>) => {
     dispatch({ type: 'opening' });

@@ -22,7 +22,9 @@ interface Props {
 }
 
 /** A first guess at a row's height before it is measured; real heights replace it as rows render. */
-const ESTIMATED_ROW_PX = 96;
+const ESTIMATED_ROW_PX = 72;
+/** Frames spent settling a jump to a far paragraph before giving up on perfect placement. */
+const REVEAL_TRIES = 8;
 /** Rows rendered beyond the visible ones, for smooth scrolling. */
 const OVERSCAN = 8;
 
@@ -50,12 +52,21 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
 
   useImperativeHandle(ref, () => ({
     reveal(index: number) {
-      virtualizer.scrollToIndex(index, { align: 'auto' });
-      // The row may only exist after the scroll renders it.
-      requestAnimationFrame(() => {
-        const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] .para`);
-        row?.focus({ preventScroll: true });
-      });
+      // Row heights are estimates until rows are measured, so the first scroll can land short of a far row:
+      // scroll again over a few frames until the row is on screen, then focus it.
+      let tries = 0;
+      const settle = () => {
+        virtualizer.scrollToIndex(index, { align: 'auto' });
+        requestAnimationFrame(() => {
+          const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] .para`);
+          const box = scroller.current?.getBoundingClientRect();
+          const r = row?.getBoundingClientRect();
+          const visible = !!row && !!box && !!r && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+          if (visible || ++tries >= REVEAL_TRIES) row?.focus({ preventScroll: true });
+          else settle();
+        });
+      };
+      settle();
     },
   }));
 

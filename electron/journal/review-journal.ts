@@ -1,0 +1,260 @@
+/**
+ * The review file on disk: one JSON line per event, appended and flushed before the action is acknowledged.
+ *
+ * Group commit: while one write-and-flush is in flight, further events wait in a queue and go out together in
+ * the next write, so a burst of keystrokes costs one flush per disk round trip, not one per key, and nothing
+ * blocks the event loop. Order is kept: events are applied to the in-memory state and queued in call order.
+ *
+ * Loading never writes. A torn last line found on open is cut off only when the first new event is appended,
+ * so a failed or read-only open leaves the file exactly as it was.
+ */
+import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { EventBody, JournalEvent, JournalHeader } from '../../shared/journal/journal-event';
+import { eventLine, headerLine, readJournal } from '../../shared/journal/read-journal';
+import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
+import { snapshotOf, type ReviewState } from '../../shared/journal/review-state';
+import { fail, ok, type Result } from '../../shared/result';
+
+export interface JournalOptions {
+  /** The time stamped on new events; the wall clock by default. */
+  readonly now?: () => string;
+}
+
+export interface OpenedJournal {
+  readonly journal: ReviewJournal;
+  readonly state: ReviewState;
+  /** Sentences for the reviewer, each naming the file and line (a dropped torn line, a skipped event). */
+  readonly warnings: readonly string[];
+}
+
+interface Pending {
+  readonly line: string;
+  readonly event: JournalEvent;
+  readonly done: (result: Result<JournalEvent>) => void;
+}
+
+export class ReviewJournal {
+  /** Holds every appended event; its state is built when read, so a burst of events costs one copy, not one each. */
+  private builder: ReviewStateBuilder;
+  private built: ReviewState | undefined;
+  /** The state after the last event known to be on disk; `state` goes back to it if a write fails. */
+  private durable: ReviewState;
+  private handle: FileHandle | undefined;
+  private pending: Pending[] = [];
+  private compactions: ((result: Result<void>) => void)[] = [];
+  private draining = false;
+  private drained: Promise<void> = Promise.resolve();
+  private broken: Result<never> | undefined;
+  private closed = false;
+  private readonly now: () => string;
+
+  private constructor(
+    /** The review file. */
+    readonly path: string,
+    state: ReviewState,
+    /** Byte length to cut the file back to before the next append (a torn line was found on open). */
+    private repairAt: number | undefined,
+    options: JournalOptions,
+  ) {
+    this.builder = new ReviewStateBuilder(state);
+    this.built = state;
+    this.durable = state;
+    this.now = options.now ?? (() => new Date().toISOString());
+  }
+
+  /**
+   * Starts a new review file with just its header. Written to a temporary name, flushed and renamed, so a crash
+   * never leaves a file without a whole header. Fails with `conflict` if the file already exists.
+   */
+  static async create(path: string, header: JournalHeader, options: JournalOptions = {}): Promise<Result<ReviewJournal>> {
+    try {
+      const existing = await stat(path).then(() => true, () => false);
+      if (existing) return fail('conflict', `${path} already exists; open it instead of starting a new review.`);
+      // The data folder may not exist yet on first use.
+      await mkdir(dirname(path), { recursive: true });
+      await writeDurably(path, headerLine(header));
+      return ok(new ReviewJournal(path, initialState(header), undefined, options));
+    } catch (e) {
+      return fail('io-error', `Could not create the review file ${path}: ${message(e)}`);
+    }
+  }
+
+  /** Reads a review file and folds it. Never writes to the file (see the file comment). */
+  static async open(path: string, options: JournalOptions = {}): Promise<Result<OpenedJournal>> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return fail('not-found', `The review file ${path} does not exist.`);
+      if (code === 'EISDIR') return fail('not-a-file', `${path} is a folder, not a review file.`);
+      return fail('io-error', `Could not read the review file ${path}: ${message(e)}`);
+    }
+    const text = bytes.toString('utf8');
+    const read = readJournal(text, basename(path));
+    if (!read.ok) return read;
+    const { state, warnings, torn, goodLength } = read.value;
+    const repairAt = torn ? Buffer.byteLength(text.slice(0, goodLength), 'utf8') : undefined;
+    const journal = new ReviewJournal(path, state, repairAt, options);
+    return ok({ journal, state, warnings });
+  }
+
+  /** The state including every appended event (some may still be on their way to disk). */
+  get state(): ReviewState {
+    this.built ??= this.builder.build();
+    return this.built;
+  }
+
+  /** The state including only events already flushed to disk. */
+  get durableState(): ReviewState {
+    return this.durable;
+  }
+
+  /**
+   * Appends an event. It is numbered, stamped and applied to `state` at once; the promise resolves when its line
+   * is written and flushed to disk — only then may the action be acknowledged to the reviewer. Fails with
+   * `conflict` for an event that does not fit the review (nothing is written) and `io-error` if the disk fails
+   * (the state goes back to what is on disk and later appends fail until the review is reopened).
+   */
+  append(body: EventBody): Promise<Result<JournalEvent>> {
+    if (this.closed) return Promise.resolve(fail('io-error', `The review file ${this.path} is closed.`));
+    if (this.broken) return Promise.resolve(this.broken);
+    if (body.type === 'snapshot') return Promise.resolve(fail('bad-request', 'Snapshots are written by compaction only.'));
+    const event = { ...body, seq: this.builder.lastSeq + 1, at: this.now() } as JournalEvent;
+    const problem = this.builder.apply(event);
+    if (problem !== undefined) return Promise.resolve(fail('conflict', `${basename(this.path)}: ${event.type} does not fit the review (${problem}).`));
+    this.built = undefined;
+    return new Promise((done) => {
+      this.pending.push({ line: eventLine(event), event, done });
+      this.kick();
+    });
+  }
+
+  /**
+   * Rewrites the file as its header plus one snapshot of the current state: written to a temporary file in the
+   * same folder, flushed, renamed over the review file, and the folder flushed, so a crash at any moment leaves
+   * either the old file or the new one. Events appended meanwhile go to the new file afterwards.
+   */
+  compact(): Promise<Result<void>> {
+    if (this.closed) return Promise.resolve(fail('io-error', `The review file ${this.path} is closed.`));
+    if (this.broken) return Promise.resolve(this.broken);
+    return new Promise((done) => {
+      this.compactions.push(done);
+      this.kick();
+    });
+  }
+
+  /** Waits for queued events to reach the disk, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.draining) await this.drained;
+    this.closed = true;
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
+  private kick(): void {
+    if (this.draining) return;
+    this.draining = true;
+    this.drained = this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const batch = this.pending.splice(0);
+      const compactions = this.compactions.splice(0);
+      if (batch.length === 0 && compactions.length === 0) {
+        // Reset in the same turn as the emptiness check, so an append racing with the end of the loop is not lost.
+        this.draining = false;
+        return;
+      }
+      if (batch.length > 0) await this.writeBatch(batch);
+      if (compactions.length > 0) {
+        const result = this.broken ?? (await this.rewrite());
+        for (const done of compactions) done(result);
+      }
+    }
+  }
+
+  private async writeBatch(batch: readonly Pending[]): Promise<void> {
+    if (this.broken) {
+      for (const p of batch) p.done(this.broken);
+      return;
+    }
+    // Taken before the first await: the state holds exactly the events up to this batch's last.
+    const after = this.state;
+    try {
+      const handle = await this.writeHandle();
+      await handle.write(batch.map((p) => p.line).join(''));
+      await handle.datasync();
+      this.durable = after;
+      for (const p of batch) p.done(ok(p.event));
+    } catch (e) {
+      this.broken = fail('io-error', `Could not save to the review file ${this.path}: ${message(e)}. Reopen the review.`);
+      // Events queued after this batch were applied on top of it; none of them reached the disk.
+      this.builder = new ReviewStateBuilder(this.durable);
+      this.built = this.durable;
+      for (const p of [...batch, ...this.pending.splice(0)]) p.done(this.broken);
+    }
+  }
+
+  private async writeHandle(): Promise<FileHandle> {
+    if (this.handle) return this.handle;
+    const handle = await open(this.path, 'a');
+    if (this.repairAt !== undefined) {
+      // Cut off the torn line reported on open; appends then continue from the last good line.
+      await handle.truncate(this.repairAt);
+      this.repairAt = undefined;
+    }
+    this.handle = handle;
+    return handle;
+  }
+
+  private async rewrite(): Promise<Result<void>> {
+    const state = this.durable;
+    const snapshot: JournalEvent = { type: 'snapshot', snapshot: snapshotOf(state), seq: state.lastSeq, at: this.now() };
+    try {
+      await writeDurably(this.path, headerLine(state.header) + (state.lastSeq > 0 ? eventLine(snapshot) : ''));
+      // The old handle points at the replaced file; the next append opens the new one.
+      await this.handle?.close();
+      this.handle = undefined;
+      this.repairAt = undefined;
+      return ok(undefined);
+    } catch (e) {
+      return fail('io-error', `Could not compact the review file ${this.path}: ${message(e)}. The file was left as it was.`);
+    }
+  }
+}
+
+/**
+ * Writes a whole file under a temporary name in the same folder, flushes it, renames it into place and flushes
+ * the folder, so after a crash the path holds either the old file or the complete new one. The temporary name is
+ * fixed per file, so an interrupted attempt is overwritten by the next rather than left to pile up.
+ */
+export async function writeDurably(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.tmp`);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.write(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  const folder = await open(dirname(path), 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { headerLine } from '../../shared/journal/read-journal';
+import { sampleHeader } from '../../shared/journal/sample-review';
+import { reviewPathFor } from './review-path';
+
+let root: string;
+let articles: string;
+let data: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'redline-paths-'));
+  articles = join(root, 'articles');
+  data = join(root, 'data');
+  mkdirSync(articles);
+  mkdirSync(data);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('where the review file lives', () => {
+  it('beside the article, named after it without its extension', async () => {
+    expect(await reviewPathFor(join(articles, 'story.txt'), data)).toEqual({
+      path: join(articles, 'story.redline'),
+      location: 'beside-article',
+    });
+  });
+
+  it('reuses NAME.redline when it belongs to this article', async () => {
+    writeFileSync(join(articles, 'story.redline'), headerLine(sampleHeader(1, 'story.txt')));
+    expect((await reviewPathFor(join(articles, 'story.txt'), data)).path).toBe(join(articles, 'story.redline'));
+  });
+
+  it('uses NAME.ext.redline when NAME.redline belongs to another article of the same name', async () => {
+    writeFileSync(join(articles, 'story.redline'), headerLine(sampleHeader(1, 'story.md')));
+    expect(await reviewPathFor(join(articles, 'story.txt'), data)).toEqual({
+      path: join(articles, 'story.txt.redline'),
+      location: 'beside-article',
+    });
+  });
+
+  it('does not reuse a NAME.redline that is not a review file', async () => {
+    writeFileSync(join(articles, 'story.redline'), 'my own notes\n');
+    expect((await reviewPathFor(join(articles, 'story.txt'), data)).path).toBe(join(articles, 'story.txt.redline'));
+  });
+
+  it('falls back to the data folder when the article folder cannot be written', async () => {
+    const chosen = await reviewPathFor(join(articles, 'story.txt'), data, { canWrite: async () => false });
+    expect(chosen.location).toBe('data-folder');
+    expect(chosen.path).toMatch(new RegExp(`^${data}/story-[0-9a-f]{12}\\.redline$`));
+  });
+
+  it('falls back when the article path sits under a file, not a folder', async () => {
+    writeFileSync(join(root, 'plain-file'), 'x');
+    const chosen = await reviewPathFor(join(root, 'plain-file', 'story.txt'), data);
+    expect(chosen.location).toBe('data-folder');
+  });
+
+  it('two articles of the same name in different read-only folders get different review files', async () => {
+    const readOnly = { canWrite: async () => false };
+    const a = await reviewPathFor('/share/one/story.txt', data, readOnly);
+    const b = await reviewPathFor('/share/two/story.txt', data, readOnly);
+    expect(a.path).not.toBe(b.path);
+    expect(await reviewPathFor('/share/one/story.txt', data, readOnly)).toEqual(a);
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * WMT / Google MQM annotation files (tab-separated, one row per error). Two layouts exist:
+ * legacy, 9 columns `system doc doc_id seg_id rater source target category severity`, and newer, 10 columns
+ * `system doc docSegId globalSegId rater source target category severity metadata` (metadata is JSON).
+ * A header row is optional; a field may be quoted with doubled quotes inside. The error span is marked with
+ * `<v>…</v>` in the target, or in the source for omissions and source errors; offsets returned here are in the
+ * text with the tags removed. Text in, model out: the caller reads the file.
+ */
+import type { Side } from '../model';
+import { fail, ok, type Result } from '../result';
+
+export type WmtLayout = 'legacy' | 'newer';
+
+export interface WmtSpan {
+  readonly side: Side;
+  /** UTF-16 offsets in the segment's text without `<v>` tags; equal for an omission point. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One row of the file: one error by one rater, or a `No-error` row saying the rater found none. */
+export interface WmtRating {
+  readonly line: number;
+  readonly rater: string;
+  readonly category: string;
+  readonly severity: string;
+  readonly span?: WmtSpan;
+  /** The newer layout's metadata column, parsed; absent when empty or in the legacy layout. */
+  readonly metadata?: unknown;
+}
+
+/** One translated segment of one system, with every rating of it. */
+export interface WmtSegment {
+  readonly system: string;
+  readonly doc: string;
+  /** 1-based position of the segment in its document. */
+  readonly docSegId: number;
+  /** The segment id across the whole test set, as written in the file. */
+  readonly globalSegId: string;
+  readonly source: string;
+  readonly target: string;
+  readonly ratings: readonly WmtRating[];
+}
+
+export interface WmtMqmFile {
+  readonly layout: WmtLayout;
+  readonly hasHeader: boolean;
+  /** Segments in the order of their first row. */
+  readonly segments: readonly WmtSegment[];
+  /** Oddities that do not stop scoring (a stray `<v>`, rows of one segment with different texts). */
+  readonly warnings: readonly string[];
+}
+
+interface Field {
+  readonly value: string;
+  /** 1-based character column where the field starts. */
+  readonly column: number;
+}
+
+interface TsvRecord {
+  readonly line: number;
+  readonly fields: readonly Field[];
+}
+
+/**
+ * Splits text into records of tab-separated fields. A field that starts with `"` and ends with `"` before a tab
+ * or line end is quoted (doubled quotes inside, may span lines); any other quote is plain text, so a
+ * translation that merely begins with a quotation mark is read as written.
+ */
+function readRecords(text: string): TsvRecord[] {
+  const records: TsvRecord[] = [];
+  let fields: Field[] = [];
+  let line = 1;
+  let recordLine = 1;
+  let lineStart = 0;
+  let i = 0;
+  const n = text.length;
+  const atBreak = (k: number): boolean => k >= n || text[k] === '\t' || text[k] === '\n' || text[k] === '\r';
+  while (i <= n) {
+    const column = i - lineStart + 1;
+    let value: string | undefined;
+    if (text[i] === '"') {
+      let k = i + 1;
+      let out = '';
+      let newlines = 0;
+      let lastBreak = -1;
+      for (;;) {
+        const q = text.indexOf('"', k);
+        if (q < 0) break;
+        if (text[q + 1] === '"') {
+          out += text.slice(k, q + 1);
+          k = q + 2;
+          continue;
+        }
+        if (atBreak(q + 1)) {
+          out += text.slice(k, q);
+          for (let j = i; j < q; j++) {
+            if (text[j] === '\n') {
+              newlines++;
+              lastBreak = j;
+            }
+          }
+          value = out;
+          i = q + 1;
+        }
+        break;
+      }
+      if (value !== undefined && newlines > 0) {
+        line += newlines;
+        lineStart = lastBreak + 1;
+      }
+    }
+    if (value === undefined) {
+      let k = i;
+      while (!atBreak(k)) k++;
+      value = text.slice(i, k);
+      i = k;
+    }
+    fields.push({ value, column });
+    if (i < n && text[i] === '\t') {
+      i++;
+      continue;
+    }
+    // End of record: skip \r\n, \n or \r.
+    if (!(fields.length === 1 && fields[0]!.value === '')) records.push({ line: recordLine, fields });
+    fields = [];
+    if (i >= n) break;
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    line++;
+    lineStart = i;
+    recordLine = line;
+  }
+  return records;
+}
+
+interface Stripped {
+  readonly text: string;
+  readonly span?: { readonly start: number; readonly end: number };
+  readonly stray: boolean;
+}
+
+/** Removes `<v>` and `</v>`, returning the first marked span in the cleaned text. */
+function stripSpans(marked: string): Stripped {
+  if (!marked.includes('<v>') && !marked.includes('</v>')) return { text: marked, stray: false };
+  let out = '';
+  let start: number | undefined;
+  let span: { start: number; end: number } | undefined;
+  let stray = false;
+  let i = 0;
+  for (;;) {
+    const open = marked.indexOf('<v>', i);
+    const close = marked.indexOf('</v>', i);
+    if (open < 0 && close < 0) break;
+    if (open >= 0 && (close < 0 || open < close)) {
+      out += marked.slice(i, open);
+      if (start !== undefined) stray = true;
+      start = out.length;
+      i = open + 3;
+    } else {
+      out += marked.slice(i, close);
+      if (start === undefined) stray = true;
+      else if (!span) span = { start, end: out.length };
+      start = undefined;
+      i = close + 4;
+    }
+  }
+  out += marked.slice(i);
+  if (start !== undefined) stray = true;
+  return { text: out, ...(span ? { span } : {}), stray };
+}
+
+const LAYOUT_COLUMNS: Readonly<Record<WmtLayout, number>> = { legacy: 9, newer: 10 };
+
+function isHeader(record: TsvRecord): boolean {
+  const names = record.fields.map((f) => f.value.trim().toLowerCase());
+  return names[0] === 'system' && names.includes('rater') && names.includes('severity');
+}
+
+/**
+ * Parses a WMT MQM TSV file into segments with their ratings. Errors name the file, line and column:
+ * `mqm.tsv line 12: expected 9 tab-separated fields (legacy layout), found 7`.
+ */
+export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> {
+  const records = readRecords(text.replace(/^\uFEFF/, ''));
+  if (records.length === 0) return fail('empty', `${fileName} has no rows.`);
+  const first = records[0]!;
+  const hasHeader = isHeader(first);
+  const width = first.fields.length;
+  if (width !== 9 && width !== 10) {
+    const what = width === 1 ? 'no tab-separated fields' : `${width} tab-separated fields`;
+    return fail(
+      'parse-error',
+      `${fileName} line ${first.line}: not a WMT MQM TSV file: found ${what}, expected 9 (legacy) or 10 (newer).`,
+    );
+  }
+  const layout: WmtLayout = width === 9 ? 'legacy' : 'newer';
+  const segments = new Map<string, { segment: Omit<WmtSegment, 'ratings'>; ratings: WmtRating[]; line: number }>();
+  const warnings: string[] = [];
+  for (const record of hasHeader ? records.slice(1) : records) {
+    const where = `${fileName} line ${record.line}`;
+    if (record.fields.length !== LAYOUT_COLUMNS[layout]) {
+      return fail(
+        'parse-error',
+        `${where}: expected ${LAYOUT_COLUMNS[layout]} tab-separated fields (${layout} layout), found ${record.fields.length}.`,
+      );
+    }
+    const f = record.fields;
+    const [system, doc, docSegField, globalSegField, rater, sourceField, targetField, category, severity] = f as [
+      Field, Field, Field, Field, Field, Field, Field, Field, Field,
+    ];
+    const docSegId = Number(docSegField.value.trim());
+    if (!Number.isInteger(docSegId) || docSegId < 1) {
+      return fail(
+        'parse-error',
+        `${where}, column ${docSegField.column}: the segment's position in its document must be a whole number from 1, found "${docSegField.value}".`,
+      );
+    }
+    let metadata: unknown;
+    const metaField = f[9];
+    if (metaField && metaField.value.trim() !== '') {
+      try {
+        metadata = JSON.parse(metaField.value);
+      } catch {
+        return fail('parse-error', `${where}, column ${metaField.column}: the metadata column is not valid JSON.`);
+      }
+    }
+    const source = stripSpans(sourceField.value);
+    const target = stripSpans(targetField.value);
+    if (source.stray || target.stray) warnings.push(`${where}: unbalanced <v> tags; the first complete span is used.`);
+    const span: WmtSpan | undefined = target.span
+      ? { side: 'target', ...target.span }
+      : source.span
+        ? { side: 'source', ...source.span }
+        : undefined;
+    const rating: WmtRating = {
+      line: record.line,
+      rater: rater.value.trim(),
+      category: category.value.trim(),
+      severity: severity.value.trim(),
+      ...(span ? { span } : {}),
+      ...(metadata !== undefined ? { metadata } : {}),
+    };
+    // Segments are keyed by their ids; rows of one segment may differ in trailing white space only.
+    const key = `${system.value.trim()}\t${doc.value.trim()}\t${docSegId}`;
+    const known = segments.get(key);
+    if (known) {
+      known.ratings.push(rating);
+      if (
+        known.segment.source.trimEnd() !== source.text.trimEnd() ||
+        known.segment.target.trimEnd() !== target.text.trimEnd()
+      ) {
+        warnings.push(`${where}: the text of this segment differs from line ${known.line}; line ${known.line} is kept.`);
+      }
+    } else {
+      segments.set(key, {
+        segment: {
+          system: system.value.trim(),
+          doc: doc.value.trim(),
+          docSegId,
+          globalSegId: globalSegField.value.trim(),
+          source: source.text,
+          target: target.text,
+        },
+        ratings: [rating],
+        line: record.line,
+      });
+    }
+  }
+  return ok({
+    layout,
+    hasHeader,
+    segments: [...segments.values()].map((s) => ({ ...s.segment, ratings: s.ratings })),
+    warnings,
+  });
+}

@@ -1,0 +1,405 @@
+/**
+ * The reducer: a review's state is the fold of its events.
+ *
+ * Two entry points share one implementation. `applyEvent(state, event)` is pure and used for live updates;
+ * `foldEvents(header, events)` reopens a review. Both run the events through a builder that copies a map or a
+ * stack only the first time it changes it: one live event copies what it touches once, while a fold of 15,000
+ * events copies nothing per event (reopening 100,000 paragraphs must take well under a second).
+ *
+ * Undo model: every undoable event (annotation added/changed/removed, paragraph edited/reverted, article
+ * reverted) pushes one step holding the before and after of what it changed, and clears the redo stack. `undo`
+ * moves the top step to the redo stack restoring the befores; `redo` moves it back restoring the afters.
+ * A `paragraph-edited` event with a `group` key joins the top step when the event just before it was an edit
+ * of the same paragraph with the same group, so a burst of typing undoes as one step.
+ */
+import type { Annotation, Paragraph } from '../model';
+import { assertNever, fail, ok, type Result } from '../result';
+import {
+  DEFAULT_SETTINGS,
+  type Change,
+  type JournalEvent,
+  type JournalHeader,
+  type ReviewSettings,
+  type UndoStep,
+} from './journal-event';
+import type { ReviewState, Version } from './review-state';
+
+/** The state of a review with no events yet. */
+export function initialState(header: JournalHeader): ReviewState {
+  const paragraphIndex = new Map<string, number>();
+  header.paragraphs.forEach((p, i) => paragraphIndex.set(p.id, i));
+  return {
+    header,
+    paragraphs: header.paragraphs,
+    paragraphIndex,
+    annotations: new Map(),
+    drafts: new Map(),
+    versions: [],
+    undo: [],
+    redo: [],
+    rater: '',
+    settings: DEFAULT_SETTINGS,
+    lastSeq: 0,
+  };
+}
+
+/**
+ * Applies one event. Fails with `conflict` (and a reason) when the event does not fit the state — an unknown
+ * annotation, undo with nothing to undo — leaving the state as it was.
+ */
+export function applyEvent(state: ReviewState, event: JournalEvent): Result<ReviewState> {
+  const builder = new ReviewStateBuilder(state);
+  const problem = builder.apply(event);
+  return problem === undefined ? ok(builder.build()) : fail('conflict', problem);
+}
+
+/** Why an event would not apply to the state, or undefined when it would. */
+export function checkEvent(state: ReviewState, event: JournalEvent): string | undefined {
+  return new ReviewStateBuilder(state).check(event);
+}
+
+/** An event the fold left out because it did not fit the state, with the reason. */
+export interface SkippedEvent {
+  readonly index: number;
+  readonly seq: number;
+  readonly reason: string;
+}
+
+/**
+ * Folds events into the state of a review. An event that does not fit (which a correct writer never produces)
+ * is left out and listed in `skipped` with its position, so one bad line never makes a review unopenable.
+ */
+export function foldEvents(
+  header: JournalHeader,
+  events: Iterable<JournalEvent>,
+): { readonly state: ReviewState; readonly skipped: readonly SkippedEvent[] } {
+  const builder = new ReviewStateBuilder(initialState(header));
+  const skipped: SkippedEvent[] = [];
+  let index = 0;
+  for (const event of events) {
+    const problem = builder.apply(event);
+    if (problem !== undefined) skipped.push({ index, seq: event.seq, reason: problem });
+    index += 1;
+  }
+  return { state: builder.build(), skipped };
+}
+
+/**
+ * Copy-on-write working state: each collection is copied from the base state the first time it changes after
+ * construction or after `build()`. A writer that applies many events and reads the state now and then (the
+ * journal during a burst of typing) pays one copy per read, not one per event.
+ */
+export class ReviewStateBuilder {
+  private annotations: ReadonlyMap<string, Annotation>;
+  private drafts: ReadonlyMap<string, string>;
+  private versions: readonly Version[];
+  private undo: readonly UndoStep[];
+  private redo: readonly UndoStep[];
+  private rater: string;
+  private settings: ReviewSettings;
+  private seq: number;
+  private openGroup: ReviewState['openGroup'];
+  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'undo' | 'redo'>();
+
+  constructor(private readonly base: ReviewState) {
+    this.annotations = base.annotations;
+    this.drafts = base.drafts;
+    this.versions = base.versions;
+    this.undo = base.undo;
+    this.redo = base.redo;
+    this.rater = base.rater;
+    this.settings = base.settings;
+    this.seq = base.lastSeq;
+    this.openGroup = base.openGroup;
+  }
+
+  /** Sequence number of the last event applied. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** The state so far. Later events do not change the returned state. */
+  build(): ReviewState {
+    const { header, paragraphs, paragraphIndex } = this.base;
+    const state: ReviewState = {
+      header,
+      paragraphs,
+      paragraphIndex,
+      annotations: this.annotations,
+      drafts: this.drafts,
+      versions: this.versions,
+      undo: this.undo,
+      redo: this.redo,
+      rater: this.rater,
+      settings: this.settings,
+      lastSeq: this.seq,
+      ...(this.openGroup ? { openGroup: this.openGroup } : {}),
+    };
+    // Later events must not write into maps the returned state shares.
+    this.owned.clear();
+    return state;
+  }
+
+  /** Applies the event, or returns why it does not fit (changing nothing). */
+  apply(event: JournalEvent): string | undefined {
+    const problem = this.check(event);
+    if (problem !== undefined) return problem;
+    this.seq = Math.max(this.seq, event.seq);
+    const group = this.openGroup;
+    this.openGroup = undefined;
+    switch (event.type) {
+      case 'annotation-added':
+        this.record('flag', [{ kind: 'annotation', id: event.annotation.id, after: event.annotation }], event.seq);
+        return undefined;
+      case 'annotation-changed': {
+        const before = this.annotations.get(event.id)!;
+        const { span, ...fields } = event.changes;
+        const after: Annotation = { ...before, ...fields, ...(span ? { start: span.start, end: span.end } : {}) };
+        this.record('flag change', [{ kind: 'annotation', id: event.id, before, after }], event.seq);
+        return undefined;
+      }
+      case 'annotation-removed': {
+        const before = this.annotations.get(event.id)!;
+        this.record('flag removal', [{ kind: 'annotation', id: event.id, before }], event.seq);
+        return undefined;
+      }
+      case 'paragraph-edited':
+        this.edit(event.paragraphId, event.text, event.seq, event.group, group);
+        return undefined;
+      case 'paragraph-reverted': {
+        const text = this.textIn(event.paragraphId, event.version);
+        this.record('paragraph revert', [this.draftChange(event.paragraphId, text)], event.seq);
+        return undefined;
+      }
+      case 'article-reverted':
+        this.record('article revert', this.articleRevert(event.version), event.seq);
+        return undefined;
+      case 'version-saved': {
+        const texts = new Map(Object.entries(event.texts));
+        this.mutable('versions').push({ number: event.number, message: event.message, author: event.author, at: event.at, texts });
+        return undefined;
+      }
+      case 'rater-set':
+        this.rater = event.rater;
+        return undefined;
+      case 'settings-changed':
+        this.settings = { ...this.settings, ...event.settings };
+        return undefined;
+      case 'undo': {
+        const step = this.mutable('undo').pop()!;
+        for (let i = step.changes.length - 1; i >= 0; i--) this.restore(step.changes[i]!, 'before');
+        this.mutable('redo').push(step);
+        return undefined;
+      }
+      case 'redo': {
+        const step = this.mutable('redo').pop()!;
+        for (const change of step.changes) this.restore(change, 'after');
+        this.mutable('undo').push(step);
+        return undefined;
+      }
+      case 'snapshot': {
+        const s = event.snapshot;
+        this.annotations = new Map(s.annotations.map((a) => [a.id, a]));
+        this.drafts = new Map(Object.entries(s.drafts));
+        this.versions = s.versions.map((v) => ({ ...v, texts: new Map(Object.entries(v.texts)) }));
+        this.undo = s.undo;
+        this.redo = s.redo;
+        this.rater = s.rater;
+        this.settings = { ...DEFAULT_SETTINGS, ...s.settings };
+        for (const key of ['annotations', 'drafts', 'versions', 'undo', 'redo'] as const) this.owned.delete(key);
+        return undefined;
+      }
+      default:
+        return assertNever(event, 'journal event');
+    }
+  }
+
+  /** Why the event does not fit the current state, or undefined. */
+  check(event: JournalEvent): string | undefined {
+    switch (event.type) {
+      case 'annotation-added': {
+        const a = event.annotation;
+        if (this.annotations.has(a.id)) return `annotation ${a.id} already exists`;
+        return this.checkSpan(a.paragraphId, a.side, a.start, a.end);
+      }
+      case 'annotation-changed': {
+        const a = this.annotations.get(event.id);
+        if (!a) return `no annotation ${event.id}`;
+        const span = event.changes.span;
+        return span ? this.checkSpan(a.paragraphId, a.side, span.start, span.end) : undefined;
+      }
+      case 'annotation-removed':
+        return this.annotations.has(event.id) ? undefined : `no annotation ${event.id}`;
+      case 'paragraph-edited':
+        return this.paragraph(event.paragraphId) ? undefined : `no paragraph ${event.paragraphId}`;
+      case 'paragraph-reverted':
+        if (!this.paragraph(event.paragraphId)) return `no paragraph ${event.paragraphId}`;
+        return this.checkVersion(event.version);
+      case 'article-reverted':
+        return this.checkVersion(event.version);
+      case 'version-saved': {
+        if (event.number !== this.versions.length + 1) {
+          return `version ${event.number} saved out of order (expected ${this.versions.length + 1})`;
+        }
+        const unknown = Object.keys(event.texts).find((id) => !this.paragraph(id));
+        return unknown === undefined ? undefined : `version ${event.number} names no paragraph ${unknown}`;
+      }
+      case 'rater-set':
+        return undefined;
+      case 'settings-changed': {
+        const t = event.settings.passThreshold;
+        return t === undefined || (t >= 0 && t <= 100) ? undefined : `pass threshold ${t} is not between 0 and 100`;
+      }
+      case 'undo':
+        return this.undo.length > 0 ? undefined : 'nothing to undo';
+      case 'redo':
+        return this.redo.length > 0 ? undefined : 'nothing to redo';
+      case 'snapshot':
+        return undefined;
+      default:
+        return assertNever(event, 'journal event');
+    }
+  }
+
+  private paragraph(id: string): Paragraph | undefined {
+    const i = this.base.paragraphIndex.get(id);
+    return i === undefined ? undefined : this.base.paragraphs[i];
+  }
+
+  private checkSpan(paragraphId: string, side: 'target' | 'source', start: number, end: number): string | undefined {
+    const p = this.paragraph(paragraphId);
+    if (!p) return `no paragraph ${paragraphId}`;
+    const length = side === 'target' ? p.target.length : (p.source ?? '').length;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= length)) {
+      return `span ${start}-${end} is outside the ${side} of ${paragraphId} (${length} characters)`;
+    }
+    return undefined;
+  }
+
+  private checkVersion(version: number): string | undefined {
+    return Number.isInteger(version) && version >= 0 && version <= this.versions.length
+      ? undefined
+      : `no version ${version}`;
+  }
+
+  private current(paragraphId: string): string {
+    return this.drafts.get(paragraphId) ?? this.paragraph(paragraphId)!.target;
+  }
+
+  private textIn(paragraphId: string, version: number): string {
+    const target = this.paragraph(paragraphId)!.target;
+    return version === 0 ? target : (this.versions[version - 1]!.texts.get(paragraphId) ?? target);
+  }
+
+  private draftChange(paragraphId: string, after: string): Change {
+    return { kind: 'draft', paragraphId, before: this.current(paragraphId), after };
+  }
+
+  private edit(paragraphId: string, text: string, seq: number, group: string | undefined, open: ReviewState['openGroup']): void {
+    const top = this.undo.at(-1);
+    const joins = group !== undefined && open?.group === group && open.paragraphId === paragraphId && top?.group === group;
+    if (joins) {
+      // The step keeps the text from before the burst; only its "after" moves on.
+      const first = top.changes[0]!;
+      const merged: Change = { kind: 'draft', paragraphId, before: first.kind === 'draft' ? first.before : text, after: text };
+      this.setDraft(paragraphId, text);
+      const undo = this.mutable('undo');
+      undo[undo.length - 1] = { ...top, changes: [merged] };
+    } else if (this.current(paragraphId) !== text) {
+      // An edit that changes nothing (a caret move reported as an edit) is no step and keeps the redo stack.
+      this.record('typing', [this.draftChange(paragraphId, text)], seq, group);
+    }
+    if (group !== undefined) this.openGroup = { group, paragraphId };
+  }
+
+  private articleRevert(version: number): Change[] {
+    // Only paragraphs changed now or in the target version can differ between the two.
+    const candidates = new Set(this.drafts.keys());
+    if (version > 0) for (const id of this.versions[version - 1]!.texts.keys()) candidates.add(id);
+    const changes: Change[] = [];
+    for (const id of candidates) {
+      const after = this.textIn(id, version);
+      const before = this.current(id);
+      if (before !== after) changes.push({ kind: 'draft', paragraphId: id, before, after });
+    }
+    return changes.sort((x, y) => this.order(x) - this.order(y));
+  }
+
+  private order(change: Change): number {
+    return change.kind === 'draft' ? (this.base.paragraphIndex.get(change.paragraphId) ?? 0) : 0;
+  }
+
+  /** Applies the changes of a new action and makes them one undo step; a new action clears the redo stack. */
+  private record(label: string, changes: readonly Change[], seq: number, group?: string): void {
+    if (changes.length === 0) return;
+    for (const change of changes) this.restore(change, 'after');
+    this.mutable('undo').push({ seq, label, ...(group !== undefined ? { group } : {}), changes });
+    if (this.redo.length > 0) this.redo = [];
+  }
+
+  private restore(change: Change, side: 'before' | 'after'): void {
+    if (change.kind === 'draft') {
+      this.setDraft(change.paragraphId, change[side]);
+      return;
+    }
+    const value = change[side];
+    const map = this.mutable('annotations');
+    if (value === undefined) {
+      map.delete(change.id);
+    } else if (map.has(change.id)) {
+      map.set(change.id, value);
+    } else {
+      this.reinsert(map, value);
+    }
+  }
+
+  /** Puts an annotation back (undo of a removal) at its place in creation order. */
+  private reinsert(map: Map<string, Annotation>, annotation: Annotation): void {
+    const last = [...map.values()].at(-1);
+    if (!last || last.created <= annotation.created) {
+      map.set(annotation.id, annotation);
+      return;
+    }
+    const entries = [...map.entries()];
+    const at = entries.findIndex(([, a]) => a.created > annotation.created);
+    entries.splice(at, 0, [annotation.id, annotation]);
+    map.clear();
+    for (const [id, a] of entries) map.set(id, a);
+  }
+
+  private setDraft(paragraphId: string, text: string): void {
+    const drafts = this.mutable('drafts');
+    if (text === this.paragraph(paragraphId)!.target) drafts.delete(paragraphId);
+    else drafts.set(paragraphId, text);
+  }
+
+  private mutable(key: 'annotations'): Map<string, Annotation>;
+  private mutable(key: 'drafts'): Map<string, string>;
+  private mutable(key: 'versions'): Version[];
+  private mutable(key: 'undo' | 'redo'): UndoStep[];
+  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'undo' | 'redo'): unknown {
+    if (!this.owned.has(key)) {
+      this.owned.add(key);
+      switch (key) {
+        case 'annotations':
+          this.annotations = new Map(this.annotations);
+          break;
+        case 'drafts':
+          this.drafts = new Map(this.drafts);
+          break;
+        case 'versions':
+          this.versions = [...this.versions];
+          break;
+        case 'undo':
+          this.undo = [...this.undo];
+          break;
+        case 'redo':
+          this.redo = [...this.redo];
+          break;
+        default:
+          assertNever(key, 'collection');
+      }
+    }
+    return this[key];
+  }
+}

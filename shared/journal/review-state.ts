@@ -1,0 +1,155 @@
+/**
+ * The state of a review, as the fold of its journal, and the questions the app asks of it. The state is
+ * immutable to its readers; the reducer builds it (see `review-reducer.ts`).
+ *
+ * Drafts hold only paragraphs whose current text differs from the machine translation, so a fresh review of a
+ * 100,000-paragraph article costs no memory beyond its paragraphs, and "what did the reviewer change" is the
+ * list of draft keys.
+ */
+import type { Annotation, Paragraph } from '../model';
+import type { EventBody, JournalHeader, ReviewSettings, ReviewSnapshot, SavedVersion, UndoStep } from './journal-event';
+
+/** A saved version in memory: like `SavedVersion`, with its texts in a map. */
+export interface Version {
+  readonly number: number;
+  readonly message: string;
+  readonly author: string;
+  readonly at: string;
+  /** Paragraph id → text for paragraphs that differ from the machine translation in this version. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+export interface ReviewState {
+  readonly header: JournalHeader;
+  /** The paragraphs as imported; `target` is the machine translation. */
+  readonly paragraphs: readonly Paragraph[];
+  /** Paragraph id → position in `paragraphs`. */
+  readonly paragraphIndex: ReadonlyMap<string, number>;
+  /** Annotation id → annotation, iterating in creation order. */
+  readonly annotations: ReadonlyMap<string, Annotation>;
+  /** Paragraph id → current text, only where it differs from the machine translation. */
+  readonly drafts: ReadonlyMap<string, string>;
+  /** Saved versions 1..n (version 0, the machine translation, is implicit). */
+  readonly versions: readonly Version[];
+  readonly undo: readonly UndoStep[];
+  readonly redo: readonly UndoStep[];
+  /** The reviewer's name, stamped on every flag they make. */
+  readonly rater: string;
+  readonly settings: ReviewSettings;
+  /** Sequence number of the last event folded in (0 for a new review). */
+  readonly lastSeq: number;
+  /** Set right after a grouped typing edit: the next edit with the same group and paragraph joins its undo step. */
+  readonly openGroup?: { readonly group: string; readonly paragraphId: string };
+}
+
+/** A version number, or the reviewer's current working text. */
+export type VersionRef = number | 'current';
+
+/** The paragraph with this id, if the article has one. */
+export function paragraphById(state: ReviewState, paragraphId: string): Paragraph | undefined {
+  const i = state.paragraphIndex.get(paragraphId);
+  return i === undefined ? undefined : state.paragraphs[i];
+}
+
+/** The paragraph's current text: its draft, or the machine translation when it has none. */
+export function currentText(state: ReviewState, paragraphId: string): string | undefined {
+  const draft = state.drafts.get(paragraphId);
+  if (draft !== undefined) return draft;
+  return paragraphById(state, paragraphId)?.target;
+}
+
+/** True when `ref` names version 0, a saved version, or the current text. */
+export function hasVersion(state: ReviewState, ref: VersionRef): boolean {
+  return ref === 'current' || (Number.isInteger(ref) && ref >= 0 && ref <= state.versions.length);
+}
+
+/** The paragraph's text in a version (0 = machine translation) or now; undefined for an unknown paragraph or version. */
+export function textAt(state: ReviewState, paragraphId: string, ref: VersionRef): string | undefined {
+  if (ref === 'current') return currentText(state, paragraphId);
+  const paragraph = paragraphById(state, paragraphId);
+  if (!paragraph || !hasVersion(state, ref)) return undefined;
+  if (ref === 0) return paragraph.target;
+  return state.versions[ref - 1]!.texts.get(paragraphId) ?? paragraph.target;
+}
+
+/** Every paragraph's text in a version (or now), in article order; undefined for an unknown version. */
+export function versionTexts(state: ReviewState, ref: VersionRef): readonly string[] | undefined {
+  if (!hasVersion(state, ref)) return undefined;
+  const changed = ref === 'current' ? state.drafts : ref === 0 ? undefined : state.versions[ref - 1]!.texts;
+  return state.paragraphs.map((p) => changed?.get(p.id) ?? p.target);
+}
+
+/** Ids of the paragraphs whose text in a version (or now) differs from the machine translation, in article order. */
+export function changedFromMachine(state: ReviewState, ref: VersionRef): readonly string[] | undefined {
+  if (!hasVersion(state, ref)) return undefined;
+  if (ref === 0) return [];
+  const changed = ref === 'current' ? state.drafts : state.versions[ref - 1]!.texts;
+  return inArticleOrder(state, changed.keys());
+}
+
+/** Ids of the paragraphs whose text differs between two versions (or a version and now), in article order. */
+export function changedBetween(state: ReviewState, a: VersionRef, b: VersionRef): readonly string[] | undefined {
+  const fromA = changedFromMachine(state, a);
+  const fromB = changedFromMachine(state, b);
+  if (!fromA || !fromB) return undefined;
+  // Only paragraphs changed from the machine translation on either side can differ.
+  const candidates = inArticleOrder(state, new Set([...fromA, ...fromB]));
+  return candidates.filter((id) => textAt(state, id, a) !== textAt(state, id, b));
+}
+
+/** Ids of paragraphs edited since the last saved version (since the machine translation when none is saved). */
+export function unsavedParagraphs(state: ReviewState): readonly string[] {
+  return changedBetween(state, state.versions.length, 'current') ?? [];
+}
+
+/** Annotations in creation order. */
+export function annotationList(state: ReviewState): readonly Annotation[] {
+  return [...state.annotations.values()];
+}
+
+/** What undo would take back, in words ("typing", "flag"), or undefined when there is nothing to undo. */
+export function undoLabel(state: ReviewState): string | undefined {
+  return state.undo.at(-1)?.label;
+}
+
+/** What redo would re-apply, in words, or undefined when there is nothing to redo. */
+export function redoLabel(state: ReviewState): string | undefined {
+  return state.redo.at(-1)?.label;
+}
+
+/**
+ * The event that saves the current text as the next version. It carries the text of every paragraph that differs
+ * from the machine translation, so any version can be rebuilt from its own line. `author` defaults to the rater.
+ */
+export function saveVersionBody(state: ReviewState, message: string, author = state.rater): EventBody {
+  return { type: 'version-saved', number: state.versions.length + 1, message, author, texts: Object.fromEntries(state.drafts) };
+}
+
+/** The state but the header, as plain JSON, for compaction. */
+export function snapshotOf(state: ReviewState): ReviewSnapshot {
+  const versions: SavedVersion[] = state.versions.map((v) => ({
+    number: v.number,
+    message: v.message,
+    author: v.author,
+    at: v.at,
+    texts: Object.fromEntries(v.texts),
+  }));
+  return {
+    annotations: annotationList(state),
+    drafts: Object.fromEntries(state.drafts),
+    versions,
+    undo: state.undo,
+    redo: state.redo,
+    rater: state.rater,
+    settings: state.settings,
+  };
+}
+
+function inArticleOrder(state: ReviewState, ids: Iterable<string>): string[] {
+  const withIndex: [number, string][] = [];
+  for (const id of ids) {
+    const i = state.paragraphIndex.get(id);
+    if (i !== undefined) withIndex.push([i, id]);
+  }
+  return withIndex.sort((x, y) => x[0] - y[0]).map(([, id]) => id);
+}

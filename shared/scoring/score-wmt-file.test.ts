@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseWmtTsv, type WmtMqmFile } from '../formats/wmt-tsv';
+import { scoreWmtFile } from './score-wmt-file';
+
+function load(name: string): WmtMqmFile {
+  const text = readFileSync(join(import.meta.dirname, '..', 'formats', 'fixtures', 'wmt', name), 'utf8');
+  const r = parseWmtTsv(text, name);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+// The fixture, worked out by hand (segment scores under wmt / wmt-legacy / mqm-core):
+// sysA d1#1: r1 major 5 + minor punctuation 0.1 = 5.1, r2 no error 0 -> mean 2.55 (all profiles)
+// sysA d1#2: r1 minor omission 1
+// sysA d2#1: r2 non-translation 25
+// sysB d1#1: r1 source error (0 / 5 / 0) + critical (5 / 5 / 25) -> 5 / 10 / 25
+// sysB d1#2: r2 creative reinterpretation 0
+// sysB d2#1: r1 neutral 0
+const legacy = load('legacy-small.tsv');
+
+describe('scoring a WMT file', () => {
+  it('scores a system as the mean over its rated segments of the mean over raters', () => {
+    const rows = scoreWmtFile(legacy, 'wmt', 'system');
+    expect(rows.map((r) => r.system)).toEqual(['sysB', 'sysA']);
+    expect(rows[0]!.score).toBeCloseTo(5 / 3, 10);
+    expect(rows[1]!.score).toBeCloseTo((2.55 + 1 + 25) / 3, 10);
+    expect(rows.map((r) => r.segments)).toEqual([3, 3]);
+  });
+
+  it('weighs a source error like any other with the legacy profile only', () => {
+    const sysB = (profile: 'wmt' | 'wmt-legacy' | 'mqm-core') =>
+      scoreWmtFile(legacy, profile, 'segment').find((r) => r.system === 'sysB' && r.doc === 'd1' && r.segment === 1)!;
+    expect(sysB('wmt').score).toBe(5);
+    expect(sysB('wmt-legacy').score).toBe(10);
+    expect(sysB('mqm-core').score).toBe(25);
+  });
+
+  it('lists segments in order with the mean over raters', () => {
+    const rows = scoreWmtFile(legacy, 'wmt', 'segment');
+    expect(rows.map((r) => [r.system, r.doc, r.segment, r.score])).toEqual([
+      ['sysA', 'd1', 1, 2.55],
+      ['sysA', 'd1', 2, 1],
+      ['sysA', 'd2', 1, 25],
+      ['sysB', 'd1', 1, 5],
+      ['sysB', 'd1', 2, 0],
+      ['sysB', 'd2', 1, 0],
+    ]);
+  });
+
+  it('scores documents per system', () => {
+    const rows = scoreWmtFile(legacy, 'wmt', 'doc');
+    const score = (system: string, doc: string) => rows.find((r) => r.system === system && r.doc === doc)!.score;
+    expect(score('sysA', 'd1')).toBeCloseTo(1.775, 10);
+    expect(score('sysA', 'd2')).toBe(25);
+    expect(score('sysB', 'd1')).toBe(2.5);
+    expect(score('sysB', 'd2')).toBe(0);
+  });
+
+  it('scores a rater by the mean of their own segment sums', () => {
+    const rows = scoreWmtFile(legacy, 'wmt', 'rater');
+    expect(rows.map((r) => [r.rater, r.segments])).toEqual([
+      ['r1', 4],
+      ['r2', 3],
+    ]);
+    expect(rows[0]!.score).toBeCloseTo((5.1 + 1 + 5 + 0) / 4, 10);
+    expect(rows[1]!.score).toBeCloseTo(25 / 3, 10);
+  });
+
+  it('gives MQM-Core per-word figures with the mqm-core profile', () => {
+    const file = load('newer-small.tsv');
+    // Segment 1: r7 major 5 over 3 words; segment 2: r7 none, r8 minor 1 -> mean 0.5 over 2 words.
+    const [row] = scoreWmtFile(file, 'mqm-core', 'system');
+    expect(row!.score).toBeCloseTo((5 + 0.5) / 2, 10);
+    expect(row!.mqm).toMatchObject({ penalty: 5.5, words: 5, errors: 1.5 });
+    expect(row!.mqm!.quality).toBeCloseTo(100 * (1 - 5.5 / 5), 10);
+    expect(row!.mqm!.pass).toBe(false);
+    expect(scoreWmtFile(file, 'wmt', 'system')[0]!.mqm).toBeUndefined();
+  });
+});
