@@ -16,9 +16,13 @@ export function met(f: Figure): boolean | undefined {
   return f.target.op === '<=' ? f.value <= f.target.value : f.value >= f.target.value;
 }
 
+function formatNumber(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
 export function formatFigure(f: Figure): string {
-  const v = f.value >= 100 ? f.value.toFixed(0) : f.value >= 10 ? f.value.toFixed(1) : f.value.toFixed(2);
-  const target = f.target ? `target ${f.target.op} ${f.target.value} ${f.unit}` : 'for scale';
+  const v = formatNumber(f.value);
+  const target = f.target ? `target ${f.target.op} ${Number.isInteger(f.target.value) ? f.target.value : formatNumber(f.target.value)} ${f.unit}` : 'for scale';
   const verdict = met(f) === undefined ? '' : met(f) ? '  MET' : '  NOT MET';
   return `  ${f.name.padEnd(58)} ${`${v} ${f.unit}`.padStart(14)}   ${target}${verdict}${f.note ? `  (${f.note})` : ''}`;
 }

@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: runs every benchmark section (`bench/*.bench.ts`, each exporting `section`) and prints each
- * figure beside its target. `npm run bench -- NAME` runs only the sections whose title or file contains NAME.
+ * figure beside its target. `npm run bench -- NAME` runs only the sections whose file name contains NAME (load, journal, scoring, diff).
  */
 import { readdirSync } from 'node:fs';
 import { formatFigure, met, type BenchSection } from './report';
 
 const filter = process.argv.slice(2).join(' ').toLowerCase();
-const files = readdirSync(import.meta.dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(import.meta.dirname)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => !filter || f.includes(filter))
+  .sort();
 let missed = 0;
 for (const file of files) {
   const { section } = (await import(`./${file}`)) as { section: BenchSection };
-  if (filter && !section.title.toLowerCase().includes(filter) && !file.includes(filter)) continue;
   console.log(`\n${section.title}`);
   const figures = await section.run();
   for (const f of figures) {

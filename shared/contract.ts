@@ -6,7 +6,12 @@
  * `requestSchemas` at each boundary (preload, IPC handler, HTTP handler) before the service sees them.
  */
 import { z } from 'zod';
-import type { ArticleInfo, Paragraph } from './model';
+import type { CompareRow } from './diff/compare-rows';
+import type { EditRate } from './diff/ter';
+import type { ReviewSettings } from './journal/journal-event';
+import { SEVERITIES, type Annotation, type ArticleInfo, type Paragraph } from './model';
+import type { ArticleScore, ParagraphScore } from './scoring/article-scorer';
+import type { Typology } from './typology/typology';
 import type { Failure, Result } from './result';
 
 export interface OpenedReview {
@@ -55,6 +60,69 @@ export interface AppInfo {
   readonly maxArticleBytes: number;
 }
 
+/** A saved version as listed in the version panel. */
+export interface VersionSummary {
+  /** 0 is the machine translation as loaded. */
+  readonly number: number;
+  readonly message: string;
+  readonly author: string;
+  /** ISO time; the review's start for version 0. */
+  readonly at: string;
+  /** Paragraphs whose text differs from the previous version. */
+  readonly changedFromPrevious: number;
+  /** Paragraphs whose text differs from the machine translation. */
+  readonly changedFromMachine: number;
+  /** Edit rate from the machine translation to this version (HTER for the reviewed text). */
+  readonly ter: EditRate;
+}
+
+/**
+ * The review of the open article: everything the renderer shows besides the paragraphs themselves.
+ * Returned whole by every action on flags and versions, so the renderer never folds events itself.
+ */
+export interface ReviewView {
+  readonly reviewId: string;
+  /** The review file, and whether it sits beside the article or (folder not writable) in the app's data folder. */
+  readonly reviewPath: string;
+  readonly reviewLocation: 'beside-article' | 'data-folder';
+  readonly rater: string;
+  readonly settings: ReviewSettings;
+  /** The active typology (MQM-Core unless a custom one was loaded). */
+  readonly typology: Typology;
+  /** In creation order. */
+  readonly annotations: readonly Annotation[];
+  /** Paragraph id → current text, only where it differs from the machine translation. */
+  readonly drafts: Readonly<Record<string, string>>;
+  /** Paragraphs edited since the last saved version. */
+  readonly unsaved: number;
+  /** Version 0 (the machine translation) first. */
+  readonly versions: readonly VersionSummary[];
+  /** What undo and redo would do, in words ("Undo flag"); absent when there is nothing to undo or redo. */
+  readonly undoLabel?: string;
+  readonly redoLabel?: string;
+  readonly score: ArticleScore;
+  /** Things the reviewer should know about the review file (a torn last line dropped on reopen, ...). */
+  readonly warnings: readonly string[];
+}
+
+/** One window of a comparison between two versions, for the virtualized compare view. */
+export interface ComparisonWindow {
+  readonly reviewId: string;
+  readonly left: number | 'current';
+  readonly right: number | 'current';
+  readonly level: 'word' | 'char';
+  readonly total: number;
+  readonly start: number;
+  readonly rows: readonly CompareRow[];
+  /** Indices of every row that is not the same on both sides. */
+  readonly changedIndices: readonly number[];
+  readonly counts: { readonly same: number; readonly changed: number; readonly added: number; readonly removed: number };
+  /** Edit rate of the whole article from left to right (total edits over total reference words). */
+  readonly ter: EditRate;
+  /** Flags on the left side's text, with the version in which each flag's span was changed, if any. */
+  readonly flags: readonly { readonly annotation: Annotation; readonly fixedInVersion?: number }[];
+}
+
 /** Events the service pushes to the renderer. */
 export type ServiceEvent =
   | {
@@ -69,6 +137,7 @@ export type ServiceEvent =
       /** Set once loading is done and the two sides have different paragraph counts. */
       readonly mismatch?: { readonly source: number; readonly target: number };
     }
+  /** The review file is open (after loading) or changed by another window: fetch `getReview` again. */
   | { readonly type: 'review-changed'; readonly reviewId: string };
 
 /**
@@ -79,6 +148,10 @@ export const MAX_DROPPED_BASE64 = Math.ceil((48 * 1024 * 1024) / 3) * 4;
 
 const path = z.string().min(1).max(4096);
 const reviewId = z.string().min(1).max(64);
+const id = z.string().min(1).max(128);
+const severity = z.enum(SEVERITIES as [string, ...string[]]) as z.ZodType<Annotation['severity']>;
+const versionRef = z.union([z.number().int().min(0), z.literal('current')]);
+const MAX_TEXT = 1_000_000;
 
 /** Schemas of each method's argument. The keys are the contract's method names. */
 export const requestSchemas = {
@@ -99,6 +172,73 @@ export const requestSchemas = {
     .strict(),
   recentFiles: z.object({}).strict(),
   listDirectory: z.object({ path: path.optional() }).strict(),
+
+  // Flags (annotations), scores and settings.
+  getReview: z.object({ reviewId }).strict(),
+  addAnnotation: z
+    .object({
+      reviewId,
+      paragraphId: id,
+      side: z.enum(['target', 'source']),
+      start: z.number().int().min(0),
+      end: z.number().int().min(0),
+      category: z.string().min(1).max(200),
+      severity,
+      comment: z.string().max(10_000).default(''),
+    })
+    .strict()
+    .refine((r) => r.end >= r.start, 'end must be at or after start'),
+  changeAnnotation: z
+    .object({
+      reviewId,
+      id,
+      changes: z
+        .object({
+          category: z.string().min(1).max(200).optional(),
+          severity: severity.optional(),
+          comment: z.string().max(10_000).optional(),
+          status: z.enum(['open', 'fixed', 'dismissed']).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  removeAnnotation: z.object({ reviewId, id }).strict(),
+  undo: z.object({ reviewId }).strict(),
+  redo: z.object({ reviewId }).strict(),
+  setRater: z.object({ reviewId, rater: z.string().trim().min(1).max(100) }).strict(),
+  changeSettings: z
+    .object({
+      reviewId,
+      scoringProfile: z.enum(['wmt', 'wmt-legacy', 'mqm-core']).optional(),
+      passThreshold: z.number().min(0).max(100).optional(),
+    })
+    .strict(),
+  /** Loads a custom typology (JSON) from a file; it is copied into the review so the review stays self-contained. */
+  loadTypology: z.object({ reviewId, path }).strict(),
+  /** Figures of one paragraph (the score panel's "paragraph in focus"). */
+  paragraphScore: z.object({ reviewId, paragraphId: id }).strict(),
+
+  // Post-editing and versions.
+  /** Sets a paragraph's draft; resolves once it is durable. `group` joins a typing burst into one undo step. */
+  editParagraph: z.object({ reviewId, paragraphId: id, text: z.string().max(MAX_TEXT), group: z.string().max(64).optional() }).strict(),
+  saveVersion: z.object({ reviewId, message: z.string().trim().max(500) }).strict(),
+  revertParagraph: z.object({ reviewId, paragraphId: id, version: z.number().int().min(0) }).strict(),
+  revertArticle: z.object({ reviewId, version: z.number().int().min(0) }).strict(),
+  compare: z
+    .object({
+      reviewId,
+      left: versionRef,
+      right: versionRef,
+      level: z.enum(['word', 'char']).default('word'),
+      start: z.number().int().min(0),
+      end: z.number().int().min(0),
+    })
+    .strict()
+    .refine((r) => r.end >= r.start && r.end - r.start <= 2000, 'end must be at or after start, at most 2000 apart'),
+  /** Writes the text of a version (default: the current text) in the article's format or as plain text/Markdown. */
+  exportArticle: z
+    .object({ reviewId, version: versionRef.optional(), format: z.enum(['txt', 'md']), path })
+    .strict(),
 } as const;
 
 export type MethodName = keyof typeof requestSchemas;
@@ -116,6 +256,26 @@ export interface RedlineApi {
   readParagraphs(req: RequestOf<'readParagraphs'>): Promise<Result<ParagraphWindow>>;
   recentFiles(req: RequestOf<'recentFiles'>): Promise<Result<readonly RecentFile[]>>;
   listDirectory(req: RequestOf<'listDirectory'>): Promise<Result<DirectoryListing>>;
+
+  /** The review of an open article; `null` while the article is still loading (the review file opens after). */
+  getReview(req: RequestOf<'getReview'>): Promise<Result<ReviewView | null>>;
+  addAnnotation(req: RequestOf<'addAnnotation'>): Promise<Result<ReviewView>>;
+  changeAnnotation(req: RequestOf<'changeAnnotation'>): Promise<Result<ReviewView>>;
+  removeAnnotation(req: RequestOf<'removeAnnotation'>): Promise<Result<ReviewView>>;
+  undo(req: RequestOf<'undo'>): Promise<Result<ReviewView>>;
+  redo(req: RequestOf<'redo'>): Promise<Result<ReviewView>>;
+  setRater(req: RequestOf<'setRater'>): Promise<Result<ReviewView>>;
+  changeSettings(req: RequestOf<'changeSettings'>): Promise<Result<ReviewView>>;
+  loadTypology(req: RequestOf<'loadTypology'>): Promise<Result<ReviewView>>;
+  paragraphScore(req: RequestOf<'paragraphScore'>): Promise<Result<ParagraphScore>>;
+
+  /** Resolves once the draft is durable; light on purpose (typing sends one per keystroke burst). */
+  editParagraph(req: RequestOf<'editParagraph'>): Promise<Result<{ readonly seq: number; readonly unsaved: number }>>;
+  saveVersion(req: RequestOf<'saveVersion'>): Promise<Result<ReviewView>>;
+  revertParagraph(req: RequestOf<'revertParagraph'>): Promise<Result<ReviewView>>;
+  revertArticle(req: RequestOf<'revertArticle'>): Promise<Result<ReviewView>>;
+  compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>>;
+  exportArticle(req: RequestOf<'exportArticle'>): Promise<Result<{ readonly path: string; readonly paragraphs: number }>>;
 }
 
 export const METHOD_NAMES = Object.keys(requestSchemas) as readonly MethodName[];

@@ -21,7 +21,7 @@ export const MAX_ARTICLE_BYTES = 256 * 1024 * 1024;
 /** Size of the first read: enough for the first screen of paragraphs, small enough to decode at once. */
 const FIRST_CHUNK_BYTES = 64 * 1024;
 /** Size of later reads: large enough for throughput, small enough to keep each block of the event loop short. */
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 512 * 1024;
 
 export interface StreamSink {
   /** Paragraphs completed by the latest chunk, in order. */
