@@ -137,6 +137,8 @@ export type ServiceEvent =
       /** Set once loading is done and the two sides have different paragraph counts. */
       readonly mismatch?: { readonly source: number; readonly target: number };
     }
+  /** The desktop shell opened an article from its menu: the renderer shows it. */
+  | { readonly type: 'article-opened'; readonly review: OpenedReview }
   /** The review file is open (after loading) or changed by another window: fetch `getReview` again. */
   | { readonly type: 'review-changed'; readonly reviewId: string };
 

@@ -1,0 +1,127 @@
+/**
+ * The Electron shell: one window, the menu, and the service bound to IPC. Everything it shows and does comes
+ * from the review service and the renderer; this file only wires them to the desktop.
+ */
+import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { appPaths } from '../app-paths';
+import { ReviewService } from '../service/review-service';
+import type { OpenedReview, ServiceEvent } from '../../shared/contract';
+import { bindService, EVENT_CHANNEL } from './ipc';
+import { hardenApp, secureWebPreferences } from './security';
+
+// The bundle sits in out/shell/; the project (or the packaged app) root is two folders up.
+const root = resolve(import.meta.dirname, '..', '..');
+const paths = appPaths(root);
+const rendererIndex = join(paths.renderer, 'index.html');
+const preload = join(root, 'out', 'shell', 'preload.cjs');
+
+/** `redline article.txt [--source source.txt]`: what to open instead of the sample. */
+function startupFromArgv(argv: readonly string[]): { path: string; sourcePath?: string } | undefined {
+  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('--') || a.startsWith('--source'));
+  let path: string | undefined;
+  let sourcePath: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--source') sourcePath = args[++i];
+    else if (a.startsWith('--source=')) sourcePath = a.slice('--source='.length);
+    else if (a !== '.' && existsSync(a)) path = a;
+  }
+  return path ? { path: resolve(path), ...(sourcePath ? { sourcePath: resolve(sourcePath) } : {}) } : undefined;
+}
+
+hardenApp();
+let mainWindow: BrowserWindow | undefined;
+
+/** Tells the renderer to show an article the menu opened. */
+function announceOpened(review: OpenedReview): void {
+  const event: ServiceEvent = { type: 'article-opened', review };
+  mainWindow?.webContents.send(EVENT_CHANNEL, event);
+}
+
+async function createWindow(): Promise<void> {
+  mainWindow = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 760,
+    minHeight: 480,
+    title: 'Redline',
+    show: false,
+    webPreferences: secureWebPreferences(preload),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  await mainWindow.loadFile(rendererIndex);
+}
+
+async function openFromMenu(service: ReviewService, withSource: boolean): Promise<void> {
+  if (!mainWindow) return;
+  const filters = [{ name: 'Articles', extensions: ['txt', 'md', 'markdown'] }, { name: 'All files', extensions: ['*'] }];
+  const target = await dialog.showOpenDialog(mainWindow, { title: 'Open a translated article', properties: ['openFile'], filters });
+  if (target.canceled || !target.filePaths[0]) return;
+  let sourcePath: string | undefined;
+  if (withSource) {
+    const source = await dialog.showOpenDialog(mainWindow, { title: 'Choose its source text', properties: ['openFile'], filters });
+    if (source.canceled) return;
+    sourcePath = source.filePaths[0];
+  }
+  const r = await service.openArticle(sourcePath ? { path: target.filePaths[0], sourcePath } : { path: target.filePaths[0] });
+  if (r.ok) announceOpened(r.value);
+  else dialog.showErrorBox('Redline could not open the article', r.error.message);
+}
+
+async function buildMenu(service: ReviewService): Promise<void> {
+  const recent = await service.recentFiles({});
+  const recentItems: MenuItemConstructorOptions[] = (recent.ok ? recent.value : []).map((r) => ({
+    label: r.name + (r.sourcePath ? ' (+ source)' : ''),
+    click: () =>
+      void service.openArticle(r.sourcePath ? { path: r.path, sourcePath: r.sourcePath } : { path: r.path }).then((o) => {
+        if (o.ok) announceOpened(o.value);
+        else dialog.showErrorBox('Redline could not open the article', o.error.message);
+      }),
+  }));
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => void openFromMenu(service, false) },
+        { label: 'Open with Source…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void openFromMenu(service, true) },
+        { label: 'Open Recent', submenu: recentItems.length ? recentItems : [{ label: 'No recent articles', enabled: false }] },
+        { label: 'Open Sample Article', click: () => void service.openSample({}).then((o) => o.ok && announceOpened(o.value)) },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+void app.whenReady().then(async () => {
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const startup = startupFromArgv(process.argv);
+  const service = new ReviewService({
+    host: 'electron',
+    version,
+    dataDir: app.getPath('userData'),
+    sample: paths.sample,
+    ...(startup ? { startup } : {}),
+  });
+  bindService(service, () => mainWindow, rendererIndex);
+  service.onEvent((e) => {
+    if (e.type === 'load-progress' && e.done) void buildMenu(service);
+  });
+  await buildMenu(service);
+  await createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
