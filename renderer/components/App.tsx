@@ -4,7 +4,10 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OpenedReview, RedlineClient } from '../../shared/contract';
-import type { Result } from '../../shared/result';
+import type { Annotation, AnnotationStatus } from '../../shared/model';
+import type { Failure, Result } from '../../shared/result';
+import type { ParagraphScore } from '../../shared/scoring/article-scorer';
+import { useReview } from '../state/use-review';
 import { articleReducer, getEmptyState } from '../state/article-state';
 import { ParagraphCache } from '../state/paragraph-cache';
 import { desktopBridge } from '../transport/electron-client';
@@ -16,6 +19,15 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { FlagDialog, type FlagTarget } from './flags/FlagDialog';
+import { FlagList } from './flags/FlagList';
+import { ScorePanel } from './flags/ScorePanel';
+import { selectedSpan } from './flags/selection';
+import { SettingsDialog } from './flags/SettingsDialog';
+
+type FlagDialogState =
+  | { readonly mode: 'new'; readonly target: FlagTarget }
+  | { readonly mode: 'edit'; readonly target: FlagTarget; readonly flag: Annotation };
 
 /** How often the app checks on a load in progress, in case an event was missed. */
 const LOAD_POLL_MS = 300;
@@ -38,6 +50,12 @@ export function App({ client }: { client: RedlineClient }) {
   const [shortcuts, setShortcuts] = useState(false);
   const [dragging, setDragging] = useState(false);
   const pane = useRef<ArticlePaneHandle>(null);
+  const [flagDialog, setFlagDialog] = useState<FlagDialogState>();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [selectedFlag, setSelectedFlag] = useState<string>();
+  const [paragraphScore, setParagraphScore] = useState<ParagraphScore>();
+  const reportError = useCallback((error: Failure) => dispatch({ type: 'failed', error }), []);
+  const { review, reviewError, run } = useReview(client, state.reviewId, state.done && !state.error, reportError);
 
   const cache = useMemo(
     () =>
@@ -81,13 +99,125 @@ export function App({ client }: { client: RedlineClient }) {
   }, [client, open]);
 
   useEffect(() => {
-    document.title = state.article ? `${state.article.name} — Redline` : 'Redline';
-  }, [state.article]);
+    const reviewName = review?.reviewPath.split(/[\\/]/).pop();
+    document.title = state.article ? `${state.article.name}${reviewName ? ` (${reviewName})` : ''} — Redline` : 'Redline';
+  }, [state.article, review?.reviewPath]);
+
+  useEffect(() => {
+    return client.onEvent((e) => {
+      if (e.type === 'article-opened') dispatch({ type: 'opened', review: e.review });
+    });
+  }, [client]);
 
   const goTo = useCallback((index: number) => {
     dispatch({ type: 'focus', index });
     pane.current?.reveal(index);
   }, []);
+
+  const flagsByParagraph = useMemo(() => {
+    const map = new Map<string, Annotation[]>();
+    for (const f of review?.annotations ?? []) {
+      if (f.status === 'dismissed') continue;
+      const list = map.get(f.paragraphId);
+      if (list) list.push(f);
+      else map.set(f.paragraphId, [f]);
+    }
+    return map;
+  }, [review]);
+
+  const flagsInOrder = useMemo(
+    () =>
+      [...(review?.annotations ?? [])].sort(
+        (a, b) => Number(a.paragraphId.slice(1)) - Number(b.paragraphId.slice(1)) || a.start - b.start,
+      ),
+    [review],
+  );
+
+  const indexOfParagraph = useCallback((paragraphId: string) => Number(paragraphId.replace(/^p/, '')) - 1, []);
+
+  const selectFlag = useCallback(
+    (flag: Annotation | undefined) => {
+      setSelectedFlag(flag?.id);
+      if (flag) goTo(indexOfParagraph(flag.paragraphId));
+    },
+    [goTo, indexOfParagraph],
+  );
+
+  /** Opens the flag dialog: on the mouse selection if there is one, else on the paragraph in focus. */
+  const startFlag = useCallback(() => {
+    if (!review || !cache) return;
+    const span = selectedSpan();
+    const index = span ? indexOfParagraph(span.paragraphId) : state.current;
+    const paragraph = cache.get(index);
+    if (!paragraph) return;
+    setFlagDialog({
+      mode: 'new',
+      target: {
+        paragraphId: paragraph.id,
+        paragraphNumber: index + 1,
+        side: span?.side ?? 'target',
+        targetText: paragraph.target,
+        ...(paragraph.source !== undefined ? { sourceText: paragraph.source } : {}),
+        ...(span ? { span: { start: span.start, end: span.end } } : {}),
+      },
+    });
+  }, [review, cache, state.current, indexOfParagraph]);
+
+  const editFlag = useCallback(
+    (flag: Annotation) => {
+      const paragraph = cache?.get(indexOfParagraph(flag.paragraphId));
+      setFlagDialog({
+        mode: 'edit',
+        flag,
+        target: {
+          paragraphId: flag.paragraphId,
+          paragraphNumber: indexOfParagraph(flag.paragraphId) + 1,
+          side: flag.side,
+          targetText: paragraph?.target ?? '',
+          ...(paragraph?.source !== undefined ? { sourceText: paragraph.source } : {}),
+          span: { start: flag.start, end: flag.end },
+        },
+      });
+    },
+    [cache, indexOfParagraph],
+  );
+
+  const setStatus = useCallback(
+    (flag: Annotation, status: AnnotationStatus) => {
+      if (!review) return;
+      void run(() => client.changeAnnotation({ reviewId: review.reviewId, id: flag.id, changes: { status } }));
+    },
+    [client, review, run],
+  );
+
+  const deleteFlag = useCallback(
+    (flag: Annotation) => {
+      if (!review) return;
+      setSelectedFlag(undefined);
+      void run(() => client.removeAnnotation({ reviewId: review.reviewId, id: flag.id }));
+    },
+    [client, review, run],
+  );
+
+  const undo = useCallback(() => {
+    if (review?.undoLabel) void run(() => client.undo({ reviewId: review.reviewId }));
+  }, [client, review, run]);
+  const redo = useCallback(() => {
+    if (review?.redoLabel) void run(() => client.redo({ reviewId: review.reviewId }));
+  }, [client, review, run]);
+
+  // The score panel's paragraph in focus.
+  const currentParagraphId = cache?.get(state.current)?.id;
+  useEffect(() => {
+    if (!review || !currentParagraphId) return setParagraphScore(undefined);
+    let cancelled = false;
+    void client.paragraphScore({ reviewId: review.reviewId, paragraphId: currentParagraphId }).then((r) => {
+      if (!cancelled && r.ok) setParagraphScore(r.value);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, review, currentParagraphId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -102,7 +232,67 @@ export function App({ client }: { client: RedlineClient }) {
         document.getElementById('goto-paragraph')?.focus();
         return;
       }
-      if (isTyping(e.target) || mod || e.altKey || openDialog || shortcuts) return;
+      if (mod && e.key === ',') {
+        e.preventDefault();
+        if (review) setSettingsOpen(true);
+        return;
+      }
+      const dialogOpen = openDialog || shortcuts || !!flagDialog || settingsOpen;
+      if (isTyping(e.target) || dialogOpen) return;
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) redo();
+        else undo();
+        return;
+      }
+      if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        redo();
+        return;
+      }
+      if (mod || e.altKey) return;
+      const selected = review?.annotations.find((f) => f.id === selectedFlag);
+      switch (e.key) {
+        case 'f':
+        case 'F':
+          e.preventDefault();
+          startFlag();
+          return;
+        case ']':
+        case '[': {
+          e.preventDefault();
+          if (flagsInOrder.length === 0) return;
+          const at = flagsInOrder.findIndex((f) => f.id === selectedFlag);
+          const next = e.key === ']' ? (at + 1) % flagsInOrder.length : (at <= 0 ? flagsInOrder.length : at) - 1;
+          selectFlag(flagsInOrder[next]);
+          return;
+        }
+        case 'Escape':
+          setSelectedFlag(undefined);
+          return;
+      }
+      if (selected) {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          editFlag(selected);
+          return;
+        }
+        if (e.key === 'x') {
+          e.preventDefault();
+          setStatus(selected, 'fixed');
+          return;
+        }
+        if (e.key === 'd') {
+          e.preventDefault();
+          setStatus(selected, 'dismissed');
+          return;
+        }
+        if (e.key === 'Delete' || e.key === 'Backspace') {
+          e.preventDefault();
+          deleteFlag(selected);
+          return;
+        }
+      }
       const last = Math.max(0, state.loaded - 1);
       switch (e.key) {
         case 'j':
@@ -131,7 +321,7 @@ export function App({ client }: { client: RedlineClient }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [goTo, state.current, state.loaded, openDialog, shortcuts]);
+  }, [goTo, state.current, state.loaded, openDialog, shortcuts, flagDialog, settingsOpen, review, selectedFlag, flagsInOrder, startFlag, selectFlag, editFlag, setStatus, deleteFlag, undo, redo]);
 
   const onDrop = useCallback(
     async (e: React.DragEvent) => {
@@ -173,9 +363,22 @@ export function App({ client }: { client: RedlineClient }) {
         onNext={() => goTo(state.current + 1)}
         onLast={() => goTo(state.loaded - 1)}
         onShortcuts={() => setShortcuts(true)}
+        onFlag={startFlag}
+        canFlag={!!review}
+        onUndo={undo}
+        onRedo={redo}
+        {...(review?.undoLabel ? { undoLabel: review.undoLabel } : {})}
+        {...(review?.redoLabel ? { redoLabel: review.redoLabel } : {})}
+        onSettings={() => review && setSettingsOpen(true)}
       />
       <ProgressBar visible={!!state.reviewId && !state.done} bytesRead={state.bytesRead} totalBytes={state.totalBytes} paragraphs={state.loaded} />
       {state.error && <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismiss-error' })} />}
+      {reviewError && <ErrorBanner error={reviewError} onDismiss={() => undefined} />}
+      {review?.warnings.map((w) => (
+        <div key={w} className="notice" role="status">
+          {w}
+        </div>
+      ))}
       {state.mismatch && state.article && (
         <div className="notice" role="status">
           The source has {state.mismatch.source} paragraphs and the translation {state.mismatch.target}. They are paired in
@@ -192,15 +395,45 @@ export function App({ client }: { client: RedlineClient }) {
             loaded={state.loaded}
             current={state.current}
             onFocusParagraph={(index) => dispatch({ type: 'focus', index })}
+            flagsByParagraph={flagsByParagraph}
+            {...(review ? { drafts: review.drafts } : {})}
+            {...(selectedFlag ? { selectedFlag } : {})}
+            onSelectFlag={(id) => setSelectedFlag(id)}
           />
         ) : (
           <div className="article-empty" aria-busy={state.opening}>
             {state.opening ? 'Opening…' : 'Open an article to start reviewing (Ctrl+O), or drop a file here.'}
           </div>
         )}
-        <SidePanel />
+        <SidePanel>
+          {review && (
+            <>
+              <ScorePanel score={review.score} {...(paragraphScore ? { paragraph: paragraphScore } : {})} paragraphNumber={state.current + 1} />
+              <FlagList
+                flags={review.annotations}
+                {...(selectedFlag ? { selected: selectedFlag } : {})}
+                numberOf={(id) => indexOfParagraph(id) + 1}
+                quoteOf={(f) => {
+                  const p = cache?.get(indexOfParagraph(f.paragraphId));
+                  const text = f.side === 'source' ? p?.source : p?.target;
+                  return text?.slice(f.start, f.end);
+                }}
+                onSelect={selectFlag}
+                onEdit={editFlag}
+                onStatus={setStatus}
+                onDelete={deleteFlag}
+              />
+            </>
+          )}
+        </SidePanel>
       </main>
-      <StatusBar article={state.article} loaded={state.loaded} done={state.done} current={state.current} />
+      <StatusBar
+        article={state.article}
+        loaded={state.loaded}
+        done={state.done}
+        current={state.current}
+        {...(review ? { reviewPath: review.reviewPath, rater: review.rater } : {})}
+      />
       {openDialog && (
         <OpenDialog
           client={client}
@@ -213,6 +446,58 @@ export function App({ client }: { client: RedlineClient }) {
         />
       )}
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
+      {flagDialog && review && (
+        <FlagDialog
+          mode={flagDialog.mode}
+          typology={review.typology}
+          target={flagDialog.target}
+          {...(flagDialog.mode === 'edit'
+            ? { initial: { category: flagDialog.flag.category, severity: flagDialog.flag.severity, comment: flagDialog.flag.comment } }
+            : {})}
+          onClose={() => setFlagDialog(undefined)}
+          onSubmit={async (v) => {
+            if (flagDialog.mode === 'edit') {
+              return run(() =>
+                client.changeAnnotation({
+                  reviewId: review.reviewId,
+                  id: flagDialog.flag.id,
+                  changes: { category: v.category, severity: v.severity, comment: v.comment },
+                }),
+              );
+            }
+            const failure = await run(() =>
+              client.addAnnotation({ reviewId: review.reviewId, paragraphId: flagDialog.target.paragraphId, ...v }),
+            );
+            if (!failure) window.getSelection()?.removeAllRanges();
+            return failure;
+          }}
+        />
+      )}
+      {settingsOpen && review && (
+        <SettingsDialog
+          review={review}
+          onClose={() => setSettingsOpen(false)}
+          onSave={async (c) => {
+            const id = review.reviewId;
+            if (c.rater) {
+              const f = await run(() => client.setRater({ reviewId: id, rater: c.rater! }));
+              if (f) return f;
+            }
+            if (c.scoringProfile !== undefined || c.passThreshold !== undefined) {
+              const f = await run(() =>
+                client.changeSettings({
+                  reviewId: id,
+                  ...(c.scoringProfile ? { scoringProfile: c.scoringProfile } : {}),
+                  ...(c.passThreshold !== undefined ? { passThreshold: c.passThreshold } : {}),
+                }),
+              );
+              if (f) return f;
+            }
+            if (c.typologyPath) return run(() => client.loadTypology({ reviewId: id, path: c.typologyPath! }));
+            return undefined;
+          }}
+        />
+      )}
       {dragging && <div className="drop-hint" aria-hidden="true">Drop an article to open it</div>}
     </div>
   );

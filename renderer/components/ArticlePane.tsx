@@ -4,7 +4,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useSyncExternalStore } from 'react';
-import type { ArticleInfo } from '../../shared/model';
+import type { Annotation, ArticleInfo } from '../../shared/model';
 import type { ParagraphCache } from '../state/paragraph-cache';
 import { ParagraphRow } from './ParagraphRow';
 
@@ -19,6 +19,11 @@ interface Props {
   readonly loaded: number;
   readonly current: number;
   readonly onFocusParagraph: (index: number) => void;
+  /** Flags by paragraph id (dismissed ones left out). */
+  readonly flagsByParagraph?: ReadonlyMap<string, readonly Annotation[]>;
+  readonly drafts?: Readonly<Record<string, string>>;
+  readonly selectedFlag?: string;
+  readonly onSelectFlag?: (id: string) => void;
 }
 
 /** A first guess at a row's height before it is measured; real heights replace it as rows render. */
@@ -29,7 +34,7 @@ const REVEAL_TRIES = 8;
 const OVERSCAN = 8;
 
 export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function ArticlePane(
-  { cache, article, loaded, current, onFocusParagraph },
+  { cache, article, loaded, current, onFocusParagraph, flagsByParagraph, drafts, selectedFlag, onSelectFlag },
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -85,7 +90,10 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
         aria-rowcount={loaded}
       >
         <div className="article__canvas" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
+          {items.map((item) => {
+            const paragraph = cache.get(item.index);
+            const flags = paragraph ? flagsByParagraph?.get(paragraph.id) : undefined;
+            return (
             <div
               key={item.key}
               ref={virtualizer.measureElement}
@@ -96,13 +104,18 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
               <ParagraphRow
                 index={item.index}
                 total={loaded}
-                paragraph={cache.get(item.index)}
+                paragraph={paragraph}
                 bilingual={hasSource}
                 current={item.index === current}
                 onFocus={() => onFocusParagraph(item.index)}
+                {...(flags ? { flags } : {})}
+                {...(paragraph && drafts?.[paragraph.id] !== undefined ? { draft: drafts[paragraph.id] } : {})}
+                {...(flags?.some((f) => f.id === selectedFlag) ? { selectedFlag } : {})}
+                {...(onSelectFlag ? { onSelectFlag } : {})}
               />
             </div>
-          ))}
+            );
+          })}
         </div>
       </div>
     </section>

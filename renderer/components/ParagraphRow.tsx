@@ -1,6 +1,9 @@
 /** One numbered paragraph: its source (when there is one) beside its translation. */
 import { memo } from 'react';
-import type { Paragraph } from '../../shared/model';
+import type { Annotation, Paragraph } from '../../shared/model';
+import { AnnotatedText } from './flags/AnnotatedText';
+
+const NO_FLAGS: readonly Annotation[] = [];
 
 interface Props {
   readonly index: number;
@@ -9,6 +12,12 @@ interface Props {
   readonly bilingual: boolean;
   readonly current: boolean;
   readonly onFocus: () => void;
+  /** This paragraph's flags (any side), dismissed ones left out. */
+  readonly flags?: readonly Annotation[];
+  /** The reviewer's draft, when it differs from the machine translation. */
+  readonly draft?: string;
+  readonly selectedFlag?: string;
+  readonly onSelectFlag?: (id: string) => void;
 }
 
 const HAN = /[\u3400-\u9fff]/;
@@ -18,7 +27,17 @@ function langOf(text: string | undefined): string | undefined {
   return text && HAN.test(text.slice(0, 200)) ? 'zh' : undefined;
 }
 
-function Text({ text, side, kind }: { text: string | undefined; side: 'source' | 'target'; kind: string }) {
+interface TextProps {
+  readonly text: string | undefined;
+  readonly side: 'source' | 'target';
+  readonly kind: string;
+  readonly paragraphId: string;
+  readonly flags: readonly Annotation[];
+  readonly selectedFlag?: string;
+  readonly onSelectFlag?: (id: string) => void;
+}
+
+function Text({ text, side, kind, paragraphId, flags, selectedFlag, onSelectFlag }: TextProps) {
   if (text === undefined || text === '') {
     return (
       <div className={`para__text para__text--${side} para__text--missing`}>
@@ -27,13 +46,30 @@ function Text({ text, side, kind }: { text: string | undefined; side: 'source' |
     );
   }
   return (
-    <div className={`para__text para__text--${side} para__text--${kind}`} lang={langOf(text)}>
-      {text}
+    <div
+      className={`para__text para__text--${side} para__text--${kind}`}
+      lang={langOf(text)}
+      data-text-side={side}
+      data-paragraph-id={paragraphId}
+      aria-label={side === 'source' ? 'Source' : 'Translation'}
+    >
+      {flags.length > 0 && onSelectFlag ? <AnnotatedText text={text} flags={flags} selectedFlag={selectedFlag} onSelectFlag={onSelectFlag} /> : text}
     </div>
   );
 }
 
-export const ParagraphRow = memo(function ParagraphRow({ index, total, paragraph, bilingual, current, onFocus }: Props) {
+export const ParagraphRow = memo(function ParagraphRow({
+  index,
+  total,
+  paragraph,
+  bilingual,
+  current,
+  onFocus,
+  flags = NO_FLAGS,
+  draft,
+  selectedFlag,
+  onSelectFlag,
+}: Props) {
   const number = index + 1;
   if (!paragraph) {
     return (
@@ -59,7 +95,7 @@ export const ParagraphRow = memo(function ParagraphRow({ index, total, paragraph
       role="listitem"
       tabIndex={current ? 0 : -1}
       aria-current={current ? 'true' : undefined}
-      aria-label={`Paragraph ${number} of ${total}${kindLabel ? `, ${kindLabel}` : ''}${unmatched ? ', unmatched' : ''}`}
+      aria-label={`Paragraph ${number} of ${total}${kindLabel ? `, ${kindLabel}` : ''}${unmatched ? ', unmatched' : ''}${flags.length ? `, ${flags.length} flag${flags.length === 1 ? '' : 's'}` : ''}${draft !== undefined ? ', edited' : ''}`}
       aria-posinset={number}
       aria-setsize={total}
       data-paragraph-id={paragraph.id}
@@ -70,8 +106,32 @@ export const ParagraphRow = memo(function ParagraphRow({ index, total, paragraph
       <span className="para__num" aria-hidden="true">
         {number}
       </span>
-      {bilingual && <Text text={paragraph.source} side="source" kind={paragraph.kind} />}
-      <Text text={paragraph.target} side="target" kind={paragraph.kind} />
+      {bilingual && (
+        <Text
+          text={paragraph.source}
+          side="source"
+          kind={paragraph.kind}
+          paragraphId={paragraph.id}
+          flags={flags.filter((f) => f.side === 'source')}
+          selectedFlag={selectedFlag}
+          onSelectFlag={onSelectFlag}
+        />
+      )}
+      <Text
+        text={draft ?? paragraph.target}
+        side="target"
+        kind={paragraph.kind}
+        paragraphId={paragraph.id}
+        // Flags sit on the machine translation: once the paragraph is edited they are listed, not drawn.
+        flags={draft === undefined ? flags.filter((f) => f.side === 'target') : NO_FLAGS}
+        selectedFlag={selectedFlag}
+        onSelectFlag={onSelectFlag}
+      />
+      {draft !== undefined && (
+        <span className="para__badge para__badge--edited" role="note">
+          Edited
+        </span>
+      )}
       {unmatched && (
         <span className="para__badge" role="note">
           {paragraph.alignment === 'source-only' ? 'Source only' : 'Translation only'}

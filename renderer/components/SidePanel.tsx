@@ -1,9 +1,10 @@
-/** The side panel: the article's flags and scores will live here. */
-export function SidePanel() {
+/** The side panel beside the article: scores, flags and versions stack here. */
+import type { ReactNode } from 'react';
+
+export function SidePanel({ children }: { children?: ReactNode }) {
   return (
     <aside className="side-panel" aria-label="Review panel">
-      <h2 className="side-panel__title">Flags</h2>
-      <p className="side-panel__empty">No flags yet.</p>
+      {children ?? <p className="side-panel__empty">The review opens once the article has loaded.</p>}
     </aside>
   );
 }

@@ -6,9 +6,11 @@ interface Props {
   readonly loaded: number;
   readonly done: boolean;
   readonly current: number;
+  readonly reviewPath?: string;
+  readonly rater?: string;
 }
 
-export function StatusBar({ article, loaded, done, current }: Props) {
+export function StatusBar({ article, loaded, done, current, reviewPath, rater }: Props) {
   if (!article) return <footer className="statusbar" role="contentinfo" aria-label="Status" />;
   return (
     <footer className="statusbar" role="contentinfo" aria-label="Status">
@@ -23,6 +25,12 @@ export function StatusBar({ article, loaded, done, current }: Props) {
         {loaded.toLocaleString()} paragraphs{done ? '' : ' so far'}
       </span>
       <span className="statusbar__spacer" />
+      {reviewPath && (
+        <span title={reviewPath} aria-label="Review file">
+          Review: {reviewPath.split(/[\\/]/).pop()}
+        </span>
+      )}
+      {rater && <span aria-label="Reviewer">Reviewer: {rater}</span>}
       <span aria-label="Position">
         ¶ {loaded ? (current + 1).toLocaleString() : 0} of {loaded.toLocaleString()}
       </span>

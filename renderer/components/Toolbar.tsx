@@ -12,6 +12,15 @@ interface Props {
   readonly onNext: () => void;
   readonly onLast: () => void;
   readonly onShortcuts: () => void;
+  readonly onFlag: () => void;
+  readonly canFlag: boolean;
+  readonly onUndo: () => void;
+  readonly onRedo: () => void;
+  readonly undoLabel?: string;
+  readonly redoLabel?: string;
+  readonly onSettings: () => void;
+  /** Further groups (versions, compare, export). */
+  readonly extra?: React.ReactNode;
 }
 
 export function Toolbar(props: Props) {
@@ -68,7 +77,22 @@ export function Toolbar(props: Props) {
           <button type="submit">Go</button>
         </form>
       </div>
+      <div className="toolbar__group" role="group" aria-label="Review">
+        <button type="button" className="primary" onClick={props.onFlag} disabled={!props.canFlag} title="Flag the selected phrase, or a phrase of the paragraph in focus (F)">
+          Flag
+        </button>
+        <button type="button" onClick={props.onUndo} disabled={!props.undoLabel} aria-label={props.undoLabel ?? 'Undo'} title={`${props.undoLabel ?? 'Nothing to undo'} (Ctrl+Z)`}>
+          ↶
+        </button>
+        <button type="button" onClick={props.onRedo} disabled={!props.redoLabel} aria-label={props.redoLabel ?? 'Redo'} title={`${props.redoLabel ?? 'Nothing to redo'} (Ctrl+Shift+Z)`}>
+          ↷
+        </button>
+      </div>
+      {props.extra}
       <div className="toolbar__spacer" />
+      <button type="button" onClick={props.onSettings} aria-label="Review settings" title="Review settings: your name, scoring, typology (Ctrl+,)">
+        ⚙
+      </button>
       <button type="button" onClick={props.onShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>

@@ -92,5 +92,9 @@ export const MQM_CORE: Typology = {
     },
     { name: 'Non-translation', description: 'The output is not a translation of the source at all.' },
     { name: 'Other', description: 'An error that fits no other category.' },
+    {
+      name: 'Source issue',
+      description: 'An error in the source text itself (flag it on the source side); not counted against the translation.',
+    },
   ]),
 };

@@ -4,7 +4,7 @@ import { categoryWeights, findCategory, flattenCategories, weightOf } from './ty
 import { categoryForItsType, ITS_ISSUE_TYPES, itsTypeFor } from './its-mapping';
 
 describe('MQM-Core typology', () => {
-  it('offers the seven MQM dimensions plus Non-translation and Other, in that order', () => {
+  it('offers the seven MQM dimensions plus Non-translation, Other and Source issue, in that order', () => {
     expect(MQM_CORE.categories.map((c) => c.name)).toEqual([
       'Terminology',
       'Accuracy',
@@ -15,6 +15,7 @@ describe('MQM-Core typology', () => {
       'Design and markup',
       'Non-translation',
       'Other',
+      'Source issue',
     ]);
   });
 

@@ -1,0 +1,153 @@
+import { expect, test, type Page } from '@playwright/test';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TempFiles } from './support/files';
+import { startHost, type RunningHost } from './support/host';
+import { RedlinePage } from './support/redline-page';
+
+const sampleDir = join(import.meta.dirname, '..', 'electron', 'sample');
+let files: TempFiles;
+let host: RunningHost;
+let article: string;
+
+// Each test reviews its own copy of the sample, so its review file starts empty and sits beside the copy.
+test.beforeEach(async () => {
+  files = new TempFiles();
+  article = join(files.dir, 'bridge.en.txt');
+  copyFileSync(join(sampleDir, 'harbour-bridge.en.txt'), article);
+  copyFileSync(join(sampleDir, 'harbour-bridge.zh.txt'), join(files.dir, 'bridge.zh.txt'));
+  host = await startHost([article, '--source', join(files.dir, 'bridge.zh.txt')]);
+});
+test.afterEach(async () => {
+  await host.stop();
+  files.remove();
+});
+
+/** Selects `phrase` in the translation of paragraph `n` as a mouse drag would. */
+async function selectPhrase(page: Page, n: number, phrase: string): Promise<void> {
+  const text = page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of`) }).getByLabel('Translation');
+  await text.evaluate((el, p) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(p);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + p.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`${p} not found`);
+  }, phrase);
+}
+
+async function openReview(app: RedlinePage): Promise<void> {
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  await expect(app.status.getByLabel('Review file')).toHaveText('Review: bridge.en.redline'.replace('.en.redline', '.en.redline'));
+}
+
+test('a flagged phrase is kept with its category, severity, comment and rater across a reload, and undo removes it', async ({ page }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  const quality = page.getByLabel('MQM-Core quality score');
+  await expect(quality).toContainText('100.0');
+  await expect(page.getByLabel('WMT MQM score')).toHaveText('0.00');
+
+  await selectPhrase(page, 3, '34 million yuan');
+  await page.keyboard.press('f');
+  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
+  await expect(dialog.getByLabel('Phrase')).toHaveValue('34 million yuan');
+  await dialog.getByRole('combobox', { name: 'Category' }).fill('mistrans');
+  await dialog.getByRole('option', { name: /Mistranslation/ }).click();
+  await dialog.getByRole('radio', { name: 'Major' }).check();
+  await dialog.getByLabel('Comment (optional)').fill('3.4亿 is 340 million');
+  await dialog.getByRole('button', { name: 'Flag', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const flag = page.getByRole('button', { name: '¶ 3: Accuracy/Mistranslation, major' });
+  await expect(flag).toContainText('“34 million yuan”');
+  await expect(flag).toContainText('3.4亿 is 340 million');
+  const rater = (await app.status.getByLabel('Reviewer').textContent())!.replace('Reviewer: ', '');
+  await expect(flag).toContainText(rater);
+  await expect(page.getByRole('listitem', { name: /^Paragraph 3 of 15, 1 flag/ }).locator('mark.flag.sev-major')).toHaveText('34 million yuan');
+  // One major error: the WMT score of the article is 5 over 15 paragraphs, and the quality score drops.
+  await expect(page.getByLabel('WMT MQM score')).toHaveText((5 / 15).toFixed(2));
+  await expect(quality).not.toContainText('100.0');
+
+  // The flag is on disk: a reload brings it back.
+  expect(existsSync(join(files.dir, 'bridge.en.redline')) || existsSync(join(files.dir, 'bridge.redline'))).toBe(true);
+  await page.reload();
+  await app.waitForArticle('bridge.en.txt', 15);
+  await expect(page.getByRole('button', { name: '¶ 3: Accuracy/Mistranslation, major' })).toContainText('3.4亿 is 340 million');
+
+  await page.getByRole('listitem', { name: /^Paragraph 1 of/ }).click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('button', { name: /¶ 3: Accuracy\/Mistranslation/ })).toHaveCount(0);
+  await expect(page.getByLabel('WMT MQM score')).toHaveText('0.00');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByRole('button', { name: '¶ 3: Accuracy/Mistranslation, major' })).toHaveCount(1);
+});
+
+test('flagging works from the keyboard alone', async ({ page }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  await expect(page.getByRole('button', { name: 'Flag', exact: true })).toBeEnabled();
+  await page.keyboard.press('j');
+  await expect(app.status.getByLabel('Position')).toHaveText('¶ 2 of 15');
+  await page.keyboard.press('f');
+  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
+  await expect(dialog.getByLabel('Phrase')).toBeFocused();
+  await page.keyboard.type('12-kilometre');
+  await dialog.getByRole('combobox', { name: 'Category' }).focus();
+  await page.keyboard.type('mistrans');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('combobox', { name: 'Category' })).toHaveValue('Accuracy/Mistranslation');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '¶ 2: Accuracy/Mistranslation, minor' })).toContainText('“12-kilometre”');
+
+  // Choose it with ] and mark it fixed with X, then dismiss with D; the status shows in the list.
+  await page.keyboard.press(']');
+  await page.keyboard.press('x');
+  await expect(page.getByRole('button', { name: '¶ 2: Accuracy/Mistranslation, minor, fixed' })).toHaveCount(1);
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('button', { name: /¶ 2: Accuracy/ })).toHaveCount(0);
+});
+
+test('an omission and a source-side flag can be marked, and the list filters by severity', async ({ page }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  await page.getByRole('listitem', { name: /^Paragraph 3 of/ }).click();
+  await page.keyboard.press('f');
+  let dialog = page.getByRole('dialog', { name: 'Flag an error' });
+  await dialog.getByLabel('Phrase').fill('with the rest');
+  await dialog.getByLabel('Omission: mark the point before the phrase').check();
+  await dialog.getByRole('combobox', { name: 'Category' }).fill('omission');
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('radio', { name: 'Major' }).check();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('button', { name: '¶ 3: Accuracy/Omission, major' })).toContainText('omission');
+  await expect(page.getByRole('listitem', { name: /^Paragraph 3 of 15, 1 flag/ }).locator('mark.omission')).toHaveCount(1);
+
+  await page.keyboard.press('f');
+  dialog = page.getByRole('dialog', { name: 'Flag an error' });
+  await dialog.getByRole('radio', { name: 'Source' }).check();
+  await dialog.getByLabel('Phrase').fill('3.4亿元');
+  await dialog.getByRole('combobox', { name: 'Category' }).fill('source');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('button', { name: /¶ 3: Source/ })).toContainText('(source)');
+
+  await page.getByLabel('Filter by severity').selectOption('major');
+  await expect(page.getByRole('region', { name: 'Flags' }).getByRole('button', { name: /^¶/ })).toHaveCount(1);
+});

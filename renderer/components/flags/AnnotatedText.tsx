@@ -1,0 +1,59 @@
+/** A paragraph's text with its flags highlighted by severity; omissions show as a caret between words. */
+import { memo, useMemo } from 'react';
+import type { Annotation } from '../../../shared/model';
+import { segmentText } from '../../state/annotation-segments';
+
+interface Props {
+  readonly text: string;
+  readonly flags: readonly Annotation[];
+  readonly selectedFlag?: string;
+  readonly onSelectFlag: (id: string) => void;
+}
+
+function describe(flags: readonly Annotation[]): string {
+  return flags.map((f) => `${f.severity} · ${f.category}${f.comment ? ` — ${f.comment}` : ''} (${f.rater})`).join('\n');
+}
+
+export const AnnotatedText = memo(function AnnotatedText({ text, flags, selectedFlag, onSelectFlag }: Props) {
+  const pieces = useMemo(() => segmentText(text, flags), [text, flags]);
+  return (
+    <>
+      {pieces.map((p) => (
+        <span key={`${p.start}-${p.end}`}>
+          {p.omissionsBefore.map((f) => (
+            <mark
+              key={f.id}
+              className={`omission sev-${f.severity}${f.id === selectedFlag ? ' is-selected' : ''}`}
+              title={`Omission: ${describe([f])}`}
+              aria-label={`Omission flag: ${f.category}, ${f.severity}`}
+              data-flag-id={f.id}
+              onClick={(e) => {
+                e.stopPropagation();
+                onSelectFlag(f.id);
+              }}
+            />
+          ))}
+          {p.severity ? (
+            <mark
+              className={`flag sev-${p.severity}${p.flags.length > 1 ? ' flag--overlap' : ''}${p.flags.some((f) => f.id === selectedFlag) ? ' is-selected' : ''}`}
+              title={describe(p.flags)}
+              data-flag-id={p.flags[0]!.id}
+              onClick={(e) => {
+                if (window.getSelection()?.isCollapsed === false) return;
+                e.stopPropagation();
+                const ids = p.flags.map((f) => f.id);
+                // Clicking an overlap again cycles through the flags it holds.
+                const at = selectedFlag ? ids.indexOf(selectedFlag) : -1;
+                onSelectFlag(ids[(at + 1) % ids.length]!);
+              }}
+            >
+              {p.text}
+            </mark>
+          ) : (
+            p.text
+          )}
+        </span>
+      ))}
+    </>
+  );
+});

@@ -1,0 +1,222 @@
+/**
+ * Flag a phrase, or edit a flag: the phrase (from the mouse selection, or typed when working by keyboard), the
+ * side, an MQM category from a type-to-filter list, a severity and a comment.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { SEVERITIES, type Severity, type Side } from '../../../shared/model';
+import type { Failure } from '../../../shared/result';
+import { flattenCategories, type Typology } from '../../../shared/typology/typology';
+
+export interface FlagTarget {
+  readonly paragraphId: string;
+  readonly paragraphNumber: number;
+  readonly side: Side;
+  /** The paragraph's texts, for finding a typed phrase. */
+  readonly targetText: string;
+  readonly sourceText?: string;
+  /** A span already chosen with the mouse. */
+  readonly span?: { readonly start: number; readonly end: number };
+}
+
+export interface FlagValues {
+  readonly side: Side;
+  readonly start: number;
+  readonly end: number;
+  readonly category: string;
+  readonly severity: Severity;
+  readonly comment: string;
+}
+
+interface Props {
+  readonly mode: 'new' | 'edit';
+  readonly typology: Typology;
+  readonly target: FlagTarget;
+  readonly initial?: { readonly category: string; readonly severity: Severity; readonly comment: string };
+  readonly onSubmit: (values: FlagValues) => Promise<Failure | undefined>;
+  readonly onClose: () => void;
+}
+
+const SEVERITY_HINT: Record<Severity, string> = {
+  neutral: 'a note, no penalty',
+  minor: 'noticeable, meaning intact',
+  major: 'meaning changed or hard to follow',
+  critical: 'misleading or harmful',
+};
+
+export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const listId = useId();
+  const [side, setSide] = useState<Side>(target.side);
+  const textOf = (s: Side) => (s === 'source' ? (target.sourceText ?? '') : target.targetText);
+  const [phrase, setPhrase] = useState(target.span ? textOf(target.side).slice(target.span.start, target.span.end) : '');
+  const [omission, setOmission] = useState(false);
+  const [query, setQuery] = useState(initial?.category ?? '');
+  const [category, setCategory] = useState(initial?.category ?? '');
+  const [active, setActive] = useState(0);
+  const [severity, setSeverity] = useState<Severity>(initial?.severity ?? 'minor');
+  const [comment, setComment] = useState(initial?.comment ?? '');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+
+  const options = useMemo(() => flattenCategories(typology), [typology]);
+  const filtered = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q || q === category.toLowerCase()) return options;
+    return options.filter((o) => o.id.toLowerCase().includes(q) || (o.label ?? '').toLowerCase().includes(q));
+  }, [options, query, category]);
+
+  const choose = (id: string) => {
+    setCategory(id);
+    setQuery(id);
+  };
+
+  /** The span to flag: the mouse selection if untouched, else the typed phrase found in the paragraph. */
+  const span = (): { start: number; end: number } | string => {
+    const text = textOf(side);
+    if (mode === 'edit' && target.span) return target.span;
+    if (target.span && side === target.side && text.slice(target.span.start, target.span.end) === phrase) {
+      return omission ? { start: target.span.start, end: target.span.start } : target.span;
+    }
+    if (!phrase) return omission ? { start: text.length, end: text.length } : 'Type or select the phrase to flag.';
+    const at = text.indexOf(phrase);
+    if (at < 0) return `“${phrase}” is not in the ${side === 'source' ? 'source' : 'translation'} of paragraph ${target.paragraphNumber}.`;
+    return omission ? { start: at, end: at } : { start: at, end: at + phrase.length };
+  };
+
+  const submit = async () => {
+    const chosen = category || filtered[active]?.id;
+    if (!chosen || !options.some((o) => o.id === chosen)) {
+      setError('Choose a category from the list.');
+      return;
+    }
+    const s = span();
+    if (typeof s === 'string') {
+      setError(s);
+      return;
+    }
+    setBusy(true);
+    const failure = await onSubmit({ side, ...s, category: chosen, severity, comment: comment.trim() });
+    setBusy(false);
+    if (failure) setError(failure.message);
+    else ref.current?.close();
+  };
+
+  return (
+    <dialog ref={ref} className="dialog dialog--flag" aria-label={mode === 'new' ? 'Flag an error' : 'Edit flag'} onClose={onClose}>
+      <h2>{mode === 'new' ? `Flag an error in paragraph ${target.paragraphNumber}` : `Edit flag in paragraph ${target.paragraphNumber}`}</h2>
+      <form
+        className="flag-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      >
+        {mode === 'new' && (
+          <>
+            <label htmlFor="flag-phrase">Phrase</label>
+            <input id="flag-phrase" value={phrase} onChange={(e) => setPhrase(e.target.value)} placeholder="the words that are wrong" autoFocus={!target.span} />
+            <div className="flag-form__row">
+              {target.sourceText !== undefined && (
+                <fieldset className="flag-form__inline">
+                  <legend>Side</legend>
+                  <label>
+                    <input type="radio" name="flag-side" checked={side === 'target'} onChange={() => setSide('target')} /> Translation
+                  </label>
+                  <label>
+                    <input type="radio" name="flag-side" checked={side === 'source'} onChange={() => setSide('source')} /> Source
+                  </label>
+                </fieldset>
+              )}
+              <label className="flag-form__check">
+                <input type="checkbox" checked={omission} onChange={(e) => setOmission(e.target.checked)} /> Omission: mark the point before the phrase
+              </label>
+            </div>
+          </>
+        )}
+        <label htmlFor="flag-category">Category</label>
+        <input
+          id="flag-category"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={filtered[active] ? `${listId}-${active}` : undefined}
+          value={query}
+          autoFocus={!!target.span || mode === 'edit'}
+          placeholder="Type to filter: mistrans, term, gram…"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setCategory('');
+            setActive(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((a) => Math.min(filtered.length - 1, a + 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => Math.max(0, a - 1));
+            } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !category && filtered[active]) {
+              e.preventDefault();
+              choose(filtered[active].id);
+            }
+          }}
+        />
+        <ul id={listId} role="listbox" aria-label="Categories" className="category-list">
+          {filtered.map((o, i) => (
+            <li
+              key={o.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={o.id === category || (!category && i === active)}
+              className={`category-list__item depth-${o.depth}${i === active ? ' is-active' : ''}${o.id === category ? ' is-chosen' : ''}`}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(o.id);
+              }}
+            >
+              {o.depth > 0 && <span className="category-list__parent">{o.parentLabel} › </span>}
+              {o.label}
+            </li>
+          ))}
+          {filtered.length === 0 && <li className="category-list__none">No category matches “{query}”.</li>}
+        </ul>
+        <fieldset className="severity-picker">
+          <legend>Severity</legend>
+          {SEVERITIES.map((s) => (
+            <label key={s} className={`severity-picker__option sev-${s}`} title={SEVERITY_HINT[s]}>
+              <input type="radio" name="flag-severity" value={s} checked={severity === s} onChange={() => setSeverity(s)} />
+              <span>{s[0]!.toUpperCase() + s.slice(1)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor="flag-comment">Comment (optional)</label>
+        <textarea id="flag-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="What is wrong, and the right rendering" />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <span className="dialog__hint">Ctrl+Enter saves · Esc cancels</span>
+          <button type="button" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {mode === 'new' ? 'Flag' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

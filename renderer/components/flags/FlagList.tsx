@@ -1,0 +1,156 @@
+/**
+ * Every flag of the article, filterable by category, severity, status and rater. Choosing a flag scrolls the
+ * article to it; the chosen flag can be edited, marked fixed or dismissed, reopened and deleted.
+ */
+import { useMemo, useState } from 'react';
+import { SEVERITIES, type Annotation, type AnnotationStatus } from '../../../shared/model';
+
+interface Props {
+  readonly flags: readonly Annotation[];
+  readonly selected?: string;
+  /** 1-based paragraph number of a paragraph id. */
+  readonly numberOf: (paragraphId: string) => number;
+  /** The flagged words, when the paragraph is loaded. */
+  readonly quoteOf: (flag: Annotation) => string | undefined;
+  readonly onSelect: (flag: Annotation) => void;
+  readonly onEdit: (flag: Annotation) => void;
+  readonly onStatus: (flag: Annotation, status: AnnotationStatus) => void;
+  readonly onDelete: (flag: Annotation) => void;
+}
+
+const STATUSES: readonly AnnotationStatus[] = ['open', 'fixed', 'dismissed'];
+
+export function FlagList({ flags, selected, numberOf, quoteOf, onSelect, onEdit, onStatus, onDelete }: Props) {
+  const [category, setCategory] = useState('');
+  const [severity, setSeverity] = useState('');
+  const [status, setStatus] = useState('');
+  const [rater, setRater] = useState('');
+
+  const categories = useMemo(() => [...new Set(flags.map((f) => f.category))].sort(), [flags]);
+  const raters = useMemo(() => [...new Set(flags.map((f) => f.rater))].sort(), [flags]);
+  const shown = useMemo(
+    () =>
+      flags
+        .filter(
+          (f) =>
+            (!category || f.category === category || f.category.startsWith(`${category}/`)) &&
+            (!severity || f.severity === severity) &&
+            (!status || f.status === status) &&
+            (!rater || f.rater === rater),
+        )
+        .sort((a, b) => numberOf(a.paragraphId) - numberOf(b.paragraphId) || a.start - b.start),
+    [flags, category, severity, status, rater, numberOf],
+  );
+  const topCategories = useMemo(() => [...new Set(categories.map((c) => c.split('/')[0]!))], [categories]);
+
+  return (
+    <section className="flag-list" aria-label="Flags">
+      <h2 className="side-panel__title">
+        Flags <span className="count">{shown.length === flags.length ? flags.length : `${shown.length} of ${flags.length}`}</span>
+      </h2>
+      <div className="flag-list__filters">
+        <select aria-label="Filter by category" value={category} onChange={(e) => setCategory(e.target.value)}>
+          <option value="">All categories</option>
+          {topCategories.map((c) => (
+            <optgroup key={c} label={c}>
+              <option value={c}>{c} (all)</option>
+              {categories
+                .filter((x) => x.startsWith(`${c}/`))
+                .map((x) => (
+                  <option key={x} value={x}>
+                    {x.slice(c.length + 1)}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+        <select aria-label="Filter by severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
+          <option value="">All severities</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">Any status</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by rater" value={rater} onChange={(e) => setRater(e.target.value)}>
+          <option value="">All raters</option>
+          {raters.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      {flags.length === 0 ? (
+        <p className="side-panel__empty">No flags yet. Select a phrase in the translation and press F, or press F on a paragraph and type the phrase.</p>
+      ) : (
+        <ul className="flag-list__items">
+          {shown.map((f) => {
+            const quote = quoteOf(f);
+            const isSelected = f.id === selected;
+            return (
+              <li key={f.id} className={`flag-item sev-${f.severity} status-${f.status}${isSelected ? ' is-selected' : ''}`}>
+                <button
+                  type="button"
+                  className="flag-item__main"
+                  aria-label={`¶ ${numberOf(f.paragraphId)}: ${f.category}, ${f.severity}${f.status !== 'open' ? `, ${f.status}` : ''}`}
+                  aria-pressed={isSelected}
+                  onClick={() => onSelect(f)}
+                >
+                  <span className="flag-item__head">
+                    <span className={`chip sev-${f.severity}`}>{f.severity}</span>
+                    <span className="flag-item__cat">{f.category.split('/').join(' › ')}</span>
+                    <span className="flag-item__para">¶ {numberOf(f.paragraphId)}</span>
+                  </span>
+                  <span className="flag-item__quote">
+                    {f.start === f.end ? '‸ omission' : quote !== undefined ? `“${quote}”` : ''}
+                    {f.side === 'source' && <em> (source)</em>}
+                  </span>
+                  {f.comment && <span className="flag-item__comment">{f.comment}</span>}
+                  <span className="flag-item__meta">
+                    {f.rater}
+                    {f.origin.kind === 'check' ? ` · check: ${f.origin.check}` : ''}
+                    {f.status !== 'open' ? ` · ${f.status}` : ''}
+                  </span>
+                </button>
+                {isSelected && (
+                  <div className="flag-item__actions" role="group" aria-label="Flag actions">
+                    <button type="button" onClick={() => onEdit(f)} title="Edit (Enter)">
+                      Edit
+                    </button>
+                    {f.status !== 'fixed' && (
+                      <button type="button" onClick={() => onStatus(f, 'fixed')} title="Mark fixed (X)">
+                        Fixed
+                      </button>
+                    )}
+                    {f.status !== 'dismissed' && (
+                      <button type="button" onClick={() => onStatus(f, 'dismissed')} title="Dismiss (D)">
+                        Dismiss
+                      </button>
+                    )}
+                    {f.status !== 'open' && (
+                      <button type="button" onClick={() => onStatus(f, 'open')}>
+                        Reopen
+                      </button>
+                    )}
+                    <button type="button" className="danger" onClick={() => onDelete(f)} title="Delete (Delete)">
+                      Delete
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

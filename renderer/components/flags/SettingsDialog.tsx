@@ -1,0 +1,83 @@
+/** Review settings: the reviewer's name, the scoring profile, the pass mark and the error typology. */
+import { useEffect, useRef, useState } from 'react';
+import type { ReviewView } from '../../../shared/contract';
+import type { Failure } from '../../../shared/result';
+
+interface Props {
+  readonly review: ReviewView;
+  readonly onSave: (changes: {
+    rater?: string;
+    scoringProfile?: 'wmt' | 'wmt-legacy' | 'mqm-core';
+    passThreshold?: number;
+    typologyPath?: string;
+  }) => Promise<Failure | undefined>;
+  readonly onClose: () => void;
+}
+
+export function SettingsDialog({ review, onSave, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [rater, setRater] = useState(review.rater);
+  const [profile, setProfile] = useState(review.settings.scoringProfile as 'wmt' | 'wmt-legacy' | 'mqm-core');
+  const [threshold, setThreshold] = useState(String(review.settings.passThreshold));
+  const [typologyPath, setTypologyPath] = useState('');
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+
+  const submit = async () => {
+    const t = Number(threshold);
+    if (!Number.isFinite(t) || t < 0 || t > 100) {
+      setError('The pass mark is a number from 0 to 100.');
+      return;
+    }
+    const failure = await onSave({
+      ...(rater.trim() && rater.trim() !== review.rater ? { rater: rater.trim() } : {}),
+      ...(profile !== review.settings.scoringProfile ? { scoringProfile: profile } : {}),
+      ...(t !== review.settings.passThreshold ? { passThreshold: t } : {}),
+      ...(typologyPath.trim() ? { typologyPath: typologyPath.trim() } : {}),
+    });
+    if (failure) setError(failure.message);
+    else ref.current?.close();
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" aria-label="Review settings" onClose={onClose}>
+      <h2>Review settings</h2>
+      <form
+        className="settings-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label htmlFor="settings-rater">Your name (stamped on every flag)</label>
+        <input id="settings-rater" value={rater} onChange={(e) => setRater(e.target.value)} autoFocus />
+        <label htmlFor="settings-profile">Scoring profile</label>
+        <select id="settings-profile" value={profile} onChange={(e) => setProfile(e.target.value as typeof profile)}>
+          <option value="mqm-core">MQM-Core (per word, critical = 25)</option>
+          <option value="wmt">WMT / Google MQM (source issues weigh 0)</option>
+          <option value="wmt-legacy">WMT MQM 2020–2021 (source errors weighed like others)</option>
+        </select>
+        <label htmlFor="settings-threshold">Pass mark (MQM-Core quality score, 0–100)</label>
+        <input id="settings-threshold" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+        <label htmlFor="settings-typology">Custom typology (path of a JSON file; leave empty to keep “{review.typology.name}”)</label>
+        <input id="settings-typology" value={typologyPath} onChange={(e) => setTypologyPath(e.target.value)} placeholder="/path/to/typology.json" spellCheck={false} />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
