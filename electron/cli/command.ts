@@ -3,6 +3,9 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
+  /** Whether stdout is a terminal (colours), and its width. */
+  readonly isTty?: boolean;
+  readonly columns?: number;
 }
 
 export interface Command {

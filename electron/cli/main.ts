@@ -39,6 +39,8 @@ if (isMain || process.env.REDLINE_CLI === '1') {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
+    isTty: process.stdout.isTTY === true,
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
   });
   // `serve` keeps running; everything else ends with its status.
   if (status !== -1) process.exitCode = status;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aggregateEditRate,
+  characterEditRate,
+  countTerChars,
+  countTerWords,
+  terChars,
+  terEdits,
+  terWords,
+  translationEditRate,
+} from './ter';
+
+const words = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
+
+describe('TER words', () => {
+  it('lower-cases and splits on white space only, keeping punctuation on its word', () => {
+    expect(terWords('  The CAT,\tsat.\n')).toEqual(['the', 'cat,', 'sat.']);
+  });
+
+  it('counts words the same way without building them', () => {
+    for (const text of ['', '   ', 'one', ' two  words ', 'a\u3000b\u00a0c', 'tab\tand\nnewline']) {
+      expect(countTerWords(text)).toBe(terWords(text).length);
+    }
+  });
+
+  it('counts characters without white space, a surrogate pair as one', () => {
+    expect(terChars('我 爱 𠀀!')).toEqual(['我', '爱', '𠀀', '!']);
+    expect(countTerChars('我 爱 𠀀!')).toBe(4);
+  });
+});
+
+describe('translation edit rate', () => {
+  it('is 0 for identical texts and ignores case', () => {
+    expect(translationEditRate('The Cat sat', 'the cat SAT')).toEqual({ edits: 0, refWords: 3, ter: 0 });
+  });
+
+  it('counts a changed punctuation mark as a substitution of the whole word', () => {
+    // "world." and "world" are different tokens: one substitution over two reference words.
+    expect(translationEditRate('Hello world.', 'Hello world')).toEqual({ edits: 1, refWords: 2, ter: 0.5 });
+  });
+
+  it('counts one substituted, one missing and one extra word as one edit each', () => {
+    expect(translationEditRate('the dog sat on the mat', 'the cat sat on the mat').edits).toBe(1);
+    expect(translationEditRate('the cat sat', 'the cat sat down')).toEqual({ edits: 1, refWords: 4, ter: 0.25 });
+    expect(translationEditRate('the cat sat down now', 'the cat sat')).toEqual({ edits: 2, refWords: 3, ter: 2 / 3 });
+  });
+
+  it('moves a block of words as one shift, whatever its length', () => {
+    // Moving "on the mat" to the front is one shift and leaves nothing else to edit.
+    expect(translationEditRate('the cat sat on the mat', 'on the mat the cat sat')).toEqual({ edits: 1, refWords: 6, ter: 1 / 6 });
+    // Two swapped words: one shift (plain edit distance would need two substitutions).
+    expect(translationEditRate('a b', 'b a').edits).toBe(1);
+  });
+
+  it('combines a shift with a deletion', () => {
+    // "yesterday" moves to the front (1 shift), "red" is deleted (1 deletion).
+    expect(translationEditRate('we saw the red car yesterday', 'yesterday we saw the car')).toEqual({ edits: 2, refWords: 5, ter: 0.4 });
+  });
+
+  it('shifts at most ten words at once', () => {
+    // Swapping two blocks of ten is one shift; two blocks of eleven need two (ten words, then the eleventh).
+    const a10 = words('a', 10);
+    const b10 = words('b', 10);
+    expect(terEdits([...a10, ...b10], [...b10, ...a10])).toBe(1);
+    const a11 = words('a', 11);
+    const b11 = words('b', 11);
+    expect(terEdits([...a11, ...b11], [...b11, ...a11])).toBe(2);
+  });
+
+  it('does not shift a block whose two places start more than 50 words apart', () => {
+    // "z" belongs at the end: 40 words away it is shifted (1 edit), 60 words away it is deleted and inserted (2).
+    const w40 = words('w', 40);
+    expect(terEdits(['z', ...w40], [...w40, 'z'])).toBe(1);
+    const w60 = words('w', 60);
+    expect(terEdits(['z', ...w60], [...w60, 'z'])).toBe(2);
+  });
+
+  it('keeps the edit distance within the beam around the scaled diagonal, as sacreBLEU does', () => {
+    // The reference adds 30 words before the 30 of the hypothesis. A full edit distance is 30 insertions, but
+    // with the diagonal at twice the row and a beam of 25 the first hypothesis words cannot reach their match
+    // 30 places on: sacreBLEU (and this implementation) find 34. With 20 added words the path fits: 20.
+    const w30 = words('w', 30);
+    expect(terEdits(w30, [...words('f', 30), ...w30])).toBe(34);
+    expect(terEdits(w30, [...words('f', 20), ...w30])).toBe(20);
+  });
+
+  it('scores an empty reference 1, and 0 when both sides are empty', () => {
+    expect(translationEditRate('a b c', '')).toEqual({ edits: 3, refWords: 0, ter: 1 });
+    expect(translationEditRate('', '')).toEqual({ edits: 0, refWords: 0, ter: 0 });
+    expect(translationEditRate('', 'x y')).toEqual({ edits: 2, refWords: 2, ter: 1 });
+  });
+
+  it("gives an article's rate as total edits over total reference words, not a mean of paragraph rates", () => {
+    const parts = [
+      translationEditRate('Hello World.', 'hello world'),
+      translationEditRate('a b c', 'a c'),
+      translationEditRate('', 'x y'),
+      translationEditRate('same words here', 'same words here'),
+    ];
+    // 1 + 1 + 2 edits over 2 + 2 + 2 + 3 words; the mean of the paragraph rates would be 0.5.
+    expect(aggregateEditRate(parts)).toEqual({ edits: 4, refWords: 9, ter: 4 / 9 });
+  });
+});
+
+describe('character edit rate', () => {
+  it('counts character edits for Chinese, where TER would see one word per sentence', () => {
+    // One character substituted out of seven; TER over white-space words would count the whole sentence.
+    expect(characterEditRate('我们今天去北京', '我们明天去北京')).toEqual({ edits: 1, refWords: 7, ter: 1 / 7 });
+    expect(translationEditRate('我们今天去北京', '我们明天去北京').ter).toBe(1);
+  });
+
+  it('shifts a moved phrase as one edit and ignores spaces', () => {
+    // "明天" (tomorrow) moved from the end to the front: one shift.
+    expect(characterEditRate('我们去北京明天', '明天 我们去北京').edits).toBe(1);
+  });
+});

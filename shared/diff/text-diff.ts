@@ -1,0 +1,179 @@
+/**
+ * Word and character diffs of two paragraph texts, as segments a view renders directly.
+ *
+ * Tokens are interned to integer ids and compared with our Myers implementation (see myers.ts for why not
+ * jsdiff's core). Past the size limits below a diff falls back to a coarser level (character → word → whole
+ * paragraph replaced) and says so, the way a code review tool shows "diff too large" instead of freezing.
+ */
+import { assertNever } from '../result';
+import { myersDiff, type EditRun } from './myers';
+import { tokenizeChars, tokenizeWords } from './tokenize';
+
+export type DiffLevel = 'char' | 'word' | 'paragraph';
+export type SegmentKind = 'same' | 'insert' | 'delete';
+
+/** A piece of text that is in both versions, only in the new one (insert) or only in the old one (delete). */
+export interface DiffSegment {
+  readonly kind: SegmentKind;
+  readonly text: string;
+}
+
+export interface TextDiff {
+  /** In reading order; within a changed stretch the deletion comes before the insertion. */
+  readonly segments: readonly DiffSegment[];
+  /** The level the segments were computed at. */
+  readonly level: DiffLevel;
+  /** True when `level` is coarser than the level asked for, because a size limit was passed. */
+  readonly coarsened: boolean;
+}
+
+/**
+ * A character diff compares every code point: past this many characters on a side (after the common start and
+ * end are cut) it would show hundreds of scattered one-letter changes that no one reads, and its cost grows
+ * with length times edits, so the diff is done at word level instead.
+ */
+export const MAX_CHAR_DIFF_CHARS = 5_000;
+
+/**
+ * Tokens (words, spaces and punctuation, about two per word) per side past which a word diff is not tried and
+ * the paragraph is shown as replaced: 20,000 tokens is some 10,000 words, far beyond any real paragraph, and
+ * keeps the worst case (length times edits) within a frame or two.
+ */
+export const MAX_WORD_DIFF_TOKENS = 20_000;
+
+/**
+ * Insertions plus deletions past which a diff gives up and falls back a level. The search keeps
+ * (D + 1)(D + 2) / 2 integers (8 MB at this limit) and its time grows with D; a paragraph needing more edits
+ * than this has been rewritten, and a highlight of every token says less than "replaced".
+ */
+export const MAX_DIFF_EDITS = 2_000;
+
+/** Word diff: words, white space and punctuation are the units (Chinese and Japanese split into words). */
+export function diffWords(oldText: string, newText: string): TextDiff {
+  return diffText(oldText, newText, 'word');
+}
+
+/** Character diff, falling back to a word diff past {@link MAX_CHAR_DIFF_CHARS} or {@link MAX_DIFF_EDITS}. */
+export function diffChars(oldText: string, newText: string): TextDiff {
+  return diffText(oldText, newText, 'char');
+}
+
+/** Diffs two texts at the level asked for, or a coarser one when the texts are too large or too different. */
+export function diffText(oldText: string, newText: string, level: 'word' | 'char'): TextDiff {
+  if (oldText === newText) return { segments: oldText === '' ? [] : [{ kind: 'same', text: oldText }], level, coarsened: false };
+  if (level === 'char') {
+    const a = tokenizeChars(oldText);
+    const b = tokenizeChars(newText);
+    const trimmed = trimmedLengths(a, b);
+    if (trimmed.a <= MAX_CHAR_DIFF_CHARS && trimmed.b <= MAX_CHAR_DIFF_CHARS) {
+      const segments = diffTokens(a, b);
+      if (segments !== undefined) return { segments, level: 'char', coarsened: false };
+    }
+  }
+  const a = tokenizeWords(oldText);
+  const b = tokenizeWords(newText);
+  if (a.length <= MAX_WORD_DIFF_TOKENS && b.length <= MAX_WORD_DIFF_TOKENS) {
+    const segments = diffTokens(a, b);
+    if (segments !== undefined) return { segments, level: 'word', coarsened: level === 'char' };
+  }
+  return { segments: replaced(oldText, newText), level: 'paragraph', coarsened: true };
+}
+
+/** The whole-paragraph fallback: all of the old text deleted, all of the new inserted. */
+function replaced(oldText: string, newText: string): DiffSegment[] {
+  const segments: DiffSegment[] = [];
+  if (oldText !== '') segments.push({ kind: 'delete', text: oldText });
+  if (newText !== '') segments.push({ kind: 'insert', text: newText });
+  return segments;
+}
+
+function trimmedLengths(a: readonly string[], b: readonly string[]): { a: number; b: number } {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { a: a.length - start - end, b: b.length - start - end };
+}
+
+/** Interns both token lists to ids, runs the search and turns its runs back into text segments. */
+function diffTokens(a: readonly string[], b: readonly string[]): DiffSegment[] | undefined {
+  const ids = new Map<string, number>();
+  const runs = myersDiff(intern(a, ids), intern(b, ids), MAX_DIFF_EDITS);
+  return runs === undefined ? undefined : toSegments(runs, a, b);
+}
+
+/** Token ids shared by both sides: equal tokens, equal ids. */
+function intern(tokens: readonly string[], ids: Map<string, number>): Int32Array {
+  const out = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    let id = ids.get(token);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(token, id);
+    }
+    out[i] = id;
+  }
+  return out;
+}
+
+/**
+ * Builds segments from runs. Two readability rules: within a changed stretch all deletions come first and
+ * all insertions after (one `[-old words-]{+new words+}` instead of interleaved pieces), and a stretch of
+ * white space alone between two changes joins them, so three replaced words in a row read as one replacement.
+ */
+function toSegments(runs: readonly EditRun[], a: readonly string[], b: readonly string[]): DiffSegment[] {
+  const segments: DiffSegment[] = [];
+  let deleted = '';
+  let inserted = '';
+  let ia = 0;
+  let ib = 0;
+  const flushChange = (): void => {
+    if (deleted !== '') segments.push({ kind: 'delete', text: deleted });
+    if (inserted !== '') segments.push({ kind: 'insert', text: inserted });
+    deleted = '';
+    inserted = '';
+  };
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    switch (run.kind) {
+      case 'same': {
+        const text = a.slice(ia, ia + run.count).join('');
+        ia += run.count;
+        ib += run.count;
+        const between = (deleted !== '' || inserted !== '') && r + 1 < runs.length;
+        if (between && text.trim() === '') {
+          // White space between two changes: keep it inside the change on both sides.
+          deleted += text;
+          inserted += text;
+        } else {
+          flushChange();
+          segments.push({ kind: 'same', text });
+        }
+        break;
+      }
+      case 'delete':
+        deleted += a.slice(ia, ia + run.count).join('');
+        ia += run.count;
+        break;
+      case 'insert':
+        inserted += b.slice(ib, ib + run.count).join('');
+        ib += run.count;
+        break;
+      default:
+        return assertNever(run.kind, 'edit run');
+    }
+  }
+  flushChange();
+  return segments;
+}
+
+/** The old text's side of a diff: what stayed and what was deleted (for the left column of a side-by-side view). */
+export function oldSide(segments: readonly DiffSegment[]): DiffSegment[] {
+  return segments.filter((s) => s.kind !== 'insert');
+}
+
+/** The new text's side of a diff: what stayed and what was inserted (for the right column). */
+export function newSide(segments: readonly DiffSegment[]): DiffSegment[] {
+  return segments.filter((s) => s.kind !== 'delete');
+}
