@@ -1,0 +1,361 @@
+/**
+ * Compare any two versions of the article, paragraph by paragraph. Both sides sit in one virtualized list of
+ * rows, so they scroll together by construction and a 100,000-paragraph article costs the DOM a screenful.
+ * Rows come in windows from the service and are cached per (left, right, level).
+ *
+ * Keys (while focus is in the view): N or Alt+Down next change, P or Alt+Up previous change, J/K or the arrows
+ * move between rows, Home/End first and last row, Escape closes.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { RedlineClient, ReviewView } from '../../../shared/contract';
+import type { CompareRow } from '../../../shared/diff/compare-rows';
+import { CompareCache, type CompareQuery, type VersionRef } from '../../state/compare-cache';
+import type { ComparedFlag } from '../../state/flagged-segments';
+import { formatRate, paragraphNumber, rateDetail, refToValue, valueToRef, versionOption } from '../../state/version-format';
+import { CompareRowView, type CompareLayout } from './CompareRowView';
+import './versions.css';
+
+export interface CompareViewProps {
+  readonly client: Pick<RedlineClient, 'compare' | 'revertParagraph'>;
+  /** The open review: its versions fill the choices; a new review (an edit, a revert) refreshes the rows. */
+  readonly review: ReviewView;
+  /** Left side when the view opens; the machine translation (0) when left out. */
+  readonly initialLeft?: VersionRef;
+  /** Right side when the view opens; the current text when left out. */
+  readonly initialRight?: VersionRef;
+  /** Hands back the review as the service returned it after reverting a paragraph. */
+  readonly onReview: (review: ReviewView) => void;
+  readonly onClose: () => void;
+}
+
+/** A first guess at a row's height before it is measured. */
+const ESTIMATED_ROW_PX = 80;
+const OVERSCAN = 6;
+/** Rows fetched beyond the visible ones. */
+const FETCH_MARGIN = 50;
+/** Frames spent settling a jump to a far row before focusing it anyway. */
+const REVEAL_TRIES = 8;
+const NO_FLAGS: readonly ComparedFlag[] = [];
+
+/** Index in an ascending list of the first value greater than `value`. */
+function firstAbove(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! > value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function Toggle<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly (readonly [T, string])[]; onChange: (v: T) => void }) {
+  return (
+    <div className="cmp-toggle" role="group" aria-label={label}>
+      {options.map(([v, text]) => (
+        <button key={v} type="button" aria-pressed={value === v} onClick={() => onChange(v)}>
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function CompareView({ client, review, initialLeft = 0, initialRight = 'current', onReview, onClose }: CompareViewProps) {
+  const [left, setLeft] = useState<VersionRef>(initialLeft);
+  const [right, setRight] = useState<VersionRef>(initialRight);
+  const [level, setLevel] = useState<'word' | 'char'>('word');
+  const [layout, setLayout] = useState<CompareLayout>('side-by-side');
+  const [changesOnly, setChangesOnly] = useState(false);
+  const [current, setCurrent] = useState(0);
+  const currentRef = useRef(0);
+  currentRef.current = current;
+  const [announce, setAnnounce] = useState('');
+  const [actionError, setActionError] = useState<string>();
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const cache = useMemo(() => new CompareCache(client, review.reviewId), [client, review.reviewId]);
+  // Re-renders (and re-checks what to fetch) whenever rows arrive or the cache is invalidated.
+  const cacheVersion = useSyncExternalStore(cache.subscribe, cache.snapshot);
+
+  // A new review means the current text, the versions or the flags changed: every cached row may be stale.
+  const seen = useRef(review);
+  useEffect(() => {
+    if (seen.current !== review) {
+      seen.current = review;
+      cache.invalidate();
+    }
+  }, [cache, review]);
+
+  const query = useMemo<CompareQuery>(() => ({ left, right, level }), [left, right, level]);
+  const summary = cache.summary(query);
+  const failure = cache.errorOf(query);
+  const changed = summary?.changedIndices ?? [];
+  const count = summary ? (changesOnly ? changed.length : summary.total) : 0;
+  /** Row index of a list position. */
+  const rowAt = useCallback((position: number) => (changesOnly ? (changed[position] ?? -1) : position), [changesOnly, changed]);
+
+  const flagsByParagraph = useMemo(() => {
+    const map = new Map<string, ComparedFlag[]>();
+    if (left !== 0 || !summary) return map;
+    for (const f of summary.flags) {
+      if (f.annotation.side !== 'target' || f.annotation.status === 'dismissed') continue;
+      const list = map.get(f.annotation.paragraphId);
+      if (list) list.push(f);
+      else map.set(f.annotation.paragraphId, [f]);
+    }
+    return map;
+  }, [left, summary]);
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: OVERSCAN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (!summary) cache.ensure(query, 0, 0);
+    else if (changesOnly) cache.ensureRows(query, changed.slice(Math.max(0, first - FETCH_MARGIN), last + FETCH_MARGIN + 1));
+    else cache.ensure(query, first - FETCH_MARGIN, last + FETCH_MARGIN);
+  }, [cache, cacheVersion, query, summary, changesOnly, changed, first, last]);
+
+  // A new comparison or list starts at its top.
+  useEffect(() => {
+    setCurrent(0);
+    virtualizer.scrollToOffset(0);
+  }, [left, right, changesOnly, virtualizer]);
+
+  const reveal = useCallback(
+    (position: number, focus: boolean) => {
+      if (position < 0 || position >= count) return;
+      setCurrent(position);
+      let tries = 0;
+      const settle = () => {
+        virtualizer.scrollToIndex(position, { align: 'center' });
+        requestAnimationFrame(() => {
+          const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${position}"] .cmp-row`);
+          if (el || ++tries >= REVEAL_TRIES) {
+            if (focus) el?.focus({ preventScroll: true });
+          } else settle();
+        });
+      };
+      settle();
+    },
+    [count, virtualizer],
+  );
+
+  /** Moves to the next (+1) or previous (-1) changed row from the row in focus. */
+  const step = useCallback(
+    (direction: 1 | -1, focus: boolean) => {
+      if (!summary || changed.length === 0) {
+        setAnnounce('No changes between these versions.');
+        return;
+      }
+      let target: number;
+      let nth: number;
+      if (changesOnly) {
+        target = current + direction;
+        nth = target;
+      } else {
+        const at = firstAbove(changed, direction === 1 ? current : current - 1) - (direction === 1 ? 0 : 1);
+        nth = at;
+        target = changed[at] ?? -1;
+      }
+      if (nth < 0 || nth >= changed.length) {
+        setAnnounce(direction === 1 ? 'This is the last change.' : 'This is the first change.');
+        return;
+      }
+      const row = cache.row(query, changed[nth]!);
+      setAnnounce(`Change ${nth + 1} of ${changed.length}${row ? `: paragraph ${paragraphNumber(row.paragraphId, row.index)}, ${row.status}` : ''}`);
+      reveal(target, focus);
+    },
+    [summary, changed, changesOnly, current, cache, query, reveal],
+  );
+
+  const revert = useCallback(
+    async (row: CompareRow) => {
+      if (typeof left !== 'number') return;
+      setActionError(undefined);
+      const r = await client.revertParagraph({ reviewId: review.reviewId, paragraphId: row.paragraphId, version: left });
+      if (r.ok) {
+        onReview(r.value);
+        // The button goes away once the row reads the same: keep the keyboard on the row.
+        reveal(currentRef.current, true);
+        setAnnounce(`Paragraph ${paragraphNumber(row.paragraphId, row.index)} reverted to version ${left}.`);
+      } else setActionError(r.error.message);
+    },
+    [client, left, onReview, review.reviewId, reveal],
+  );
+
+  const onRevert = useCallback((row: CompareRow) => void revert(row), [revert]);
+
+  // Keys work as soon as the view opens.
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => section.current?.focus(), []);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey) return; // undo, open and the like stay the app's
+    const el = e.target as HTMLElement;
+    const inField = el.tagName === 'SELECT' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
+    const key = e.key;
+    let handled = true;
+    if (key === 'Escape') onClose();
+    else if (inField) handled = false;
+    else if ((e.altKey && key === 'ArrowDown') || (!e.altKey && (key === 'n' || key === 'N'))) step(1, true);
+    else if ((e.altKey && key === 'ArrowUp') || (!e.altKey && (key === 'p' || key === 'P'))) step(-1, true);
+    else if (e.altKey) handled = false;
+    else if (key === 'ArrowDown' || key === 'j') reveal(Math.min(count - 1, current + 1), true);
+    else if (key === 'ArrowUp' || key === 'k') reveal(Math.max(0, current - 1), true);
+    else if (key === 'Home') reveal(0, true);
+    else if (key === 'End') reveal(count - 1, true);
+    else handled = false;
+    if (handled) e.preventDefault();
+    // The article behind must not react to keys meant for this view.
+    e.stopPropagation();
+  };
+
+  const versionChoices = (
+    <>
+      {review.versions.map((v) => (
+        <option key={v.number} value={String(v.number)}>
+          {versionOption(v)}
+        </option>
+      ))}
+      <option value="current">Current text</option>
+    </>
+  );
+  const sideName = (ref: VersionRef) => {
+    if (ref === 'current') return 'Current text';
+    const v = review.versions.find((x) => x.number === ref);
+    return v ? versionOption(v) : `Version ${ref}`;
+  };
+  const revertTo = typeof left === 'number' ? left : undefined;
+
+  return (
+    <section ref={section} className="cmp" aria-label="Compare versions" tabIndex={-1} onKeyDown={onKeyDown}>
+      <div className="cmp__bar">
+        <label>
+          Left{' '}
+          <select value={refToValue(left)} onChange={(e) => setLeft(valueToRef(e.target.value))}>
+            {versionChoices}
+          </select>
+        </label>
+        <label>
+          Right{' '}
+          <select value={refToValue(right)} onChange={(e) => setRight(valueToRef(e.target.value))}>
+            {versionChoices}
+          </select>
+        </label>
+        <Toggle
+          label="Layout"
+          value={layout}
+          options={[
+            ['side-by-side', 'Side by side'],
+            ['inline', 'Inline'],
+          ]}
+          onChange={setLayout}
+        />
+        <Toggle
+          label="Diff level"
+          value={level}
+          options={[
+            ['word', 'Word'],
+            ['char', 'Character'],
+          ]}
+          onChange={setLevel}
+        />
+        <label className="cmp__check">
+          <input type="checkbox" checked={changesOnly} onChange={(e) => setChangesOnly(e.target.checked)} /> Changed paragraphs only
+        </label>
+        <div className="cmp-toggle" role="group" aria-label="Changes">
+          <button type="button" onClick={() => step(-1, false)} title="Previous change (P or Alt+Up)" aria-keyshortcuts="P Alt+ArrowUp">
+            Previous change
+          </button>
+          <button type="button" onClick={() => step(1, false)} title="Next change (N or Alt+Down)" aria-keyshortcuts="N Alt+ArrowDown">
+            Next change
+          </button>
+        </div>
+        <span className="cmp__spacer" />
+        <button type="button" onClick={onClose} aria-label="Close comparison" title="Close (Escape)" aria-keyshortcuts="Escape">
+          ✕
+        </button>
+      </div>
+      <div className="cmp__summary" role="status">
+        {failure ? (
+          ''
+        ) : summary ? (
+          <>
+            <span>
+              {summary.counts.changed} changed · {summary.counts.added} added · {summary.counts.removed} removed · {summary.counts.same} unchanged
+            </span>
+            <span className="cmp__ter" title={rateDetail(summary.ter)}>
+              TER {formatRate(summary.ter)} <span className="cmp__muted">({rateDetail(summary.ter)})</span>
+            </span>
+          </>
+        ) : (
+          'Comparing…'
+        )}
+      </div>
+      <span className="visually-hidden" aria-live="polite">
+        {announce}
+      </span>
+      {failure && (
+        <p className="form-error cmp__error" role="alert">
+          {failure.message}{' '}
+          <button type="button" className="versions-small" onClick={() => cache.clear()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {actionError && (
+        <p className="form-error cmp__error" role="alert">
+          {actionError}
+        </p>
+      )}
+      {layout === 'side-by-side' && (
+        <div className="cmp__columns" aria-hidden="true">
+          <span />
+          <span>{sideName(left)}</span>
+          <span>{sideName(right)}</span>
+        </div>
+      )}
+      <div ref={scroller} className="cmp__scroller" role="list" aria-label={`${sideName(left)} compared with ${sideName(right)}`}>
+        {summary && count === 0 && (
+          <p className="cmp__empty">{changesOnly ? 'No paragraph differs between these versions.' : 'The article has no paragraphs.'}</p>
+        )}
+        <div className="cmp__canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const index = rowAt(item.index);
+            const row = cache.row(query, index);
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className="cmp__slot"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <CompareRowView
+                  row={row}
+                  index={index}
+                  layout={layout}
+                  current={item.index === current}
+                  flags={(row && flagsByParagraph.get(row.paragraphId)) ?? NO_FLAGS}
+                  {...(revertTo !== undefined ? { revertTo } : {})}
+                  onRevert={onRevert}
+                  position={item.index}
+                  onFocusRow={setCurrent}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
