@@ -7,6 +7,7 @@ import type { OpenedReview, RedlineClient } from '../../shared/contract';
 import type { Annotation, AnnotationStatus } from '../../shared/model';
 import type { Failure, Result } from '../../shared/result';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
+import { DraftWriter } from '../state/draft-writer';
 import { useReview } from '../state/use-review';
 import { articleReducer, getEmptyState } from '../state/article-state';
 import { ParagraphCache } from '../state/paragraph-cache';
@@ -24,6 +25,11 @@ import { FlagList } from './flags/FlagList';
 import { ScorePanel } from './flags/ScorePanel';
 import { selectedSpan } from './flags/selection';
 import { SettingsDialog } from './flags/SettingsDialog';
+import { CompareView } from './versions/CompareView';
+import { ExportDialog } from './versions/ExportDialog';
+import { ParagraphEditor } from './versions/ParagraphEditor';
+import { SaveVersionDialog } from './versions/SaveVersionDialog';
+import { VersionsPanel } from './versions/VersionsPanel';
 
 type FlagDialogState =
   | { readonly mode: 'new'; readonly target: FlagTarget }
@@ -55,7 +61,12 @@ export function App({ client }: { client: RedlineClient }) {
   const [selectedFlag, setSelectedFlag] = useState<string>();
   const [paragraphScore, setParagraphScore] = useState<ParagraphScore>();
   const reportError = useCallback((error: Failure) => dispatch({ type: 'failed', error }), []);
-  const { review, reviewError, run } = useReview(client, state.reviewId, state.done && !state.error, reportError);
+  const { review, reviewError, run, replace, refresh } = useReview(client, state.reviewId, state.done && !state.error, reportError);
+  const writer = useMemo(() => new DraftWriter((r) => client.editParagraph(r)), [client]);
+  const [editing, setEditing] = useState<number>();
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [compare, setCompare] = useState<{ readonly left: number }>();
 
   const cache = useMemo(
     () =>
@@ -237,8 +248,13 @@ export function App({ client }: { client: RedlineClient }) {
         if (review) setSettingsOpen(true);
         return;
       }
-      const dialogOpen = openDialog || shortcuts || !!flagDialog || settingsOpen;
-      if (isTyping(e.target) || dialogOpen) return;
+      const dialogOpen = openDialog || shortcuts || !!flagDialog || settingsOpen || saveOpen || exportOpen;
+      if (mod && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        if (review && !dialogOpen) void writer.flush().then(() => setSaveOpen(true));
+        return;
+      }
+      if (isTyping(e.target) || dialogOpen || editing !== undefined || compare) return;
       if (mod && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         if (e.shiftKey) redo();
@@ -252,6 +268,16 @@ export function App({ client }: { client: RedlineClient }) {
       }
       if (mod || e.altKey) return;
       const selected = review?.annotations.find((f) => f.id === selectedFlag);
+      if (review && (e.key === 'e' || (e.key === 'Enter' && !selected))) {
+        e.preventDefault();
+        setEditing(state.current);
+        return;
+      }
+      if (review && e.key === 'c') {
+        e.preventDefault();
+        setCompare({ left: 0 });
+        return;
+      }
       switch (e.key) {
         case 'f':
         case 'F':
@@ -321,7 +347,7 @@ export function App({ client }: { client: RedlineClient }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [goTo, state.current, state.loaded, openDialog, shortcuts, flagDialog, settingsOpen, review, selectedFlag, flagsInOrder, startFlag, selectFlag, editFlag, setStatus, deleteFlag, undo, redo]);
+  }, [goTo, state.current, state.loaded, openDialog, shortcuts, flagDialog, settingsOpen, review, selectedFlag, flagsInOrder, startFlag, selectFlag, editFlag, setStatus, deleteFlag, undo, redo, saveOpen, exportOpen, editing, compare, writer]);
 
   const onDrop = useCallback(
     async (e: React.DragEvent) => {
@@ -370,6 +396,19 @@ export function App({ client }: { client: RedlineClient }) {
         {...(review?.undoLabel ? { undoLabel: review.undoLabel } : {})}
         {...(review?.redoLabel ? { redoLabel: review.redoLabel } : {})}
         onSettings={() => review && setSettingsOpen(true)}
+        extra={
+          <div className="toolbar__group" role="group" aria-label="Versions">
+            <button type="button" disabled={!review} onClick={() => void writer.flush().then(() => setSaveOpen(true))} title="Save a version of the whole article (Ctrl+S)">
+              Save version
+            </button>
+            <button type="button" disabled={!review} aria-pressed={!!compare} onClick={() => setCompare(compare ? undefined : { left: 0 })} title="Compare two versions (C)">
+              Compare
+            </button>
+            <button type="button" disabled={!review} onClick={() => void writer.flush().then(() => setExportOpen(true))} title="Export the corrected article">
+              Export…
+            </button>
+          </div>
+        }
       />
       <ProgressBar visible={!!state.reviewId && !state.done} bytesRead={state.bytesRead} totalBytes={state.totalBytes} paragraphs={state.loaded} />
       {state.error && <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismiss-error' })} />}
@@ -387,7 +426,9 @@ export function App({ client }: { client: RedlineClient }) {
         </div>
       )}
       <main className="workspace">
-        {cache && state.article ? (
+        {compare && review ? (
+          <CompareView client={client} review={review} initialLeft={compare.left} onReview={replace} onClose={() => setCompare(undefined)} />
+        ) : cache && state.article ? (
           <ArticlePane
             ref={pane}
             cache={cache}
@@ -399,6 +440,29 @@ export function App({ client }: { client: RedlineClient }) {
             {...(review ? { drafts: review.drafts } : {})}
             {...(selectedFlag ? { selectedFlag } : {})}
             onSelectFlag={(id) => setSelectedFlag(id)}
+            {...(review ? { onEditParagraph: (index: number) => setEditing(index) } : {})}
+            {...(editing !== undefined && review && cache.get(editing)
+              ? {
+                  editing: {
+                    index: editing,
+                    editor: (
+                      <ParagraphEditor
+                        reviewId={review.reviewId}
+                        paragraph={cache.get(editing)!}
+                        number={editing + 1}
+                        initialText={review.drafts[cache.get(editing)!.id] ?? cache.get(editing)!.target}
+                        writer={writer}
+                        onClose={() => {
+                          const index = editing;
+                          setEditing(undefined);
+                          refresh();
+                          pane.current?.reveal(index);
+                        }}
+                      />
+                    ),
+                  },
+                }
+              : {})}
           />
         ) : (
           <div className="article-empty" aria-busy={state.opening}>
@@ -422,6 +486,13 @@ export function App({ client }: { client: RedlineClient }) {
                 onEdit={editFlag}
                 onStatus={setStatus}
                 onDelete={deleteFlag}
+              />
+              <VersionsPanel
+                client={client}
+                review={review}
+                onReview={replace}
+                onCompare={(n) => setCompare({ left: n })}
+                onSaveVersion={() => void writer.flush().then(() => setSaveOpen(true))}
               />
             </>
           )}
@@ -471,6 +542,19 @@ export function App({ client }: { client: RedlineClient }) {
             if (!failure) window.getSelection()?.removeAllRanges();
             return failure;
           }}
+        />
+      )}
+      {saveOpen && review && (
+        <SaveVersionDialog client={client} review={review} onSaved={replace} onClose={() => setSaveOpen(false)} flush={() => writer.flush()} />
+      )}
+      {exportOpen && review && state.article && (
+        <ExportDialog
+          client={client}
+          reviewId={review.reviewId}
+          versions={review.versions}
+          article={state.article}
+          onClose={() => setExportOpen(false)}
+          flush={() => writer.flush()}
         />
       )}
       {settingsOpen && review && (

@@ -3,7 +3,7 @@
  * (plus a margin) exist in the DOM, so 100,000 paragraphs scroll like 100.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useSyncExternalStore } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Annotation, ArticleInfo } from '../../shared/model';
 import type { ParagraphCache } from '../state/paragraph-cache';
 import { ParagraphRow } from './ParagraphRow';
@@ -24,6 +24,9 @@ interface Props {
   readonly drafts?: Readonly<Record<string, string>>;
   readonly selectedFlag?: string;
   readonly onSelectFlag?: (id: string) => void;
+  /** The index of the paragraph being edited, and the editor to show there. */
+  readonly editing?: { readonly index: number; readonly editor: ReactNode };
+  readonly onEditParagraph?: (index: number) => void;
 }
 
 /** A first guess at a row's height before it is measured; real heights replace it as rows render. */
@@ -34,7 +37,7 @@ const REVEAL_TRIES = 8;
 const OVERSCAN = 8;
 
 export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function ArticlePane(
-  { cache, article, loaded, current, onFocusParagraph, flagsByParagraph, drafts, selectedFlag, onSelectFlag },
+  { cache, article, loaded, current, onFocusParagraph, flagsByParagraph, drafts, selectedFlag, onSelectFlag, editing, onEditParagraph },
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -112,6 +115,8 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
                 {...(paragraph && drafts?.[paragraph.id] !== undefined ? { draft: drafts[paragraph.id] } : {})}
                 {...(flags?.some((f) => f.id === selectedFlag) ? { selectedFlag } : {})}
                 {...(onSelectFlag ? { onSelectFlag } : {})}
+                {...(editing?.index === item.index ? { editor: editing.editor } : {})}
+                {...(onEditParagraph ? { onEdit: () => onEditParagraph(item.index) } : {})}
               />
             </div>
             );

@@ -1,5 +1,5 @@
 /** One numbered paragraph: its source (when there is one) beside its translation. */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Annotation, Paragraph } from '../../shared/model';
 import { AnnotatedText } from './flags/AnnotatedText';
 
@@ -18,6 +18,10 @@ interface Props {
   readonly draft?: string;
   readonly selectedFlag?: string;
   readonly onSelectFlag?: (id: string) => void;
+  /** Shown in place of the translation while the reviewer edits this paragraph. */
+  readonly editor?: ReactNode;
+  /** Opens the editor (double click on the translation). */
+  readonly onEdit?: () => void;
 }
 
 const HAN = /[\u3400-\u9fff]/;
@@ -69,6 +73,8 @@ export const ParagraphRow = memo(function ParagraphRow({
   draft,
   selectedFlag,
   onSelectFlag,
+  editor,
+  onEdit,
 }: Props) {
   const number = index + 1;
   if (!paragraph) {
@@ -117,6 +123,8 @@ export const ParagraphRow = memo(function ParagraphRow({
           onSelectFlag={onSelectFlag}
         />
       )}
+      {editor ?? (
+      <div className="para__target" onDoubleClick={onEdit}>
       <Text
         text={draft ?? paragraph.target}
         side="target"
@@ -127,7 +135,9 @@ export const ParagraphRow = memo(function ParagraphRow({
         selectedFlag={selectedFlag}
         onSelectFlag={onSelectFlag}
       />
-      {draft !== undefined && (
+      </div>
+      )}
+      {draft !== undefined && !editor && (
         <span className="para__badge para__badge--edited" role="note">
           Edited
         </span>
