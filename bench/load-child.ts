@@ -42,6 +42,7 @@ delay.disable();
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 const total = await service.readParagraphs({ reviewId: opened.value.reviewId, start: 0, end: 0 });
+await service.close();
 rmSync(dataDir, { recursive: true, force: true });
 console.log(
   JSON.stringify({

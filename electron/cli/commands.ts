@@ -1,6 +1,14 @@
+import { readReviewForScoring } from '../service/read-review';
 import type { Command } from './command';
-import { scoreCommand } from './score-command';
+import { diffCommand } from './diff-command';
+import { exportCommand } from './export-command';
+import { makeScoreCommand } from './score-command';
 import { serveCommand } from './serve-command';
 
-/** Every subcommand, in the order `--help` lists them. */
-export const commands: readonly Command[] = [serveCommand, scoreCommand];
+/** Every subcommand, in the order `--help` lists them. Review files are read without being changed. */
+export const commands: readonly Command[] = [
+  serveCommand,
+  makeScoreCommand({ readReview: readReviewForScoring }),
+  diffCommand,
+  exportCommand,
+];

@@ -1,6 +1,12 @@
 /**
  * The review service: the contract's implementation in plain Node. Electron IPC and the browser host both
  * bind to one instance; neither adds logic of its own.
+ *
+ * Review files: once an article has loaded without error its review file is opened (or created) and the
+ * review's actions go to a `ReviewSession` (see review-session.ts). One session per review file: opening the
+ * same article again closes the earlier session (its queued events reach the disk first) and opens the file
+ * afresh, so there are never two writers on one file. Attaching reviews is done one at a time, so two articles
+ * that would share a review file name see each other's file (see review-path.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
@@ -8,6 +14,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type {
   AppInfo,
+  ComparisonWindow,
   DirectoryEntry,
   DirectoryListing,
   OpenedReview,
@@ -15,12 +22,18 @@ import type {
   RecentFile,
   RedlineApi,
   RequestOf,
+  ReviewView,
   ServiceEvent,
 } from '../../shared/contract';
-import { fail, ok, type Result } from '../../shared/result';
+import { assertNever, fail, ok, type Failure, type Result } from '../../shared/result';
+import type { ParagraphScore } from '../../shared/scoring/article-scorer';
+import { isWritableFolder, reviewPathFor } from '../journal/review-path';
 import { MAX_ARTICLE_BYTES } from '../loader/article-stream';
+import { AppSettings } from './app-settings';
 import { ArticleLoad } from './article-load';
 import { RecentFiles } from './recent-files';
+import { openReviewFile } from './review-opening';
+import { ReviewSession } from './review-session';
 
 export interface ServiceOptions {
   readonly host: 'electron' | 'browser';
@@ -31,6 +44,11 @@ export interface ServiceOptions {
   readonly sample: { readonly path: string; readonly sourcePath: string };
   /** What to open at start-up instead of the sample (a file named on the command line). */
   readonly startup?: { readonly path: string; readonly sourcePath?: string };
+  /**
+   * Whether review files may be created in a folder (beside the article). The bundled sample's folder is never
+   * written (it is the app's install folder); tests inject this because they run with rights that ignore modes.
+   */
+  readonly canWrite?: (folder: string) => Promise<boolean>;
 }
 
 /** Reviews kept in memory at once; opening another drops the oldest. */
@@ -38,18 +56,31 @@ const MAX_OPEN_REVIEWS = 4;
 /** Entries listed for one folder in the open dialog. */
 const MAX_DIRECTORY_ENTRIES = 5000;
 
+/** Where an open article's review stands: its file is opened once the article has loaded. */
+type ReviewStatus =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'open'; readonly session: ReviewSession; readonly fromHeader: boolean }
+  | { readonly kind: 'failed'; readonly error: Failure };
+
 interface OpenReview {
   readonly id: string;
   readonly load: ArticleLoad;
+  status: ReviewStatus;
 }
 
 export class ReviewService implements RedlineApi {
   private readonly reviews = new Map<string, OpenReview>();
   private readonly listeners = new Set<(event: ServiceEvent) => void>();
   private readonly recent: RecentFiles;
+  private readonly settings: AppSettings;
+  /** Review file path → the review whose session writes it. */
+  private readonly writers = new Map<string, string>();
+  /** Review files are attached one at a time (see the file comment). */
+  private attaching: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ServiceOptions) {
     this.recent = new RecentFiles(join(options.dataDir, 'recent.json'));
+    this.settings = new AppSettings(join(options.dataDir, 'settings.json'));
   }
 
   /** Subscribes to the service's events; returns the unsubscribe function. */
@@ -91,7 +122,12 @@ export class ReviewService implements RedlineApi {
   async readParagraphs(req: RequestOf<'readParagraphs'>): Promise<Result<ParagraphWindow>> {
     const review = this.reviews.get(req.reviewId);
     if (!review) return fail('unknown-review', 'That article is no longer open; open it again.');
-    const { load } = review;
+    const { load, status } = review;
+    if (status.kind === 'open' && status.fromHeader) {
+      // The article changed on disk since the review began: the review's own copy is what its flags point into.
+      const paragraphs = status.session.state.paragraphs;
+      return ok({ reviewId: review.id, start: req.start, paragraphs: paragraphs.slice(req.start, req.end), loaded: paragraphs.length, done: true });
+    }
     const mismatch = load.mismatch;
     return ok({
       reviewId: review.id,
@@ -133,6 +169,78 @@ export class ReviewService implements RedlineApi {
     return ok({ path, ...(parent !== path ? { parent } : {}), entries });
   }
 
+  async getReview(req: RequestOf<'getReview'>): Promise<Result<ReviewView | null>> {
+    const review = this.reviews.get(req.reviewId);
+    if (review?.status.kind === 'loading') return ok(null);
+    const session = this.session(req.reviewId);
+    return session.ok ? ok(session.value.view()) : session;
+  }
+
+  async addAnnotation(req: RequestOf<'addAnnotation'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.addAnnotation(req));
+  }
+
+  async changeAnnotation(req: RequestOf<'changeAnnotation'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.changeAnnotation(req));
+  }
+
+  async removeAnnotation(req: RequestOf<'removeAnnotation'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.removeAnnotation(req));
+  }
+
+  async undo(req: RequestOf<'undo'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.undo());
+  }
+
+  async redo(req: RequestOf<'redo'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.redo());
+  }
+
+  async setRater(req: RequestOf<'setRater'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.setRater(req.rater));
+  }
+
+  async changeSettings(req: RequestOf<'changeSettings'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.changeSettings(req));
+  }
+
+  async loadTypology(req: RequestOf<'loadTypology'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.loadTypology(resolve(req.path)));
+  }
+
+  async paragraphScore(req: RequestOf<'paragraphScore'>): Promise<Result<ParagraphScore>> {
+    return this.with(req.reviewId, async (s) => s.paragraphScore(req.paragraphId));
+  }
+
+  async editParagraph(req: RequestOf<'editParagraph'>): Promise<Result<{ readonly seq: number; readonly unsaved: number }>> {
+    return this.with(req.reviewId, (s) => s.editParagraph(req));
+  }
+
+  async saveVersion(req: RequestOf<'saveVersion'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.saveVersion(req.message));
+  }
+
+  async revertParagraph(req: RequestOf<'revertParagraph'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.revertParagraph(req));
+  }
+
+  async revertArticle(req: RequestOf<'revertArticle'>): Promise<Result<ReviewView>> {
+    return this.with(req.reviewId, (s) => s.revertArticle(req.version));
+  }
+
+  async compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>> {
+    return this.with(req.reviewId, async (s) => s.compare(req));
+  }
+
+  async exportArticle(req: RequestOf<'exportArticle'>): Promise<Result<{ readonly path: string; readonly paragraphs: number }>> {
+    return this.with(req.reviewId, (s) => s.exportArticle({ ...req, path: resolve(req.path) }));
+  }
+
+  private async with<T>(reviewId: string, action: (session: ReviewSession) => Promise<Result<T>>): Promise<Result<T>> {
+    const session = this.session(reviewId);
+    return session.ok ? action(session.value) : session;
+  }
+
   private async open(path: string, sourcePath: string | undefined, remember: boolean): Promise<Result<OpenedReview>> {
     const id = randomUUID();
     const load = new ArticleLoad(path, sourcePath, (p) => this.emit({ type: 'load-progress', reviewId: id, ...p }));
@@ -143,18 +251,113 @@ export class ReviewService implements RedlineApi {
       load.cancel();
       return { ok: false, error: error ?? { code: 'internal', message: `${basename(path)} could not be opened.` } };
     }
-    this.reviews.set(id, { id, load });
+    const review: OpenReview = { id, load, status: { kind: 'loading' } };
+    this.reviews.set(id, review);
     while (this.reviews.size > MAX_OPEN_REVIEWS) {
       const oldest = this.reviews.keys().next().value as string;
-      this.reviews.get(oldest)?.load.cancel();
-      this.reviews.delete(oldest);
+      void this.drop(oldest);
     }
+    void load.finished.then(() => {
+      const next = this.attaching.then(() => this.attach(review));
+      this.attaching = next.catch(() => undefined);
+    });
     if (remember) {
       void load.finished.then(() => {
         if (!load.error) return this.recent.add({ path, ...(sourcePath ? { sourcePath } : {}), name: info.name });
       });
     }
     return ok({ reviewId: id, article: info, loaded: load.loaded, done: load.done });
+  }
+
+  /** Opens (or creates) the review file of a loaded article and tells the renderer. */
+  private async attach(review: OpenReview): Promise<void> {
+    if (this.reviews.get(review.id) !== review) return;
+    const { load } = review;
+    const info = load.info;
+    if (load.error || !info) {
+      const why = load.error?.message ?? 'the article could not be read.';
+      review.status = { kind: 'failed', error: { code: load.error?.code ?? 'internal', message: `The review was not opened: ${why}` } };
+      this.emit({ type: 'review-changed', reviewId: review.id });
+      return;
+    }
+    let status: ReviewStatus;
+    try {
+      const where = await reviewPathFor(load.targetPath, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) });
+      const previous = this.writers.get(where.path);
+      // The same article opened again: the earlier session finishes its writes and closes before the file is reread.
+      if (previous !== undefined) await this.drop(previous);
+      const rater = await this.settings.defaultRater();
+      const opened = await openReviewFile(where, info, load.allParagraphs(), rater);
+      if (!opened.ok) {
+        status = { kind: 'failed', error: opened.error };
+      } else {
+        const session = new ReviewSession({
+          reviewId: review.id,
+          journal: opened.value.journal,
+          location: where.location,
+          warnings: opened.value.warnings,
+          defaultRater: rater,
+          rememberRater: (name) => this.settings.rememberRater(name),
+        });
+        if (this.reviews.get(review.id) !== review) {
+          // Closed while its file was opening.
+          await session.close();
+          return;
+        }
+        this.writers.set(where.path, review.id);
+        status = { kind: 'open', session, fromHeader: opened.value.headerDiffers };
+      }
+    } catch (err) {
+      status = { kind: 'failed', error: { code: 'io-error', message: `The review file could not be opened: ${err instanceof Error ? err.message : String(err)}` } };
+    }
+    if (this.reviews.get(review.id) !== review) return;
+    review.status = status;
+    if (status.kind === 'open' && status.fromHeader) {
+      const paragraphs = status.session.state.paragraphs.length;
+      this.emit({ type: 'load-progress', reviewId: review.id, bytesRead: info.bytes, totalBytes: info.bytes, paragraphs, done: true });
+    }
+    this.emit({ type: 'review-changed', reviewId: review.id });
+  }
+
+  /** Review files go beside the article when its folder is writable, never into the bundled sample's folder. */
+  private async canWrite(folder: string): Promise<boolean> {
+    if (resolve(folder) === resolve(dirname(this.options.sample.path))) return false;
+    return (this.options.canWrite ?? isWritableFolder)(folder);
+  }
+
+  /** Forgets an open article: stops its load and closes its review file once its queued events are on disk. */
+  private async drop(reviewId: string): Promise<void> {
+    const review = this.reviews.get(reviewId);
+    if (!review) return;
+    this.reviews.delete(reviewId);
+    review.load.cancel();
+    if (review.status.kind === 'open') {
+      const { session } = review.status;
+      if (this.writers.get(session.journal.path) === reviewId) this.writers.delete(session.journal.path);
+      await session.close();
+    }
+  }
+
+  /** Closes every review file (queued events are written first). The service is not used afterwards. */
+  async close(): Promise<void> {
+    await Promise.all([...this.reviews.values()].map((r) => r.load.finished.catch(() => undefined)));
+    await this.attaching;
+    await Promise.all([...this.reviews.keys()].map((id) => this.drop(id)));
+  }
+
+  private session(reviewId: string): Result<ReviewSession> {
+    const review = this.reviews.get(reviewId);
+    if (!review) return fail('unknown-review', 'That article is no longer open; open it again.');
+    switch (review.status.kind) {
+      case 'loading':
+        return fail('conflict', 'The review file is still opening; try again once the article has loaded.');
+      case 'failed':
+        return { ok: false, error: review.status.error };
+      case 'open':
+        return ok(review.status.session);
+      default:
+        return assertNever(review.status, 'review status');
+    }
   }
 
   private emit(event: ServiceEvent): void {

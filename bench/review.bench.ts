@@ -1,0 +1,125 @@
+/**
+ * Reviewing a long article through the review service: opening its review file (new and existing), the
+ * latency of durable actions (flag, edit), the review view, and the compare view, on a generated article of
+ * 100,000 paragraphs with 2,000 flags and 2,000 edited paragraphs.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ReviewView } from '../shared/contract';
+import { ReviewService } from '../electron/service/review-service';
+import { median, percentile, type BenchSection, type Figure } from './report';
+
+const PARAGRAPHS = 100_000;
+const FLAGS = 2_000;
+const EDITS = 2_000;
+
+function generate(path: string): void {
+  const words = 'the council approved a revised budget for the river ferry after months of public debate about costs'.split(' ');
+  const parts: string[] = [];
+  for (let i = 0; i < PARAGRAPHS; i++) {
+    const sentence: string[] = [];
+    for (let w = 0; w < 20 + (i % 13); w++) sentence.push(words[(i * 5 + w * 3) % words.length]!);
+    parts.push(`${i + 1}. ${sentence.join(' ')}.`);
+  }
+  writeFileSync(path, `${parts.join('\n\n')}\n`);
+}
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** Opens the article and measures from the end of loading to the review being open, and the longest stall. */
+async function openTimed(service: ReviewService, file: string): Promise<{ view: ReviewView; reviewMs: number; blockMs: number }> {
+  let loaded = 0;
+  const off = service.onEvent((e) => {
+    if (e.type === 'load-progress' && e.done && loaded === 0) loaded = performance.now();
+  });
+  // A 1 ms ticker: the longest gap between its ticks after loading is the longest the event loop was blocked.
+  let last = performance.now();
+  let blockMs = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    if (loaded > 0) blockMs = Math.max(blockMs, now - last);
+    last = now;
+  }, 1);
+  const opened = must(await service.openArticle({ path: file }));
+  try {
+    for (;;) {
+      const r = must(await service.getReview({ reviewId: opened.reviewId }));
+      if (r) return { view: r, reviewMs: performance.now() - loaded, blockMs };
+      await new Promise((done) => setTimeout(done, 2));
+    }
+  } finally {
+    off();
+    clearInterval(ticker);
+  }
+}
+
+export const section: BenchSection = {
+  title: `Reviewing a long article (${PARAGRAPHS.toLocaleString('en')} paragraphs)`,
+  async run(): Promise<Figure[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'redline-bench-review-'));
+    const file = join(dir, 'long.txt');
+    const options = { host: 'browser' as const, version: 'bench', dataDir: join(dir, 'data'), sample: { path: join(dir, 'none.txt'), sourcePath: join(dir, 'none.txt') } };
+    try {
+      generate(file);
+      const first = new ReviewService(options);
+      const created = await openTimed(first, file);
+      const reviewId = created.view.reviewId;
+      const paragraphs = must(await first.readParagraphs({ reviewId, start: 0, end: 1 })).paragraphs;
+      const flagMs: number[] = [];
+      for (let i = 0; i < FLAGS; i++) {
+        const t = performance.now();
+        must(await first.addAnnotation({ reviewId, paragraphId: `p${1 + i * 50}`, side: 'target', start: 0, end: 3, category: 'Accuracy/Mistranslation', severity: i % 3 === 0 ? 'major' : 'minor', comment: '' }));
+        flagMs.push(performance.now() - t);
+      }
+      const editMs: number[] = [];
+      for (let i = 0; i < EDITS; i++) {
+        const id = `p${1 + i * 47}`;
+        const t = performance.now();
+        must(await first.editParagraph({ reviewId, paragraphId: id, text: `${i + 1}. an edited paragraph about the ferry budget.` }));
+        editMs.push(performance.now() - t);
+      }
+      let t = performance.now();
+      must(await first.getReview({ reviewId }));
+      const viewMs = performance.now() - t;
+      t = performance.now();
+      must(await first.compare({ reviewId, left: 0, right: 'current', level: 'word', start: 0, end: 200 }));
+      const compareMs = performance.now() - t;
+      t = performance.now();
+      must(await first.compare({ reviewId, left: 0, right: 'current', level: 'word', start: 50_000, end: 50_200 }));
+      const windowMs = performance.now() - t;
+      t = performance.now();
+      const afterSave = must(await first.saveVersion({ reviewId, message: 'bench' }));
+      const versionMs = performance.now() - t;
+      await first.close();
+
+      const second = new ReviewService(options);
+      const reopened = await openTimed(second, file);
+      await second.close();
+      if (reopened.view.annotations.length !== FLAGS || paragraphs.length !== 1 || afterSave.versions.length !== 2) {
+        throw new Error('the review did not come back whole');
+      }
+      flagMs.sort((a, b) => a - b);
+      editMs.sort((a, b) => a - b);
+      return [
+        { name: 'new review file ready after the article loaded', value: created.reviewMs, unit: 'ms', target: { op: '<=', value: 1000 } },
+        { name: 'longest event-loop block while creating it', value: created.blockMs, unit: 'ms', note: 'the header is one JSON line of every paragraph' },
+        { name: `existing review (${FLAGS} flags, ${EDITS} edits) ready after loading`, value: reopened.reviewMs, unit: 'ms', target: { op: '<=', value: 1000 } },
+        { name: 'longest event-loop block while reopening it', value: reopened.blockMs, unit: 'ms', note: 'parsing the header line' },
+        { name: 'flag acknowledged (on disk), median', value: median(flagMs), unit: 'ms', target: { op: '<=', value: 20 } },
+        { name: 'flag acknowledged, 95th percentile', value: percentile(flagMs, 95), unit: 'ms', target: { op: '<=', value: 50 } },
+        { name: 'paragraph edit acknowledged (on disk), median', value: median(editMs), unit: 'ms', target: { op: '<=', value: 20 } },
+        { name: 'review view with every flag and draft', value: viewMs, unit: 'ms', target: { op: '<=', value: 50 } },
+        { name: 'save version 1, answered with its figures (article TER)', value: versionMs, unit: 'ms', target: { op: '<=', value: 500 } },
+        { name: 'compare machine translation with current text, first window', value: compareMs, unit: 'ms', target: { op: '<=', value: 1000 } },
+        { name: 'another window of the same comparison', value: windowMs, unit: 'ms', target: { op: '<=', value: 20 } },
+      ];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,243 @@
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scoreArticle } from '../../shared/scoring/article-scorer';
+import { ARTICLE_PARAGRAPHS, SAMPLE, ServiceFixture, value, waitForReview } from './service-fixture';
+
+let fx: ServiceFixture;
+beforeEach(() => {
+  fx = new ServiceFixture();
+});
+afterEach(() => fx.cleanup());
+
+const flagOf = (reviewId: string, overrides: Record<string, unknown> = {}) => ({
+  reviewId,
+  paragraphId: 'p2',
+  side: 'target' as const,
+  start: 4,
+  end: 11,
+  category: 'Accuracy/Mistranslation',
+  severity: 'major' as const,
+  comment: 'council means the city council here',
+  ...overrides,
+});
+
+describe('the review file of an article', () => {
+  it('is not open while the article loads, then sits beside the article', async () => {
+    const service = fx.service();
+    const opened = value(await service.openArticle({ path: fx.article }));
+    expect(value(await service.getReview({ reviewId: opened.reviewId }))).toBeNull();
+    const view = await waitForReview(service, opened.reviewId);
+    expect(view.reviewPath).toBe(join(fx.articles, 'ferry.redline'));
+    expect(view.reviewLocation).toBe('beside-article');
+    expect(existsSync(view.reviewPath)).toBe(true);
+  });
+
+  it('goes to the data folder when the article folder is not writable', async () => {
+    const service = fx.service({ canWrite: async () => false });
+    const view = await fx.open(service);
+    expect(view.reviewLocation).toBe('data-folder');
+    expect(dirname(view.reviewPath)).toBe(fx.dataDir);
+    expect(readdirSync(fx.articles)).toEqual(['ferry.txt']);
+  });
+
+  it("the bundled sample's review never goes into the sample folder", async () => {
+    const service = fx.service();
+    const before = readdirSync(dirname(SAMPLE));
+    try {
+      const opened = value(await service.openSample({}));
+      const view = await waitForReview(service, opened.reviewId);
+      expect(view.reviewLocation).toBe('data-folder');
+      expect(dirname(view.reviewPath)).toBe(fx.dataDir);
+      expect(readdirSync(dirname(SAMPLE))).toEqual(before);
+    } finally {
+      // Should this ever fail, the app's own folder is left as it was found.
+      await service.close();
+      for (const name of readdirSync(dirname(SAMPLE))) if (!before.includes(name)) rmSync(join(dirname(SAMPLE), name), { force: true });
+    }
+  });
+
+  it('a flag survives reopening the app with its category, severity, comment and rater', async () => {
+    const first = fx.service();
+    const review = await fx.open(first);
+    value(await first.setRater({ reviewId: review.reviewId, rater: 'Ana Lima' }));
+    const flagged = value(await first.addAnnotation(flagOf(review.reviewId)));
+    expect(flagged.annotations).toHaveLength(1);
+    await first.close();
+
+    const second = fx.service();
+    const reopened = await fx.open(second);
+    expect(reopened.annotations).toHaveLength(1);
+    expect(reopened.annotations[0]).toMatchObject({
+      paragraphId: 'p2',
+      start: 4,
+      end: 11,
+      category: 'Accuracy/Mistranslation',
+      severity: 'major',
+      comment: 'council means the city council here',
+      rater: 'Ana Lima',
+      status: 'open',
+      origin: { kind: 'person' },
+    });
+    expect(reopened.score.flags).toBe(1);
+  });
+
+  it('the name a reviewer sets becomes the rater of their next new review', async () => {
+    const service = fx.service();
+    const review = await fx.open(service);
+    value(await service.setRater({ reviewId: review.reviewId, rater: 'Chen Yu' }));
+    const other = join(fx.articles, 'other.txt');
+    writeFileSync(other, 'Another short article.\n');
+    const next = await fx.open(service, other);
+    expect(next.rater).toBe('Chen Yu');
+  });
+
+  it('a torn last line is dropped and reported, and the review goes on', async () => {
+    const first = fx.service();
+    const review = await fx.open(first);
+    value(await first.addAnnotation(flagOf(review.reviewId)));
+    await first.close();
+    appendFileSync(review.reviewPath, '{"type":"annotation-removed","id":"');
+
+    const second = fx.service();
+    const reopened = await fx.open(second);
+    expect(reopened.annotations).toHaveLength(1);
+    expect(reopened.warnings.join(' ')).toMatch(/cut short/);
+    const more = value(await second.addAnnotation(flagOf(reopened.reviewId, { paragraphId: 'p1', start: 0, end: 3 })));
+    expect(more.annotations).toHaveLength(2);
+    await second.close();
+    expect(readFileSync(review.reviewPath, 'utf8')).not.toContain('"id":"\n');
+  });
+
+  it('a damaged review is reported with its line, the article still shows, and the file is left as it was', async () => {
+    const first = fx.service();
+    const review = await fx.open(first);
+    value(await first.addAnnotation(flagOf(review.reviewId)));
+    value(await first.addAnnotation(flagOf(review.reviewId, { paragraphId: 'p1', start: 0, end: 3 })));
+    await first.close();
+    const lines = readFileSync(review.reviewPath, 'utf8').split('\n');
+    lines[2] = 'this line is not an event';
+    writeFileSync(review.reviewPath, lines.join('\n'));
+    const bytes = readFileSync(review.reviewPath);
+
+    const second = fx.service();
+    const opened = value(await second.openArticle({ path: fx.article }));
+    let answer = await second.getReview({ reviewId: opened.reviewId });
+    for (let i = 0; i < 500 && answer.ok && answer.value === null; i++) {
+      await new Promise((done) => setTimeout(done, 10));
+      answer = await second.getReview({ reviewId: opened.reviewId });
+    }
+    expect(answer.ok ? 'opened' : answer.error.code).toBe('parse-error');
+    expect(answer.ok ? '' : answer.error.message).toMatch(/line 3/);
+    const window = value(await second.readParagraphs({ reviewId: opened.reviewId, start: 0, end: 10 }));
+    expect(window.paragraphs.map((p) => p.target)).toEqual(ARTICLE_PARAGRAPHS);
+    const flagging = await second.addAnnotation(flagOf(opened.reviewId));
+    expect(flagging.ok).toBe(false);
+    await second.close();
+    expect(readFileSync(review.reviewPath).equals(bytes)).toBe(true);
+  });
+
+  it('an article changed on disk keeps the review as it began, with a warning', async () => {
+    const first = fx.service();
+    const review = await fx.open(first);
+    value(await first.addAnnotation(flagOf(review.reviewId)));
+    await first.close();
+    writeFileSync(fx.article, 'Someone rewrote the whole article.\n');
+
+    const second = fx.service();
+    const reopened = await fx.open(second);
+    expect(reopened.warnings.join(' ')).toMatch(/changed on disk/);
+    expect(reopened.annotations).toHaveLength(1);
+    const window = value(await second.readParagraphs({ reviewId: reopened.reviewId, start: 0, end: 10 }));
+    expect(window.paragraphs.map((p) => p.target)).toEqual(ARTICLE_PARAGRAPHS);
+  });
+
+  it('opening the same article again closes the earlier review and keeps its work', async () => {
+    const service = fx.service();
+    const first = await fx.open(service);
+    const pending = service.addAnnotation(flagOf(first.reviewId));
+    const second = await fx.open(service);
+    expect((await pending).ok).toBe(true);
+    expect(second.annotations).toHaveLength(1);
+    expect((await service.getReview({ reviewId: first.reviewId })).ok).toBe(false);
+    value(await service.addAnnotation(flagOf(second.reviewId, { paragraphId: 'p3', start: 0, end: 10 })));
+    await service.close();
+    const third = fx.service();
+    expect((await fx.open(third)).annotations).toHaveLength(2);
+  });
+});
+
+describe('flags', () => {
+  it('undo removes a flag, redo brings it back, and with nothing to undo the answer says so', async () => {
+    const service = fx.service();
+    const review = await fx.open(service);
+    const id = review.reviewId;
+    expect(value(await service.addAnnotation(flagOf(id))).undoLabel).toBe('Undo flag');
+    const undone = value(await service.undo({ reviewId: id }));
+    expect(undone.annotations).toHaveLength(0);
+    expect(undone.score.flags).toBe(0);
+    expect(undone.redoLabel).toBe('Redo flag');
+    expect(value(await service.redo({ reviewId: id })).annotations).toHaveLength(1);
+    value(await service.undo({ reviewId: id }));
+    const nothing = await service.undo({ reviewId: id });
+    expect(nothing.ok ? 'undone' : nothing.error.code).toBe('conflict');
+    expect(nothing.ok ? '' : nothing.error.message).toMatch(/nothing to undo/i);
+  });
+
+  it('a span outside the paragraph, an unknown paragraph or an unknown flag is refused by name', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service);
+    const long = await service.addAnnotation(flagOf(reviewId, { paragraphId: 'p1', start: 10, end: 500 }));
+    expect(long.ok ? '' : long.error.message).toMatch(/10-500 is outside the machine translation of paragraph 1/);
+    const source = await service.addAnnotation(flagOf(reviewId, { side: 'source' }));
+    expect(source.ok ? '' : source.error.message).toMatch(/no source text/);
+    const missing = await service.changeAnnotation({ reviewId, id: 'no-such-flag', changes: { severity: 'minor' } });
+    expect(missing.ok ? '' : `${missing.error.code} ${missing.error.message}`).toMatch(/^bad-request .*no-such-flag/);
+    const omission = value(await service.addAnnotation(flagOf(reviewId, { start: 5, end: 5, category: 'Accuracy/Omission' })));
+    expect(omission.annotations[0]).toMatchObject({ start: 5, end: 5 });
+  });
+
+  it('the live score matches a score from scratch after flags are changed, dismissed, removed and undone', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service);
+    const a = value(await service.addAnnotation(flagOf(reviewId))).annotations[0]!;
+    value(await service.addAnnotation(flagOf(reviewId, { paragraphId: 'p1', start: 0, end: 3, severity: 'minor', category: 'Fluency/Grammar' })));
+    value(await service.changeAnnotation({ reviewId, id: a.id, changes: { severity: 'critical' } }));
+    const c = value(await service.addAnnotation(flagOf(reviewId, { paragraphId: 'p3', start: 0, end: 10 }))).annotations[2]!;
+    value(await service.changeAnnotation({ reviewId, id: c.id, changes: { status: 'dismissed' } }));
+    value(await service.removeAnnotation({ reviewId, id: a.id }));
+    const view = value(await service.undo({ reviewId }));
+    const paragraphs = value(await service.readParagraphs({ reviewId, start: 0, end: 10 })).paragraphs;
+    const options = { profile: 'mqm-core' as const, threshold: view.settings.passThreshold };
+    expect(view.annotations).toHaveLength(3);
+    expect(view.score).toEqual(scoreArticle(options, paragraphs, view.annotations));
+    expect(value(await service.paragraphScore({ reviewId, paragraphId: 'p2' })).flags).toBe(1);
+
+    const wmt = value(await service.changeSettings({ reviewId, scoringProfile: 'wmt', passThreshold: 90 }));
+    expect(wmt.score).toEqual(scoreArticle({ profile: 'wmt', threshold: 90 }, paragraphs, view.annotations));
+  });
+
+  it('a custom typology is checked, used for scoring, and restored on reopening', async () => {
+    const first = fx.service();
+    const { reviewId } = await fx.open(first);
+    const bad = join(fx.dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ name: 'House', categories: [{ name: 'Accuracy', weight: 'heavy' }] }));
+    const refused = await first.loadTypology({ reviewId, path: bad });
+    expect(refused.ok ? '' : `${refused.error.code} ${refused.error.message}`).toMatch(/^parse-error bad\.json: categories\[0\]\.weight/);
+
+    const good = join(fx.dir, 'house.json');
+    writeFileSync(good, JSON.stringify({ name: 'House style', categories: [{ name: 'Accuracy', weight: 2, children: [{ name: 'Numbers' }] }] }));
+    const loaded = value(await first.loadTypology({ reviewId, path: good }));
+    expect(loaded.typology.name).toBe('House style');
+    expect(loaded.settings.typology).toBe('House style');
+    const flagged = value(await first.addAnnotation(flagOf(reviewId, { category: 'Accuracy/Numbers', severity: 'minor' })));
+    // Weight 2 doubles the minor penalty of 1.
+    expect(flagged.score.mqm.penalty).toBe(2);
+    await first.close();
+
+    const second = fx.service();
+    const reopened = await fx.open(second);
+    expect(reopened.typology.name).toBe('House style');
+    expect(reopened.score.mqm.penalty).toBe(2);
+  });
+});

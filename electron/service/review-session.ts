@@ -1,0 +1,365 @@
+/**
+ * One open review: its journal (the only writer of its file), the live score, and the figures the version
+ * and compare panels show. Every action validates its request against the review, appends one event and
+ * answers only once the event is flushed to disk (the journal's append resolves then).
+ *
+ * The score is kept incrementally: each event's effect on flags is known from the event itself (or, for undo
+ * and redo, from the step it moves), so the scorer adds or removes just those flags. It is rebuilt only when
+ * the scoring settings or the typology change, or when a failed write puts the review back to what is on disk.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ComparisonWindow, RequestOf, ReviewView } from '../../shared/contract';
+import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
+import {
+  annotationList,
+  changedBetween,
+  currentText,
+  hasVersion,
+  paragraphById,
+  redoLabel,
+  saveVersionBody,
+  textAt,
+  undoLabel,
+  unsavedParagraphs,
+  type ReviewState,
+  type VersionRef,
+} from '../../shared/journal/review-state';
+import type { Annotation } from '../../shared/model';
+import { assertNever, fail, ok, type Result } from '../../shared/result';
+import { createArticleScorer, type ArticleScorer, type ParagraphScore } from '../../shared/scoring/article-scorer';
+import { isScoringProfile, type ScoringProfile } from '../../shared/scoring/wmt-weights';
+import { MQM_CORE } from '../../shared/typology/mqm-core';
+import type { Typology } from '../../shared/typology/typology';
+import type { ReviewJournal } from '../journal/review-journal';
+import type { ReviewLocation } from '../journal/review-path';
+import { ComparisonCache } from './comparison-cache';
+import { exportVersion } from './export-article';
+import { fixedInVersions } from './flag-fixes';
+import { loadTypologyFile, typologyFromSetting } from './review-typology';
+import { editRateUnitOf, VersionFigures } from './version-figures';
+
+export interface SessionOptions {
+  readonly reviewId: string;
+  readonly journal: ReviewJournal;
+  readonly location: ReviewLocation;
+  /** Things found on open that the reviewer should know (torn line dropped, article changed on disk). */
+  readonly warnings: readonly string[];
+  /** The name stamped on flags if the review has no rater of its own yet. */
+  readonly defaultRater: string;
+  /** Called with the reviewer's name when they set it, so new reviews take it too. */
+  readonly rememberRater: (rater: string) => Promise<void>;
+}
+
+type Ack = Promise<Result<ReviewView>>;
+
+export class ReviewSession {
+  readonly reviewId: string;
+  readonly journal: ReviewJournal;
+  private readonly location: ReviewLocation;
+  private readonly warnings: string[];
+  private readonly defaultRater: string;
+  private readonly rememberRater: (rater: string) => Promise<void>;
+  private readonly figures: VersionFigures;
+  private readonly comparisons: ComparisonCache;
+  private scorer!: ArticleScorer;
+  private typology: Typology = MQM_CORE;
+  private cachedView: { readonly state: ReviewState; readonly view: ReviewView } | undefined;
+  private cachedFixes: { readonly state: ReviewState; readonly fixes: Map<string, number> } | undefined;
+
+  constructor(options: SessionOptions) {
+    this.reviewId = options.reviewId;
+    this.journal = options.journal;
+    this.location = options.location;
+    this.warnings = [...options.warnings];
+    this.defaultRater = options.defaultRater;
+    this.rememberRater = options.rememberRater;
+    const state = this.journal.state;
+    const unit = editRateUnitOf(state.paragraphs);
+    this.figures = new VersionFigures(state, unit);
+    this.comparisons = new ComparisonCache(this.figures);
+    this.rebuildScorer(state, true);
+  }
+
+  get state(): ReviewState {
+    return this.journal.state;
+  }
+
+  /** The reviewer's name as stamped on new flags. */
+  get rater(): string {
+    return this.state.rater || this.defaultRater;
+  }
+
+  /** Everything the renderer shows about the review besides the paragraphs. */
+  view(): ReviewView {
+    const state = this.state;
+    if (this.cachedView?.state === state) return this.cachedView.view;
+    const undo = undoLabel(state);
+    const redo = redoLabel(state);
+    const view: ReviewView = {
+      reviewId: this.reviewId,
+      reviewPath: this.journal.path,
+      reviewLocation: this.location,
+      rater: this.rater,
+      // The stored typology setting may be a whole typology's JSON; the view names it.
+      settings: { ...state.settings, typology: this.typology.name },
+      typology: this.typology,
+      annotations: annotationList(state),
+      drafts: Object.fromEntries(state.drafts),
+      unsaved: unsavedParagraphs(state).length,
+      versions: this.figures.summaries(state),
+      ...(undo !== undefined ? { undoLabel: `Undo ${undo}` } : {}),
+      ...(redo !== undefined ? { redoLabel: `Redo ${redo}` } : {}),
+      score: this.scorer.summary(),
+      warnings: this.warnings,
+    };
+    this.cachedView = { state, view };
+    return view;
+  }
+
+  async addAnnotation(req: RequestOf<'addAnnotation'>): Ack {
+    const paragraph = paragraphById(this.state, req.paragraphId);
+    if (!paragraph) return fail('bad-request', `The article has no paragraph ${req.paragraphId}.`);
+    const text = req.side === 'target' ? paragraph.target : paragraph.source;
+    const where = `paragraph ${paragraph.index + 1} (${paragraph.id})`;
+    if (text === undefined) return fail('bad-request', `${where} has no source text to flag.`);
+    if (req.start > req.end || req.end > text.length) {
+      const what = req.side === 'target' ? 'machine translation' : 'source text';
+      return fail('bad-request', `The span ${req.start}-${req.end} is outside the ${what} of ${where}, which has ${text.length} characters.`);
+    }
+    const annotation: Annotation = {
+      id: randomUUID(),
+      paragraphId: paragraph.id,
+      side: req.side,
+      start: req.start,
+      end: req.end,
+      category: req.category.trim(),
+      severity: req.severity,
+      comment: req.comment,
+      rater: this.rater,
+      origin: { kind: 'person' },
+      status: 'open',
+      created: new Date().toISOString(),
+    };
+    return this.answer(await this.act({ type: 'annotation-added', annotation }));
+  }
+
+  async changeAnnotation(req: RequestOf<'changeAnnotation'>): Ack {
+    const current = this.state.annotations.get(req.id);
+    if (!current) return unknownFlag(req.id);
+    const changes: { -readonly [K in keyof AnnotationChanges]: AnnotationChanges[K] } = {};
+    const { category, severity, comment, status } = req.changes;
+    if (category !== undefined && category.trim() !== current.category) changes.category = category.trim();
+    if (severity !== undefined && severity !== current.severity) changes.severity = severity;
+    if (comment !== undefined && comment !== current.comment) changes.comment = comment;
+    if (status !== undefined && status !== current.status) changes.status = status;
+    // A change to what the flag already says is no step to undo.
+    if (Object.keys(changes).length === 0) return ok(this.view());
+    return this.answer(await this.act({ type: 'annotation-changed', id: req.id, changes }));
+  }
+
+  async removeAnnotation(req: RequestOf<'removeAnnotation'>): Ack {
+    if (!this.state.annotations.has(req.id)) return unknownFlag(req.id);
+    return this.answer(await this.act({ type: 'annotation-removed', id: req.id }));
+  }
+
+  async undo(): Ack {
+    if (this.state.undo.length === 0) return fail('conflict', 'There is nothing to undo in this review.');
+    return this.answer(await this.act({ type: 'undo' }));
+  }
+
+  async redo(): Ack {
+    if (this.state.redo.length === 0) return fail('conflict', 'There is nothing to redo in this review.');
+    return this.answer(await this.act({ type: 'redo' }));
+  }
+
+  async setRater(rater: string): Ack {
+    const name = rater.trim();
+    const result = name === this.state.rater ? undefined : await this.act({ type: 'rater-set', rater: name });
+    if (result && !result.ok) return result;
+    await this.rememberRater(name);
+    return ok(this.view());
+  }
+
+  async changeSettings(req: RequestOf<'changeSettings'>): Ack {
+    const current = this.state.settings;
+    const settings: { -readonly [K in keyof ReviewSettings]?: ReviewSettings[K] } = {};
+    if (req.scoringProfile !== undefined && req.scoringProfile !== current.scoringProfile) settings.scoringProfile = req.scoringProfile;
+    if (req.passThreshold !== undefined && req.passThreshold !== current.passThreshold) settings.passThreshold = req.passThreshold;
+    if (Object.keys(settings).length === 0) return ok(this.view());
+    return this.answer(await this.act({ type: 'settings-changed', settings }));
+  }
+
+  async loadTypology(path: string): Ack {
+    const loaded = await loadTypologyFile(path);
+    if (!loaded.ok) return loaded;
+    return this.answer(await this.act({ type: 'settings-changed', settings: { typology: loaded.value.setting } }));
+  }
+
+  paragraphScore(paragraphId: string): Result<ParagraphScore> {
+    const score = this.scorer.paragraph(paragraphId);
+    return score ? ok(score) : fail('bad-request', `The article has no paragraph ${paragraphId}.`);
+  }
+
+  async editParagraph(req: RequestOf<'editParagraph'>): Promise<Result<{ readonly seq: number; readonly unsaved: number }>> {
+    const state = this.state;
+    if (!paragraphById(state, req.paragraphId)) return fail('bad-request', `The article has no paragraph ${req.paragraphId}.`);
+    // An edit that changes nothing (a caret move reported as an edit) is not written.
+    if (currentText(state, req.paragraphId) === req.text) return ok({ seq: state.lastSeq, unsaved: unsavedParagraphs(state).length });
+    const body: EventBody = {
+      type: 'paragraph-edited',
+      paragraphId: req.paragraphId,
+      text: req.text,
+      ...(req.group !== undefined ? { group: req.group } : {}),
+    };
+    const result = await this.act(body);
+    if (!result.ok) return result;
+    return ok({ seq: result.value.seq, unsaved: unsavedParagraphs(this.state).length });
+  }
+
+  /**
+   * Saves the working text as the next version. An empty message becomes "Version N". Saving when nothing
+   * changed since the last version is refused (`conflict`), except for the first version: saving the machine
+   * translation unchanged records that the reviewer found nothing to correct.
+   */
+  async saveVersion(message: string): Ack {
+    const state = this.state;
+    const next = state.versions.length + 1;
+    if (state.versions.length > 0 && unsavedParagraphs(state).length === 0) {
+      return fail('conflict', `Nothing has changed since version ${state.versions.length}; there is nothing to save.`);
+    }
+    const text = message.trim() === '' ? `Version ${next}` : message.trim();
+    return this.answer(await this.act(saveVersionBody(state, text, this.rater)));
+  }
+
+  async revertParagraph(req: RequestOf<'revertParagraph'>): Ack {
+    const state = this.state;
+    if (!paragraphById(state, req.paragraphId)) return fail('bad-request', `The article has no paragraph ${req.paragraphId}.`);
+    if (!hasVersion(state, req.version)) return unknownVersion(state, req.version);
+    if (textAt(state, req.paragraphId, req.version) === currentText(state, req.paragraphId)) return ok(this.view());
+    return this.answer(await this.act({ type: 'paragraph-reverted', paragraphId: req.paragraphId, version: req.version }));
+  }
+
+  async revertArticle(version: number): Ack {
+    const state = this.state;
+    if (!hasVersion(state, version)) return unknownVersion(state, version);
+    if ((changedBetween(state, version, 'current') ?? []).length === 0) return ok(this.view());
+    return this.answer(await this.act({ type: 'article-reverted', version }));
+  }
+
+  compare(req: RequestOf<'compare'>): Result<ComparisonWindow> {
+    const state = this.state;
+    for (const ref of [req.left, req.right]) if (!hasVersion(state, ref)) return unknownVersion(state, ref);
+    const { comparison, ter } = this.comparisons.get(state, req.left, req.right, req.level);
+    const fixes = req.left === 0 ? this.fixes(state) : undefined;
+    const flags = annotationList(state)
+      .filter((a) => a.side === 'target')
+      .map((annotation) => {
+        const fixedInVersion = fixes?.get(annotation.id);
+        return fixedInVersion === undefined ? { annotation } : { annotation, fixedInVersion };
+      });
+    return ok({
+      reviewId: this.reviewId,
+      left: req.left,
+      right: req.right,
+      level: req.level,
+      total: comparison.rows.length,
+      start: req.start,
+      rows: comparison.rows.slice(req.start, req.end),
+      changedIndices: comparison.changedIndices,
+      counts: comparison.counts,
+      ter,
+      flags,
+    });
+  }
+
+  exportArticle(req: RequestOf<'exportArticle'>): Promise<Result<{ readonly path: string; readonly paragraphs: number }>> {
+    return exportVersion(this.state, req.version ?? 'current', req.format, req.path, this.journal.path);
+  }
+
+  /** Waits for queued events to reach the disk and closes the file. */
+  close(): Promise<void> {
+    return this.journal.close();
+  }
+
+  /** Appends an event, keeps the score in step with it at once, and resolves when the event is on disk. */
+  private async act(body: EventBody): Promise<Result<JournalEvent>> {
+    const before = this.journal.state;
+    const pending = this.journal.append(body);
+    const after = this.journal.state;
+    if (after !== before) this.track(before, after, body);
+    const result = await pending;
+    // A failed write puts the journal back to what is on disk: follow it.
+    if (!result.ok && result.error.code === 'io-error') this.rebuildScorer(this.journal.state, false);
+    return result;
+  }
+
+  private answer(result: Result<JournalEvent>): Result<ReviewView> {
+    return result.ok ? ok(this.view()) : result;
+  }
+
+  /** Updates the scorer for the flags one event touched. */
+  private track(before: ReviewState, after: ReviewState, body: EventBody): void {
+    const touched: string[] = [];
+    switch (body.type) {
+      case 'annotation-added':
+        touched.push(body.annotation.id);
+        break;
+      case 'annotation-changed':
+      case 'annotation-removed':
+        touched.push(body.id);
+        break;
+      case 'undo':
+      case 'redo': {
+        const step = (body.type === 'undo' ? before.undo : before.redo).at(-1);
+        for (const change of step?.changes ?? []) if (change.kind === 'annotation') touched.push(change.id);
+        break;
+      }
+      case 'settings-changed':
+        this.rebuildScorer(after, false);
+        return;
+      case 'paragraph-edited':
+      case 'paragraph-reverted':
+      case 'article-reverted':
+      case 'version-saved':
+      case 'rater-set':
+      case 'snapshot':
+        return;
+      default:
+        return assertNever(body, 'event');
+    }
+    for (const id of touched) {
+      const annotation = after.annotations.get(id);
+      if (annotation) this.scorer.add(annotation);
+      else this.scorer.remove(id);
+    }
+  }
+
+  private rebuildScorer(state: ReviewState, opening: boolean): void {
+    const typology = typologyFromSetting(state.settings.typology);
+    if (!typology.ok && opening) {
+      this.warnings.push(`The review's custom typology could not be read (${typology.error.message}); MQM-Core is used instead.`);
+    }
+    this.typology = typology.ok ? typology.value : MQM_CORE;
+    const profile: ScoringProfile = isScoringProfile(state.settings.scoringProfile) ? state.settings.scoringProfile : 'mqm-core';
+    this.scorer = createArticleScorer({ profile, typology: this.typology, threshold: state.settings.passThreshold }, state.paragraphs);
+    for (const annotation of state.annotations.values()) this.scorer.add(annotation);
+    this.cachedView = undefined;
+  }
+
+  /** Which saved version fixed each flag; recomputed only when the flags or the versions changed. */
+  private fixes(state: ReviewState): Map<string, number> {
+    const cached = this.cachedFixes;
+    if (cached && cached.state.annotations === state.annotations && cached.state.versions === state.versions) return cached.fixes;
+    const fixes = fixedInVersions(state, state.annotations.values());
+    this.cachedFixes = { state, fixes };
+    return fixes;
+  }
+}
+
+function unknownFlag(id: string): Result<never> {
+  return fail('bad-request', `The review has no flag ${id}; it may have been removed.`);
+}
+
+function unknownVersion(state: ReviewState, ref: VersionRef): Result<never> {
+  return fail('bad-request', `The review has no version ${ref}; its versions are 0 to ${state.versions.length}.`);
+}

@@ -1,0 +1,142 @@
+/**
+ * The figures of the version panel: for each saved version, how many paragraphs changed and the edit rate
+ * from the machine translation to it over the whole article.
+ *
+ * The article's edit rate is total edits over total reference units (words, or characters for a Chinese or
+ * Japanese target): a changed paragraph adds its TER edits and its reference length; an unchanged one adds its
+ * length and no edits. The reference is the version's text and the hypothesis the machine translation, as
+ * HTER defines it. Summaries are cached by version: a saved version never changes, so each is computed once,
+ * touching only the paragraphs it changed.
+ */
+import type { VersionSummary } from '../../shared/contract';
+import {
+  characterEditRate,
+  countTerChars,
+  countTerWords,
+  editRate,
+  translationEditRate,
+  type EditRate,
+} from '../../shared/diff/ter';
+import { changedBetween, type ReviewState, type Version } from '../../shared/journal/review-state';
+import type { Paragraph } from '../../shared/model';
+
+export type EditRateUnit = 'word' | 'char';
+
+/** Chinese and Japanese script; Korean is written with spaces and scores well by words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const LETTER = /[\p{L}\p{N}]/u;
+/** Characters looked at to decide the unit: enough to judge, little enough to be instant on any article. */
+const UNIT_SAMPLE_CHARS = 200_000;
+
+/**
+ * Words for spaced scripts; characters when most letters of the machine translation are Chinese or Japanese,
+ * where a white-space-split "word" is a whole sentence and TER would say nothing.
+ */
+export function editRateUnitOf(paragraphs: readonly Paragraph[]): EditRateUnit {
+  let cjk = 0;
+  let letters = 0;
+  let seen = 0;
+  for (const p of paragraphs) {
+    for (const ch of p.target) {
+      if (LETTER.test(ch)) {
+        letters++;
+        if (CJK.test(ch)) cjk++;
+      }
+    }
+    seen += p.target.length;
+    if (seen >= UNIT_SAMPLE_CHARS) break;
+  }
+  return letters > 0 && cjk * 2 > letters ? 'char' : 'word';
+}
+
+/** Edit rate of one paragraph in the article's unit: `hypothesis` the older text, `reference` the newer. */
+export function paragraphEditRate(unit: EditRateUnit, hypothesis: string, reference: string): EditRate {
+  return unit === 'char' ? characterEditRate(hypothesis, reference) : translationEditRate(hypothesis, reference);
+}
+
+/** Length of a text in the article's unit. */
+export function unitCount(unit: EditRateUnit, text: string): number {
+  return unit === 'char' ? countTerChars(text) : countTerWords(text);
+}
+
+export class VersionFigures {
+  private readonly cache = new WeakMap<Version, VersionSummary>();
+  private readonly machineUnits: number;
+  /** Length of each paragraph's machine translation in the unit, by position: counted once per review. */
+  private readonly machineCounts: Uint32Array;
+  private readonly version0: VersionSummary;
+
+  constructor(
+    state0: ReviewState,
+    readonly unit: EditRateUnit,
+  ) {
+    let units = 0;
+    this.machineCounts = new Uint32Array(state0.paragraphs.length);
+    state0.paragraphs.forEach((p, i) => {
+      const n = unitCount(unit, p.target);
+      this.machineCounts[i] = n;
+      units += n;
+    });
+    this.machineUnits = units;
+    this.version0 = {
+      number: 0,
+      message: 'Machine translation',
+      author: '',
+      at: state0.header.created,
+      changedFromPrevious: 0,
+      changedFromMachine: 0,
+      ter: editRate(0, units),
+    };
+  }
+
+  /** Version 0 (the machine translation) and every saved version, in order. */
+  summaries(state: ReviewState): VersionSummary[] {
+    const out: VersionSummary[] = [this.version0];
+    for (const version of state.versions) {
+      let summary = this.cache.get(version);
+      if (!summary) {
+        summary = this.summarise(state, version);
+        this.cache.set(version, summary);
+      }
+      out.push(summary);
+    }
+    return out;
+  }
+
+  /** Length in the unit of a paragraph's text, by position; free when the text is the machine translation. */
+  unitsOf(state: ReviewState, index: number, text: string): number {
+    return text === state.paragraphs[index]?.target ? (this.machineCounts[index] ?? 0) : unitCount(this.unit, text);
+  }
+
+  /** The edit rate from the machine translation to a set of changed paragraph texts (id → text). */
+  articleRate(state: ReviewState, changed: ReadonlyMap<string, string>): EditRate {
+    let edits = 0;
+    let units = this.machineUnits;
+    for (const [id, text] of changed) {
+      const i = state.paragraphIndex.get(id);
+      if (i === undefined) continue;
+      const target = state.paragraphs[i]!.target;
+      const rate = paragraphEditRate(this.unit, target, text);
+      edits += rate.edits;
+      units += rate.refWords - (this.machineCounts[i] ?? 0);
+    }
+    return editRate(edits, units);
+  }
+
+  private summarise(state: ReviewState, version: Version): VersionSummary {
+    const previous = version.number - 1;
+    const changedMachine = [...version.texts].filter(([id, text]) => {
+      const i = state.paragraphIndex.get(id);
+      return i !== undefined && state.paragraphs[i]!.target !== text;
+    }).length;
+    return {
+      number: version.number,
+      message: version.message,
+      author: version.author,
+      at: version.at,
+      changedFromPrevious: changedBetween(state, previous, version.number)?.length ?? 0,
+      changedFromMachine: changedMachine,
+      ter: this.articleRate(state, version.texts),
+    };
+  }
+}
