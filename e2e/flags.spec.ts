@@ -61,7 +61,7 @@ test('a flagged phrase is kept with its category, severity, comment and rater ac
   await selectPhrase(page, 3, '34 million yuan');
   await page.keyboard.press('f');
   const dialog = page.getByRole('dialog', { name: 'Flag an error' });
-  await expect(dialog.getByLabel('Phrase')).toHaveValue('34 million yuan');
+  await expect(dialog.getByLabel('Phrase', { exact: true })).toHaveValue('34 million yuan');
   await dialog.getByRole('combobox', { name: 'Category' }).fill('mistrans');
   await dialog.getByRole('option', { name: /Mistranslation/ }).click();
   await dialog.getByRole('radio', { name: 'Major' }).check();
@@ -102,7 +102,7 @@ test('flagging works from the keyboard alone', async ({ page }) => {
   await expect(app.status.getByLabel('Position')).toHaveText('¶ 2 of 15');
   await page.keyboard.press('f');
   const dialog = page.getByRole('dialog', { name: 'Flag an error' });
-  await expect(dialog.getByLabel('Phrase')).toBeFocused();
+  await expect(dialog.getByLabel('Phrase', { exact: true })).toBeFocused();
   await page.keyboard.type('12-kilometre');
   await dialog.getByRole('combobox', { name: 'Category' }).focus();
   await page.keyboard.type('mistrans');
@@ -130,7 +130,7 @@ test('an omission and a source-side flag can be marked, and the list filters by 
   await page.getByRole('listitem', { name: /^Paragraph 3 of/ }).click();
   await page.keyboard.press('f');
   let dialog = page.getByRole('dialog', { name: 'Flag an error' });
-  await dialog.getByLabel('Phrase').fill('with the rest');
+  await dialog.getByLabel('Phrase', { exact: true }).fill('with the rest');
   await dialog.getByLabel('Omission: mark the point before the phrase').check();
   await dialog.getByRole('combobox', { name: 'Category' }).fill('omission');
   await page.keyboard.press('Enter');
@@ -142,7 +142,7 @@ test('an omission and a source-side flag can be marked, and the list filters by 
   await page.keyboard.press('f');
   dialog = page.getByRole('dialog', { name: 'Flag an error' });
   await dialog.getByRole('radio', { name: 'Source' }).check();
-  await dialog.getByLabel('Phrase').fill('3.4亿元');
+  await dialog.getByLabel('Phrase', { exact: true }).fill('3.4亿元');
   await dialog.getByRole('combobox', { name: 'Category' }).fill('source');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Enter');

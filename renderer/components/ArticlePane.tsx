@@ -31,8 +31,10 @@ interface Props {
 
 /** A first guess at a row's height before it is measured; real heights replace it as rows render. */
 const ESTIMATED_ROW_PX = 72;
-/** Frames spent settling a jump to a far paragraph before giving up on perfect placement. */
-const REVEAL_TRIES = 8;
+/** Frames spent settling a jump to a far paragraph before giving up on perfect placement (about half a second). */
+const REVEAL_TRIES = 30;
+/** Frames the target row must stay on screen before the jump counts as settled. */
+const REVEAL_STEADY_FRAMES = 3;
 /** Rows rendered beyond the visible ones, for smooth scrolling. */
 const OVERSCAN = 8;
 
@@ -63,14 +65,18 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
       // Row heights are estimates until rows are measured, so the first scroll can land short of a far row:
       // scroll again over a few frames until the row is on screen, then focus it.
       let tries = 0;
+      let steady = 0;
       const settle = () => {
         virtualizer.scrollToIndex(index, { align: 'auto' });
         requestAnimationFrame(() => {
           const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] .para`);
           const box = scroller.current?.getBoundingClientRect();
           const r = row?.getBoundingClientRect();
-          const visible = !!row && !!box && !!r && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
-          if (visible || ++tries >= REVEAL_TRIES) row?.focus({ preventScroll: true });
+          const loaded = !!row && !row.classList.contains('para--placeholder');
+          const visible = loaded && !!box && !!r && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+          // Rows above may still be measured and shift the target: wait until it stays put for a few frames.
+          steady = visible ? steady + 1 : 0;
+          if (steady >= REVEAL_STEADY_FRAMES || ++tries >= REVEAL_TRIES) row?.focus({ preventScroll: true });
           else settle();
         });
       };

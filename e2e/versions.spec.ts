@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TempFiles } from './support/files';
+import { startHost, type RunningHost } from './support/host';
+import { RedlinePage } from './support/redline-page';
+
+const sampleDir = join(import.meta.dirname, '..', 'electron', 'sample');
+let files: TempFiles;
+let host: RunningHost;
+
+test.beforeEach(async () => {
+  files = new TempFiles();
+  copyFileSync(join(sampleDir, 'harbour-bridge.en.txt'), join(files.dir, 'bridge.en.txt'));
+  copyFileSync(join(sampleDir, 'harbour-bridge.zh.txt'), join(files.dir, 'bridge.zh.txt'));
+  host = await startHost([join(files.dir, 'bridge.en.txt'), '--source', join(files.dir, 'bridge.zh.txt')]);
+});
+test.afterEach(async () => {
+  await host.stop();
+  files.remove();
+});
+
+function row(page: Page, n: number) {
+  return page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of 15`) });
+}
+
+/** Edits paragraph `n` the way a reviewer does: E on the paragraph, retype a phrase, Escape. */
+async function edit(page: Page, n: number, from: string, to: string): Promise<void> {
+  await row(page, n).click();
+  await page.keyboard.press('e');
+  const editor = page.getByRole('textbox', { name: `Text of paragraph ${n}` });
+  await expect(editor).toBeFocused();
+  const text = await editor.inputValue();
+  expect(text).toContain(from);
+  await editor.fill(text.replace(from, to));
+  await expect(page.getByRole('group', { name: `Editing paragraph ${n}` }).getByRole('status')).toHaveText(/Saved/);
+  await page.keyboard.press('Escape');
+  await expect(row(page, n)).toContainText(to);
+}
+
+test('edit, save a version, compare with the machine translation side by side and inline, revert, and find it all after a reload', async ({ page }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+
+  await edit(page, 2, '12-kilometre', '1.2-kilometre');
+  await expect(page.getByRole('listitem', { name: /^Paragraph 2 of 15.*edited/ })).toContainText('Edited');
+
+  await page.keyboard.press('Control+s');
+  const save = page.getByRole('dialog', { name: 'Save version 1' });
+  await save.getByLabel('Message').fill('Fix the bridge length');
+  await save.getByRole('button', { name: 'Save' }).click();
+  await expect(save).toHaveCount(0);
+  const v1 = page.getByRole('listitem', { name: 'Version 1: Fix the bridge length' });
+  await expect(v1).toContainText('1 paragraph changed from the previous');
+  await expect(v1).toContainText(/TER \d/);
+
+  // Compare: the machine translation on the left, the current text on the right.
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const compare = page.getByRole('region', { name: 'Compare versions' });
+  await expect(compare.getByRole('status').first()).toContainText('1 changed');
+  const changed = compare.getByRole('listitem', { name: 'Paragraph 2, changed' });
+  await expect(changed.getByLabel('Left version').locator('del')).toHaveText(/12/);
+  await expect(changed.getByLabel('Right version').locator('ins')).toHaveText(/1\.2/);
+  await expect(changed.getByLabel('Right version').locator('del')).toHaveCount(0);
+  await compare.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Inline' }).click();
+  await expect(changed.locator('del')).toHaveText(/12/);
+  await expect(changed.locator('ins')).toHaveText(/1\.2/);
+  await compare.getByRole('checkbox', { name: 'Changed paragraphs only' }).check();
+  await expect(compare.getByRole('listitem', { name: /^Paragraph \d+, / })).toHaveCount(1);
+  await compare.getByRole('button', { name: 'Close comparison' }).click();
+
+  // Revert the whole article to the machine translation, then undo the revert.
+  await page.getByRole('listitem', { name: 'Version 0: Machine translation' }).getByRole('button', { name: /Revert/ }).click();
+  await page.getByRole('group', { name: 'Confirm revert to version 0' }).getByRole('button', { name: 'Revert article' }).click();
+  await expect(row(page, 2)).toContainText('12-kilometre');
+  await page.keyboard.press('Control+z');
+  await expect(row(page, 2)).toContainText('1.2-kilometre');
+
+  // Everything is in the review file: a reload finds the edit, the version and its message.
+  await page.reload();
+  await app.waitForArticle('bridge.en.txt', 15);
+  await expect(row(page, 2)).toContainText('1.2-kilometre');
+  await expect(page.getByRole('listitem', { name: 'Version 1: Fix the bridge length' })).toBeVisible();
+
+  // Export the corrected text as plain text.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: /Export/ });
+  const out = join(files.dir, 'bridge.corrected.txt');
+  await exportDialog.getByLabel('Save as').fill(out);
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(exportDialog.getByRole('status')).toContainText('bridge.corrected.txt');
+  const written = readFileSync(out, 'utf8');
+  expect(written).toContain('1.2-kilometre');
+  expect(written.split('\n\n')).toHaveLength(15);
+});
