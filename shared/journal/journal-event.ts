@@ -6,6 +6,7 @@
  * made; the journal assigns both when it appends, so callers build an `EventBody` and never number events.
  */
 import type { Annotation, AnnotationStatus, ArticleInfo, Paragraph, Severity } from '../model';
+import { DEFAULT_PASS_THRESHOLD } from '../scoring/mqm-figures';
 
 /** The name in every header's `format` field: a first line without it is not a review file. */
 export const JOURNAL_FORMAT = 'redline-review';
@@ -35,7 +36,11 @@ export interface ReviewSettings {
 }
 
 /** Used until a `settings-changed` event says otherwise. */
-export const DEFAULT_SETTINGS: ReviewSettings = { typology: 'mqm-core', scoringProfile: 'mqm-core', passThreshold: 99 };
+export const DEFAULT_SETTINGS: ReviewSettings = {
+  typology: 'mqm-core',
+  scoringProfile: 'mqm-core',
+  passThreshold: DEFAULT_PASS_THRESHOLD,
+};
 
 /** The fields of an annotation a reviewer may change after flagging it. */
 export interface AnnotationChanges {

@@ -33,12 +33,12 @@ export function ScorePanel({ score, paragraph, paragraphNumber }: Props) {
           <dt>WMT score</dt>
           <dd aria-label="WMT MQM score">{fmt(wmt.score)}</dd>
           <dt>Penalty</dt>
-          <dd>
-            {fmt(mqm.penalty, 1)} / {mqm.words.toLocaleString()} words
-          </dd>
-          <dt>Errors / 1000 words</dt>
+          <dd title="Absolute penalty total over the evaluated words">{fmt(mqm.penalty, 1)}</dd>
+          <dt>Words</dt>
+          <dd>{mqm.words.toLocaleString()}</dd>
+          <dt>Errors / 1k words</dt>
           <dd>{fmt(mqm.errorsPerThousandWords, 1)}</dd>
-          <dt>Flags counted</dt>
+          <dt>Flags</dt>
           <dd>{score.flags}</dd>
         </dl>
       </div>
