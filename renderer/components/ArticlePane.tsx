@@ -31,8 +31,11 @@ interface Props {
 
 /** A first guess at a row's height before it is measured; real heights replace it as rows render. */
 const ESTIMATED_ROW_PX = 72;
-/** Frames spent settling a jump to a far paragraph before giving up on perfect placement (about half a second). */
-const REVEAL_TRIES = 30;
+/**
+ * Time spent settling a jump to a far paragraph before giving up on perfect placement: long enough for the
+ * paragraphs around it to arrive from the service and be measured, even while the service is busy.
+ */
+const REVEAL_MAX_MS = 3000;
 /** Frames the target row must stay on screen before the jump counts as settled. */
 const REVEAL_STEADY_FRAMES = 3;
 /** Rows rendered beyond the visible ones, for smooth scrolling. */
@@ -64,7 +67,7 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
     reveal(index: number) {
       // Row heights are estimates until rows are measured, so the first scroll can land short of a far row:
       // scroll again over a few frames until the row is on screen, then focus it.
-      let tries = 0;
+      const started = performance.now();
       let steady = 0;
       const settle = () => {
         virtualizer.scrollToIndex(index, { align: 'auto' });
@@ -76,7 +79,7 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
           const visible = loaded && !!box && !!r && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
           // Rows above may still be measured and shift the target: wait until it stays put for a few frames.
           steady = visible ? steady + 1 : 0;
-          if (steady >= REVEAL_STEADY_FRAMES || ++tries >= REVEAL_TRIES) row?.focus({ preventScroll: true });
+          if (steady >= REVEAL_STEADY_FRAMES || performance.now() - started > REVEAL_MAX_MS) row?.focus({ preventScroll: true });
           else settle();
         });
       };
