@@ -1,19 +1,24 @@
 /**
  * Reviewing a long article through the review service: opening its review file (new and existing), the
  * latency of durable actions (flag, edit), the review view, and the compare view, on a generated article of
- * 100,000 paragraphs with 2,000 flags and 2,000 edited paragraphs.
+ * 100,000 paragraphs with 2,000 flags and 2,000 edited paragraphs, then reopening it with 10,000 and 5,000.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ReviewView } from '../shared/contract';
+import { ReviewJournal } from '../electron/journal/review-journal';
 import { ReviewService } from '../electron/service/review-service';
+import type { Annotation } from '../shared/model';
 import { median, percentile, type BenchSection, type Figure } from './report';
 
 const PARAGRAPHS = 100_000;
 const FLAGS = 2_000;
 const EDITS = 2_000;
+/** The review reopened at the end holds this many flags and edited paragraphs in all. */
+const REOPEN_FLAGS = 10_000;
+const REOPEN_EDITS = 5_000;
 
 function generate(path: string): void {
   const words = 'the council approved a revised budget for the river ferry after months of public debate about costs'.split(' ');
@@ -97,10 +102,37 @@ export const section: BenchSection = {
       const versionMs = performance.now() - t;
       await first.close();
 
+      // Bring the review to 10,000 flags and 5,000 edits straight through its journal (through the service each
+      // flag would answer with the whole review view, which makes building a large review slow, not reopening it).
+      const journal = must(await ReviewJournal.open(created.view.reviewPath)).journal;
+      const pending: Promise<unknown>[] = [];
+      for (let i = FLAGS; i < REOPEN_FLAGS; i++) {
+        const annotation: Annotation = {
+          id: `bench-${i}`,
+          paragraphId: `p${1 + ((i * 7) % PARAGRAPHS)}`,
+          side: 'target',
+          start: 0,
+          end: 3,
+          category: 'Linguistic conventions/Grammar',
+          severity: 'minor',
+          comment: '',
+          rater: 'bench',
+          origin: { kind: 'person' },
+          status: 'open',
+          created: new Date().toISOString(),
+        };
+        pending.push(journal.append({ type: 'annotation-added', annotation }));
+      }
+      for (let i = EDITS; i < REOPEN_EDITS; i++) {
+        pending.push(journal.append({ type: 'paragraph-edited', paragraphId: `p${2 + i * 19}`, text: `${i}. another edited paragraph.` }));
+      }
+      await Promise.all(pending);
+      await journal.close();
+
       const second = new ReviewService(options);
       const reopened = await openTimed(second, file);
       await second.close();
-      if (reopened.view.annotations.length !== FLAGS || paragraphs.length !== 1 || afterSave.versions.length !== 2) {
+      if (reopened.view.annotations.length !== REOPEN_FLAGS || paragraphs.length !== 1 || afterSave.versions.length !== 2) {
         throw new Error('the review did not come back whole');
       }
       flagMs.sort((a, b) => a - b);
@@ -108,8 +140,13 @@ export const section: BenchSection = {
       return [
         { name: 'new review file ready after the article loaded', value: created.reviewMs, unit: 'ms', target: { op: '<=', value: 1000 } },
         { name: 'longest event-loop block while creating it', value: created.blockMs, unit: 'ms', note: 'the header is one JSON line of every paragraph' },
-        { name: `existing review (${FLAGS} flags, ${EDITS} edits) ready after loading`, value: reopened.reviewMs, unit: 'ms', target: { op: '<=', value: 1000 } },
-        { name: 'longest event-loop block while reopening it', value: reopened.blockMs, unit: 'ms', note: 'parsing the header line' },
+        {
+          name: `reopen with ${REOPEN_FLAGS.toLocaleString('en')} flags, ${REOPEN_EDITS.toLocaleString('en')} edits: review ready after loading`,
+          value: reopened.reviewMs,
+          unit: 'ms',
+          target: { op: '<=', value: 1000 },
+        },
+        { name: 'longest event-loop block while reopening it', value: reopened.blockMs, unit: 'ms', note: 'parsing the journal and counting words for the scorer' },
         { name: 'flag acknowledged (on disk), median', value: median(flagMs), unit: 'ms', target: { op: '<=', value: 20 } },
         { name: 'flag acknowledged, 95th percentile', value: percentile(flagMs, 95), unit: 'ms', target: { op: '<=', value: 50 } },
         { name: 'paragraph edit acknowledged (on disk), median', value: median(editMs), unit: 'ms', target: { op: '<=', value: 20 } },
