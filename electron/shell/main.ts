@@ -117,6 +117,14 @@ void app.whenReady().then(async () => {
   });
   await buildMenu(service);
   await createWindow();
+  // Every action is on disk before it is acknowledged; closing still lets queued writes finish and files close.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void service.close().finally(() => app.quit());
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();
   });
