@@ -83,6 +83,12 @@ export function App({ client }: { client: RedlineClient }) {
 
   useEffect(() => client.onEvent((event) => dispatch({ type: 'event', event })), [client]);
   useEffect(() => cache?.setLoaded(state.loaded), [cache, state.loaded]);
+  useEffect(() => {
+    if (!cache) return;
+    return client.onEvent((e) => {
+      if (e.type === 'review-changed' && e.reviewId === cache.reviewId) cache.refresh();
+    });
+  }, [client, cache]);
 
   // Load events can be missed (the event stream may connect after a small file has finished loading), so while a
   // load is under way the app also asks for its state now and then.

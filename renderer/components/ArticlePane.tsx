@@ -46,7 +46,7 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
-  useSyncExternalStore(cache.subscribe, cache.snapshot);
+  const generation = useSyncExternalStore(cache.subscribe, cache.snapshot);
   const hasSource = article.sourcePath !== undefined;
 
   const virtualizer = useVirtualizer({
@@ -61,14 +61,20 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
 
   useEffect(() => {
     cache.ensure(first - 50, last + 50);
-  }, [cache, first, last, loaded]);
+  }, [cache, first, last, loaded, generation]);
 
   useImperativeHandle(ref, () => ({
     reveal(index: number) {
       // Row heights are estimates until rows are measured, so the first scroll can land short of a far row:
       // scroll again over a few frames until the row is on screen, then focus it.
       const started = performance.now();
+      const focusedBefore = document.activeElement;
       let steady = 0;
+      // Focus follows the jump only if the reviewer has not moved it meanwhile (to the go-to box, a dialog...).
+      const focusRow = (row: HTMLElement | null | undefined) => {
+        const now = document.activeElement;
+        if (now === focusedBefore || now === document.body || scroller.current?.contains(now)) row?.focus({ preventScroll: true });
+      };
       const settle = () => {
         virtualizer.scrollToIndex(index, { align: 'auto' });
         requestAnimationFrame(() => {
@@ -79,7 +85,7 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
           const visible = loaded && !!box && !!r && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
           // Rows above may still be measured and shift the target: wait until it stays put for a few frames.
           steady = visible ? steady + 1 : 0;
-          if (steady >= REVEAL_STEADY_FRAMES || performance.now() - started > REVEAL_MAX_MS) row?.focus({ preventScroll: true });
+          if (steady >= REVEAL_STEADY_FRAMES || performance.now() - started > REVEAL_MAX_MS) focusRow(row);
           else settle();
         });
       };

@@ -49,6 +49,16 @@ export class ParagraphCache {
     }
   }
 
+  /**
+   * Marks every page for fetching again (the review may serve different paragraphs than the file first gave,
+   * e.g. when the article changed on disk since the review began); what is on screen stays until replaced.
+   */
+  refresh(): void {
+    for (const page of this.pages.keys()) this.stale.add(page);
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
   /** Makes sure the paragraphs from `start` to `end` are (being) fetched. */
   ensure(start: number, end: number): void {
     const first = Math.floor(Math.max(0, start) / PAGE_SIZE);
