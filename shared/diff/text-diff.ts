@@ -1,10 +1,11 @@
 /**
  * Word and character diffs of two paragraph texts, as segments a view renders directly.
  *
- * Tokens are interned to integer ids and compared with our Myers implementation (see myers.ts for why not
- * jsdiff's core). Past the size limits below a diff falls back to a coarser level (character → word → whole
+ * Word tokens are interned to integer ids and compared with our Myers implementation (see myers.ts for why not
+ * jsdiff's core there); character tokens go through jsdiff's array diff. Past the size limits below a diff falls back to a coarser level (character → word → whole
  * paragraph replaced) and says so, the way a code review tool shows "diff too large" instead of freezing.
  */
+import { diffArrays } from 'diff';
 import { assertNever } from '../result';
 import { myersDiff, type EditRun } from './myers';
 import { tokenizeChars, tokenizeWords } from './tokenize';
@@ -66,7 +67,7 @@ export function diffText(oldText: string, newText: string, level: 'word' | 'char
     const b = tokenizeChars(newText);
     const trimmed = trimmedLengths(a, b);
     if (trimmed.a <= MAX_CHAR_DIFF_CHARS && trimmed.b <= MAX_CHAR_DIFF_CHARS) {
-      const segments = diffTokens(a, b);
+      const segments = diffCharTokens(a, b);
       if (segments !== undefined) return { segments, level: 'char', coarsened: false };
     }
   }
@@ -93,6 +94,18 @@ function trimmedLengths(a: readonly string[], b: readonly string[]): { a: number
   let end = 0;
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
   return { a: a.length - start - end, b: b.length - start - end };
+}
+
+/**
+ * Character level, built on jsdiff's array diff over code points. It has no speed target (it runs for one
+ * paragraph on request, and within MAX_CHAR_DIFF_CHARS), so the well-kept library does the work; the word level,
+ * which must diff thousands of paragraphs fast, uses the tight search in myers.ts.
+ */
+function diffCharTokens(a: string[], b: string[]): DiffSegment[] | undefined {
+  const changes = diffArrays(a, b, { maxEditLength: MAX_DIFF_EDITS });
+  if (changes === undefined) return undefined;
+  const runs: EditRun[] = changes.map((c) => ({ kind: c.added ? 'insert' : c.removed ? 'delete' : 'same', count: c.value.length }));
+  return toSegments(runs, a, b);
 }
 
 /** Interns both token lists to ids, runs the search and turns its runs back into text segments. */
