@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appPaths, defaultDataDir } from '../app-paths';
 import { startBrowserHost } from '../host/browser-host';
+import { checkArticle } from '../loader/article-stream';
 import { ReviewService } from '../service/review-service';
 import { parseArgs, type Command } from './command';
 
@@ -49,9 +50,11 @@ export const serveCommand: Command = {
     }
     const file = positional[0];
     const source = values.get('source');
-    for (const [what, path] of [['article', file], ['source', source]] as const) {
-      if (path !== undefined && !existsSync(resolve(io.cwd, path))) {
-        io.stderr(`redline serve: the ${what} ${resolve(io.cwd, path)} does not exist.\n`);
+    for (const path of [file, source]) {
+      if (path === undefined) continue;
+      const checked = await checkArticle(resolve(io.cwd, path));
+      if (!checked.ok) {
+        io.stderr(`redline serve: ${checked.error.message}\n`);
         return 2;
       }
     }

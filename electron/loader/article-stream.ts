@@ -117,3 +117,38 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
     await handle.close();
   }
 }
+
+/**
+ * Checks, without loading it, that a file can be opened as an article: it exists, is a file within the size
+ * limit, is not empty, and its first bytes are text. For the command line, which reports bad input before it
+ * starts anything; the loader makes the same checks as it reads.
+ */
+export async function checkArticle(path: string): Promise<Result<void>> {
+  const name = basename(path);
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return fail('not-a-file', `${path} is ${s.isDirectory() ? 'a folder' : 'not a regular file'}, not an article.`);
+    size = s.size;
+  } catch (err) {
+    return describeIoError(err, path);
+  }
+  if (size === 0) return fail('empty', `${name} is empty: there is nothing to review.`);
+  if (size > MAX_ARTICLE_BYTES) {
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
+    return fail('too-large', `${name} is ${mib(size)}, over the ${mib(MAX_ARTICLE_BYTES)} limit for one article.`);
+  }
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const sample = Buffer.allocUnsafe(Math.min(size, FIRST_CHUNK_BYTES));
+      const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
+      const detected = detectEncoding(sample.subarray(0, bytesRead), bytesRead >= size, name);
+      return detected.ok ? ok(undefined) : detected;
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    return describeIoError(err, path);
+  }
+}
