@@ -126,3 +126,26 @@ test('a Markdown article shows headings, list items and quotes as such', async (
   await expect(page.getByRole('listitem', { name: 'Paragraph 3 of 5, list item' })).toHaveText(/walkers/);
   await expect(page.getByRole('listitem', { name: 'Paragraph 5 of 5, quote' })).toHaveText(/A fine day\./);
 });
+
+test('a file dropped on the window opens, and opened articles are offered again under Recent', async ({ page }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('harbour-bridge.en.txt', 15);
+  const dropped = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['Dropped one.\n\nDropped two.\n'], 'dropped.txt', { type: 'text/plain' }));
+    return data;
+  });
+  await page.getByRole('region', { name: 'Article' }).dispatchEvent('drop', { dataTransfer: dropped });
+  await app.waitForArticle('dropped.txt', 2);
+  await expect(app.paragraph(2)).toHaveText(/Dropped two\./);
+
+  const md = files.write('recent.md', '# Recent\n\nOpened once.\n');
+  await app.open(md);
+  await app.waitForArticle('recent.md', 2);
+  await app.page.getByRole('button', { name: 'Sample' }).click();
+  await app.waitForArticle('harbour-bridge.en.txt', 15);
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await app.openDialog.getByRole('region', { name: 'Recent articles' }).getByRole('button', { name: 'recent.md' }).click();
+  await app.waitForArticle('recent.md', 2);
+});

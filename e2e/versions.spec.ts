@@ -94,3 +94,29 @@ test('edit, save a version, compare with the machine translation side by side an
   expect(written).toContain('1.2-kilometre');
   expect(written.split('\n\n')).toHaveLength(15);
 });
+
+test('a flag whose words a saved version changed is offered as fixed in that version, and can be marked so', async ({ page }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  await row(page, 2).click();
+  await page.keyboard.press('f');
+  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
+  await dialog.getByLabel('Phrase', { exact: true }).fill('12-kilometre');
+  await dialog.getByRole('combobox', { name: 'Category' }).fill('mistrans');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('button', { name: '¶ 2: Accuracy/Mistranslation, minor' })).toBeVisible();
+
+  await edit(page, 2, '12-kilometre', '1.2-kilometre');
+  await page.keyboard.press('Control+s');
+  await page.getByRole('dialog', { name: 'Save version 1' }).getByRole('button', { name: 'Save' }).click();
+
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const changed = page.getByRole('region', { name: 'Compare versions' }).getByRole('listitem', { name: 'Paragraph 2, changed' });
+  await expect(changed).toContainText('Mistranslation fixed in version 1');
+  await expect(changed.getByLabel('Left version').locator('mark.flag')).toHaveText(['12', '-kilometre']);
+  await changed.getByRole('button', { name: 'Mark the Accuracy/Mistranslation flag fixed' }).click();
+  await expect(changed).toContainText('marked fixed');
+  await expect(page.getByRole('button', { name: '¶ 2: Accuracy/Mistranslation, minor, fixed' })).toBeVisible();
+});

@@ -24,6 +24,8 @@ export interface CompareRowViewProps {
   /** Set when the row can be reverted (the left side is a saved version): the version's number. */
   readonly revertTo?: number;
   readonly onRevert: (row: CompareRow) => void;
+  /** Marks a flag fixed (offered on flags whose span a later version changed). */
+  readonly onMarkFixed?: (annotationId: string) => void;
   /** Position of this row in the list (differs from `index` when only changed rows are listed). */
   readonly position: number;
   readonly onFocusRow: (position: number) => void;
@@ -126,7 +128,7 @@ function Empty({ children }: { readonly children: ReactNode }) {
   return <span className="cmp-row__none">{children}</span>;
 }
 
-export const CompareRowView = memo(function CompareRowView({ row, index, layout, current, flags = NO_FLAGS, revertTo, onRevert, position, onFocusRow }: CompareRowViewProps) {
+export const CompareRowView = memo(function CompareRowView({ row, index, layout, current, flags = NO_FLAGS, revertTo, onRevert, onMarkFixed, position, onFocusRow }: CompareRowViewProps) {
   if (!row) {
     return (
       <div className="cmp-row cmp-row--loading" role="listitem" tabIndex={-1} aria-label={`Row ${index + 1}, loading`} aria-busy="true">
@@ -183,6 +185,17 @@ export const CompareRowView = memo(function CompareRowView({ row, index, layout,
           {fixed.map((f) => (
             <span key={f.annotation.id} className="cmp-chip" title={flagTitle([f])}>
               {f.annotation.category.split('/').pop()} fixed in version {f.fixedInVersion}
+              {f.annotation.status === 'open' && onMarkFixed && (
+                <button
+                  type="button"
+                  className="versions-small cmp-chip__action"
+                  onClick={() => onMarkFixed(f.annotation.id)}
+                  aria-label={`Mark the ${f.annotation.category} flag fixed`}
+                >
+                  Mark fixed
+                </button>
+              )}
+              {f.annotation.status === 'fixed' && <span className="cmp-chip__done"> · marked fixed</span>}
             </span>
           ))}
           {canRevert && (

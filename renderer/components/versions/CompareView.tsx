@@ -17,7 +17,7 @@ import { CompareRowView, type CompareLayout } from './CompareRowView';
 import './versions.css';
 
 export interface CompareViewProps {
-  readonly client: Pick<RedlineClient, 'compare' | 'revertParagraph'>;
+  readonly client: Pick<RedlineClient, 'compare' | 'revertParagraph' | 'changeAnnotation'>;
   /** The open review: its versions fill the choices; a new review (an edit, a revert) refreshes the rows. */
   readonly review: ReviewView;
   /** Left side when the view opens; the machine translation (0) when left out. */
@@ -194,6 +194,19 @@ export function CompareView({ client, review, initialLeft = 0, initialRight = 'c
 
   const onRevert = useCallback((row: CompareRow) => void revert(row), [revert]);
 
+  // A flag whose span a later version changed is offered as fixed; accepting marks it so.
+  const onMarkFixed = useCallback(
+    async (annotationId: string) => {
+      setActionError(undefined);
+      const r = await client.changeAnnotation({ reviewId: review.reviewId, id: annotationId, changes: { status: 'fixed' } });
+      if (r.ok) {
+        onReview(r.value);
+        setAnnounce('Flag marked fixed.');
+      } else setActionError(r.error.message);
+    },
+    [client, onReview, review.reviewId],
+  );
+
   // Keys work as soon as the view opens.
   const section = useRef<HTMLElement>(null);
   useEffect(() => section.current?.focus(), []);
@@ -348,6 +361,7 @@ export function CompareView({ client, review, initialLeft = 0, initialRight = 'c
                   flags={(row && flagsByParagraph.get(row.paragraphId)) ?? NO_FLAGS}
                   {...(revertTo !== undefined ? { revertTo } : {})}
                   onRevert={onRevert}
+                  onMarkFixed={(id) => void onMarkFixed(id)}
                   position={item.index}
                   onFocusRow={setCurrent}
                 />
