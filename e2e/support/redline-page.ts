@@ -30,10 +30,11 @@ export class RedlinePage {
     await this.page.goto(url);
   }
 
-  /** Waits until an article is open and fully loaded, with `count` paragraphs. */
+  /** Waits until an article is open and fully loaded, with `count` paragraphs, and its review file is open. */
   async waitForArticle(name: string, count: number): Promise<void> {
     await expect(this.status).toContainText(name);
     await expect(this.status.getByLabel('Paragraph count')).toHaveText(`${count.toLocaleString('en-US')} paragraphs`, { timeout: 30_000 });
+    await expect(this.status.getByLabel('Review file')).toBeVisible({ timeout: 30_000 });
   }
 
   /** Opens an article through File > Open, typing its path (and its source's) as a reviewer would. */
