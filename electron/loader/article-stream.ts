@@ -40,11 +40,8 @@ function describeIoError(err: unknown, where: string): Result<never> {
   return fail('io-error', `${where} could not be read (${code ?? String(err)}).`);
 }
 
-/**
- * Streams the article at `path` into `sink`. Resolves with the article's facts once the whole file is read,
- * or with the first failure (paragraphs handed out before it stay valid).
- */
-export async function streamArticle(path: string, sink: StreamSink): Promise<Result<ArticleInfo>> {
+/** The size of the file at `path` once it passes the checks every article must: a file, not empty, within the limit. */
+async function articleSize(path: string): Promise<Result<number>> {
   const name = basename(path);
   let size: number;
   try {
@@ -59,6 +56,18 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
     return fail('too-large', `${name} is ${mib(size)}, over the ${mib(MAX_ARTICLE_BYTES)} limit for one article.`);
   }
+  return ok(size);
+}
+
+/**
+ * Streams the article at `path` into `sink`. Resolves with the article's facts once the whole file is read,
+ * or with the first failure (paragraphs handed out before it stay valid).
+ */
+export async function streamArticle(path: string, sink: StreamSink): Promise<Result<ArticleInfo>> {
+  const name = basename(path);
+  const sized = await articleSize(path);
+  if (!sized.ok) return sized;
+  const size = sized.value;
 
   let handle;
   try {
@@ -125,19 +134,9 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
  */
 export async function checkArticle(path: string): Promise<Result<void>> {
   const name = basename(path);
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) return fail('not-a-file', `${path} is ${s.isDirectory() ? 'a folder' : 'not a regular file'}, not an article.`);
-    size = s.size;
-  } catch (err) {
-    return describeIoError(err, path);
-  }
-  if (size === 0) return fail('empty', `${name} is empty: there is nothing to review.`);
-  if (size > MAX_ARTICLE_BYTES) {
-    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
-    return fail('too-large', `${name} is ${mib(size)}, over the ${mib(MAX_ARTICLE_BYTES)} limit for one article.`);
-  }
+  const sized = await articleSize(path);
+  if (!sized.ok) return sized;
+  const size = sized.value;
   try {
     const handle = await open(path, 'r');
     try {

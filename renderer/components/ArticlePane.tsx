@@ -2,11 +2,11 @@
  * The article: a virtualized list of numbered paragraph rows, source beside translation. Only the rows on screen
  * (plus a margin) exist in the DOM, so 100,000 paragraphs scroll like 100.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Annotation, ArticleInfo } from '../../shared/model';
 import type { ParagraphCache } from '../state/paragraph-cache';
 import { ParagraphRow } from './ParagraphRow';
+import { useVirtualRows } from './use-virtual-rows';
 
 export interface ArticlePaneHandle {
   /** Scrolls paragraph `index` into view and gives it focus. */
@@ -49,15 +49,8 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
   const generation = useSyncExternalStore(cache.subscribe, cache.snapshot);
   const hasSource = article.sourcePath !== undefined;
 
-  const virtualizer = useVirtualizer({
-    count: loaded,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    overscan: OVERSCAN,
-  });
+  const { virtualizer, first, last } = useVirtualRows(loaded, scroller, ESTIMATED_ROW_PX, OVERSCAN);
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
 
   useEffect(() => {
     cache.ensure(first - 50, last + 50);

@@ -191,7 +191,7 @@ export function changedRowsOnly(comparison: Comparison): CompareRow[] {
 }
 
 /** Index in an ascending list of the first value greater than `value` (binary search). */
-function firstAbove(list: readonly number[], value: number): number {
+export function firstAbove(list: readonly number[], value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

@@ -6,15 +6,15 @@
  * Keys (while focus is in the view): N or Alt+Down next change, P or Alt+Up previous change, J/K or the arrows
  * move between rows, Home/End first and last row, Escape closes.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { RedlineClient, ReviewView } from '../../../shared/contract';
-import type { CompareRow } from '../../../shared/diff/compare-rows';
+import { firstAbove, type CompareRow } from '../../../shared/diff/compare-rows';
 import { CompareCache, type CompareQuery, type VersionRef } from '../../state/compare-cache';
 import type { ComparedFlag } from '../../state/flagged-segments';
 import { formatRate, paragraphNumber, rateDetail, refToValue, valueToRef, versionOption } from '../../state/version-format';
 import { CompareRowView, type CompareLayout } from './CompareRowView';
 import './versions.css';
+import { useVirtualRows } from '../use-virtual-rows';
 
 export interface CompareViewProps {
   readonly client: Pick<RedlineClient, 'compare' | 'revertParagraph' | 'changeAnnotation'>;
@@ -37,18 +37,6 @@ const FETCH_MARGIN = 50;
 /** Frames spent settling a jump to a far row before focusing it anyway. */
 const REVEAL_TRIES = 8;
 const NO_FLAGS: readonly ComparedFlag[] = [];
-
-/** Index in an ascending list of the first value greater than `value`. */
-function firstAbove(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! > value) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 function Toggle<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly (readonly [T, string])[]; onChange: (v: T) => void }) {
   return (
@@ -108,15 +96,8 @@ export function CompareView({ client, review, initialLeft = 0, initialRight = 'c
     return map;
   }, [left, summary]);
 
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    overscan: OVERSCAN,
-  });
+  const { virtualizer, first, last } = useVirtualRows(count, scroller, ESTIMATED_ROW_PX, OVERSCAN);
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
 
   useEffect(() => {
     if (!summary) cache.ensure(query, 0, 0);
