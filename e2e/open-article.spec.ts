@@ -100,6 +100,8 @@ test('a GB18030 file shows its Chinese correctly and says which encoding it was'
   await expect(app.status.getByLabel('Encoding')).toHaveText('GB18030');
   await expect(app.paragraph(2)).toHaveText(/老港大桥今天重新开放，市民可以步行过江。/);
   await expect(app.paragraph(3)).toContainText('“这是我们城市的新客厅。”');
+  // A Chinese translation's edit rate counts characters, and says so.
+  await expect(page.getByRole('listitem', { name: 'Version 0: Machine translation' })).toContainText('Char. edit rate 0%');
 });
 
 test('paragraph counts that differ are reported and the unmatched paragraphs shown', async ({ page }) => {

@@ -101,6 +101,11 @@ export interface ReviewView {
   readonly undoLabel?: string;
   readonly redoLabel?: string;
   readonly score: ArticleScore;
+  /**
+   * What the edit rates count: words (TER), or characters for Chinese and Japanese targets, where words are not
+   * separated by spaces (a character edit rate, same algorithm).
+   */
+  readonly editRateUnit: 'word' | 'char';
   /** Things the reviewer should know about the review file (a torn last line dropped on reopen, ...). */
   readonly warnings: readonly string[];
 }

@@ -110,6 +110,7 @@ export class ReviewSession {
       ...(undo !== undefined ? { undoLabel: `Undo ${undo}` } : {}),
       ...(redo !== undefined ? { redoLabel: `Redo ${redo}` } : {}),
       score: this.scorer.summary(),
+      editRateUnit: this.figures.unit,
       warnings: this.warnings,
     };
     this.cachedView = { state, view };

@@ -34,6 +34,11 @@ export function formatRate(rate: EditRate): string {
   return `${pct >= 100 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)}%`;
 }
 
+/** The name of the edit rate: TER over words, or the character edit rate for Chinese and Japanese text. */
+export function rateName(unit: 'word' | 'char'): string {
+  return unit === 'char' ? 'Char. edit rate' : 'TER';
+}
+
 /** What an edit rate counts, for a tooltip: "53 edits / 630 reference words". */
 export function rateDetail(rate: EditRate, unit: 'word' | 'char' = 'word'): string {
   const what = unit === 'char' ? 'reference characters' : 'reference words';

@@ -8,7 +8,7 @@ import { statusLabel, type CompareRow } from '../../../shared/diff/compare-rows'
 import type { DiffSegment } from '../../../shared/diff/text-diff';
 import { assertNever } from '../../../shared/result';
 import { markFlags, type ComparedFlag, type FlaggedPiece } from '../../state/flagged-segments';
-import { formatRate, paragraphNumber, rateDetail } from '../../state/version-format';
+import { formatRate, paragraphNumber, rateDetail, rateName } from '../../state/version-format';
 
 export type CompareLayout = 'side-by-side' | 'inline';
 
@@ -26,6 +26,8 @@ export interface CompareRowViewProps {
   readonly onRevert: (row: CompareRow) => void;
   /** Marks a flag fixed (offered on flags whose span a later version changed). */
   readonly onMarkFixed?: (annotationId: string) => void;
+  /** What the edit rates count (words, or characters for Chinese and Japanese). */
+  readonly rateUnit?: 'word' | 'char';
   /** Position of this row in the list (differs from `index` when only changed rows are listed). */
   readonly position: number;
   readonly onFocusRow: (position: number) => void;
@@ -128,7 +130,7 @@ function Empty({ children }: { readonly children: ReactNode }) {
   return <span className="cmp-row__none">{children}</span>;
 }
 
-export const CompareRowView = memo(function CompareRowView({ row, index, layout, current, flags = NO_FLAGS, revertTo, onRevert, onMarkFixed, position, onFocusRow }: CompareRowViewProps) {
+export const CompareRowView = memo(function CompareRowView({ row, index, layout, current, flags = NO_FLAGS, revertTo, onRevert, onMarkFixed, rateUnit = 'word', position, onFocusRow }: CompareRowViewProps) {
   if (!row) {
     return (
       <div className="cmp-row cmp-row--loading" role="listitem" tabIndex={-1} aria-label={`Row ${index + 1}, loading`} aria-busy="true">
@@ -177,8 +179,8 @@ export const CompareRowView = memo(function CompareRowView({ row, index, layout,
         <div className="cmp-row__foot">
           <span className={`cmp-row__status cmp-row__status--${row.status}`}>{status}</span>
           {row.ter && (
-            <span className="cmp-row__ter" title={rateDetail(row.ter)}>
-              TER {formatRate(row.ter)}
+            <span className="cmp-row__ter" title={rateDetail(row.ter, rateUnit)}>
+              {rateName(rateUnit)} {formatRate(row.ter)}
             </span>
           )}
           {note && <span className="cmp-row__note">{note}</span>}

@@ -11,7 +11,7 @@ import type { RedlineClient, ReviewView } from '../../../shared/contract';
 import { firstAbove, type CompareRow } from '../../../shared/diff/compare-rows';
 import { CompareCache, type CompareQuery, type VersionRef } from '../../state/compare-cache';
 import type { ComparedFlag } from '../../state/flagged-segments';
-import { formatRate, paragraphNumber, rateDetail, refToValue, valueToRef, versionOption } from '../../state/version-format';
+import { formatRate, paragraphNumber, rateDetail, rateName, refToValue, valueToRef, versionOption } from '../../state/version-format';
 import { CompareRowView, type CompareLayout } from './CompareRowView';
 import './versions.css';
 import { useVirtualRows } from '../use-virtual-rows';
@@ -287,8 +287,9 @@ export function CompareView({ client, review, initialLeft = 0, initialRight = 'c
             <span>
               {summary.counts.changed} changed · {summary.counts.added} added · {summary.counts.removed} removed · {summary.counts.same} unchanged
             </span>
-            <span className="cmp__ter" title={rateDetail(summary.ter)}>
-              TER {formatRate(summary.ter)} <span className="cmp__muted">({rateDetail(summary.ter)})</span>
+            <span className="cmp__ter" title={rateDetail(summary.ter, review.editRateUnit)}>
+              {rateName(review.editRateUnit)} {formatRate(summary.ter)}{' '}
+              <span className="cmp__muted">({rateDetail(summary.ter, review.editRateUnit)})</span>
             </span>
           </>
         ) : (
@@ -343,6 +344,7 @@ export function CompareView({ client, review, initialLeft = 0, initialRight = 'c
                   {...(revertTo !== undefined ? { revertTo } : {})}
                   onRevert={onRevert}
                   onMarkFixed={(id) => void onMarkFixed(id)}
+                  rateUnit={review.editRateUnit}
                   position={item.index}
                   onFocusRow={setCurrent}
                 />

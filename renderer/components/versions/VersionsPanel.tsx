@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { RedlineClient, ReviewView, VersionSummary } from '../../../shared/contract';
-import { formatRate, fullTime, rateDetail, relativeTime, versionName, versionOption } from '../../state/version-format';
+import { formatRate, fullTime, rateDetail, rateName, relativeTime, versionName, versionOption } from '../../state/version-format';
 import './versions.css';
 
 export interface VersionsPanelProps {
@@ -72,6 +72,7 @@ export function VersionsPanel({ client, review, onReview, onCompare, onSaveVersi
           <VersionItem
             key={v.number}
             version={v}
+            unit={review.editRateUnit}
             now={now}
             confirming={confirming === v.number}
             busy={busy}
@@ -88,6 +89,7 @@ export function VersionsPanel({ client, review, onReview, onCompare, onSaveVersi
 
 interface ItemProps {
   readonly version: VersionSummary;
+  readonly unit: 'word' | 'char';
   readonly now: Date;
   readonly confirming: boolean;
   readonly busy: boolean;
@@ -97,7 +99,7 @@ interface ItemProps {
   readonly onRevert: () => void;
 }
 
-function VersionItem({ version: v, now, confirming, busy, onCompare, onAskRevert, onCancelRevert, onRevert }: ItemProps) {
+function VersionItem({ version: v, unit, now, confirming, busy, onCompare, onAskRevert, onCancelRevert, onRevert }: ItemProps) {
   const name = versionName(v);
   const nameId = useId();
   return (
@@ -106,8 +108,8 @@ function VersionItem({ version: v, now, confirming, busy, onCompare, onAskRevert
         <span id={nameId} className="version-item__name">
           {versionOption(v)}
         </span>
-        <span className="version-item__ter" title={`Edit rate from the machine translation: ${rateDetail(v.ter)}`}>
-          TER {formatRate(v.ter)}
+        <span className="version-item__ter" title={`Edit rate from the machine translation: ${rateDetail(v.ter, unit)}`}>
+          {rateName(unit)} {formatRate(v.ter)}
         </span>
       </div>
       <div className="version-item__meta">
