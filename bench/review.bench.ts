@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { ReviewView } from '../shared/contract';
 import { ReviewJournal } from '../electron/journal/review-journal';
 import { ReviewService } from '../electron/service/review-service';
@@ -42,24 +42,23 @@ async function openTimed(service: ReviewService, file: string): Promise<{ view: 
   const off = service.onEvent((e) => {
     if (e.type === 'load-progress' && e.done && loaded === 0) loaded = performance.now();
   });
-  // A 1 ms ticker: the longest gap between its ticks after loading is the longest the event loop was blocked.
-  let last = performance.now();
-  let blockMs = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    if (loaded > 0) blockMs = Math.max(blockMs, now - last);
-    last = now;
-  }, 1);
+  // Node's event-loop delay monitor: its largest delay, from the open request until the review is ready, is the
+  // longest the event loop was blocked while loading the article and opening its review.
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
   const opened = must(await service.openArticle({ path: file }));
   try {
     for (;;) {
       const r = must(await service.getReview({ reviewId: opened.reviewId }));
-      if (r) return { view: r, reviewMs: performance.now() - loaded, blockMs };
+      if (r) {
+        delay.disable();
+        return { view: r, reviewMs: performance.now() - loaded, blockMs: delay.max / 1e6 };
+      }
       await new Promise((done) => setTimeout(done, 2));
     }
   } finally {
     off();
-    clearInterval(ticker);
+    delay.disable();
   }
 }
 
@@ -139,14 +138,14 @@ export const section: BenchSection = {
       editMs.sort((a, b) => a - b);
       return [
         { name: 'new review file ready after the article loaded', value: created.reviewMs, unit: 'ms', target: { op: '<=', value: 1000 } },
-        { name: 'longest event-loop block while creating it', value: created.blockMs, unit: 'ms', note: 'the header is one JSON line of every paragraph' },
+        { name: 'longest event-loop block, open to new review ready', value: created.blockMs, unit: 'ms', note: 'writing the header: one JSON line of every paragraph' },
         {
           name: `reopen with ${REOPEN_FLAGS.toLocaleString('en')} flags, ${REOPEN_EDITS.toLocaleString('en')} edits: review ready after loading`,
           value: reopened.reviewMs,
           unit: 'ms',
           target: { op: '<=', value: 1000 },
         },
-        { name: 'longest event-loop block while reopening it', value: reopened.blockMs, unit: 'ms', note: 'parsing the journal and counting words for the scorer' },
+        { name: 'longest event-loop block, open to reopened review ready', value: reopened.blockMs, unit: 'ms', note: 'parsing the header line and folding the events' },
         { name: 'flag acknowledged (on disk), median', value: median(flagMs), unit: 'ms', target: { op: '<=', value: 20 } },
         { name: 'flag acknowledged, 95th percentile', value: percentile(flagMs, 95), unit: 'ms', target: { op: '<=', value: 50 } },
         { name: 'paragraph edit acknowledged (on disk), median', value: median(editMs), unit: 'ms', target: { op: '<=', value: 20 } },

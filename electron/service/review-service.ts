@@ -291,7 +291,7 @@ export class ReviewService implements RedlineApi {
       if (!opened.ok) {
         status = { kind: 'failed', error: opened.error };
       } else {
-        const session = new ReviewSession({
+        const session = await ReviewSession.open({
           reviewId: review.id,
           journal: opened.value.journal,
           location: where.location,

@@ -48,7 +48,12 @@ export interface SessionOptions {
   readonly defaultRater: string;
   /** Called with the reviewer's name when they set it, so new reviews take it too. */
   readonly rememberRater: (rater: string) => Promise<void>;
+  /** The machine translation's edit-rate figures, when already counted (see `ReviewSession.open`). */
+  readonly figures?: VersionFigures;
 }
+
+/** Lets the event loop run between the long steps of opening a large review. */
+const breather = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 type Ack = Promise<Result<ReviewView>>;
 
@@ -74,14 +79,26 @@ export class ReviewSession {
     this.defaultRater = options.defaultRater;
     this.rememberRater = options.rememberRater;
     const state = this.journal.state;
-    const unit = editRateUnitOf(state.paragraphs);
-    this.figures = new VersionFigures(state, unit);
+    this.figures = options.figures ?? new VersionFigures(state, editRateUnitOf(state.paragraphs));
     this.comparisons = new ComparisonCache(this.figures);
     this.rebuildScorer(state, true);
   }
 
   get state(): ReviewState {
     return this.journal.state;
+  }
+
+  /**
+   * Opens a session the way the service does: counting the article's words for edit rates and for scores are
+   * separate steps with the event loop free in between, so a 100,000-paragraph review never blocks it for the
+   * sum of both.
+   */
+  static async open(options: SessionOptions): Promise<ReviewSession> {
+    await breather();
+    const state = options.journal.state;
+    const figures = options.figures ?? new VersionFigures(state, editRateUnitOf(state.paragraphs));
+    await breather();
+    return new ReviewSession({ ...options, figures });
   }
 
   /** The reviewer's name as stamped on new flags. */

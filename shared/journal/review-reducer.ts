@@ -100,6 +100,12 @@ export class ReviewStateBuilder {
   private seq: number;
   private openGroup: ReviewState['openGroup'];
   private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'undo' | 'redo'>();
+  /**
+   * The latest creation time of any annotation this builder has seen (undefined until first needed). An
+   * annotation created at or after it belongs at the end of creation order, which spares a scan of the map:
+   * reopening a review of 10,000 flags would otherwise cost 10,000 scans.
+   */
+  private newestCreated: string | undefined;
 
   constructor(private readonly base: ReviewState) {
     this.annotations = base.annotations;
@@ -355,8 +361,12 @@ export class ReviewStateBuilder {
 
   /** Puts an annotation back (undo of a removal) at its place in creation order. */
   private reinsert(map: Map<string, Annotation>, annotation: Annotation): void {
-    const last = [...map.values()].at(-1);
-    if (!last || last.created <= annotation.created) {
+    if (this.newestCreated === undefined) {
+      this.newestCreated = '';
+      for (const a of map.values()) if (a.created > this.newestCreated) this.newestCreated = a.created;
+    }
+    if (annotation.created >= this.newestCreated) {
+      this.newestCreated = annotation.created;
       map.set(annotation.id, annotation);
       return;
     }
