@@ -165,6 +165,21 @@ describe('the review file of an article', () => {
     const third = fx.service();
     expect((await fx.open(third)).annotations).toHaveLength(2);
   });
+
+  it('opening the review file itself opens its article with the review, or says the article is gone', async () => {
+    const service = fx.service();
+    const first = await fx.open(service);
+    value(await service.addAnnotation(flagOf(first.reviewId)));
+    await service.close();
+    const again = fx.service();
+    const byReview = await fx.open(again, first.reviewPath);
+    expect(byReview.annotations).toHaveLength(1);
+    await again.close();
+    rmSync(fx.article);
+    const gone = await fx.service().openArticle({ path: first.reviewPath });
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(!gone.ok && gone.error.message).toMatch(/ferry\.txt, which is no longer there/);
+  });
 });
 
 describe('flags', () => {

@@ -32,6 +32,7 @@ import { MAX_ARTICLE_BYTES } from '../loader/article-stream';
 import { AppSettings } from './app-settings';
 import { ArticleLoad } from './article-load';
 import { RecentFiles } from './recent-files';
+import { readReviewFile } from './read-review';
 import { openReviewFile } from './review-opening';
 import { ReviewSession } from './review-session';
 
@@ -104,7 +105,20 @@ export class ReviewService implements RedlineApi {
   }
 
   async openArticle(req: RequestOf<'openArticle'>): Promise<Result<OpenedReview>> {
-    return this.open(resolve(req.path), req.sourcePath ? resolve(req.sourcePath) : undefined, true);
+    const path = resolve(req.path);
+    if (path.endsWith('.redline')) return this.openFromReviewFile(path);
+    return this.open(path, req.sourcePath ? resolve(req.sourcePath) : undefined, true);
+  }
+
+  /** Opening a review file opens the article it reviews (and its source), which brings the review back with it. */
+  private async openFromReviewFile(reviewPath: string): Promise<Result<OpenedReview>> {
+    const read = await readReviewFile(reviewPath);
+    if (!read.ok) return read;
+    const { article } = read.value.state.header;
+    if (!(await stat(article.path).then((s) => s.isFile(), () => false))) {
+      return fail('not-found', `${basename(reviewPath)} reviews ${article.path}, which is no longer there. Put the article back, or open it where it is now.`);
+    }
+    return this.open(article.path, article.sourcePath, true);
   }
 
   async openDropped(req: RequestOf<'openDropped'>): Promise<Result<OpenedReview>> {
