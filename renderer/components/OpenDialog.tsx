@@ -20,6 +20,19 @@ function formatBytes(n: number | undefined): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** A small folder or page outline, drawn inline so it shows whatever fonts the system has. */
+function EntryIcon({ kind }: { kind: 'file' | 'directory' }) {
+  return (
+    <svg className="browser__icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      {kind === 'directory' ? (
+        <path d="M1.5 3.5h4l1.5 1.5h7.5v8h-13z" fill="none" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" />
+      ) : (
+        <path d="M3.5 1.5h6l3 3v10h-9z M9.5 1.5v3h3" fill="none" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" />
+      )}
+    </svg>
+  );
+}
+
 export function OpenDialog({ client, onClose, onOpen }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const [path, setPath] = useState('');
@@ -108,7 +121,7 @@ export function OpenDialog({ client, onClose, onOpen }: Props) {
                     }}
                     onDoubleClick={() => entry.kind === 'file' && void submit(pickFor === 'translation' ? entry.path : path, pickFor === 'source' ? entry.path : sourcePath)}
                   >
-                    <span>{entry.kind === 'directory' ? '📁' : '📄'}</span> {entry.name}
+                    <EntryIcon kind={entry.kind} /> {entry.name}
                     <span className="browser__size">{formatBytes(entry.bytes)}</span>
                   </button>
                 </li>
