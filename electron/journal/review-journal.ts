@@ -11,7 +11,7 @@
 import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { EventBody, JournalEvent, JournalHeader } from '../../shared/journal/journal-event';
-import { eventLine, headerLine, readJournal } from '../../shared/journal/read-journal';
+import { eventLine, headerLine, readJournalInSteps } from '../../shared/journal/read-journal';
 import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
 import { snapshotOf, type ReviewState } from '../../shared/journal/review-state';
 import { fail, ok, type Result } from '../../shared/result';
@@ -92,7 +92,8 @@ export class ReviewJournal {
       return fail('io-error', `Could not read the review file ${path}: ${message(e)}`);
     }
     const text = bytes.toString('utf8');
-    const read = readJournal(text, basename(path));
+    // Read in steps: a review of 100,000 paragraphs would otherwise hold the event loop for the whole parse.
+    const read = await readJournalInSteps(text, basename(path), () => new Promise((resolve) => setImmediate(resolve)));
     if (!read.ok) return read;
     const { state, warnings, torn, goodLength } = read.value;
     const repairAt = torn ? Buffer.byteLength(text.slice(0, goodLength), 'utf8') : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JOURNAL_FORMAT_VERSION, type EventBody } from './journal-event';
-import { eventLine, headerLine, readJournal } from './read-journal';
+import { eventLine, headerLine, readJournal, readJournalInSteps } from './read-journal';
 import { currentText } from './review-state';
 import { numbered, sampleAnnotation, sampleHeader } from './sample-review';
 
@@ -93,5 +93,47 @@ describe('reading a review file', () => {
     const extra = eventLine({ type: 'annotation-removed', id: 'ghost', seq: 4, at: '2025-01-01T11:00:00.000Z' });
     const r = read(whole + extra);
     expect(r.warnings).toEqual(['story.redline line 5: event 4 was skipped (no annotation ghost).']);
+  });
+});
+
+describe('reading a large review in steps', () => {
+  const tricky = ['Quotes " and \\ backslashes', 'Commas, [brackets] and {braces}', '中文，标点；“引号”', 'Tabs\tand\nnewlines', ''];
+  function bigReview(paragraphs: number): string {
+    const h = sampleHeader(paragraphs);
+    const withText = { ...h, paragraphs: h.paragraphs.map((p, i) => ({ ...p, target: `${tricky[i % tricky.length]} ${i}` })) };
+    const events = numbered([
+      { type: 'annotation-added', annotation: sampleAnnotation('a1', 'p2') },
+      { type: 'paragraph-edited', paragraphId: 'p3', text: 'an edit, with "quotes"' },
+    ]).map(eventLine);
+    return [headerLine(withText), ...events].join('');
+  }
+
+  it('gives the same review as a read in one go, with pauses in between', async () => {
+    const text = bigReview(12_345);
+    let pauses = 0;
+    const stepped = await readJournalInSteps(text, 'big.redline', async () => {
+      pauses++;
+    });
+    const whole = readJournal(text, 'big.redline');
+    expect(stepped.ok && whole.ok).toBe(true);
+    if (!stepped.ok || !whole.ok) return;
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(stepped.value.header).toEqual(whole.value.header);
+    expect(stepped.value.state.paragraphs[6]!.target).toBe('Commas, [brackets] and {braces} 6');
+    expect(currentText(stepped.value.state, 'p3')).toBe('an edit, with "quotes"');
+    expect([...stepped.value.state.annotations.keys()]).toEqual(['a1']);
+  });
+
+  it('refuses a newer format before parsing any paragraph', async () => {
+    const text = bigReview(10).replace(`"formatVersion":${JOURNAL_FORMAT_VERSION}`, `"formatVersion":${JOURNAL_FORMAT_VERSION + 1}`);
+    const r = await readJournalInSteps(text, 'new.redline', async () => undefined);
+    expect(r).toMatchObject({ ok: false, error: { code: 'newer-format' } });
+  });
+
+  it('reports a damaged paragraph in the header as a read in one go does', async () => {
+    const text = bigReview(20).replace('"id":"p7"', '"id":7');
+    const stepped = await readJournalInSteps(text, 'bad.redline', async () => undefined);
+    expect(stepped).toEqual(readJournal(text, 'bad.redline'));
+    expect(stepped).toMatchObject({ ok: false, error: { code: 'parse-error', message: /line 1: paragraph 7 of the header is malformed/ } });
   });
 });

@@ -26,15 +26,42 @@ export interface ReadJournal {
   readonly events: number;
 }
 
+/** Event lines read between two pauses when reading in steps. */
+const EVENTS_PER_STEP = 2000;
+/** Header paragraphs parsed between two pauses when reading in steps. */
+const PARAGRAPHS_PER_STEP = 5000;
+
 /**
  * Parses and folds a review file. `fileName` is used in messages. Fails with `empty`, `parse-error` (naming the
  * line) or `newer-format`.
  */
 export function readJournal(text: string, fileName: string): Result<ReadJournal> {
+  const steps = readSteps(text, fileName);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same read, pausing (`breathe`) every few thousand paragraphs and events, so a process that reads a review of
+ * 100,000 paragraphs keeps answering meanwhile instead of blocking for the whole parse.
+ */
+export async function readJournalInSteps(text: string, fileName: string, breathe: () => Promise<void>): Promise<Result<ReadJournal>> {
+  const steps = readSteps(text, fileName);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await breathe();
+  }
+}
+
+/** The read as a generator: it yields where a caller may pause, and returns the result. */
+function* readSteps(text: string, fileName: string): Generator<void, Result<ReadJournal>> {
   if (text.length === 0) return fail('empty', `${fileName} is empty: it is not a Redline review file.`);
   const firstEnd = text.indexOf('\n');
   if (firstEnd < 0) return fail('parse-error', `${fileName} line 1: the header is incomplete, so this is not a usable review file.`);
-  const header = parseHeader(text.slice(0, firstEnd), fileName);
+  const header = yield* headerSteps(text.slice(0, firstEnd), fileName);
   if (!header.ok) return header;
 
   const warnings: string[] = [];
@@ -69,6 +96,7 @@ export function readJournal(text: string, fileName: string): Result<ReadJournal>
     events.push(event);
     lines.push(line);
     goodLength = start;
+    if (events.length % EVENTS_PER_STEP === 0) yield;
   }
 
   const folded = foldEvents(header.value, events);
@@ -86,6 +114,68 @@ export function parseHeader(line: string, fileName: string): Result<JournalHeade
   } catch {
     return fail('parse-error', `${fileName} line 1: not a Redline review file (the first line is not a review header).`);
   }
+  const known = checkFormat(value, fileName);
+  if (!known.ok) return known;
+  const checked = checkHeaderShape(known.value);
+  return 'problem' in checked ? fail('parse-error', `${fileName} line 1: ${checked.problem}.`) : ok(checked.value);
+}
+
+/**
+ * The header line in steps. The writer puts the paragraph list last (`headerLine`), so the line is the article's
+ * facts followed by `,"paragraphs":[` and the paragraphs: the facts are checked first (a newer format is refused
+ * before any work), then the paragraphs are parsed a batch at a time. Anything unexpected falls back to parsing
+ * the whole line, which also gives the exact message.
+ */
+function* headerSteps(line: string, fileName: string): Generator<void, Result<JournalHeader>> {
+  const marker = ',"paragraphs":[';
+  const at = line.indexOf(marker);
+  if (at < 0 || !line.endsWith(']}')) return parseHeader(line, fileName);
+  let facts: unknown;
+  try {
+    facts = JSON.parse(`${line.slice(0, at)}}`);
+  } catch {
+    return parseHeader(line, fileName);
+  }
+  const known = checkFormat(facts, fileName);
+  if (!known.ok) return known;
+  const paragraphs: unknown[] = [];
+  const end = line.length - 2;
+  const take = (from: number, to: number): boolean => {
+    if (to <= from) return true;
+    try {
+      for (const p of JSON.parse(`[${line.slice(from, to)}]`) as unknown[]) paragraphs.push(p);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // Paragraphs are flat objects written with `id` first, so `},{"id":"` lies only between two of them: inside a
+  // string its quotes would be escaped. A wrong cut cannot pass unnoticed: the batch would not parse.
+  const boundary = '},{"id":"';
+  let from = at + marker.length;
+  for (;;) {
+    let cut = from;
+    let found = 0;
+    while (found < PARAGRAPHS_PER_STEP) {
+      const k = line.indexOf(boundary, cut);
+      if (k < 0 || k >= end) break;
+      cut = k + 1;
+      found++;
+    }
+    if (found < PARAGRAPHS_PER_STEP) {
+      if (!take(from, end)) return parseHeader(line, fileName);
+      break;
+    }
+    if (!take(from, cut)) return parseHeader(line, fileName);
+    from = cut + 1;
+    yield;
+  }
+  const checked = checkHeaderShape({ ...known.value, paragraphs });
+  return 'problem' in checked ? fail('parse-error', `${fileName} line 1: ${checked.problem}.`) : ok(checked.value);
+}
+
+/** The format name and version of a parsed first line: a Redline review this build can read. */
+function checkFormat(value: unknown, fileName: string): Result<Readonly<Record<string, unknown>>> {
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== JOURNAL_FORMAT) {
     return fail('parse-error', `${fileName} line 1: not a Redline review file (the first line is not a review header).`);
   }
@@ -101,8 +191,7 @@ export function parseHeader(line: string, fileName: string): Result<JournalHeade
         'Update Redline to open it; the file was left untouched.',
     );
   }
-  const checked = checkHeaderShape(v);
-  return 'problem' in checked ? fail('parse-error', `${fileName} line 1: ${checked.problem}.`) : ok(checked.value);
+  return ok(v);
 }
 
 function parseLine(raw: string): ReturnType<typeof checkEventShape> {
