@@ -151,3 +151,42 @@ test('an omission and a source-side flag can be marked, and the list filters by 
   await page.getByLabel('Filter by severity').selectOption('major');
   await expect(page.getByRole('region', { name: 'Flags' }).getByRole('button', { name: /^¶/ })).toHaveCount(1);
 });
+
+test('a phrase dragged over with the mouse is flagged from the button beside it', async ({ page }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  await page.keyboard.press('Control+g');
+  await page.keyboard.type('9');
+  await page.keyboard.press('Enter');
+  const text = page.getByRole('listitem', { name: /^Paragraph 9 of/ }).getByLabel('Translation');
+  await expect(text).toBeInViewport();
+  // Where the phrase starts and ends on screen, to drag across it as a reviewer would.
+  const box = await text.evaluate((el, phrase) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(phrase);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const first = range.getBoundingClientRect();
+      range.setStart(node, at + phrase.length - 1);
+      range.setEnd(node, at + phrase.length);
+      const last = range.getBoundingClientRect();
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    throw new Error('phrase not found');
+  }, '15,000 people is expected');
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Flag selection' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
+  await expect(dialog.getByLabel('Phrase', { exact: true })).toHaveValue('15,000 people is expected');
+  await dialog.getByRole('combobox', { name: 'Category' }).fill('grammar');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('button', { name: '¶ 9: Linguistic conventions/Grammar, minor' })).toContainText('“15,000 people is expected”');
+});

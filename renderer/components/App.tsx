@@ -24,6 +24,7 @@ import { FlagDialog, type FlagTarget } from './flags/FlagDialog';
 import { FlagList } from './flags/FlagList';
 import { ScorePanel } from './flags/ScorePanel';
 import { selectedSpan } from './flags/selection';
+import { SelectionFlagButton } from './flags/SelectionFlagButton';
 import { SettingsDialog } from './flags/SettingsDialog';
 import { CompareView } from './versions/CompareView';
 import { ExportDialog } from './versions/ExportDialog';
@@ -589,6 +590,7 @@ export function App({ client }: { client: RedlineClient }) {
         />
       )}
       {dragging && <div className="drop-hint" aria-hidden="true">Drop an article to open it</div>}
+      <SelectionFlagButton enabled={!!review && !flagDialog && !compare && editing === undefined} onFlag={startFlag} />
     </div>
   );
 }

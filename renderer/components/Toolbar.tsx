@@ -78,7 +78,7 @@ export function Toolbar(props: Props) {
         </form>
       </div>
       <div className="toolbar__group" role="group" aria-label="Review">
-        <button type="button" className="primary" onClick={props.onFlag} disabled={!props.canFlag} title="Flag the selected phrase, or a phrase of the paragraph in focus (F)">
+        <button type="button" className="primary" onMouseDown={(e) => e.preventDefault()} onClick={props.onFlag} disabled={!props.canFlag} title="Flag the selected phrase, or a phrase of the paragraph in focus (F)">
           Flag
         </button>
         <button type="button" onClick={props.onUndo} disabled={!props.undoLabel} aria-label={props.undoLabel ?? 'Undo'} title={`${props.undoLabel ?? 'Nothing to undo'} (Ctrl+Z)`}>
