@@ -190,3 +190,34 @@ test('a phrase dragged over with the mouse is flagged from the button beside it'
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('button', { name: '¶ 9: Linguistic conventions/Grammar, minor' })).toContainText('“15,000 people is expected”');
 });
+
+test('a custom typology loads from a JSON file and its categories are offered; a bad one is refused naming the field', async ({ page }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  const bad = files.write('bad-typology.json', JSON.stringify({ name: 'Newsroom', categories: [{ name: 'Facts' }, { title: 'Tone' }] }));
+  const good = files.write(
+    'newsroom.json',
+    JSON.stringify({ name: 'Newsroom', categories: [{ name: 'Facts', weight: 2, children: [{ name: 'Wrong figure' }] }, { name: 'Tone' }] }),
+  );
+  await page.getByRole('button', { name: 'Review settings' }).click();
+  let settings = page.getByRole('dialog', { name: 'Review settings' });
+  await settings.getByLabel(/Custom typology/).fill(bad);
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('alert')).toContainText('categories[1]');
+  await settings.getByLabel(/Custom typology/).fill(good);
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toHaveCount(0);
+
+  await page.keyboard.press('f');
+  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
+  await expect(dialog.getByRole('option')).toHaveText([/Facts/, /Wrong figure/, /Tone/]);
+  await page.keyboard.press('Escape');
+  // The review keeps its typology: the settings name it after a reload.
+  await page.reload();
+  await app.waitForArticle('bridge.en.txt', 15);
+  await page.getByRole('button', { name: 'Review settings' }).click();
+  settings = page.getByRole('dialog', { name: 'Review settings' });
+  await expect(settings.getByLabel(/Custom typology/)).toHaveAttribute('id', 'settings-typology');
+  await expect(settings).toContainText('keep “Newsroom”');
+});

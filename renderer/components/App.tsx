@@ -255,7 +255,9 @@ export function App({ client }: { client: RedlineClient }) {
         if (review) setSettingsOpen(true);
         return;
       }
-      const dialogOpen = openDialog || shortcuts || !!flagDialog || settingsOpen || saveOpen || exportOpen;
+      // Asked of the page, not of React state: a dialog closed with Escape is gone before the app re-renders, and
+      // the reviewer's next key must already reach the article.
+      const dialogOpen = document.querySelector('dialog[open]') !== null;
       if (mod && e.key.toLowerCase() === 's') {
         e.preventDefault();
         if (review && !dialogOpen) void writer.flush().then(() => setSaveOpen(true));
