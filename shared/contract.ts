@@ -128,6 +128,9 @@ export interface ComparisonWindow {
   readonly flags: readonly { readonly annotation: Annotation; readonly fixedInVersion?: number }[];
 }
 
+/** Commands of the desktop menu that act on the page (undo and redo act on a text field when one has focus). */
+export type MenuCommand = 'undo' | 'redo' | 'flag' | 'save-version' | 'compare' | 'export' | 'settings' | 'shortcuts';
+
 /** Events the service pushes to the renderer. */
 export type ServiceEvent =
   | {
@@ -142,6 +145,8 @@ export type ServiceEvent =
       /** Set once loading is done and the two sides have different paragraph counts. */
       readonly mismatch?: { readonly source: number; readonly target: number };
     }
+  /** A command chosen in the desktop shell's menu, carried out by the renderer as if its shortcut was pressed. */
+  | { readonly type: 'menu'; readonly command: MenuCommand }
   /** The desktop shell opened an article from its menu: the renderer shows it. */
   | { readonly type: 'article-opened'; readonly review: OpenedReview }
   /** The review file is open (after loading) or changed by another window: fetch `getReview` again. */

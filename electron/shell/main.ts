@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appPaths } from '../app-paths';
 import { ReviewService } from '../service/review-service';
-import type { OpenedReview, ServiceEvent } from '../../shared/contract';
+import type { MenuCommand, OpenedReview, ServiceEvent } from '../../shared/contract';
 import { bindService, EVENT_CHANNEL } from './ipc';
 import { hardenApp, secureWebPreferences } from './security';
 
@@ -33,6 +33,12 @@ function startupFromArgv(argv: readonly string[]): { path: string; sourcePath?: 
 
 hardenApp();
 let mainWindow: BrowserWindow | undefined;
+
+/** Hands a menu command to the renderer, which carries it out as its shortcut would. */
+function sendCommand(command: MenuCommand): void {
+  const event: ServiceEvent = { type: 'menu', command };
+  mainWindow?.webContents.send(EVENT_CHANNEL, event);
+}
 
 /** Tells the renderer to show an article the menu opened. */
 function announceOpened(review: OpenedReview): void {
@@ -91,10 +97,34 @@ async function buildMenu(service: ReviewService): Promise<void> {
         { label: 'Open Recent', submenu: recentItems.length ? recentItems : [{ label: 'No recent articles', enabled: false }] },
         { label: 'Open Sample Article', click: () => void service.openSample({}).then((o) => o.ok && announceOpened(o.value)) },
         { type: 'separator' },
+        { label: 'Save Version…', accelerator: 'CmdOrCtrl+S', click: () => sendCommand('save-version') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => sendCommand('export') },
+        { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: '&Edit',
+      // Undo and redo belong to the review (flags, edits) unless a text field has focus; the page decides.
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => sendCommand('undo') },
+        { label: 'Redo', accelerator: process.platform === 'darwin' ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => sendCommand('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: '&Review',
+      submenu: [
+        { label: 'Flag Selection…', accelerator: 'F', registerAccelerator: false, click: () => sendCommand('flag') },
+        { label: 'Compare Versions', accelerator: 'C', registerAccelerator: false, click: () => sendCommand('compare') },
+        { label: 'Review Settings…', accelerator: 'CmdOrCtrl+,', click: () => sendCommand('settings') },
+        { label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: () => sendCommand('shortcuts') },
+      ],
+    },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
   ];

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OpenedReview, RedlineClient } from '../../shared/contract';
 import type { Annotation, AnnotationStatus } from '../../shared/model';
-import type { Failure, Result } from '../../shared/result';
+import { assertNever, type Failure, type Result } from '../../shared/result';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
 import { DraftWriter } from '../state/draft-writer';
 import { useReview } from '../state/use-review';
@@ -127,6 +127,7 @@ export function App({ client }: { client: RedlineClient }) {
     });
   }, [client]);
 
+
   const goTo = useCallback((index: number) => {
     dispatch({ type: 'focus', index });
     pane.current?.reveal(index);
@@ -237,6 +238,45 @@ export function App({ client }: { client: RedlineClient }) {
     };
   }, [client, review, currentParagraphId]);
 
+  // The desktop menu's commands: the same actions as the shortcuts, which the menu's accelerators take first.
+  useEffect(() => {
+    return client.onEvent((e) => {
+      if (e.type !== 'menu') return;
+      const field = isTyping(document.activeElement);
+      const dialogOpen = document.querySelector('dialog[open]') !== null;
+      switch (e.command) {
+        case 'undo':
+          if (field) document.execCommand('undo');
+          else if (!dialogOpen) undo();
+          return;
+        case 'redo':
+          if (field) document.execCommand('redo');
+          else if (!dialogOpen) redo();
+          return;
+        case 'flag':
+          if (!dialogOpen) startFlag();
+          return;
+        case 'save-version':
+          if (review && !dialogOpen) void writer.flush().then(() => setSaveOpen(true));
+          return;
+        case 'export':
+          if (review && !dialogOpen) void writer.flush().then(() => setExportOpen(true));
+          return;
+        case 'compare':
+          if (review && !dialogOpen) setCompare({ left: 0 });
+          return;
+        case 'settings':
+          if (review && !dialogOpen) setSettingsOpen(true);
+          return;
+        case 'shortcuts':
+          if (!dialogOpen) setShortcuts(true);
+          return;
+        default:
+          assertNever(e.command, 'menu command');
+      }
+    });
+  }, [client, review, undo, redo, startFlag, writer]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
@@ -258,6 +298,11 @@ export function App({ client }: { client: RedlineClient }) {
       // Asked of the page, not of React state: a dialog closed with Escape is gone before the app re-renders, and
       // the reviewer's next key must already reach the article.
       const dialogOpen = document.querySelector('dialog[open]') !== null;
+      if (mod && e.shiftKey && e.key.toLowerCase() === 'e') {
+        e.preventDefault();
+        if (review && !dialogOpen) void writer.flush().then(() => setExportOpen(true));
+        return;
+      }
       if (mod && e.key.toLowerCase() === 's') {
         e.preventDefault();
         if (review && !dialogOpen) void writer.flush().then(() => setSaveOpen(true));

@@ -19,6 +19,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['E or Enter', 'Edit the paragraph in focus (Esc leaves the editor)'],
   ['Ctrl+S', 'Save a version of the whole article'],
   ['C', 'Compare versions (N / P: next / previous change; Esc closes)'],
+  ['Ctrl+Shift+E', 'Export the corrected article'],
   ['Ctrl+,', 'Review settings: your name, scoring, typology'],
   ['Ctrl+O', 'Open an article'],
   ['?', 'Show this list'],
