@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OpenedReview, RedlineClient } from '../../shared/contract';
 import type { Annotation, AnnotationStatus } from '../../shared/model';
-import { assertNever, type Failure, type Result } from '../../shared/result';
+import type { Failure, Result } from '../../shared/result';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
 import { DraftWriter } from '../state/draft-writer';
 import { useReview } from '../state/use-review';
@@ -20,6 +20,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { useShortcuts } from './use-shortcuts';
 import { FlagDialog, type FlagTarget } from './flags/FlagDialog';
 import { FlagList } from './flags/FlagList';
 import { ScorePanel } from './flags/ScorePanel';
@@ -38,11 +39,6 @@ type FlagDialogState =
 
 /** How often the app checks on a load in progress, in case an event was missed. */
 const LOAD_POLL_MS = 300;
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
 
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -238,170 +234,35 @@ export function App({ client }: { client: RedlineClient }) {
     };
   }, [client, review, currentParagraphId]);
 
-  // The desktop menu's commands: the same actions as the shortcuts, which the menu's accelerators take first.
-  useEffect(() => {
-    return client.onEvent((e) => {
-      if (e.type !== 'menu') return;
-      const field = isTyping(document.activeElement);
-      const dialogOpen = document.querySelector('dialog[open]') !== null;
-      switch (e.command) {
-        case 'undo':
-          if (field) document.execCommand('undo');
-          else if (!dialogOpen) undo();
-          return;
-        case 'redo':
-          if (field) document.execCommand('redo');
-          else if (!dialogOpen) redo();
-          return;
-        case 'flag':
-          if (!dialogOpen) startFlag();
-          return;
-        case 'save-version':
-          if (review && !dialogOpen) void writer.flush().then(() => setSaveOpen(true));
-          return;
-        case 'export':
-          if (review && !dialogOpen) void writer.flush().then(() => setExportOpen(true));
-          return;
-        case 'compare':
-          if (review && !dialogOpen) setCompare({ left: 0 });
-          return;
-        case 'settings':
-          if (review && !dialogOpen) setSettingsOpen(true);
-          return;
-        case 'shortcuts':
-          if (!dialogOpen) setShortcuts(true);
-          return;
-        default:
-          assertNever(e.command, 'menu command');
-      }
-    });
-  }, [client, review, undo, redo, startFlag, writer]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'o') {
-        e.preventDefault();
-        setOpenDialog(true);
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 'g') {
-        e.preventDefault();
-        document.getElementById('goto-paragraph')?.focus();
-        return;
-      }
-      if (mod && e.key === ',') {
-        e.preventDefault();
-        if (review) setSettingsOpen(true);
-        return;
-      }
-      // Asked of the page, not of React state: a dialog closed with Escape is gone before the app re-renders, and
-      // the reviewer's next key must already reach the article.
-      const dialogOpen = document.querySelector('dialog[open]') !== null;
-      if (mod && e.shiftKey && e.key.toLowerCase() === 'e') {
-        e.preventDefault();
-        if (review && !dialogOpen) void writer.flush().then(() => setExportOpen(true));
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        if (review && !dialogOpen) void writer.flush().then(() => setSaveOpen(true));
-        return;
-      }
-      if (isTyping(e.target) || dialogOpen || editing !== undefined || compare) return;
-      if (mod && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        if (e.shiftKey) redo();
-        else undo();
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 'y') {
-        e.preventDefault();
-        redo();
-        return;
-      }
-      if (mod || e.altKey) return;
-      const selected = review?.annotations.find((f) => f.id === selectedFlag);
-      if (review && (e.key === 'e' || (e.key === 'Enter' && !selected))) {
-        e.preventDefault();
-        setEditing(state.current);
-        return;
-      }
-      if (review && e.key === 'c') {
-        e.preventDefault();
-        setCompare({ left: 0 });
-        return;
-      }
-      switch (e.key) {
-        case 'f':
-        case 'F':
-          e.preventDefault();
-          startFlag();
-          return;
-        case ']':
-        case '[': {
-          e.preventDefault();
-          if (flagsInOrder.length === 0) return;
-          const at = flagsInOrder.findIndex((f) => f.id === selectedFlag);
-          const next = e.key === ']' ? (at + 1) % flagsInOrder.length : (at <= 0 ? flagsInOrder.length : at) - 1;
-          selectFlag(flagsInOrder[next]);
-          return;
-        }
-        case 'Escape':
-          setSelectedFlag(undefined);
-          return;
-      }
-      if (selected) {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          editFlag(selected);
-          return;
-        }
-        if (e.key === 'x') {
-          e.preventDefault();
-          setStatus(selected, 'fixed');
-          return;
-        }
-        if (e.key === 'd') {
-          e.preventDefault();
-          setStatus(selected, 'dismissed');
-          return;
-        }
-        if (e.key === 'Delete' || e.key === 'Backspace') {
-          e.preventDefault();
-          deleteFlag(selected);
-          return;
-        }
-      }
-      const last = Math.max(0, state.loaded - 1);
-      switch (e.key) {
-        case 'j':
-        case 'ArrowDown':
-          e.preventDefault();
-          goTo(Math.min(last, state.current + 1));
-          break;
-        case 'k':
-        case 'ArrowUp':
-          e.preventDefault();
-          goTo(Math.max(0, state.current - 1));
-          break;
-        case 'Home':
-          e.preventDefault();
-          goTo(0);
-          break;
-        case 'End':
-          e.preventDefault();
-          goTo(last);
-          break;
-        case '?':
-          e.preventDefault();
-          setShortcuts(true);
-          break;
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [goTo, state.current, state.loaded, openDialog, shortcuts, flagDialog, settingsOpen, review, selectedFlag, flagsInOrder, startFlag, selectFlag, editFlag, setStatus, deleteFlag, undo, redo, saveOpen, exportOpen, editing, compare, writer]);
+  useShortcuts(client, {
+    hasReview: !!review,
+    articleKeysOff: editing !== undefined || !!compare,
+    current: state.current,
+    loaded: state.loaded,
+    selectedFlag: review?.annotations.find((f) => f.id === selectedFlag),
+    goTo,
+    open: () => setOpenDialog(true),
+    focusGoTo: () => document.getElementById('goto-paragraph')?.focus(),
+    settings: () => setSettingsOpen(true),
+    saveVersion: () => void writer.flush().then(() => setSaveOpen(true)),
+    exportArticle: () => void writer.flush().then(() => setExportOpen(true)),
+    undo,
+    redo,
+    editParagraph: () => setEditing(state.current),
+    compare: () => setCompare({ left: 0 }),
+    flag: startFlag,
+    stepFlag: (step) => {
+      if (flagsInOrder.length === 0) return;
+      const at = flagsInOrder.findIndex((f) => f.id === selectedFlag);
+      const next = step === 1 ? (at + 1) % flagsInOrder.length : (at <= 0 ? flagsInOrder.length : at) - 1;
+      selectFlag(flagsInOrder[next]);
+    },
+    deselectFlag: () => setSelectedFlag(undefined),
+    editFlag,
+    setStatus,
+    deleteFlag,
+    shortcuts: () => setShortcuts(true),
+  });
 
   const onDrop = useCallback(
     async (e: React.DragEvent) => {
