@@ -20,11 +20,18 @@ interface Props {
 
 const STATUSES: readonly AnnotationStatus[] = ['open', 'fixed', 'dismissed'];
 
+/**
+ * Flags listed at first, and added by each "Show more": enough for any hand review, while a review with
+ * thousands of flags (imported, or from automatic checks) does not build thousands of list items at once.
+ */
+const PAGE = 300;
+
 export function FlagList({ flags, selected, numberOf, quoteOf, onSelect, onEdit, onStatus, onDelete }: Props) {
   const [category, setCategory] = useState('');
   const [severity, setSeverity] = useState('');
   const [status, setStatus] = useState('');
   const [rater, setRater] = useState('');
+  const [limit, setLimit] = useState(PAGE);
 
   const categories = useMemo(() => [...new Set(flags.map((f) => f.category))].sort(), [flags]);
   const raters = useMemo(() => [...new Set(flags.map((f) => f.rater))].sort(), [flags]);
@@ -93,7 +100,7 @@ export function FlagList({ flags, selected, numberOf, quoteOf, onSelect, onEdit,
         <p className="side-panel__empty">No flags yet. Select a phrase in the translation and press F, or press F on a paragraph and type the phrase.</p>
       ) : (
         <ul className="flag-list__items">
-          {shown.map((f) => {
+          {shown.slice(0, Math.max(limit, selected ? shown.findIndex((f) => f.id === selected) + 1 : 0)).map((f) => {
             const quote = quoteOf(f);
             const isSelected = f.id === selected;
             return (
@@ -149,6 +156,13 @@ export function FlagList({ flags, selected, numberOf, quoteOf, onSelect, onEdit,
               </li>
             );
           })}
+          {shown.length > limit && (
+            <li>
+              <button type="button" className="flag-list__more" onClick={() => setLimit(limit + PAGE)}>
+                Show {Math.min(PAGE, shown.length - limit)} more of {shown.length - limit} not listed
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </section>
