@@ -1,19 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TempFiles } from './support/files';
 import { startHost, type RunningHost } from './support/host';
 import { RedlinePage } from './support/redline-page';
 
-const sampleDir = join(import.meta.dirname, '..', 'electron', 'sample');
 let files: TempFiles;
 let host: RunningHost;
 
 test.beforeAll(async () => {
   files = new TempFiles();
-  copyFileSync(join(sampleDir, 'harbour-bridge.en.txt'), join(files.dir, 'a11y.en.txt'));
-  copyFileSync(join(sampleDir, 'harbour-bridge.zh.txt'), join(files.dir, 'a11y.zh.txt'));
-  host = await startHost([join(files.dir, 'a11y.en.txt'), '--source', join(files.dir, 'a11y.zh.txt')]);
+  host = await startHost(files.sampleCopy('a11y'));
 });
 test.afterAll(async () => {
   await host.stop();

@@ -1,22 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempFiles } from './support/files';
 import { startHost, type RunningHost } from './support/host';
 import { RedlinePage } from './support/redline-page';
 
-const sampleDir = join(import.meta.dirname, '..', 'electron', 'sample');
 let files: TempFiles;
 let host: RunningHost;
-let article: string;
 
 // Each test reviews its own copy of the sample, so its review file starts empty and sits beside the copy.
 test.beforeEach(async () => {
   files = new TempFiles();
-  article = join(files.dir, 'bridge.en.txt');
-  copyFileSync(join(sampleDir, 'harbour-bridge.en.txt'), article);
-  copyFileSync(join(sampleDir, 'harbour-bridge.zh.txt'), join(files.dir, 'bridge.zh.txt'));
-  host = await startHost([article, '--source', join(files.dir, 'bridge.zh.txt')]);
+  host = await startHost(files.sampleCopy('bridge'));
 });
 test.afterEach(async () => {
   await host.stop();
@@ -42,12 +37,6 @@ async function selectPhrase(page: Page, n: number, phrase: string): Promise<void
     }
     throw new Error(`${p} not found`);
   }, phrase);
-}
-
-async function openReview(app: RedlinePage): Promise<void> {
-  await app.goto(host.url);
-  await app.waitForArticle('bridge.en.txt', 15);
-  await expect(app.status.getByLabel('Review file')).toHaveText('Review: bridge.en.redline'.replace('.en.redline', '.en.redline'));
 }
 
 test('a flagged phrase is kept with its category, severity, comment and rater across a reload, and undo removes it', async ({ page }) => {

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { join } from 'node:path';
 import { encodeLegacy } from '../electron/test-support/legacy-encode';
 import { TempFiles } from './support/files';
 import { startHost, type RunningHost } from './support/host';
@@ -7,7 +6,6 @@ import { RedlinePage } from './support/redline-page';
 
 let host: RunningHost;
 const files = new TempFiles();
-const sampleDir = join(import.meta.dirname, '..', 'electron', 'sample');
 
 test.beforeAll(async () => {
   host = await startHost();

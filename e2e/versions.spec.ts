@@ -1,19 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempFiles } from './support/files';
 import { startHost, type RunningHost } from './support/host';
 import { RedlinePage } from './support/redline-page';
 
-const sampleDir = join(import.meta.dirname, '..', 'electron', 'sample');
 let files: TempFiles;
 let host: RunningHost;
 
 test.beforeEach(async () => {
   files = new TempFiles();
-  copyFileSync(join(sampleDir, 'harbour-bridge.en.txt'), join(files.dir, 'bridge.en.txt'));
-  copyFileSync(join(sampleDir, 'harbour-bridge.zh.txt'), join(files.dir, 'bridge.zh.txt'));
-  host = await startHost([join(files.dir, 'bridge.en.txt'), '--source', join(files.dir, 'bridge.zh.txt')]);
+  host = await startHost(files.sampleCopy('bridge'));
 });
 test.afterEach(async () => {
   await host.stop();

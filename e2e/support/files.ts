@@ -1,5 +1,5 @@
 /** Articles written to a temporary folder for a spec: generated long ones, legacy encodings, bad input. */
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,6 +25,19 @@ export class TempFiles {
     const parts: string[] = [];
     for (let i = 1; i <= count; i++) parts.push(`Paragraph ${i}: ${filler.slice(0, words).join(' ')}.`);
     return this.write(name, `${parts.join('\n\n')}\n`);
+  }
+
+  /**
+   * A copy of the bundled sample, translation and source, named `NAME.en.txt` and `NAME.zh.txt`, so a spec
+   * reviews its own copy and its review file starts empty beside it. Returns the serve arguments.
+   */
+  sampleCopy(name: string): string[] {
+    const sample = join(import.meta.dirname, '..', '..', 'electron', 'sample');
+    const target = join(this.dir, `${name}.en.txt`);
+    const source = join(this.dir, `${name}.zh.txt`);
+    copyFileSync(join(sample, 'harbour-bridge.en.txt'), target);
+    copyFileSync(join(sample, 'harbour-bridge.zh.txt'), source);
+    return [target, '--source', source];
   }
 
   remove(): void {

@@ -3,18 +3,13 @@
  * paragraph by paragraph as both arrive. Paragraph objects are built on request for the window the renderer
  * shows, so holding 100,000 paragraphs costs little more than their text.
  */
+import type { ServiceEvent } from '../../shared/contract';
 import type { ArticleInfo, Block, Paragraph } from '../../shared/model';
 import type { Failure } from '../../shared/result';
 import { streamArticle } from '../loader/article-stream';
 
-export interface LoadProgress {
-  readonly bytesRead: number;
-  readonly totalBytes: number;
-  readonly paragraphs: number;
-  readonly done: boolean;
-  readonly error?: Failure;
-  readonly mismatch?: { readonly source: number; readonly target: number };
-}
+/** What a `load-progress` event says, less the review it belongs to. */
+export type LoadProgress = Omit<Extract<ServiceEvent, { type: 'load-progress' }>, 'type' | 'reviewId'>;
 
 interface Side {
   readonly blocks: Block[];

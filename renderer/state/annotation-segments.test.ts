@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/model';
+import { sampleAnnotation } from '../../shared/journal/sample-review';
 import { segmentText } from './annotation-segments';
 
 function flag(id: string, start: number, end: number, severity: Annotation['severity'] = 'minor'): Annotation {
-  return {
-    id,
-    paragraphId: 'p1',
-    side: 'target',
-    start,
-    end,
-    category: 'Accuracy/Mistranslation',
-    severity,
-    comment: '',
-    rater: 'r',
-    origin: { kind: 'person' },
-    status: 'open',
-    created: '2026-01-01T00:00:00Z',
-  };
+  return sampleAnnotation(id, 'p1', { start, end, severity });
 }
 
 describe('cutting a paragraph at its flags', () => {

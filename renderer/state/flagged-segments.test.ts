@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffSegment } from '../../shared/diff/text-diff';
 import type { Annotation } from '../../shared/model';
+import { sampleAnnotation } from '../../shared/journal/sample-review';
 import { markFlags, type ComparedFlag } from './flagged-segments';
 
 function flag(id: string, start: number, end: number, severity: Annotation['severity'] = 'minor', fixedInVersion?: number): ComparedFlag {
   return {
-    annotation: {
-      id,
-      paragraphId: 'p1',
-      side: 'target',
-      start,
-      end,
-      category: 'Accuracy/Mistranslation',
-      severity,
-      comment: '',
-      rater: 'r',
-      origin: { kind: 'person' },
-      status: 'open',
-      created: '2026-01-01T00:00:00Z',
-    },
+    annotation: sampleAnnotation(id, 'p1', { start, end, severity }),
     ...(fixedInVersion !== undefined ? { fixedInVersion } : {}),
   };
 }
