@@ -102,6 +102,15 @@ describe('redline score on review files', () => {
     ]);
   });
 
+  it("uses the review's own profile and pass mark unless the command line names others", async () => {
+    const settings = { scoringProfile: 'mqm-core', passThreshold: 50 };
+    const command = makeScoreCommand({ readReview: async () => ({ ok: true, value: { paragraphs, annotations, settings } }) });
+    const [own] = JSON.parse((await run(['article.redline', '--json'], command)).stdout);
+    expect(own.mqm).toMatchObject({ threshold: 50 });
+    const [wmt] = JSON.parse((await run(['article.redline', '--json', '--profile', 'wmt'], command)).stdout);
+    expect(wmt.mqm).toBeUndefined();
+  });
+
   it('passes on the reason a review could not be read', async () => {
     const command = makeScoreCommand({
       readReview: async () => ({ ok: false, error: { code: 'parse-error', message: 'article.redline line 4: not JSON' } }),

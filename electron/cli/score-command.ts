@@ -17,7 +17,19 @@ export interface ScoreCommandDeps {
   /** Reads a review file; provided by the journal module. Without it `.redline` files are refused. */
   readonly readReview?: (
     path: string,
-  ) => Promise<Result<{ readonly paragraphs: readonly Paragraph[]; readonly annotations: readonly Annotation[] }>>;
+  ) => Promise<
+    Result<{
+      readonly paragraphs: readonly Paragraph[];
+      readonly annotations: readonly Annotation[];
+      /** The review's own scoring settings: used when the command line names none. */
+      readonly settings?: { readonly scoringProfile: string; readonly passThreshold: number };
+    }>
+  >;
+}
+
+interface Loaded {
+  readonly file: WmtMqmFile;
+  readonly settings?: { readonly scoringProfile: string; readonly passThreshold: number };
 }
 
 const USAGE = `Usage: redline score FILE [--profile ${SCORING_PROFILES.join('|')}] [--by ${WMT_GROUPINGS.join('|')}] [--json] [--threshold N]
@@ -30,12 +42,12 @@ system's or document's score the mean over its rated segments.
 
 Options:
   --profile P    ${SCORING_PROFILES.map((p) => `${p}: ${describeProfile(p)}`).join('\n                 ')}
-                 (default wmt)
+                 (default: a review's own profile, else wmt)
   --by G         system (default), doc (one row per system and document), segment (per system, document and
                  position in the document), rater (per rater, over every segment they rated)
   --json         print an array of { system, doc, segment, rater, score, segments } (the grouping fields only;
                  with mqm-core also "mqm": penalty, words, quality, pass, errors per 1000 words)
-  --threshold N  MQM-Core pass mark for --profile mqm-core (default ${DEFAULT_PASS_THRESHOLD})
+  --threshold N  MQM-Core pass mark for --profile mqm-core (default: a review's own, else ${DEFAULT_PASS_THRESHOLD})
 
 A review scores as one system and document; each paragraph is a segment, and every rater who flagged anything
 is taken to have read every paragraph. Dismissed flags do not count.
@@ -64,7 +76,7 @@ function table(rows: readonly WmtScoreRow[], by: WmtGrouping, profile: ScoringPr
   return `${[line(head), ...body.map(line)].join('\n')}\n`;
 }
 
-async function load(path: string, display: string, deps: ScoreCommandDeps): Promise<Result<WmtMqmFile>> {
+async function load(path: string, display: string, deps: ScoreCommandDeps): Promise<Result<Loaded>> {
   if (extname(path).toLowerCase() === '.redline') {
     if (!deps.readReview) {
       return { ok: false, error: { code: 'unsupported', message: `${display}: review files cannot be scored by this build of redline; export the review as WMT TSV first.` } };
@@ -72,7 +84,8 @@ async function load(path: string, display: string, deps: ScoreCommandDeps): Prom
     const review = await deps.readReview(path);
     if (!review.ok) return review;
     const name = basename(path, extname(path));
-    return { ok: true, value: reviewAsWmtFile(name, review.value.paragraphs, review.value.annotations) };
+    const file = reviewAsWmtFile(name, review.value.paragraphs, review.value.annotations);
+    return { ok: true, value: { file, ...(review.value.settings ? { settings: review.value.settings } : {}) } };
   }
   let bytes: Buffer;
   try {
@@ -91,7 +104,8 @@ async function load(path: string, display: string, deps: ScoreCommandDeps): Prom
   } catch {
     return { ok: false, error: { code: 'bad-encoding', message: `${display}: not UTF-8 text.` } };
   }
-  return parseWmtTsv(text, display);
+  const parsed = parseWmtTsv(text, display);
+  return parsed.ok ? { ok: true, value: { file: parsed.value } } : parsed;
 }
 
 /** Builds the command; the journal module supplies `readReview` so that review files can be scored. */
@@ -111,15 +125,18 @@ export function makeScoreCommand(deps: ScoreCommandDeps): Command {
       };
       if (unknown.length > 0) return usageError(unknown.join('; '));
       if (positional.length !== 1) return usageError(positional.length === 0 ? 'name the file to score.' : 'give one file.');
-      const profile = values.get('profile') ?? 'wmt';
-      if (!isScoringProfile(profile)) return usageError(`unknown profile "${profile}"; use ${SCORING_PROFILES.join(', ')}.`);
+      const profileText = values.get('profile');
+      if (profileText !== undefined && !isScoringProfile(profileText)) {
+        return usageError(`unknown profile "${profileText}"; use ${SCORING_PROFILES.join(', ')}.`);
+      }
       const by = values.get('by') ?? 'system';
       if (!(WMT_GROUPINGS as readonly string[]).includes(by)) {
         return usageError(`cannot group by "${by}"; use ${WMT_GROUPINGS.join(', ')}.`);
       }
       const thresholdText = values.get('threshold');
-      const threshold = thresholdText === undefined ? DEFAULT_PASS_THRESHOLD : Number(thresholdText);
-      if (!Number.isFinite(threshold)) return usageError(`--threshold needs a number, got "${thresholdText}".`);
+      if (thresholdText !== undefined && !Number.isFinite(Number(thresholdText))) {
+        return usageError(`--threshold needs a number, got "${thresholdText}".`);
+      }
 
       const file = positional[0]!;
       const loaded = await load(resolve(io.cwd, file), file, deps);
@@ -127,8 +144,13 @@ export function makeScoreCommand(deps: ScoreCommandDeps): Command {
         io.stderr(`redline score: ${loaded.error.message}\n`);
         return 2;
       }
-      for (const w of loaded.value.warnings) io.stderr(`redline score: warning: ${w}\n`);
-      const rows = scoreWmtFile(loaded.value, profile, by as WmtGrouping, threshold);
+      const { file: scored, settings } = loaded.value;
+      // A review file scores by its own settings unless the command line says otherwise; a TSV file by WMT's.
+      const own = settings && isScoringProfile(settings.scoringProfile) ? settings.scoringProfile : undefined;
+      const profile: ScoringProfile = (profileText as ScoringProfile | undefined) ?? own ?? 'wmt';
+      const threshold = thresholdText !== undefined ? Number(thresholdText) : (settings?.passThreshold ?? DEFAULT_PASS_THRESHOLD);
+      for (const w of scored.warnings) io.stderr(`redline score: warning: ${w}\n`);
+      const rows = scoreWmtFile(scored, profile, by as WmtGrouping, threshold);
       io.stdout(switches.has('json') ? `${JSON.stringify(rows, null, 2)}\n` : table(rows, by as WmtGrouping, profile));
       return 0;
     },

@@ -26,8 +26,15 @@ export async function readReviewFile(path: string): Promise<Result<ReadReview>> 
 /** The paragraphs and flags of a review file, in the shape the score command takes. */
 export async function readReviewForScoring(
   path: string,
-): Promise<Result<{ readonly paragraphs: readonly Paragraph[]; readonly annotations: readonly Annotation[] }>> {
+): Promise<
+  Result<{
+    readonly paragraphs: readonly Paragraph[];
+    readonly annotations: readonly Annotation[];
+    readonly settings: { readonly scoringProfile: string; readonly passThreshold: number };
+  }>
+> {
   const read = await readReviewFile(path);
   if (!read.ok) return read;
-  return ok({ paragraphs: read.value.state.paragraphs, annotations: annotationList(read.value.state) });
+  const { state } = read.value;
+  return ok({ paragraphs: state.paragraphs, annotations: annotationList(state), settings: state.settings });
 }
