@@ -62,6 +62,12 @@ function Text({ text, side, kind, paragraphId, flags, selectedFlag, onSelectFlag
   );
 }
 
+/** Indent and marker of a list item: an ordered item shows its number, as the article has it. */
+function listStyle(paragraph: Paragraph): Record<string, string | number> {
+  const number = /\d+[.)]/.exec(paragraph.prefix ?? '')?.[0];
+  return { '--level': paragraph.level ?? 0, ...(number ? { '--marker': `"${number}"` } : {}) };
+}
+
 export const ParagraphRow = memo(function ParagraphRow({
   index,
   total,
@@ -107,7 +113,7 @@ export const ParagraphRow = memo(function ParagraphRow({
       data-paragraph-id={paragraph.id}
       onFocus={onFocus}
       onClick={onFocus}
-      style={paragraph.kind === 'list-item' && paragraph.level ? { ['--level' as string]: paragraph.level } : undefined}
+      style={paragraph.kind === 'list-item' ? listStyle(paragraph) : undefined}
     >
       <span className="para__num" aria-hidden="true">
         {number}
