@@ -207,6 +207,11 @@ test('a custom typology loads from a JSON file and its categories are offered; a
   await app.waitForArticle('bridge.en.txt', 15);
   await page.getByRole('button', { name: 'Review settings' }).click();
   settings = page.getByRole('dialog', { name: 'Review settings' });
-  await expect(settings.getByLabel(/Custom typology/)).toHaveAttribute('id', 'settings-typology');
   await expect(settings).toContainText('keep “Newsroom”');
+  // And back to MQM-Core.
+  await settings.getByRole('checkbox', { name: 'Go back to the built-in MQM-Core typology' }).check();
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toHaveCount(0);
+  await page.keyboard.press('f');
+  await expect(page.getByRole('dialog', { name: 'Flag an error' }).getByRole('option', { name: /Mistranslation/ })).toBeVisible();
 });

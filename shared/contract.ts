@@ -223,6 +223,8 @@ export const requestSchemas = {
       reviewId,
       scoringProfile: z.enum(['wmt', 'wmt-legacy', 'mqm-core']).optional(),
       passThreshold: z.number().min(0).max(100).optional(),
+      /** Goes back to the built-in MQM-Core typology (a custom one is loaded with `loadTypology`). */
+      typology: z.literal('mqm-core').optional(),
     })
     .strict(),
   /** Loads a custom typology (JSON) from a file; it is copied into the review so the review stays self-contained. */

@@ -203,6 +203,7 @@ export class ReviewSession {
     const settings: { -readonly [K in keyof ReviewSettings]?: ReviewSettings[K] } = {};
     if (req.scoringProfile !== undefined && req.scoringProfile !== current.scoringProfile) settings.scoringProfile = req.scoringProfile;
     if (req.passThreshold !== undefined && req.passThreshold !== current.passThreshold) settings.passThreshold = req.passThreshold;
+    if (req.typology !== undefined && req.typology !== current.typology) settings.typology = req.typology;
     if (Object.keys(settings).length === 0) return ok(this.view());
     return this.answer(await this.act({ type: 'settings-changed', settings }));
   }

@@ -482,12 +482,13 @@ export function App({ client }: { client: RedlineClient }) {
               const f = await run(() => client.setRater({ reviewId: id, rater: c.rater! }));
               if (f) return f;
             }
-            if (c.scoringProfile !== undefined || c.passThreshold !== undefined) {
+            if (c.scoringProfile !== undefined || c.passThreshold !== undefined || c.builtInTypology) {
               const f = await run(() =>
                 client.changeSettings({
                   reviewId: id,
                   ...(c.scoringProfile ? { scoringProfile: c.scoringProfile } : {}),
                   ...(c.passThreshold !== undefined ? { passThreshold: c.passThreshold } : {}),
+                  ...(c.builtInTypology ? { typology: 'mqm-core' as const } : {}),
                 }),
               );
               if (f) return f;

@@ -10,6 +10,7 @@ interface Props {
     scoringProfile?: 'wmt' | 'wmt-legacy' | 'mqm-core';
     passThreshold?: number;
     typologyPath?: string;
+    builtInTypology?: boolean;
   }) => Promise<Failure | undefined>;
   readonly onClose: () => void;
 }
@@ -20,6 +21,8 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
   const [profile, setProfile] = useState(review.settings.scoringProfile as 'wmt' | 'wmt-legacy' | 'mqm-core');
   const [threshold, setThreshold] = useState(String(review.settings.passThreshold));
   const [typologyPath, setTypologyPath] = useState('');
+  const custom = review.typology.name !== 'MQM-Core';
+  const [builtIn, setBuiltIn] = useState(false);
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -37,6 +40,7 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
       ...(profile !== review.settings.scoringProfile ? { scoringProfile: profile } : {}),
       ...(t !== review.settings.passThreshold ? { passThreshold: t } : {}),
       ...(typologyPath.trim() ? { typologyPath: typologyPath.trim() } : {}),
+      ...(builtIn && !typologyPath.trim() ? { builtInTypology: true } : {}),
     });
     if (failure) setError(failure.message);
     else ref.current?.close();
@@ -64,6 +68,11 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
         <input id="settings-threshold" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
         <label htmlFor="settings-typology">Custom typology (path of a JSON file; leave empty to keep “{review.typology.name}”)</label>
         <input id="settings-typology" value={typologyPath} onChange={(e) => setTypologyPath(e.target.value)} placeholder="/path/to/typology.json" spellCheck={false} />
+        {custom && (
+          <label className="settings-form__check">
+            <input type="checkbox" checked={builtIn} onChange={(e) => setBuiltIn(e.target.checked)} /> Go back to the built-in MQM-Core typology
+          </label>
+        )}
         {error && (
           <p className="form-error" role="alert">
             {error}
