@@ -92,6 +92,23 @@ test('edit, save a version, compare with the machine translation side by side an
   expect(written.split('\n\n')).toHaveLength(15);
 });
 
+test('an edited paragraph can be restored to the machine translation from its editor, and undo brings the edit back', async ({ page }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  await edit(page, 10, 'to buy fish', 'to sell fish');
+  await row(page, 10).click();
+  await page.keyboard.press('e');
+  await page.getByRole('button', { name: 'Restore machine translation' }).click();
+  const editor = page.getByRole('textbox', { name: 'Text of paragraph 10' });
+  await expect(editor).toHaveValue(/to buy fish/);
+  await expect(page.getByRole('group', { name: 'Editing paragraph 10' }).getByRole('status')).toHaveText(/Saved/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listitem', { name: /^Paragraph 10 of 15/ })).not.toContainText('Edited');
+  await page.keyboard.press('Control+z');
+  await expect(row(page, 10)).toContainText('to sell fish');
+});
+
 test('a flag whose words a saved version changed is offered as fixed in that version, and can be marked so', async ({ page }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);

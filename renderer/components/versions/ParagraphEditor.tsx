@@ -114,6 +114,19 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
         >
           {showMachine ? 'Hide machine translation' : 'Show machine translation'}
         </button>
+        {edited && (
+          <button
+            type="button"
+            className="versions-small"
+            onClick={() => {
+              // Back to the machine translation: an edit like any other, so undo takes it back.
+              change(paragraph.target);
+              box.current?.focus();
+            }}
+          >
+            Restore machine translation
+          </button>
+        )}
       </div>
       <textarea
         ref={box}
