@@ -146,7 +146,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
     if (!sameToken(given, token)) return send(res, 403, 'Forbidden: missing or wrong token. Open the address that "redline serve" printed.\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n');
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    let relative: string;
+    try {
+      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      return send(res, 400, 'Bad request: the path is not valid percent-encoding.\n');
+    }
     const file = normalize(join(staticRoot, relative));
     if (!file.startsWith(staticRoot + sep)) return send(res, 404, 'Not found.\n');
     let content: Buffer;
