@@ -26,6 +26,8 @@ export interface OpenedJournal {
   readonly state: ReviewState;
   /** Sentences for the reviewer, each naming the file and line (a dropped torn line, a skipped event). */
   readonly warnings: readonly string[];
+  /** Event lines the file holds after its header: with the state's size, it tells whether compaction would pay. */
+  readonly events: number;
 }
 
 interface Pending {
@@ -95,10 +97,10 @@ export class ReviewJournal {
     // Read in steps: a review of 100,000 paragraphs would otherwise hold the event loop for the whole parse.
     const read = await readJournalInSteps(text, basename(path), () => new Promise((resolve) => setImmediate(resolve)));
     if (!read.ok) return read;
-    const { state, warnings, torn, goodLength } = read.value;
+    const { state, warnings, torn, goodLength, events } = read.value;
     const repairAt = torn ? Buffer.byteLength(text.slice(0, goodLength), 'utf8') : undefined;
     const journal = new ReviewJournal(path, state, repairAt, options);
-    return ok({ journal, state, warnings });
+    return ok({ journal, state, warnings, events });
   }
 
   /** The state including every appended event (some may still be on their way to disk). */

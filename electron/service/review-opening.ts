@@ -14,6 +14,7 @@ import { basename } from 'node:path';
 import { makeHeader } from '../../shared/journal/journal-event';
 import type { ArticleInfo, Paragraph } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
+import type { ReviewState } from '../../shared/journal/review-state';
 import { ReviewJournal } from '../journal/review-journal';
 import type { ReviewPath } from '../journal/review-path';
 
@@ -23,6 +24,20 @@ export interface OpenedReviewFile {
   /** True when the article on disk differs from the review's header: paragraphs must come from the header. */
   readonly headerDiffers: boolean;
   readonly created: boolean;
+  /** True when the file holds far more event lines than its state needs (long typing sessions): compact it. */
+  readonly worthCompacting: boolean;
+}
+
+/**
+ * A review is compacted on opening once it holds this many event lines and several times more lines than a
+ * snapshot of its state would need: typing writes an event per burst, and a long day of it makes reopening slow.
+ */
+const COMPACT_AFTER_EVENTS = 2000;
+const COMPACT_RATIO = 4;
+
+function worthCompacting(events: number, state: ReviewState): boolean {
+  const needed = state.annotations.size + state.drafts.size + state.versions.length + state.undo.length + state.redo.length;
+  return events >= COMPACT_AFTER_EVENTS && events > COMPACT_RATIO * Math.max(1, needed);
 }
 
 /** Opens or creates the review file at `where` for an article whose paragraphs were just loaded. */
@@ -43,7 +58,7 @@ export async function openReviewFile(
           'The review keeps the article as it was when the review started, so its flags stay where they were.',
       );
     }
-    return ok({ journal, warnings, headerDiffers, created: false });
+    return ok({ journal, warnings, headerDiffers, created: false, worthCompacting: worthCompacting(opened.value.events, state) });
   }
   if (opened.error.code !== 'not-found') {
     return fail(opened.error.code, `${opened.error.message} The review was not opened and the file was left untouched.`);
@@ -54,7 +69,7 @@ export async function openReviewFile(
   // The reviewer's name is part of the review from the start, so a review sent on keeps who made it.
   const named = await journal.append({ type: 'rater-set', rater });
   const warnings = named.ok ? [] : [named.error.message];
-  return ok({ journal, warnings, headerDiffers: false, created: true });
+  return ok({ journal, warnings, headerDiffers: false, created: true, worthCompacting: false });
 }
 
 /** True when two paragraph lists say the same thing (text, source, shape, ids). */

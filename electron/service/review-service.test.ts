@@ -256,3 +256,34 @@ describe('flags', () => {
     expect(reopened.score.mqm.penalty).toBe(2);
   });
 });
+
+describe('a review file that grew long', () => {
+  it('is compacted on reopening, and keeps every draft, flag and undo step', async () => {
+    const service = fx.service();
+    const view = await fx.open(service);
+    value(await service.addAnnotation(flagOf(view.reviewId)));
+    // A long typing burst: one event per keystroke, all one undo step.
+    let text = ARTICLE_PARAGRAPHS[0]!;
+    for (let i = 0; i < 2100; i++) {
+      text += i % 10 === 9 ? ' ' : 'x';
+      value(await service.editParagraph({ reviewId: view.reviewId, paragraphId: 'p1', text, group: 'burst' }));
+    }
+    await service.close();
+    const before = readFileSync(view.reviewPath, 'utf8').split('\n').length;
+
+    const again = fx.service();
+    const reopened = await fx.open(again);
+    await again.close();
+    const after = readFileSync(view.reviewPath, 'utf8').split('\n').length;
+    expect(before).toBeGreaterThan(2100);
+    expect(after).toBeLessThan(10);
+
+    const third = fx.service();
+    const last = await fx.open(third);
+    expect(last.drafts.p1).toBe(text);
+    expect(last.annotations).toEqual(reopened.annotations);
+    expect(last.undoLabel).toBe(reopened.undoLabel);
+    value(await third.undo({ reviewId: last.reviewId }));
+    expect(value(await third.getReview({ reviewId: last.reviewId }))!.drafts.p1).toBeUndefined();
+  });
+});

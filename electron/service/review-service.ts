@@ -319,6 +319,8 @@ export class ReviewService implements RedlineApi {
           return;
         }
         this.writers.set(where.path, review.id);
+        // Compaction rewrites the file beside it and renames it over; events appended meanwhile are kept.
+        if (opened.value.worthCompacting) void session.journal.compact();
         status = { kind: 'open', session, fromHeader: opened.value.headerDiffers };
       }
     } catch (err) {
