@@ -287,3 +287,21 @@ describe('a review file that grew long', () => {
     expect(value(await third.getReview({ reviewId: last.reviewId }))!.drafts.p1).toBeUndefined();
   });
 });
+
+describe('a file dropped on the browser window', () => {
+  it('is kept per content: the same file finds its review again, another file of the same name gets its own', async () => {
+    const service = fx.service();
+    const drop = async (text: string) => {
+      const opened = value(await service.openDropped({ name: 'dropped.txt', base64: Buffer.from(text).toString('base64') }));
+      return waitForReview(service, opened.reviewId);
+    };
+    const first = await drop('First article.\n\nIt has two paragraphs.\n');
+    value(await service.addAnnotation(flagOf(first.reviewId, { paragraphId: 'p1', start: 0, end: 5 })));
+    const other = await drop('Another article with the same file name.\n');
+    expect(other.annotations).toHaveLength(0);
+    expect(other.reviewPath).not.toBe(first.reviewPath);
+    const again = await drop('First article.\n\nIt has two paragraphs.\n');
+    expect(again.annotations).toHaveLength(1);
+    expect(again.reviewPath).toBe(first.reviewPath);
+  });
+});

@@ -8,7 +8,7 @@
  * afresh, so there are never two writers on one file. Attaching reviews is done one at a time, so two articles
  * that would share a review file name see each other's file (see review-path.ts).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -122,11 +122,15 @@ export class ReviewService implements RedlineApi {
   }
 
   async openDropped(req: RequestOf<'openDropped'>): Promise<Result<OpenedReview>> {
-    const dir = join(this.options.dataDir, 'dropped');
+    const bytes = Buffer.from(req.base64, 'base64');
+    // One folder per content: dropping the same file again finds its review, and two different files of the same
+    // name never overwrite each other (or each other's review).
+    const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    const dir = join(this.options.dataDir, 'dropped', digest);
     const path = join(dir, basename(req.name));
     try {
       await mkdir(dir, { recursive: true });
-      await writeFile(path, Buffer.from(req.base64, 'base64'));
+      await writeFile(path, bytes);
     } catch (err) {
       return fail('io-error', `The dropped file ${req.name} could not be stored in ${dir} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
     }
