@@ -125,3 +125,17 @@ describe('bad input gets a clear message', () => {
     expect(!r.ok && r.error.message).toMatch(/broken\.txt is not valid UTF-8 text.*byte/);
   });
 });
+
+describe('an encoding Redline does not read', () => {
+  it('Latin-1 text is refused with the byte and offset, not shown as garbage', async () => {
+    const latin1 = Uint8Array.from([...Buffer.from('The caf'), 0xe9, ...Buffer.from(' reopens.\n\nNa'), 0xef, ...Buffer.from('ve.\n')]);
+    const r = await readArticle(file('latin1.txt', latin1));
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-encoding' } });
+    expect(!r.ok && r.error.message).toMatch(/latin1\.txt is not in an encoding Redline reads .*byte 0xE9 at offset 7 is not UTF-8/);
+  });
+
+  it('Windows-1252 curly quotes are refused the same way', async () => {
+    const cp1252 = Uint8Array.from([0x93, ...Buffer.from('Quoted'), 0x94, ...Buffer.from(' words and more words.\n')]);
+    expect(await readArticle(file('cp1252.txt', cp1252))).toMatchObject({ ok: false, error: { code: 'bad-encoding' } });
+  });
+});
