@@ -46,6 +46,7 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
+  const latestJump = useRef(0);
   const generation = useSyncExternalStore(cache.subscribe, cache.snapshot);
   const hasSource = article.sourcePath !== undefined;
 
@@ -60,6 +61,8 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
     reveal(index: number) {
       // Row heights are estimates until rows are measured, so the first scroll can land short of a far row:
       // scroll again over a few frames until the row is on screen, then focus it.
+      // A newer jump (the next key press) supersedes this one: its loop stops instead of pulling focus back.
+      const jump = ++latestJump.current;
       const started = performance.now();
       const focusedBefore = document.activeElement;
       let steady = 0;
@@ -69,8 +72,10 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
         if (now === focusedBefore || now === document.body || scroller.current?.contains(now)) row?.focus({ preventScroll: true });
       };
       const settle = () => {
+        if (jump !== latestJump.current) return;
         virtualizer.scrollToIndex(index, { align: 'auto' });
         requestAnimationFrame(() => {
+          if (jump !== latestJump.current) return;
           const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] .para`);
           const box = scroller.current?.getBoundingClientRect();
           const r = row?.getBoundingClientRect();
