@@ -50,6 +50,17 @@ export interface Paragraph {
   readonly alignment?: Alignment;
 }
 
+/** The stable id of the paragraph at a 0-based position: `p1`, `p2`, ... in article order. */
+export function paragraphIdAt(index: number): string {
+  return `p${index + 1}`;
+}
+
+/** The 0-based position of a paragraph from its id, or undefined for an id not made by `paragraphIdAt`. */
+export function paragraphIndexOf(paragraphId: string): number | undefined {
+  const m = /^p([1-9]\d*)$/.exec(paragraphId);
+  return m ? Number(m[1]) - 1 : undefined;
+}
+
 export type Severity = 'neutral' | 'minor' | 'major' | 'critical';
 export const SEVERITIES: readonly Severity[] = ['neutral', 'minor', 'major', 'critical'];
 

@@ -4,7 +4,7 @@
  * shows, so holding 100,000 paragraphs costs little more than their text.
  */
 import type { ServiceEvent } from '../../shared/contract';
-import type { ArticleInfo, Block, Paragraph } from '../../shared/model';
+import { paragraphIdAt, type ArticleInfo, type Block, type Paragraph } from '../../shared/model';
 import type { Failure } from '../../shared/result';
 import { streamArticle } from '../loader/article-stream';
 
@@ -123,7 +123,7 @@ export class ArticleLoad {
     const s = this.source?.blocks[i];
     const shape = t ?? s!;
     const base = {
-      id: `p${i + 1}`,
+      id: paragraphIdAt(i),
       index: i,
       kind: shape.kind,
       ...(shape.level !== undefined ? { level: shape.level } : {}),

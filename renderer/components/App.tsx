@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OpenedReview, RedlineClient } from '../../shared/contract';
-import type { Annotation, AnnotationStatus } from '../../shared/model';
+import { paragraphIndexOf, type Annotation, type AnnotationStatus } from '../../shared/model';
 import type { Failure, Result } from '../../shared/result';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
 import { DraftWriter } from '../state/draft-writer';
@@ -37,6 +37,9 @@ type FlagDialogState =
   | { readonly mode: 'new'; readonly target: FlagTarget }
   | { readonly mode: 'edit'; readonly target: FlagTarget; readonly flag: Annotation };
 
+/** A paragraph's position from its id (ids are made from positions; see `paragraphIdAt`). */
+const indexOfParagraph = (paragraphId: string): number => paragraphIndexOf(paragraphId) ?? 0;
+
 /** How often the app checks on a load in progress, in case an event was missed. */
 const LOAD_POLL_MS = 300;
 
@@ -64,6 +67,9 @@ export function App({ client }: { client: RedlineClient }) {
   const [saveOpen, setSaveOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [compare, setCompare] = useState<{ readonly left: number }>();
+  // Both dialogs act on the text as typed: drafts still on their way to disk go first.
+  const openSaveVersion = useCallback(() => void writer.flush().then(() => setSaveOpen(true)), [writer]);
+  const openExport = useCallback(() => void writer.flush().then(() => setExportOpen(true)), [writer]);
 
   const cache = useMemo(
     () =>
@@ -143,19 +149,17 @@ export function App({ client }: { client: RedlineClient }) {
   const flagsInOrder = useMemo(
     () =>
       [...(review?.annotations ?? [])].sort(
-        (a, b) => Number(a.paragraphId.slice(1)) - Number(b.paragraphId.slice(1)) || a.start - b.start,
+        (a, b) => indexOfParagraph(a.paragraphId) - indexOfParagraph(b.paragraphId) || a.start - b.start,
       ),
     [review],
   );
-
-  const indexOfParagraph = useCallback((paragraphId: string) => Number(paragraphId.replace(/^p/, '')) - 1, []);
 
   const selectFlag = useCallback(
     (flag: Annotation | undefined) => {
       setSelectedFlag(flag?.id);
       if (flag) goTo(indexOfParagraph(flag.paragraphId));
     },
-    [goTo, indexOfParagraph],
+    [goTo],
   );
 
   /** Opens the flag dialog: on the mouse selection if there is one, else on the paragraph in focus. */
@@ -176,7 +180,7 @@ export function App({ client }: { client: RedlineClient }) {
         ...(span ? { span: { start: span.start, end: span.end } } : {}),
       },
     });
-  }, [review, cache, state.current, indexOfParagraph]);
+  }, [review, cache, state.current]);
 
   const editFlag = useCallback(
     (flag: Annotation) => {
@@ -194,7 +198,7 @@ export function App({ client }: { client: RedlineClient }) {
         },
       });
     },
-    [cache, indexOfParagraph],
+    [cache],
   );
 
   const setStatus = useCallback(
@@ -244,8 +248,8 @@ export function App({ client }: { client: RedlineClient }) {
     open: () => setOpenDialog(true),
     focusGoTo: () => document.getElementById('goto-paragraph')?.focus(),
     settings: () => setSettingsOpen(true),
-    saveVersion: () => void writer.flush().then(() => setSaveOpen(true)),
-    exportArticle: () => void writer.flush().then(() => setExportOpen(true)),
+    saveVersion: openSaveVersion,
+    exportArticle: openExport,
     undo,
     redo,
     editParagraph: () => setEditing(state.current),
@@ -313,13 +317,13 @@ export function App({ client }: { client: RedlineClient }) {
         onSettings={() => review && setSettingsOpen(true)}
         extra={
           <div className="toolbar__group" role="group" aria-label="Versions">
-            <button type="button" disabled={!review} onClick={() => void writer.flush().then(() => setSaveOpen(true))} title="Save a version of the whole article (Ctrl+S)">
+            <button type="button" disabled={!review} onClick={openSaveVersion} title="Save a version of the whole article (Ctrl+S)">
               Save version
             </button>
             <button type="button" disabled={!review} aria-pressed={!!compare} onClick={() => setCompare(compare ? undefined : { left: 0 })} title="Compare two versions (C)">
               Compare
             </button>
-            <button type="button" disabled={!review} onClick={() => void writer.flush().then(() => setExportOpen(true))} title="Export the corrected article">
+            <button type="button" disabled={!review} onClick={openExport} title="Export the corrected article">
               Export…
             </button>
           </div>
@@ -407,7 +411,7 @@ export function App({ client }: { client: RedlineClient }) {
                 review={review}
                 onReview={replace}
                 onCompare={(n) => setCompare({ left: n })}
-                onSaveVersion={() => void writer.flush().then(() => setSaveOpen(true))}
+                onSaveVersion={openSaveVersion}
               />
             </>
           )}

@@ -2,6 +2,7 @@
 import { memo, type ReactNode } from 'react';
 import type { Annotation, Paragraph } from '../../shared/model';
 import { AnnotatedText } from './flags/AnnotatedText';
+import { langOf } from '../state/text-lang';
 
 const NO_FLAGS: readonly Annotation[] = [];
 
@@ -24,12 +25,6 @@ interface Props {
   readonly onEdit?: () => void;
 }
 
-const HAN = /[\u3400-\u9fff]/;
-
-/** A `lang` for text whose language the file does not say: Chinese where Han characters appear, so CJK fonts apply. */
-function langOf(text: string | undefined): string | undefined {
-  return text && HAN.test(text.slice(0, 200)) ? 'zh' : undefined;
-}
 
 interface TextProps {
   readonly text: string | undefined;

@@ -2,6 +2,7 @@
  * Words and numbers of the versions panel, the compare view and the export dialog: labels of versions, edit
  * rates as percentages, times relative to now, the default path of an export. Pure, so they are tested in Node.
  */
+import { paragraphIndexOf } from '../../shared/model';
 import type { VersionSummary } from '../../shared/contract';
 import type { EditRate } from '../../shared/diff/ter';
 import type { ArticleFormat } from '../../shared/model';
@@ -92,8 +93,7 @@ export function correctedPath(articlePath: string, format: ArticleFormat, articl
 
 /** The paragraph's number as the article pane shows it (ids are `p1`, `p2`, ... in article order). */
 export function paragraphNumber(paragraphId: string, fallbackIndex: number): number {
-  const m = /^p(\d+)$/.exec(paragraphId);
-  return m ? Number(m[1]) : fallbackIndex + 1;
+  return (paragraphIndexOf(paragraphId) ?? fallbackIndex) + 1;
 }
 
 /** The next version's number: one past the highest saved. */

@@ -2,7 +2,7 @@
  * Small builders of review data for tests and benchmarks: an article header of any size and annotations with
  * sensible defaults. The text is our own.
  */
-import type { Annotation, Paragraph } from '../model';
+import { paragraphIdAt, type Annotation, type Paragraph } from '../model';
 import { makeHeader, type JournalEvent, type JournalHeader, type EventBody } from './journal-event';
 
 const SENTENCES = [
@@ -17,7 +17,7 @@ export function sampleHeader(count: number, name = 'story.txt'): JournalHeader {
   const paragraphs: Paragraph[] = [];
   for (let i = 0; i < count; i++) {
     const text = SENTENCES[i % SENTENCES.length]!;
-    paragraphs.push({ id: `p${i + 1}`, index: i, kind: 'text', target: text, source: `[src] ${text}`, alignment: 'paired' });
+    paragraphs.push({ id: paragraphIdAt(i), index: i, kind: 'text', target: text, source: `[src] ${text}`, alignment: 'paired' });
   }
   const article = { path: `/articles/${name}`, name, format: 'txt', encoding: 'utf-8', bytes: count * 60 } as const;
   return makeHeader(article, paragraphs, '2025-01-01T09:00:00.000Z');

@@ -9,6 +9,7 @@ import type { DiffSegment } from '../../../shared/diff/text-diff';
 import { assertNever } from '../../../shared/result';
 import { markFlags, type ComparedFlag, type FlaggedPiece } from '../../state/flagged-segments';
 import { formatRate, paragraphNumber, rateDetail, rateName } from '../../state/version-format';
+import { langOf } from '../../state/text-lang';
 
 export type CompareLayout = 'side-by-side' | 'inline';
 
@@ -34,11 +35,6 @@ export interface CompareRowViewProps {
 }
 
 const NO_FLAGS: readonly ComparedFlag[] = [];
-const HAN = /[\u3400-\u9fff]/;
-
-function langOf(text: string | undefined): string | undefined {
-  return text && HAN.test(text.slice(0, 200)) ? 'zh' : undefined;
-}
 
 function Segments({ segments }: { readonly segments: readonly DiffSegment[] }) {
   return (

@@ -8,6 +8,7 @@ import type { Paragraph } from '../../../shared/model';
 import { assertNever } from '../../../shared/result';
 import { newEditGroup, type DraftStatus, type DraftWriter } from '../../state/draft-writer';
 import './versions.css';
+import { langOf } from '../../state/text-lang';
 
 export interface ParagraphEditorProps {
   readonly reviewId: string;
@@ -23,7 +24,6 @@ export interface ParagraphEditorProps {
   readonly onClose: (text: string) => void;
 }
 
-const HAN = /[\u3400-\u9fff]/;
 
 function statusText(status: DraftStatus): string {
   switch (status.kind) {
@@ -131,7 +131,7 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
       <textarea
         ref={box}
         className={`para-editor__text para__text--${paragraph.kind}`}
-        lang={HAN.test(text.slice(0, 200)) ? 'zh' : undefined}
+        lang={langOf(text)}
         aria-label={`Text of paragraph ${number}`}
         aria-describedby={statusId}
         value={text}
@@ -147,7 +147,7 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
         }}
       />
       {showMachine && (
-        <div id={machineId} className="para-editor__machine" aria-label="Machine translation" lang={HAN.test(paragraph.target) ? 'zh' : undefined}>
+        <div id={machineId} className="para-editor__machine" aria-label="Machine translation" lang={langOf(paragraph.target)}>
           {paragraph.target || <em>No machine translation at this position</em>}
         </div>
       )}
