@@ -310,6 +310,21 @@ export function parseRequest<M extends MethodName>(method: M, arg: unknown): Res
   };
 }
 
+/**
+ * Carries out one request on an implementation of the contract: validates the argument, calls the method, and
+ * turns anything it throws into a failure, so a transport (IPC, HTTP) only moves requests and answers.
+ */
+export async function callMethod(api: RedlineApi, method: MethodName, arg: unknown): Promise<Result<unknown>> {
+  const parsed = parseRequest(method, arg);
+  if (!parsed.ok) return parsed;
+  const fn = api[method] as (req: unknown) => Promise<Result<unknown>>;
+  try {
+    return await fn.call(api, parsed.value);
+  } catch (err) {
+    return { ok: false, error: { code: 'internal', message: `${method} failed: ${err instanceof Error ? err.message : String(err)}` } };
+  }
+}
+
 /** What the renderer holds: the contract plus a way to hear events, whatever the transport. */
 export interface RedlineClient extends RedlineApi {
   onEvent(listener: (event: ServiceEvent) => void): () => void;

@@ -13,7 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { isMethodName, MAX_DROPPED_BASE64, parseRequest, type MethodName, type ServiceEvent } from '../../shared/contract';
+import { callMethod, isMethodName, MAX_DROPPED_BASE64, type ServiceEvent } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security-policy';
 import type { ReviewService } from '../service/review-service';
 
 /** Largest API request body: small JSON arguments, or one dropped file (see MAX_DROPPED_BASE64). */
@@ -30,9 +31,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The same policy as the Electron window: only our own files, no inline script, no framing. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface BrowserHostOptions {
   readonly service: ReviewService;
@@ -140,7 +138,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: `Request to ${method} is not valid JSON.` } }), 'application/json');
       }
-      const result = await call(method, arg);
+      const result = await callMethod(options.service, method, arg);
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
 
@@ -170,17 +168,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'Set-Cookie': cookie,
     });
     res.end(req.method === 'HEAD' ? undefined : content);
-  }
-
-  async function call(method: MethodName, arg: unknown): Promise<unknown> {
-    const parsed = parseRequest(method, arg);
-    if (!parsed.ok) return parsed;
-    const fn = options.service[method] as (req: unknown) => Promise<unknown>;
-    try {
-      return await fn.call(options.service, parsed.value);
-    } catch (err) {
-      return { ok: false, error: { code: 'internal', message: `${method} failed: ${(err as Error).message}` } };
-    }
   }
 
   const server: Server = createServer((req, res) => {

@@ -3,7 +3,7 @@
  * sender and validating its argument before the service sees it. Events go out on `redline:event`.
  */
 import { ipcMain, type BrowserWindow } from 'electron';
-import { METHOD_NAMES, parseRequest, type ServiceEvent } from '../../shared/contract';
+import { callMethod, METHOD_NAMES, type ServiceEvent } from '../../shared/contract';
 import type { ReviewService } from '../service/review-service';
 import { isTrustedSender } from './security';
 
@@ -15,14 +15,7 @@ export function bindService(service: ReviewService, window: () => BrowserWindow 
       if (!isTrustedSender(event.senderFrame?.url, rendererIndex) || event.sender !== window()?.webContents) {
         return { ok: false, error: { code: 'bad-request', message: 'Refused: the request did not come from the Redline window.' } };
       }
-      const parsed = parseRequest(method, arg);
-      if (!parsed.ok) return parsed;
-      const fn = service[method] as (req: unknown) => Promise<unknown>;
-      try {
-        return await fn.call(service, parsed.value);
-      } catch (err) {
-        return { ok: false, error: { code: 'internal', message: `${method} failed: ${(err as Error).message}` } };
-      }
+      return callMethod(service, method, arg);
     });
   }
   const unsubscribe = service.onEvent((e: ServiceEvent) => window()?.webContents.send(EVENT_CHANNEL, e));

@@ -4,6 +4,7 @@
  */
 import { app, session, type WebContents, type WebPreferences } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security-policy';
 
 /** The web preferences of every Redline window. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -20,9 +21,6 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/** The Content-Security-Policy of the renderer, also sent as a header (the page repeats it in a meta tag). */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Whether an IPC message comes from our renderer's top frame, loaded from our own index.html. */
 export function isTrustedSender(frameUrl: string | undefined, rendererIndex: string): boolean {
