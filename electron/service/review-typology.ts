@@ -14,9 +14,6 @@ import { MQM_CORE } from '../../shared/typology/mqm-core';
 import { parseTypology } from '../../shared/typology/parse-typology';
 import type { Typology } from '../../shared/typology/typology';
 
-/** The settings value of the default typology. */
-export const DEFAULT_TYPOLOGY_SETTING = 'mqm-core';
-
 /** A typology file larger than this is not a typology: refusing it keeps a wrong pick from filling the review. */
 export const MAX_TYPOLOGY_BYTES = 1024 * 1024;
 

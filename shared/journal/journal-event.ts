@@ -121,8 +121,6 @@ export type EventBody =
 /** A journal line after the header: an event body plus its number and time. */
 export type JournalEvent = EventBody & { readonly seq: number; readonly at: string };
 
-export type EventType = EventBody['type'];
-
 /** The whole state but the header, as compaction writes it. */
 export interface ReviewSnapshot {
   readonly annotations: readonly Annotation[];

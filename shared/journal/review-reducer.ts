@@ -53,11 +53,6 @@ export function applyEvent(state: ReviewState, event: JournalEvent): Result<Revi
   return problem === undefined ? ok(builder.build()) : fail('conflict', problem);
 }
 
-/** Why an event would not apply to the state, or undefined when it would. */
-export function checkEvent(state: ReviewState, event: JournalEvent): string | undefined {
-  return new ReviewStateBuilder(state).check(event);
-}
-
 /** An event the fold left out because it did not fit the state, with the reason. */
 export interface SkippedEvent {
   readonly index: number;
@@ -221,7 +216,7 @@ export class ReviewStateBuilder {
   }
 
   /** Why the event does not fit the current state, or undefined. */
-  check(event: JournalEvent): string | undefined {
+  private check(event: JournalEvent): string | undefined {
     switch (event.type) {
       case 'annotation-added': {
         const a = event.annotation;

@@ -35,10 +35,6 @@ export const ITS_ISSUE_TYPES = [
 
 export type ItsIssueType = (typeof ITS_ISSUE_TYPES)[number];
 
-export function isItsIssueType(value: string): value is ItsIssueType {
-  return (ITS_ISSUE_TYPES as readonly string[]).includes(value);
-}
-
 /**
  * Category (lower-cased id) to ITS type. Includes the WMT spellings (Fluency for Linguistic conventions,
  * Style/Awkward, Source issue) so that imported WMT annotations export sensibly.
