@@ -24,14 +24,14 @@ if (typecheck === 0) passed += 1;
 else failed += 1;
 
 const unitReport = join(reports, 'vitest.json');
-run('Unit tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+const unitStatus = run('Unit tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
 if (existsSync(unitReport)) {
   const r = JSON.parse(readFileSync(unitReport, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  // A file that fails to load has no failed test of its own but is a failure all the same.
-  if (r.numFailedTestSuites > 0 && r.numFailedTests === 0) failed += r.numFailedTestSuites;
+  // A file that fails to load, or an unhandled error, fails the run without a failed test of its own.
+  if (unitStatus !== 0 && r.numFailedTests === 0) failed += Math.max(1, r.numFailedTestSuites);
 } else {
   failed += 1;
 }
@@ -41,11 +41,13 @@ if (build !== 0) failed += 1;
 
 const e2eReport = join(reports, 'playwright.json');
 if (build === 0) {
-  run('End-to-end tests (Playwright)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+  const e2eStatus = run('End-to-end tests (Playwright)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
   if (existsSync(e2eReport)) {
     const r = JSON.parse(readFileSync(e2eReport, 'utf8'));
     passed += r.stats.expected + (r.stats.flaky ?? 0);
     failed += r.stats.unexpected;
+    // A crash outside any test (a worker, a global set-up) fails the run all the same.
+    if (e2eStatus !== 0 && r.stats.unexpected === 0) failed += 1;
     skipped += r.stats.skipped;
   } else {
     failed += 1;
