@@ -83,13 +83,15 @@ test('a 20,000-paragraph article scrolls to its end, with a progress bar that ap
   await expect(app.paragraph(20_000)).toContainText('Paragraph 20000:');
   await expect(app.status.getByLabel('Position')).toHaveText('¶ 20,000 of 20,000');
   // Scrolling back by hand to the middle shows those paragraphs' text, not placeholders.
-  await page.getByRole('list', { name: 'Paragraphs of long.txt' }).evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  const list = page.getByRole('list', { name: 'Paragraphs of long.txt' });
+  await list.hover();
+  await page.mouse.wheel(0, -(await list.evaluate((el) => el.scrollHeight / 2)));
   // (Row heights are measured as rows render, so exactly which paragraph sits in the middle varies a little.)
   const middle = page.getByRole('listitem', { name: /^Paragraph \d+ of 20000$/ }).nth(3);
   const numberOf = async () => Number((await middle.getAttribute('aria-label'))?.match(/^Paragraph (\d+)/)?.[1] ?? 0);
-  await expect.poll(numberOf).toBeGreaterThan(8000);
+  await expect.poll(numberOf).toBeLessThan(12_000);
   const n = await numberOf();
-  expect(n).toBeLessThan(12_000);
+  expect(n).toBeGreaterThan(8000);
   await expect(page.getByRole('listitem', { name: /loading/ })).toHaveCount(0);
   await expect(middle).toContainText(`Paragraph ${n}: the reviewer reads`);
 });

@@ -57,6 +57,17 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
     cache.ensure(first - 50, last + 50);
   }, [cache, first, last, loaded, generation]);
 
+  // The reviewer scrolling by hand ends any jump still settling, so it never pulls the view back.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const stop = () => latestJump.current++;
+    for (const type of ['wheel', 'pointerdown', 'touchstart'] as const) el.addEventListener(type, stop, { passive: true });
+    return () => {
+      for (const type of ['wheel', 'pointerdown', 'touchstart'] as const) el.removeEventListener(type, stop);
+    };
+  }, []);
+
   useImperativeHandle(ref, () => ({
     reveal(index: number) {
       // Row heights are estimates until rows are measured, so the first scroll can land short of a far row:
