@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewService } from '../service/review-service';
+import { waitForReview } from '../service/service-fixture';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-host-'));
@@ -83,6 +84,34 @@ describe('the browser host', () => {
     // The service still answers afterwards.
     const info = await send({ method: 'POST', path: '/api/appInfo', headers: token, body: '{}' });
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { host: 'browser' } });
+  });
+
+  it('tells an event stream that connects late where the open articles stand', async () => {
+    const opened = await service.openSample({});
+    expect(opened.ok).toBe(true);
+    const reviewId = opened.ok ? opened.value.reviewId : '';
+    // Connect only once the sample is loaded and its review open: every event so far was sent to no one.
+    await waitForReview(service, reviewId);
+    const events = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: host.port, path: '/api/events?token=test-token', headers: { Host: `127.0.0.1:${host.port}` } },
+        (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => {
+            body += d.toString();
+            if (body.includes('review-changed')) {
+              req.destroy();
+              resolve(body);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(events).toContain(`"type":"load-progress","reviewId":"${reviewId}"`);
+    expect(events).toMatch(/"paragraphs":15,"done":true/);
+    expect(events).toContain(`{"type":"review-changed","reviewId":"${reviewId}"}`);
   });
 
   it('refuses a request body over its limit', async () => {

@@ -79,15 +79,22 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The request body as text, or undefined once it passes MAX_BODY_BYTES (reading stops there). */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else {
+        req.pause();
+        resolve(undefined);
+      }
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
 /** Starts the browser host on 127.0.0.1. */
@@ -124,6 +131,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write(': connected\n\n');
         streams.add(res);
+        // What happened before this stream connected: the page may have asked to open an article already.
+        for (const event of options.service.currentEvents()) res.write(`data: ${JSON.stringify(event)}\n\n`);
         req.on('close', () => streams.delete(res));
         return;
       }
@@ -131,7 +140,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (req.method !== 'POST') return send(res, 405, 'Use POST for API calls.\n', undefined, { Allow: 'POST' });
       if (!isMethodName(method)) return send(res, 404, `No such method: ${method}\n`);
       const body = await readBody(req);
-      if (body === undefined) return send(res, 413, `Request body over ${MAX_BODY_BYTES} bytes.\n`);
+      if (body === undefined) {
+        // The rest of the body is not read: answer, then close the connection it would still arrive on.
+        res.on('finish', () => req.socket.destroy());
+        return send(res, 413, `Request body over ${MAX_BODY_BYTES} bytes.\n`, undefined, { Connection: 'close' });
+      }
       let arg: unknown;
       try {
         arg = body.length === 0 ? {} : JSON.parse(body);
@@ -171,6 +184,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   const server: Server = createServer((req, res) => {
+    // A client that drops its connection mid-request (or mid event stream) is no error of the host's: without
+    // these listeners such a reset would be an unhandled 'error' event and end the process.
+    req.on('error', () => undefined);
+    res.on('error', () => streams.delete(res));
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, `Internal error: ${(err as Error).message}\n`);
       else res.end();

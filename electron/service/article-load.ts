@@ -65,6 +65,7 @@ export class ArticleLoad {
       run(this.target, targetPath),
       this.source && sourcePath ? run(this.source, sourcePath) : Promise.resolve(),
     ]).then(() => {
+      this.settled = true;
       markStarted();
       this.report(true);
     });
@@ -140,22 +141,29 @@ export class ArticleLoad {
   }
 
   private lastReport = 0;
+  /** Set once both sides are read and the final progress is reported. */
+  private settled = false;
+
+  /** Where the load stands now, as its progress events say it. */
+  progress(): LoadProgress {
+    const sides = this.source ? [this.target, this.source] : [this.target];
+    const mismatch = this.settled ? this.mismatch : undefined;
+    const error = this.error;
+    return {
+      bytesRead: sides.reduce((n, s) => n + s.bytesRead, 0),
+      totalBytes: sides.reduce((n, s) => n + s.totalBytes, 0),
+      paragraphs: this.loaded,
+      done: this.settled,
+      ...(error ? { error } : {}),
+      ...(mismatch ? { mismatch } : {}),
+    };
+  }
 
   private report(final: boolean): void {
     const now = Date.now();
     // Progress is throttled: a 100,000-paragraph file would otherwise send thousands of events.
     if (!final && now - this.lastReport < 40) return;
     this.lastReport = now;
-    const sides = this.source ? [this.target, this.source] : [this.target];
-    const mismatch = final ? this.mismatch : undefined;
-    const error = this.error;
-    this.onProgress({
-      bytesRead: sides.reduce((n, s) => n + s.bytesRead, 0),
-      totalBytes: sides.reduce((n, s) => n + s.totalBytes, 0),
-      paragraphs: this.loaded,
-      done: final,
-      ...(error ? { error } : {}),
-      ...(mismatch ? { mismatch } : {}),
-    });
+    this.onProgress(this.progress());
   }
 }

@@ -84,6 +84,23 @@ export class ReviewService implements RedlineApi {
     this.settings = new AppSettings(join(options.dataDir, 'settings.json'));
   }
 
+  /**
+   * Where every open article stands, as the events that told it: for a listener that joins late (the browser's
+   * event stream connects after the page has asked to open the article, and reconnects after a drop).
+   */
+  currentEvents(): ServiceEvent[] {
+    const events: ServiceEvent[] = [];
+    for (const review of this.reviews.values()) {
+      const progress = review.load.progress();
+      const status = review.status;
+      // An article that changed on disk is shown as the review's header has it.
+      const paragraphs = status.kind === 'open' && status.fromHeader ? status.session.state.paragraphs.length : progress.paragraphs;
+      events.push({ type: 'load-progress', reviewId: review.id, ...progress, paragraphs });
+      if (status.kind !== 'loading') events.push({ type: 'review-changed', reviewId: review.id });
+    }
+    return events;
+  }
+
   /** Subscribes to the service's events; returns the unsubscribe function. */
   onEvent(listener: (event: ServiceEvent) => void): () => void {
     this.listeners.add(listener);

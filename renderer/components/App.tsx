@@ -40,9 +40,6 @@ type FlagDialogState =
 /** A paragraph's position from its id (ids are made from positions; see `paragraphIdAt`). */
 const indexOfParagraph = (paragraphId: string): number => paragraphIndexOf(paragraphId) ?? 0;
 
-/** How often the app checks on a load in progress, in case an event was missed. */
-const LOAD_POLL_MS = 300;
-
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
@@ -93,18 +90,6 @@ export function App({ client }: { client: RedlineClient }) {
     });
   }, [client, cache]);
 
-  // Load events can be missed (the event stream may connect after a small file has finished loading), so while a
-  // load is under way the app also asks for its state now and then.
-  useEffect(() => {
-    if (!state.reviewId || state.done) return;
-    const reviewId = state.reviewId;
-    const timer = setInterval(() => {
-      void client.readParagraphs({ reviewId, start: 0, end: 0 }).then((r) => {
-        if (r.ok) dispatch({ type: 'window', reviewId, loaded: r.value.loaded, done: r.value.done, mismatch: r.value.mismatch });
-      });
-    }, LOAD_POLL_MS);
-    return () => clearInterval(timer);
-  }, [client, state.reviewId, state.done]);
 
   const open = useCallback(async (request: () => Promise<Result<OpenedReview>>) => {
     dispatch({ type: 'opening' });

@@ -18,6 +18,25 @@ export interface ArticleState {
   readonly current: number;
   readonly opening: boolean;
   readonly error?: Failure;
+  /**
+   * The latest progress of an article whose open request has not been answered yet: a small file can finish
+   * loading before the answer arrives, and its last event must not be lost.
+   */
+  readonly unclaimed?: LoadProgress;
+}
+
+type LoadProgress = Extract<ServiceEvent, { type: 'load-progress' }>;
+
+function withProgress(state: ArticleState, e: LoadProgress): ArticleState {
+  return {
+    ...state,
+    loaded: e.paragraphs,
+    done: e.done,
+    bytesRead: e.bytesRead,
+    totalBytes: e.totalBytes,
+    mismatch: e.mismatch,
+    ...(e.error ? { error: e.error } : {}),
+  };
 }
 
 export type ArticleAction =
@@ -45,7 +64,7 @@ export function articleReducer(state: ArticleState, action: ArticleAction): Arti
       return { ...state, opening: true, error: undefined };
     case 'opened': {
       const { review } = action;
-      return {
+      const opened: ArticleState = {
         ...getEmptyState(),
         reviewId: review.reviewId,
         article: review.article,
@@ -53,6 +72,8 @@ export function articleReducer(state: ArticleState, action: ArticleAction): Arti
         done: review.done,
         totalBytes: review.article.bytes,
       };
+      const early = state.unclaimed;
+      return early?.reviewId === review.reviewId && early.paragraphs >= review.loaded ? withProgress(opened, early) : opened;
     }
     case 'failed':
       return { ...state, opening: false, error: action.error };
@@ -76,16 +97,8 @@ export function articleReducer(state: ArticleState, action: ArticleAction): Arti
     }
     case 'event': {
       const e = action.event;
-      if (e.type !== 'load-progress' || e.reviewId !== state.reviewId) return state;
-      return {
-        ...state,
-        loaded: e.paragraphs,
-        done: e.done,
-        bytesRead: e.bytesRead,
-        totalBytes: e.totalBytes,
-        mismatch: e.mismatch,
-        ...(e.error ? { error: e.error } : {}),
-      };
+      if (e.type !== 'load-progress') return state;
+      return e.reviewId === state.reviewId ? withProgress(state, e) : { ...state, unclaimed: e };
     }
   }
 }

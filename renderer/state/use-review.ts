@@ -6,9 +6,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RedlineClient, ReviewView } from '../../shared/contract';
 import type { Failure, Result } from '../../shared/result';
 
-/** How often to ask for the review while the article is loaded but its review file is not open yet. */
-const REVIEW_POLL_MS = 400;
-
 export interface ReviewHandle {
   readonly review: ReviewView | null;
   readonly reviewError?: Failure;
@@ -38,24 +35,17 @@ export function useReview(client: RedlineClient, reviewId: string | undefined, l
 
   useEffect(() => {
     if (!reviewId || !loaded) return;
+    // Asked once the article is loaded and again at each `review-changed`; a review file still opening answers
+    // null, and its `review-changed` follows (the subscription above is in place before this first ask).
     let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const fetchReview = () => {
-      void client.getReview({ reviewId }).then((r) => {
-        if (cancelled) return;
-        if (!r.ok) {
-          setReviewError(r.error);
-          return;
-        }
-        setReviewError(undefined);
-        if (r.value) setReview(r.value);
-        else timer = setTimeout(fetchReview, REVIEW_POLL_MS);
-      });
-    };
-    fetchReview();
+    void client.getReview({ reviewId }).then((r) => {
+      if (cancelled) return;
+      if (!r.ok) return setReviewError(r.error);
+      setReviewError(undefined);
+      if (r.value) setReview(r.value);
+    });
     return () => {
       cancelled = true;
-      if (timer) clearTimeout(timer);
     };
   }, [client, reviewId, loaded, tick]);
 
