@@ -9,18 +9,7 @@ import { compareRows, type ComparedParagraph } from '../shared/diff/compare-rows
 import { diffWords } from '../shared/diff/text-diff';
 import { tokenizeWords } from '../shared/diff/tokenize';
 import { median, type BenchSection, type Figure } from './report';
-
-/** Small deterministic generator so every run measures the same texts. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../shared/seeded-random';
 
 const SYLLABLES = ['ka', 'lo', 'mer', 'tin', 'sa', 'ro', 'ven', 'di', 'po', 'lan', 'te', 'ris', 'mo', 'nu', 'gal'];
 
@@ -102,7 +91,7 @@ function timeEach(pairs: ReadonlyArray<readonly [string, string]>, fn: (a: strin
 }
 
 function wordDiffFigures(): Figure[] {
-  const rand = random(7);
+  const rand = seededRandom(7);
   const words = vocabulary(rand, 3000);
   const pairs: Array<readonly [string, string]> = [];
   for (let i = 0; i < 200; i++) {
@@ -152,7 +141,7 @@ function wordDiffFigures(): Figure[] {
 }
 
 function compareFigures(): Figure[] {
-  const rand = random(11);
+  const rand = seededRandom(11);
   const words = vocabulary(rand, 3000);
   const count = 100_000;
   const left: ComparedParagraph[] = [];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, Severity } from '../model';
 import { MQM_CORE } from '../typology/mqm-core';
 import { createArticleScorer, scoreArticle, type ArticleScore } from './article-scorer';
+import { seededRandom } from '../seeded-random';
 
 const TEN = 'one two three four five six seven eight nine ten';
 const paragraphs = [
@@ -115,18 +116,6 @@ describe('article score', () => {
   });
 });
 
-/** A small deterministic generator so a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function expectSame(a: ArticleScore, b: ArticleScore): void {
   expect(a.flags).toBe(b.flags);
   expect(a.wmt.raters).toBe(b.wmt.raters);
@@ -139,7 +128,7 @@ function expectSame(a: ArticleScore, b: ArticleScore): void {
 
 describe('incremental scoring', () => {
   it.each([1, 2, 3])('equals a full recount after random adds and removes (seed %i)', (seed) => {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
     const paras = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, target: `word ${'x '.repeat(i % 7)}end` }));
     const typology = {
