@@ -2,9 +2,10 @@
  * Open an article: a path for the translation and, optionally, one for its source; a folder browser fills
  * whichever field is chosen; recent articles open with one click. Works the same in Electron and the browser.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DirectoryListing, RecentFile, RedlineClient } from '../../shared/contract';
 import type { Failure } from '../../shared/result';
+import { FormError, useModalDialog } from './modal';
 
 interface Props {
   readonly client: RedlineClient;
@@ -34,7 +35,7 @@ function EntryIcon({ kind }: { kind: 'file' | 'directory' }) {
 }
 
 export function OpenDialog({ client, onClose, onOpen }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [path, setPath] = useState('');
   const [sourcePath, setSourcePath] = useState('');
   const [pickFor, setPickFor] = useState<'translation' | 'source'>('translation');
@@ -53,7 +54,6 @@ export function OpenDialog({ client, onClose, onOpen }: Props) {
   );
 
   useEffect(() => {
-    ref.current?.showModal();
     void browse();
     void client.recentFiles({}).then((r) => r.ok && setRecent(r.value));
   }, [browse, client]);
@@ -84,11 +84,7 @@ export function OpenDialog({ client, onClose, onOpen }: Props) {
         <input id="open-path" value={path} onChange={(e) => setPath(e.target.value)} onFocus={() => setPickFor('translation')} placeholder="/path/to/article.txt" autoFocus spellCheck={false} />
         <label htmlFor="open-source">Source file (optional)</label>
         <input id="open-source" value={sourcePath} onChange={(e) => setSourcePath(e.target.value)} onFocus={() => setPickFor('source')} placeholder="/path/to/source.txt" spellCheck={false} />
-        {error && (
-          <p className="open-form__error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <fieldset className="open-form__pick">
           <legend>A file chosen below fills the</legend>
           <label>

@@ -1,5 +1,5 @@
 /** Every keyboard shortcut, shown with `?`. */
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './modal';
 
 export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['J or ↓', 'Next paragraph'],
@@ -26,10 +26,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
 ];
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
+  const ref = useModalDialog();
   return (
     <dialog ref={ref} className="dialog" aria-label="Keyboard shortcuts" onClose={onClose}>
       <h2>Keyboard shortcuts</h2>

@@ -2,10 +2,11 @@
  * Flag a phrase, or edit a flag: the phrase (from the mouse selection, or typed when working by keyboard), the
  * side, an MQM category from a type-to-filter list, a severity and a comment.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { SEVERITIES, type Severity, type Side } from '../../../shared/model';
 import type { Failure } from '../../../shared/result';
 import { flattenCategories, type Typology } from '../../../shared/typology/typology';
+import { useModalDialog, FormError } from '../modal';
 
 export interface FlagTarget {
   readonly paragraphId: string;
@@ -44,7 +45,7 @@ const SEVERITY_HINT: Record<Severity, string> = {
 };
 
 export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const listId = useId();
   const [side, setSide] = useState<Side>(target.side);
   const textOf = (s: Side) => (s === 'source' ? (target.sourceText ?? '') : target.targetText);
@@ -58,9 +59,6 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
 
   const options = useMemo(() => flattenCategories(typology), [typology]);
   const filtered = useMemo(() => {
@@ -202,11 +200,7 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
         </fieldset>
         <label htmlFor="flag-comment">Comment (optional)</label>
         <textarea id="flag-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="What is wrong, and the right rendering" />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="dialog__actions">
           <span className="dialog__hint">Ctrl+Enter saves · Esc cancels</span>
           <button type="button" onClick={() => ref.current?.close()}>

@@ -1,7 +1,8 @@
 /** Review settings: the reviewer's name, the scoring profile, the pass mark and the error typology. */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ReviewView } from '../../../shared/contract';
 import type { Failure } from '../../../shared/result';
+import { useModalDialog, FormError } from '../modal';
 
 interface Props {
   readonly review: ReviewView;
@@ -16,7 +17,7 @@ interface Props {
 }
 
 export function SettingsDialog({ review, onSave, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [rater, setRater] = useState(review.rater);
   const [profile, setProfile] = useState(review.settings.scoringProfile as 'wmt' | 'wmt-legacy' | 'mqm-core');
   const [threshold, setThreshold] = useState(String(review.settings.passThreshold));
@@ -25,9 +26,6 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
   const [builtIn, setBuiltIn] = useState(false);
   const [error, setError] = useState<string>();
 
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
 
   const submit = async () => {
     const t = Number(threshold);
@@ -73,11 +71,7 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
             <input type="checkbox" checked={builtIn} onChange={(e) => setBuiltIn(e.target.checked)} /> Go back to the built-in MQM-Core typology
           </label>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="dialog__actions">
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel

@@ -3,12 +3,13 @@
  * starts beside the article with `.corrected` before the extension, so the original is not overwritten unless
  * the reviewer says so.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { RedlineClient, VersionSummary } from '../../../shared/contract';
 import type { ArticleFormat, ArticleInfo } from '../../../shared/model';
 import type { VersionRef } from '../../state/compare-cache';
 import { correctedPath, refToValue, valueToRef, versionOption } from '../../state/version-format';
 import './versions.css';
+import { useModalDialog, FormError } from '../modal';
 
 export interface ExportDialogProps {
   readonly client: Pick<RedlineClient, 'exportArticle'>;
@@ -30,7 +31,7 @@ const FORMATS: readonly { readonly value: ArticleFormat; readonly label: string 
 ];
 
 export function ExportDialog({ client, reviewId, versions, article, defaultFormat, onClose, flush }: ExportDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [version, setVersion] = useState<VersionRef>('current');
   const [format, setFormat] = useState<ArticleFormat>(defaultFormat ?? article.format);
   const [path, setPath] = useState(() => correctedPath(article.path, defaultFormat ?? article.format, article.format));
@@ -40,9 +41,6 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
   const [written, setWritten] = useState<{ readonly path: string; readonly paragraphs: number }>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
 
   const chooseFormat = (f: ArticleFormat) => {
     setFormat(f);
@@ -103,11 +101,7 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
           spellCheck={false}
           autoFocus
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {written && (
           <p className="versions-form__done" role="status">
             Wrote {written.paragraphs} paragraph{written.paragraphs === 1 ? '' : 's'} to <code>{written.path}</code>

@@ -2,10 +2,11 @@
  * Save a version: the whole article's current text, with a short message. Pending edits are written first, so
  * the version holds exactly what the reviewer sees.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { RedlineClient, ReviewView } from '../../../shared/contract';
 import { nextVersionNumber } from '../../state/version-format';
 import './versions.css';
+import { useModalDialog, FormError } from '../modal';
 
 export interface SaveVersionDialogProps {
   readonly client: Pick<RedlineClient, 'saveVersion'>;
@@ -18,15 +19,12 @@ export interface SaveVersionDialogProps {
 }
 
 export function SaveVersionDialog({ client, review, onSaved, onClose, flush }: SaveVersionDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const number = nextVersionNumber(review.versions);
 
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
 
   const save = async () => {
     setBusy(true);
@@ -66,11 +64,7 @@ export function SaveVersionDialog({ client, review, onSaved, onClose, flush }: S
           maxLength={500}
           autoFocus
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="dialog__actions">
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel

@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import type { RedlineClient, ReviewView, VersionSummary } from '../../../shared/contract';
 import { formatRate, fullTime, rateDetail, rateName, relativeTime, versionName, versionOption } from '../../state/version-format';
 import './versions.css';
+import { FormError } from '../modal';
 
 export interface VersionsPanelProps {
   readonly client: Pick<RedlineClient, 'revertArticle'>;
@@ -62,11 +63,7 @@ export function VersionsPanel({ client, review, onReview, onCompare, onSaveVersi
           Save version…
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <ol className="versions-panel__list" aria-label="Saved versions">
         {newestFirst.map((v) => (
           <VersionItem
