@@ -1,19 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { TempFiles } from './support/files';
-import { startHost, type RunningHost } from './support/host';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
-
-let files: TempFiles;
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  files = new TempFiles();
-  host = await startHost(files.sampleCopy('a11y'));
-});
-test.afterAll(async () => {
-  await host.stop();
-  files.remove();
-});
 
 /** Every visible control on the page, with the name a screen reader would announce (empty when it has none). */
 async function unnamedControls(page: Page): Promise<string[]> {
@@ -35,10 +22,10 @@ async function unnamedControls(page: Page): Promise<string[]> {
   });
 }
 
-test('every control has an accessible name: main window, flag dialog, settings, compare, shortcuts', async ({ page }) => {
+test('every control has an accessible name: main window, flag dialog, settings, compare, shortcuts', async ({ page, sampleReview: host }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
-  await app.waitForArticle('a11y.en.txt', 15);
+  await app.waitForArticle('bridge.en.txt', 15);
   expect(await unnamedControls(page)).toEqual([]);
 
   await page.keyboard.press('f');

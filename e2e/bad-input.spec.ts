@@ -1,35 +1,23 @@
-import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { TempFiles } from './support/files';
-import { startHost, type RunningHost } from './support/host';
+import type { TempFiles } from './support/files';
+import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
-
-let host: RunningHost;
-const files = new TempFiles();
-
-test.beforeAll(async () => {
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host.stop();
-  files.remove();
-});
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
 
-const cases: readonly { what: string; make: () => string; message: RegExp }[] = [
-  { what: 'an empty file', make: () => files.write('empty.txt', ''), message: /empty\.txt is empty/ },
-  { what: 'a PNG renamed .txt', make: () => files.write('photo.txt', PNG), message: /photo\.txt is a PNG image, not a text article/ },
-  { what: 'a file that does not exist', make: () => join(files.dir, 'nowhere.txt'), message: /nowhere\.txt does not exist/ },
-  { what: 'a file over the size limit', make: () => files.sparse('huge.txt', 300 * 1024 * 1024), message: /huge\.txt is 300 MiB, over the 256 MiB limit/ },
+const cases: readonly { what: string; make: (files: TempFiles) => string; message: RegExp }[] = [
+  { what: 'an empty file', make: (files) => files.write('empty.txt', ''), message: /empty\.txt is empty/ },
+  { what: 'a PNG renamed .txt', make: (files) => files.write('photo.txt', PNG), message: /photo\.txt is a PNG image, not a text article/ },
+  { what: 'a file that does not exist', make: (files) => join(files.dir, 'nowhere.txt'), message: /nowhere\.txt does not exist/ },
+  { what: 'a file over the size limit', make: (files) => files.sparse('huge.txt', 300 * 1024 * 1024), message: /huge\.txt is 300 MiB, over the 256 MiB limit/ },
 ];
 
 for (const c of cases) {
-  test(`${c.what} gets a clear message and the app stays usable`, async ({ page }) => {
+  test(`${c.what} gets a clear message and the app stays usable`, async ({ page, server: host, files }) => {
     const app = new RedlinePage(page);
     await app.goto(host.url);
     await app.waitForArticle('harbour-bridge.en.txt', 15);
-    await app.open(c.make());
+    await app.open(c.make(files));
     await expect(app.openDialog.getByRole('alert')).toHaveText(c.message);
     // The article that was open is still there and still works.
     await app.openDialog.getByRole('button', { name: 'Cancel' }).click();
@@ -39,7 +27,7 @@ for (const c of cases) {
   });
 }
 
-test('requests without the token, or from another origin or host name, are refused', async ({ request }) => {
+test('requests without the token, or from another origin or host name, are refused', async ({ request, server: host }) => {
   const bare = `${host.origin}/`;
   expect((await request.get(bare)).status()).toBe(403);
   expect((await request.get(`${host.origin}/?token=wrong`)).status()).toBe(403);

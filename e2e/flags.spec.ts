@@ -1,22 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { TempFiles } from './support/files';
-import { startHost, type RunningHost } from './support/host';
+import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
-
-let files: TempFiles;
-let host: RunningHost;
-
-// Each test reviews its own copy of the sample, so its review file starts empty and sits beside the copy.
-test.beforeEach(async () => {
-  files = new TempFiles();
-  host = await startHost(files.sampleCopy('bridge'));
-});
-test.afterEach(async () => {
-  await host.stop();
-  files.remove();
-});
 
 /** Selects `phrase` in the translation of paragraph `n` as a mouse drag would. */
 async function selectPhrase(page: Page, n: number, phrase: string): Promise<void> {
@@ -39,7 +25,7 @@ async function selectPhrase(page: Page, n: number, phrase: string): Promise<void
   }, phrase);
 }
 
-test('a flagged phrase is kept with its category, severity, comment and rater across a reload, and undo removes it', async ({ page }) => {
+test('a flagged phrase is kept with its category, severity, comment and rater across a reload, and undo removes it', async ({ page, sampleReview: host, files }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -82,7 +68,7 @@ test('a flagged phrase is kept with its category, severity, comment and rater ac
   await expect(page.getByRole('button', { name: '¶ 3: Accuracy/Mistranslation, major' })).toHaveCount(1);
 });
 
-test('flagging works from the keyboard alone', async ({ page }) => {
+test('flagging works from the keyboard alone', async ({ page, sampleReview: host }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -112,7 +98,7 @@ test('flagging works from the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('button', { name: /¶ 2: Accuracy/ })).toHaveCount(0);
 });
 
-test('an omission and a source-side flag can be marked, and the list filters by severity', async ({ page }) => {
+test('an omission and a source-side flag can be marked, and the list filters by severity', async ({ page, sampleReview: host }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -141,7 +127,7 @@ test('an omission and a source-side flag can be marked, and the list filters by 
   await expect(page.getByRole('region', { name: 'Flags' }).getByRole('button', { name: /^¶/ })).toHaveCount(1);
 });
 
-test('a phrase dragged over with the mouse is flagged from the button beside it', async ({ page }) => {
+test('a phrase dragged over with the mouse is flagged from the button beside it', async ({ page, sampleReview: host }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -180,7 +166,7 @@ test('a phrase dragged over with the mouse is flagged from the button beside it'
   await expect(page.getByRole('button', { name: '¶ 9: Linguistic conventions/Grammar, minor' })).toContainText('“15,000 people is expected”');
 });
 
-test('a custom typology loads from a JSON file and its categories are offered; a bad one is refused naming the field', async ({ page }) => {
+test('a custom typology loads from a JSON file and its categories are offered; a bad one is refused naming the field', async ({ page, sampleReview: host, files }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);

@@ -1,21 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { encodeLegacy } from '../electron/test-support/legacy-encode';
-import { TempFiles } from './support/files';
-import { startHost, type RunningHost } from './support/host';
 import { RedlinePage } from './support/redline-page';
 
-let host: RunningHost;
-const files = new TempFiles();
-
-test.beforeAll(async () => {
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host.stop();
-  files.remove();
-});
-
-test('the bundled sample opens at start-up with the source beside the translation, numbered and aligned', async ({ page }) => {
+test('the bundled sample opens at start-up with the source beside the translation, numbered and aligned', async ({ page, server: host }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('harbour-bridge.en.txt', 15);
@@ -30,7 +17,7 @@ test('the bundled sample opens at start-up with the source beside the translatio
   expect(page.url()).not.toContain('token=');
 });
 
-test('the keyboard moves through paragraphs: next, previous, last, first and go to N', async ({ page }) => {
+test('the keyboard moves through paragraphs: next, previous, last, first and go to N', async ({ page, server: host }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('harbour-bridge.en.txt', 15);
@@ -53,7 +40,7 @@ test('the keyboard moves through paragraphs: next, previous, last, first and go 
   await expect(app.paragraph(9)).toBeInViewport();
 });
 
-test('a 20,000-paragraph article scrolls to its end, with a progress bar that appears and goes away', async ({ page }) => {
+test('a 20,000-paragraph article scrolls to its end, with a progress bar that appears and goes away', async ({ page, server: host, files }) => {
   const long = files.longArticle('long.txt', 20_000, 12);
   const big = files.longArticle('big.txt', 150_000, 12);
   const app = new RedlinePage(page);
@@ -96,7 +83,7 @@ test('a 20,000-paragraph article scrolls to its end, with a progress bar that ap
   await expect(middle).toContainText(`Paragraph ${n}: the reviewer reads`);
 });
 
-test('a GB18030 file shows its Chinese correctly and says which encoding it was', async ({ page }) => {
+test('a GB18030 file shows its Chinese correctly and says which encoding it was', async ({ page, server: host, files }) => {
   const text = '临江新闻\n\n老港大桥今天重新开放，市民可以步行过江。\n\n副市长说：“这是我们城市的新客厅。”\n';
   const gb = files.write('gb18030.txt', encodeLegacy(text, 'gb18030'));
   const app = new RedlinePage(page);
@@ -111,7 +98,7 @@ test('a GB18030 file shows its Chinese correctly and says which encoding it was'
   await expect(page.getByRole('listitem', { name: 'Version 0: Machine translation' })).toContainText('Char. edit rate 0%');
 });
 
-test('paragraph counts that differ are reported and the unmatched paragraphs shown', async ({ page }) => {
+test('paragraph counts that differ are reported and the unmatched paragraphs shown', async ({ page, server: host, files }) => {
   const source = files.write('source.txt', '一。\n\n二。\n\n三。\n\n四。\n');
   const target = files.write('target.txt', 'One.\n\nTwo.\n\nThree.\n');
   const app = new RedlinePage(page);
@@ -124,7 +111,7 @@ test('paragraph counts that differ are reported and the unmatched paragraphs sho
   await expect(app.paragraph(4)).toContainText('四。');
 });
 
-test('a Markdown article shows headings, list items and quotes as such', async ({ page }) => {
+test('a Markdown article shows headings, list items and quotes as such', async ({ page, server: host, files }) => {
   const md = files.write('notes.md', '# The bridge\n\nIt opens today.\n\n- walkers\n- cyclists\n\n> A fine day.\n');
   const app = new RedlinePage(page);
   await app.goto(host.url);
@@ -136,7 +123,7 @@ test('a Markdown article shows headings, list items and quotes as such', async (
   await expect(page.getByRole('listitem', { name: 'Paragraph 5 of 5, quote' })).toHaveText(/A fine day\./);
 });
 
-test('a file dropped on the window opens, and opened articles are offered again under Recent', async ({ page }) => {
+test('a file dropped on the window opens, and opened articles are offered again under Recent', async ({ page, server: host, files }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('harbour-bridge.en.txt', 15);

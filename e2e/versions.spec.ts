@@ -1,21 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TempFiles } from './support/files';
-import { startHost, type RunningHost } from './support/host';
+import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
-
-let files: TempFiles;
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  files = new TempFiles();
-  host = await startHost(files.sampleCopy('bridge'));
-});
-test.afterEach(async () => {
-  await host.stop();
-  files.remove();
-});
 
 function row(page: Page, n: number) {
   return page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of 15`) });
@@ -35,7 +22,7 @@ async function edit(page: Page, n: number, from: string, to: string): Promise<vo
   await expect(row(page, n)).toContainText(to);
 }
 
-test('edit, save a version, compare with the machine translation side by side and inline, revert, and find it all after a reload', async ({ page }) => {
+test('edit, save a version, compare with the machine translation side by side and inline, revert, and find it all after a reload', async ({ page, sampleReview: host, files }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -92,7 +79,7 @@ test('edit, save a version, compare with the machine translation side by side an
   expect(written.split('\n\n')).toHaveLength(15);
 });
 
-test('an edited paragraph can be restored to the machine translation from its editor, and undo brings the edit back', async ({ page }) => {
+test('an edited paragraph can be restored to the machine translation from its editor, and undo brings the edit back', async ({ page, sampleReview: host }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -109,7 +96,7 @@ test('an edited paragraph can be restored to the machine translation from its ed
   await expect(row(page, 10)).toContainText('to sell fish');
 });
 
-test('a flag whose words a saved version changed is offered as fixed in that version, and can be marked so', async ({ page }) => {
+test('a flag whose words a saved version changed is offered as fixed in that version, and can be marked so', async ({ page, sampleReview: host }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
