@@ -3,7 +3,7 @@
  * side, an MQM category from a type-to-filter list, a severity and a comment.
  */
 import { useId, useMemo, useState } from 'react';
-import { SEVERITIES, type Severity, type Side } from '../../../shared/model';
+import { SEVERITIES, type Annotation, type Severity, type Side } from '../../../shared/model';
 import type { Failure } from '../../../shared/result';
 import { flattenCategories, type Typology } from '../../../shared/typology/typology';
 import { useModalDialog, FormError } from '../modal';
@@ -19,14 +19,8 @@ export interface FlagTarget {
   readonly span?: { readonly start: number; readonly end: number };
 }
 
-export interface FlagValues {
-  readonly side: Side;
-  readonly start: number;
-  readonly end: number;
-  readonly category: string;
-  readonly severity: Severity;
-  readonly comment: string;
-}
+/** What the dialog settles for a flag: the annotation's own fields. */
+export type FlagValues = Pick<Annotation, 'side' | 'start' | 'end' | 'category' | 'severity' | 'comment'>;
 
 interface Props {
   readonly mode: 'new' | 'edit';

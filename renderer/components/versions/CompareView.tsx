@@ -313,7 +313,7 @@ export function CompareView({ client, review, initialLeft = 0, initialRight = 'c
         </p>
       )}
       {layout === 'side-by-side' && (
-        <div className="cmp__columns" aria-hidden="true">
+        <div className="article__header cmp__columns" aria-hidden="true">
           <span />
           <span>{sideName(left)}</span>
           <span>{sideName(right)}</span>
