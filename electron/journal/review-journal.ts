@@ -11,10 +11,12 @@
 import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { EventBody, JournalEvent, JournalHeader } from '../../shared/journal/journal-event';
-import { eventLine, headerLine, readJournalInSteps } from '../../shared/journal/read-journal';
+import { eventLine, headerLineInSteps, readJournalInSteps } from '../../shared/journal/read-journal';
 import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
 import { snapshotOf, type ReviewState } from '../../shared/journal/review-state';
 import { fail, ok, type Result } from '../../shared/result';
+import { breathe } from '../breathe';
+
 
 export interface JournalOptions {
   /** The time stamped on new events; the wall clock by default. */
@@ -75,7 +77,7 @@ export class ReviewJournal {
       if (existing) return fail('conflict', `${path} already exists; open it instead of starting a new review.`);
       // The data folder may not exist yet on first use.
       await mkdir(dirname(path), { recursive: true });
-      await writeDurably(path, headerLine(header));
+      await writeDurably(path, await headerLineInSteps(header, breathe));
       return ok(new ReviewJournal(path, initialState(header), undefined, options));
     } catch (e) {
       return fail('io-error', `Could not create the review file ${path}: ${message(e)}`);
@@ -94,8 +96,7 @@ export class ReviewJournal {
       return fail('io-error', `Could not read the review file ${path}: ${message(e)}`);
     }
     const text = bytes.toString('utf8');
-    // Read in steps: a review of 100,000 paragraphs would otherwise hold the event loop for the whole parse.
-    const read = await readJournalInSteps(text, basename(path), () => new Promise((resolve) => setImmediate(resolve)));
+    const read = await readJournalInSteps(text, basename(path), breathe);
     if (!read.ok) return read;
     const { state, warnings, torn, goodLength, events } = read.value;
     const repairAt = torn ? Buffer.byteLength(text.slice(0, goodLength), 'utf8') : undefined;
@@ -218,7 +219,8 @@ export class ReviewJournal {
     const state = this.durable;
     const snapshot: JournalEvent = { type: 'snapshot', snapshot: snapshotOf(state), seq: state.lastSeq, at: this.now() };
     try {
-      await writeDurably(this.path, headerLine(state.header) + (state.lastSeq > 0 ? eventLine(snapshot) : ''));
+      const header = await headerLineInSteps(state.header, breathe);
+      await writeDurably(this.path, header + (state.lastSeq > 0 ? eventLine(snapshot) : ''));
       // The old handle points at the replaced file; the next append opens the new one.
       await this.handle?.close();
       this.handle = undefined;

@@ -37,6 +37,7 @@ import { exportVersion } from './export-article';
 import { fixedInVersions } from './flag-fixes';
 import { loadTypologyFile, typologyFromSetting } from './review-typology';
 import { editRateUnitOf, VersionFigures } from './version-figures';
+import { breathe } from '../breathe';
 
 export interface SessionOptions {
   readonly reviewId: string;
@@ -51,9 +52,6 @@ export interface SessionOptions {
   /** The machine translation's edit-rate figures, when already counted (see `ReviewSession.open`). */
   readonly figures?: VersionFigures;
 }
-
-/** Lets the event loop run between the long steps of opening a large review. */
-const breather = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 type Ack = Promise<Result<ReviewView>>;
 
@@ -94,10 +92,10 @@ export class ReviewSession {
    * sum of both.
    */
   static async open(options: SessionOptions): Promise<ReviewSession> {
-    await breather();
+    await breathe();
     const state = options.journal.state;
     const figures = options.figures ?? new VersionFigures(state, editRateUnitOf(state.paragraphs));
-    await breather();
+    await breathe();
     return new ReviewSession({ ...options, figures });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JOURNAL_FORMAT_VERSION, type EventBody } from './journal-event';
-import { eventLine, headerLine, readJournal, readJournalInSteps } from './read-journal';
+import { eventLine, headerLine, headerLineInSteps, readJournal, readJournalInSteps } from './read-journal';
 import { currentText } from './review-state';
 import { numbered, sampleAnnotation, sampleHeader } from './sample-review';
 
@@ -122,6 +122,19 @@ describe('reading a large review in steps', () => {
     expect(stepped.value.state.paragraphs[6]!.target).toBe('Commas, [brackets] and {braces} 6');
     expect(currentText(stepped.value.state, 'p3')).toBe('an edit, with "quotes"');
     expect([...stepped.value.state.annotations.keys()]).toEqual(['a1']);
+  });
+
+  it('writes the header in steps exactly as in one go, and reads it back', async () => {
+    const h = sampleHeader(12_345);
+    const withText = { ...h, paragraphs: h.paragraphs.map((p, i) => ({ ...p, target: `${tricky[i % tricky.length]} ${i}` })) };
+    let pauses = 0;
+    const stepped = await headerLineInSteps(withText, async () => {
+      pauses++;
+    });
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(stepped).toBe(`${JSON.stringify(withText)}\n`);
+    const read = readJournal(stepped, 'h.redline');
+    expect(read.ok && read.value.header).toEqual(withText);
   });
 
   it('refuses a newer format before parsing any paragraph', async () => {

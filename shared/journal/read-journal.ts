@@ -211,6 +211,35 @@ export function eventLine(event: JournalEvent): string {
 
 /** The header as its journal line, newline included. Article facts come before the paragraphs so a reader can stop early. */
 export function headerLine(header: JournalHeader): string {
+  const steps = headerLineSteps(header);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** The same line, built with pauses every few thousand paragraphs (a 100,000-paragraph header is 20 MB of JSON). */
+export async function headerLineInSteps(header: JournalHeader, breathe: () => Promise<void>): Promise<string> {
+  const steps = headerLineSteps(header);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await breathe();
+  }
+}
+
+function* headerLineSteps(header: JournalHeader): Generator<void, string> {
   const { format, formatVersion, created, article, paragraphs } = header;
-  return `${JSON.stringify({ format, formatVersion, created, article, paragraphs })}\n`;
+  // Exactly what JSON.stringify writes for the whole header, with the paragraph list written a batch at a time.
+  const facts = JSON.stringify({ format, formatVersion, created, article });
+  const parts: string[] = [`${facts.slice(0, -1)},"paragraphs":[`];
+  for (let i = 0; i < paragraphs.length; i += PARAGRAPHS_PER_STEP) {
+    if (i > 0) {
+      parts.push(',');
+      yield;
+    }
+    parts.push(paragraphs.slice(i, i + PARAGRAPHS_PER_STEP).map((p) => JSON.stringify(p)).join(','));
+  }
+  parts.push(']}\n');
+  return parts.join('');
 }
