@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } fro
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appPaths } from '../app-paths';
+import { parseArgs } from '../cli/command';
 import { ReviewService } from '../service/review-service';
 import type { MenuCommand, OpenedReview, ServiceEvent } from '../../shared/contract';
 import { bindService, EVENT_CHANNEL } from './ipc';
@@ -19,15 +20,10 @@ const preload = join(root, 'out', 'shell', 'preload.cjs');
 
 /** `redline article.txt [--source source.txt]`: what to open instead of the sample. */
 function startupFromArgv(argv: readonly string[]): { path: string; sourcePath?: string } | undefined {
-  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('--') || a.startsWith('--source'));
-  let path: string | undefined;
-  let sourcePath: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--source') sourcePath = args[++i];
-    else if (a.startsWith('--source=')) sourcePath = a.slice('--source='.length);
-    else if (a !== '.' && existsSync(a)) path = a;
-  }
+  // Chromium's own switches come through as unknown options and are left alone.
+  const { positional, values } = parseArgs(argv.slice(app.isPackaged ? 1 : 2), { values: ['source'] });
+  const path = positional.find((a) => a !== '.' && existsSync(a));
+  const sourcePath = values.get('source');
   return path ? { path: resolve(path), ...(sourcePath ? { sourcePath: resolve(sourcePath) } : {}) } : undefined;
 }
 
