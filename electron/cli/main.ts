@@ -33,15 +33,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return command.run(rest, io);
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isMain || process.env.REDLINE_CLI === '1') {
-  const status = await runCli(process.argv.slice(2), {
+/**
+ * Runs the command line as a process: its output goes to stdout and stderr, and its status becomes the exit
+ * code (`serve` keeps the process running instead).
+ */
+export async function runFromProcess(argv: readonly string[]): Promise<void> {
+  const status = await runCli(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     isTty: process.stdout.isTTY === true,
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
   });
-  // `serve` keeps running; everything else ends with its status.
   if (status !== -1) process.exitCode = status;
 }
+
+// Run directly (`node out/cli/main.js`), or through a TypeScript loader with REDLINE_CLI=1; launch.mjs imports
+// this module and calls runFromProcess itself.
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isMain || process.env.REDLINE_CLI === '1') await runFromProcess(process.argv.slice(2));
