@@ -249,10 +249,15 @@ export const requestSchemas = {
     })
     .strict()
     .refine((r) => r.end >= r.start && r.end - r.start <= 2000, 'end must be at or after start, at most 2000 apart'),
-  /** Writes the text of a version (default: the current text) in the article's format or as plain text/Markdown. */
+  /**
+   * Writes the text of a version (default: the current text) as plain text or Markdown. An existing file is
+   * replaced only with `overwrite` (the reviewer confirmed); review files, the article and its source never.
+   */
   exportArticle: z
-    .object({ reviewId, version: versionRef.optional(), format: z.enum(['txt', 'md']), path })
+    .object({ reviewId, version: versionRef.optional(), format: z.enum(['txt', 'md']), path, overwrite: z.boolean().optional() })
     .strict(),
+  /** The text an export would write, for the browser host to offer as a download (a browser names no server path). */
+  exportText: z.object({ reviewId, version: versionRef.optional(), format: z.enum(['txt', 'md']) }).strict(),
 } as const;
 
 export type MethodName = keyof typeof requestSchemas;
@@ -289,7 +294,9 @@ export interface RedlineApi {
   revertParagraph(req: RequestOf<'revertParagraph'>): Promise<Result<ReviewView>>;
   revertArticle(req: RequestOf<'revertArticle'>): Promise<Result<ReviewView>>;
   compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>>;
+  /** Fails with `conflict` when the file exists and `overwrite` is not set. */
   exportArticle(req: RequestOf<'exportArticle'>): Promise<Result<{ readonly path: string; readonly paragraphs: number }>>;
+  exportText(req: RequestOf<'exportText'>): Promise<Result<{ readonly text: string; readonly paragraphs: number }>>;
 }
 
 export const METHOD_NAMES = Object.keys(requestSchemas) as readonly MethodName[];

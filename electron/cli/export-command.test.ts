@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,32 @@ describe('redline export', () => {
     const noOut = await run('export', ['story.redline', '--format', 'txt']);
     expect(noOut.status).toBe(2);
     expect(noOut.stderr).toMatch(/--out/);
+  });
+});
+
+describe('redline export refuses to destroy', () => {
+  it('leaves an existing file alone without --force (status 2, the reason on stderr) and replaces it with --force', async () => {
+    writeFileSync(join(dir, 'out.txt'), 'keep me\n');
+    const refused = await run('export', ['story.redline', '--format', 'txt', '--out', 'out.txt']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/out\.txt already exists\. Add --force to replace it\./);
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('keep me\n');
+    const forced = await run('export', ['story.redline', '--format', 'txt', '--out', 'out.txt', '--force']);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(`${p1}\n\n${V1_P2}\n\n${CURRENT_P3}\n`);
+  });
+
+  it('never writes over the review, another review, a folder or a device, even with --force', async () => {
+    const bytes = readFileSync(review);
+    writeFileSync(join(dir, 'other.redline'), bytes);
+    mkdirSync(join(dir, 'folder'));
+    for (const out of ['story.redline', 'other.redline', 'folder', '/dev/null']) {
+      const r = await run('export', ['story.redline', '--format', 'txt', '--out', out, '--force']);
+      expect(r.status, out).toBe(2);
+      expect(r.stderr, out).toMatch(/^redline export: .+\n$/);
+    }
+    expect(readFileSync(review).equals(bytes)).toBe(true);
+    expect(readFileSync(join(dir, 'other.redline')).equals(bytes)).toBe(true);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
- * `redline export REVIEW --format txt|md --out PATH [--version N]`: writes the text of a review as plain text or
- * Markdown, for scripts and for articles reviewed on another machine.
+ * `redline export REVIEW --format txt|md --out PATH [--version N] [--force]`: writes the text of a review as plain
+ * text or Markdown, for scripts and for articles reviewed on another machine.
  *
  * Without `--version` the current working text is written, as the reviewer left it (saved or not): that is what
  * the app shows and what a reviewer who closes the app expects to get. `--version 0` is the machine translation.
- * The review file is only read, never repaired or changed.
+ * The review file is only read, never repaired or changed, and never written over: nor is the article, its
+ * source, another review, or anything that is not a regular file. An existing file is replaced only with --force.
  */
 import { resolve } from 'node:path';
 import type { VersionRef } from '../../shared/journal/review-state';
@@ -14,14 +15,16 @@ import { parseArgs, type Command } from './command';
 
 const FORMATS = ['txt', 'md'] as const;
 
-const USAGE = `Usage: redline export REVIEW --format txt|md --out PATH [--version N|current]
+const USAGE = `Usage: redline export REVIEW --format txt|md --out PATH [--version N|current] [--force]
 
 Writes the text of a review (NAME.redline) as UTF-8 plain text (paragraphs separated by blank lines) or as
 Markdown (headings, lists, quotes and code blocks as the article had them).
 
 Options:
   --format F     txt or md
-  --out PATH     the file to write (replaced if it exists; written to a temporary file first)
+  --out PATH     the file to write (written to a temporary file first, then renamed into place); never a
+                 review file, the article or its source, a folder, or a device, pipe or socket
+  --force        replace PATH if it exists (without it an existing file is left alone)
   --version V    a saved version number, 0 for the machine translation, or current (default: the current
                  working text, as the reviewer left it, saved or not)
 
@@ -39,7 +42,7 @@ export const exportCommand: Command = {
   summary: 'Write the corrected text of a review as plain text or Markdown',
   usage: USAGE,
   async run(args, io) {
-    const { positional, values, unknown } = parseArgs(args, { values: ['format', 'out', 'version'] });
+    const { positional, values, switches, unknown } = parseArgs(args, { values: ['format', 'out', 'version'], switches: ['force'] });
     const usageError = (message: string): number => {
       io.stderr(`redline export: ${message}\nRun "redline export --help" for the options.\n`);
       return 2;
@@ -61,9 +64,11 @@ export const exportCommand: Command = {
       return 2;
     }
     for (const w of read.value.warnings) io.stderr(`redline export: warning: ${w}\n`);
-    const written = await exportVersion(read.value.state, version, format as (typeof FORMATS)[number], resolve(io.cwd, out), reviewPath);
+    const force = switches.has('force');
+    const written = await exportVersion(read.value.state, version, format as (typeof FORMATS)[number], resolve(io.cwd, out), reviewPath, force);
     if (!written.ok) {
-      io.stderr(`redline export: ${written.error.message}\n`);
+      const hint = written.error.code === 'conflict' && !force ? ' Add --force to replace it.' : '';
+      io.stderr(`redline export: ${written.error.message}${hint}\n`);
       return written.error.code === 'io-error' ? 1 : 2;
     }
     io.stderr(`Wrote ${written.value.paragraphs} paragraphs to ${written.value.path}\n`);

@@ -3,15 +3,23 @@
  * as plain text or Markdown through a temporary file that is flushed and renamed into place, so an export that
  * fails half way never leaves a half-written file where the reviewer expects the article.
  *
+ * An export never destroys a reviewer's work. The target is resolved to its real path (symlinked folders and
+ * links followed) and refused when it is a review file (by name or by its first line), the article or its source
+ * (by real path and by device and inode, so a hard link or a differently written path is caught too), a folder,
+ * or anything else that is not a regular file (a device such as /dev/null, a pipe, a socket). Replacing an
+ * existing file needs `overwrite`; without it the export fails with `conflict` and writes nothing.
+ *
  * A paragraph that exists only in the source (no translation) is left out unless the reviewer wrote a
  * translation for it: an export is the translated article.
  */
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { chmod, lstat, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { writeArticle, type ArticleTextBlock, type WriteFormat } from '../../shared/formats/write-article';
+import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import { fail, ok, type Result } from '../../shared/result';
-import { writeDurably } from '../journal/review-journal';
 
 /** The paragraphs of a version ready to write, or undefined when the review has no such version. */
 export function versionBlocks(state: ReviewState, ref: VersionRef): ArticleTextBlock[] | undefined {
@@ -37,9 +45,24 @@ export function versionName(ref: VersionRef): string {
   return ref === 'current' ? 'the current text' : ref === 0 ? 'version 0 (the machine translation)' : `version ${ref}`;
 }
 
+/** What an export wrote. */
+export interface ExportedFile {
+  readonly path: string;
+  readonly paragraphs: number;
+}
+
+/** The text of a version in a format, for a caller that delivers it itself (the browser's download). */
+export function exportText(state: ReviewState, ref: VersionRef, format: WriteFormat): Result<{ readonly text: string; readonly paragraphs: number }> {
+  const blocks = versionBlocks(state, ref);
+  if (!blocks) return noSuchVersion(state, ref);
+  return ok({ text: writeArticle(blocks, format), paragraphs: blocks.length });
+}
+
 /**
- * Writes a version of the review to `outPath`. Fails with `bad-request` for an unknown version or a target that
- * is the review file itself, `not-found` when the folder does not exist, `io-error` when the disk refuses.
+ * Writes a version of the review to `outPath`. Fails with `bad-request` for an unknown version or a target the
+ * export must never write over (a review file, the article, its source), `not-a-file` for a folder or a special
+ * file, `conflict` when the target exists and `overwrite` is not set, `not-found` when the folder does not
+ * exist, `io-error` when the disk refuses.
  */
 export async function exportVersion(
   state: ReviewState,
@@ -47,24 +70,165 @@ export async function exportVersion(
   format: WriteFormat,
   outPath: string,
   reviewPath: string,
-): Promise<Result<{ readonly path: string; readonly paragraphs: number }>> {
+  overwrite = false,
+): Promise<Result<ExportedFile>> {
   const blocks = versionBlocks(state, ref);
-  if (!blocks) {
-    return fail('bad-request', `The review has no ${versionName(ref)}; its versions are 0 to ${state.versions.length}.`);
-  }
-  const path = resolve(outPath);
-  if (path === resolve(reviewPath)) {
-    return fail('bad-request', `${path} is the review file itself; export to another file.`);
-  }
+  if (!blocks) return noSuchVersion(state, ref);
+  const { article } = state.header;
+  const guarded: GuardedFile[] = [
+    { path: reviewPath, what: 'the review file itself' },
+    { path: article.path, what: 'the article under review' },
+    ...(article.sourcePath !== undefined ? [{ path: article.sourcePath, what: "the article's source text" }] : []),
+  ];
+  const shown = resolve(outPath);
   try {
-    const folder = await stat(dirname(path)).catch(() => undefined);
-    if (!folder?.isDirectory()) return fail('not-found', `The folder ${dirname(path)} does not exist.`);
-    const existing = await stat(path).catch(() => undefined);
-    if (existing?.isDirectory()) return fail('not-a-file', `${path} is a folder; name a file to export to.`);
-    await writeDurably(path, writeArticle(blocks, format));
+    const target = await checkTarget(shown, guarded, overwrite);
+    if (!target.ok) return target;
+    await replaceWith(target.value, writeArticle(blocks, format));
+    return ok({ path: target.value.path, paragraphs: blocks.length });
+  } catch (e) {
+    if (e instanceof TargetChanged) return fail('conflict', `${shown} changed while it was being written; nothing was replaced. Export again.`);
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail('io-error', `Could not write ${shown} (${code ?? (e instanceof Error ? e.message : String(e))}).`);
+  }
+}
+
+function noSuchVersion<T>(state: ReviewState, ref: VersionRef): Result<T> {
+  return fail('bad-request', `The review has no ${versionName(ref)}; its versions are 0 to ${state.versions.length}.`);
+}
+
+/** A file an export must not write over, and how messages name it. */
+interface GuardedFile {
+  readonly path: string;
+  readonly what: string;
+}
+
+/** Where to write: the real path, and what was there when it was checked (undefined: nothing). */
+interface CheckedTarget {
+  readonly path: string;
+  readonly existing: Stats | undefined;
+}
+
+/** A review file's name, or the name of one of its lock or temporary files (`story.redline.lock`). */
+function isReviewFileName(name: string): boolean {
+  return /\.redline($|\.)/i.test(name);
+}
+
+async function statOrNothing(path: string, follow: boolean): Promise<Stats | undefined> {
+  try {
+    return follow ? await stat(path) : await lstat(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail('io-error', `Could not write ${path} (${code ?? (e instanceof Error ? e.message : String(e))}).`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw e;
   }
-  return ok({ path, paragraphs: blocks.length });
+}
+
+async function checkTarget(shown: string, guarded: readonly GuardedFile[], overwrite: boolean): Promise<Result<CheckedTarget>> {
+  const name = basename(shown);
+  if (name === '') return fail('not-a-file', `${shown} is a folder; name a file to export to.`);
+  const folderGiven = dirname(shown);
+  let folder: string;
+  try {
+    // The real folder: a symlinked folder leads where it points, and the checks below look there.
+    folder = await realpath(folderGiven);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return fail('not-found', `The folder ${folderGiven} does not exist.`);
+    throw e;
+  }
+  if (!(await stat(folder)).isDirectory()) return fail('not-found', `${folderGiven} is not a folder.`);
+
+  let path = join(folder, name);
+  const entry = await statOrNothing(path, false);
+  if (entry?.isSymbolicLink()) {
+    try {
+      path = await realpath(path);
+    } catch {
+      return fail('not-a-file', `${shown} is a link that leads nowhere; name a file to export to.`);
+    }
+  }
+  const existing = entry ? await statOrNothing(path, true) : undefined;
+  for (const g of guarded) {
+    if (await sameFile(g.path, path, existing)) return fail('bad-request', `${shown} is ${g.what}; export to another file.`);
+  }
+  if (isReviewFileName(basename(path)) || isReviewFileName(name)) {
+    return fail('bad-request', `${shown} is a Redline review file name (.redline); export to another name.`);
+  }
+  if (existing?.isDirectory()) return fail('not-a-file', `${shown} is a folder; name a file to export to.`);
+  if (existing && !existing.isFile()) {
+    return fail('not-a-file', `${shown} is not a regular file (a device, pipe or socket); export to a file.`);
+  }
+  if (existing) {
+    if (await hasReviewHeader(path)) return fail('bad-request', `${shown} is a Redline review file; export to another file.`);
+    if (!overwrite) return fail('conflict', `${shown} already exists.`);
+  }
+  return ok({ path, existing });
+}
+
+/** True when `guardedPath` names the file at `path`: the same real path, or the same device and inode. */
+async function sameFile(guardedPath: string, path: string, existing: Stats | undefined): Promise<boolean> {
+  const real = await realpath(guardedPath).catch(() => resolve(guardedPath));
+  if (real === path) return true;
+  if (!existing) return false;
+  const other = await statOrNothing(guardedPath, true).catch(() => undefined);
+  return other !== undefined && other.dev === existing.dev && other.ino === existing.ino;
+}
+
+/** How much of a file's start is read to recognise a review header; the format name comes first in it. */
+const HEADER_SNIFF_BYTES = 64 * 1024;
+
+/** Whether a regular file's first line is a Redline review header, whatever the file is called. */
+async function hasReviewHeader(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEADER_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEADER_SNIFF_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    const newline = head.indexOf('\n');
+    const firstLine = newline < 0 ? head : head.slice(0, newline);
+    return new RegExp(`"format"\\s*:\\s*"${JOURNAL_FORMAT}"`).test(firstLine);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Thrown when the target changed between the checks and the rename (another program wrote it meanwhile). */
+class TargetChanged extends Error {}
+
+/**
+ * Writes `text` to a new temporary file beside the target (a unique name, created exclusively, so nothing
+ * already there is followed or truncated), flushes it, checks that the target is still what was checked, and
+ * renames it into place; the folder is flushed so the new name survives a crash.
+ */
+async function replaceWith(target: CheckedTarget, text: string): Promise<void> {
+  const folder = dirname(target.path);
+  const temp = join(folder, `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx');
+  try {
+    try {
+      await handle.write(text);
+      // A replaced file keeps its permissions: an export should not widen who can read it.
+      if (target.existing) await chmod(temp, target.existing.mode & 0o777);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const now = await statOrNothing(target.path, false);
+    // A file that appeared meanwhile was never checked (nor confirmed): it is not replaced.
+    const unchanged = target.existing
+      ? now !== undefined && now.isFile() && now.dev === target.existing.dev && now.ino === target.existing.ino
+      : now === undefined;
+    if (!unchanged) throw new TargetChanged();
+    await rename(temp, target.path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  const dir = await open(folder, 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
 }

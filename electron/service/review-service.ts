@@ -271,6 +271,10 @@ export class ReviewService implements RedlineApi {
     return this.with(req.reviewId, (s) => s.exportArticle({ ...req, path: resolve(req.path) }));
   }
 
+  async exportText(req: RequestOf<'exportText'>): Promise<Result<{ readonly text: string; readonly paragraphs: number }>> {
+    return this.with(req.reviewId, async (s) => s.exportText(req));
+  }
+
   private async with<T>(reviewId: string, action: (session: ReviewSession) => Promise<Result<T>>): Promise<Result<T>> {
     const session = this.session(reviewId);
     return session.ok ? action(session.value) : session;

@@ -33,7 +33,7 @@ import type { Typology } from '../../shared/typology/typology';
 import type { ReviewJournal } from '../journal/review-journal';
 import type { ReviewLocation } from '../journal/review-path';
 import { ComparisonCache } from './comparison-cache';
-import { exportVersion } from './export-article';
+import { exportText, exportVersion } from './export-article';
 import { fixedInVersions } from './flag-fixes';
 import { loadTypologyFile, typologyFromSetting } from './review-typology';
 import { editRateUnitOf, VersionFigures } from './version-figures';
@@ -290,7 +290,11 @@ export class ReviewSession {
   }
 
   exportArticle(req: RequestOf<'exportArticle'>): Promise<Result<{ readonly path: string; readonly paragraphs: number }>> {
-    return exportVersion(this.state, req.version ?? 'current', req.format, req.path, this.journal.path);
+    return exportVersion(this.state, req.version ?? 'current', req.format, req.path, this.journal.path, req.overwrite ?? false);
+  }
+
+  exportText(req: RequestOf<'exportText'>): Result<{ readonly text: string; readonly paragraphs: number }> {
+    return exportText(this.state, req.version ?? 'current', req.format);
   }
 
   /** Waits for queued events to reach the disk and closes the file. */

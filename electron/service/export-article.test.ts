@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeHeader, type JournalHeader } from '../../shared/journal/journal-event';
+import { headerLine } from '../../shared/journal/read-journal';
+import { foldEvents } from '../../shared/journal/review-reducer';
+import type { ReviewState } from '../../shared/journal/review-state';
+import { sampleHeader } from '../../shared/journal/sample-review';
+import { exportText, exportVersion } from './export-article';
+
+let dir: string;
+let state: ReviewState;
+let review: string;
+let socketServer: Server;
+const files: Record<string, string> = {};
+
+/** Every file in the folder (not following links) with its bytes, to show that nothing changed. */
+function snapshot(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = join(dir, name);
+    const s = lstatSync(path);
+    out.set(name, s.isFile() ? readFileSync(path).toString('base64') : s.isSymbolicLink() ? 'link' : s.isDirectory() ? 'folder' : 'special');
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'redline-export-guard-'));
+  const article = join(dir, 'story.en.txt');
+  const source = join(dir, 'story.zh.txt');
+  writeFileSync(article, 'The machine translation as the reviewer opened it.\n');
+  writeFileSync(source, 'The source text.\n');
+  const sample = sampleHeader(2, 'story.en.txt');
+  const header: JournalHeader = makeHeader(
+    { ...sample.article, path: article, sourcePath: source, sourceName: 'story.zh.txt' },
+    sample.paragraphs,
+    sample.created,
+  );
+  state = foldEvents(header, []).state;
+  review = join(dir, 'story.redline');
+  writeFileSync(review, `${headerLine(header)}\n`);
+  files.otherReview = join(dir, 'older.redline');
+  writeFileSync(files.otherReview, `${headerLine(header)}\n`);
+  // A review under a name that does not say so: recognised by its first line.
+  files.renamedReview = join(dir, 'backup-of-review.txt');
+  writeFileSync(files.renamedReview, `${headerLine(header)}\n`);
+  files.folder = join(dir, 'drafts');
+  mkdirSync(files.folder);
+  files.linkedFolder = join(dir, 'shortcut');
+  symlinkSync(dir, files.linkedFolder);
+  files.linkToArticle = join(dir, 'latest.txt');
+  symlinkSync(article, files.linkToArticle);
+  files.hardLinkToSource = join(dir, 'source-copy.txt');
+  linkSync(source, files.hardLinkToSource);
+  files.fifo = join(dir, 'pipe');
+  const made = spawnSync('mkfifo', [files.fifo]);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
+  files.socket = join(dir, 'service.sock');
+  socketServer = createServer();
+  await new Promise<void>((done) => socketServer.listen(files.socket, done));
+  files.existing = join(dir, 'story.corrected.txt');
+  writeFileSync(files.existing, 'An earlier export.\n');
+  chmodSync(files.existing, 0o600);
+});
+
+afterAll(async () => {
+  await new Promise<void>((done) => socketServer.close(() => done()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('export never writes over what it must not', () => {
+  const forbidden: readonly [string, () => string, RegExp][] = [
+    ['the open review file', () => review, /review file/],
+    ['another review file', () => files.otherReview!, /review file/],
+    ['a review file under another name', () => files.renamedReview!, /review file/],
+    ['the article', () => join(dir, 'story.en.txt'), /the article under review/],
+    ['the article, by a path written another way', () => join(dir, 'drafts', '..', 'story.en.txt'), /the article under review/],
+    ['its source', () => join(dir, 'story.zh.txt'), /source/],
+    ['a hard link to the source', () => files.hardLinkToSource!, /source/],
+    ['a link to the article', () => files.linkToArticle!, /the article under review/],
+    ['the review through a symlinked folder', () => join(files.linkedFolder!, 'story.redline'), /review file/],
+    ['the article through a symlinked folder', () => join(files.linkedFolder!, 'story.en.txt'), /the article under review/],
+    ['a folder', () => files.folder!, /is a folder/],
+    ['a pipe (FIFO)', () => files.fifo!, /not a regular file/],
+    ['a socket', () => files.socket!, /not a regular file/],
+    ['a new file named like a review', () => join(dir, 'fresh.redline'), /review file/],
+  ];
+
+  for (const [what, target, message] of forbidden) {
+    it(`refuses ${what} and leaves every file byte for byte as it was`, async () => {
+      const before = snapshot();
+      // Even a confirmed replacement is refused: confirmation is for ordinary files only.
+      const r = await exportVersion(state, 'current', 'txt', target(), review, true);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(message);
+      expect(snapshot()).toEqual(before);
+    });
+  }
+
+  it('refuses a device such as /dev/null and leaves it a device', async () => {
+    const r = await exportVersion(state, 'current', 'txt', '/dev/null', review, true);
+    expect(r.ok ? '' : r.error.code).toBe('not-a-file');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('says when the folder does not exist', async () => {
+    const r = await exportVersion(state, 'current', 'txt', join(dir, 'missing', 'out.txt'), review);
+    expect(r.ok ? '' : r.error.code).toBe('not-found');
+  });
+
+  it('asks before replacing an existing file, and replaces it (keeping its permissions) once confirmed', async () => {
+    const before = snapshot();
+    const unconfirmed = await exportVersion(state, 'current', 'txt', files.existing!, review);
+    expect(unconfirmed.ok ? '' : unconfirmed.error.code).toBe('conflict');
+    expect(unconfirmed.ok ? '' : unconfirmed.error.message).toMatch(/already exists/);
+    expect(snapshot()).toEqual(before);
+
+    const confirmed = await exportVersion(state, 'current', 'txt', files.existing!, review, true);
+    expect(confirmed.ok).toBe(true);
+    expect(readFileSync(files.existing!, 'utf8')).toBe(`${state.paragraphs[0]!.target}\n\n${state.paragraphs[1]!.target}\n`);
+    expect(statSync(files.existing!).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes a new file without asking, through a symlinked folder, and leaves no temporary file behind', async () => {
+    const r = await exportVersion(state, 'current', 'md', join(files.linkedFolder!, 'new.md'), review);
+    expect(r.ok ? r.value.path : '').toBe(join(dir, 'new.md'));
+    expect(readFileSync(join(dir, 'new.md'), 'utf8')).toContain(state.paragraphs[0]!.target);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('export as text', () => {
+  it('gives the text a file export would write, for a download', async () => {
+    const text = exportText(state, 0, 'txt');
+    expect(text).toEqual({ ok: true, value: { text: `${state.paragraphs[0]!.target}\n\n${state.paragraphs[1]!.target}\n`, paragraphs: 2 } });
+    expect(exportText(state, 3, 'txt').ok).toBe(false);
+  });
+});
