@@ -1,24 +1,30 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewService } from '../service/review-service';
 import { waitForReview } from '../service/service-fixture';
-import { startBrowserHost, type BrowserHost } from './browser-host';
+import { MAX_DROPPED_BASE64 } from '../../shared/contract';
+import { MAX_BODY_BYTES, startBrowserHost, type BrowserHost } from './browser-host';
 
+const TOKEN = 'per-run-token-7f3a9c';
 const dir = mkdtempSync(join(tmpdir(), 'redline-host-'));
 const staticDir = join(dir, 'renderer');
 let host: BrowserHost;
 let service: ReviewService;
 
+/** Every answer the host gave in these tests, to check none of them carries the token or sets a cookie. */
+const answers: { readonly path: string; readonly headers: IncomingHttpHeaders; readonly body: string }[] = [];
+
 beforeAll(async () => {
   mkdirSync(staticDir);
+  mkdirSync(join(dir, 'data'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Redline</title>');
   writeFileSync(join(dir, 'secret.txt'), 'not for the browser');
   const sample = join(import.meta.dirname, '..', 'sample', 'harbour-bridge.en.txt');
   service = new ReviewService({ host: 'browser', version: 'test', dataDir: join(dir, 'data'), sample: { path: sample, sourcePath: sample } });
-  host = await startBrowserHost({ service, staticDir, port: 0, token: 'test-token' });
+  host = await startBrowserHost({ service, staticDir, port: 0, token: TOKEN });
 });
 afterAll(async () => {
   await host.close();
@@ -26,15 +32,24 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+  readonly headers: IncomingHttpHeaders;
+}
+
 /** A raw HTTP request, so that Host, Origin and the path go out exactly as a hostile client would send them. */
-function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }, to: BrowserHost = host): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      { host: '127.0.0.1', port: to.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${to.port}`, ...options.headers } },
       (res) => {
         let body = '';
         res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        res.on('end', () => {
+          answers.push({ path: options.path, headers: res.headers, body });
+          resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+        });
       },
     );
     req.on('error', reject);
@@ -43,31 +58,78 @@ function send(options: { method?: string; path: string; headers?: Record<string,
   });
 }
 
-const token = { 'X-Redline-Token': 'test-token' };
+let sampleReview: Promise<string> | undefined;
+/** Opens the bundled sample once and waits until its review is open: the id of its review. */
+function openedSample(): Promise<string> {
+  sampleReview ??= service.openSample({}).then(async (opened) => {
+    if (!opened.ok) throw new Error(opened.error.message);
+    await waitForReview(service, opened.value.reviewId);
+    return opened.value.reviewId;
+  });
+  return sampleReview;
+}
+
+const token = { 'X-Redline-Token': TOKEN };
+const json = { 'Content-Type': 'application/json' };
+
+/** Reads an event stream until `until` appears in it. */
+function readEvents(headers: Record<string, string>, until: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => {
+        body += d.toString();
+        if (body.includes(until)) {
+          answers.push({ path: '/api/events', headers: res.headers, body });
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body });
+        }
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 describe('the browser host', () => {
   it('listens on the loopback address only and prints an address with its token', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=test-token`);
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${TOKEN}`);
   });
 
-  it('serves the app with its token, and sets a strict Content-Security-Policy', async () => {
-    const r = await send({ path: '/?token=test-token' });
-    expect(r.status).toBe(200);
-    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(String(r.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  it("serves the app's own files without the token, with a strict Content-Security-Policy and no cookie", async () => {
+    for (const path of ['/', '/index.html', `/?token=${TOKEN}`]) {
+      const r = await send({ path });
+      expect(r.status, path).toBe(200);
+      expect(r.body).toContain('<title>Redline</title>');
+      expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(r.headers['set-cookie'], path).toBeUndefined();
+    }
   });
 
-  it('refuses requests without the token, with a wrong one, or from a foreign host or origin', async () => {
-    expect((await send({ path: '/' })).status).toBe(403);
-    expect((await send({ path: '/?token=nope' })).status).toBe(403);
-    expect((await send({ path: '/?token=test-token', headers: { Host: 'attacker.example' } })).status).toBe(403);
+  it('refuses every API call that does not carry the token in its header, whatever else it carries', async () => {
+    const appInfo = (headers: Record<string, string>, path = '/api/appInfo') => send({ method: 'POST', path, headers: { ...json, ...headers }, body: '{}' });
+    expect((await appInfo({})).status).toBe(403);
+    expect((await appInfo({ 'X-Redline-Token': 'wrong' })).status).toBe(403);
+    expect((await appInfo({ Cookie: `redline_token=${TOKEN}` })).status).toBe(403);
+    expect((await appInfo({}, `/api/appInfo?token=${TOKEN}`)).status).toBe(403);
+    expect((await appInfo(token)).status).toBe(200);
+    // The event stream too: neither the address nor a cookie will do.
+    expect((await send({ path: `/api/events?token=${TOKEN}` })).status).toBe(403);
+    expect((await send({ path: '/api/events', headers: { Cookie: `redline_token=${TOKEN}` } })).status).toBe(403);
+  });
+
+  it('refuses a foreign Host or Origin, even with the token', async () => {
+    expect((await send({ path: '/', headers: { Host: 'attacker.example' } })).status).toBe(403);
+    expect((await send({ method: 'POST', path: '/api/appInfo', headers: { ...token, Host: `attacker.example:${host.port}` }, body: '{}' })).status).toBe(403);
     expect((await send({ method: 'POST', path: '/api/appInfo', headers: { ...token, Origin: 'https://attacker.example' }, body: '{}' })).status).toBe(403);
+    expect((await send({ method: 'POST', path: '/api/appInfo', headers: { ...token, Origin: 'http://127.0.0.1:1' }, body: '{}' })).status).toBe(403);
   });
 
   it('never serves a file outside the app, however the path is written', async () => {
-    expect((await send({ path: '/%E0%A4%A?token=test-token' })).status).toBe(400);
+    expect((await send({ path: '/%E0%A4%A' })).status).toBe(400);
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/../../secret.txt', '/%00secret.txt']) {
-      const r = await send({ path: `${path}?token=test-token` });
+      const r = await send({ path });
       expect(r.status, path).toBe(404);
       expect(r.body).not.toContain('not for the browser');
     }
@@ -86,37 +148,120 @@ describe('the browser host', () => {
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { host: 'browser' } });
   });
 
+  it('does not quote a private file named as a typology', async () => {
+    const reviewId = await openedSample();
+    const r = await send({ method: 'POST', path: '/api/loadTypology', headers: token, body: JSON.stringify({ reviewId, path: join(dir, 'secret.txt') }) });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'parse-error', message: 'secret.txt line 1, column 1: not valid JSON (a value was expected).' } });
+    expect(r.body).not.toContain('for the browser');
+  });
+
   it('tells an event stream that connects late where the open articles stand', async () => {
-    const opened = await service.openSample({});
-    expect(opened.ok).toBe(true);
-    const reviewId = opened.ok ? opened.value.reviewId : '';
     // Connect only once the sample is loaded and its review open: every event so far was sent to no one.
-    await waitForReview(service, reviewId);
-    const events = await new Promise<string>((resolve, reject) => {
-      const req = httpRequest(
-        { host: '127.0.0.1', port: host.port, path: '/api/events?token=test-token', headers: { Host: `127.0.0.1:${host.port}` } },
-        (res) => {
-          let body = '';
-          res.on('data', (d: Buffer) => {
-            body += d.toString();
-            if (body.includes('review-changed')) {
-              req.destroy();
-              resolve(body);
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    });
+    const reviewId = await openedSample();
+    const { status, body: events } = await readEvents(token, 'review-changed');
+    expect(status).toBe(200);
     expect(events).toContain(`"type":"load-progress","reviewId":"${reviewId}"`);
     expect(events).toMatch(/"paragraphs":15,"done":true/);
     expect(events).toContain(`{"type":"review-changed","reviewId":"${reviewId}"}`);
   });
 
-  it('refuses a request body over its limit', async () => {
-    const huge = JSON.stringify({ name: 'big.txt', base64: 'A'.repeat(70 * 1024 * 1024) });
-    const r = await send({ method: 'POST', path: '/api/openDropped', headers: token, body: huge });
+  // Last, so that it sees every answer the tests above received.
+  it('never writes the token into an answer, nor sets a cookie', () => {
+    expect(answers.length).toBeGreaterThan(20);
+    for (const a of answers) {
+      expect(`${JSON.stringify(a.headers)}\n${a.body}`, a.path).not.toContain(TOKEN);
+      expect(a.headers['set-cookie'], a.path).toBeUndefined();
+    }
+  });
+});
+
+describe('request bodies in flight, all together', () => {
+  const KiB = 1024;
+  let small: BrowserHost;
+  beforeAll(async () => {
+    small = await startBrowserHost({ service, staticDir, port: 0, token: TOKEN, maxBodyBytes: 1024 * KiB, bodyBudgetBytes: 2048 * KiB });
+  });
+  afterAll(() => small.close());
+
+  /** A request whose body is sent in part and held open, as a slow upload is. */
+  function slowUpload(bytes: number | undefined): { req: ClientRequest; answer: Promise<Answer> } {
+    let req!: ClientRequest;
+    const answer = new Promise<Answer>((resolve, reject) => {
+      req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: small.port,
+          method: 'POST',
+          path: '/api/appInfo',
+          headers: { Host: `127.0.0.1:${small.port}`, ...token, ...json, ...(bytes !== undefined ? { 'Content-Length': String(bytes) } : {}) },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+    });
+    return { req, answer };
+  }
+
+  /** Waits (a bounded while) until the host holds `bytes` of bodies. */
+  async function until(condition: () => boolean, what: string): Promise<void> {
+    for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+    if (!condition()) throw new Error(`timed out waiting for ${what}; ${small.bodyBytesInFlight()} bytes in flight`);
+  }
+
+  // `{}` padded with white space: valid JSON of any size for a method that takes no argument.
+  const padded = (bytes: number) => `{}${' '.repeat(bytes - 2)}`;
+
+  it('refuses one body over its limit (a dropped file of the largest size still fits under the real one)', async () => {
+    expect(MAX_BODY_BYTES).toBeGreaterThan(MAX_DROPPED_BASE64 + 1024);
+    const tooBig = slowUpload(1100 * KiB);
+    tooBig.req.end(padded(1100 * KiB));
+    const r = await tooBig.answer;
     expect(r.status).toBe(413);
+    expect(small.bodyBytesInFlight()).toBe(0);
+    // Without a declared length, the limit is found while reading.
+    const chunked = slowUpload(undefined);
+    chunked.req.end(padded(1100 * KiB));
+    expect((await chunked.answer).status).toBe(413);
+    expect(small.bodyBytesInFlight()).toBe(0);
+  });
+
+  it('answers 503 once concurrent bodies pass the budget, and frees each share when its request ends or is dropped', async () => {
+    const size = 900 * KiB;
+    const a = slowUpload(size);
+    const b = slowUpload(size);
+    a.req.write(padded(size).slice(0, 100 * KiB));
+    b.req.write(padded(size).slice(0, 100 * KiB));
+    await until(() => small.bodyBytesInFlight() === 2 * size, 'two bodies to be reserved');
+
+    // A third, declared or not (a chunked upload), finds the budget spent.
+    const c = slowUpload(size);
+    c.req.end(padded(size));
+    const refused = await c.answer;
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatch(/receiving too much at once.*try again/);
+    expect(refused.headers['retry-after']).toBe('5');
+    const chunked = slowUpload(undefined);
+    chunked.req.write(' '.repeat(300 * KiB));
+    expect((await chunked.answer).status).toBe(503);
+    expect(small.bodyBytesInFlight()).toBe(2 * size);
+
+    // One upload dropped mid-way, the other finished: both shares are free again.
+    a.req.destroy();
+    a.answer.catch(() => undefined);
+    await until(() => small.bodyBytesInFlight() === size, 'the dropped upload to be freed');
+    b.req.end(padded(size).slice(100 * KiB));
+    const done = await b.answer;
+    expect(done.status).toBe(200);
+    expect(JSON.parse(done.body)).toMatchObject({ ok: true });
+    await until(() => small.bodyBytesInFlight() === 0, 'the finished request to be freed');
+
+    // So two large requests at once go through again.
+    const again = [slowUpload(size), slowUpload(size)];
+    for (const r of again) r.req.end(padded(size));
+    for (const r of again) expect((await r.answer).status).toBe(200);
   });
 });

@@ -1,12 +1,18 @@
 /**
  * The browser host: the review service over HTTP on the loopback interface, serving the built renderer.
  *
- * It is reachable by any program on this machine, so every request must prove it came from the page we served:
- * - a random per-run token, given in the printed address (`?token=`), then kept in a SameSite=Strict cookie for
- *   the page's own files and sent as the `X-Redline-Token` header on every API call;
- * - a Host header naming this loopback address (defeats DNS rebinding) and, when present, a matching Origin
- *   (defeats cross-site requests).
- * Anything else is refused with 403 before any handler runs.
+ * It is reachable by any program on this machine, and by any page the browser shows, so:
+ * - every /api/ request must carry the random per-run token in the `X-Redline-Token` header. The page reads it
+ *   once from the printed address (`?token=`) and keeps it in the tab; it is never set as a cookie (cookies are
+ *   not scoped by port, so any other server on 127.0.0.1 would receive it), never accepted from a cookie or the
+ *   query string, never sent to another origin, and never written into a response;
+ * - the renderer's own files (index.html, scripts, styles) are served without the token: they are the same for
+ *   every run and hold nothing private, and asking a token for them would mean a cookie or a token in every URL;
+ * - the Host header must name this loopback address (defeats DNS rebinding) and an Origin, when present, must
+ *   be this one (defeats cross-site requests; a cross-origin fetch cannot add the header without a preflight we
+ *   never grant). Anything else is refused with 403 before any handler runs;
+ * - request bodies are capped each and in total, so many large uploads at once cannot exhaust memory;
+ * - error answers say what went wrong, never what a file or an exception holds.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -18,7 +24,13 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security-policy';
 import type { ReviewService } from '../service/review-service';
 
 /** Largest API request body: small JSON arguments, or one dropped file (see MAX_DROPPED_BASE64). */
-const MAX_BODY_BYTES = MAX_DROPPED_BASE64 + 64 * 1024;
+export const MAX_BODY_BYTES = MAX_DROPPED_BASE64 + 64 * 1024;
+
+/**
+ * Bytes of request bodies held at once, all requests together: three dropped files at a time. Each body costs a
+ * few times its size while it is parsed, so this keeps the host's peak memory near a gigabyte at worst.
+ */
+export const BODY_BUDGET_BYTES = 3 * MAX_BODY_BYTES;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,7 +43,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-
 export interface BrowserHostOptions {
   readonly service: ReviewService;
   /** Folder of the built renderer (index.html and assets). */
@@ -40,6 +51,11 @@ export interface BrowserHostOptions {
   readonly port: number;
   /** Fixed token for tests; random otherwise. */
   readonly token?: string;
+  /** Limits for tests; MAX_BODY_BYTES and BODY_BUDGET_BYTES otherwise. */
+  readonly maxBodyBytes?: number;
+  readonly bodyBudgetBytes?: number;
+  /** Where unexpected failures are told in full (the answer to the page says only that one happened). */
+  readonly logError?: (message: string) => void;
 }
 
 export interface BrowserHost {
@@ -47,10 +63,10 @@ export interface BrowserHost {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /** Bytes of request bodies held right now, all requests together. */
+  bodyBytesInFlight(): number;
   close(): Promise<void>;
 }
-
-const COOKIE = 'redline_token';
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;
@@ -59,41 +75,72 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, v] = part.trim().split('=');
-    if (k === COOKIE) return v;
-  }
-  return undefined;
-}
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+} as const;
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-    ...extra,
-  });
+  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS, ...extra });
   res.end(body);
 }
 
-/** The request body as text, or undefined once it passes MAX_BODY_BYTES (reading stops there). */
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+/** Request body bytes held by all requests together. */
+class BodyBudget {
+  used = 0;
+  constructor(readonly limit: number) {}
+}
+
+type Body = { readonly kind: 'read'; readonly text: string } | { readonly kind: 'too-large' | 'over-budget' | 'aborted' };
+
+/**
+ * Reads a request body within both limits. The bytes it holds count against the budget until the response is
+ * over (sent, or the connection dropped), since the parsed request lives as long as its handler.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number, budget: BodyBudget): Promise<Body> {
+  let held = 0;
+  const hold = (bytes: number): boolean => {
+    if (budget.used + bytes > budget.limit) return false;
+    budget.used += bytes;
+    held += bytes;
+    return true;
+  };
+  const release = () => {
+    budget.used -= held;
+    held = 0;
+  };
+  res.once('close', release);
+  return new Promise((resolve) => {
+    let chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else {
+    let done = false;
+    const finish = (body: Body) => {
+      if (done) return;
+      done = true;
+      req.removeListener('data', onData);
+      if (body.kind !== 'read') {
+        // Refused or dropped: nothing of it is kept, so its share of the budget is free again at once.
+        chunks = [];
+        release();
         req.pause();
-        resolve(undefined);
       }
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+      resolve(body);
+    };
+    // A declared length is checked (and its share reserved) before any byte is read.
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) return finish({ kind: 'too-large' });
+    if (Number.isFinite(declared) && declared > 0 && !hold(declared)) return finish({ kind: 'over-budget' });
+    function onData(chunk: Buffer) {
+      size += chunk.length;
+      if (size > maxBytes) return finish({ kind: 'too-large' });
+      if (size > held && !hold(size - held)) return finish({ kind: 'over-budget' });
+      chunks.push(chunk);
+    }
+    req.on('data', onData);
+    req.once('end', () => finish({ kind: 'read', text: Buffer.concat(chunks).toString('utf8') }));
+    req.once('close', () => finish({ kind: 'aborted' }));
   });
 }
 
@@ -101,6 +148,9 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = normalize(options.staticDir);
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const budget = new BodyBudget(options.bodyBudgetBytes ?? BODY_BUDGET_BYTES);
+  const logError = options.logError ?? ((m: string) => process.stderr.write(`redline serve: ${m}\n`));
   let port = 0;
   const streams = new Set<ServerResponse>();
 
@@ -111,6 +161,60 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
+  /** Answers without reading the rest of the body, then closes the connection it would still arrive on. */
+  function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
+    res.on('finish', () => req.socket.destroy());
+    send(res, status, message, undefined, { Connection: 'close', ...extra });
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    // Only the header counts: a cookie could be sent by any page the browser shows, and a token in the address
+    // ends up in history, logs and Referer headers.
+    const headerToken = req.headers['x-redline-token'];
+    if (!sameToken(typeof headerToken === 'string' ? headerToken : undefined, token)) {
+      return send(res, 403, 'Forbidden: missing or wrong token.\n');
+    }
+    if (path === '/api/events') {
+      if (req.method !== 'GET') return send(res, 405, 'Use GET for the event stream.\n', undefined, { Allow: 'GET' });
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      // What happened before this stream connected (or while it was reconnecting): the page may have asked to
+      // open an article already.
+      for (const event of options.service.currentEvents()) res.write(`data: ${JSON.stringify(event)}\n\n`);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    const method = path.slice('/api/'.length);
+    if (req.method !== 'POST') return send(res, 405, 'Use POST for API calls.\n', undefined, { Allow: 'POST' });
+    if (!isMethodName(method)) return send(res, 404, 'No such method.\n');
+    const body = await readBody(req, res, maxBody, budget);
+    switch (body.kind) {
+      case 'aborted':
+        return;
+      case 'too-large':
+        return refuseBody(req, res, 413, `Request body over ${maxBody} bytes.\n`);
+      case 'over-budget':
+        return refuseBody(
+          req,
+          res,
+          503,
+          'The host is receiving too much at once (other large requests are still arriving); try again in a moment.\n',
+          { 'Retry-After': '5' },
+        );
+      case 'read':
+        break;
+    }
+    let arg: unknown;
+    try {
+      arg = body.text.length === 0 ? {} : JSON.parse(body.text);
+    } catch {
+      return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: `Request to ${method} is not valid JSON.` } }), 'application/json');
+    }
+    const result = await callMethod(options.service, method, arg);
+    return send(res, 200, JSON.stringify(result), 'application/json');
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const hosts = allowedHosts();
@@ -119,43 +223,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, ''))) {
       return send(res, 403, 'Forbidden: request from another origin.\n');
     }
-    const headerToken = req.headers['x-redline-token'];
-    const given = typeof headerToken === 'string' ? headerToken : (url.searchParams.get('token') ?? cookieToken(req));
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname);
 
-    if (url.pathname.startsWith('/api/')) {
-      // API calls must carry the token themselves: a cookie alone could be replayed by a page that tricks the browser.
-      const explicit = typeof headerToken === 'string' ? headerToken : url.searchParams.get('token') ?? undefined;
-      const isEvents = url.pathname === '/api/events' && req.method === 'GET';
-      if (!sameToken(isEvents ? given : explicit, token)) return send(res, 403, 'Forbidden: missing or wrong token.\n');
-      if (isEvents) {
-        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-        res.write(': connected\n\n');
-        streams.add(res);
-        // What happened before this stream connected: the page may have asked to open an article already.
-        for (const event of options.service.currentEvents()) res.write(`data: ${JSON.stringify(event)}\n\n`);
-        req.on('close', () => streams.delete(res));
-        return;
-      }
-      const method = url.pathname.slice('/api/'.length);
-      if (req.method !== 'POST') return send(res, 405, 'Use POST for API calls.\n', undefined, { Allow: 'POST' });
-      if (!isMethodName(method)) return send(res, 404, `No such method: ${method}\n`);
-      const body = await readBody(req);
-      if (body === undefined) {
-        // The rest of the body is not read: answer, then close the connection it would still arrive on.
-        res.on('finish', () => req.socket.destroy());
-        return send(res, 413, `Request body over ${MAX_BODY_BYTES} bytes.\n`, undefined, { Connection: 'close' });
-      }
-      let arg: unknown;
-      try {
-        arg = body.length === 0 ? {} : JSON.parse(body);
-      } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: `Request to ${method} is not valid JSON.` } }), 'application/json');
-      }
-      const result = await callMethod(options.service, method, arg);
-      return send(res, 200, JSON.stringify(result), 'application/json');
-    }
-
-    if (!sameToken(given, token)) return send(res, 403, 'Forbidden: missing or wrong token. Open the address that "redline serve" printed.\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n');
     let relative: string;
     try {
@@ -171,15 +240,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch {
       return send(res, 404, 'Not found.\n');
     }
-    const cookie = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-      'Set-Cookie': cookie,
-    });
+    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS });
     res.end(req.method === 'HEAD' ? undefined : content);
   }
 
@@ -189,7 +250,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     req.on('error', () => undefined);
     res.on('error', () => streams.delete(res));
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, `Internal error: ${(err as Error).message}\n`);
+      logError(`${req.method ?? ''} ${new URL(req.url ?? '/', 'http://host').pathname} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (!res.headersSent) send(res, 500, 'Internal error.\n');
       else res.end();
     });
   });
@@ -203,6 +265,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    bodyBytesInFlight: () => budget.used,
     close: async () => {
       unsubscribe();
       for (const res of streams) res.end();
