@@ -1,16 +1,24 @@
 /**
- * The process the crash-safety test kills. It opens (or starts) the review file named on its first input line,
- * sometimes compacts it, then appends flags and typing edits in bursts without waiting, printing one line per
- * acknowledged event: `ack SEQ flag ID` or `ack SEQ edit PARAGRAPH`. Some flags carry long comments so that
- * writes are large enough to be cut short by the kill.
+ * The process the crash-safety test kills. Its first input line is `PATH SEED`: it opens (or starts) the review
+ * file at PATH, sometimes compacts it, then appends flags and typing edits in bursts without waiting, printing
+ * `ready SEQ` once the review is open and one line per acknowledged event: `ack SEQ flag ID` or
+ * `ack SEQ edit PARAGRAPH`. Some flags carry long comments so that writes are large enough to be cut short by the
+ * kill. Every choice comes from SEED, so a failing run's events can be replayed; only the kill moment cannot.
  */
 import type { EventBody } from '../../shared/journal/journal-event';
 import { sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
+import { seededRandom } from '../../shared/seeded-random';
 import { ReviewJournal } from './review-journal';
 
 const PARAGRAPHS = 20;
+/**
+ * Events appended and not yet acknowledged before the child waits for the disk: enough for group commits of
+ * several events, bounded so that how much the child writes before its kill depends on its own progress, not on
+ * how soon a busy machine lets the test deliver the kill.
+ */
+const MAX_IN_FLIGHT = 12;
 
-async function main(path: string): Promise<void> {
+async function main(path: string, random: () => number): Promise<void> {
   const opened = await ReviewJournal.open(path);
   let journal: ReviewJournal;
   if (opened.ok) {
@@ -24,31 +32,37 @@ async function main(path: string): Promise<void> {
   }
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`ready ${journal.state.lastSeq}`);
-  if (journal.state.lastSeq > 100 && Math.random() < 0.2) {
+  if (journal.state.lastSeq > 100 && random() < 0.2) {
     const compacted = await journal.compact();
     if (!compacted.ok) throw new Error(compacted.error.message);
     say('compacted');
   }
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
   for (;;) {
-    const burst = 1 + Math.floor(Math.random() * 6);
+    const burst = 1 + Math.floor(random() * 6);
     for (let i = 0; i < burst; i++) {
       const seq = journal.state.lastSeq + 1;
-      const paragraph = `p${1 + Math.floor(Math.random() * PARAGRAPHS)}`;
+      const paragraph = `p${1 + Math.floor(random() * PARAGRAPHS)}`;
       const body: EventBody =
-        Math.random() < 0.5
+        random() < 0.5
           ? {
               type: 'annotation-added',
               annotation: sampleAnnotation(`a${seq}`, paragraph, {
-                comment: Math.random() < 0.1 ? 'long comment '.repeat(1500) : `flag ${seq}`,
+                comment: random() < 0.1 ? 'long comment '.repeat(1500) : `flag ${seq}`,
               }),
             }
           : { type: 'paragraph-edited', paragraphId: paragraph, text: `draft ${seq}`, group: `burst-${paragraph}` };
+      inFlight += 1;
       void journal.append(body).then((r) => {
         if (!r.ok) throw new Error(r.error.message);
+        inFlight -= 1;
+        wake?.();
         say(body.type === 'annotation-added' ? `ack ${r.value.seq} flag ${body.annotation.id}` : `ack ${r.value.seq} edit ${paragraph}`);
       });
     }
-    await new Promise((r) => setTimeout(r, Math.random() * 3));
+    await new Promise((r) => setTimeout(r, random() * 3));
+    while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => (wake = r));
   }
 }
 
@@ -59,6 +73,8 @@ process.stdin.setEncoding('utf8').on('data', (chunk: string) => {
   const newline = input.indexOf('\n');
   if (newline >= 0) {
     process.stdin.pause();
-    void main(input.slice(0, newline));
+    const line = input.slice(0, newline);
+    const space = line.lastIndexOf(' ');
+    void main(line.slice(0, space), seededRandom(Number(line.slice(space + 1))));
   }
 });
