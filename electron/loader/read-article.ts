@@ -5,7 +5,12 @@ import { streamArticle } from './article-stream';
 
 export async function readArticle(path: string): Promise<Result<{ info: ArticleInfo; blocks: readonly Block[] }>> {
   const blocks: Block[] = [];
-  const result = await streamArticle(path, { onBlocks: (b) => blocks.push(...b) });
+  // Block by block: one chunk can complete more paragraphs than a spread call may take as arguments.
+  const result = await streamArticle(path, {
+    onBlocks: (b) => {
+      for (const block of b) blocks.push(block);
+    },
+  });
   if (!result.ok) return result;
   return ok({ info: result.value, blocks });
 }

@@ -38,30 +38,50 @@ export function formatForFileName(name: string): ArticleFormat {
   return /\.(md|markdown|mdown|mkd)$/i.test(name) ? 'md' : 'txt';
 }
 
+/** Any line ending; CR alone is one too (old Mac files). */
+const LINE_END = /\r\n|\n|\r/g;
+
 /**
  * Hands out complete lines from text that arrives in arbitrary chunks. Line endings (LF, CRLF, CR) are
  * normalised away; the last, unterminated line is kept until more text or the end arrives.
+ *
+ * Each chunk is scanned once, and the unfinished line is kept as a list of pieces joined only when its line
+ * ends: re-scanning (or re-concatenating) the pending line at every chunk made a file that is one long line
+ * load in time growing with the square of its size.
  */
 export class LineBuffer {
-  private carry = '';
+  private carry: string[] = [];
   private pendingCr = false;
 
   /** Complete lines in `text` (together with what was carried over). */
   lines(text: string): string[] {
-    let chunk = this.carry + text;
-    if (this.pendingCr && chunk.startsWith('\n')) chunk = chunk.slice(1);
+    const out: string[] = [];
+    if (text.length === 0) return out;
+    let lineStart = 0;
+    // A chunk that ended in CR may have been half of a CRLF pair: the LF that follows ends no second line.
+    if (this.pendingCr && text.charCodeAt(0) === 10) lineStart = 1;
     this.pendingCr = false;
-    const parts = chunk.split(/\r\n|\n|\r/);
-    this.carry = parts.pop() ?? '';
-    // A chunk that ends in CR may be half of a CRLF pair: the LF that follows belongs to the same ending.
-    if (chunk.endsWith('\r')) this.pendingCr = true;
-    return parts;
+    LINE_END.lastIndex = lineStart;
+    for (let m = LINE_END.exec(text); m !== null; m = LINE_END.exec(text)) {
+      const piece = text.slice(lineStart, m.index);
+      if (this.carry.length > 0) {
+        this.carry.push(piece);
+        out.push(this.carry.join(''));
+        this.carry = [];
+      } else {
+        out.push(piece);
+      }
+      lineStart = LINE_END.lastIndex;
+    }
+    if (lineStart < text.length) this.carry.push(text.slice(lineStart));
+    else if (text.charCodeAt(text.length - 1) === 13) this.pendingCr = true;
+    return out;
   }
 
   /** The last line, if the text did not end with a line ending. */
   rest(): string[] {
-    const last = this.carry;
-    this.carry = '';
+    const last = this.carry.join('');
+    this.carry = [];
     return last.length > 0 ? [last] : [];
   }
 }

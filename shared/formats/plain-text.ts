@@ -68,7 +68,8 @@ export function createPlainTextSplitter(): BlockSplitter {
         feed(lines, out);
         return out;
       }
-      held.push(...lines);
+      // One at a time: a chunk of half a million empty lines is more arguments than a call may take.
+      for (const line of lines) held.push(line);
       if (separatesText(held)) decide(true, out);
       else if (held.length >= LINE_MODE_PROBE_LINES) decide(false, out);
       return out;
@@ -77,7 +78,7 @@ export function createPlainTextSplitter(): BlockSplitter {
       const out: Block[] = [];
       const rest = buffer.rest();
       if (mode === 'undecided') {
-        held.push(...rest);
+        for (const line of rest) held.push(line);
         decide(separatesText(held), out);
       } else {
         feed(rest, out);
