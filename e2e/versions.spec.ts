@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
 
@@ -22,7 +21,7 @@ async function edit(page: Page, n: number, from: string, to: string): Promise<vo
   await expect(row(page, n)).toContainText(to);
 }
 
-test('edit, save a version, compare with the machine translation side by side and inline, revert, and find it all after a reload', async ({ page, sampleReview: host, files }) => {
+test('edit, save a version, compare with the machine translation side by side and inline, revert, and find it all after a reload', async ({ page, sampleReview: host }) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -67,14 +66,14 @@ test('edit, save a version, compare with the machine translation side by side an
   await expect(row(page, 2)).toContainText('1.2-kilometre');
   await expect(page.getByRole('listitem', { name: 'Version 1: Fix the bridge length' })).toBeVisible();
 
-  // Export the corrected text as plain text.
+  // Export the corrected text as plain text: in the browser, a download.
   await page.getByRole('button', { name: 'Export…' }).click();
   const exportDialog = page.getByRole('dialog', { name: /Export/ });
-  const out = join(files.dir, 'bridge.corrected.txt');
-  await exportDialog.getByLabel('Save as').fill(out);
-  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(exportDialog.getByRole('status')).toContainText('bridge.corrected.txt');
-  const written = readFileSync(out, 'utf8');
+  const downloading = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Download' }).click();
+  const download = await downloading;
+  await expect(exportDialog.getByRole('status')).toContainText('bridge.en.corrected.txt');
+  const written = readFileSync((await download.path())!, 'utf8');
   expect(written).toContain('1.2-kilometre');
   expect(written.split('\n\n')).toHaveLength(15);
 });

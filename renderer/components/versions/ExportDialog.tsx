@@ -1,10 +1,13 @@
 /**
- * Export the corrected article: which version (the current text by default), which format, where. The path
- * starts beside the article with `.corrected` before the extension, so the original is not overwritten unless
- * the reviewer says so.
+ * Export the corrected article: which version (the current text by default), which format, and where.
+ *
+ * On the desktop the file is saved to a path, which starts beside the article with `.corrected` before the
+ * extension; an existing file is replaced only after the reviewer answers "Replace NAME?". In the browser host
+ * the page cannot and should not name a path on the machine that serves it, so the text is offered as a
+ * download instead, and the browser saves it where its user says.
  */
-import { useState } from 'react';
-import type { RedlineClient, VersionSummary } from '../../../shared/contract';
+import { useEffect, useState } from 'react';
+import type { AppInfo, RedlineClient, VersionSummary } from '../../../shared/contract';
 import type { ArticleFormat, ArticleInfo } from '../../../shared/model';
 import type { VersionRef } from '../../state/compare-cache';
 import { correctedPath, refToValue, valueToRef, versionOption } from '../../state/version-format';
@@ -12,7 +15,7 @@ import './versions.css';
 import { useModalDialog, FormError } from '../modal';
 
 export interface ExportDialogProps {
-  readonly client: Pick<RedlineClient, 'exportArticle'>;
+  readonly client: Pick<RedlineClient, 'exportArticle' | 'exportText' | 'appInfo'>;
   readonly reviewId: string;
   /** The review's versions (`review.versions`), version 0 first. */
   readonly versions: readonly VersionSummary[];
@@ -30,37 +33,105 @@ const FORMATS: readonly { readonly value: ArticleFormat; readonly label: string 
   { value: 'md', label: 'Markdown' },
 ];
 
+const MEDIA_TYPES: Readonly<Record<ArticleFormat, string>> = {
+  txt: 'text/plain;charset=utf-8',
+  md: 'text/markdown;charset=utf-8',
+};
+
+/** The last part of a path, whichever separator it uses. */
+function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** Hands text to the browser as a file download. */
+function download(text: string, name: string, format: ArticleFormat): void {
+  const url = URL.createObjectURL(new Blob([text], { type: MEDIA_TYPES[format] }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: the browser reads the blob after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+type Done = { readonly kind: 'written'; readonly path: string; readonly paragraphs: number } | { readonly kind: 'downloaded'; readonly name: string; readonly paragraphs: number };
+
 export function ExportDialog({ client, reviewId, versions, article, defaultFormat, onClose, flush }: ExportDialogProps) {
   const ref = useModalDialog();
+  const [host, setHost] = useState<AppInfo['host']>();
   const [version, setVersion] = useState<VersionRef>('current');
   const [format, setFormat] = useState<ArticleFormat>(defaultFormat ?? article.format);
   const [path, setPath] = useState(() => correctedPath(article.path, defaultFormat ?? article.format, article.format));
   // Once the reviewer types a path, a change of format no longer rewrites it.
   const [pathTouched, setPathTouched] = useState(false);
   const [error, setError] = useState<string>();
-  const [written, setWritten] = useState<{ readonly path: string; readonly paragraphs: number }>();
+  const [done, setDone] = useState<Done>();
   const [busy, setBusy] = useState(false);
+  /** The path the reviewer is being asked about: it exists, and is replaced only on "Replace". */
+  const [confirming, setConfirming] = useState<string>();
 
+  useEffect(() => {
+    let live = true;
+    void client.appInfo({}).then((r) => {
+      if (!live) return;
+      if (r.ok) setHost(r.value.host);
+      else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  const downloadName = fileName(correctedPath(article.path, format, article.format));
+  // Any change to what would be written asks the question again.
+  const changed = () => {
+    setConfirming(undefined);
+    setDone(undefined);
+  };
 
   const chooseFormat = (f: ArticleFormat) => {
     setFormat(f);
+    changed();
     if (!pathTouched) setPath(correctedPath(article.path, f, article.format));
   };
 
-  const submit = async () => {
-    if (!path.trim()) {
+  const save = async (overwrite: boolean) => {
+    const target = path.trim();
+    if (!target) {
       setError('Give the path of the file to write.');
       return;
     }
     setBusy(true);
     setError(undefined);
-    setWritten(undefined);
+    setDone(undefined);
     if (version === 'current') await flush?.();
-    const r = await client.exportArticle({ reviewId, version, format, path: path.trim() });
+    const r = await client.exportArticle({ reviewId, version, format, path: target, ...(overwrite ? { overwrite } : {}) });
     setBusy(false);
-    if (r.ok) setWritten(r.value);
+    setConfirming(undefined);
+    if (r.ok) setDone({ kind: 'written', ...r.value });
+    else if (r.error.code === 'conflict' && !overwrite) setConfirming(target);
     else setError(r.error.message);
   };
+
+  const offerDownload = async () => {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    if (version === 'current') await flush?.();
+    const r = await client.exportText({ reviewId, version, format });
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    download(r.value.text, downloadName, format);
+    setDone({ kind: 'downloaded', name: downloadName, paragraphs: r.value.paragraphs });
+  };
+
+  const paragraphs = (n: number) => `${n} paragraph${n === 1 ? '' : 's'}`;
 
   return (
     <dialog ref={ref} className="dialog versions-dialog" aria-labelledby="export-title" onClose={onClose}>
@@ -69,11 +140,19 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
         className="versions-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!busy) void submit();
+          if (busy || host === undefined || confirming !== undefined) return;
+          void (host === 'browser' ? offerDownload() : save(false));
         }}
       >
         <label htmlFor="export-version">Version</label>
-        <select id="export-version" value={refToValue(version)} onChange={(e) => setVersion(valueToRef(e.target.value))}>
+        <select
+          id="export-version"
+          value={refToValue(version)}
+          onChange={(e) => {
+            setVersion(valueToRef(e.target.value));
+            changed();
+          }}
+        >
           <option value="current">Current text</option>
           {[...versions].reverse().map((v) => (
             <option key={v.number} value={String(v.number)}>
@@ -89,30 +168,61 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
             </label>
           ))}
         </fieldset>
-        <label htmlFor="export-path">Save as</label>
-        <input
-          id="export-path"
-          className="versions-form__path"
-          value={path}
-          onChange={(e) => {
-            setPath(e.target.value);
-            setPathTouched(true);
-          }}
-          spellCheck={false}
-          autoFocus
-        />
+        {host === 'browser' && (
+          <p className="versions-form__hint">
+            Downloads as <code>{downloadName}</code>; your browser saves it where you tell it to.
+          </p>
+        )}
+        {host === 'electron' && (
+          <>
+            <label htmlFor="export-path">Save as</label>
+            <input
+              id="export-path"
+              className="versions-form__path"
+              value={path}
+              onChange={(e) => {
+                setPath(e.target.value);
+                setPathTouched(true);
+                changed();
+              }}
+              spellCheck={false}
+              autoFocus
+            />
+          </>
+        )}
+        {confirming !== undefined && (
+          <div className="version-item__confirm" role="group" aria-label={`Confirm replacing ${fileName(confirming)}`}>
+            <p>
+              Replace {fileName(confirming)}? A file of that name already exists there; replacing it cannot be undone.
+            </p>
+            <button type="button" className="versions-small danger" disabled={busy} onClick={() => void save(true)}>
+              {busy ? 'Replacing…' : 'Replace'}
+            </button>
+            <button type="button" className="versions-small" onClick={() => setConfirming(undefined)} autoFocus>
+              Keep the file
+            </button>
+          </div>
+        )}
         <FormError message={error} />
-        {written && (
+        {done && (
           <p className="versions-form__done" role="status">
-            Wrote {written.paragraphs} paragraph{written.paragraphs === 1 ? '' : 's'} to <code>{written.path}</code>
+            {done.kind === 'written' ? (
+              <>
+                Wrote {paragraphs(done.paragraphs)} to <code>{done.path}</code>
+              </>
+            ) : (
+              <>
+                Downloaded {paragraphs(done.paragraphs)} as <code>{done.name}</code>
+              </>
+            )}
           </p>
         )}
         <div className="dialog__actions">
           <button type="button" onClick={() => ref.current?.close()}>
-            {written ? 'Close' : 'Cancel'}
+            {done ? 'Close' : 'Cancel'}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Exporting…' : 'Export'}
+          <button type="submit" className="primary" disabled={busy || host === undefined || confirming !== undefined}>
+            {busy ? 'Exporting…' : host === 'browser' ? 'Download' : 'Export'}
           </button>
         </div>
       </form>
