@@ -62,6 +62,29 @@ describe('redline score on WMT files', () => {
     expect(short.stderr).toContain('short.tsv line 3: expected 9 tab-separated fields');
   });
 
+  it('refuses a severity the weights do not know, naming the line, instead of counting it as no error', async () => {
+    const row = (severity: string, category = 'Accuracy/Mistranslation') =>
+      ['s', 'd', '1', '1', 'r', 'src', 'a <v>tgt</v>', category, severity].join('\t');
+    writeFileSync(join(scratch, 'typo.tsv'), `${row('Major')}\n${row('Majr')}\n${row('Minor')}\n`);
+    const typo = await run(['typo.tsv'], scoreCommand, scratch);
+    expect(typo).toMatchObject({ status: 2, stdout: '' });
+    expect(typo.stderr).toMatch(/^redline score: typo\.tsv line 2: unknown severity "Majr"; use Minor, Major, Critical, Neutral or No-error/);
+
+    // Rows that are no error, and attention checks, may say anything in the severity column.
+    writeFileSync(join(scratch, 'fine.tsv'), `${row('major')}\n${row('No-error', 'No-error')}\n${row('HOTW-test', 'Other')}\n${row('', 'Non-rateable')}\n`);
+    expect((await run(['fine.tsv'], scoreCommand, scratch)).status).toBe(0);
+  });
+
+  it('refuses a pass mark that is not a quality score from 0 to 100', async () => {
+    for (const threshold of ['-1', '-0.5', '101', '']) {
+      const r = await run(['newer-small.tsv', '--profile', 'mqm-core', '--threshold', threshold]);
+      expect(r.status, threshold).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr, threshold).toMatch(/^redline score: --threshold (is a quality score from 0 to 100|needs a number)/);
+    }
+    expect((await run(['newer-small.tsv', '--profile', 'mqm-core', '--threshold', '0'])).status).toBe(0);
+  });
+
   it('exits 2 on a bad option', async () => {
     expect((await run(['legacy-small.tsv', '--profile', 'bleu'])).status).toBe(2);
     expect((await run(['legacy-small.tsv', '--by', 'colour'])).status).toBe(2);

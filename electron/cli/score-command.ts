@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { Annotation, Paragraph } from '../../shared/model';
 import type { Result } from '../../shared/result';
-import { parseWmtTsv, type WmtMqmFile } from '../../shared/formats/wmt-tsv';
+import { parseWmtTsv, type WmtMqmFile, type WmtRating } from '../../shared/formats/wmt-tsv';
 import { DEFAULT_PASS_THRESHOLD } from '../../shared/scoring/mqm-figures';
 import { reviewAsWmtFile } from '../../shared/scoring/review-as-wmt';
 import { scoreWmtFile, WMT_GROUPINGS, type WmtGrouping, type WmtScoreRow } from '../../shared/scoring/score-wmt-file';
@@ -47,12 +47,36 @@ Options:
                  position in the document), rater (per rater, over every segment they rated)
   --json         print an array of { system, doc, segment, rater, score, segments } (the grouping fields only;
                  with mqm-core also "mqm": penalty, words, quality, pass, errors per 1000 words)
-  --threshold N  MQM-Core pass mark for --profile mqm-core (default: a review's own, else ${DEFAULT_PASS_THRESHOLD})
+  --threshold N  MQM-Core pass mark for --profile mqm-core, a quality score from 0 to 100 (default: a review's
+                 own, else ${DEFAULT_PASS_THRESHOLD})
 
 A review scores as one system and document; each paragraph is a segment, and every rater who flagged anything
-is taken to have read every paragraph. Dismissed flags do not count.
+is taken to have read every paragraph. Dismissed flags do not count. A file with a severity the weights do not
+know (a typo such as "Majr") is refused rather than scored as if the error weighed nothing.
 Exit status: 0 scored, 2 bad input or usage (the reason on stderr).
 `;
+
+/**
+ * The severities the WMT rules weigh, and the words that mark a row as no error. Any other severity would weigh
+ * 0 without a word, hiding a typo ("Majr") in a lower score, so the file is refused instead.
+ */
+const KNOWN_SEVERITIES = new Set(['minor', 'major', 'critical', 'trivial', 'neutral', 'no-error', 'unrateable', 'non-rateable']);
+const NOT_ERROR_CATEGORIES = new Set(['no-error', 'neutral', 'unrateable', 'non-rateable']);
+
+/** The first rating whose severity the rules do not know, if any. */
+function unknownSeverity(file: WmtMqmFile): WmtRating | undefined {
+  for (const segment of file.segments) {
+    for (const rating of segment.ratings) {
+      const severity = rating.severity.trim().toLowerCase();
+      const category = rating.category.trim().toLowerCase();
+      if (KNOWN_SEVERITIES.has(severity) || severity.startsWith('hotw')) continue;
+      // A row that is no error (or an attention check) is weighed 0 by its category, whatever its severity says.
+      if (NOT_ERROR_CATEGORIES.has(category) || category.startsWith('hotw')) continue;
+      return rating;
+    }
+  }
+  return undefined;
+}
 
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(3);
@@ -134,8 +158,11 @@ export function makeScoreCommand(deps: ScoreCommandDeps): Command {
         return usageError(`cannot group by "${by}"; use ${WMT_GROUPINGS.join(', ')}.`);
       }
       const thresholdText = values.get('threshold');
-      if (thresholdText !== undefined && !Number.isFinite(Number(thresholdText))) {
+      if (thresholdText !== undefined && (thresholdText.trim() === '' || !Number.isFinite(Number(thresholdText)))) {
         return usageError(`--threshold needs a number, got "${thresholdText}".`);
+      }
+      if (thresholdText !== undefined && (Number(thresholdText) < 0 || Number(thresholdText) > 100)) {
+        return usageError(`--threshold is a quality score from 0 to 100, got ${thresholdText}.`);
       }
 
       const file = positional[0]!;
@@ -145,6 +172,15 @@ export function makeScoreCommand(deps: ScoreCommandDeps): Command {
         return 2;
       }
       const { file: scored, settings } = loaded.value;
+      const untold = unknownSeverity(scored);
+      if (untold) {
+        const shown = untold.severity.length > 40 ? `${untold.severity.slice(0, 40)}…` : untold.severity;
+        io.stderr(
+          `redline score: ${file} line ${untold.line}: unknown severity "${shown}"; use Minor, Major, Critical, Neutral or No-error ` +
+            '(Trivial for minor punctuation). Nothing was scored.\n',
+        );
+        return 2;
+      }
       // A review file scores by its own settings unless the command line says otherwise; a TSV file by WMT's.
       const own = settings && isScoringProfile(settings.scoringProfile) ? settings.scoringProfile : undefined;
       const profile: ScoringProfile = (profileText as ScoringProfile | undefined) ?? own ?? 'wmt';
