@@ -12,7 +12,7 @@ import type { ReviewSettings } from './journal/journal-event';
 import { SEVERITIES, type Annotation, type ArticleInfo, type Paragraph } from './model';
 import type { ArticleScore, ParagraphScore } from './scoring/article-scorer';
 import type { Typology } from './typology/typology';
-import type { Failure, Result } from './result';
+import type { Failure, Remedy, Result } from './result';
 
 export interface OpenedReview {
   readonly reviewId: string;
@@ -108,6 +108,18 @@ export interface ReviewView {
   readonly editRateUnit: 'word' | 'char';
   /** Things the reviewer should know about the review file (a torn last line dropped on reopen, ...). */
   readonly warnings: readonly string[];
+  /** Set when the review cannot be written here: every change is refused with `locked` or `read-only`. */
+  readonly readOnly?: ReadOnlyReview;
+}
+
+/**
+ * Why a review is open read-only, in words for a banner, and the ways out: `take-over` once the process that
+ * holds it is gone, `copy` to continue in a copy in the app's data folder.
+ */
+export interface ReadOnlyReview {
+  readonly reason: 'locked' | 'read-only-file' | 'read-only-folder';
+  readonly message: string;
+  readonly remedies: readonly Extract<Remedy, 'take-over' | 'copy'>[];
 }
 
 /** One window of a comparison between two versions, for the virtualized compare view. */
@@ -229,6 +241,12 @@ export const requestSchemas = {
     .strict(),
   /** Loads a custom typology (JSON) from a file; it is copied into the review so the review stays self-contained. */
   loadTypology: z.object({ reviewId, path }).strict(),
+  /**
+   * A way out of a review that cannot be written here: `recover` a damaged file up to its damage, or `start-new`
+   * (the damaged file is kept beside, renamed); `take-over` a review whose writer is gone; `copy` it to the data
+   * folder and continue there.
+   */
+  resolveReview: z.object({ reviewId, remedy: z.enum(['recover', 'start-new', 'take-over', 'copy']) }).strict(),
   /** Figures of one paragraph (the score panel's "paragraph in focus"). */
   paragraphScore: z.object({ reviewId, paragraphId: id }).strict(),
 
@@ -287,6 +305,8 @@ export interface RedlineApi {
   changeSettings(req: RequestOf<'changeSettings'>): Promise<Result<ReviewView>>;
   loadTypology(req: RequestOf<'loadTypology'>): Promise<Result<ReviewView>>;
   paragraphScore(req: RequestOf<'paragraphScore'>): Promise<Result<ParagraphScore>>;
+  /** Answers with a sentence saying what was done (where the damaged file went, ...); the review reopens. */
+  resolveReview(req: RequestOf<'resolveReview'>): Promise<Result<{ readonly message: string }>>;
 
   /** Resolves once the draft is durable; light on purpose (typing sends one per keystroke burst). */
   editParagraph(req: RequestOf<'editParagraph'>): Promise<Result<{ readonly seq: number; readonly unsaved: number }>>;

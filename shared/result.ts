@@ -5,7 +5,16 @@
 export interface Failure {
   readonly code: ErrorCode;
   readonly message: string;
+  /** What the reviewer can do about it, where the app offers a way out (a damaged review file). */
+  readonly remedies?: readonly Remedy[];
 }
+
+/**
+ * Ways out of a review that cannot be written: recover what a damaged file holds up to its damage, start a new
+ * review (the damaged file is kept beside it), take over a review whose writer is gone, continue in a copy in the
+ * app's data folder.
+ */
+export type Remedy = 'recover' | 'start-new' | 'take-over' | 'copy';
 
 export type ErrorCode =
   | 'not-found'
@@ -21,6 +30,12 @@ export type ErrorCode =
   | 'io-error'
   | 'newer-format'
   | 'conflict'
+  /** Another Redline process holds the review file: it is open read-only here. */
+  | 'locked'
+  /** The review file or its folder cannot be written: it is open read-only. */
+  | 'read-only'
+  /** The review file is damaged: it was not opened, and it was left as it was. */
+  | 'damaged'
   | 'internal';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };

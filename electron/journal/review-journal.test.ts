@@ -114,7 +114,7 @@ describe('review journal', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     const cases = {
       damaged: [lines[0], lines[1], '{"seq": 2, oops', lines[3], ''].join('\n'),
-      newer: [headerLine({ ...header, formatVersion: JOURNAL_FORMAT_VERSION + 1 }).trimEnd(), ...lines.slice(1)].join('\n'),
+      newer: lines.join('\n').replace(`"formatVersion":${JOURNAL_FORMAT_VERSION}`, `"formatVersion":${JOURNAL_FORMAT_VERSION + 1}`),
     };
     for (const [name, text] of Object.entries(cases)) {
       writeFileSync(file, text);

@@ -7,20 +7,29 @@
  *
  * Loading never writes. A torn last line found on open is cut off only when the first new event is appended,
  * so a failed or read-only open leaves the file exactly as it was.
+ *
+ * A journal opened read-only (another process holds the review's lock, or the file or its folder cannot be
+ * written) refuses every append and compaction with a typed failure: never a silent success.
  */
-import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { EventBody, JournalEvent, JournalHeader } from '../../shared/journal/journal-event';
 import { eventLine, headerLineInSteps, readJournalInSteps } from '../../shared/journal/read-journal';
 import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
 import { snapshotOf, type ReviewState } from '../../shared/journal/review-state';
 import { fail, ok, type Result } from '../../shared/result';
 import { breathe } from '../breathe';
+import { processExists, type ReviewLock } from './review-lock';
 
 
 export interface JournalOptions {
   /** The time stamped on new events; the wall clock by default. */
   readonly now?: () => string;
+  /** The review's lock, held by this process: released when the journal closes. */
+  readonly lock?: ReviewLock;
+  /** Set when the review may not be written here: every append answers this failure. */
+  readonly readOnly?: { readonly code: 'locked' | 'read-only'; readonly message: string };
 }
 
 export interface OpenedJournal {
@@ -52,6 +61,9 @@ export class ReviewJournal {
   private broken: Result<never> | undefined;
   private closed = false;
   private readonly now: () => string;
+  private readonly lock: ReviewLock | undefined;
+  /** Why this journal may not write, or undefined when it may. */
+  readonly readOnly: JournalOptions['readOnly'];
 
   private constructor(
     /** The review file. */
@@ -65,6 +77,8 @@ export class ReviewJournal {
     this.built = state;
     this.durable = state;
     this.now = options.now ?? (() => new Date().toISOString());
+    this.lock = options.lock;
+    this.readOnly = options.readOnly;
   }
 
   /**
@@ -72,6 +86,7 @@ export class ReviewJournal {
    * never leaves a file without a whole header. Fails with `conflict` if the file already exists.
    */
   static async create(path: string, header: JournalHeader, options: JournalOptions = {}): Promise<Result<ReviewJournal>> {
+    if (options.readOnly) return fail(options.readOnly.code, options.readOnly.message);
     try {
       const existing = await stat(path).then(() => true, () => false);
       if (existing) return fail('conflict', `${path} already exists; open it instead of starting a new review.`);
@@ -122,6 +137,7 @@ export class ReviewJournal {
    * (the state goes back to what is on disk and later appends fail until the review is reopened).
    */
   append(body: EventBody): Promise<Result<JournalEvent>> {
+    if (this.readOnly) return Promise.resolve(fail(this.readOnly.code, this.readOnly.message));
     if (this.closed) return Promise.resolve(fail('io-error', `The review file ${this.path} is closed.`));
     if (this.broken) return Promise.resolve(this.broken);
     if (body.type === 'snapshot') return Promise.resolve(fail('bad-request', 'Snapshots are written by compaction only.'));
@@ -141,6 +157,7 @@ export class ReviewJournal {
    * either the old file or the new one. Events appended meanwhile go to the new file afterwards.
    */
   compact(): Promise<Result<void>> {
+    if (this.readOnly) return Promise.resolve(fail(this.readOnly.code, this.readOnly.message));
     if (this.closed) return Promise.resolve(fail('io-error', `The review file ${this.path} is closed.`));
     if (this.broken) return Promise.resolve(this.broken);
     return new Promise((done) => {
@@ -149,13 +166,14 @@ export class ReviewJournal {
     });
   }
 
-  /** Waits for queued events to reach the disk, then closes the file. */
+  /** Waits for queued events to reach the disk, then closes the file and gives up its lock. */
   async close(): Promise<void> {
     if (this.closed) return;
     while (this.draining) await this.drained;
     this.closed = true;
     await this.handle?.close();
     this.handle = undefined;
+    await this.lock?.release();
   }
 
   private kick(): void {
@@ -235,11 +253,12 @@ export class ReviewJournal {
 /**
  * Writes a whole file under a temporary name in the same folder, flushes it, renames it into place and flushes
  * the folder, so after a crash the path holds either the old file or the complete new one. The temporary name is
- * fixed per file, so an interrupted attempt is overwritten by the next rather than left to pile up.
+ * unique (process id and a random part, created exclusively), so two processes writing at once never share one;
+ * what a crashed process left behind is removed by `removeStrayTemporaries`.
  */
 export async function writeDurably(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.tmp`);
-  const handle = await open(temp, 'w');
+  const temp = join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
+  const handle = await open(temp, 'wx');
   try {
     await handle.write(text);
     await handle.sync();
@@ -252,12 +271,47 @@ export async function writeDurably(path: string, text: string): Promise<void> {
     await rm(temp, { force: true });
     throw e;
   }
-  const folder = await open(dirname(path), 'r');
+  await syncFolder(dirname(path));
+}
+
+/**
+ * Flushes a folder, so a rename in it survives a power cut. Windows cannot open a folder for flushing (and its
+ * file system commits renames itself), so there it is skipped, as it is wherever the system refuses it.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  let handle: FileHandle;
   try {
-    await folder.sync();
-  } finally {
-    await folder.close();
+    handle = await open(folder, 'r');
+  } catch (e) {
+    if (['EISDIR', 'EPERM', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) return;
+    throw e;
   }
+  try {
+    await handle.sync();
+  } catch (e) {
+    if (!['EINVAL', 'EPERM', 'EBADF', 'ENOTSUP'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+  } finally {
+    await handle.close();
+  }
+}
+
+function temporaryPrefix(path: string): string {
+  return `.${basename(path)}.`;
+}
+
+/** Removes temporaries of `path` left by processes that no longer run (a crash mid-compaction). */
+export async function removeStrayTemporaries(path: string): Promise<number> {
+  const prefix = temporaryPrefix(path);
+  let removed = 0;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!match || processExists(Number(match[1]))) continue;
+    await rm(join(dirname(path), name), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 function message(e: unknown): string {

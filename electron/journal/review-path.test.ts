@@ -40,9 +40,35 @@ describe('where the review file lives', () => {
     });
   });
 
-  it('does not reuse a NAME.redline that is not a review file', async () => {
-    writeFileSync(join(articles, 'story.redline'), 'my own notes\n');
+  it("a NAME.redline that cannot be read is taken as the article's own review (so its damage is shown, not hidden)", async () => {
+    const review = join(articles, 'story.redline');
+    const cases: Record<string, () => void> = {
+      empty: () => writeFileSync(review, ''),
+      'not a review': () => writeFileSync(review, 'my own notes\n'),
+      'truncated header': () => writeFileSync(review, headerLine(sampleHeader(1, 'story.txt')).slice(0, 30)),
+      'byte-order mark': () => writeFileSync(review, `\ufeff${headerLine(sampleHeader(1, 'story.txt'))}`),
+      folder: () => mkdirSync(review),
+    };
+    for (const [name, make] of Object.entries(cases)) {
+      rmSync(review, { recursive: true, force: true });
+      make();
+      expect((await reviewPathFor(join(articles, 'story.txt'), data)).path, name).toBe(review);
+    }
+  });
+
+  it('a damaged header that still names another article leaves that review alone', async () => {
+    const other = headerLine(sampleHeader(1, 'story.md'));
+    writeFileSync(join(articles, 'story.redline'), other.slice(0, other.indexOf('"paragraphs"') + 20));
     expect((await reviewPathFor(join(articles, 'story.txt'), data)).path).toBe(join(articles, 'story.txt.redline'));
+  });
+
+  it('an existing review beside an article in a read-only folder is opened there (read-only), not replaced by an empty one', async () => {
+    writeFileSync(join(articles, 'story.redline'), headerLine(sampleHeader(1, 'story.txt')));
+    expect(await reviewPathFor(join(articles, 'story.txt'), data, { canWrite: async () => false })).toEqual({
+      path: join(articles, 'story.redline'),
+      location: 'beside-article',
+      folderReadOnly: true,
+    });
   });
 
   it('falls back to the data folder when the article folder cannot be written', async () => {

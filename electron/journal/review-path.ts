@@ -3,6 +3,11 @@
  * review travels with the article when the folder is copied or shared. When that folder cannot be written (a
  * read-only share, a mounted archive) the review goes to the app's data folder under a name that includes a hash
  * of the article's full path, so two `story.txt` files from different folders never share a review.
+ *
+ * An existing review is never hidden: a `NAME.redline` that cannot be read (empty, damaged, a folder) is taken
+ * to be this article's review, so opening reports the damage instead of starting an empty review elsewhere; and a
+ * review beside an article in a folder that cannot be written is still the one opened (read-only), not an empty
+ * one in the data folder.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -16,6 +21,13 @@ export interface ReviewPath {
   readonly path: string;
   /** Where the file was put, so the window title can say so. */
   readonly location: ReviewLocation;
+  /** Set when the review exists beside the article but its folder cannot be written: it opens read-only. */
+  readonly folderReadOnly?: true;
+  /**
+   * The other file of this article's review, when there are two: the copy in the data folder made while the
+   * review beside the article could not be written, or that original when the copy is the one opened.
+   */
+  readonly otherCopy?: string;
 }
 
 export interface ReviewPathOptions {
@@ -34,14 +46,39 @@ export async function reviewPathFor(articlePath: string, dataDir: string, option
   const fileName = basename(full);
   const name = stem(fileName);
   const canWrite = options.canWrite ?? isWritableFolder;
-  if (await canWrite(folder)) {
-    const plain = join(folder, `${name}.redline`);
-    const owner = await reviewedArticleName(plain);
-    const path = owner === undefined || owner === fileName ? plain : join(folder, `${fileName}.redline`);
-    return { path, location: 'beside-article' };
+  const plain = join(folder, `${name}.redline`);
+  const owner = await reviewedArticleName(plain);
+  const beside = owner === undefined || owner === fileName || owner === UNREADABLE ? plain : join(folder, `${fileName}.redline`);
+  const copy = dataFolderPath(full, dataDir);
+  const copyExists = await exists(copy);
+  const besideExists = await exists(beside);
+  const writable = await canWrite(folder);
+  if (writable && !(besideExists && copyExists && (await fileIsReadOnly(beside)))) {
+    return { path: beside, location: 'beside-article', ...(copyExists && besideExists ? { otherCopy: copy } : {}) };
   }
+  if (copyExists) return { path: copy, location: 'data-folder', ...(besideExists ? { otherCopy: beside } : {}) };
+  if (besideExists) return { path: beside, location: 'beside-article', ...(writable ? {} : { folderReadOnly: true as const }) };
+  return { path: copy, location: 'data-folder' };
+}
+
+/** The review file of an article in the app's data folder: named after the article, with a hash of its full path. */
+export function dataFolderPath(articlePath: string, dataDir: string): string {
+  const full = resolve(articlePath);
   const hash = createHash('sha256').update(full).digest('hex').slice(0, 12);
-  return { path: join(dataDir, `${name}-${hash}.redline`), location: 'data-folder' };
+  return join(dataDir, `${stem(basename(full))}-${hash}.redline`);
+}
+
+function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+/** A file with no write permission at all, or one this process may not write. */
+export async function fileIsReadOnly(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) return false;
+  // Checked by mode too: a user who took the write bits away means it, even for an administrator's process.
+  if ((info.mode & 0o222) === 0) return true;
+  return access(path, constants.W_OK).then(() => false, () => true);
 }
 
 /** The file name without its last extension; a name that is all extension (`.profile`) is kept whole. */
@@ -61,19 +98,34 @@ export async function isWritableFolder(folder: string): Promise<boolean> {
   }
 }
 
+/** A file that cannot be read as a review header: taken to be this article's review, to be reported as damaged. */
+const UNREADABLE = Symbol('unreadable');
+
 /**
- * The article name in an existing review file's header: undefined when there is no file, '' when the file is
- * not a review (so it is not reused). Reads only up to the first newline.
+ * The article name in an existing review file's header: undefined when there is no file, UNREADABLE when its
+ * first line is not a readable review header (empty, damaged, not a file). A damaged header still names its
+ * article when that part of it survived. Reads only up to the first newline.
  */
-async function reviewedArticleName(path: string): Promise<string | undefined> {
-  const firstLine = await readFirstLine(path);
-  if (firstLine === undefined) return undefined;
+async function reviewedArticleName(path: string): Promise<string | undefined | typeof UNREADABLE> {
+  const read = await readFirstLine(path);
+  if (read === undefined) return undefined;
+  if (read === '') return UNREADABLE;
+  const firstLine = read.replace(/^\ufeff/, '');
   try {
     const header = JSON.parse(firstLine) as { format?: unknown; article?: { name?: unknown } };
-    return header.format === JOURNAL_FORMAT && typeof header.article?.name === 'string' ? header.article.name : '';
+    if (header.format === JOURNAL_FORMAT && typeof header.article?.name === 'string') return header.article.name;
   } catch {
-    return '';
+    // Fall through to the salvage below.
   }
+  const named = /"article":\{[^{}]*?"name":("(?:[^"\\]|\\.)*")/.exec(firstLine);
+  if (named && firstLine.includes(`"format":"${JOURNAL_FORMAT}"`)) {
+    try {
+      return JSON.parse(named[1]!) as string;
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  return UNREADABLE;
 }
 
 function readFirstLine(path: string): Promise<string | undefined> {
@@ -87,6 +139,7 @@ function readFirstLine(path: string): Promise<string | undefined> {
       if (newline >= 0) stream.destroy();
     });
     stream.on('close', () => done(chunks.length > 0 || stream.bytesRead > 0 ? Buffer.concat(chunks).toString('utf8') : ''));
+    // A folder or an unreadable file where the review should be is not "no review": opening reports it.
     stream.on('error', (e: NodeJS.ErrnoException) => done(e.code === 'ENOENT' ? undefined : ''));
   });
 }

@@ -9,14 +9,20 @@
  * - When the article on disk no longer matches the review's header (edited since the review began), the review
  *   is kept as it was: its flags point into the header's text, so the header's paragraphs are what the reviewer
  *   sees, with a warning saying so.
+ * - One writer per file: the review's lock is taken first (see review-lock.ts). When another live process holds
+ *   it, or the file or its folder cannot be written, the review opens read-only and says why; a lock left by a
+ *   process that is gone is taken over, and the reviewer is told.
  */
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { makeHeader } from '../../shared/journal/journal-event';
 import type { ArticleInfo, Paragraph } from '../../shared/model';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { ReviewState } from '../../shared/journal/review-state';
-import { ReviewJournal } from '../journal/review-journal';
-import type { ReviewPath } from '../journal/review-path';
+import { removeStrayTemporaries, ReviewJournal, type JournalOptions } from '../journal/review-journal';
+import { acquireLock, describeHolder, takeOverLock, type LockHolder, type ReviewLock } from '../journal/review-lock';
+import { fileIsReadOnly, type ReviewPath } from '../journal/review-path';
+import type { ReadOnlyReview } from '../../shared/contract';
 
 export interface OpenedReviewFile {
   readonly journal: ReviewJournal;
@@ -26,7 +32,12 @@ export interface OpenedReviewFile {
   readonly created: boolean;
   /** True when the file holds far more event lines than its state needs (long typing sessions): compact it. */
   readonly worthCompacting: boolean;
+  /** Set when the review is open read-only here, with the reason in words and the ways out. */
+  readonly readOnly?: ReadOnlyReview;
 }
+
+/** How long a process that lost the race for a new review's lock waits for the winner to write the file. */
+const WAIT_FOR_NEW_REVIEW_MS = 3000;
 
 /**
  * A review is compacted on opening once it holds this many event lines and several times more lines than a
@@ -47,29 +58,131 @@ export async function openReviewFile(
   paragraphs: readonly Paragraph[],
   rater: string,
 ): Promise<Result<OpenedReviewFile>> {
-  const opened = await ReviewJournal.open(where.path);
-  if (opened.ok) {
-    const { journal, state } = opened.value;
-    const warnings = [...opened.value.warnings];
-    const headerDiffers = !sameParagraphs(state.paragraphs, paragraphs);
-    if (headerDiffers) {
-      warnings.push(
-        `${article.name} has changed on disk since this review began (${basename(where.path)}). ` +
-          'The review keeps the article as it was when the review started, so its flags stay where they were.',
-      );
-    }
-    return ok({ journal, warnings, headerDiffers, created: false, worthCompacting: worthCompacting(opened.value.events, state) });
+  const name = basename(where.path);
+  if (where.folderReadOnly) {
+    return openReadOnly(where, article, paragraphs, {
+      reason: 'read-only-folder',
+      message: `The folder of ${name} cannot be written, so the review opens read-only. Continue in a copy to keep working.`,
+      remedies: ['copy'],
+    });
   }
-  if (opened.error.code !== 'not-found') {
-    return fail(opened.error.code, `${opened.error.message} The review was not opened and the file was left untouched.`);
+  const attempt = await acquireLock(where.path);
+  const notes: string[] = [];
+  let lock: ReviewLock;
+  if (attempt.kind === 'held') {
+    lock = attempt.lock;
+  } else if (attempt.kind === 'unwritable') {
+    return openReadOnly(where, article, paragraphs, {
+      reason: 'read-only-folder',
+      message: `The folder of ${name} cannot be written, so the review opens read-only. Continue in a copy to keep working.`,
+      remedies: ['copy'],
+    });
+  } else if (attempt.stale) {
+    const taken = await takeOverLock(where.path);
+    if (!taken.ok) return openLocked(where, article, paragraphs, attempt.holder);
+    lock = taken.value;
+    notes.push(`${attempt.holder ? describeHolder(attempt.holder) : 'A Redline that is no longer running'} had left ${name} locked; it is no longer running, so this window took the review over.`);
+  } else {
+    return openLocked(where, article, paragraphs, attempt.holder);
   }
-  const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()));
+  const result = await openHeld(where, article, paragraphs, rater, lock);
+  if (!result.ok) {
+    await lock.release();
+    return result;
+  }
+  if (result.value.readOnly) await lock.release();
+  return notes.length > 0 ? ok({ ...result.value, warnings: [...notes, ...result.value.warnings] }) : result;
+}
+
+/** The review opened read-only because another process holds it; waits briefly for a review being created. */
+async function openLocked(where: ReviewPath, article: ArticleInfo, paragraphs: readonly Paragraph[], holder: LockHolder | undefined): Promise<Result<OpenedReviewFile>> {
+  const who = holder ? describeHolder(holder) : 'Another Redline';
+  const deadline = Date.now() + WAIT_FOR_NEW_REVIEW_MS;
+  while (Date.now() < deadline && !(await stat(where.path).then((s) => s.size > 0, () => false))) {
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  if (!(await stat(where.path).then(() => true, () => false))) {
+    return fail('locked', `${who} is starting this review right now; open the article again in a moment.`);
+  }
+  return openReadOnly(where, article, paragraphs, {
+    reason: 'locked',
+    message: `${who} has ${basename(where.path)} open, so it opens read-only here: your changes could not be saved. Work in that window, or take the review over once it is closed.`,
+    remedies: ['take-over', 'copy'],
+  });
+}
+
+async function openReadOnly(where: ReviewPath, article: ArticleInfo, paragraphs: readonly Paragraph[], readOnly: ReadOnlyReview): Promise<Result<OpenedReviewFile>> {
+  const refusal: JournalOptions['readOnly'] = { code: readOnly.reason === 'locked' ? 'locked' : 'read-only', message: readOnly.message };
+  const opened = await ReviewJournal.open(where.path, { readOnly: refusal });
+  if (!opened.ok) return damaged(opened.error.code, opened.error.message, where);
+  return ok(fromOpened(opened.value, article, paragraphs, readOnly));
+}
+
+/** Opens (or creates) the review with its lock held. */
+async function openHeld(
+  where: ReviewPath,
+  article: ArticleInfo,
+  paragraphs: readonly Paragraph[],
+  rater: string,
+  lock: ReviewLock,
+): Promise<Result<OpenedReviewFile>> {
+  if (await fileIsReadOnly(where.path)) {
+    return openReadOnly(where, article, paragraphs, {
+      reason: 'read-only-file',
+      message: `${basename(where.path)} is read-only, so the review opens read-only. Continue in a copy to keep working.`,
+      remedies: ['copy'],
+    });
+  }
+  await removeStrayTemporaries(where.path);
+  const opened = await ReviewJournal.open(where.path, { lock });
+  if (opened.ok) return ok(fromOpened(opened.value, article, paragraphs, undefined));
+  if (opened.error.code !== 'not-found') return damaged(opened.error.code, opened.error.message, where);
+  const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()), { lock });
   if (!created.ok) return created;
   const journal = created.value;
   // The reviewer's name is part of the review from the start, so a review sent on keeps who made it.
   const named = await journal.append({ type: 'rater-set', rater });
   const warnings = named.ok ? [] : [named.error.message];
   return ok({ journal, warnings, headerDiffers: false, created: true, worthCompacting: false });
+}
+
+/** A review file that cannot be read: refused, left as it is, with the ways out the service offers. */
+function damaged(code: Failure['code'], message: string, where: ReviewPath): Result<never> {
+  if (code === 'newer-format') return fail(code, message);
+  if (code === 'io-error') return fail(code, `${message} The review was not opened and the file was left untouched.`);
+  return {
+    ok: false,
+    error: {
+      code: 'damaged',
+      message: `${message} The review was not opened and ${basename(where.path)} was left exactly as it is.`,
+      remedies: ['recover', 'start-new'],
+    },
+  };
+}
+
+function fromOpened(
+  opened: { readonly journal: ReviewJournal; readonly state: ReviewState; readonly warnings: readonly string[]; readonly events: number },
+  article: ArticleInfo,
+  paragraphs: readonly Paragraph[],
+  readOnly: ReadOnlyReview | undefined,
+): OpenedReviewFile {
+  const { journal, state } = opened;
+  const warnings = [...opened.warnings];
+  const headerDiffers = !sameParagraphs(state.paragraphs, paragraphs);
+  if (headerDiffers) {
+    warnings.push(
+      `${article.name} has changed on disk since this review began (${basename(journal.path)}). ` +
+        'The review keeps the article as it was when the review started, so its flags stay where they were.',
+    );
+  }
+  return {
+    journal,
+    warnings,
+    headerDiffers,
+    created: false,
+    worthCompacting: !readOnly && worthCompacting(opened.events, state),
+    ...(readOnly ? { readOnly } : {}),
+  };
 }
 
 /** True when two paragraph lists say the same thing (text, source, shape, ids). */

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFil
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreArticle } from '../../shared/scoring/article-scorer';
-import { ARTICLE_PARAGRAPHS, SAMPLE, ServiceFixture, value, waitForReview } from './service-fixture';
+import { ARTICLE_PARAGRAPHS, SAMPLE, ServiceFixture, value, waitForFailure, waitForReview } from './service-fixture';
 
 let fx: ServiceFixture;
 beforeEach(() => {
@@ -116,7 +116,7 @@ describe('the review file of an article', () => {
     value(await first.addAnnotation(flagOf(review.reviewId, { paragraphId: 'p1', start: 0, end: 3 })));
     await first.close();
     const lines = readFileSync(review.reviewPath, 'utf8').split('\n');
-    lines[2] = 'this line is not an event';
+    lines[3] = 'this line is not an event';
     writeFileSync(review.reviewPath, lines.join('\n'));
     const bytes = readFileSync(review.reviewPath);
 
@@ -127,14 +127,72 @@ describe('the review file of an article', () => {
       await new Promise((done) => setTimeout(done, 10));
       answer = await second.getReview({ reviewId: opened.reviewId });
     }
-    expect(answer.ok ? 'opened' : answer.error.code).toBe('parse-error');
-    expect(answer.ok ? '' : answer.error.message).toMatch(/line 3/);
+    expect(answer.ok ? 'opened' : answer.error.code).toBe('damaged');
+    expect(answer.ok ? '' : answer.error.message).toMatch(/line 4/);
+    expect(answer.ok ? [] : answer.error.remedies).toEqual(['recover', 'start-new']);
     const window = value(await second.readParagraphs({ reviewId: opened.reviewId, start: 0, end: 10 }));
     expect(window.paragraphs.map((p) => p.target)).toEqual(ARTICLE_PARAGRAPHS);
     const flagging = await second.addAnnotation(flagOf(opened.reviewId));
     expect(flagging.ok).toBe(false);
     await second.close();
     expect(readFileSync(review.reviewPath).equals(bytes)).toBe(true);
+
+    // The reviewer chooses to recover: everything before the damage comes back, and the damaged file is kept.
+    const third = fx.service();
+    const again = value(await third.openArticle({ path: fx.article }));
+    await waitForFailure(third, again.reviewId);
+    const recovered = value(await third.resolveReview({ reviewId: again.reviewId, remedy: 'recover' }));
+    expect(recovered.message).toMatch(/^2 changes before line 4 were recovered\. The damaged file is kept as ferry\.damaged-[0-9-]+\.redline\.$/);
+    const view = await waitForReview(third, again.reviewId);
+    expect(view.annotations).toHaveLength(1);
+    expect(view.warnings[0]).toBe(recovered.message);
+    value(await third.addAnnotation(flagOf(again.reviewId)));
+    await third.close();
+    const kept = readdirSync(dirname(review.reviewPath)).find((n) => n.includes('.damaged-'))!;
+    expect(readFileSync(join(dirname(review.reviewPath), kept)).equals(bytes)).toBe(true);
+  });
+
+  it('a damaged review can be set aside to start a new one, and the damaged file is kept', async () => {
+    const first = fx.service();
+    const review = await fx.open(first);
+    await first.close();
+    writeFileSync(review.reviewPath, '');
+    const second = fx.service();
+    const opened = value(await second.openArticle({ path: fx.article }));
+    const failure = await waitForFailure(second, opened.reviewId);
+    expect(failure.message).toMatch(/ferry\.redline is empty/);
+    const started = value(await second.resolveReview({ reviewId: opened.reviewId, remedy: 'start-new' }));
+    expect(started.message).toMatch(/^A new review was started\. The damaged file is kept as ferry\.damaged-/);
+    const view = await waitForReview(second, opened.reviewId);
+    expect(view.annotations).toEqual([]);
+    value(await second.addAnnotation(flagOf(opened.reviewId)));
+    await second.close();
+    expect(readdirSync(dirname(review.reviewPath)).filter((n) => n.includes('.damaged-'))).toHaveLength(1);
+  });
+
+  it('a second service on the same review opens it read-only, refuses every change, and loses nothing of the first', async () => {
+    const first = fx.service();
+    const review = await fx.open(first);
+    const second = fx.service();
+    const other = await fx.open(second);
+    expect(other.readOnly?.reason).toBe('locked');
+    expect(other.readOnly?.message).toMatch(/\(process \d+, since \d\d:\d\d UTC\) has ferry\.redline open/);
+    expect(other.readOnly?.remedies).toEqual(['take-over', 'copy']);
+    const refused = await second.addAnnotation(flagOf(other.reviewId));
+    expect(refused.ok ? 'saved' : refused.error.code).toBe('locked');
+    const edit = await second.editParagraph({ reviewId: other.reviewId, paragraphId: 'p1', text: 'changed elsewhere' });
+    expect(edit.ok ? 'saved' : edit.error.code).toBe('locked');
+    // Taking over is refused while the holder runs.
+    const early = await second.resolveReview({ reviewId: other.reviewId, remedy: 'take-over' });
+    expect(early.ok ? 'taken' : early.error.code).toBe('locked');
+    value(await first.addAnnotation(flagOf(review.reviewId)));
+    await first.close();
+    await second.close();
+    const third = fx.service();
+    const reopened = await fx.open(third);
+    expect(reopened.readOnly).toBeUndefined();
+    expect(reopened.annotations).toHaveLength(1);
+    await third.close();
   });
 
   it('an article changed on disk keeps the review as it began, with a warning', async () => {

@@ -9,7 +9,7 @@
  * that would share a review file name see each other's file (see review-path.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, constants as fsConstants, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type {
@@ -27,7 +27,10 @@ import type {
 } from '../../shared/contract';
 import { assertNever, fail, ok, type Failure, type Result } from '../../shared/result';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
-import { isWritableFolder, reviewPathFor } from '../journal/review-path';
+import { dataFolderPath, isWritableFolder, reviewPathFor, type ReviewPath } from '../journal/review-path';
+import { takeOverLock } from '../journal/review-lock';
+import { writeDurably } from '../journal/review-journal';
+import { salvageJournal } from '../../shared/journal/read-journal';
 import { MAX_ARTICLE_BYTES } from '../loader/article-stream';
 import { AppSettings } from './app-settings';
 import { ArticleLoad } from './article-load';
@@ -67,6 +70,20 @@ interface OpenReview {
   readonly id: string;
   readonly load: ArticleLoad;
   status: ReviewStatus;
+  /** The review file chosen for the article, once known. */
+  where?: ReviewPath;
+  /** A review file to use instead of the usual choice (a copy made to continue a review that could not be written). */
+  override?: ReviewPath;
+  /** What a way out taken by the reviewer did, shown with the review once it reopens. */
+  notes?: string[];
+}
+
+/** What the reviewer should know when an article's review exists twice (see ReviewPath.otherCopy). */
+function copyNotes(where: ReviewPath): string[] {
+  if (!where.otherCopy) return [];
+  return where.location === 'data-folder'
+    ? [`This review continues in its copy ${where.path}, because ${where.otherCopy} could not be written.`]
+    : [`A copy of this review, made when it could not be written here, is at ${where.otherCopy}; its changes are not in this one.`];
 }
 
 export class ReviewService implements RedlineApi {
@@ -243,6 +260,95 @@ export class ReviewService implements RedlineApi {
     return this.with(req.reviewId, (s) => s.loadTypology(resolve(req.path)));
   }
 
+  async resolveReview(req: RequestOf<'resolveReview'>): Promise<Result<{ readonly message: string }>> {
+    const review = this.reviews.get(req.reviewId);
+    if (!review) return fail('unknown-review', 'That article is no longer open; open it again.');
+    const where = review.where;
+    const status = review.status;
+    if (!where || status.kind === 'loading') return fail('conflict', 'The review file is still opening; try again in a moment.');
+    const name = basename(where.path);
+    let message: string;
+    if (req.remedy === 'take-over' || req.remedy === 'copy') {
+      if (status.kind !== 'open' || !status.session.view().readOnly) return fail('conflict', `${name} is not open read-only; there is nothing to take over.`);
+      if (req.remedy === 'take-over') {
+        const taken = await takeOverLock(where.path);
+        if (!taken.ok) return taken;
+        // Given back at once: reopening takes the lock again as any opening does.
+        await taken.value.release();
+        message = `This window now writes ${name}.`;
+      } else {
+        const copy = await this.copyForWriting(review, where);
+        if (!copy.ok) return copy;
+        review.override = { path: copy.value, location: 'data-folder', otherCopy: where.path };
+        message = `The review continues in a copy, ${copy.value}; ${name} was left as it is.`;
+      }
+    } else {
+      if (status.kind !== 'failed' || status.error.code !== 'damaged') return fail('conflict', `${name} is not damaged; there is nothing to recover.`);
+      const moved = await this.setDamagedAside(where.path, req.remedy === 'recover');
+      if (!moved.ok) return moved;
+      message = moved.value;
+    }
+    review.notes = [...(review.notes ?? []), message];
+    await this.reattach(review);
+    return ok({ message });
+  }
+
+  /** Copies a review that cannot be written here to the article's file in the data folder (never over another file). */
+  private async copyForWriting(review: OpenReview, where: ReviewPath): Promise<Result<string>> {
+    const target = dataFolderPath(review.load.targetPath, this.options.dataDir);
+    if (target === where.path) return fail('read-only', `${where.path} is already the review's copy in the data folder, and it cannot be written.`);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await copyFile(where.path, target, fsConstants.COPYFILE_EXCL);
+      return ok(target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return fail('conflict', `A copy of this review already exists at ${target}; it was left as it is.`);
+      return fail('io-error', `The review could not be copied to ${target} (${code ?? String(e)}).`);
+    }
+  }
+
+  /**
+   * Moves a damaged review file aside under a new name, never deleting it; with `recover`, everything before its
+   * damage is written back as the review, so the reviewer goes on from there.
+   */
+  private async setDamagedAside(path: string, recover: boolean): Promise<Result<string>> {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+    const aside = path.replace(/\.redline$/, '') + `.damaged-${stamp}.redline`;
+    let kept: string | undefined;
+    let recovered: string | undefined;
+    try {
+      if (recover) {
+        const text = (await readFile(path)).toString('utf8');
+        const salvage = salvageJournal(text, basename(path));
+        if (!salvage) return fail('conflict', `${basename(path)} now reads without damage; open the article again.`);
+        if (!salvage.recovered) return fail('damaged', `${salvage.problem} Nothing before it can be recovered; start a new review instead.`);
+        kept = text.slice(0, salvage.recovered.goodLength);
+        recovered = `${salvage.recovered.events} change${salvage.recovered.events === 1 ? '' : 's'} before line ${salvage.line} ${salvage.recovered.events === 1 ? 'was' : 'were'} recovered`;
+      }
+      await rename(path, aside);
+      if (kept !== undefined) await writeDurably(path, kept);
+    } catch (e) {
+      return fail('io-error', `The damaged review ${basename(path)} could not be set aside (${(e as NodeJS.ErrnoException).code ?? String(e)}); it was left as it is.`);
+    }
+    const keptNote = `The damaged file is kept as ${basename(aside)}.`;
+    return ok(recovered ? `${recovered[0]!.toUpperCase()}${recovered.slice(1)}. ${keptNote}` : `A new review was started. ${keptNote}`);
+  }
+
+  /** Closes a review's file and opens it again (after a way out was taken), telling the renderer. */
+  private async reattach(review: OpenReview): Promise<void> {
+    if (review.status.kind === 'open') {
+      const { session } = review.status;
+      if (this.writers.get(session.journal.path) === review.id) this.writers.delete(session.journal.path);
+      await session.close();
+    }
+    review.status = { kind: 'loading' };
+    this.emit({ type: 'review-changed', reviewId: review.id });
+    const next = this.attaching.then(() => this.attach(review));
+    this.attaching = next.catch(() => undefined);
+    await next;
+  }
+
   async paragraphScore(req: RequestOf<'paragraphScore'>): Promise<Result<ParagraphScore>> {
     return this.with(req.reviewId, async (s) => s.paragraphScore(req.paragraphId));
   }
@@ -321,7 +427,8 @@ export class ReviewService implements RedlineApi {
     }
     let status: ReviewStatus;
     try {
-      const where = await reviewPathFor(load.targetPath, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) });
+      const where = review.override ?? (await reviewPathFor(load.targetPath, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) }));
+      review.where = where;
       const previous = this.writers.get(where.path);
       // The same article opened again: the earlier session finishes its writes and closes before the file is reread.
       if (previous !== undefined) await this.drop(previous);
@@ -334,7 +441,8 @@ export class ReviewService implements RedlineApi {
           reviewId: review.id,
           journal: opened.value.journal,
           location: where.location,
-          warnings: opened.value.warnings,
+          warnings: [...(review.notes ?? []), ...opened.value.warnings, ...copyNotes(where)],
+          ...(opened.value.readOnly ? { readOnly: opened.value.readOnly } : {}),
           defaultRater: rater,
           rememberRater: (name) => this.settings.rememberRater(name),
         });
@@ -343,7 +451,7 @@ export class ReviewService implements RedlineApi {
           await session.close();
           return;
         }
-        this.writers.set(where.path, review.id);
+        if (!opened.value.readOnly) this.writers.set(where.path, review.id);
         // Compaction rewrites the file beside it and renames it over; events appended meanwhile are kept.
         if (opened.value.worthCompacting) void session.journal.compact();
         status = { kind: 'open', session, fromHeader: opened.value.headerDiffers };

@@ -8,7 +8,7 @@
  * the scoring settings or the typology change, or when a failed write puts the review back to what is on disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { ComparisonWindow, RequestOf, ReviewView } from '../../shared/contract';
+import type { ComparisonWindow, ReadOnlyReview, RequestOf, ReviewView } from '../../shared/contract';
 import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
 import {
   annotationList,
@@ -51,6 +51,8 @@ export interface SessionOptions {
   readonly rememberRater: (rater: string) => Promise<void>;
   /** The machine translation's edit-rate figures, when already counted (see `ReviewSession.open`). */
   readonly figures?: VersionFigures;
+  /** Set when the review cannot be written here; its journal refuses every change. */
+  readonly readOnly?: ReadOnlyReview;
 }
 
 type Ack = Promise<Result<ReviewView>>;
@@ -59,6 +61,7 @@ export class ReviewSession {
   readonly reviewId: string;
   readonly journal: ReviewJournal;
   private readonly location: ReviewLocation;
+  private readonly readOnly: ReadOnlyReview | undefined;
   private readonly warnings: string[];
   private readonly defaultRater: string;
   private readonly rememberRater: (rater: string) => Promise<void>;
@@ -73,6 +76,7 @@ export class ReviewSession {
     this.reviewId = options.reviewId;
     this.journal = options.journal;
     this.location = options.location;
+    this.readOnly = options.readOnly;
     this.warnings = [...options.warnings];
     this.defaultRater = options.defaultRater;
     this.rememberRater = options.rememberRater;
@@ -127,6 +131,7 @@ export class ReviewSession {
       score: this.scorer.summary(),
       editRateUnit: this.figures.unit,
       warnings: this.warnings,
+      ...(this.readOnly ? { readOnly: this.readOnly } : {}),
     };
     this.cachedView = { state, view };
     return view;

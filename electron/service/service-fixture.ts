@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReviewView } from '../../shared/contract';
+import type { Failure } from '../../shared/result';
 import { ReviewService, type ServiceOptions } from './review-service';
 
 export const ARTICLE_PARAGRAPHS = [
@@ -62,6 +63,17 @@ export async function waitForReview(service: ReviewService, reviewId: string): P
     await new Promise((done) => setTimeout(done, 10));
   }
   throw new Error('the review did not open within 5 seconds');
+}
+
+/** Waits until opening an article's review has failed, and answers the failure. */
+export async function waitForFailure(service: ReviewService, reviewId: string): Promise<Failure> {
+  for (let i = 0; i < 500; i++) {
+    const r = await service.getReview({ reviewId });
+    if (!r.ok) return r.error;
+    if (r.value) throw new Error('the review opened, though it was expected to fail');
+    await new Promise((done) => setTimeout(done, 10));
+  }
+  throw new Error('the review did not fail within 5 seconds');
 }
 
 /** Unwraps a result in a test, failing with its message. */

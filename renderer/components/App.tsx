@@ -14,6 +14,7 @@ import { ParagraphCache } from '../state/paragraph-cache';
 import { desktopBridge } from '../transport/electron-client';
 import { ArticlePane, type ArticlePaneHandle } from './ArticlePane';
 import { ErrorBanner } from './ErrorBanner';
+import { ReviewFileBanner } from './ReviewFileBanner';
 import { OpenDialog } from './OpenDialog';
 import { ProgressBar } from './ProgressBar';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -316,7 +317,26 @@ export function App({ client }: { client: RedlineClient }) {
       />
       <ProgressBar visible={!!state.reviewId && !state.done} bytesRead={state.bytesRead} totalBytes={state.totalBytes} paragraphs={state.loaded} />
       {state.error && <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismiss-error' })} />}
-      {reviewError && <ErrorBanner error={reviewError} onDismiss={() => undefined} />}
+      {reviewError?.remedies ? (
+        <ReviewFileBanner
+          key={reviewError.message}
+          code={reviewError.code}
+          message={reviewError.message}
+          remedies={reviewError.remedies}
+          onRemedy={(remedy) => client.resolveReview({ reviewId: state.reviewId!, remedy })}
+        />
+      ) : (
+        reviewError && <ErrorBanner error={reviewError} onDismiss={() => undefined} />
+      )}
+      {review?.readOnly && (
+        <ReviewFileBanner
+          key={review.readOnly.message}
+          code={review.readOnly.reason === 'locked' ? 'locked' : 'read-only'}
+          message={review.readOnly.message}
+          remedies={review.readOnly.remedies}
+          onRemedy={(remedy) => client.resolveReview({ reviewId: review.reviewId, remedy })}
+        />
+      )}
       {review?.warnings.map((w) => (
         <div key={w} className="notice" role="status">
           {w}

@@ -11,8 +11,11 @@ import { DEFAULT_PASS_THRESHOLD } from '../scoring/mqm-figures';
 /** The name in every header's `format` field: a first line without it is not a review file. */
 export const JOURNAL_FORMAT = 'redline-review';
 
-/** The newest format this build reads and writes. A file with a higher version is refused, never guessed at. */
-export const JOURNAL_FORMAT_VERSION = 1;
+/**
+ * The newest format this build reads and writes. A file with a higher version is refused, never guessed at.
+ * 1: the first format. 2: every line carries a CRC-32 of its text (see line-checksum.ts).
+ */
+export const JOURNAL_FORMAT_VERSION = 2;
 
 /** The first line of a review file. `paragraphs` are the article's paragraphs as imported and never change. */
 export interface JournalHeader {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JOURNAL_FORMAT_VERSION, type EventBody } from './journal-event';
-import { eventLine, headerLine, headerLineInSteps, readJournal, readJournalInSteps } from './read-journal';
+import { withChecksum } from './line-checksum';
+import { eventLine, headerLine, headerLineInSteps, readJournal, readJournalInSteps, salvageJournal } from './read-journal';
 import { currentText } from './review-state';
 import { numbered, sampleAnnotation, sampleHeader } from './sample-review';
 
@@ -63,12 +64,57 @@ describe('reading a review file', () => {
     const damaged = lines[0]! + lines[1]! + '{"seq":2,"at":"x","ty\n' + lines[3]!;
     const e = failure(damaged);
     expect(e.code).toBe('parse-error');
-    expect(e.message).toMatch(/^story\.redline line 3: not valid JSON/);
+    expect(e.message).toMatch(/^story\.redline line 3: the event has no checksum/);
+  });
+
+  it('a damaged last line that ends in its newline is damage, not a torn write', () => {
+    const e = failure(lines[0]! + lines[1]! + lines[2]! + '{"seq":3,"at":"x","ty\n');
+    expect(e.message).toMatch(/^story\.redline line 4: /);
+  });
+
+  it('a single changed byte in an event is found and named by its line, whichever byte it is', () => {
+    const line = lines[2]!;
+    for (let at = 0; at < line.length - 1; at++) {
+      const code = line.charCodeAt(at);
+      const changed = line.slice(0, at) + String.fromCharCode(code === 0x41 ? 0x42 : code ^ 0x01) + line.slice(at + 1);
+      const r = readJournal(lines[0]! + lines[1]! + changed + lines[3]!, 'story.redline');
+      expect(r.ok ? `byte ${at} changed unnoticed` : r.error.message).toMatch(/^story\.redline line 3: /);
+    }
   });
 
   it('an unknown event type in the middle is an error naming the line', () => {
-    const odd = lines[0]! + '{"seq":1,"at":"x","type":"teleported"}\n' + lines[2]!;
+    const odd = lines[0]! + withChecksum('{"seq":1,"at":"x","type":"teleported"}') + '\n' + lines[2]!;
     expect(failure(odd).message).toMatch(/^story\.redline line 2: unknown event type "teleported"/);
+  });
+
+  it('a review written before checksums (format 1) still opens', () => {
+    const v1 = [headerLine(header), ...numbered(bodies).map(eventLine)]
+      .map((l) => l.replace(/^\{"crc32":"[0-9a-f]{8}",/, '{').replace(`"formatVersion":${JOURNAL_FORMAT_VERSION}`, '"formatVersion":1'))
+      .join('');
+    const r = read(v1);
+    expect([...r.state.annotations.keys()]).toEqual(['a1', 'a2']);
+    // Without checksums, damage is still found where the JSON breaks.
+    expect(failure(v1.replace('"type":"paragraph-edited"', '"type":"paragraph-edited')).message).toMatch(/line 3: not valid JSON/);
+  });
+
+  it('a byte-order mark put in front by an editor is tolerated', () => {
+    const r = read(`\ufeff${whole}`);
+    expect([...r.state.annotations.keys()]).toEqual(['a1', 'a2']);
+    expect(r.goodLength).toBe(whole.length + 1);
+  });
+
+  it('a damaged file gives back everything before the damage, and nothing when the header is damaged', () => {
+    const damaged = lines[0]! + lines[1]! + lines[2]!.replace('Edited', 'Edited!') + lines[3]!;
+    const salvage = salvageJournal(damaged, 'story.redline');
+    expect(salvage?.line).toBe(3);
+    expect(salvage?.problem).toMatch(/line 3: its checksum does not match/);
+    expect(salvage?.recovered?.events).toBe(1);
+    expect([...salvage!.recovered!.state.annotations.keys()]).toEqual(['a1']);
+    expect(salvage?.recovered?.goodLength).toBe(lines[0]!.length + lines[1]!.length);
+    expect(salvageJournal(whole, 'story.redline')).toBeUndefined();
+    const badHeader = salvageJournal(whole.replace('story.txt', 'storz.txt'), 'story.redline');
+    expect(badHeader).toMatchObject({ line: 1 });
+    expect(badHeader?.recovered).toBeUndefined();
   });
 
   it('a first line that is not a review header is refused', () => {
@@ -79,10 +125,10 @@ describe('reading a review file', () => {
   });
 
   it('a newer format version is refused with a message, not guessed at', () => {
-    const newer = headerLine({ ...header, formatVersion: JOURNAL_FORMAT_VERSION + 1 }) + lines.slice(1).join('');
+    const newer = whole.replace(`"formatVersion":${JOURNAL_FORMAT_VERSION}`, `"formatVersion":${JOURNAL_FORMAT_VERSION + 1}`);
     const e = failure(newer);
     expect(e.code).toBe('newer-format');
-    expect(e.message).toMatch(/newer Redline \(review format 2; this version reads up to 1\)/);
+    expect(e.message).toContain(`newer Redline (review format ${JOURNAL_FORMAT_VERSION + 1}; this version reads up to ${JOURNAL_FORMAT_VERSION})`);
   });
 
   it('an empty file is reported as empty', () => {
@@ -132,7 +178,7 @@ describe('reading a large review in steps', () => {
       pauses++;
     });
     expect(pauses).toBeGreaterThanOrEqual(2);
-    expect(stepped).toBe(`${JSON.stringify(withText)}\n`);
+    expect(stepped).toBe(`${withChecksum(JSON.stringify(withText))}\n`);
     const read = readJournal(stepped, 'h.redline');
     expect(read.ok && read.value.header).toEqual(withText);
   });

@@ -5,10 +5,16 @@
  * crash can leave at most the last line incomplete: no newline, bytes cut short, or zeros where the file system
  * grew the file before writing its data. Such a torn last line is dropped and reported — it was never
  * acknowledged. A line without its newline counts as torn even when it happens to parse: an event is committed
- * by its newline. Any other unreadable line is damage: the read fails naming the line, and nothing is guessed.
+ * by its newline. Any other unreadable line is damage, a complete last line included: the read fails naming the
+ * line, and nothing is guessed.
+ *
+ * Every line written by format 2 carries a CRC-32 (see line-checksum.ts), so a changed byte is damage named by
+ * its line rather than a silently different flag. Format 1 files, written before checksums, still open; their
+ * lines are checked wherever a checksum is present. A byte-order mark an editor put in front is tolerated.
  */
 import { fail, ok, type Result } from '../result';
 import { checkEventShape, checkHeaderShape } from './event-shape';
+import { CHECKED_FROM, checkLine, checksumPrefix, CRC_START, crcHex, crcUpdate, hasChecksum, withChecksum } from './line-checksum';
 import { JOURNAL_FORMAT, JOURNAL_FORMAT_VERSION, type JournalEvent, type JournalHeader } from './journal-event';
 import { foldEvents } from './review-reducer';
 import type { ReviewState } from './review-state';
@@ -26,17 +32,50 @@ export interface ReadJournal {
   readonly events: number;
 }
 
+/**
+ * What a damaged file still holds: its header and every event before the first damaged line (when the header
+ * itself is readable), so the reviewer can carry on from there in a new file.
+ */
+export interface Salvage {
+  /** The damage, named by file and line. */
+  readonly problem: string;
+  /** 1-based line of the first damage. */
+  readonly line: number;
+  /** Undefined when the header itself is damaged: nothing can be recovered. */
+  readonly recovered?: {
+    readonly state: ReviewState;
+    readonly events: number;
+    /** Length (UTF-16 units) of the text up to the end of the last good line: the part to keep. */
+    readonly goodLength: number;
+  };
+}
+
 /** Event lines read between two pauses when reading in steps. */
 const EVENTS_PER_STEP = 2000;
 /** Header paragraphs parsed between two pauses when reading in steps. */
 const PARAGRAPHS_PER_STEP = 5000;
+/** Characters of the header checksummed between two pauses (a few milliseconds' work). */
+const CHECKSUM_STEP = 2_000_000;
 
 /**
  * Parses and folds a review file. `fileName` is used in messages. Fails with `empty`, `parse-error` (naming the
  * line) or `newer-format`.
  */
 export function readJournal(text: string, fileName: string): Result<ReadJournal> {
-  const steps = readSteps(text, fileName);
+  return runSync(readSteps(text, fileName, undefined));
+}
+
+/**
+ * Reads a damaged file as far as it is sound: the header and the events before the first damaged line. Undefined
+ * when the file reads without damage (open it normally instead).
+ */
+export function salvageJournal(text: string, fileName: string): Salvage | undefined {
+  const salvage: { found?: Salvage } = {};
+  const read = runSync(readSteps(text, fileName, salvage));
+  return read.ok ? undefined : salvage.found ?? { problem: read.error.message, line: 1 };
+}
+
+function runSync<T>(steps: Generator<void, T>): T {
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -48,7 +87,7 @@ export function readJournal(text: string, fileName: string): Result<ReadJournal>
  * 100,000 paragraphs keeps answering meanwhile instead of blocking for the whole parse.
  */
 export async function readJournalInSteps(text: string, fileName: string, breathe: () => Promise<void>): Promise<Result<ReadJournal>> {
-  const steps = readSteps(text, fileName);
+  const steps = readSteps(text, fileName, undefined);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -56,13 +95,22 @@ export async function readJournalInSteps(text: string, fileName: string, breathe
   }
 }
 
-/** The read as a generator: it yields where a caller may pause, and returns the result. */
-function* readSteps(text: string, fileName: string): Generator<void, Result<ReadJournal>> {
-  if (text.length === 0) return fail('empty', `${fileName} is empty: it is not a Redline review file.`);
+/**
+ * The read as a generator: it yields where a caller may pause, and returns the result. With `salvage`, damage
+ * also leaves there what comes before it.
+ */
+function* readSteps(text: string, fileName: string, salvage: { found?: Salvage } | undefined): Generator<void, Result<ReadJournal>> {
+  // A byte-order mark (some editors add one on save) is skipped; offsets stay those of the text as given.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.length === bom) return fail('empty', `${fileName} is empty: it is not a Redline review file.`);
   const firstEnd = text.indexOf('\n');
-  if (firstEnd < 0) return fail('parse-error', `${fileName} line 1: the header is incomplete, so this is not a usable review file.`);
-  const header = yield* headerSteps(text.slice(0, firstEnd), fileName);
-  if (!header.ok) return header;
+  if (firstEnd < 0) return fail('parse-error', `${fileName} line 1: the header is incomplete (no end of line), so this is not a usable review file.`);
+  const header = yield* headerSteps(text.slice(bom, firstEnd), fileName);
+  if (!header.ok) {
+    if (salvage) salvage.found = { problem: header.error.message, line: 1 };
+    return header;
+  }
+  const checked = header.value.formatVersion >= 2;
 
   const warnings: string[] = [];
   const events: JournalEvent[] = [];
@@ -77,19 +125,26 @@ function* readSteps(text: string, fileName: string): Generator<void, Result<Read
     const end = text.indexOf('\n', start);
     const complete = end >= 0;
     const raw = text.slice(start, complete ? end : text.length);
-    const isLast = !complete || end + 1 === text.length;
     start = complete ? end + 1 : text.length;
     if (raw.trim().length === 0 && !/\0/.test(raw)) {
       if (complete) goodLength = start;
       continue;
     }
-    const parsed = parseLine(raw);
-    if (!complete || (isLast && 'problem' in parsed)) {
+    if (!complete) {
+      // Not committed: the writer acknowledges an event only once its newline is on disk.
       torn = true;
       warnings.push(`${fileName} line ${line}: the last event was cut short (the app stopped while saving it) and was dropped.`);
       break;
     }
-    if ('problem' in parsed) return fail('parse-error', `${fileName} line ${line}: ${parsed.problem}. The review file is damaged.`);
+    const parsed = parseLine(raw, checked);
+    if ('problem' in parsed) {
+      const problem = `${fileName} line ${line}: ${parsed.problem}. The review file is damaged.`;
+      if (salvage) {
+        const folded = foldEvents(header.value, events);
+        salvage.found = { problem, line, recovered: { state: folded.state, events: events.length, goodLength } };
+      }
+      return fail('parse-error', problem);
+    }
     const event = parsed.value;
     if (event.seq <= lastSeq) warnings.push(`${fileName} line ${line}: event number ${event.seq} does not follow ${lastSeq}.`);
     lastSeq = Math.max(lastSeq, event.seq);
@@ -116,8 +171,21 @@ export function parseHeader(line: string, fileName: string): Result<JournalHeade
   }
   const known = checkFormat(value, fileName);
   if (!known.ok) return known;
-  const checked = checkHeaderShape(known.value);
+  const sum = headerChecksum(line, known.value, fileName);
+  if (!sum.ok) return sum;
+  const { crc32: _sum, ...facts } = known.value;
+  const checked = checkHeaderShape(facts);
   return 'problem' in checked ? fail('parse-error', `${fileName} line 1: ${checked.problem}.`) : ok(checked.value);
+}
+
+/** A format-2 header must carry a checksum and it must match; one given in a format-1 header is checked too. */
+function headerChecksum(line: string, facts: Readonly<Record<string, unknown>>, fileName: string): Result<void> {
+  const check = checkLine(line);
+  if (check.kind === 'bad') return fail('parse-error', `${fileName} line 1: the header's checksum does not match its text (a byte of it was changed).`);
+  if (check.kind === 'none' && (facts.formatVersion as number) >= 2) {
+    return fail('parse-error', `${fileName} line 1: the header has no checksum, though format ${String(facts.formatVersion)} writes one.`);
+  }
+  return ok(undefined);
 }
 
 /**
@@ -138,6 +206,17 @@ function* headerSteps(line: string, fileName: string): Generator<void, Result<Jo
   }
   const known = checkFormat(facts, fileName);
   if (!known.ok) return known;
+  if (hasChecksum(line)) {
+    // The checksum of a 20 MB header is itself worth spreading over steps.
+    let crc = crcUpdate(CRC_START, '{');
+    for (let from = CHECKED_FROM; from < line.length; from += CHECKSUM_STEP) {
+      crc = crcUpdate(crc, line, from, Math.min(line.length, from + CHECKSUM_STEP));
+      if (from + CHECKSUM_STEP < line.length) yield;
+    }
+    if (crcHex(crc) !== line.slice(10, 18)) return fail('parse-error', `${fileName} line 1: the header's checksum does not match its text (a byte of it was changed).`);
+  } else if ((known.value.formatVersion as number) >= 2) {
+    return headerChecksum(line, known.value, fileName) as Result<never>;
+  }
   const paragraphs: unknown[] = [];
   const end = line.length - 2;
   const take = (from: number, to: number): boolean => {
@@ -170,7 +249,8 @@ function* headerSteps(line: string, fileName: string): Generator<void, Result<Jo
     from = cut + 1;
     yield;
   }
-  const checked = checkHeaderShape({ ...known.value, paragraphs });
+  const { crc32: _sum, ...rest } = known.value;
+  const checked = checkHeaderShape({ ...rest, paragraphs });
   return 'problem' in checked ? fail('parse-error', `${fileName} line 1: ${checked.problem}.`) : ok(checked.value);
 }
 
@@ -194,19 +274,24 @@ function checkFormat(value: unknown, fileName: string): Result<Readonly<Record<s
   return ok(v);
 }
 
-function parseLine(raw: string): ReturnType<typeof checkEventShape> {
+/** An event line, checked: its checksum first (required when `checked`), then its JSON and shape. */
+function parseLine(raw: string, checked: boolean): ReturnType<typeof checkEventShape> {
+  const check = checkLine(raw);
+  if (check.kind === 'bad') return { problem: `its checksum does not match its text (a byte was changed; written ${check.written}, now ${check.actual})` };
+  if (check.kind === 'none' && checked) return { problem: 'the event has no checksum' };
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch (e) {
     return { problem: `not valid JSON (${e instanceof Error ? e.message : String(e)})` };
   }
+  if (check.kind === 'good') delete (value as { crc32?: unknown }).crc32;
   return checkEventShape(value);
 }
 
-/** One event as its journal line, newline included. */
+/** One event as its journal line (checksum first), newline included. */
 export function eventLine(event: JournalEvent): string {
-  return `${JSON.stringify(event)}\n`;
+  return `${withChecksum(JSON.stringify(event))}\n`;
 }
 
 /** The header as its journal line, newline included. Article facts come before the paragraphs so a reader can stop early. */
@@ -228,18 +313,28 @@ export async function headerLineInSteps(header: JournalHeader, breathe: () => Pr
   }
 }
 
+/**
+ * The header is always written in the current format (a review of an older format is upgraded when compacted),
+ * with its checksum computed batch by batch alongside.
+ */
 function* headerLineSteps(header: JournalHeader): Generator<void, string> {
-  const { format, formatVersion, created, article, paragraphs } = header;
+  const { format, created, article, paragraphs } = header;
   // Exactly what JSON.stringify writes for the whole header, with the paragraph list written a batch at a time.
-  const facts = JSON.stringify({ format, formatVersion, created, article });
+  const facts = JSON.stringify({ format, formatVersion: JOURNAL_FORMAT_VERSION, created, article });
   const parts: string[] = [`${facts.slice(0, -1)},"paragraphs":[`];
+  let crc = crcUpdate(CRC_START, parts[0]!);
   for (let i = 0; i < paragraphs.length; i += PARAGRAPHS_PER_STEP) {
     if (i > 0) {
       parts.push(',');
+      crc = crcUpdate(crc, ',');
       yield;
     }
-    parts.push(paragraphs.slice(i, i + PARAGRAPHS_PER_STEP).map((p) => JSON.stringify(p)).join(','));
+    const batch = paragraphs.slice(i, i + PARAGRAPHS_PER_STEP).map((p) => JSON.stringify(p)).join(',');
+    parts.push(batch);
+    crc = crcUpdate(crc, batch);
   }
   parts.push(']}\n');
+  crc = crcUpdate(crc, ']}');
+  parts[0] = checksumPrefix(crc) + parts[0]!.slice(1);
   return parts.join('');
 }

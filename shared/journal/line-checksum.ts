@@ -1,0 +1,105 @@
+/**
+ * The checksum every line of a review file carries, so that a changed byte is found and named by its line
+ * instead of silently changing a flag or a draft.
+ *
+ * A checked line is a JSON object whose first member is `"crc32":"xxxxxxxx"`: eight lower-case hex digits of the
+ * CRC-32 (IEEE 802.3, the one of zip, gzip and PNG) of the line's UTF-8 bytes with that member removed, that is of
+ * `{` followed by everything after the member's comma, newline excluded. The line stays plain JSON, and anyone can
+ * check it with a standard CRC-32 tool. Computed on the text itself, not on a re-serialisation, so a line is
+ * checked exactly as written.
+ */
+
+const PREFIX = '{"crc32":"';
+/** `{"crc32":"` + 8 hex digits + `",` */
+const PREFIX_LENGTH = PREFIX.length + 8 + 2;
+
+const TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** A CRC-32 under way: feed it text in pieces with `update`, read it with `crcHex`. */
+export type Crc = number;
+
+export const CRC_START: Crc = 0xffffffff | 0;
+
+/** Feeds the UTF-8 bytes of `text[from, to)` into a running CRC-32. A lone surrogate counts as U+FFFD, as UTF-8 encoders write it. */
+export function crcUpdate(crc: Crc, text: string, from = 0, to = text.length): Crc {
+  let c = crc;
+  const byte = (b: number) => {
+    c = TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  };
+  for (let i = from; i < to; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      c = TABLE[(c ^ code) & 0xff]! ^ (c >>> 8);
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+      } else {
+        code = 0xfffd;
+      }
+    }
+    if (code < 0x800) {
+      byte(0xc0 | (code >> 6));
+      byte(0x80 | (code & 0x3f));
+    } else if (code < 0x10000) {
+      byte(0xe0 | (code >> 12));
+      byte(0x80 | ((code >> 6) & 0x3f));
+      byte(0x80 | (code & 0x3f));
+    } else {
+      byte(0xf0 | (code >> 18));
+      byte(0x80 | ((code >> 12) & 0x3f));
+      byte(0x80 | ((code >> 6) & 0x3f));
+      byte(0x80 | (code & 0x3f));
+    }
+  }
+  return c;
+}
+
+export function crcHex(crc: Crc): string {
+  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+}
+
+/** CRC-32 of a whole string's UTF-8 bytes, as eight hex digits. */
+export function crc32(text: string): string {
+  return crcHex(crcUpdate(CRC_START, text));
+}
+
+/** Puts the checksum member into a JSON object's text (`{...}` with at least one member). */
+export function withChecksum(json: string): string {
+  return `${PREFIX}${crc32(json)}",${json.slice(1)}`;
+}
+
+/** The same for a line built in pieces: the CRC of `{` + `rest` was computed by the caller. */
+export function checksumPrefix(crc: Crc): string {
+  return `${PREFIX}${crcHex(crc)}",`;
+}
+
+/** What a line's checksum says: none written, it matches (with the line's JSON minus the member), or it does not. */
+export type LineCheck = { readonly kind: 'none' } | { readonly kind: 'good' } | { readonly kind: 'bad'; readonly written: string; readonly actual: string };
+
+/** True when a line starts the way a checked line does (the checksum member first). */
+export function hasChecksum(line: string): boolean {
+  return line.startsWith(PREFIX) && line.charCodeAt(PREFIX_LENGTH - 1) === 44 /* , */ && line.charCodeAt(PREFIX_LENGTH - 2) === 34 /* " */;
+}
+
+/** Checks a line's checksum against its text. */
+export function checkLine(line: string): LineCheck {
+  if (!hasChecksum(line)) return { kind: 'none' };
+  const written = line.slice(PREFIX.length, PREFIX.length + 8);
+  const actual = crcHex(crcUpdate(crcUpdate(CRC_START, '{'), line, PREFIX_LENGTH));
+  return written === actual ? { kind: 'good' } : { kind: 'bad', written, actual };
+}
+
+/** Index where the checked part of a line begins (after the member's comma): the CRC covers `{` + line from here. */
+export const CHECKED_FROM = PREFIX_LENGTH;
