@@ -13,7 +13,8 @@ import { RedlinePage } from './support/redline-page';
 const root = join(import.meta.dirname, '..');
 
 const binary = electronBinary();
-const reason = "Electron's binary is not installed here (node_modules/electron has no dist); the desktop spec needs it.";
+const reason =
+  "Electron's binary is not installed here (node_modules/electron has no finished install; `npm run -s install-electron` fetches it); the desktop spec needs it.";
 if (!binary) console.log(`Skipping the Electron spec: ${reason}`);
 
 test.describe('the desktop app', () => {
