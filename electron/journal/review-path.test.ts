@@ -49,6 +49,8 @@ describe('where the review file lives', () => {
       'byte-order mark': () => writeFileSync(review, `\ufeff${headerLine(sampleHeader(1, 'story.txt'))}`),
       folder: () => mkdirSync(review),
     };
+    // A header that names another article, but whose checksum shows a changed byte (in the name, perhaps).
+    cases['changed byte in the name'] = () => writeFileSync(review, headerLine(sampleHeader(1, 'story.txt')).replace('story.txt', 'story.md'));
     for (const [name, make] of Object.entries(cases)) {
       rmSync(review, { recursive: true, force: true });
       make();
@@ -56,8 +58,8 @@ describe('where the review file lives', () => {
     }
   });
 
-  it('a damaged header that still names another article leaves that review alone', async () => {
-    const other = headerLine(sampleHeader(1, 'story.md'));
+  it('a damaged header written before checksums that still names another article leaves that review alone', async () => {
+    const other = headerLine(sampleHeader(1, 'story.md')).replace(/^\{"crc32":"[0-9a-f]{8}",/, '{');
     writeFileSync(join(articles, 'story.redline'), other.slice(0, other.indexOf('"paragraphs"') + 20));
     expect((await reviewPathFor(join(articles, 'story.txt'), data)).path).toBe(join(articles, 'story.txt.redline'));
   });

@@ -14,6 +14,7 @@ import { createReadStream } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
+import { checkLine } from '../../shared/journal/line-checksum';
 
 export type ReviewLocation = 'beside-article' | 'data-folder';
 
@@ -111,6 +112,8 @@ async function reviewedArticleName(path: string): Promise<string | undefined | t
   if (read === undefined) return undefined;
   if (read === '') return UNREADABLE;
   const firstLine = read.replace(/^\ufeff/, '');
+  // A header naming another article must be intact: a changed byte in the name must not hide this review.
+  if (checkLine(firstLine).kind === 'bad') return UNREADABLE;
   try {
     const header = JSON.parse(firstLine) as { format?: unknown; article?: { name?: unknown } };
     if (header.format === JOURNAL_FORMAT && typeof header.article?.name === 'string') return header.article.name;

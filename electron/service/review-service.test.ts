@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreArticle } from '../../shared/scoring/article-scorer';
@@ -168,6 +168,52 @@ describe('the review file of an article', () => {
     value(await second.addAnnotation(flagOf(opened.reviewId)));
     await second.close();
     expect(readdirSync(dirname(review.reviewPath)).filter((n) => n.includes('.damaged-'))).toHaveLength(1);
+  });
+
+  it('a read-only review file opens read-only (never an empty review), and the reviewer can continue in a copy', async () => {
+    const first = fx.service();
+    const review = await fx.open(first);
+    value(await first.addAnnotation(flagOf(review.reviewId)));
+    await first.close();
+    chmodSync(review.reviewPath, 0o444);
+    const bytes = readFileSync(review.reviewPath);
+
+    const second = fx.service();
+    const opened = await fx.open(second);
+    expect(opened.reviewPath).toBe(review.reviewPath);
+    expect(opened.annotations).toHaveLength(1);
+    expect(opened.readOnly).toMatchObject({ reason: 'read-only-file', remedies: ['copy'] });
+    const refused = await second.addAnnotation(flagOf(opened.reviewId));
+    expect(refused.ok ? 'saved' : refused.error.code).toBe('read-only');
+    const copied = value(await second.resolveReview({ reviewId: opened.reviewId, remedy: 'copy' }));
+    expect(copied.message).toMatch(/^The review continues in a copy, .*ferry-[0-9a-f]{12}\.redline; ferry\.redline was left as it is\.$/);
+    const copy = await waitForReview(second, opened.reviewId);
+    expect(copy.reviewLocation).toBe('data-folder');
+    expect(copy.readOnly).toBeUndefined();
+    value(await second.addAnnotation(flagOf(copy.reviewId)));
+    await second.close();
+    expect(readFileSync(review.reviewPath).equals(bytes)).toBe(true);
+
+    // Opening the article again goes on in the copy, and says where the original is.
+    const third = fx.service();
+    const again = await fx.open(third);
+    expect(again.reviewPath).toBe(copy.reviewPath);
+    expect(again.annotations).toHaveLength(2);
+    expect(again.warnings.join(' ')).toContain(`because ${review.reviewPath} could not be written`);
+    await third.close();
+  });
+
+  it('a review beside an article in a read-only folder opens read-only there, not as an empty review elsewhere', async () => {
+    const first = fx.service();
+    const review = await fx.open(first);
+    value(await first.addAnnotation(flagOf(review.reviewId)));
+    await first.close();
+    const second = fx.service({ canWrite: async () => false });
+    const opened = await fx.open(second);
+    expect(opened.reviewPath).toBe(review.reviewPath);
+    expect(opened.annotations).toHaveLength(1);
+    expect(opened.readOnly).toMatchObject({ reason: 'read-only-folder', remedies: ['copy'] });
+    await second.close();
   });
 
   it('a second service on the same review opens it read-only, refuses every change, and loses nothing of the first', async () => {

@@ -9,7 +9,7 @@
  * that would share a review file name see each other's file (see review-path.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { copyFile, constants as fsConstants, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, constants as fsConstants, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type {
@@ -300,6 +300,8 @@ export class ReviewService implements RedlineApi {
     try {
       await mkdir(dirname(target), { recursive: true });
       await copyFile(where.path, target, fsConstants.COPYFILE_EXCL);
+      // The copy is ours to write, whatever the original's permissions were.
+      await chmod(target, ((await stat(target)).mode & 0o777) | 0o600);
       return ok(target);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
