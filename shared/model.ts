@@ -6,8 +6,59 @@
 /** What a paragraph is in its article. Markdown gives headings, list items, quotes and code of their own kind. */
 export type ParagraphKind = 'text' | 'heading' | 'list-item' | 'quote' | 'code';
 
-/** Formats the loader reads. Later formats plug into the same loader. */
+/** Formats the loader reads. Each plugs into the same loader and hands out paragraphs. */
 export type ArticleFormat = 'txt' | 'md';
+
+/**
+ * An inline code of a structured format (an XLIFF `g`, `ph`, `pc` or `mrk`, a Word run's bold, an HTML link):
+ * kept out of the words as one placeholder character from Unicode's private use area, U+E000 + its index in the
+ * paragraph's code list, so editing can move or delete a code whole but never break it, and diffs, word counts
+ * and flags treat it as one character. The renderer shows `label` as a compact token.
+ */
+export interface InlineCode {
+  /** Opening and closing codes come in pairs (`<b>` … `</b>`); a standalone code stands alone (`{1}`, a line break). */
+  readonly kind: 'open' | 'close' | 'standalone';
+  /** The format's own id for the code (XLIFF `id`), when it has one. */
+  readonly id?: string;
+  /** What the reviewer sees: short, like `<b>`, `</b>`, `{1}`. */
+  readonly label: string;
+  /** What the format's writer needs to put the code back exactly (for XLIFF, the element's XML). */
+  readonly data: string;
+}
+
+/** The first placeholder character of inline codes (see InlineCode). */
+export const INLINE_CODE_BASE = 0xe000;
+/** At most this many inline codes per paragraph side (the private use area has 6,400 characters). */
+export const MAX_INLINE_CODES = 6400;
+
+/** The placeholder character of the inline code at `index`. */
+export function inlineCodeChar(index: number): string {
+  return String.fromCharCode(INLINE_CODE_BASE + index);
+}
+
+/** The index of the inline code a character stands for, or -1 for an ordinary character. */
+export function inlineCodeIndex(char: number): number {
+  const i = char - INLINE_CODE_BASE;
+  return i >= 0 && i < MAX_INLINE_CODES ? i : -1;
+}
+
+/**
+ * What a structured format records about a paragraph beyond its text, kept so the article can be written back in
+ * the format it came in and shown as a CAT tool shows it.
+ */
+export interface BlockOrigin {
+  /** Where the paragraph sits in the original file: an XLIFF unit id (and segment), a Word paragraph index, a row. */
+  readonly ref?: string;
+  /** Inline codes of the target text (and of the source text): see InlineCode. */
+  readonly codes?: readonly InlineCode[];
+  readonly sourceCodes?: readonly InlineCode[];
+  /** Translator's notes and comments that came with the paragraph. */
+  readonly notes?: readonly string[];
+  /** The segment's state in the CAT tool (`translated`, `final`, `needs-review-translation`, ...). */
+  readonly state?: string;
+  /** A style the format gives the paragraph (a Word style name), kept for export. */
+  readonly style?: string;
+}
 
 /** Encodings the loader detects and decodes. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -16,7 +67,7 @@ export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' |
  * One block of an article as a format parser found it: the text a reviewer reads and edits, plus what is
  * needed to write it back in the same format (a Markdown marker such as `## ` or `- `).
  */
-export interface Block {
+export interface Block extends BlockOrigin {
   readonly kind: ParagraphKind;
   /** Heading level (1-6) or list nesting depth (0-based); absent otherwise. */
   readonly level?: number;
@@ -25,6 +76,8 @@ export interface Block {
   /** Markup that follows the text in the original file (a closing code fence). */
   readonly suffix?: string;
   readonly text: string;
+  /** The source text, for formats that carry both sides (XLIFF, bilingual TSV). */
+  readonly source?: string;
 }
 
 /** How a paragraph pairs with the source side when a source file was given. */
@@ -34,7 +87,7 @@ export type Alignment = 'paired' | 'target-only' | 'source-only';
  * The unit shown and edited. `target` is the machine translation and never changes; drafts live in the review.
  * Ids are stable for the life of a review (`p1`, `p2`, ... in article order).
  */
-export interface Paragraph {
+export interface Paragraph extends BlockOrigin {
   readonly id: string;
   /** 0-based position in the article. */
   readonly index: number;

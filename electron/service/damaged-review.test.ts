@@ -5,7 +5,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHeader } from '../../shared/journal/journal-event';
 import { eventLine, headerLine } from '../../shared/journal/read-journal';
 import { numbered, sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
 import { seededRandom } from '../../shared/seeded-random';

@@ -10,14 +10,22 @@ import { createInterface } from 'node:readline';
 import { ReviewService } from '../review-service';
 
 async function main(dataDir: string, article: string): Promise<void> {
-  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const say = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
   const service = new ReviewService({ host: 'browser', version: 'test', dataDir, sample: { path: join(dataDir, 'sample', 'none.txt'), sourcePath: join(dataDir, 'sample', 'none.txt') } });
   const opened = await service.openArticle({ path: article });
-  if (!opened.ok) return say(`failed ${opened.error.code}`);
+  if (!opened.ok) {
+    say(`failed ${opened.error.code}`);
+    return;
+  }
   const reviewId = opened.value.reviewId;
   for (;;) {
     const r = await service.getReview({ reviewId });
-    if (!r.ok) return say(`failed ${r.error.code}`);
+    if (!r.ok) {
+      say(`failed ${r.error.code}`);
+      return;
+    }
     if (r.value) {
       say(`ready ${r.value.readOnly ? 'read-only' : 'writable'}`);
       break;
