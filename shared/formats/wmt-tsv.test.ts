@@ -86,6 +86,48 @@ describe('WMT MQM TSV, newer layout', () => {
   });
 });
 
+describe('WMT MQM TSV headers are read by their names', () => {
+  const row = (...fields: string[]): string => fields.join('\t');
+
+  it('reads a 10-column file whose header carries an eleventh documentation field that rows lack', () => {
+    const header = row('system', 'doc', 'docSegId', 'globalSegId', 'rater', 'source', 'target', 'category', 'severity', 'metadata', '# Documentation: see the readme');
+    const text = [
+      header,
+      row('sysA', 'doc1', '1', '11', 'r1', 'It is late.', 'Es ist <v>spät</v>.', 'Fluency/Grammar', 'Minor', '{"note":"ok"}'),
+      row('sysA', 'doc1', '2', '12', 'r1', 'Go.', 'Geh.', 'No-error', 'No-error', '{}'),
+    ].join('\n');
+    const file = parsed(text);
+    expect(file.layout).toBe('newer');
+    expect(file.hasHeader).toBe(true);
+    expect(file.segments).toHaveLength(2);
+    expect(file.segments[0]!.ratings[0]).toMatchObject({ category: 'Fluency/Grammar', metadata: { note: 'ok' }, span: { side: 'target', start: 7, end: 11 } });
+  });
+
+  it('finds columns by name whatever their order and spelling', () => {
+    const text = [
+      row('system', 'rater', 'doc', 'doc_seg_id', 'global_seg_id', 'source', 'target', 'severity', 'category', 'metadata'),
+      row('sysB', 'r9', 'd', '3', '7', 'Hi.', '<v>Hallo</v>.', 'Major', 'Accuracy/Mistranslation', ''),
+    ].join('\n');
+    const seg = parsed(text).segments[0]!;
+    expect(seg).toMatchObject({ system: 'sysB', doc: 'd', docSegId: 3, globalSegId: '7', target: 'Hallo.' });
+    expect(seg.ratings[0]).toMatchObject({ rater: 'r9', severity: 'Major', category: 'Accuracy/Mistranslation' });
+  });
+
+  it('reads a legacy header (doc_id is the position in the document, seg_id the global id)', () => {
+    const text = [
+      row('system', 'doc', 'doc_id', 'seg_id', 'rater', 'source', 'target', 'category', 'severity'),
+      row('s', 'talk', '2', '355', 'r', 'a', 'b', 'No-error', 'No-error'),
+    ].join('\n');
+    const file = parsed(text);
+    expect(file.layout).toBe('legacy');
+    expect(file.segments[0]).toMatchObject({ docSegId: 2, globalSegId: '355' });
+  });
+
+  it('says which columns a header lacks', () => {
+    expect(failure(row('system', 'doc', 'rater', 'severity'))).toMatch(/^mqm\.tsv line 1: the header names no docSegId, globalSegId, source, target, category column/);
+  });
+});
+
 describe('WMT MQM TSV, odd and bad input', () => {
   const row = (...fields: string[]): string => fields.join('\t');
   const good = row('s', 'd', '1', '1', 'r', 'src', 'tgt', 'No-error', 'No-error');

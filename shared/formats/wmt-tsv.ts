@@ -169,15 +169,77 @@ function stripSpans(marked: string): Stripped {
   return { text: out, ...(span ? { span } : {}), stray };
 }
 
-const LAYOUT_COLUMNS: Readonly<Record<WmtLayout, number>> = { legacy: 9, newer: 10 };
+/** What a column holds; a file's header names them, else the layout's order gives them. */
+type ColumnRole = 'system' | 'doc' | 'docSegId' | 'globalSegId' | 'rater' | 'source' | 'target' | 'category' | 'severity' | 'metadata';
+
+const LEGACY_ORDER: readonly ColumnRole[] = ['system', 'doc', 'docSegId', 'globalSegId', 'rater', 'source', 'target', 'category', 'severity'];
+const NEWER_ORDER: readonly ColumnRole[] = [...LEGACY_ORDER, 'metadata'];
+
+/**
+ * Header names as published, lower-cased with `_`, `-` and spaces removed. The legacy files call the segment's
+ * position in its document `doc_id` and the global id `seg_id`; the newer ones `docSegId`/`doc_seg_id` and
+ * `globalSegId`/`global_seg_id`. Older 10-column files called the metadata column `note`.
+ */
+const HEADER_NAMES: Readonly<Record<string, ColumnRole>> = {
+  system: 'system',
+  doc: 'doc',
+  docid: 'docSegId',
+  docsegid: 'docSegId',
+  segid: 'globalSegId',
+  globalsegid: 'globalSegId',
+  rater: 'rater',
+  source: 'source',
+  target: 'target',
+  category: 'category',
+  severity: 'severity',
+  metadata: 'metadata',
+  note: 'metadata',
+};
+
+const REQUIRED_ROLES: readonly ColumnRole[] = LEGACY_ORDER;
 
 function isHeader(record: TsvRecord): boolean {
   const names = record.fields.map((f) => f.value.trim().toLowerCase());
   return names[0] === 'system' && names.includes('rater') && names.includes('severity');
 }
 
+/** Where each column is, from the header's names (unknown names and `# ...` documentation fields are skipped). */
+interface Columns {
+  readonly layout: WmtLayout;
+  readonly at: Readonly<Record<ColumnRole, number | undefined>>;
+  /** Fields a row needs: up to the last named column. */
+  readonly width: number;
+  /** Fields a row may have: the header's count (a trailing documentation field has no value in data rows). */
+  readonly maxWidth: number;
+}
+
+function columnsOf(order: readonly ColumnRole[], maxWidth: number): Columns {
+  const at = Object.fromEntries(order.map((role, i) => [role, i])) as Record<ColumnRole, number | undefined>;
+  return { layout: order.length === 10 ? 'newer' : 'legacy', at, width: order.length, maxWidth };
+}
+
+function columnsFromHeader(header: TsvRecord, fileName: string): Result<Columns> {
+  const at: Partial<Record<ColumnRole, number>> = {};
+  let width = 0;
+  header.fields.forEach((f, i) => {
+    const role = HEADER_NAMES[f.value.trim().toLowerCase().replace(/[\s_-]/g, '')];
+    if (role !== undefined && at[role] === undefined) {
+      at[role] = i;
+      width = i + 1;
+    }
+  });
+  const missing = REQUIRED_ROLES.filter((r) => at[r] === undefined);
+  if (missing.length > 0) {
+    return fail('parse-error', `${fileName} line ${header.line}: the header names no ${missing.join(', ')} column; a WMT MQM TSV file needs ${REQUIRED_ROLES.join(', ')}.`);
+  }
+  const full = { ...at } as Record<ColumnRole, number | undefined>;
+  return ok({ layout: at.metadata !== undefined ? 'newer' : 'legacy', at: full, width, maxWidth: Math.max(width, header.fields.length) });
+}
+
 /**
- * Parses a WMT MQM TSV file into segments with their ratings. Errors name the file, line and column:
+ * Parses a WMT MQM TSV file into segments with their ratings. A header, when there is one, is read by its column
+ * names, not its field count: a published 10-column file's header carries an eleventh documentation field that
+ * data rows lack. Errors name the file, line and column:
  * `mqm.tsv line 12: expected 9 tab-separated fields (legacy layout), found 7`.
  */
 export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> {
@@ -185,29 +247,46 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
   if (records.length === 0) return fail('empty', `${fileName} has no rows.`);
   const first = records[0]!;
   const hasHeader = isHeader(first);
-  const width = first.fields.length;
-  if (width !== 9 && width !== 10) {
-    const what = width === 1 ? 'no tab-separated fields' : `${width} tab-separated fields`;
-    return fail(
-      'parse-error',
-      `${fileName} line ${first.line}: not a WMT MQM TSV file: found ${what}, expected 9 (legacy) or 10 (newer).`,
-    );
-  }
-  const layout: WmtLayout = width === 9 ? 'legacy' : 'newer';
-  const segments = new Map<string, { segment: Omit<WmtSegment, 'ratings'>; ratings: WmtRating[]; line: number }>();
-  const warnings: string[] = [];
-  for (const record of hasHeader ? records.slice(1) : records) {
-    const where = `${fileName} line ${record.line}`;
-    if (record.fields.length !== LAYOUT_COLUMNS[layout]) {
+  let columns: Columns;
+  if (hasHeader) {
+    const read = columnsFromHeader(first, fileName);
+    if (!read.ok) return read;
+    columns = read.value;
+  } else {
+    const width = first.fields.length;
+    if (width !== 9 && width !== 10) {
+      const what = width === 1 ? 'no tab-separated fields' : `${width} tab-separated fields`;
       return fail(
         'parse-error',
-        `${where}: expected ${LAYOUT_COLUMNS[layout]} tab-separated fields (${layout} layout), found ${record.fields.length}.`,
+        `${fileName} line ${first.line}: not a WMT MQM TSV file: found ${what}, expected 9 (legacy) or 10 (newer).`,
       );
     }
+    columns = width === 9 ? columnsOf(LEGACY_ORDER, 9) : columnsOf(NEWER_ORDER, 10);
+  }
+  const layout = columns.layout;
+  const segments = new Map<string, { segment: Omit<WmtSegment, 'ratings'>; ratings: WmtRating[]; line: number }>();
+  const warnings: string[] = [];
+  const field = (f: readonly Field[], role: ColumnRole): Field | undefined => {
+    const i = columns.at[role];
+    return i === undefined ? undefined : f[i];
+  };
+  for (const record of hasHeader ? records.slice(1) : records) {
+    const where = `${fileName} line ${record.line}`;
+    const count = record.fields.length;
+    if (count < columns.width || count > columns.maxWidth) {
+      const expected = columns.width === columns.maxWidth ? `${columns.width}` : `${columns.width} to ${columns.maxWidth}`;
+      return fail('parse-error', `${where}: expected ${expected} tab-separated fields (${layout} layout), found ${count}.`);
+    }
     const f = record.fields;
-    const [system, doc, docSegField, globalSegField, rater, sourceField, targetField, category, severity] = f as [
-      Field, Field, Field, Field, Field, Field, Field, Field, Field,
-    ];
+    const system = field(f, 'system')!;
+    const doc = field(f, 'doc')!;
+    const docSegField = field(f, 'docSegId')!;
+    const globalSegField = field(f, 'globalSegId')!;
+    const rater = field(f, 'rater')!;
+    const sourceField = field(f, 'source')!;
+    const targetField = field(f, 'target')!;
+    const category = field(f, 'category')!;
+    const severity = field(f, 'severity')!;
     const docSegId = Number(docSegField.value.trim());
     if (!Number.isInteger(docSegId) || docSegId < 1) {
       return fail(
@@ -216,7 +295,7 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
       );
     }
     let metadata: unknown;
-    const metaField = f[9];
+    const metaField = field(f, 'metadata');
     if (metaField && metaField.value.trim() !== '') {
       try {
         metadata = JSON.parse(metaField.value);

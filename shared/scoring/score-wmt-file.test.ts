@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWmtTsv, type WmtMqmFile } from '../formats/wmt-tsv';
@@ -77,5 +77,33 @@ describe('scoring a WMT file', () => {
     expect(row!.mqm!.quality).toBeCloseTo(100 * (1 - 5.5 / 5), 10);
     expect(row!.mqm!.pass).toBe(false);
     expect(scoreWmtFile(file, 'wmt', 'system')[0]!.mqm).toBeUndefined();
+  });
+});
+
+// Real published files, kept beside the repository when they are there: the legacy profile must reproduce every
+// published segment score. The scores file stores them negated and calls two reference systems by other names.
+const referenceFolder = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference');
+const published = join(referenceFolder, 'wmt-mqm-legacy_ted-zhen_talk5.published-seg-scores.tsv');
+const annotations = join(referenceFolder, 'wmt-mqm-legacy_ted-zhen_talk5.tsv');
+const haveReference = existsSync(published) && existsSync(annotations);
+
+describe.skipIf(!haveReference)('scoring a published WMT file', () => {
+  it('reproduces every published segment score with the legacy profile', () => {
+    const parsedFile = parseWmtTsv(readFileSync(annotations, 'utf8'), 'talk5.tsv');
+    if (!parsedFile.ok) throw new Error(parsedFile.error.message);
+    const rows = scoreWmtFile(parsedFile.value, 'wmt-legacy', 'segment');
+    const names: Readonly<Record<string, string>> = { ref: 'ref-A', refB: 'ref-B' };
+    const ours = new Map(rows.map((r) => [`${names[r.system!] ?? r.system}|${r.segment}`, r.score]));
+    const lines = readFileSync(published, 'utf8').trim().split('\n').slice(1);
+    const firstId = Math.min(...lines.map((l) => Number(l.split('\t')[2])));
+    let compared = 0;
+    for (const line of lines) {
+      const [system, score, segId] = line.split('\t') as [string, string, string];
+      if (score === 'None') continue;
+      const position = Number(segId) - firstId + 1;
+      expect(ours.get(`${system}|${position}`), `${system} segment ${segId}`).toBeCloseTo(-Number(score), 6);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(400);
   });
 });
