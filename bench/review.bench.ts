@@ -131,7 +131,7 @@ export const section: BenchSection = {
       const second = new ReviewService(options);
       const reopened = await openTimed(second, file);
       await second.close();
-      if (reopened.view.annotations.length !== REOPEN_FLAGS || paragraphs.length !== 1 || afterSave.versions.length !== 2) {
+      if (reopened.view.annotations.length !== REOPEN_FLAGS || paragraphs.length !== 1 || afterSave.versions?.length !== 2) {
         throw new Error('the review did not come back whole');
       }
       flagMs.sort((a, b) => a - b);

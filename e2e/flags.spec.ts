@@ -54,11 +54,20 @@ test('a flagged phrase is kept with its category, severity, comment and rater ac
   await expect(page.getByLabel('WMT MQM score')).toHaveText((5 / 15).toFixed(2));
   await expect(quality).not.toContainText('100.0');
 
+  // The page applied the flag's answer (a delta) itself: after a reload, which reads the whole review, the figures
+  // and the flag list are the same.
+  const article = page.getByLabel('Scores').getByRole('definition');
+  const figures = await article.allTextContents();
+  expect(figures.length).toBeGreaterThan(2);
+  const list = await page.getByRole('button', { name: /^¶ \d+:/ }).allTextContents();
+
   // The flag is on disk: a reload brings it back.
   expect(existsSync(join(files.dir, 'bridge.en.redline')) || existsSync(join(files.dir, 'bridge.redline'))).toBe(true);
   await page.reload();
   await app.waitForArticle('bridge.en.txt', 15);
   await expect(page.getByRole('button', { name: '¶ 3: Accuracy/Mistranslation, major' })).toContainText('3.4亿 is 340 million');
+  expect(await article.allTextContents()).toEqual(figures);
+  expect(await page.getByRole('button', { name: /^¶ \d+:/ }).allTextContents()).toEqual(list);
 
   await page.getByRole('listitem', { name: /^Paragraph 1 of/ }).click();
   await page.keyboard.press('Control+z');

@@ -78,10 +78,13 @@ export interface VersionSummary {
 
 /**
  * The review of the open article: everything the renderer shows besides the paragraphs themselves.
- * Returned whole by every action on flags and versions, so the renderer never folds events itself.
+ * Returned whole when a review opens and when its settings or typology change (every flag is rescored then);
+ * flags, edits, undo and versions answer with a `ReviewDelta` instead.
  */
 export interface ReviewView {
   readonly reviewId: string;
+  /** The review's last event when this view was made; deltas up to it are already in it. */
+  readonly seq: number;
   /** The review file, and whether it sits beside the article or (folder not writable) in the app's data folder. */
   readonly reviewPath: string;
   readonly reviewLocation: 'beside-article' | 'data-folder';
@@ -120,6 +123,34 @@ export interface ReadOnlyReview {
   readonly reason: 'locked' | 'read-only-file' | 'read-only-folder';
   readonly message: string;
   readonly remedies: readonly Extract<Remedy, 'take-over' | 'copy'>[];
+}
+
+/**
+ * What one change did to the review: the answer to a flag, an edit of flags, an undo or redo, a revert or a saved
+ * version, and the `review-delta` event other windows hear. Its size depends on what changed, never on how many
+ * flags the review holds; the renderer applies it to the view it holds (see renderer/state/review-delta.ts).
+ */
+export interface ReviewDelta {
+  readonly type: 'delta';
+  readonly reviewId: string;
+  /** The review's last event after this change: a delta older than what a view has seen is ignored. */
+  readonly seq: number;
+  /** Flags added or changed by the change, whole. */
+  readonly annotations: readonly Annotation[];
+  /** Ids of flags the change removed. */
+  readonly removed: readonly string[];
+  /** Drafts the change set: paragraph id → text, or null where the paragraph went back to the machine translation. */
+  readonly drafts: Readonly<Record<string, string | null>>;
+  readonly unsaved: number;
+  /** What undo and redo would now do; null when there is nothing to undo or redo. */
+  readonly undoLabel: string | null;
+  readonly redoLabel: string | null;
+  /** The article's figures after the change. */
+  readonly score: ArticleScore;
+  /** The figures of each paragraph whose flags changed. */
+  readonly paragraphScores: readonly ParagraphScore[];
+  /** Every version's summary, when the change saved a version (their number grows with versions, not flags). */
+  readonly versions?: readonly VersionSummary[];
 }
 
 /** One window of a comparison between two versions, for the virtualized compare view. */
@@ -161,8 +192,10 @@ export type ServiceEvent =
   | { readonly type: 'menu'; readonly command: MenuCommand }
   /** The desktop shell opened an article from its menu: the renderer shows it. */
   | { readonly type: 'article-opened'; readonly review: OpenedReview }
-  /** The review file is open (after loading) or changed by another window: fetch `getReview` again. */
-  | { readonly type: 'review-changed'; readonly reviewId: string };
+  /** The review file is open (after loading) or reopened: fetch `getReview` again. */
+  | { readonly type: 'review-changed'; readonly reviewId: string }
+  /** A change to the review, as its answer said: other windows apply it to what they hold. */
+  | { readonly type: 'review-delta'; readonly delta: ReviewDelta };
 
 /**
  * Largest file the browser can hand over by drag and drop (base64 of 48 MiB). A dropped file travels in one
@@ -296,11 +329,11 @@ export interface RedlineApi {
 
   /** The review of an open article; `null` while the article is still loading (the review file opens after). */
   getReview(req: RequestOf<'getReview'>): Promise<Result<ReviewView | null>>;
-  addAnnotation(req: RequestOf<'addAnnotation'>): Promise<Result<ReviewView>>;
-  changeAnnotation(req: RequestOf<'changeAnnotation'>): Promise<Result<ReviewView>>;
-  removeAnnotation(req: RequestOf<'removeAnnotation'>): Promise<Result<ReviewView>>;
-  undo(req: RequestOf<'undo'>): Promise<Result<ReviewView>>;
-  redo(req: RequestOf<'redo'>): Promise<Result<ReviewView>>;
+  addAnnotation(req: RequestOf<'addAnnotation'>): Promise<Result<ReviewDelta>>;
+  changeAnnotation(req: RequestOf<'changeAnnotation'>): Promise<Result<ReviewDelta>>;
+  removeAnnotation(req: RequestOf<'removeAnnotation'>): Promise<Result<ReviewDelta>>;
+  undo(req: RequestOf<'undo'>): Promise<Result<ReviewDelta>>;
+  redo(req: RequestOf<'redo'>): Promise<Result<ReviewDelta>>;
   setRater(req: RequestOf<'setRater'>): Promise<Result<ReviewView>>;
   changeSettings(req: RequestOf<'changeSettings'>): Promise<Result<ReviewView>>;
   loadTypology(req: RequestOf<'loadTypology'>): Promise<Result<ReviewView>>;
@@ -310,9 +343,9 @@ export interface RedlineApi {
 
   /** Resolves once the draft is durable; light on purpose (typing sends one per keystroke burst). */
   editParagraph(req: RequestOf<'editParagraph'>): Promise<Result<{ readonly seq: number; readonly unsaved: number }>>;
-  saveVersion(req: RequestOf<'saveVersion'>): Promise<Result<ReviewView>>;
-  revertParagraph(req: RequestOf<'revertParagraph'>): Promise<Result<ReviewView>>;
-  revertArticle(req: RequestOf<'revertArticle'>): Promise<Result<ReviewView>>;
+  saveVersion(req: RequestOf<'saveVersion'>): Promise<Result<ReviewDelta>>;
+  revertParagraph(req: RequestOf<'revertParagraph'>): Promise<Result<ReviewDelta>>;
+  revertArticle(req: RequestOf<'revertArticle'>): Promise<Result<ReviewDelta>>;
   compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>>;
   /** Fails with `conflict` when the file exists and `overwrite` is not set. */
   exportArticle(req: RequestOf<'exportArticle'>): Promise<Result<{ readonly path: string; readonly paragraphs: number }>>;

@@ -2,7 +2,7 @@ import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, rmSyn
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreArticle } from '../../shared/scoring/article-scorer';
-import { ARTICLE_PARAGRAPHS, SAMPLE, ServiceFixture, value, waitForFailure, waitForReview } from './service-fixture';
+import { ARTICLE_PARAGRAPHS, SAMPLE, ServiceFixture, value, viewAfter, waitForFailure, waitForReview } from './service-fixture';
 
 let fx: ServiceFixture;
 beforeEach(() => {
@@ -103,7 +103,7 @@ describe('the review file of an article', () => {
     const reopened = await fx.open(second);
     expect(reopened.annotations).toHaveLength(1);
     expect(reopened.warnings.join(' ')).toMatch(/cut short/);
-    const more = value(await second.addAnnotation(flagOf(reopened.reviewId, { paragraphId: 'p1', start: 0, end: 3 })));
+    const more = await viewAfter(second, second.addAnnotation(flagOf(reopened.reviewId, { paragraphId: 'p1', start: 0, end: 3 })));
     expect(more.annotations).toHaveLength(2);
     await second.close();
     expect(readFileSync(review.reviewPath, 'utf8')).not.toContain('"id":"\n');
@@ -316,16 +316,48 @@ describe('flags', () => {
     expect(omission.annotations[0]).toMatchObject({ start: 5, end: 5 });
   });
 
+  it('a flag answers with what changed, and the answer does not grow with the flags the review holds', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service);
+    const first = value(await service.addAnnotation(flagOf(reviewId)));
+    expect(first).toMatchObject({ type: 'delta', removed: [], drafts: {}, undoLabel: 'Undo flag', redoLabel: null });
+    expect(first.annotations).toHaveLength(1);
+    expect(first.paragraphScores.map((p) => [p.id, p.flags])).toEqual([['p2', 1]]);
+    for (let i = 0; i < 300; i++) value(await service.addAnnotation(flagOf(reviewId, { comment: `flag ${i}` })));
+    const later = value(await service.addAnnotation(flagOf(reviewId)));
+    expect(later.score.flags).toBe(302);
+    expect(later.paragraphScores[0]!.flags).toBe(302);
+    // The same figures as the whole view, and about the size of the first answer.
+    const view = value(await service.getReview({ reviewId }))!;
+    expect(later.score).toEqual(view.score);
+    expect(JSON.stringify(later).length).toBeLessThan(JSON.stringify(first).length + 100);
+    const removed = value(await service.removeAnnotation({ reviewId, id: later.annotations[0]!.id }));
+    expect(removed.removed).toEqual([later.annotations[0]!.id]);
+    expect(removed.annotations).toEqual([]);
+    const back = value(await service.undo({ reviewId }));
+    expect(back.annotations.map((a) => a.id)).toEqual([later.annotations[0]!.id]);
+    expect(back.redoLabel).toBe('Redo flag removal');
+  });
+
+  it('other windows hear each change as the same delta', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service);
+    const heard: unknown[] = [];
+    service.onEvent((e) => e.type === 'review-delta' && heard.push(e.delta));
+    const answer = value(await service.addAnnotation(flagOf(reviewId)));
+    expect(heard).toEqual([answer]);
+  });
+
   it('the live score matches a score from scratch after flags are changed, dismissed, removed and undone', async () => {
     const service = fx.service();
     const { reviewId } = await fx.open(service);
     const a = value(await service.addAnnotation(flagOf(reviewId))).annotations[0]!;
     value(await service.addAnnotation(flagOf(reviewId, { paragraphId: 'p1', start: 0, end: 3, severity: 'minor', category: 'Fluency/Grammar' })));
     value(await service.changeAnnotation({ reviewId, id: a.id, changes: { severity: 'critical' } }));
-    const c = value(await service.addAnnotation(flagOf(reviewId, { paragraphId: 'p3', start: 0, end: 10 }))).annotations[2]!;
+    const c = value(await service.addAnnotation(flagOf(reviewId, { paragraphId: 'p3', start: 0, end: 10 }))).annotations[0]!;
     value(await service.changeAnnotation({ reviewId, id: c.id, changes: { status: 'dismissed' } }));
     value(await service.removeAnnotation({ reviewId, id: a.id }));
-    const view = value(await service.undo({ reviewId }));
+    const view = await viewAfter(service, service.undo({ reviewId }));
     const paragraphs = value(await service.readParagraphs({ reviewId, start: 0, end: 10 })).paragraphs;
     const options = { profile: 'mqm-core' as const, threshold: view.settings.passThreshold };
     expect(view.annotations).toHaveLength(3);

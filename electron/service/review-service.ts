@@ -22,6 +22,7 @@ import type {
   RecentFile,
   RedlineApi,
   RequestOf,
+  ReviewDelta,
   ReviewView,
   ServiceEvent,
 } from '../../shared/contract';
@@ -228,24 +229,24 @@ export class ReviewService implements RedlineApi {
     return session.ok ? ok(session.value.view()) : session;
   }
 
-  async addAnnotation(req: RequestOf<'addAnnotation'>): Promise<Result<ReviewView>> {
-    return this.with(req.reviewId, (s) => s.addAnnotation(req));
+  async addAnnotation(req: RequestOf<'addAnnotation'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.addAnnotation(req));
   }
 
-  async changeAnnotation(req: RequestOf<'changeAnnotation'>): Promise<Result<ReviewView>> {
-    return this.with(req.reviewId, (s) => s.changeAnnotation(req));
+  async changeAnnotation(req: RequestOf<'changeAnnotation'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.changeAnnotation(req));
   }
 
-  async removeAnnotation(req: RequestOf<'removeAnnotation'>): Promise<Result<ReviewView>> {
-    return this.with(req.reviewId, (s) => s.removeAnnotation(req));
+  async removeAnnotation(req: RequestOf<'removeAnnotation'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.removeAnnotation(req));
   }
 
-  async undo(req: RequestOf<'undo'>): Promise<Result<ReviewView>> {
-    return this.with(req.reviewId, (s) => s.undo());
+  async undo(req: RequestOf<'undo'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.undo());
   }
 
-  async redo(req: RequestOf<'redo'>): Promise<Result<ReviewView>> {
-    return this.with(req.reviewId, (s) => s.redo());
+  async redo(req: RequestOf<'redo'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.redo());
   }
 
   async setRater(req: RequestOf<'setRater'>): Promise<Result<ReviewView>> {
@@ -359,16 +360,16 @@ export class ReviewService implements RedlineApi {
     return this.with(req.reviewId, (s) => s.editParagraph(req));
   }
 
-  async saveVersion(req: RequestOf<'saveVersion'>): Promise<Result<ReviewView>> {
-    return this.with(req.reviewId, (s) => s.saveVersion(req.message));
+  async saveVersion(req: RequestOf<'saveVersion'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.saveVersion(req.message));
   }
 
-  async revertParagraph(req: RequestOf<'revertParagraph'>): Promise<Result<ReviewView>> {
-    return this.with(req.reviewId, (s) => s.revertParagraph(req));
+  async revertParagraph(req: RequestOf<'revertParagraph'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.revertParagraph(req));
   }
 
-  async revertArticle(req: RequestOf<'revertArticle'>): Promise<Result<ReviewView>> {
-    return this.with(req.reviewId, (s) => s.revertArticle(req.version));
+  async revertArticle(req: RequestOf<'revertArticle'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.revertArticle(req.version));
   }
 
   async compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>> {
@@ -381,6 +382,13 @@ export class ReviewService implements RedlineApi {
 
   async exportText(req: RequestOf<'exportText'>): Promise<Result<{ readonly text: string; readonly paragraphs: number }>> {
     return this.with(req.reviewId, async (s) => s.exportText(req));
+  }
+
+  /** Runs a change and tells every listener (other windows) what it changed. */
+  private async changing(reviewId: string, action: (session: ReviewSession) => Promise<Result<ReviewDelta>>): Promise<Result<ReviewDelta>> {
+    const result = await this.with(reviewId, action);
+    if (result.ok && result.value.seq > 0) this.emit({ type: 'review-delta', delta: result.value });
+    return result;
   }
 
   private async with<T>(reviewId: string, action: (session: ReviewSession) => Promise<Result<T>>): Promise<Result<T>> {

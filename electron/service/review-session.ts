@@ -8,7 +8,7 @@
  * the scoring settings or the typology change, or when a failed write puts the review back to what is on disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { ComparisonWindow, ReadOnlyReview, RequestOf, ReviewView } from '../../shared/contract';
+import type { ComparisonWindow, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
 import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
 import {
   annotationList,
@@ -56,6 +56,14 @@ export interface SessionOptions {
 }
 
 type Ack = Promise<Result<ReviewView>>;
+type DeltaAck = Promise<Result<ReviewDelta>>;
+
+/** What one event touched: flags by id, drafts by paragraph id, and whether the versions changed. */
+interface Touched {
+  readonly annotations: readonly string[];
+  readonly paragraphs: readonly string[];
+  readonly versions: boolean;
+}
 
 export class ReviewSession {
   readonly reviewId: string;
@@ -116,6 +124,7 @@ export class ReviewSession {
     const redo = redoLabel(state);
     const view: ReviewView = {
       reviewId: this.reviewId,
+      seq: state.lastSeq,
       reviewPath: this.journal.path,
       reviewLocation: this.location,
       rater: this.rater,
@@ -137,7 +146,7 @@ export class ReviewSession {
     return view;
   }
 
-  async addAnnotation(req: RequestOf<'addAnnotation'>): Ack {
+  async addAnnotation(req: RequestOf<'addAnnotation'>): DeltaAck {
     const paragraph = paragraphById(this.state, req.paragraphId);
     if (!paragraph) return fail('bad-request', `The article has no paragraph ${req.paragraphId}.`);
     const text = req.side === 'target' ? paragraph.target : paragraph.source;
@@ -161,10 +170,10 @@ export class ReviewSession {
       status: 'open',
       created: new Date().toISOString(),
     };
-    return this.answer(await this.act({ type: 'annotation-added', annotation }));
+    return this.delta(await this.act({ type: 'annotation-added', annotation }));
   }
 
-  async changeAnnotation(req: RequestOf<'changeAnnotation'>): Ack {
+  async changeAnnotation(req: RequestOf<'changeAnnotation'>): DeltaAck {
     const current = this.state.annotations.get(req.id);
     if (!current) return unknownFlag(req.id);
     const changes: { -readonly [K in keyof AnnotationChanges]: AnnotationChanges[K] } = {};
@@ -174,23 +183,23 @@ export class ReviewSession {
     if (comment !== undefined && comment !== current.comment) changes.comment = comment;
     if (status !== undefined && status !== current.status) changes.status = status;
     // A change to what the flag already says is no step to undo.
-    if (Object.keys(changes).length === 0) return ok(this.view());
-    return this.answer(await this.act({ type: 'annotation-changed', id: req.id, changes }));
+    if (Object.keys(changes).length === 0) return ok(this.unchanged());
+    return this.delta(await this.act({ type: 'annotation-changed', id: req.id, changes }));
   }
 
-  async removeAnnotation(req: RequestOf<'removeAnnotation'>): Ack {
+  async removeAnnotation(req: RequestOf<'removeAnnotation'>): DeltaAck {
     if (!this.state.annotations.has(req.id)) return unknownFlag(req.id);
-    return this.answer(await this.act({ type: 'annotation-removed', id: req.id }));
+    return this.delta(await this.act({ type: 'annotation-removed', id: req.id }));
   }
 
-  async undo(): Ack {
+  async undo(): DeltaAck {
     if (this.state.undo.length === 0) return fail('conflict', 'There is nothing to undo in this review.');
-    return this.answer(await this.act({ type: 'undo' }));
+    return this.delta(await this.act({ type: 'undo' }));
   }
 
-  async redo(): Ack {
+  async redo(): DeltaAck {
     if (this.state.redo.length === 0) return fail('conflict', 'There is nothing to redo in this review.');
-    return this.answer(await this.act({ type: 'redo' }));
+    return this.delta(await this.act({ type: 'redo' }));
   }
 
   async setRater(rater: string): Ack {
@@ -235,7 +244,7 @@ export class ReviewSession {
     };
     const result = await this.act(body);
     if (!result.ok) return result;
-    return ok({ seq: result.value.seq, unsaved: unsavedParagraphs(this.state).length });
+    return ok({ seq: result.value.event.seq, unsaved: unsavedParagraphs(this.state).length });
   }
 
   /**
@@ -243,29 +252,29 @@ export class ReviewSession {
    * changed since the last version is refused (`conflict`), except for the first version: saving the machine
    * translation unchanged records that the reviewer found nothing to correct.
    */
-  async saveVersion(message: string): Ack {
+  async saveVersion(message: string): DeltaAck {
     const state = this.state;
     const next = state.versions.length + 1;
     if (state.versions.length > 0 && unsavedParagraphs(state).length === 0) {
       return fail('conflict', `Nothing has changed since version ${state.versions.length}; there is nothing to save.`);
     }
     const text = message.trim() === '' ? `Version ${next}` : message.trim();
-    return this.answer(await this.act(saveVersionBody(state, text, this.rater)));
+    return this.delta(await this.act(saveVersionBody(state, text, this.rater)));
   }
 
-  async revertParagraph(req: RequestOf<'revertParagraph'>): Ack {
+  async revertParagraph(req: RequestOf<'revertParagraph'>): DeltaAck {
     const state = this.state;
     if (!paragraphById(state, req.paragraphId)) return fail('bad-request', `The article has no paragraph ${req.paragraphId}.`);
     if (!hasVersion(state, req.version)) return unknownVersion(state, req.version);
-    if (textAt(state, req.paragraphId, req.version) === currentText(state, req.paragraphId)) return ok(this.view());
-    return this.answer(await this.act({ type: 'paragraph-reverted', paragraphId: req.paragraphId, version: req.version }));
+    if (textAt(state, req.paragraphId, req.version) === currentText(state, req.paragraphId)) return ok(this.unchanged());
+    return this.delta(await this.act({ type: 'paragraph-reverted', paragraphId: req.paragraphId, version: req.version }));
   }
 
-  async revertArticle(version: number): Ack {
+  async revertArticle(version: number): DeltaAck {
     const state = this.state;
     if (!hasVersion(state, version)) return unknownVersion(state, version);
-    if ((changedBetween(state, version, 'current') ?? []).length === 0) return ok(this.view());
-    return this.answer(await this.act({ type: 'article-reverted', version }));
+    if ((changedBetween(state, version, 'current') ?? []).length === 0) return ok(this.unchanged());
+    return this.delta(await this.act({ type: 'article-reverted', version }));
   }
 
   compare(req: RequestOf<'compare'>): Result<ComparisonWindow> {
@@ -307,53 +316,78 @@ export class ReviewSession {
     return this.journal.close();
   }
 
-  /** Appends an event, keeps the score in step with it at once, and resolves when the event is on disk. */
-  private async act(body: EventBody): Promise<Result<JournalEvent>> {
+  /**
+   * Appends an event, keeps the score in step with it at once, and resolves when the event is on disk with what
+   * the event touched.
+   */
+  private async act(body: EventBody): Promise<Result<{ readonly event: JournalEvent; readonly touched: Touched }>> {
     const before = this.journal.state;
     const pending = this.journal.append(body);
     const after = this.journal.state;
-    if (after !== before) this.track(before, after, body);
+    const touched = after !== before ? touchedBy(after, body) : NOTHING_TOUCHED;
+    if (body.type === 'settings-changed' && after !== before) this.rebuildScorer(after, false);
+    else this.rescore(after, touched.annotations);
     const result = await pending;
-    // A failed write puts the journal back to what is on disk: follow it.
-    if (!result.ok && result.error.code === 'io-error') this.rebuildScorer(this.journal.state, false);
-    return result;
+    if (!result.ok) {
+      // A failed write puts the journal back to what is on disk: follow it.
+      if (result.error.code === 'io-error') this.rebuildScorer(this.journal.state, false);
+      return result;
+    }
+    return ok({ event: result.value, touched });
   }
 
-  private answer(result: Result<JournalEvent>): Result<ReviewView> {
+  private answer(result: Result<unknown>): Result<ReviewView> {
     return result.ok ? ok(this.view()) : result;
   }
 
-  /** Updates the scorer for the flags one event touched. */
-  private track(before: ReviewState, after: ReviewState, body: EventBody): void {
-    const touched: string[] = [];
-    switch (body.type) {
-      case 'annotation-added':
-        touched.push(body.annotation.id);
-        break;
-      case 'annotation-changed':
-      case 'annotation-removed':
-        touched.push(body.id);
-        break;
-      case 'undo':
-      case 'redo': {
-        const step = (body.type === 'undo' ? before.undo : before.redo).at(-1);
-        for (const change of step?.changes ?? []) if (change.kind === 'annotation') touched.push(change.id);
-        break;
-      }
-      case 'settings-changed':
-        this.rebuildScorer(after, false);
-        return;
-      case 'paragraph-edited':
-      case 'paragraph-reverted':
-      case 'article-reverted':
-      case 'version-saved':
-      case 'rater-set':
-      case 'snapshot':
-        return;
-      default:
-        return assertNever(body, 'event');
+  /** The answer to a change: what it touched, read from the review as it stands now. */
+  private delta(result: Result<{ readonly event: JournalEvent; readonly touched: Touched }>): Result<ReviewDelta> {
+    if (!result.ok) return result;
+    const { event, touched } = result.value;
+    const state = this.state;
+    const annotations: Annotation[] = [];
+    const removed: string[] = [];
+    const paragraphs = new Set<string>();
+    for (const id of touched.annotations) {
+      const annotation = state.annotations.get(id);
+      if (annotation) annotations.push(annotation);
+      else removed.push(id);
+      const paragraphId = annotation?.paragraphId ?? flagParagraph(event, id);
+      if (paragraphId) paragraphs.add(paragraphId);
     }
-    for (const id of touched) {
+    const drafts: Record<string, string | null> = {};
+    for (const id of touched.paragraphs) drafts[id] = state.drafts.get(id) ?? null;
+    return ok({
+      ...this.unchanged(),
+      annotations,
+      removed,
+      drafts,
+      paragraphScores: [...paragraphs].flatMap((id) => this.scorer.paragraph(id) ?? []),
+      ...(touched.versions ? { versions: this.figures.summaries(state) } : {}),
+    });
+  }
+
+  /** A delta that changes nothing: the answer to a request that asked for what the review already holds. */
+  private unchanged(): ReviewDelta {
+    const state = this.state;
+    return {
+      type: 'delta',
+      reviewId: this.reviewId,
+      seq: state.lastSeq,
+      annotations: [],
+      removed: [],
+      drafts: {},
+      unsaved: unsavedParagraphs(state).length,
+      undoLabel: undoLabel(state) === undefined ? null : `Undo ${undoLabel(state)!}`,
+      redoLabel: redoLabel(state) === undefined ? null : `Redo ${redoLabel(state)!}`,
+      score: this.scorer.summary(),
+      paragraphScores: [],
+    };
+  }
+
+  /** Updates the scorer for the flags an event touched. */
+  private rescore(after: ReviewState, ids: readonly string[]): void {
+    for (const id of ids) {
       const annotation = after.annotations.get(id);
       if (annotation) this.scorer.add(annotation);
       else this.scorer.remove(id);
@@ -380,6 +414,51 @@ export class ReviewSession {
     this.cachedFixes = { state, fixes };
     return fixes;
   }
+}
+
+const NOTHING_TOUCHED: Touched = { annotations: [], paragraphs: [], versions: false };
+
+/**
+ * What an event touched. Every event a reviewer can take back records an undo step naming its changes; undo and
+ * redo move a step, so the step an event made or moved says what it touched.
+ */
+function touchedBy(after: ReviewState, body: EventBody): Touched {
+  switch (body.type) {
+    case 'annotation-added':
+    case 'annotation-changed':
+    case 'annotation-removed':
+    case 'paragraph-edited':
+    case 'paragraph-reverted':
+    case 'article-reverted':
+    case 'redo':
+      return ofStep(after.undo.at(-1));
+    case 'undo':
+      return ofStep(after.redo.at(-1));
+    case 'version-saved':
+      return { ...NOTHING_TOUCHED, versions: true };
+    case 'settings-changed':
+    case 'rater-set':
+    case 'snapshot':
+      return NOTHING_TOUCHED;
+    default:
+      return assertNever(body, 'event');
+  }
+  function ofStep(step: ReviewState['undo'][number] | undefined): Touched {
+    if (!step) return NOTHING_TOUCHED;
+    const annotations: string[] = [];
+    const paragraphs: string[] = [];
+    for (const change of step.changes) {
+      if (change.kind === 'annotation') annotations.push(change.id);
+      else paragraphs.push(change.paragraphId);
+    }
+    return { annotations, paragraphs, versions: false };
+  }
+}
+
+/** The paragraph of a flag an event removed (it is no longer in the review to ask). */
+function flagParagraph(event: JournalEvent, id: string): string | undefined {
+  if (event.type === 'annotation-added' && event.annotation.id === id) return event.annotation.paragraphId;
+  return undefined;
 }
 
 function unknownFlag(id: string): Result<never> {

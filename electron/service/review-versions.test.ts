@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleEditRate, compareRows } from '../../shared/diff/compare-rows';
-import { ARTICLE_PARAGRAPHS, ServiceFixture, value } from './service-fixture';
+import { ARTICLE_PARAGRAPHS, ServiceFixture, value, viewAfter } from './service-fixture';
 
 let fx: ServiceFixture;
 beforeEach(() => {
@@ -29,7 +29,7 @@ describe('post-editing and versions', () => {
     expect(edited.seq).toBeGreaterThan(0);
     expect(value(await service.getReview({ reviewId }))!.drafts).toEqual({ p2: CORRECTED });
 
-    const saved = value(await service.saveVersion({ reviewId, message: '' }));
+    const saved = await viewAfter(service, service.saveVersion({ reviewId, message: '' }));
     expect(saved.unsaved).toBe(0);
     expect(saved.versions.map((v) => v.number)).toEqual([0, 1]);
     const v1 = saved.versions[1]!;
@@ -107,14 +107,17 @@ describe('post-editing and versions', () => {
     value(await service.editParagraph({ reviewId, paragraphId: 'p2', text: CORRECTED }));
     value(await service.editParagraph({ reviewId, paragraphId: 'p3', text: 'Use the east bank bus.' }));
     value(await service.saveVersion({ reviewId, message: 'edits' }));
+    // Each answer says which drafts changed (null: back to the machine translation).
     const reverted = value(await service.revertArticle({ reviewId, version: 0 }));
-    expect(reverted.drafts).toEqual({});
+    expect(reverted.drafts).toEqual({ p2: null, p3: null });
     expect(reverted.undoLabel).toBe('Undo article revert');
+    expect(value(await service.getReview({ reviewId }))!.drafts).toEqual({});
     const undone = value(await service.undo({ reviewId }));
     expect(undone.drafts).toEqual({ p2: CORRECTED, p3: 'Use the east bank bus.' });
 
     const one = value(await service.revertParagraph({ reviewId, paragraphId: 'p3', version: 0 }));
-    expect(one.drafts).toEqual({ p2: CORRECTED });
+    expect(one.drafts).toEqual({ p3: null });
+    expect(value(await service.getReview({ reviewId }))!.drafts).toEqual({ p2: CORRECTED });
   });
 });
 

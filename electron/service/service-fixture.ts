@@ -5,8 +5,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReviewView } from '../../shared/contract';
-import type { Failure } from '../../shared/result';
+import type { ReviewDelta, ReviewView } from '../../shared/contract';
+import type { Failure, Result } from '../../shared/result';
 import { ReviewService, type ServiceOptions } from './review-service';
 
 export const ARTICLE_PARAGRAPHS = [
@@ -63,6 +63,12 @@ export async function waitForReview(service: ReviewService, reviewId: string): P
     await new Promise((done) => setTimeout(done, 10));
   }
   throw new Error('the review did not open within 5 seconds');
+}
+
+/** The whole review after a change (changes answer with a delta): fails the test with the change's failure. */
+export async function viewAfter(service: ReviewService, change: Promise<Result<ReviewDelta>>): Promise<ReviewView> {
+  const delta = value(await change);
+  return value(await service.getReview({ reviewId: delta.reviewId }))!;
 }
 
 /** Waits until opening an article's review has failed, and answers the failure. */

@@ -100,7 +100,12 @@ export function App({ client }: { client: RedlineClient }) {
     return r.ok ? undefined : r.error;
   }, []);
 
+  // Asked once per client: React's development checks run effects twice, and a second open of the same article
+  // would replace the first review the page already holds.
+  const startupAsked = useRef<RedlineClient>(undefined);
   useEffect(() => {
+    if (startupAsked.current === client) return;
+    startupAsked.current = client;
     void open(() => client.openStartup({}));
   }, [client, open]);
 

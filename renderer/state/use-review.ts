@@ -1,19 +1,30 @@
 /**
- * The review of the open article (flags, drafts, versions, scores) as the renderer holds it: fetched when the
- * service says it changed, replaced whole by each action's answer. Actions report failures through `onError`.
+ * The review of the open article (flags, drafts, versions, scores) as the renderer holds it: fetched whole when
+ * the review opens, then kept current by the deltas that changes answer with (and that other windows' changes
+ * arrive as). Settings changes answer with a whole view, which replaces it. Actions report failures through
+ * `onError`.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { RedlineClient, ReviewView } from '../../shared/contract';
+import type { RedlineClient, ReviewDelta, ReviewView } from '../../shared/contract';
 import type { Failure, Result } from '../../shared/result';
+import { applyDelta } from './review-delta';
+
+/** What an action answers: a delta to apply, or (settings, typology, rater) the whole review. */
+export type ReviewChange = ReviewDelta | ReviewView;
 
 export interface ReviewHandle {
   readonly review: ReviewView | null;
   readonly reviewError?: Failure;
-  /** Runs an action that answers with the new review; returns its failure, if any. */
-  run(action: () => Promise<Result<ReviewView>>): Promise<Failure | undefined>;
-  /** Replaces the view (for answers that come from elsewhere, e.g. the versions panel). */
-  replace(view: ReviewView): void;
+  /** Runs an action that answers with a change to the review; returns its failure, if any. */
+  run(action: () => Promise<Result<ReviewChange>>): Promise<Failure | undefined>;
+  /** Applies a change that came from elsewhere (e.g. the versions panel). */
+  replace(change: ReviewChange): void;
   refresh(): void;
+}
+
+function merge(current: ReviewView | null, change: ReviewChange): ReviewView | null {
+  if ('type' in change) return current ? applyDelta(current, change) : current;
+  return change;
 }
 
 export function useReview(client: RedlineClient, reviewId: string | undefined, loaded: boolean, onError: (f: Failure) => void): ReviewHandle {
@@ -30,6 +41,7 @@ export function useReview(client: RedlineClient, reviewId: string | undefined, l
     if (!reviewId) return;
     return client.onEvent((e) => {
       if (e.type === 'review-changed' && e.reviewId === reviewId) setTick((t) => t + 1);
+      if (e.type === 'review-delta' && e.delta.reviewId === reviewId) setReview((v) => merge(v, e.delta));
     });
   }, [client, reviewId]);
 
@@ -50,10 +62,11 @@ export function useReview(client: RedlineClient, reviewId: string | undefined, l
   }, [client, reviewId, loaded, tick]);
 
   const run = useCallback(
-    async (action: () => Promise<Result<ReviewView>>) => {
+    async (action: () => Promise<Result<ReviewChange>>) => {
       const r = await action();
       if (r.ok) {
-        setReview(r.value);
+        const change = r.value;
+        setReview((v) => merge(v, change));
         return undefined;
       }
       onError(r.error);
@@ -62,5 +75,6 @@ export function useReview(client: RedlineClient, reviewId: string | undefined, l
     [onError],
   );
 
-  return { review, ...(reviewError ? { reviewError } : {}), run, replace: setReview, refresh: () => setTick((t) => t + 1) };
+  const replace = useCallback((change: ReviewChange) => setReview((v) => merge(v, change)), []);
+  return { review, ...(reviewError ? { reviewError } : {}), run, replace, refresh: () => setTick((t) => t + 1) };
 }

@@ -7,6 +7,7 @@
  * move between rows, Home/End first and last row, Escape closes.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ReviewChange } from '../../state/use-review';
 import type { RedlineClient, ReviewView } from '../../../shared/contract';
 import { firstAbove, type CompareRow } from '../../../shared/diff/compare-rows';
 import { CompareCache, type CompareQuery, type VersionRef } from '../../state/compare-cache';
@@ -25,7 +26,7 @@ export interface CompareViewProps {
   /** Right side when the view opens; the current text when left out. */
   readonly initialRight?: VersionRef;
   /** Hands back the review as the service returned it after reverting a paragraph. */
-  readonly onReview: (review: ReviewView) => void;
+  readonly onReview: (change: ReviewChange) => void;
   readonly onClose: () => void;
 }
 

@@ -3,6 +3,7 @@
  * the version holds exactly what the reviewer sees.
  */
 import { useState } from 'react';
+import type { ReviewChange } from '../../state/use-review';
 import type { RedlineClient, ReviewView } from '../../../shared/contract';
 import { nextVersionNumber } from '../../state/version-format';
 import './versions.css';
@@ -12,7 +13,7 @@ export interface SaveVersionDialogProps {
   readonly client: Pick<RedlineClient, 'saveVersion'>;
   readonly review: ReviewView;
   /** Hands back the review as the service returned it after saving. */
-  readonly onSaved: (review: ReviewView) => void;
+  readonly onSaved: (change: ReviewChange) => void;
   readonly onClose: () => void;
   /** Waits for edits still on their way (the draft writer's `flush`), so the version includes them. */
   readonly flush?: () => Promise<void>;

@@ -4,6 +4,7 @@
  * article back to one (after a confirmation; the revert is one undo step).
  */
 import { useEffect, useId, useState } from 'react';
+import type { ReviewChange } from '../../state/use-review';
 import type { RedlineClient, ReviewView, VersionSummary } from '../../../shared/contract';
 import { formatRate, fullTime, rateDetail, rateName, relativeTime, versionName, versionOption } from '../../state/version-format';
 import './versions.css';
@@ -13,7 +14,7 @@ export interface VersionsPanelProps {
   readonly client: Pick<RedlineClient, 'revertArticle'>;
   readonly review: ReviewView;
   /** Hands back the review as the service returned it after a revert. */
-  readonly onReview: (review: ReviewView) => void;
+  readonly onReview: (change: ReviewChange) => void;
   /** Opens the compare view with this version on the left and the current text on the right. */
   readonly onCompare: (version: number) => void;
   /** Opens the save-version dialog. */
