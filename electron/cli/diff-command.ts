@@ -54,8 +54,9 @@ export function diffJson(result: ArticleDiff): string {
   return `${JSON.stringify({ paragraphs, edits, refWords, ter }, null, 2)}\n`;
 }
 
-function compareTexts(oldTexts: readonly string[], newTexts: readonly string[], char: boolean): ArticleDiff {
-  return diffArticles(oldTexts, newTexts, char ? { level: 'char', editRate: 'char' } : {});
+/** `rowDiffs: false` when only the rates are wanted: the word diffs of changed paragraphs are then not made. */
+function compareTexts(oldTexts: readonly string[], newTexts: readonly string[], char: boolean, rowDiffs = true): ArticleDiff {
+  return diffArticles(oldTexts, newTexts, char ? { level: 'char', editRate: 'char', rowDiffs } : { rowDiffs });
 }
 
 export const diffCommand: Command = {
@@ -85,9 +86,9 @@ export const diffCommand: Command = {
     }
     const [oldTexts, newTexts] = sides as [string[], string[]];
     const char = parsed.switches.has('char');
-    const result = compareTexts(oldTexts, newTexts, char);
-    if (parsed.switches.has('json')) io.stdout(diffJson(result));
+    if (parsed.switches.has('json')) io.stdout(diffJson(compareTexts(oldTexts, newTexts, char, false)));
     else {
+      const result = compareTexts(oldTexts, newTexts, char);
       // Word TER sees a Chinese or Japanese sentence as one word; say so when most paragraphs are such text.
       const unspaced = !char && newTexts.filter((t) => hasUnspacedScript(t)).length * 2 > newTexts.length;
       io.stdout(renderArticleDiff(result, { char, colour: terminal.isTty === true, width }));

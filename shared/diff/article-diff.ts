@@ -8,9 +8,9 @@
  * diff limit, they pair purely by position (the usual case for a machine translation against its
  * post-edit, where every paragraph differs and position is the right answer anyway).
  */
-import { articleEditRate, compareRows, type CompareOptions, type Comparison, type ComparedParagraph } from './compare-rows';
+import { compareRows, type CompareOptions, type Comparison, type ComparedParagraph } from './compare-rows';
 import { myersDiff } from './myers';
-import { countTerChars, countTerWords, type EditRate } from './ter';
+import { aggregateEditRate, countTerChars, countTerWords, type EditRate } from './ter';
 import { MAX_DIFF_EDITS } from './text-diff';
 
 export interface ParagraphRate extends EditRate {
@@ -36,12 +36,13 @@ export function diffArticles(
 ): ArticleDiff {
   const [left, right] = pairParagraphs(oldTexts, newTexts);
   const comparison = compareRows(left, right, options);
+  const count = comparison.editRate === 'char' ? countTerChars : countTerWords;
   const paragraphs = comparison.rows.map((row): ParagraphRate => {
     if (row.ter !== undefined) return { paragraph: row.index + 1, ...row.ter };
-    const refWords = (comparison.editRate === 'char' ? countTerChars : countTerWords)(row.right ?? '');
-    return { paragraph: row.index + 1, edits: 0, refWords, ter: 0 };
+    return { paragraph: row.index + 1, edits: 0, refWords: count(row.right ?? ''), ter: 0 };
   });
-  return { comparison, paragraphs, total: articleEditRate(comparison) };
+  // The same sums as articleEditRate(comparison), from the counts just made instead of counting every word again.
+  return { comparison, paragraphs, total: aggregateEditRate(paragraphs) };
 }
 
 /** Gives paired paragraphs the same id (`p1`, `p2`, ... in reading order) and unpaired ones an id of their own. */
@@ -61,7 +62,8 @@ export function pairParagraphs(
       right.push({ id, text: newTexts[j++]! });
     }
   };
-  const runs = myersDiff(internTexts(oldTexts, newTexts, 0), internTexts(oldTexts, newTexts, 1), MAX_DIFF_EDITS);
+  const [oldIds, newIds] = internTexts(oldTexts, newTexts);
+  const runs = myersDiff(oldIds, newIds, MAX_DIFF_EDITS);
   if (runs === undefined) {
     pair(Math.min(oldTexts.length, newTexts.length));
   } else {
@@ -88,11 +90,13 @@ export function pairParagraphs(
   return [left, right];
 }
 
-/** The texts of one side as ids shared by both sides (equal texts, equal ids). */
-function internTexts(oldTexts: readonly string[], newTexts: readonly string[], side: 0 | 1): Int32Array {
+/** The texts of both sides as ids shared by both (equal texts, equal ids). */
+function internTexts(oldTexts: readonly string[], newTexts: readonly string[]): [Int32Array, Int32Array] {
   const ids = new Map<string, number>();
-  for (const t of oldTexts) if (!ids.has(t)) ids.set(t, ids.size);
-  for (const t of newTexts) if (!ids.has(t)) ids.set(t, ids.size);
-  const texts = side === 0 ? oldTexts : newTexts;
-  return Int32Array.from(texts, (t) => ids.get(t)!);
+  const idOf = (t: string): number => {
+    let id = ids.get(t);
+    if (id === undefined) ids.set(t, (id = ids.size));
+    return id;
+  };
+  return [Int32Array.from(oldTexts, idOf), Int32Array.from(newTexts, idOf)];
 }

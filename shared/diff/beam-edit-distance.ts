@@ -157,11 +157,17 @@ export class BeamEditDistance {
   }
 
   /**
-   * Distance of a hypothesis that shares its first `from` words with the one last passed to `full`: rows up
-   * to `from` are taken from that matrix, the rest computed in two rolling rows. Stops early, returning more
-   * than `limit`, once every cell of a row exceeds `limit` (a row's minimum is never below the one before).
+   * Distance of a hypothesis that shares its first `from` words, and every word from position `same` on, with
+   * the one last passed to `full`: rows up to `from` are taken from that matrix, the rest computed in two
+   * rolling rows. Stops early in two cases:
+   * - once every cell of a row exceeds `limit` (a row's minimum is never below the one before), returning more
+   *   than `limit`;
+   * - once a row past `same` equals that matrix's row plus one constant (every reachable cell, and the same
+   *   cells unreachable): the rows after it see the same words, so they too stay that constant apart, and the
+   *   distance is the stored one plus the constant. A shift changes a short stretch of the hypothesis, and the
+   *   rows usually fall back into step a few words after it, so most of the rows need not be computed.
    */
-  distanceFrom(hyp: Int32Array, from: number, limit: number): number {
+  distanceFrom(hyp: Int32Array, from: number, limit: number, same: number = this.n): number {
     const { n, m, ref, lo, hi, bandStart, bandEnd, bandBase, costs } = this;
     if (from >= n) return costs[bandBase[n]! + m]!;
     let prev = this.prev;
@@ -171,7 +177,9 @@ export class BeamEditDistance {
     for (let i = from + 1; i <= n && result < 0; i++) {
       const start = lo[i]!;
       const end = hi[i]!;
-      cur.fill(INF, bandStart[i]!, bandEnd[i]!);
+      const first = bandStart[i]!;
+      const last = bandEnd[i]!;
+      cur.fill(INF, first, last);
       const word = hyp[i - 1];
       let rowMin = INF;
       let j = start;
@@ -194,9 +202,30 @@ export class BeamEditDistance {
       prev = cur;
       cur = t;
       if (rowMin > limit) result = rowMin;
+      else if (i >= same && i < n) {
+        const offset = inStep(prev, costs, bandBase[i]!, first, last);
+        if (offset !== undefined) result = costs[bandBase[n]! + m]! + offset;
+      }
     }
     this.prev = prev;
     this.cur = cur;
     return result >= 0 ? result : prev[m]!;
   }
+}
+
+/**
+ * The constant by which `row` exceeds the stored row at `base` over [first, last), when every reachable cell
+ * differs by that one constant and the unreachable ones (INF) are the same; otherwise `undefined`.
+ */
+function inStep(row: Int32Array, stored: Int32Array, base: number, first: number, last: number): number | undefined {
+  let offset: number | undefined;
+  for (let j = first; j < last; j++) {
+    const a = row[j]!;
+    const b = stored[base + j]!;
+    if (a === INF || b === INF) {
+      if (a !== b) return undefined;
+    } else if (offset === undefined) offset = a - b;
+    else if (a - b !== offset) return undefined;
+  }
+  return offset;
 }

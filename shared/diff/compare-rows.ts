@@ -56,6 +56,11 @@ export interface CompareOptions {
   readonly level?: 'word' | 'char';
   /** Edit rate over words (TER) or characters (for Chinese and Japanese). Default `word`. */
   readonly editRate?: 'word' | 'char';
+  /**
+   * False for callers that need only the edit rates (the command line's `--json`): changed rows then carry
+   * their rate but no `diff`, which on a long article costs as much as the rates themselves. Default true.
+   */
+  readonly rowDiffs?: boolean;
 }
 
 export interface Comparison {
@@ -80,6 +85,7 @@ export function compareRows(
   options: CompareOptions = {},
 ): Comparison {
   const level = options.level ?? 'word';
+  const rowDiffs = options.rowDiffs ?? true;
   const byChars = options.editRate === 'char';
   const rate = byChars ? characterEditRate : translationEditRate;
   const count = byChars ? countTerChars : countTerWords;
@@ -126,16 +132,14 @@ export function compareRows(
       } else {
         counts.changed++;
         diffed++;
-        const diff = diffText(a.text, b.text, level);
-        changed({
-          index: rows.length,
-          paragraphId: a.id,
-          status: 'changed',
-          left: a.text,
-          right: b.text,
-          diff: { ...diff, left: oldSide(diff.segments), right: newSide(diff.segments) },
-          ter: rate(a.text, b.text),
-        });
+        const ter = rate(a.text, b.text);
+        if (rowDiffs) {
+          const diff = diffText(a.text, b.text, level);
+          const rowDiff = { ...diff, left: oldSide(diff.segments), right: newSide(diff.segments) };
+          changed({ index: rows.length, paragraphId: a.id, status: 'changed', left: a.text, right: b.text, diff: rowDiff, ter });
+        } else {
+          changed({ index: rows.length, paragraphId: a.id, status: 'changed', left: a.text, right: b.text, ter });
+        }
       }
       i++;
       j++;

@@ -217,7 +217,7 @@ function bestShift(
           performShift(hyp, sh, length, dest, scratch);
           // A candidate that cannot reach the best gain so far is abandoned as soon as that is certain.
           const limit = best === undefined ? INF : current.distance - best.gain;
-          const gain = current.distance - ed.distanceFrom(scratch, Math.min(sh, dest), limit);
+          const gain = current.distance - ed.distanceFrom(scratch, Math.min(sh, dest), limit, shiftEnd(n, sh, length, dest));
           checked++;
           if (
             best === undefined ||
@@ -237,6 +237,12 @@ function bestShift(
   const shifted = new Int32Array(n);
   performShift(hyp, best.start, best.length, best.dest, shifted);
   return { gain: best.gain, shifted, checked, distance: current.distance };
+}
+
+/** The first position from which {@link performShift} leaves the words where they were. */
+function shiftEnd(n: number, start: number, length: number, dest: number): number {
+  if (dest < start) return start + length;
+  return dest > start + length ? dest : Math.min(n, length + dest);
 }
 
 /**

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random';
+import { BeamEditDistance, INF } from './beam-edit-distance';
+
+/** A hypothesis with a block moved, as a TER shift makes, and where the two first differ and agree again. */
+function moveBlock(words: Int32Array, start: number, length: number, to: number): { moved: Int32Array; from: number; same: number } {
+  const list = Array.from(words);
+  const block = list.splice(start, length);
+  list.splice(to, 0, ...block);
+  const moved = Int32Array.from(list);
+  let from = 0;
+  while (from < moved.length && moved[from] === words[from]) from++;
+  let same = moved.length;
+  while (same > from && moved[same - 1] === words[same - 1]) same--;
+  return { moved, from, same };
+}
+
+describe('edit distance of a shifted hypothesis', () => {
+  it('is the same whether or not the rows after the shifted stretch are computed', () => {
+    const rand = seededRandom(2024);
+    for (let trial = 0; trial < 3000; trial++) {
+      const vocabulary = 2 + Math.floor(rand() * 10);
+      const word = () => Math.floor(rand() * vocabulary);
+      const ref = Int32Array.from({ length: 1 + Math.floor(rand() * 80) }, word);
+      const hyp = Int32Array.from({ length: 2 + Math.floor(rand() * 80) }, word);
+      const start = Math.floor(rand() * hyp.length);
+      const length = 1 + Math.floor(rand() * Math.min(10, hyp.length - start));
+      const to = Math.floor(rand() * (hyp.length - length + 1));
+      const { moved, from, same } = moveBlock(hyp, start, length, to);
+
+      const ed = new BeamEditDistance(ref, hyp.length);
+      ed.full(hyp);
+      const everyRow = ed.distanceFrom(moved, from, INF);
+      expect(ed.distanceFrom(moved, from, INF, same), `trial ${trial}`).toBe(everyRow);
+      expect(everyRow).toBe(new BeamEditDistance(ref, moved.length).full(moved).distance);
+    }
+  });
+});
