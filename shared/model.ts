@@ -7,7 +7,7 @@
 export type ParagraphKind = 'text' | 'heading' | 'list-item' | 'quote' | 'code';
 
 /** Formats the loader reads. Each plugs into the same loader and hands out paragraphs. */
-export type ArticleFormat = 'txt' | 'md';
+export type ArticleFormat = 'txt' | 'md' | 'xliff';
 
 /**
  * An inline code of a structured format (an XLIFF `g`, `ph`, `pc` or `mrk`, a Word run's bold, an HTML link):
@@ -78,7 +78,15 @@ export interface Block extends BlockOrigin {
   readonly text: string;
   /** The source text, for formats that carry both sides (XLIFF, bilingual TSV). */
   readonly source?: string;
+  /** Flags the file carries for this paragraph (XLIFF quality issues): a new review starts with them. */
+  readonly flags?: readonly ImportedFlag[];
 }
+
+/**
+ * A flag as a file states it (an ITS quality issue in XLIFF): an annotation without the paragraph, id and time a
+ * review gives it when it takes the flag in.
+ */
+export type ImportedFlag = Omit<Annotation, 'id' | 'paragraphId' | 'created'>;
 
 /** How a paragraph pairs with the source side when a source file was given. */
 export type Alignment = 'paired' | 'target-only' | 'source-only';

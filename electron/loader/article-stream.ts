@@ -6,11 +6,12 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createSplitter, formatForFileName } from '../../shared/formats/block-splitter';
+import { createSplitter, type BlockSplitter } from '../../shared/formats/block-splitter';
 import type { ArticleInfo, Block } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { TextDecoder } from 'node:util';
 import { detectEncoding } from './encoding';
+import { detectArticleFormat } from './structured-article';
 
 /**
  * The largest article the loader accepts. A 100,000-paragraph article is about 20 MB; 256 MiB leaves room for
@@ -76,8 +77,8 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
     return describeIoError(err, path);
   }
   try {
-    const format = formatForFileName(name);
-    const splitter = createSplitter(format);
+    // The format is known once the first text is decoded: an XLIFF file is told by its root element too.
+    let splitter: BlockSplitter | undefined;
     let offset = 0;
     let decoder: TextDecoder | undefined;
     let info: ArticleInfo | undefined;
@@ -93,13 +94,13 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
       const last = bytesRead === 0 || offset + bytesRead >= size;
 
       let skip = 0;
+      let encoding = info?.encoding;
       if (!decoder) {
         const detected = detectEncoding(chunk, last, name);
         if (!detected.ok) return detected;
         decoder = new TextDecoder(detected.value.label, { fatal: true, ignoreBOM: true });
         skip = detected.value.bomLength;
-        info = { path, name, format, encoding: detected.value.encoding, bytes: size };
-        sink.onInfo?.(info);
+        encoding = detected.value.encoding;
       }
       let text: string;
       try {
@@ -107,18 +108,27 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
       } catch {
         return fail(
           'bad-encoding',
-          `${name} is not valid ${info!.encoding.toUpperCase()} text: an undecodable byte sequence lies between byte ${offset} and byte ${offset + bytesRead}.`,
+          `${name} is not valid ${encoding!.toUpperCase()} text: an undecodable byte sequence lies between byte ${offset} and byte ${offset + bytesRead}.`,
         );
+      }
+      if (!splitter) {
+        const format = detectArticleFormat(name, text);
+        splitter = createSplitter(format, name);
+        info = { path, name, format, encoding: encoding!, bytes: size };
+        sink.onInfo?.(info);
       }
       const blocks = splitter.push(text);
       if (last) blocks.push(...splitter.end());
+      if (splitter.failure) return { ok: false, error: splitter.failure };
       offset += bytesRead;
       paragraphs += blocks.length;
       if (blocks.length > 0) sink.onBlocks(blocks);
       sink.onProgress?.(offset, size);
       if (last) break;
     }
-    if (paragraphs === 0) return fail('empty', `${name} holds only white space: there is nothing to review.`);
+    if (paragraphs === 0) {
+      return fail('empty', info?.format === 'xliff' ? `${name} has no translation units to review.` : `${name} holds only white space: there is nothing to review.`);
+    }
     return ok(info!);
   } catch (err) {
     return describeIoError(err, path);

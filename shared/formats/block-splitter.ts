@@ -4,24 +4,29 @@
  * Each format that the loader reads provides one; the loader knows nothing of formats beyond this interface.
  */
 import type { ArticleFormat, Block } from '../model';
-import { assertNever } from '../result';
+import { assertNever, type Failure } from '../result';
 import { createMarkdownSplitter } from './markdown';
 import { createPlainTextSplitter } from './plain-text';
+import { createXliffSplitter } from './xliff/xliff-splitter';
 
 export interface BlockSplitter {
   /** Feeds the next piece of decoded text; returns the blocks it completed. */
   push(text: string): Block[];
   /** Signals the end of the text; returns the remaining blocks. */
   end(): Block[];
+  /** Set by a splitter that can fail (a structured format) once it stopped on a parse failure. */
+  readonly failure?: Failure | undefined;
 }
 
-/** The splitter for a format. */
-export function createSplitter(format: ArticleFormat): BlockSplitter {
+/** The splitter for a format; `name` names the file in a structured format's parse failures. */
+export function createSplitter(format: ArticleFormat, name?: string): BlockSplitter {
   switch (format) {
     case 'txt':
       return createPlainTextSplitter();
     case 'md':
       return createMarkdownSplitter();
+    case 'xliff':
+      return createXliffSplitter(name);
     default:
       return assertNever(format, 'format');
   }
@@ -35,6 +40,7 @@ export function splitBlocks(format: ArticleFormat, text: string): Block[] {
 
 /** The format an article's file name implies; plain text when the extension is unknown. */
 export function formatForFileName(name: string): ArticleFormat {
+  if (/\.(xlf|xliff|sdlxliff|mqxliff)$/i.test(name)) return 'xliff';
   return /\.(md|markdown|mdown|mkd)$/i.test(name) ? 'md' : 'txt';
 }
 
