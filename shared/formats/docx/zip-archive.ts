@@ -1,0 +1,161 @@
+/**
+ * Reading and writing the ZIP container of a Word document. The central directory is read here rather than by a
+ * library so that the sizes it declares can be checked before anything is inflated, and each entry is inflated
+ * in steps with its real output counted: a file of a few kilobytes that unzips to gigabytes (a zip bomb) is
+ * refused before it fills the memory, whether or not its directory tells the truth about its sizes.
+ */
+import { Inflate, strFromU8, zipSync, type Zippable } from 'fflate';
+import { fail, ok, type Result } from '../../result';
+
+/**
+ * The most a document may unzip to, all entries together. Word documents of book length with images stay far
+ * below 200 MB; past it the file is almost certainly built to exhaust memory.
+ */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+/** Compressed bytes handed to the inflater at a time: the output is counted after each step. */
+const INFLATE_STEP = 64 * 1024;
+
+export interface ZipEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly declaredSize: number;
+  /** Offset of the entry's compressed data in the archive. */
+  readonly dataOffset: number;
+}
+
+/** An opened archive: its entries, read on demand within one budget of unzipped bytes. */
+export class ZipArchive {
+  private spent = 0;
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    readonly entries: ReadonlyMap<string, ZipEntry>,
+    private readonly fileName: string,
+    private readonly limit: number,
+  ) {}
+
+  /** Reads the central directory; refuses an archive whose declared sizes already pass `limit`. */
+  static open(bytes: Uint8Array, fileName: string, limit = MAX_UNZIPPED_BYTES): Result<ZipArchive> {
+    const entries = readDirectory(bytes, fileName);
+    if (!entries.ok) return entries;
+    let declared = 0;
+    for (const e of entries.value.values()) declared += e.declaredSize;
+    if (declared > limit) return fail('too-large', tooLarge(fileName, limit));
+    return ok(new ZipArchive(bytes, entries.value, fileName, limit));
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** The bytes of an entry, or undefined when there is none; fails once the archive's budget is spent. */
+  read(name: string): Result<Uint8Array | undefined> {
+    const entry = this.entries.get(name);
+    if (!entry) return ok(undefined);
+    const data = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    if (entry.method === 0) {
+      this.spent += data.length;
+      if (this.spent > this.limit) return fail('too-large', tooLarge(this.fileName, this.limit));
+      return ok(data);
+    }
+    if (entry.method !== 8) {
+      return fail('unsupported', `${this.fileName}: ${name} is compressed with method ${entry.method}, which Redline does not read.`);
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let over = false;
+    const inflater = new Inflate((chunk) => {
+      size += chunk.length;
+      if (this.spent + size > this.limit) over = true;
+      else chunks.push(chunk);
+    });
+    try {
+      for (let at = 0; at < data.length && !over; at += INFLATE_STEP) {
+        const end = Math.min(data.length, at + INFLATE_STEP);
+        inflater.push(data.subarray(at, end), end === data.length);
+      }
+    } catch (e) {
+      return fail('parse-error', `${this.fileName}: ${name} is damaged (${e instanceof Error ? e.message : String(e)}).`);
+    }
+    if (over) return fail('too-large', tooLarge(this.fileName, this.limit));
+    this.spent += size;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return ok(out);
+  }
+
+  /** An entry as UTF-8 text (a BOM dropped), or undefined when there is none. */
+  readText(name: string): Result<string | undefined> {
+    const bytes = this.read(name);
+    if (!bytes.ok || bytes.value === undefined) return bytes as Result<undefined>;
+    return ok(strFromU8(bytes.value).replace(/^\uFEFF/, ''));
+  }
+
+  /** Every entry's bytes, for rewriting the package with some entries replaced. */
+  readAll(): Result<Map<string, Uint8Array>> {
+    const out = new Map<string, Uint8Array>();
+    for (const name of this.entries.keys()) {
+      const r = this.read(name);
+      if (!r.ok) return r;
+      out.set(name, r.value!);
+    }
+    return ok(out);
+  }
+}
+
+function tooLarge(fileName: string, limit: number): string {
+  return `${fileName} unzips to more than ${Math.round(limit / 1024 / 1024)} MB, more than any real document; it was not opened.`;
+}
+
+const u16 = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8);
+const u32 = (b: Uint8Array, at: number): number => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+
+function readDirectory(b: Uint8Array, fileName: string): Result<Map<string, ZipEntry>> {
+  const damaged = (why: string) => fail<Map<string, ZipEntry>>('parse-error', `${fileName} is not a readable Word document: ${why}.`);
+  // The end record sits in the last 22 bytes plus a comment of at most 65,535 bytes.
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (u32(b, i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return damaged('it is not a ZIP archive (no central directory)');
+  const count = u16(b, end + 10);
+  let at = u32(b, end + 16);
+  const entries = new Map<string, ZipEntry>();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > b.length || u32(b, at) !== 0x02014b50) return damaged('its central directory is cut short');
+    const method = u16(b, at + 10);
+    const compressedSize = u32(b, at + 20);
+    const declaredSize = u32(b, at + 24);
+    const nameLength = u16(b, at + 28);
+    const extraLength = u16(b, at + 30);
+    const commentLength = u16(b, at + 32);
+    const local = u32(b, at + 42);
+    const name = strFromU8(b.subarray(at + 46, at + 46 + nameLength));
+    if (compressedSize === 0xffffffff || declaredSize === 0xffffffff || local === 0xffffffff) {
+      return fail('too-large', `${fileName} is a ZIP64 archive (entries over 4 GB), far larger than any real document; it was not opened.`);
+    }
+    if (local + 30 > b.length || u32(b, local) !== 0x04034b50) return damaged(`the entry ${name} is missing`);
+    const dataOffset = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+    if (dataOffset + compressedSize > b.length) return damaged(`the entry ${name} is cut short`);
+    entries.set(name, { name, method, compressedSize, declaredSize, dataOffset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return ok(entries);
+}
+
+/** Writes a ZIP archive of the given entries, in the given order (Word wants `[Content_Types].xml` first). */
+export function writeZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const files: Zippable = {};
+  for (const [name, data] of entries) files[name] = [data, { level: 6 }];
+  return zipSync(files);
+}

@@ -1,0 +1,108 @@
+/**
+ * Writing a corrected article as HTML: into the original page when the article came from HTML (each changed
+ * paragraph's content replaced at its recorded offsets, every other byte kept), or as a new, plain page.
+ */
+import { inlineCodeIndex, type InlineCode, type ParagraphKind } from '../../model';
+import { fail, ok, type Result } from '../../result';
+import { readHtml } from './html-reader';
+
+export interface HtmlExportParagraph {
+  /** `start:end` offsets of the paragraph's content in the original page. */
+  readonly ref?: string;
+  readonly kind: ParagraphKind;
+  readonly level?: number;
+  readonly codes?: readonly InlineCode[];
+  readonly original: string;
+  readonly corrected: string;
+}
+
+const escapeText = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** HTML tags for a code that came from another format (Word run formatting), by its label. */
+function foreignTags(code: InlineCode): string {
+  if (code.kind === 'standalone') return '';
+  const names = /^<\/?([a-z+]+)>$/i.exec(code.label)?.[1]?.split('+') ?? [];
+  const known = names.filter((n) => ['b', 'i', 'u', 's', 'sup', 'sub'].includes(n));
+  return code.kind === 'open' ? known.map((n) => `<${n}>`).join('') : known.reverse().map((n) => `</${n}>`).join('');
+}
+
+/** A paragraph's text as HTML: text escaped, codes put back, line breaks as `<br>` (outside preformatted text). */
+export function htmlOfText(text: string, codes: readonly InlineCode[], pre: boolean): string {
+  let out = '';
+  for (const ch of text) {
+    const index = inlineCodeIndex(ch.charCodeAt(0));
+    if (index >= 0) {
+      const code = codes[index];
+      if (code) out += code.data.startsWith('<') && !code.data.startsWith('<w:') && !code.data.startsWith('</w:') ? code.data : foreignTags(code);
+    } else if (ch === '\n' && !pre) {
+      out += '<br>\n';
+    } else {
+      out += escapeText(ch);
+    }
+  }
+  return out;
+}
+
+/**
+ * The original page with each changed paragraph's content replaced. Fails with `conflict` when the page no
+ * longer holds the paragraphs the review began with.
+ */
+export function rewriteHtml(page: string, paragraphs: readonly HtmlExportParagraph[], fileName: string): Result<string> {
+  const read = readHtml(page, fileName);
+  if (!read.ok) return read;
+  const found = new Map(read.value.map((b) => [b.ref, b]));
+  const edits: { start: number; end: number; html: string }[] = [];
+  for (const p of paragraphs) {
+    if (p.ref === undefined) continue;
+    const block = found.get(p.ref);
+    if (!block || block.text !== p.original) {
+      return fail('conflict', `${fileName} has changed since the review began, so the review cannot be written into it.`);
+    }
+    if (p.corrected === p.original) continue;
+    const [start, end] = p.ref.split(':').map(Number) as [number, number];
+    edits.push({ start, end, html: htmlOfText(p.corrected, p.codes ?? [], p.kind === 'code') });
+  }
+  edits.sort((a, b) => b.start - a.start);
+  let out = page;
+  for (const e of edits) out = out.slice(0, e.start) + e.html + out.slice(e.end);
+  return ok(out);
+}
+
+/** A new page holding the paragraphs: headings, lists, quotes and preformatted text as HTML has them. */
+export function newHtml(paragraphs: readonly HtmlExportParagraph[], title: string): string {
+  let body = '';
+  let listDepth = 0;
+  for (const p of paragraphs) {
+    const wantDepth = p.kind === 'list-item' ? (p.level ?? 0) + 1 : 0;
+    while (listDepth < wantDepth) {
+      body += '<ul>\n';
+      listDepth++;
+    }
+    while (listDepth > wantDepth) {
+      body += '</ul>\n';
+      listDepth--;
+    }
+    const inner = htmlOfText(p.corrected, p.codes ?? [], p.kind === 'code');
+    switch (p.kind) {
+      case 'heading': {
+        const n = Math.min(6, Math.max(1, p.level ?? 1));
+        body += `<h${n}>${inner}</h${n}>\n`;
+        break;
+      }
+      case 'list-item':
+        body += `<li>${inner}</li>\n`;
+        break;
+      case 'quote':
+        body += `<blockquote><p>${inner}</p></blockquote>\n`;
+        break;
+      case 'code':
+        body += `<pre>${inner}</pre>\n`;
+        break;
+      case 'text':
+        body += `<p>${inner}</p>\n`;
+        break;
+    }
+  }
+  while (listDepth-- > 0) body += '</ul>\n';
+  return `<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${escapeText(title)}</title>\n</head>\n<body>\n${body}</body>\n</html>\n`;
+}

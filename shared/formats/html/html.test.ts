@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { inlineCodeChar, type Block } from '../../model';
+import { readHtml } from './html-reader';
+import { newHtml, rewriteHtml, type HtmlExportParagraph } from './html-writer';
+
+const PAGE = `<!doctype html>
+<html lang="de"><head><title>Hafen</title><style>p { color: red }</style><script>var tracking = "Do not read me";</script></head>
+<body>
+<div class="cookie-banner">Wir verwenden Cookies. <button>OK</button></div>
+<header class="site"><a href="/">Die Zeitung</a><nav><a href="/sport">Sport</a></nav></header>
+<article>
+  <h1>Die Häfen zählen die Kosten</h1>
+  <p>Der Sturm traf die <em>nördliche</em> Küste am <strong>Dienstag</strong>, sagt das <a href="https://example.org/wetter">Wetteramt</a>.</p>
+  <ul>
+    <li>Boote wurden auf den Kai gehoben.
+      <ul><li>Dächer verloren Ziegel.</li></ul>
+    </li>
+  </ul>
+  <blockquote><p>So hoch war das Wasser nie.</p></blockquote>
+  <form><label>Newsletter <input name="mail"></label><p>Abonnieren Sie jetzt</p></form>
+  <aside>Mehr zum Thema</aside>
+  <p>Erste Zeile<br>zweite Zeile &amp; mehr</p>
+</article>
+<footer>© Die Zeitung</footer>
+</body></html>
+`;
+
+function blocksOf(html: string): Block[] {
+  const r = readHtml(html, 'page.html');
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+const visible = (t: string) => t.replace(/[\uE000-\uF8FF]/g, '');
+
+describe('reading an HTML article', () => {
+  const blocks = blocksOf(PAGE);
+
+  it('reads headings, paragraphs, nested list items and quotes, and nothing of the page around the article', () => {
+    expect(blocks.map((b) => [b.kind, b.level, visible(b.text)])).toEqual([
+      ['heading', 1, 'Die Häfen zählen die Kosten'],
+      ['text', undefined, 'Der Sturm traf die nördliche Küste am Dienstag, sagt das Wetteramt.'],
+      ['list-item', 0, 'Boote wurden auf den Kai gehoben.'],
+      ['list-item', 1, 'Dächer verloren Ziegel.'],
+      ['quote', undefined, 'So hoch war das Wasser nie.'],
+      ['text', undefined, 'Erste Zeile\nzweite Zeile & mehr'],
+    ]);
+  });
+
+  it('keeps emphasis and links as inline codes holding their original tags', () => {
+    const p = blocks[1]!;
+    expect(p.codes!.map((c) => c.data)).toEqual(['<em>', '</em>', '<strong>', '</strong>', '<a href="https://example.org/wetter">', '</a>']);
+    expect(p.text).toBe(`Der Sturm traf die ${inlineCodeChar(0)}nördliche${inlineCodeChar(1)} Küste am ${inlineCodeChar(2)}Dienstag${inlineCodeChar(3)}, sagt das ${inlineCodeChar(4)}Wetteramt${inlineCodeChar(5)}.`);
+  });
+
+  it('reads the body, without its site header, banners and footer, when the page marks no article', () => {
+    const page = '<html><body><header><a href="/">Logo</a></header><div id="cookie-consent">Cookies!</div><p>Nur dies.</p><footer>Impressum</footer></body></html>';
+    expect(blocksOf(page).map((b) => b.text)).toEqual(['Nur dies.']);
+  });
+
+  it('reads a page written carelessly the way a browser shows it', () => {
+    expect(blocksOf('<body><p>Eins<p>Zwei <b>fett<i>beides</b> kursiv</i>').map((b) => visible(b.text))).toEqual(['Eins', 'Zwei fettbeides kursiv']);
+  });
+});
+
+describe('writing an HTML article', () => {
+  const blocks = blocksOf(PAGE);
+  const c = inlineCodeChar;
+  const paragraphs: HtmlExportParagraph[] = blocks.map((b, i) => ({
+    ref: b.ref!,
+    kind: b.kind,
+    ...(b.codes ? { codes: b.codes } : {}),
+    original: b.text,
+    corrected: i === 1 ? `Der Sturm erreichte die ${c(0)}nördliche${c(1)} Küste am ${c(2)}Dienstag${c(3)}, sagt das ${c(4)}Wetteramt${c(5)} <heute>.` : i === 3 ? 'Dächer verloren viele Ziegel.' : b.text,
+  }));
+
+  it('replaces only the changed paragraphs in the original page, tags and escaping kept', () => {
+    const r = rewriteHtml(PAGE, paragraphs, 'page.html');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toContain('<p>Der Sturm erreichte die <em>nördliche</em> Küste am <strong>Dienstag</strong>, sagt das <a href="https://example.org/wetter">Wetteramt</a> &lt;heute&gt;.</p>');
+    expect(r.value).toContain('<ul><li>Dächer verloren viele Ziegel.</li></ul>');
+    // Everything else is as it was.
+    const unchanged = PAGE.replace('Der Sturm traf die', 'Der Sturm erreichte die').replace('Wetteramt</a>.', 'Wetteramt</a> &lt;heute&gt;.').replace('Dächer verloren Ziegel', 'Dächer verloren viele Ziegel');
+    expect(r.value).toBe(unchanged);
+    // Reading it again gives the corrected texts.
+    expect(blocksOf(r.value).map((b) => b.text)).toEqual(paragraphs.map((p) => p.corrected));
+  });
+
+  it('refuses to write into a page that changed since the review began', () => {
+    expect(rewriteHtml(PAGE.replace('Kosten', 'Schäden'), paragraphs, 'page.html')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('writes a new page for an article from another format, which reads back the same', () => {
+    const page = newHtml(
+      [
+        { kind: 'heading', level: 2, original: '', corrected: 'Titel' },
+        { kind: 'list-item', level: 0, original: '', corrected: 'a < b' },
+        { kind: 'quote', original: '', corrected: 'Zitat' },
+        { kind: 'text', original: '', corrected: 'Zwei\nZeilen' },
+      ],
+      'story',
+    );
+    expect(blocksOf(page).map((b) => [b.kind, b.level, b.text])).toEqual([
+      ['heading', 2, 'Titel'],
+      ['list-item', 0, 'a < b'],
+      ['quote', undefined, 'Zitat'],
+      ['text', undefined, 'Zwei\nZeilen'],
+    ]);
+  });
+});
