@@ -9,12 +9,36 @@ import type { Block } from '../model';
 import { LineBuffer, type BlockSplitter } from './block-splitter';
 
 const BLANK = /^\s*$/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const LIST = /^(\s*)([-*+]|\d{1,9}[.)])[ \t]+(.*)$/;
 const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const RULE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
+
+const isSpaceOrTab = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/**
+ * An ATX heading (`## Title ##`): its hashes and its text without the optional closing hashes. Read by hand
+ * rather than with one regular expression: the obvious one (a lazy text followed by optional closing hashes)
+ * backtracks over every space of a long line, which froze the reader on a heading followed by a long run of spaces.
+ */
+function atxHeading(raw: string): { readonly hashes: string; readonly text: string } | undefined {
+  const open = ATX_OPEN.exec(raw);
+  if (!open) return undefined;
+  const rest = raw.slice(open[0].length);
+  // A heading is one line; a Unicode line or paragraph separator inside makes it text (as `.` would not match it).
+  if (/[\u2028\u2029]/.test(rest)) return undefined;
+  let from = 0;
+  while (isSpaceOrTab(rest[from])) from++;
+  let end = rest.length;
+  while (end > from && isSpaceOrTab(rest[end - 1])) end--;
+  // Closing hashes count only when white space inside the text separates them from it.
+  let hashes = end;
+  while (hashes > from && rest[hashes - 1] === '#') hashes--;
+  if (hashes < end && hashes > from && isSpaceOrTab(rest[hashes - 1])) end = hashes;
+  return { hashes: open[1]!, text: rest.slice(from, end).trim() };
+}
 
 type Open =
   | { readonly kind: 'none' }
@@ -68,11 +92,10 @@ export function createMarkdownSplitter(): BlockSplitter {
       open = { kind: 'code', fence: fence[1]!, prefix: `${raw.trimStart()}\n`, lines: [] };
       return;
     }
-    const atx = ATX.exec(raw);
+    const atx = atxHeading(raw);
     if (atx) {
       close(out);
-      const level = atx[1]!.length;
-      out.push({ kind: 'heading', level, prefix: `${atx[1]} `, text: (atx[2] ?? '').trim() });
+      out.push({ kind: 'heading', level: atx.hashes.length, prefix: `${atx.hashes} `, text: atx.text });
       return;
     }
     const setext = SETEXT.exec(raw);

@@ -38,6 +38,11 @@ describe('plain text paragraphs', () => {
     expect(texts('txt', '第一段。\n\u3000\u3000\n第二段。')).toEqual(['第一段。', '第二段。']);
   });
 
+  it('treats a line of form feeds or no-break spaces as blank, never as an empty paragraph', () => {
+    expect(texts('txt', 'One.\n\f\n\nTwo.')).toEqual(['One.', 'Two.']);
+    expect(texts('txt', 'One.\n\u00a0\u000b\nTwo.')).toEqual(['One.', 'Two.']);
+  });
+
   it('gives the same paragraphs however the text is cut into chunks, CRLF split across chunks included', () => {
     const text = Array.from({ length: 50 }, (_, i) => `Paragraph ${i}\r\nline two of ${i}`).join('\r\n\r\n');
     const whole = texts('txt', text);

@@ -11,7 +11,9 @@ import { LineBuffer, type BlockSplitter } from './block-splitter';
 /** Lines without a blank one after which a streamed file is taken to be one paragraph per line. */
 export const LINE_MODE_PROBE_LINES = 200;
 
-const BLANK = /^[ \t\u3000]*$/;
+// Any white space, as trimEnd() removes it: a line of form feeds or no-break spaces would otherwise become an
+// empty paragraph.
+const BLANK = /^\s*$/;
 
 /** Whether a blank line stands between two lines of text (leading and trailing blank lines do not count). */
 function separatesText(lines: readonly string[]): boolean {

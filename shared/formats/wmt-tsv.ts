@@ -147,9 +147,12 @@ function stripSpans(marked: string): Stripped {
   let span: { start: number; end: number } | undefined;
   let stray = false;
   let i = 0;
+  let open = marked.indexOf('<v>');
+  let close = marked.indexOf('</v>');
   for (;;) {
-    const open = marked.indexOf('<v>', i);
-    const close = marked.indexOf('</v>', i);
+    // A search starts again only once its last find is used up, so a field full of tags is read once, not once per tag.
+    if (open >= 0 && open < i) open = marked.indexOf('<v>', i);
+    if (close >= 0 && close < i) close = marked.indexOf('</v>', i);
     if (open < 0 && close < 0) break;
     if (open >= 0 && (close < 0 || open < close)) {
       out += marked.slice(i, open);
