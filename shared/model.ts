@@ -7,7 +7,7 @@
 export type ParagraphKind = 'text' | 'heading' | 'list-item' | 'quote' | 'code';
 
 /** Formats the loader reads. Each plugs into the same loader and hands out paragraphs. */
-export type ArticleFormat = 'txt' | 'md' | 'xliff';
+export type ArticleFormat = 'txt' | 'md' | 'xliff' | 'docx' | 'html' | 'tsv';
 
 /**
  * An inline code of a structured format (an XLIFF `g`, `ph`, `pc` or `mrk`, a Word run's bold, an HTML link):

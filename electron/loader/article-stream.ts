@@ -10,6 +10,7 @@ import { createSplitter, type BlockSplitter } from '../../shared/formats/block-s
 import type { ArticleInfo, Block } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { TextDecoder } from 'node:util';
+import { readDocxArticle, looksLikeZip } from './docx-article';
 import { detectEncoding } from './encoding';
 import { detectArticleFormat } from './structured-article';
 
@@ -96,6 +97,8 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
       let skip = 0;
       let encoding = info?.encoding;
       if (!decoder) {
+        // A Word document is a ZIP package, not text: it is read whole (see docx-article.ts).
+        if (offset === 0 && (looksLikeZip(chunk) || /\.docx$/i.test(name))) return await readDocxArticle(path, name, size, sink);
         const detected = detectEncoding(chunk, last, name);
         if (!detected.ok) return detected;
         decoder = new TextDecoder(detected.value.label, { fatal: true, ignoreBOM: true });

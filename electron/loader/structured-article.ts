@@ -6,6 +6,7 @@
  * Structured formats report a parse failure through their splitter's `failure`.
  */
 import { formatForFileName } from '../../shared/formats/block-splitter';
+import { looksLikeHtml } from '../../shared/formats/html/html-reader';
 import type { ArticleFormat } from '../../shared/model';
 
 /** An XML prologue (declaration, comments, processing instructions, DOCTYPE) and then `<xliff` or `<prefix:xliff`. */
@@ -16,5 +17,6 @@ export function detectArticleFormat(name: string, firstText: string): ArticleFor
   const byName = formatForFileName(name);
   if (byName !== 'txt') return byName;
   if (/\.xml$/i.test(name)) return 'xliff';
+  if (looksLikeHtml(firstText)) return 'html';
   return XLIFF_START.test(firstText) ? 'xliff' : 'txt';
 }

@@ -7,6 +7,7 @@ import type { ArticleFormat, Block } from '../model';
 import { assertNever, type Failure } from '../result';
 import { createMarkdownSplitter } from './markdown';
 import { createPlainTextSplitter } from './plain-text';
+import { createDocxTextSplitter, createHtmlSplitter, createTableSplitter } from './whole-text-splitter';
 import { createXliffSplitter } from './xliff/xliff-splitter';
 
 export interface BlockSplitter {
@@ -27,6 +28,12 @@ export function createSplitter(format: ArticleFormat, name?: string): BlockSplit
       return createMarkdownSplitter();
     case 'xliff':
       return createXliffSplitter(name);
+    case 'html':
+      return createHtmlSplitter(name);
+    case 'tsv':
+      return createTableSplitter(name);
+    case 'docx':
+      return createDocxTextSplitter(name);
     default:
       return assertNever(format, 'format');
   }
@@ -41,6 +48,9 @@ export function splitBlocks(format: ArticleFormat, text: string): Block[] {
 /** The format an article's file name implies; plain text when the extension is unknown. */
 export function formatForFileName(name: string): ArticleFormat {
   if (/\.(xlf|xliff|sdlxliff|mqxliff)$/i.test(name)) return 'xliff';
+  if (/\.(html?|xhtml)$/i.test(name)) return 'html';
+  if (/\.(tsv|csv|tab)$/i.test(name)) return 'tsv';
+  if (/\.docx$/i.test(name)) return 'docx';
   return /\.(md|markdown|mdown|mkd)$/i.test(name) ? 'md' : 'txt';
 }
 

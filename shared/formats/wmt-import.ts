@@ -124,3 +124,11 @@ export function wmtReview(file: WmtMqmFile, doc: string, system: string, importe
   });
   return { doc, system, blocks, flags, raters, warnings };
 }
+
+/** Whether a table is a WMT MQM file: a header naming system, rater and severity, or rows of 9 or 10 fields with a segment position. */
+export function looksLikeWmtTsv(text: string): boolean {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const fields = first.split('\t').map((f) => f.trim().toLowerCase());
+  if (fields[0] === 'system' && fields.includes('rater') && fields.includes('severity')) return true;
+  return (fields.length === 9 || fields.length === 10) && /^\d+$/.test(fields[2] ?? '');
+}
