@@ -23,6 +23,19 @@ describe('article diff', () => {
     expect(right.map((p) => p.id)).toEqual(['p1', 'p2', 'p5']);
   });
 
+  it('pairs by content while the articles differ in fewer paragraphs than the diff limit, by position past it', () => {
+    const old = (count: number) => Array.from({ length: count }, (_, i) => `Paragraph ${i} as the machine wrote it.`);
+    const edited = (count: number) => ['A new opening paragraph.', ...old(count).map((t, i) => (i % 2 === 1 ? `${t} Corrected.` : t))];
+    // 450 edited paragraphs and one inserted: 901 insertions and deletions, within the limit.
+    const few = diffArticles(old(900), edited(900));
+    expect(few.comparison.rows[0]!.status).toBe('added');
+    expect(few.comparison.counts).toMatchObject({ added: 1, changed: 450, same: 450 });
+    // 1,200 edited paragraphs and one inserted: past the limit, so paragraph k pairs with paragraph k.
+    const many = diffArticles(old(2400), edited(2400));
+    expect(many.comparison.rows[0]).toMatchObject({ status: 'changed', right: 'A new opening paragraph.' });
+    expect(many.comparison.rows.at(-1)!.status).toBe('added');
+  });
+
   it('uses characters for the edit rate when asked', () => {
     const result = diffArticles(['我们今天去北京'], ['我们明天去北京'], { editRate: 'char' });
     expect(result.total).toEqual({ edits: 1, refWords: 7, ter: 1 / 7 });

@@ -9,7 +9,7 @@
  * post-edit, where every paragraph differs and position is the right answer anyway).
  */
 import { compareRows, type CompareOptions, type Comparison, type ComparedParagraph } from './compare-rows';
-import { myersDiff } from './myers';
+import { myersDiff, type EditRun } from './myers';
 import { aggregateEditRate, countTerChars, countTerWords, type EditRate } from './ter';
 import { MAX_DIFF_EDITS } from './text-diff';
 
@@ -62,8 +62,11 @@ export function pairParagraphs(
       right.push({ id, text: newTexts[j++]! });
     }
   };
-  const [oldIds, newIds] = internTexts(oldTexts, newTexts);
-  const runs = myersDiff(oldIds, newIds, MAX_DIFF_EDITS);
+  let runs: EditRun[] | undefined;
+  if (!surelyMoreEdits(oldTexts, newTexts, MAX_DIFF_EDITS)) {
+    const [oldIds, newIds] = internTexts(oldTexts, newTexts);
+    runs = myersDiff(oldIds, newIds, MAX_DIFF_EDITS);
+  }
   if (runs === undefined) {
     pair(Math.min(oldTexts.length, newTexts.length));
   } else {
@@ -88,6 +91,34 @@ export function pairParagraphs(
   for (; i < oldTexts.length; i++) left.push({ id: `p${next++}`, text: oldTexts[i]! });
   for (; j < newTexts.length; j++) right.push({ id: `p${next++}`, text: newTexts[j]! });
   return [left, right];
+}
+
+/**
+ * A cheap stand-in for a text: equal texts have equal fingerprints, so a text whose fingerprint the other side
+ * lacks is certainly not there. It reads the length and a few characters, never the whole text.
+ */
+function fingerprint(text: string): number {
+  const n = text.length;
+  let h = n;
+  for (let k = 1; k < 8; k++) h = Math.imul(h ^ (n === 0 ? 0 : text.charCodeAt(((n - 1) * k) >> 3)), 0x9e3779b1);
+  return h | 0;
+}
+
+/**
+ * Whether the paragraph diff is sure to need more than `max` insertions and deletions: every paragraph found
+ * on one side only must be deleted or inserted. Answering this from fingerprints spares reading every text
+ * in full to intern it when an article has thousands of edited paragraphs and would be paired by position
+ * anyway.
+ */
+function surelyMoreEdits(oldTexts: readonly string[], newTexts: readonly string[], max: number): boolean {
+  const oldPrints = Int32Array.from(oldTexts, fingerprint);
+  const newPrints = Int32Array.from(newTexts, fingerprint);
+  const onOld = new Set(oldPrints);
+  const onNew = new Set(newPrints);
+  let unmatched = 0;
+  for (const p of oldPrints) if (!onNew.has(p)) unmatched++;
+  for (const p of newPrints) if (!onOld.has(p)) unmatched++;
+  return Math.max(unmatched, Math.abs(oldTexts.length - newTexts.length)) > max;
 }
 
 /** The texts of both sides as ids shared by both (equal texts, equal ids). */
