@@ -2,6 +2,7 @@ import { readReviewForScoring } from '../service/read-review';
 import type { Command } from './command';
 import { diffCommand } from './diff-command';
 import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { makeScoreCommand } from './score-command';
 import { serveCommand } from './serve-command';
 
@@ -10,5 +11,6 @@ export const commands: readonly Command[] = [
   serveCommand,
   makeScoreCommand({ readReview: readReviewForScoring }),
   diffCommand,
+  importCommand,
   exportCommand,
 ];
