@@ -16,7 +16,7 @@ const PARAGRAPHS = 20;
  * several events, bounded so that how much the child writes before its kill depends on its own progress, not on
  * how soon a busy machine lets the test deliver the kill.
  */
-const MAX_IN_FLIGHT = 12;
+const MAX_IN_FLIGHT = 6;
 
 async function main(path: string, random: () => number): Promise<void> {
   const opened = await ReviewJournal.open(path);
@@ -49,7 +49,7 @@ async function main(path: string, random: () => number): Promise<void> {
           ? {
               type: 'annotation-added',
               annotation: sampleAnnotation(`a${seq}`, paragraph, {
-                comment: random() < 0.1 ? 'long comment '.repeat(1500) : `flag ${seq}`,
+                comment: random() < 0.05 ? 'long comment '.repeat(600) : `flag ${seq}`,
               }),
             }
           : { type: 'paragraph-edited', paragraphId: paragraph, text: `draft ${seq}`, group: `burst-${paragraph}` };
