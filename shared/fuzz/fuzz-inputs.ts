@@ -263,21 +263,3 @@ export function fuzzSummary(name: string, report: FuzzReport): string {
 export function describeFailure(f: FuzzFailure): string {
   return `seed ${f.seed} (${f.kinds.join(', ')}): ${f.problem}; input ${f.input}`;
 }
-
-/**
- * Whether work grows faster than its input: the fastest of `tries` timings of `run(small)` and of
- * `run(small * factor)`. A linear parser takes about `factor` times as long on the larger input, a quadratic one
- * `factor²` times.
- */
-export function timeGrowth(run: (size: number) => void, small: number, factor: number, now: () => number, tries = 3): { smallMs: number; largeMs: number } {
-  const fastest = (size: number): number => {
-    let best = Infinity;
-    for (let i = 0; i < tries; i++) {
-      const started = now();
-      run(size);
-      best = Math.min(best, now() - started);
-    }
-    return best;
-  };
-  return { smallMs: fastest(small), largeMs: fastest(small * factor) };
-}
