@@ -1,27 +1,38 @@
 /**
- * `redline export REVIEW --format txt|md --out PATH [--version N] [--force]`: writes the text of a review as plain
- * text or Markdown, for scripts and for articles reviewed on another machine.
+ * `redline export REVIEW --format F --out PATH [--version N] [--force]`: writes a version of a review as an article
+ * (plain text, Markdown, HTML, Word with tracked changes and comments, a bilingual table) or the review itself for
+ * other tools (WMT MQM TSV, JSON, a CSV of the flags, a unified patch from the machine translation).
  *
  * Without `--version` the current working text is written, as the reviewer left it (saved or not): that is what
  * the app shows and what a reviewer who closes the app expects to get. `--version 0` is the machine translation.
  * The review file is only read, never repaired or changed, and never written over: nor is the article, its
  * source, another review, or anything that is not a regular file. An existing file is replaced only with --force.
  */
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { VersionRef } from '../../shared/journal/review-state';
-import { exportVersion } from '../service/export-article';
+import { exportVersion, writeExport } from '../service/export-article';
+import { EXPORT_FORMATS, isExportFormat, renderExport } from '../service/export-formats';
 import { readReviewFile } from '../service/read-review';
 import { parseArgs, type Command } from './command';
 
-const FORMATS = ['txt', 'md'] as const;
+const USAGE = `Usage: redline export REVIEW --format ${EXPORT_FORMATS.join('|')} --out PATH [--version N|current] [--force] [--clean]
 
-const USAGE = `Usage: redline export REVIEW --format txt|md --out PATH [--version N|current] [--force]
-
-Writes the text of a review (NAME.redline) as UTF-8 plain text (paragraphs separated by blank lines) or as
-Markdown (headings, lists, quotes and code blocks as the article had them).
+Writes a version of a review (NAME.redline):
+  txt     plain text, paragraphs separated by blank lines
+  md      Markdown: headings, lists, quotes and code blocks as the article had them
+  html    HTML: into the original page when the article was one (only changed paragraphs replaced), else a new page
+  docx    Word: the reviewer's edits as tracked changes (insertions and deletions with author and date) and the
+          flags as comments on their spans; into the original document when the article was one, styles kept
+  xliff   XLIFF with the corrected targets
+  tsv     WMT MQM TSV, 10 columns, one row per flag (spans in <v>…</v>, note and span in the metadata JSON)
+  json    the whole review: article, paragraphs, flags, versions, settings
+  csv     the flags, one row per flag, for a spreadsheet
+  patch   a unified diff from the machine translation to the version (as plain text)
+  bitext  a bilingual table, source and corrected translation per row (CSV when PATH ends in .csv)
 
 Options:
-  --format F     txt or md
+  --format F     one of the formats above
+  --clean        docx only: the corrected text without tracked changes and comments
   --out PATH     the file to write (written to a temporary file first, then renamed into place); never a
                  review file, the article or its source, a folder, or a device, pipe or socket
   --force        replace PATH if it exists (without it an existing file is left alone)
@@ -39,10 +50,10 @@ function parseVersion(text: string | undefined): VersionRef | undefined {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write the corrected text of a review as plain text or Markdown',
+  summary: 'Write a version of a review as an article (txt, md, html, docx, xliff) or for other tools (tsv, json, csv, patch)',
   usage: USAGE,
   async run(args, io) {
-    const { positional, values, switches, unknown } = parseArgs(args, { values: ['format', 'out', 'version'], switches: ['force'] });
+    const { positional, values, switches, unknown } = parseArgs(args, { values: ['format', 'out', 'version'], switches: ['force', 'clean'] });
     const usageError = (message: string): number => {
       io.stderr(`redline export: ${message}\nRun "redline export --help" for the options.\n`);
       return 2;
@@ -50,8 +61,9 @@ export const exportCommand: Command = {
     if (unknown.length > 0) return usageError(unknown.join('; '));
     if (positional.length !== 1) return usageError(positional.length === 0 ? 'name the review file to export.' : 'give one review file.');
     const format = values.get('format');
-    if (format === undefined) return usageError('say which format to write with --format txt or --format md.');
-    if (!(FORMATS as readonly string[]).includes(format)) return usageError(`unknown format "${format}"; use txt or md.`);
+    if (format === undefined) return usageError(`say which format to write with --format: ${EXPORT_FORMATS.join(', ')}.`);
+    if (!isExportFormat(format)) return usageError(`unknown format "${format}"; the formats are ${EXPORT_FORMATS.join(', ')}.`);
+    if (switches.has('clean') && format !== 'docx') return usageError('--clean is for --format docx only.');
     const out = values.get('out');
     if (out === undefined || out === '') return usageError('say where to write with --out PATH.');
     const version = parseVersion(values.get('version'));
@@ -65,7 +77,22 @@ export const exportCommand: Command = {
     }
     for (const w of read.value.warnings) io.stderr(`redline export: warning: ${w}\n`);
     const force = switches.has('force');
-    const written = await exportVersion(read.value.state, version, format as (typeof FORMATS)[number], resolve(io.cwd, out), reviewPath, force);
+    const outPath = resolve(io.cwd, out);
+    const state = read.value.state;
+    const written =
+      format === 'txt' || format === 'md'
+        ? await exportVersion(state, version, format, outPath, reviewPath, force)
+        : await (async () => {
+            const rendered = await renderExport(state, version, format, {
+              clean: switches.has('clean'),
+              reviewPath,
+              delimiter: extname(outPath).toLowerCase() === '.csv' ? ',' : '\t',
+            });
+            if (!rendered.ok) return rendered;
+            for (const w of rendered.value.warnings) io.stderr(`redline export: warning: ${w}\n`);
+            const done = await writeExport(state, rendered.value.content, outPath, reviewPath, force);
+            return done.ok ? { ok: true as const, value: { path: done.value.path, paragraphs: rendered.value.paragraphs } } : done;
+          })();
     if (!written.ok) {
       const hint = written.error.code === 'conflict' && !force ? ' Add --force to replace it.' : '';
       io.stderr(`redline export: ${written.error.message}${hint}\n`);

@@ -93,6 +93,36 @@ export async function exportVersion(
   }
 }
 
+/**
+ * Writes content already rendered for the review (a Word package, a WMT file, ...) to `outPath`, with the same
+ * guards and the same temporary-file-and-rename as exportVersion.
+ */
+export async function writeExport(
+  state: ReviewState,
+  content: string | Uint8Array,
+  outPath: string,
+  reviewPath: string,
+  overwrite = false,
+): Promise<Result<{ readonly path: string }>> {
+  const { article } = state.header;
+  const guarded: GuardedFile[] = [
+    { path: reviewPath, what: 'the review file itself' },
+    { path: article.path, what: 'the article under review' },
+    ...(article.sourcePath !== undefined ? [{ path: article.sourcePath, what: "the article's source text" }] : []),
+  ];
+  const shown = resolve(outPath);
+  try {
+    const target = await checkTarget(shown, guarded, overwrite);
+    if (!target.ok) return target;
+    await replaceWith(target.value, content);
+    return ok({ path: target.value.path });
+  } catch (e) {
+    if (e instanceof TargetChanged) return fail('conflict', `${shown} changed while it was being written; nothing was replaced. Export again.`);
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail('io-error', `Could not write ${shown} (${code ?? (e instanceof Error ? e.message : String(e))}).`);
+  }
+}
+
 function noSuchVersion<T>(state: ReviewState, ref: VersionRef): Result<T> {
   return fail('bad-request', `The review has no ${versionName(ref)}; its versions are 0 to ${state.versions.length}.`);
 }
@@ -201,13 +231,15 @@ class TargetChanged extends Error {}
  * already there is followed or truncated), flushes it, checks that the target is still what was checked, and
  * renames it into place; the folder is flushed so the new name survives a crash.
  */
-async function replaceWith(target: CheckedTarget, text: string): Promise<void> {
+async function replaceWith(target: CheckedTarget, text: string | Uint8Array): Promise<void> {
   const folder = dirname(target.path);
   const temp = join(folder, `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {
     try {
-      await handle.write(text);
+      // A string and bytes are written by different overloads of write().
+      if (typeof text === 'string') await handle.write(text);
+      else await handle.write(text);
       // A replaced file keeps its permissions: an export should not widen who can read it.
       if (target.existing) await chmod(temp, target.existing.mode & 0o777);
       await handle.sync();

@@ -1,0 +1,227 @@
+/**
+ * The files an export can write, beyond plain text and Markdown: the corrected article in the format it came in
+ * (HTML, Word with tracked changes and comments, a bilingual table), and the review itself for other tools (WMT
+ * MQM TSV, JSON, a CSV of the flags, a unified patch from the machine translation). The article's original file
+ * is read again where the format writes into it; when it is gone or has changed since the review began, a new
+ * file is written instead and a warning says so.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { TextDecoder } from 'node:util';
+import { createPatch } from 'diff';
+import { writeBilingualTable, tableField, type Delimiter } from '../../shared/formats/bilingual-tsv';
+import { newDocx, rewriteDocx, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
+import type { WordComment } from '../../shared/formats/docx/docx-writer';
+import { openDocx } from '../../shared/formats/docx/docx-reader';
+import { newHtml, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
+import { writeMarkdown, writePlainText } from '../../shared/formats/write-article';
+import { writeWmtTsv } from '../../shared/formats/wmt-write';
+import { annotationList, snapshotOf, versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
+import type { Annotation, Paragraph } from '../../shared/model';
+import { assertNever, fail, ok, type Result } from '../../shared/result';
+import { detectEncoding } from '../loader/encoding';
+
+/** Every format `export` knows, in the order its help lists them. */
+export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'xliff', 'tsv', 'json', 'csv', 'patch', 'bitext'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export interface ExportOptions {
+  /** Word only: the corrected text without tracked changes and comments. */
+  readonly clean?: boolean;
+  /** The review file's path: names the system in a WMT file. */
+  readonly reviewPath?: string;
+  /** `bitext` only: the table's delimiter (from the target's extension). */
+  readonly delimiter?: Delimiter;
+  /** ISO time for changes without a time of their own (the current text); tests fix it. */
+  readonly now?: string;
+}
+
+export interface RenderedExport {
+  readonly content: string | Uint8Array;
+  readonly paragraphs: number;
+  readonly warnings: readonly string[];
+}
+
+interface VersionParagraph {
+  readonly paragraph: Paragraph;
+  readonly text: string;
+}
+
+/** The paragraphs an export writes: all but source-only ones the reviewer left untranslated. */
+function exported(state: ReviewState, texts: readonly string[]): VersionParagraph[] {
+  const out: VersionParagraph[] = [];
+  state.paragraphs.forEach((paragraph, i) => {
+    const text = texts[i]!;
+    if (paragraph.alignment === 'source-only' && text === '') return;
+    out.push({ paragraph, text });
+  });
+  return out;
+}
+
+const stem = (name: string): string => basename(name, extname(name));
+
+async function readOriginal(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function decode(bytes: Uint8Array, name: string): string | undefined {
+  const detected = detectEncoding(bytes.subarray(0, 64 * 1024), bytes.length <= 64 * 1024, name);
+  if (!detected.ok) return undefined;
+  try {
+    return new TextDecoder(detected.value.label, { fatal: true }).decode(bytes.subarray(detected.value.bomLength));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The words of a Word comment for a flag: severity, category, the reviewer's comment; the source span for source flags. */
+function commentText(a: Annotation, p: Paragraph): string {
+  const head = `${a.severity[0]!.toUpperCase()}${a.severity.slice(1)} · ${a.category}`;
+  const where = a.side === 'source' ? ` (source: “${(p.source ?? '').slice(a.start, a.end)}”)` : '';
+  return `${head}${where}${a.comment !== '' ? `\n${a.comment}` : ''}`;
+}
+
+function wordComments(state: ReviewState, p: Paragraph): WordComment[] {
+  const out: WordComment[] = [];
+  for (const a of annotationList(state)) {
+    if (a.paragraphId !== p.id || a.status === 'dismissed') continue;
+    // A flag on the source has no place in the translation: its comment sits at the paragraph's start.
+    const [start, end] = a.side === 'target' ? [a.start, a.end] : [0, 0];
+    out.push({ start, end, author: a.rater || 'Reviewer', date: a.created, text: commentText(a, p) });
+  }
+  return out;
+}
+
+/** Who made a version and when, for Word's tracked changes. */
+function versionStamp(state: ReviewState, ref: VersionRef, now: string): { author: string; date: string } {
+  if (typeof ref === 'number' && ref > 0) {
+    const v = state.versions[ref - 1]!;
+    return { author: v.author || state.rater || 'Reviewer', date: v.at };
+  }
+  return { author: state.rater || 'Reviewer', date: now };
+}
+
+async function renderDocx(state: ReviewState, ref: VersionRef, list: readonly VersionParagraph[], options: ExportOptions): Promise<Result<RenderedExport>> {
+  const now = options.now ?? new Date().toISOString();
+  const paragraphs: DocxExportParagraph[] = list.map(({ paragraph: p, text }) => ({
+    ...(p.ref !== undefined ? { ref: p.ref } : {}),
+    kind: p.kind,
+    ...(p.level !== undefined ? { level: p.level } : {}),
+    ...(p.codes ? { codes: p.codes } : {}),
+    original: p.target,
+    corrected: text,
+    comments: wordComments(state, p),
+  }));
+  const docxOptions = { tracked: !options.clean, ...versionStamp(state, ref, now) };
+  const article = state.header.article;
+  const warnings: string[] = [];
+  if (article.format === 'docx') {
+    const bytes = await readOriginal(article.path);
+    if (bytes) {
+      const opened = openDocx(bytes, article.name);
+      const written = opened.ok ? rewriteDocx(opened.value, paragraphs, docxOptions, article.name) : opened;
+      if (written.ok) return ok({ content: written.value, paragraphs: list.length, warnings });
+      warnings.push(`${written.error.message} A new Word document was written instead, without the original's layout.`);
+    } else {
+      warnings.push(`${article.path} could not be read, so a new Word document was written without the original's layout.`);
+    }
+  }
+  return ok({ content: newDocx(paragraphs, docxOptions), paragraphs: list.length, warnings });
+}
+
+async function renderHtml(state: ReviewState, list: readonly VersionParagraph[]): Promise<Result<RenderedExport>> {
+  const paragraphs: HtmlExportParagraph[] = list.map(({ paragraph: p, text }) => ({
+    ...(p.ref !== undefined ? { ref: p.ref } : {}),
+    kind: p.kind,
+    ...(p.level !== undefined ? { level: p.level } : {}),
+    ...(p.codes ? { codes: p.codes } : {}),
+    original: p.target,
+    corrected: text,
+  }));
+  const article = state.header.article;
+  const warnings: string[] = [];
+  if (article.format === 'html') {
+    const bytes = await readOriginal(article.path);
+    const page = bytes ? decode(bytes, article.name) : undefined;
+    if (page !== undefined) {
+      const written = rewriteHtml(page, paragraphs, article.name);
+      if (written.ok) return ok({ content: written.value, paragraphs: list.length, warnings });
+      warnings.push(`${written.error.message} A new page was written instead.`);
+    } else {
+      warnings.push(`${article.path} could not be read, so a new page was written instead.`);
+    }
+  }
+  return ok({ content: newHtml(paragraphs, stem(article.name)), paragraphs: list.length, warnings });
+}
+
+/** Flags as CSV (RFC 4180): one row per flag, with the flagged words, for a spreadsheet. */
+function flagsCsv(state: ReviewState): string {
+  const head = ['paragraph', 'side', 'start', 'end', 'flagged text', 'category', 'severity', 'status', 'rater', 'comment', 'created', 'origin'];
+  const rows = [head];
+  for (const a of annotationList(state)) {
+    const i = state.paragraphIndex.get(a.paragraphId);
+    const p = i === undefined ? undefined : state.paragraphs[i];
+    const text = (a.side === 'target' ? p?.target : p?.source) ?? '';
+    rows.push([
+      String((i ?? -1) + 1), a.side, String(a.start), String(a.end), text.slice(a.start, a.end), a.category, a.severity, a.status, a.rater, a.comment, a.created,
+      a.origin.kind === 'person' ? 'person' : `check:${a.origin.check}`,
+    ]);
+  }
+  return `${rows.map((r) => r.map((f) => tableField(f, ',')).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Renders a version of the review in a format; fails with `bad-request` for an unknown version. */
+export async function renderExport(state: ReviewState, ref: VersionRef, format: ExportFormat, options: ExportOptions = {}): Promise<Result<RenderedExport>> {
+  const texts = versionTexts(state, ref);
+  if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
+  const list = exported(state, texts);
+  const blocks = list.map(({ paragraph: p, text }) => ({
+    kind: p.kind,
+    ...(p.level !== undefined ? { level: p.level } : {}),
+    ...(p.prefix !== undefined ? { prefix: p.prefix } : {}),
+    ...(p.suffix !== undefined ? { suffix: p.suffix } : {}),
+    text,
+  }));
+  const done = (content: string | Uint8Array, paragraphs = list.length) => ok({ content, paragraphs, warnings: [] });
+  const article = state.header.article;
+  switch (format) {
+    case 'txt':
+      return done(writePlainText(blocks));
+    case 'md':
+      return done(writeMarkdown(blocks));
+    case 'html':
+      return renderHtml(state, list);
+    case 'docx':
+      return renderDocx(state, ref, list, options);
+    case 'xliff':
+      return fail('unsupported', 'XLIFF export is not available in this build yet; export as docx, html, tsv or json.');
+    case 'tsv': {
+      const system = options.reviewPath ? stem(options.reviewPath) : stem(article.name);
+      return done(writeWmtTsv(system, stem(article.name), state.paragraphs, annotationList(state), [], state.rater || 'reviewer'), state.paragraphs.length);
+    }
+    case 'json': {
+      const { undo: _undo, redo: _redo, ...snapshot } = snapshotOf(state);
+      return done(`${JSON.stringify({ format: 'redline-review-export', formatVersion: 1, header: state.header, ...snapshot }, null, 2)}\n`, state.paragraphs.length);
+    }
+    case 'csv':
+      return done(flagsCsv(state), state.paragraphs.length);
+    case 'patch': {
+      const machine = exported(state, versionTexts(state, 0)!).map(({ paragraph: p, text }) => ({ kind: p.kind, text }));
+      const name = `${stem(article.name)}.txt`;
+      const label = ref === 'current' ? 'current text' : `version ${ref}`;
+      return done(createPatch(name, writePlainText(machine), writePlainText(blocks), 'machine translation', label));
+    }
+    case 'bitext':
+      return done(writeBilingualTable(list.map(({ paragraph: p, text }) => ({ source: p.source ?? '', target: text })), options.delimiter ?? '\t'));
+    default:
+      return assertNever(format, 'export format');
+  }
+}
