@@ -210,6 +210,13 @@ const severity = z.enum(SEVERITIES as [string, ...string[]]) as z.ZodType<Annota
 const versionRef = z.union([z.number().int().min(0), z.literal('current')]);
 const MAX_TEXT = 1_000_000;
 
+/**
+ * Formats the export dialog writes: plain text, Markdown, the article's own XLIFF file with corrected targets
+ * (XLIFF articles only), and XLIFF 2.1 with every flag as ITS quality-issue markup (any article).
+ */
+export const EXPORT_ARTICLE_FORMATS = ['txt', 'md', 'xliff', 'xliff-its'] as const;
+export type ExportArticleFormat = (typeof EXPORT_ARTICLE_FORMATS)[number];
+
 /** Schemas of each method's argument. The keys are the contract's method names. */
 export const requestSchemas = {
   appInfo: z.object({}).strict(),
@@ -305,10 +312,10 @@ export const requestSchemas = {
    * replaced only with `overwrite` (the reviewer confirmed); review files, the article and its source never.
    */
   exportArticle: z
-    .object({ reviewId, version: versionRef.optional(), format: z.enum(['txt', 'md']), path, overwrite: z.boolean().optional() })
+    .object({ reviewId, version: versionRef.optional(), format: z.enum(EXPORT_ARTICLE_FORMATS), path, overwrite: z.boolean().optional() })
     .strict(),
   /** The text an export would write, for the browser host to offer as a download (a browser names no server path). */
-  exportText: z.object({ reviewId, version: versionRef.optional(), format: z.enum(['txt', 'md']) }).strict(),
+  exportText: z.object({ reviewId, version: versionRef.optional(), format: z.enum(EXPORT_ARTICLE_FORMATS) }).strict(),
 } as const;
 
 export type MethodName = keyof typeof requestSchemas;

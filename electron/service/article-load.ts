@@ -4,7 +4,7 @@
  * shows, so holding 100,000 paragraphs costs little more than their text.
  */
 import type { ServiceEvent } from '../../shared/contract';
-import { paragraphIdAt, type ArticleInfo, type Block, type Paragraph } from '../../shared/model';
+import { paragraphIdAt, type ArticleInfo, type Block, type ImportedFlag, type Paragraph } from '../../shared/model';
 import type { Failure } from '../../shared/result';
 import { streamArticle } from '../loader/article-stream';
 
@@ -115,6 +115,15 @@ export class ArticleLoad {
     return this.paragraphs(0, this.loaded);
   }
 
+  /** Flags the article's file carries (XLIFF quality issues), by paragraph id: a new review starts with them. */
+  importedFlags(): { readonly paragraphId: string; readonly flag: ImportedFlag }[] {
+    const out: { paragraphId: string; flag: ImportedFlag }[] = [];
+    this.target.blocks.forEach((b, i) => {
+      for (const flag of b.flags ?? []) out.push({ paragraphId: paragraphIdAt(i), flag });
+    });
+    return out;
+  }
+
   cancel(): void {
     this.controller.abort();
   }
@@ -131,8 +140,15 @@ export class ArticleLoad {
       ...(t?.prefix !== undefined ? { prefix: t.prefix } : {}),
       ...(t?.suffix !== undefined ? { suffix: t.suffix } : {}),
       target: t?.text ?? '',
+      // What a structured format (XLIFF) records beside the text: its own source, codes, notes and state.
+      ...(t?.ref !== undefined ? { ref: t.ref } : {}),
+      ...(t?.codes !== undefined ? { codes: t.codes } : {}),
+      ...(t?.sourceCodes !== undefined ? { sourceCodes: t.sourceCodes } : {}),
+      ...(t?.notes !== undefined ? { notes: t.notes } : {}),
+      ...(t?.state !== undefined ? { state: t.state } : {}),
+      ...(t?.style !== undefined ? { style: t.style } : {}),
     };
-    if (!this.source) return base;
+    if (!this.source) return t?.source !== undefined ? { ...base, source: t.source } : base;
     return {
       ...base,
       ...(s ? { source: s.text } : {}),

@@ -135,8 +135,8 @@ describe('export never writes over what it must not', () => {
 
 describe('export as text', () => {
   it('gives the text a file export would write, for a download', async () => {
-    const text = exportText(state, 0, 'txt');
+    const text = await exportText(state, 0, 'txt');
     expect(text).toEqual({ ok: true, value: { text: `${state.paragraphs[0]!.target}\n\n${state.paragraphs[1]!.target}\n`, paragraphs: 2 } });
-    expect(exportText(state, 3, 'txt').ok).toBe(false);
+    expect((await exportText(state, 3, 'txt')).ok).toBe(false);
   });
 });

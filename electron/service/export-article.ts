@@ -20,6 +20,10 @@ import { writeArticle, type ArticleTextBlock, type WriteFormat } from '../../sha
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import { fail, ok, type Result } from '../../shared/result';
+import { renderXliff } from './xliff-export';
+
+/** Formats exportVersion writes (see ExportArticleFormat in the contract). */
+export type ArticleExportFormat = WriteFormat | 'xliff' | 'xliff-its';
 
 /** The paragraphs of a version ready to write, or undefined when the review has no such version. */
 export function versionBlocks(state: ReviewState, ref: VersionRef): ArticleTextBlock[] | undefined {
@@ -52,7 +56,11 @@ export interface ExportedFile {
 }
 
 /** The text of a version in a format, for a caller that delivers it itself (the browser's download). */
-export function exportText(state: ReviewState, ref: VersionRef, format: WriteFormat): Result<{ readonly text: string; readonly paragraphs: number }> {
+export async function exportText(state: ReviewState, ref: VersionRef, format: ArticleExportFormat): Promise<Result<{ readonly text: string; readonly paragraphs: number }>> {
+  if (format === 'xliff' || format === 'xliff-its') {
+    const rendered = await renderXliff(state, ref, format);
+    return rendered.ok ? ok({ text: rendered.value.text, paragraphs: rendered.value.paragraphs }) : rendered;
+  }
   const blocks = versionBlocks(state, ref);
   if (!blocks) return noSuchVersion(state, ref);
   return ok({ text: writeArticle(blocks, format), paragraphs: blocks.length });
@@ -67,13 +75,23 @@ export function exportText(state: ReviewState, ref: VersionRef, format: WriteFor
 export async function exportVersion(
   state: ReviewState,
   ref: VersionRef,
-  format: WriteFormat,
+  format: ArticleExportFormat,
   outPath: string,
   reviewPath: string,
   overwrite = false,
 ): Promise<Result<ExportedFile>> {
   const blocks = versionBlocks(state, ref);
   if (!blocks) return noSuchVersion(state, ref);
+  let content: string | Uint8Array;
+  let paragraphs = blocks.length;
+  if (format === 'xliff' || format === 'xliff-its') {
+    const rendered = await renderXliff(state, ref, format);
+    if (!rendered.ok) return rendered;
+    content = rendered.value.content;
+    paragraphs = rendered.value.paragraphs;
+  } else {
+    content = writeArticle(blocks, format);
+  }
   const { article } = state.header;
   const guarded: GuardedFile[] = [
     { path: reviewPath, what: 'the review file itself' },
@@ -84,8 +102,8 @@ export async function exportVersion(
   try {
     const target = await checkTarget(shown, guarded, overwrite);
     if (!target.ok) return target;
-    await replaceWith(target.value, writeArticle(blocks, format));
-    return ok({ path: target.value.path, paragraphs: blocks.length });
+    await replaceWith(target.value, content);
+    return ok({ path: target.value.path, paragraphs });
   } catch (e) {
     if (e instanceof TargetChanged) return fail('conflict', `${shown} changed while it was being written; nothing was replaced. Export again.`);
     const code = (e as NodeJS.ErrnoException).code;

@@ -13,10 +13,11 @@
  *   it, or the file or its folder cannot be written, the review opens read-only and says why; a lock left by a
  *   process that is gone is taken over, and the reviewer is told.
  */
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { makeHeader } from '../../shared/journal/journal-event';
-import type { ArticleInfo, Paragraph } from '../../shared/model';
+import type { Annotation, ArticleInfo, ImportedFlag, Paragraph } from '../../shared/model';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { ReviewState } from '../../shared/journal/review-state';
 import { removeStrayTemporaries, ReviewJournal, type JournalOptions } from '../journal/review-journal';
@@ -51,12 +52,23 @@ function worthCompacting(events: number, state: ReviewState): boolean {
   return events >= COMPACT_AFTER_EVENTS && events > COMPACT_RATIO * Math.max(1, needed);
 }
 
-/** Opens or creates the review file at `where` for an article whose paragraphs were just loaded. */
+/** A flag the article's file carries, for the paragraph it belongs to. */
+export interface FlagFromFile {
+  readonly paragraphId: string;
+  readonly flag: ImportedFlag;
+}
+
+/**
+ * Opens or creates the review file at `where` for an article whose paragraphs were just loaded. A new review
+ * starts with the flags the file carries (`imported`), each as an `annotation-added` event with the rater and
+ * origin the file names; an existing review already has them.
+ */
 export async function openReviewFile(
   where: ReviewPath,
   article: ArticleInfo,
   paragraphs: readonly Paragraph[],
   rater: string,
+  imported: readonly FlagFromFile[] = [],
 ): Promise<Result<OpenedReviewFile>> {
   const name = basename(where.path);
   if (where.folderReadOnly) {
@@ -85,7 +97,7 @@ export async function openReviewFile(
   } else {
     return openLocked(where, article, paragraphs, attempt.holder);
   }
-  const result = await openHeld(where, article, paragraphs, rater, lock);
+  const result = await openHeld(where, article, paragraphs, rater, lock, imported);
   if (!result.ok) {
     await lock.release();
     return result;
@@ -125,6 +137,7 @@ async function openHeld(
   paragraphs: readonly Paragraph[],
   rater: string,
   lock: ReviewLock,
+  imported: readonly FlagFromFile[],
 ): Promise<Result<OpenedReviewFile>> {
   if (await fileIsReadOnly(where.path)) {
     return openReadOnly(where, article, paragraphs, {
@@ -143,7 +156,35 @@ async function openHeld(
   // The reviewer's name is part of the review from the start, so a review sent on keeps who made it.
   const named = await journal.append({ type: 'rater-set', rater });
   const warnings = named.ok ? [] : [named.error.message];
+  const taken = await takeInFlags(journal, paragraphs, imported);
+  if (taken) warnings.push(taken);
   return ok({ journal, warnings, headerDiffers: false, created: true, worthCompacting: false });
+}
+
+/**
+ * Appends the file's flags to a new review, all at once (the journal writes them in one group). A flag whose span
+ * does not fit its paragraph is left out, and the reviewer is told how many were.
+ */
+async function takeInFlags(journal: ReviewJournal, paragraphs: readonly Paragraph[], imported: readonly FlagFromFile[]): Promise<string | undefined> {
+  if (imported.length === 0) return undefined;
+  const byId = new Map(paragraphs.map((p) => [p.id, p]));
+  const created = new Date().toISOString();
+  let skipped = 0;
+  const appends: Promise<Result<unknown>>[] = [];
+  for (const { paragraphId, flag } of imported) {
+    const p = byId.get(paragraphId);
+    const text = flag.side === 'target' ? p?.target : p?.source;
+    if (text === undefined || flag.start < 0 || flag.end < flag.start || flag.end > text.length) {
+      skipped++;
+      continue;
+    }
+    const annotation: Annotation = { ...flag, id: randomUUID(), paragraphId, created };
+    appends.push(journal.append({ type: 'annotation-added', annotation }));
+  }
+  const results = await Promise.all(appends);
+  const failed = results.find((r) => !r.ok);
+  if (failed && !failed.ok) return `The flags in the article could not all be added to the review: ${failed.error.message}`;
+  return skipped > 0 ? `${skipped} flag${skipped === 1 ? '' : 's'} in the article did not fit the text of its paragraph and were left out.` : undefined;
 }
 
 /** A review file that cannot be read: refused, left as it is, with the ways out the service offers. */

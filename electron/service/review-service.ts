@@ -443,7 +443,7 @@ export class ReviewService implements RedlineApi {
       // The same article opened again: the earlier session finishes its writes and closes before the file is reread.
       if (previous !== undefined) await this.drop(previous);
       const rater = await this.settings.defaultRater();
-      const opened = await openReviewFile(where, info, load.allParagraphs(), rater);
+      const opened = await openReviewFile(where, info, load.allParagraphs(), rater, load.importedFlags());
       if (!opened.ok) {
         status = { kind: 'failed', error: opened.error };
       } else {

@@ -307,7 +307,7 @@ export class ReviewSession {
     return exportVersion(this.state, req.version ?? 'current', req.format, req.path, this.journal.path, req.overwrite ?? false);
   }
 
-  exportText(req: RequestOf<'exportText'>): Result<{ readonly text: string; readonly paragraphs: number }> {
+  exportText(req: RequestOf<'exportText'>): Promise<Result<{ readonly text: string; readonly paragraphs: number }>> {
     return exportText(this.state, req.version ?? 'current', req.format);
   }
 

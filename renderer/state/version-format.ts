@@ -3,7 +3,7 @@
  * rates as percentages, times relative to now, the default path of an export. Pure, so they are tested in Node.
  */
 import { paragraphIndexOf } from '../../shared/model';
-import type { VersionSummary } from '../../shared/contract';
+import type { ExportArticleFormat, VersionSummary } from '../../shared/contract';
 import type { EditRate } from '../../shared/diff/ter';
 import type { ArticleFormat } from '../../shared/model';
 import type { VersionRef } from './compare-cache';
@@ -73,14 +73,14 @@ export function fullTime(iso: string, locale?: string): string {
   return Number.isNaN(then.getTime()) ? iso : then.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-const EXTENSION: Record<ArticleFormat, string> = { txt: '.txt', md: '.md' };
+const EXTENSION: Record<ExportArticleFormat, string> = { txt: '.txt', md: '.md', xliff: '.xlf', 'xliff-its': '.its.xlf' };
 
 /**
  * The default path of an export: beside the article, `.corrected` before the extension, so the original is never
  * overwritten by accident (`news.md` → `news.corrected.md`). Exported in another format than the article's, the
  * extension follows the format (`news.corrected.txt`).
  */
-export function correctedPath(articlePath: string, format: ArticleFormat, articleFormat: ArticleFormat): string {
+export function correctedPath(articlePath: string, format: ExportArticleFormat, articleFormat: ArticleFormat): string {
   const cut = Math.max(articlePath.lastIndexOf('/'), articlePath.lastIndexOf('\\')) + 1;
   const folder = articlePath.slice(0, cut);
   const name = articlePath.slice(cut);

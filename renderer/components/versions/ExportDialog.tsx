@@ -7,7 +7,7 @@
  * download instead, and the browser saves it where its user says.
  */
 import { useEffect, useState } from 'react';
-import type { AppInfo, RedlineClient, VersionSummary } from '../../../shared/contract';
+import type { AppInfo, ExportArticleFormat, RedlineClient, VersionSummary } from '../../../shared/contract';
 import type { ArticleFormat, ArticleInfo } from '../../../shared/model';
 import type { VersionRef } from '../../state/compare-cache';
 import { correctedPath, refToValue, valueToRef, versionOption } from '../../state/version-format';
@@ -22,20 +22,34 @@ export interface ExportDialogProps {
   /** The open article: its path seeds the output path, its format the format choice. */
   readonly article: ArticleInfo;
   /** The format chosen first; the article's own format when left out. */
-  readonly defaultFormat?: ArticleFormat;
+  readonly defaultFormat?: ExportArticleFormat;
   readonly onClose: () => void;
   /** Waits for edits still on their way (the draft writer's `flush`), so the current text is complete. */
   readonly flush?: () => Promise<void>;
 }
 
-const FORMATS: readonly { readonly value: ArticleFormat; readonly label: string }[] = [
+const FORMATS: readonly { readonly value: ExportArticleFormat; readonly label: string }[] = [
   { value: 'txt', label: 'Plain text' },
   { value: 'md', label: 'Markdown' },
+  { value: 'xliff', label: 'XLIFF (the original file, corrected)' },
+  { value: 'xliff-its', label: 'XLIFF 2.1 with quality issues' },
 ];
 
-const MEDIA_TYPES: Readonly<Record<ArticleFormat, string>> = {
+/** The export format an article is written in by default: its own where the dialog offers it, else plain text. */
+function ownFormat(article: ArticleFormat): ExportArticleFormat {
+  return article === 'md' || article === 'xliff' ? article : 'txt';
+}
+
+/** The formats offered for an article: its own XLIFF file only when it came as XLIFF. */
+function formatsFor(article: ArticleFormat): readonly { readonly value: ExportArticleFormat; readonly label: string }[] {
+  return FORMATS.filter((f) => f.value !== 'xliff' || article === 'xliff');
+}
+
+const MEDIA_TYPES: Readonly<Record<ExportArticleFormat, string>> = {
   txt: 'text/plain;charset=utf-8',
   md: 'text/markdown;charset=utf-8',
+  xliff: 'application/xliff+xml;charset=utf-8',
+  'xliff-its': 'application/xliff+xml;charset=utf-8',
 };
 
 /** The last part of a path, whichever separator it uses. */
@@ -44,7 +58,7 @@ function fileName(path: string): string {
 }
 
 /** Hands text to the browser as a file download. */
-function download(text: string, name: string, format: ArticleFormat): void {
+function download(text: string, name: string, format: ExportArticleFormat): void {
   const url = URL.createObjectURL(new Blob([text], { type: MEDIA_TYPES[format] }));
   const link = document.createElement('a');
   link.href = url;
@@ -63,8 +77,9 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
   const ref = useModalDialog();
   const [host, setHost] = useState<AppInfo['host']>();
   const [version, setVersion] = useState<VersionRef>('current');
-  const [format, setFormat] = useState<ArticleFormat>(defaultFormat ?? article.format);
-  const [path, setPath] = useState(() => correctedPath(article.path, defaultFormat ?? article.format, article.format));
+  const first = defaultFormat ?? ownFormat(article.format);
+  const [format, setFormat] = useState<ExportArticleFormat>(first);
+  const [path, setPath] = useState(() => correctedPath(article.path, first, article.format));
   // Once the reviewer types a path, a change of format no longer rewrites it.
   const [pathTouched, setPathTouched] = useState(false);
   const [error, setError] = useState<string>();
@@ -92,7 +107,7 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
     setDone(undefined);
   };
 
-  const chooseFormat = (f: ArticleFormat) => {
+  const chooseFormat = (f: ExportArticleFormat) => {
     setFormat(f);
     changed();
     if (!pathTouched) setPath(correctedPath(article.path, f, article.format));
@@ -162,7 +177,7 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
         </select>
         <fieldset className="versions-form__choice">
           <legend>Format</legend>
-          {FORMATS.map((f) => (
+          {formatsFor(article.format).map((f) => (
             <label key={f.value}>
               <input type="radio" name="export-format" checked={format === f.value} onChange={() => chooseFormat(f.value)} /> {f.label}
             </label>

@@ -1,0 +1,135 @@
+/**
+ * XLIFF exports of a version: `xliff` writes the article's own XLIFF file again with the version's targets and the
+ * review's flags (read from disk again, so everything the review did not change stays byte for byte), and
+ * `xliff-its` writes a new XLIFF 2.1 document with every flag as ITS quality-issue markup, from any article.
+ */
+import { readFile } from 'node:fs/promises';
+import { TextDecoder } from 'node:util';
+import { offsetMapper } from '../../shared/formats/xliff/offset-map';
+import { reviseXliff, writeXliff21, type FlagToWrite, type ParagraphToWrite, type UnitRevision } from '../../shared/formats/xliff/xliff-writer';
+import { annotationList, versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
+import type { Annotation } from '../../shared/model';
+import { fail, ok, type Result } from '../../shared/result';
+import { detectEncoding } from '../loader/encoding';
+
+export type XliffExportFormat = 'xliff' | 'xliff-its';
+
+export interface XliffExport {
+  /** Text for XLIFF 2.1; the original file's bytes (in its own encoding) for the same-format export. */
+  readonly content: string | Uint8Array;
+  /** The same as text, for a download. */
+  readonly text: string;
+  readonly paragraphs: number;
+}
+
+function toWrite(a: Annotation, map: (offset: number, bias: 'left' | 'right') => number): FlagToWrite {
+  const start = map(a.start, 'right');
+  const end = Math.max(start, map(a.end, 'left'));
+  return { start, end, category: a.category, severity: a.severity, comment: a.comment, rater: a.rater, origin: a.origin, status: a.status };
+}
+
+/** The flags of each paragraph, by side. */
+function flagsByParagraph(state: ReviewState): Map<string, Annotation[]> {
+  const out = new Map<string, Annotation[]>();
+  for (const a of annotationList(state)) {
+    const list = out.get(a.paragraphId);
+    if (list) list.push(a);
+    else out.set(a.paragraphId, [a]);
+  }
+  return out;
+}
+
+/** Encodes text back in the encoding the original file was read in. */
+function encodeLike(text: string, encoding: string): Uint8Array | undefined {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be': {
+      const le = Buffer.from(text, 'utf16le');
+      for (let i = 0; i + 1 < le.length; i += 2) {
+        const b = le[i]!;
+        le[i] = le[i + 1]!;
+        le[i + 1] = b;
+      }
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Reads the article's file as the loader did: the decoded text and its encoding. */
+async function readOriginal(path: string, name: string): Promise<Result<{ text: string; encoding: string }>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return fail('not-found', `${name} cannot be read any more (${(e as NodeJS.ErrnoException).code ?? String(e)}), so it cannot be written back; export as XLIFF 2.1 instead.`);
+  }
+  const detected = detectEncoding(bytes.subarray(0, 64 * 1024), bytes.length <= 64 * 1024, name);
+  if (!detected.ok) return detected;
+  try {
+    const text = new TextDecoder(detected.value.label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(detected.value.bomLength));
+    return ok({ text, encoding: detected.value.encoding });
+  } catch {
+    return fail('bad-encoding', `${name} is no longer valid ${detected.value.encoding} text; export as XLIFF 2.1 instead.`);
+  }
+}
+
+/** Renders a version as XLIFF; fails with `bad-request` for an unknown version. */
+export async function renderXliff(state: ReviewState, ref: VersionRef, format: XliffExportFormat): Promise<Result<XliffExport>> {
+  const texts = versionTexts(state, ref);
+  if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
+  const { article } = state.header;
+  const flags = flagsByParagraph(state);
+  if (format === 'xliff') {
+    if (article.format !== 'xliff') return fail('bad-request', `${article.name} did not come as XLIFF; export it as XLIFF 2.1 with quality issues instead.`);
+    const original = await readOriginal(article.path, article.name);
+    if (!original.ok) return original;
+    const revisions: UnitRevision[] = state.paragraphs.map((p, i) => {
+      const text = texts[i]!;
+      const map = offsetMapper(p.target, text);
+      return { text, map, flags: (flags.get(p.id) ?? []).filter((a) => a.side === 'target').map((a) => toWrite(a, map)) };
+    });
+    const revised = reviseXliff(article.name, original.value.text, revisions);
+    if (!revised.ok) return revised;
+    const content = encodeLike(revised.value.text, original.value.encoding);
+    if (!content) return fail('unsupported', `${article.name} is in ${original.value.encoding}, which Redline does not write; export as XLIFF 2.1 instead.`);
+    return ok({ content, text: revised.value.text, paragraphs: state.paragraphs.length });
+  }
+  let languages: { srcLang?: string; trgLang?: string } = {};
+  if (article.format === 'xliff') {
+    const original = await readOriginal(article.path, article.name);
+    if (original.ok) {
+      const head = original.value.text.slice(0, 8192);
+      const srcLang = /\s(?:srcLang|source-language)\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
+      const trgLang = /\s(?:trgLang|target-language)\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
+      languages = { ...(srcLang ? { srcLang } : {}), ...(trgLang ? { trgLang } : {}) };
+    }
+  }
+  const paragraphs: ParagraphToWrite[] = [];
+  state.paragraphs.forEach((p, i) => {
+    const text = texts[i]!;
+    if (p.alignment === 'source-only' && text === '') return;
+    const map = offsetMapper(p.target, text);
+    const mine = flags.get(p.id) ?? [];
+    paragraphs.push({
+      id: p.id,
+      ...(p.ref !== undefined ? { ref: p.ref } : {}),
+      ...(p.source !== undefined ? { source: p.source } : {}),
+      ...(p.sourceCodes !== undefined ? { sourceCodes: p.sourceCodes } : {}),
+      target: text,
+      ...(p.codes !== undefined ? { codes: p.codes } : {}),
+      ...(p.notes !== undefined ? { notes: p.notes } : {}),
+      changed: text !== p.target,
+      targetFlags: mine.filter((a) => a.side === 'target').map((a) => toWrite(a, map)),
+      sourceFlags: mine.filter((a) => a.side === 'source').map((a) => toWrite(a, (o) => o)),
+    });
+  });
+  const text = writeXliff21({ original: article.name, ...languages }, paragraphs);
+  return ok({ content: text, text, paragraphs: paragraphs.length });
+}

@@ -1,0 +1,83 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readXliff } from '../../shared/formats/xliff/xliff-reader';
+import { ServiceFixture, waitForReview } from './service-fixture';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'shared', 'formats', 'xliff', 'fixtures');
+
+describe('an XLIFF article under review', () => {
+  const fixtures: ServiceFixture[] = [];
+  afterEach(async () => {
+    for (const f of fixtures.splice(0)) await f.cleanup();
+  });
+
+  async function openXliff(name: string) {
+    const fx = new ServiceFixture();
+    fixtures.push(fx);
+    const path = join(fx.articles, name);
+    copyFileSync(join(FIXTURES, name), path);
+    const service = fx.service();
+    const opened = await service.openArticle({ path });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const review = await waitForReview(service, opened.value.reviewId);
+    return { fx, service, path, reviewId: opened.value.reviewId, review, article: opened.value.article };
+  }
+
+  it('opens with the units as paragraphs, source beside target, and the quality issues of the file as flags', async () => {
+    const { service, reviewId, review, article } = await openXliff('xliff20-its.xlf');
+    expect(article.format).toBe('xliff');
+    const window = await service.readParagraphs({ reviewId, start: 0, end: 10 });
+    if (!window.ok) throw new Error(window.error.message);
+    expect(window.value.paragraphs.map((p) => p.ref)).toEqual(['room1', 'room2', 'room3', 'room4']);
+    expect(window.value.paragraphs[0]!.source).toMatch(/^Welcome to the /);
+    expect(window.value.paragraphs[0]!.notes).toEqual(['Sign at the entrance of the east wing.']);
+    expect(window.value.paragraphs[0]!.codes?.map((c) => c.label)).toEqual(['<1>', '</1>', '{2}']);
+    expect(review.annotations.map((a) => [a.paragraphId, a.category, a.severity, a.status])).toEqual([
+      ['p1', 'Linguistic conventions/Grammar', 'minor', 'open'],
+      ['p2', 'Linguistic conventions/Spelling', 'critical', 'open'],
+      ['p2', 'Terminology/Wrong term', 'minor', 'dismissed'],
+      ['p3', 'Accuracy/Omission', 'major', 'open'],
+    ]);
+  });
+
+  it('exports the original file unchanged when nothing was edited, and with the corrected target when one was', async () => {
+    const { fx, service, path, reviewId } = await openXliff('xliff12-codes.xlf');
+    const same = join(fx.dir, 'same.xlf');
+    const written = await service.exportArticle({ reviewId, format: 'xliff', path: same });
+    expect(written.ok).toBe(true);
+    expect(readFileSync(same, 'utf8')).toBe(readFileSync(path, 'utf8'));
+
+    const window = await service.readParagraphs({ reviewId, start: 0, end: 1 });
+    if (!window.ok) throw new Error(window.error.message);
+    const text = window.value.paragraphs[0]!.target.replace('neun', 'einundzwanzig');
+    expect((await service.editParagraph({ reviewId, paragraphId: 'p1', text })).ok).toBe(true);
+    const edited = join(fx.dir, 'edited.xlf');
+    expect((await service.exportArticle({ reviewId, format: 'xliff', path: edited })).ok).toBe(true);
+    const again = readXliff('edited.xlf', readFileSync(edited, 'utf8'));
+    expect(again.units[0]!.target).toBe(text);
+    expect(again.units[0]!.segments[0]!.state).toBe('translated');
+    expect(again.units.slice(1).map((u) => u.target)).toEqual(readXliff('o.xlf', readFileSync(path, 'utf8')).units.slice(1).map((u) => u.target));
+  });
+
+  it('exports XLIFF 2.1 with every flag, which opens again with the same flags', async () => {
+    const { fx, service, reviewId, review } = await openXliff('xliff20-its.xlf');
+    const out = join(fx.dir, 'museum.its.xlf');
+    expect((await service.exportArticle({ reviewId, format: 'xliff-its', path: out })).ok).toBe(true);
+    const second = fx.service();
+    const opened = await second.openArticle({ path: out });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const reopened = await waitForReview(second, opened.value.reviewId);
+    const key = (a: (typeof review.annotations)[number]) => [a.paragraphId, a.side, a.start, a.end, a.category, a.severity, a.comment, a.status].join('|');
+    expect(reopened.annotations.map(key).sort()).toEqual(review.annotations.map(key).sort());
+  });
+
+  it('refuses the same-format export for an article that did not come as XLIFF', async () => {
+    const fx = new ServiceFixture();
+    fixtures.push(fx);
+    const service = fx.service();
+    const review = await fx.open(service);
+    const r = await service.exportArticle({ reviewId: review.reviewId, format: 'xliff', path: join(fx.dir, 'x.xlf') });
+    expect(r.ok).toBe(false);
+  });
+});
