@@ -6,7 +6,9 @@
 import type { ServiceEvent } from '../../shared/contract';
 import { paragraphIdAt, type ArticleInfo, type Block, type ImportedFlag, type Paragraph } from '../../shared/model';
 import type { Failure } from '../../shared/result';
+import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { streamArticle } from '../loader/article-stream';
+import { BackgroundCounter } from './background-counter';
 
 /** What a `load-progress` event says, less the review it belongs to. */
 export type LoadProgress = Omit<Extract<ServiceEvent, { type: 'load-progress' }>, 'type' | 'reviewId'>;
@@ -24,6 +26,8 @@ export class ArticleLoad {
   private readonly target: Side = { blocks: [], bytesRead: 0, totalBytes: 0, done: false };
   private readonly source: Side | undefined;
   private readonly controller = new AbortController();
+  /** Counts the translation's words while it loads, for the review's scores and edit rates. */
+  private readonly counter = new BackgroundCounter();
   /** Resolves once both sides are read (or one failed). */
   readonly finished: Promise<void>;
   /** Resolves when the first paragraphs are available, the load is done, or it failed. */
@@ -42,6 +46,7 @@ export class ArticleLoad {
         signal: this.controller.signal,
         onBlocks: (blocks) => {
           for (const b of blocks) side.blocks.push(b);
+          if (side === this.target) this.counter.enqueue(blocks.map((b) => b.text));
           if (this.loaded > 0) markStarted();
           this.report(false);
         },
@@ -122,6 +127,12 @@ export class ArticleLoad {
       for (const flag of b.flags ?? []) out.push({ paragraphId: paragraphIdAt(i), flag });
     });
     return out;
+  }
+
+  /** The translation's per-paragraph counts, by position, once it is loaded (counted while it loaded). */
+  async counts(): Promise<ParagraphCounts> {
+    await this.finished;
+    return this.counter.finish();
   }
 
   cancel(): void {

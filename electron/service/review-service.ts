@@ -39,6 +39,7 @@ import { RecentFiles } from './recent-files';
 import { readReviewFile } from './read-review';
 import { openReviewFile } from './review-opening';
 import { ReviewSession } from './review-session';
+import { countInSlices } from './background-counter';
 
 export interface ServiceOptions {
   readonly host: 'electron' | 'browser';
@@ -447,8 +448,13 @@ export class ReviewService implements RedlineApi {
       if (!opened.ok) {
         status = { kind: 'failed', error: opened.error };
       } else {
+        // Counted while the article loaded; the review's own copy of an article changed on disk is counted now.
+        const counts = opened.value.headerDiffers
+          ? await countInSlices(opened.value.journal.state.paragraphs.map((p) => p.target))
+          : await load.counts();
         const session = await ReviewSession.open({
           reviewId: review.id,
+          counts,
           journal: opened.value.journal,
           location: where.location,
           warnings: [...(review.notes ?? []), ...opened.value.warnings, ...copyNotes(where)],

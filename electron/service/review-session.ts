@@ -38,6 +38,7 @@ import { fixedInVersions } from './flag-fixes';
 import { loadTypologyFile, typologyFromSetting } from './review-typology';
 import { editRateUnitOf, VersionFigures } from './version-figures';
 import { breathe } from '../breathe';
+import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 
 export interface SessionOptions {
   readonly reviewId: string;
@@ -51,6 +52,8 @@ export interface SessionOptions {
   readonly rememberRater: (rater: string) => Promise<void>;
   /** The machine translation's edit-rate figures, when already counted (see `ReviewSession.open`). */
   readonly figures?: VersionFigures;
+  /** Each paragraph's counts by position, when counted already (while the article loaded). */
+  readonly counts?: ParagraphCounts;
   /** Set when the review cannot be written here; its journal refuses every change. */
   readonly readOnly?: ReadOnlyReview;
 }
@@ -75,6 +78,7 @@ export class ReviewSession {
   private readonly rememberRater: (rater: string) => Promise<void>;
   private readonly figures: VersionFigures;
   private readonly comparisons: ComparisonCache;
+  private readonly words: ArrayLike<number> | undefined;
   private scorer!: ArticleScorer;
   private typology: Typology = MQM_CORE;
   private cachedView: { readonly state: ReviewState; readonly view: ReviewView } | undefined;
@@ -89,7 +93,8 @@ export class ReviewSession {
     this.defaultRater = options.defaultRater;
     this.rememberRater = options.rememberRater;
     const state = this.journal.state;
-    this.figures = options.figures ?? new VersionFigures(state, editRateUnitOf(state.paragraphs));
+    this.words = options.counts?.words;
+    this.figures = options.figures ?? figuresOf(state, options.counts);
     this.comparisons = new ComparisonCache(this.figures);
     this.rebuildScorer(state, true);
   }
@@ -106,7 +111,7 @@ export class ReviewSession {
   static async open(options: SessionOptions): Promise<ReviewSession> {
     await breathe();
     const state = options.journal.state;
-    const figures = options.figures ?? new VersionFigures(state, editRateUnitOf(state.paragraphs));
+    const figures = options.figures ?? figuresOf(state, options.counts);
     await breathe();
     return new ReviewSession({ ...options, figures });
   }
@@ -401,7 +406,7 @@ export class ReviewSession {
     }
     this.typology = typology.ok ? typology.value : MQM_CORE;
     const profile: ScoringProfile = isScoringProfile(state.settings.scoringProfile) ? state.settings.scoringProfile : 'mqm-core';
-    this.scorer = createArticleScorer({ profile, typology: this.typology, threshold: state.settings.passThreshold }, state.paragraphs);
+    this.scorer = createArticleScorer({ profile, typology: this.typology, threshold: state.settings.passThreshold }, state.paragraphs, this.words);
     for (const annotation of state.annotations.values()) this.scorer.add(annotation);
     this.cachedView = undefined;
   }
@@ -414,6 +419,12 @@ export class ReviewSession {
     this.cachedFixes = { state, fixes };
     return fixes;
   }
+}
+
+/** The version figures of a review, from counts made while its article loaded when there are some. */
+function figuresOf(state: ReviewState, counts: ParagraphCounts | undefined): VersionFigures {
+  const unit = editRateUnitOf(state.paragraphs);
+  return new VersionFigures(state, unit, counts && (unit === 'char' ? counts.terChars : counts.terWords));
 }
 
 const NOTHING_TOUCHED: Touched = { annotations: [], paragraphs: [], versions: false };

@@ -66,14 +66,16 @@ export class VersionFigures {
   private readonly machineCounts: Uint32Array;
   private readonly version0: VersionSummary;
 
+  /** `counts`: each paragraph's length in the unit by position, when already counted (while the article loaded). */
   constructor(
     state0: ReviewState,
     readonly unit: EditRateUnit,
+    counts?: ArrayLike<number>,
   ) {
     let units = 0;
     this.machineCounts = new Uint32Array(state0.paragraphs.length);
     state0.paragraphs.forEach((p, i) => {
-      const n = unitCount(unit, p.target);
+      const n = counts ? (counts[i] ?? 0) : unitCount(unit, p.target);
       this.machineCounts[i] = n;
       units += n;
     });

@@ -110,18 +110,21 @@ export function contributionOf(
   };
 }
 
-/** Creates a scorer over the article's paragraphs (their words are counted once, here). */
-export function createArticleScorer(options: ScorerOptions, paragraphs: readonly ParagraphText[]): ArticleScorer {
+/**
+ * Creates a scorer over the article's paragraphs. Their words are counted once, here, unless `words` gives the
+ * count of each paragraph by position already (counted while the article loaded).
+ */
+export function createArticleScorer(options: ScorerOptions, paragraphs: readonly ParagraphText[], words?: ArrayLike<number>): ArticleScorer {
   const typology = options.typology ?? MQM_CORE;
   const threshold = options.threshold ?? DEFAULT_PASS_THRESHOLD;
   const weights = categoryWeights(typology);
   const byParagraph = new Map<string, ParagraphTotals>();
-  let words = 0;
-  for (const p of paragraphs) {
-    const w = countWords(p.target);
-    words += w;
+  let totalWords = 0;
+  paragraphs.forEach((p, i) => {
+    const w = words ? (words[i] ?? 0) : countWords(p.target);
+    totalWords += w;
     byParagraph.set(p.id, { words: w, tenths: 0, penalty: 0, errors: 0, flags: 0 });
-  }
+  });
   const counted = new Map<string, Contribution>();
   const raters = new Map<string, number>();
   let tenths = 0;
@@ -170,7 +173,7 @@ export function createArticleScorer(options: ScorerOptions, paragraphs: readonly
       return {
         profile: options.profile,
         wmt: { score: segments === 0 ? 0 : tenths / 10 / r / segments, segments, raters: raters.size },
-        mqm: mqmFigures(penalty / r, words, errors / r, threshold),
+        mqm: mqmFigures(penalty / r, totalWords, errors / r, threshold),
         flags: counted.size,
       };
     },

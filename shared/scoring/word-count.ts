@@ -32,8 +32,10 @@ export function countWords(text: string): number {
 }
 
 /**
- * The same count for pure ASCII text in one pass over char codes, or -1 when the text holds anything else.
- * Most articles are mostly ASCII, and a review counts every paragraph's words when it opens.
+ * The same count in one pass over char codes for text in Latin script (ASCII, accented Latin letters, curly
+ * quotes, dashes, no-break spaces), or -1 when the text holds anything else (another script, a symbol the fast
+ * path does not classify), which the regular expressions then count. Most articles are such text, and a review
+ * counts every paragraph's words when it opens.
  */
 function countAsciiWords(text: string): number {
   let count = 0;
@@ -41,8 +43,14 @@ function countAsciiWords(text: string): number {
   let counted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0x7f) return -1;
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
+    let kind: number;
+    if (c < 0x80) {
+      kind = c === 0x20 || (c >= 0x09 && c <= 0x0d) ? SPACE : (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? WORD : OTHER;
+    } else {
+      kind = latinKind(c);
+      if (kind < 0) return -1;
+    }
+    if (kind === SPACE) {
       inToken = false;
       continue;
     }
@@ -50,11 +58,30 @@ function countAsciiWords(text: string): number {
       inToken = true;
       counted = false;
     }
-    const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    if (alnum && !counted) {
+    if (kind === WORD && !counted) {
       count++;
       counted = true;
     }
   }
   return count;
+}
+
+const SPACE = 0;
+const WORD = 1;
+const OTHER = 2;
+
+/**
+ * How the fast path sees a character above ASCII: white space, a letter (Latin-1 and Latin Extended-A/B letters),
+ * punctuation that is neither (curly quotes, dashes, ellipsis, guillemets, ...), or -1 for anything it leaves to
+ * the regular expressions. Each class agrees with `\s` and `[\p{L}\p{N}]`.
+ */
+function latinKind(c: number): number {
+  if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+    return SPACE;
+  }
+  if (c >= 0xc0 && c <= 0x24f) return c === 0xd7 || c === 0xf7 ? OTHER : WORD;
+  // General punctuation: dashes, curly quotes, daggers, bullet, ellipsis, per mille, primes, guillemets.
+  if ((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x203a)) return OTHER;
+  if (c === 0xab || c === 0xbb || c === 0xa7 || c === 0xb6 || c === 0xb7 || c === 0xa9 || c === 0xae || c === 0xb0 || c === 0xbf || c === 0xa1 || c === 0x20ac || c === 0xa3) return OTHER;
+  return -1;
 }
