@@ -87,6 +87,15 @@ describe('reading a review file', () => {
     expect(failure(odd).message).toMatch(/^story\.redline line 2: unknown event type "teleported"/);
   });
 
+  it('a damaged line is named by its place, never quoted', () => {
+    const v1 = [headerLine(header), 'private words of the reviewer\n', ...numbered(bodies).map(eventLine)]
+      .map((l) => l.replace(/^\{"crc32":"[0-9a-f]{8}",/, '{').replace(`"formatVersion":${JOURNAL_FORMAT_VERSION}`, '"formatVersion":1'))
+      .join('');
+    const e = failure(v1);
+    expect(e.message).toMatch(/^story\.redline line 2: not valid JSON/);
+    expect(e.message).not.toContain('private');
+  });
+
   it('a review written before checksums (format 1) still opens', () => {
     const v1 = [headerLine(header), ...numbered(bodies).map(eventLine)]
       .map((l) => l.replace(/^\{"crc32":"[0-9a-f]{8}",/, '{').replace(`"formatVersion":${JOURNAL_FORMAT_VERSION}`, '"formatVersion":1'))

@@ -283,10 +283,19 @@ function parseLine(raw: string, checked: boolean): ReturnType<typeof checkEventS
   try {
     value = JSON.parse(raw);
   } catch (e) {
-    return { problem: `not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    return { problem: `not valid JSON${jsonErrorPlace(e)}` };
   }
   if (check.kind === 'good') delete (value as { crc32?: unknown }).crc32;
   return checkEventShape(value);
+}
+
+/**
+ * Where JSON.parse stopped, from its message ("… at position 25"), without the engine's quote of the text: an
+ * error message never shows a file's contents.
+ */
+function jsonErrorPlace(e: unknown): string {
+  const at = /at position (\d+)/.exec(e instanceof Error ? e.message : '');
+  return at ? ` (at character ${Number(at[1]) + 1})` : '';
 }
 
 /** One event as its journal line (checksum first), newline included. */
