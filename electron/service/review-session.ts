@@ -24,6 +24,7 @@ import {
   type ReviewState,
   type VersionRef,
 } from '../../shared/journal/review-state';
+import { inlineCodeProblem } from '../../shared/formats/inline-codes';
 import type { Annotation } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { createArticleScorer, type ArticleScorer, type ParagraphScore } from '../../shared/scoring/article-scorer';
@@ -238,7 +239,11 @@ export class ReviewSession {
 
   async editParagraph(req: RequestOf<'editParagraph'>): Promise<Result<{ readonly seq: number; readonly unsaved: number }>> {
     const state = this.state;
-    if (!paragraphById(state, req.paragraphId)) return fail('bad-request', `The article has no paragraph ${req.paragraphId}.`);
+    const paragraph = paragraphById(state, req.paragraphId);
+    if (!paragraph) return fail('bad-request', `The article has no paragraph ${req.paragraphId}.`);
+    // A paragraph with inline codes is never recorded with a tag cut in half: its export could not put it back.
+    const problem = paragraph.codes ? inlineCodeProblem(req.text, paragraph.codes) : undefined;
+    if (problem !== undefined) return fail('bad-request', `This correction was not saved: ${problem}.`);
     // An edit that changes nothing (a caret move reported as an edit) is not written.
     if (currentText(state, req.paragraphId) === req.text) return ok({ seq: state.lastSeq, unsaved: unsavedParagraphs(state).length });
     const body: EventBody = {

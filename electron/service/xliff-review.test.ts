@@ -80,4 +80,15 @@ describe('an XLIFF article under review', () => {
     const r = await service.exportArticle({ reviewId: review.reviewId, format: 'xliff', path: join(fx.dir, 'x.xlf') });
     expect(r.ok).toBe(false);
   });
+
+  it('refuses to record a correction that cuts a tag in half, naming the tag, and keeps the last good text', async () => {
+    const { service, reviewId } = await openXliff('xliff12-codes.xlf');
+    const broken = await service.editParagraph({ reviewId, paragraphId: 'p1', text: 'Die Fähre fährt um \ue000neun Uhr ab.' });
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.error.message).toMatch(/<\/1> was removed but <1> was kept/);
+    const review = await service.getReview({ reviewId });
+    if (!review.ok) throw new Error(review.error.message);
+    expect(review.value.drafts['p1']).toBeUndefined();
+    expect((await service.editParagraph({ reviewId, paragraphId: 'p1', text: 'Die Fähre fährt um neun Uhr ab.' })).ok).toBe(true);
+  });
 });

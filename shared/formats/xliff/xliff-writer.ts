@@ -15,7 +15,7 @@
 import type { Annotation, InlineCode } from '../../model';
 import { inlineCodeIndex } from '../../model';
 import { fail, ok, type Result } from '../../result';
-import { inlineCodeProblem, pairedClose } from './inline-codes';
+import { inlineCodeProblem, pairedClose } from '../inline-codes';
 import { ITS_NS, itsTypeForCategory, REDLINE_NS, severityToIts, UNNAMED_RATER } from './xliff-its';
 import { readXliff, XLIFF_20_NS, type TextRange, type XliffDialect, type XliffUnit } from './xliff-reader';
 

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ImportedFlag } from '../../model';
-import { inlineCodeProblem } from './inline-codes';
+import { inlineCodeProblem } from '../inline-codes';
 import { offsetMapper } from './offset-map';
 import { readXliff, type XliffUnit } from './xliff-reader';
 import { reviseXliff, writeXliff21, type UnitRevision } from './xliff-writer';
