@@ -88,7 +88,7 @@ describe('an XLIFF article under review', () => {
     if (!broken.ok) expect(broken.error.message).toMatch(/<\/1> was removed but <1> was kept/);
     const review = await service.getReview({ reviewId });
     if (!review.ok) throw new Error(review.error.message);
-    expect(review.value.drafts['p1']).toBeUndefined();
+    expect(review.value?.drafts['p1']).toBeUndefined();
     expect((await service.editParagraph({ reviewId, paragraphId: 'p1', text: 'Die Fähre fährt um neun Uhr ab.' })).ok).toBe(true);
   });
 });
