@@ -356,7 +356,14 @@ export function App({ client }: { client: RedlineClient }) {
       )}
       <main className="workspace">
         {compare && review ? (
-          <CompareView client={client} review={review} initialLeft={compare.left} onReview={replace} onClose={() => setCompare(undefined)} />
+          <CompareView
+            client={client}
+            review={review}
+            initialLeft={compare.left}
+            onReview={replace}
+            onClose={() => setCompare(undefined)}
+            codesOf={(id) => cache?.get(indexOfParagraph(id))?.codes}
+          />
         ) : cache && state.article ? (
           <ArticlePane
             ref={pane}
@@ -410,6 +417,10 @@ export function App({ client }: { client: RedlineClient }) {
                   const p = cache?.get(indexOfParagraph(f.paragraphId));
                   const text = f.side === 'source' ? p?.source : p?.target;
                   return text?.slice(f.start, f.end);
+                }}
+                codesOf={(f) => {
+                  const p = cache?.get(indexOfParagraph(f.paragraphId));
+                  return f.side === 'source' ? p?.sourceCodes : p?.codes;
                 }}
                 onSelect={selectFlag}
                 onEdit={editFlag}

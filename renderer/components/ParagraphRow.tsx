@@ -1,7 +1,8 @@
 /** One numbered paragraph: its source (when there is one) beside its translation. */
 import { memo, type ReactNode } from 'react';
-import type { Annotation, Paragraph } from '../../shared/model';
+import type { Annotation, InlineCode, Paragraph } from '../../shared/model';
 import { AnnotatedText } from './flags/AnnotatedText';
+import { CodedText } from './text/CodedText';
 import { langOf } from '../state/text-lang';
 
 const NO_FLAGS: readonly Annotation[] = [];
@@ -28,6 +29,8 @@ interface Props {
 
 interface TextProps {
   readonly text: string | undefined;
+  /** The side's inline codes (`codes` or `sourceCodes`), shown as tokens. */
+  readonly codes: readonly InlineCode[] | undefined;
   readonly side: 'source' | 'target';
   readonly kind: string;
   readonly paragraphId: string;
@@ -36,7 +39,7 @@ interface TextProps {
   readonly onSelectFlag?: (id: string) => void;
 }
 
-function Text({ text, side, kind, paragraphId, flags, selectedFlag, onSelectFlag }: TextProps) {
+function Text({ text, codes, side, kind, paragraphId, flags, selectedFlag, onSelectFlag }: TextProps) {
   if (text === undefined || text === '') {
     return (
       <div className={`para__text para__text--${side} para__text--missing`}>
@@ -52,8 +55,37 @@ function Text({ text, side, kind, paragraphId, flags, selectedFlag, onSelectFlag
       data-paragraph-id={paragraphId}
       aria-label={side === 'source' ? 'Source' : 'Translation'}
     >
-      {flags.length > 0 && onSelectFlag ? <AnnotatedText text={text} flags={flags} selectedFlag={selectedFlag} onSelectFlag={onSelectFlag} /> : text}
+      {flags.length > 0 && onSelectFlag ? (
+        <AnnotatedText text={text} codes={codes} flags={flags} selectedFlag={selectedFlag} onSelectFlag={onSelectFlag} />
+      ) : (
+        <CodedText text={text} codes={codes} />
+      )}
     </div>
+  );
+}
+
+/** A CAT tool's segment state as words: `needs-review-translation` → "needs review translation". */
+function stateLabel(state: string): string {
+  return state.replace(/^x-/, '').replace(/[-_]+/g, ' ');
+}
+
+/** What the file said about the paragraph: its translator's notes and its state in the CAT tool, quietly. */
+function Origin({ paragraph }: { readonly paragraph: Paragraph }) {
+  const notes = paragraph.notes ?? [];
+  if (notes.length === 0 && paragraph.state === undefined) return null;
+  return (
+    <>
+      {paragraph.state !== undefined && (
+        <span className="para-state" title={`State in the translation file: ${paragraph.state}`}>
+          {stateLabel(paragraph.state)}
+        </span>
+      )}
+      {notes.map((note, i) => (
+        <p key={i} className="para-note">
+          <span className="para-note__label">Note:</span> {note}
+        </p>
+      ))}
+    </>
   );
 }
 
@@ -116,6 +148,7 @@ export const ParagraphRow = memo(function ParagraphRow({
       {bilingual && (
         <Text
           text={paragraph.source}
+          codes={paragraph.sourceCodes}
           side="source"
           kind={paragraph.kind}
           paragraphId={paragraph.id}
@@ -128,6 +161,7 @@ export const ParagraphRow = memo(function ParagraphRow({
       <div className="para__target" onDoubleClick={onEdit}>
       <Text
         text={draft ?? paragraph.target}
+        codes={paragraph.codes}
         side="target"
         kind={paragraph.kind}
         paragraphId={paragraph.id}
@@ -136,6 +170,7 @@ export const ParagraphRow = memo(function ParagraphRow({
         selectedFlag={selectedFlag}
         onSelectFlag={onSelectFlag}
       />
+      <Origin paragraph={paragraph} />
       </div>
       )}
       {draft !== undefined && !editor && (

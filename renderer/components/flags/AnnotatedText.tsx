@@ -1,10 +1,13 @@
 /** A paragraph's text with its flags highlighted by severity; omissions show as a caret between words. */
 import { memo, useMemo } from 'react';
-import type { Annotation } from '../../../shared/model';
+import type { Annotation, InlineCode } from '../../../shared/model';
 import { segmentText } from '../../state/annotation-segments';
+import { CodedText } from '../text/CodedText';
 
 interface Props {
   readonly text: string;
+  /** The inline codes of this side of the paragraph, shown as tokens; flags over them highlight them too. */
+  readonly codes?: readonly InlineCode[] | undefined;
   readonly flags: readonly Annotation[];
   readonly selectedFlag?: string;
   readonly onSelectFlag: (id: string) => void;
@@ -14,7 +17,7 @@ function describe(flags: readonly Annotation[]): string {
   return flags.map((f) => `${f.severity} · ${f.category}${f.comment ? ` — ${f.comment}` : ''} (${f.rater})`).join('\n');
 }
 
-export const AnnotatedText = memo(function AnnotatedText({ text, flags, selectedFlag, onSelectFlag }: Props) {
+export const AnnotatedText = memo(function AnnotatedText({ text, codes, flags, selectedFlag, onSelectFlag }: Props) {
   const pieces = useMemo(() => segmentText(text, flags), [text, flags]);
   return (
     <>
@@ -47,10 +50,10 @@ export const AnnotatedText = memo(function AnnotatedText({ text, flags, selected
                 onSelectFlag(ids[(at + 1) % ids.length]!);
               }}
             >
-              {p.text}
+              <CodedText text={p.text} codes={codes} />
             </mark>
           ) : (
-            p.text
+            <CodedText text={p.text} codes={codes} />
           )}
         </span>
       ))}

@@ -3,7 +3,8 @@
  * article to it; the chosen flag can be edited, marked fixed or dismissed, reopened and deleted.
  */
 import { useMemo, useState } from 'react';
-import { SEVERITIES, type Annotation, type AnnotationStatus } from '../../../shared/model';
+import { SEVERITIES, type Annotation, type AnnotationStatus, type InlineCode } from '../../../shared/model';
+import { CodedText } from '../text/CodedText';
 
 interface Props {
   readonly flags: readonly Annotation[];
@@ -12,6 +13,8 @@ interface Props {
   readonly numberOf: (paragraphId: string) => number;
   /** The flagged words, when the paragraph is loaded. */
   readonly quoteOf: (flag: Annotation) => string | undefined;
+  /** The inline codes of the flag's side of its paragraph, so a quote shows them as tokens. */
+  readonly codesOf?: (flag: Annotation) => readonly InlineCode[] | undefined;
   readonly onSelect: (flag: Annotation) => void;
   readonly onEdit: (flag: Annotation) => void;
   readonly onStatus: (flag: Annotation, status: AnnotationStatus) => void;
@@ -26,7 +29,7 @@ const STATUSES: readonly AnnotationStatus[] = ['open', 'fixed', 'dismissed'];
  */
 const PAGE = 300;
 
-export function FlagList({ flags, selected, numberOf, quoteOf, onSelect, onEdit, onStatus, onDelete }: Props) {
+export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect, onEdit, onStatus, onDelete }: Props) {
   const [category, setCategory] = useState('');
   const [severity, setSeverity] = useState('');
   const [status, setStatus] = useState('');
@@ -118,7 +121,15 @@ export function FlagList({ flags, selected, numberOf, quoteOf, onSelect, onEdit,
                     <span className="flag-item__para">¶ {numberOf(f.paragraphId)}</span>
                   </span>
                   <span className="flag-item__quote">
-                    {f.start === f.end ? '‸ omission' : quote !== undefined ? `“${quote}”` : ''}
+                    {f.start === f.end ? (
+                      '‸ omission'
+                    ) : quote !== undefined ? (
+                      <>
+                        “<CodedText text={quote} codes={codesOf?.(f)} />”
+                      </>
+                    ) : (
+                      ''
+                    )}
                     {f.side === 'source' && <em> (source)</em>}
                   </span>
                   {f.comment && <span className="flag-item__comment">{f.comment}</span>}

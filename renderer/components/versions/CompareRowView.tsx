@@ -10,6 +10,8 @@ import { assertNever } from '../../../shared/result';
 import { markFlags, type ComparedFlag, type FlaggedPiece } from '../../state/flagged-segments';
 import { formatRate, paragraphNumber, rateDetail, rateName } from '../../state/version-format';
 import { langOf } from '../../state/text-lang';
+import type { InlineCode } from '../../../shared/model';
+import { CodedText } from '../text/CodedText';
 
 export type CompareLayout = 'side-by-side' | 'inline';
 
@@ -32,27 +34,35 @@ export interface CompareRowViewProps {
   /** Position of this row in the list (differs from `index` when only changed rows are listed). */
   readonly position: number;
   readonly onFocusRow: (position: number) => void;
+  /** The paragraph's inline codes, shown as tokens (a generic token while they are not known). */
+  readonly codes?: readonly InlineCode[] | undefined;
 }
 
 const NO_FLAGS: readonly ComparedFlag[] = [];
 
-function Segments({ segments }: { readonly segments: readonly DiffSegment[] }) {
+type Codes = readonly InlineCode[] | undefined;
+
+function Segments({ segments, codes }: { readonly segments: readonly DiffSegment[]; readonly codes: Codes }) {
   return (
     <>
       {segments.map((s, i) => {
         switch (s.kind) {
           case 'same':
-            return <span key={i}>{s.text}</span>;
+            return (
+              <span key={i}>
+                <CodedText text={s.text} codes={codes} />
+              </span>
+            );
           case 'delete':
             return (
               <del key={i} className="cmp-del">
-                {s.text}
+                <CodedText text={s.text} codes={codes} />
               </del>
             );
           case 'insert':
             return (
               <ins key={i} className="cmp-ins">
-                {s.text}
+                <CodedText text={s.text} codes={codes} />
               </ins>
             );
           default:
@@ -69,14 +79,15 @@ function flagTitle(flags: readonly ComparedFlag[]): string {
     .join('\n');
 }
 
-function FlaggedSegments({ pieces }: { readonly pieces: readonly FlaggedPiece[] }) {
+function FlaggedSegments({ pieces, codes }: { readonly pieces: readonly FlaggedPiece[]; readonly codes: Codes }) {
   return (
     <>
       {pieces.map((p, i) => {
         if (p.omission) {
           return <mark key={i} className={`omission sev-${p.severity ?? 'minor'}`} title={`Omission: ${flagTitle(p.flags)}`} aria-label="omission flagged here" />;
         }
-        const body = p.kind === 'delete' ? <del className="cmp-del">{p.text}</del> : p.kind === 'insert' ? <ins className="cmp-ins">{p.text}</ins> : p.text;
+        const text = <CodedText text={p.text} codes={codes} />;
+        const body = p.kind === 'delete' ? <del className="cmp-del">{text}</del> : p.kind === 'insert' ? <ins className="cmp-ins">{text}</ins> : text;
         if (p.flags.length === 0) return <span key={i}>{body}</span>;
         return (
           <mark key={i} className={`flag cmp-flag sev-${p.severity ?? 'minor'}`} title={flagTitle(p.flags)}>
@@ -89,8 +100,8 @@ function FlaggedSegments({ pieces }: { readonly pieces: readonly FlaggedPiece[] 
 }
 
 /** One side's text: its diff segments, with the flags laid over them when there are any. */
-function Side({ segments, flags }: { readonly segments: readonly DiffSegment[]; readonly flags: readonly ComparedFlag[] }) {
-  return flags.length > 0 ? <FlaggedSegments pieces={markFlags(segments, flags)} /> : <Segments segments={segments} />;
+function Side({ segments, flags, codes }: { readonly segments: readonly DiffSegment[]; readonly flags: readonly ComparedFlag[]; readonly codes: Codes }) {
+  return flags.length > 0 ? <FlaggedSegments pieces={markFlags(segments, flags)} codes={codes} /> : <Segments segments={segments} codes={codes} />;
 }
 
 function whole(text: string | undefined, kind: DiffSegment['kind']): readonly DiffSegment[] {
@@ -126,7 +137,7 @@ function Empty({ children }: { readonly children: ReactNode }) {
   return <span className="cmp-row__none">{children}</span>;
 }
 
-export const CompareRowView = memo(function CompareRowView({ row, index, layout, current, flags = NO_FLAGS, revertTo, onRevert, onMarkFixed, rateUnit = 'word', position, onFocusRow }: CompareRowViewProps) {
+export const CompareRowView = memo(function CompareRowView({ row, index, layout, current, flags = NO_FLAGS, revertTo, onRevert, onMarkFixed, rateUnit = 'word', position, onFocusRow, codes }: CompareRowViewProps) {
   if (!row) {
     return (
       <div className="cmp-row cmp-row--loading" role="listitem" tabIndex={-1} aria-label={`Row ${index + 1}, loading`} aria-busy="true">
@@ -160,15 +171,15 @@ export const CompareRowView = memo(function CompareRowView({ row, index, layout,
       {layout === 'side-by-side' ? (
         <>
           <div className="cmp-row__text cmp-row__text--left" lang={lang} aria-label="Left version">
-            {row.status === 'added' ? <Empty>Not in the left version</Empty> : <Side segments={cols.left} flags={flags} />}
+            {row.status === 'added' ? <Empty>Not in the left version</Empty> : <Side segments={cols.left} flags={flags} codes={codes} />}
           </div>
           <div className="cmp-row__text cmp-row__text--right" lang={lang} aria-label="Right version">
-            {row.status === 'removed' ? <Empty>Not in the right version</Empty> : <Segments segments={cols.right} />}
+            {row.status === 'removed' ? <Empty>Not in the right version</Empty> : <Segments segments={cols.right} codes={codes} />}
           </div>
         </>
       ) : (
         <div className="cmp-row__text" lang={lang}>
-          <Segments segments={cols.inline} />
+          <Segments segments={cols.inline} codes={codes} />
         </div>
       )}
       {showFoot && (

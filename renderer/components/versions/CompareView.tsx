@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReviewChange } from '../../state/use-review';
 import type { RedlineClient, ReviewView } from '../../../shared/contract';
+import type { InlineCode } from '../../../shared/model';
 import { firstAbove, type CompareRow } from '../../../shared/diff/compare-rows';
 import { CompareCache, type CompareQuery, type VersionRef } from '../../state/compare-cache';
 import type { ComparedFlag } from '../../state/flagged-segments';
@@ -28,6 +29,8 @@ export interface CompareViewProps {
   /** Hands back the review as the service returned it after reverting a paragraph. */
   readonly onReview: (change: ReviewChange) => void;
   readonly onClose: () => void;
+  /** A paragraph's inline codes, when the page holds the paragraph, so the rows show them as labelled tokens. */
+  readonly codesOf?: (paragraphId: string) => readonly InlineCode[] | undefined;
 }
 
 /** A first guess at a row's height before it is measured. */
@@ -51,7 +54,7 @@ function Toggle<T extends string>({ label, value, options, onChange }: { label: 
   );
 }
 
-export function CompareView({ client, review, initialLeft = 0, initialRight = 'current', onReview, onClose }: CompareViewProps) {
+export function CompareView({ client, review, initialLeft = 0, initialRight = 'current', onReview, onClose, codesOf }: CompareViewProps) {
   const [left, setLeft] = useState<VersionRef>(initialLeft);
   const [right, setRight] = useState<VersionRef>(initialRight);
   const [level, setLevel] = useState<'word' | 'char'>('word');
@@ -348,6 +351,7 @@ export function CompareView({ client, review, initialLeft = 0, initialRight = 'c
                   rateUnit={review.editRateUnit}
                   position={item.index}
                   onFocusRow={setCurrent}
+                  codes={row ? codesOf?.(row.paragraphId) : undefined}
                 />
               </div>
             );
