@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark section (`bench/*.bench.ts`, each exporting `section`) and prints each
- * figure beside its target. `npm run bench -- NAME` runs only the sections whose file name contains NAME (load, journal, scoring, diff).
+ * figure beside its target. `npm run bench -- NAME` runs only the sections whose file name contains NAME (cli, diff, journal, load, review, scoring).
  */
 import { readdirSync } from 'node:fs';
 import { formatFigure, met, type BenchSection } from './report';
@@ -21,3 +21,5 @@ for (const file of files) {
   }
 }
 console.log(`\n${missed === 0 ? 'All targets met.' : `${missed} target(s) not met.`}`);
+// A missed target fails the run, so that a script or CI job running the benchmarks notices.
+if (missed > 0) process.exitCode = 1;
