@@ -211,11 +211,24 @@ const versionRef = z.union([z.number().int().min(0), z.literal('current')]);
 const MAX_TEXT = 1_000_000;
 
 /**
- * Formats the export dialog writes: plain text, Markdown, the article's own XLIFF file with corrected targets
- * (XLIFF articles only), and XLIFF 2.1 with every flag as ITS quality-issue markup (any article).
+ * Formats the export dialog writes. The corrected article: plain text, Markdown, HTML (into the original page when
+ * the article was one), Word with tracked changes and comments (`docx`) or clean (`docx-clean`), the article's own
+ * XLIFF file with corrected targets (XLIFF articles only), XLIFF 2.1 with every flag as ITS quality-issue markup,
+ * a bilingual table (`bitext`). The review for other tools: WMT MQM TSV (`tsv`), the whole review as JSON, the
+ * flags as CSV, a unified patch from the machine translation.
  */
-export const EXPORT_ARTICLE_FORMATS = ['txt', 'md', 'xliff', 'xliff-its'] as const;
+export const EXPORT_ARTICLE_FORMATS = ['txt', 'md', 'html', 'docx', 'docx-clean', 'xliff', 'xliff-its', 'bitext', 'tsv', 'json', 'csv', 'patch'] as const;
 export type ExportArticleFormat = (typeof EXPORT_ARTICLE_FORMATS)[number];
+
+/**
+ * What `exportText` answers: the file's content for a download. A Word document (and an XLIFF file written back in
+ * its own encoding) is bytes, sent as base64 with `encoding: 'base64'`; anything else is UTF-8 text.
+ */
+export interface ExportedText {
+  readonly text: string;
+  readonly encoding?: 'base64';
+  readonly paragraphs: number;
+}
 
 /** Schemas of each method's argument. The keys are the contract's method names. */
 export const requestSchemas = {
@@ -308,7 +321,7 @@ export const requestSchemas = {
     .strict()
     .refine((r) => r.end >= r.start && r.end - r.start <= 2000, 'end must be at or after start, at most 2000 apart'),
   /**
-   * Writes the text of a version (default: the current text) as plain text or Markdown. An existing file is
+   * Writes a version (default: the current text) in one of EXPORT_ARTICLE_FORMATS. An existing file is
    * replaced only with `overwrite` (the reviewer confirmed); review files, the article and its source never.
    */
   exportArticle: z
@@ -356,7 +369,7 @@ export interface RedlineApi {
   compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>>;
   /** Fails with `conflict` when the file exists and `overwrite` is not set. */
   exportArticle(req: RequestOf<'exportArticle'>): Promise<Result<{ readonly path: string; readonly paragraphs: number }>>;
-  exportText(req: RequestOf<'exportText'>): Promise<Result<{ readonly text: string; readonly paragraphs: number }>>;
+  exportText(req: RequestOf<'exportText'>): Promise<Result<ExportedText>>;
 }
 
 export const METHOD_NAMES = Object.keys(requestSchemas) as readonly MethodName[];

@@ -23,7 +23,10 @@ Writes a version of a review (NAME.redline):
   html    HTML: into the original page when the article was one (only changed paragraphs replaced), else a new page
   docx    Word: the reviewer's edits as tracked changes (insertions and deletions with author and date) and the
           flags as comments on their spans; into the original document when the article was one, styles kept
-  xliff   XLIFF with the corrected targets
+  xliff   XLIFF: the article's own XLIFF file (1.2, 2.x or SDLXLIFF) with the corrected targets and the flags
+          as ITS quality issues; everything else in the file stays byte for byte (XLIFF articles only)
+  xliff-its  XLIFF 2.1 from any article: source, corrected target, notes, inline codes, and every flag as ITS
+          Localization Quality Issue markup
   tsv     WMT MQM TSV, 10 columns, one row per flag (spans in <v>…</v>, note and span in the metadata JSON)
   json    the whole review: article, paragraphs, flags, versions, settings
   csv     the flags, one row per flag, for a spreadsheet
@@ -50,7 +53,7 @@ function parseVersion(text: string | undefined): VersionRef | undefined {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write a version of a review as an article (txt, md, html, docx, xliff) or for other tools (tsv, json, csv, patch)',
+  summary: 'Write a version of a review as an article (txt, md, html, docx, xliff, xliff-its) or for other tools (tsv, json, csv, patch)',
   usage: USAGE,
   async run(args, io) {
     const { positional, values, switches, unknown } = parseArgs(args, { values: ['format', 'out', 'version'], switches: ['force', 'clean'] });

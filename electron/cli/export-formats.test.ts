@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
@@ -9,6 +9,7 @@ import { ARTICLE_BODY, makeDocx } from '../../shared/formats/docx/test-support/m
 import type { EventBody } from '../../shared/journal/journal-event';
 import { annotationList, versionTexts, type ReviewState } from '../../shared/journal/review-state';
 import { inlineCodeChar } from '../../shared/model';
+import { readXliff } from '../../shared/formats/xliff/xliff-reader';
 import { ReviewJournal } from '../journal/review-journal';
 import { readReviewFile } from '../service/read-review';
 import { commands } from './commands';
@@ -156,11 +157,26 @@ describe('round trips: import, flag, edit, export, import again', () => {
     ]);
   });
 
+  it('XLIFF: the original file with the corrected target and its tags; XLIFF 2.1 with the flags as quality issues', async () => {
+    copyFileSync(join(import.meta.dirname, '..', '..', 'shared', 'formats', 'xliff', 'fixtures', 'xliff12-codes.xlf'), path('harbour.xlf'));
+    const corrected = `Die Fähre legt um ${inlineCodeChar(0)}neun${inlineCodeChar(1)} Uhr ab.`;
+    await reviewed('harbour.xlf', { p1: corrected }, [flag('f1', 'p2', 0, 11, 'not the usual word')]);
+    expect((await run('export', 'r.redline', '--format', 'xliff', '--out', 'out.xlf')).status).toBe(0);
+    const written = readFileSync(path('out.xlf'), 'utf8');
+    expect(written).toContain('Die Fähre legt um <g id="1">neun</g> Uhr ab.');
+    expect(readXliff('out.xlf', written).units[0]!.target).toBe(corrected);
+
+    expect((await run('export', 'r.redline', '--format', 'xliff-its', '--out', 'out.its.xlf')).status).toBe(0);
+    const its = readFileSync(path('out.its.xlf'), 'utf8');
+    expect(its).toContain('version="2.1"');
+    expect(its).toContain('its:locQualityIssueComment="not the usual word"');
+  });
+
   it('an unknown format names the known ones', async () => {
     writeFileSync(path('story.txt'), 'Text.\n');
     await reviewed('story.txt', {});
     const r = await run('export', 'r.redline', '--format', 'pdf', '--out', 'x.pdf');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('unknown format "pdf"; the formats are txt, md, html, docx, xliff, tsv, json, csv, patch, bitext.');
+    expect(r.stderr).toContain('unknown format "pdf"; the formats are txt, md, html, docx, xliff, xliff-its, tsv, json, csv, patch, bitext.');
   });
 });

@@ -135,8 +135,17 @@ describe('export never writes over what it must not', () => {
 
 describe('export as text', () => {
   it('gives the text a file export would write, for a download', async () => {
-    const text = await exportText(state, 0, 'txt');
+    const text = await exportText(state, 0, 'txt', review);
     expect(text).toEqual({ ok: true, value: { text: `${state.paragraphs[0]!.target}\n\n${state.paragraphs[1]!.target}\n`, paragraphs: 2 } });
-    expect((await exportText(state, 3, 'txt')).ok).toBe(false);
+    expect((await exportText(state, 3, 'txt', review)).ok).toBe(false);
+  });
+
+  it('gives a Word document as base64 bytes, which open as a Word package', async () => {
+    const word = await exportText(state, 'current', 'docx', review);
+    if (!word.ok) throw new Error(word.error.message);
+    expect(word.value.encoding).toBe('base64');
+    const bytes = Buffer.from(word.value.text, 'base64');
+    // A Word document is a ZIP package: it starts with a local file header.
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   });
 });

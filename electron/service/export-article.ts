@@ -15,33 +15,56 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { chmod, lstat, open, realpath, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { writeArticle, type ArticleTextBlock, type WriteFormat } from '../../shared/formats/write-article';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { ExportArticleFormat, ExportedText } from '../../shared/contract';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
-import { fail, ok, type Result } from '../../shared/result';
-import { renderXliff } from './xliff-export';
+import { assertNever, fail, ok, type Result } from '../../shared/result';
+import { renderExport, type ExportFormat, type ExportOptions, type RenderedExport } from './export-formats';
 
 /** Formats exportVersion writes (see ExportArticleFormat in the contract). */
-export type ArticleExportFormat = WriteFormat | 'xliff' | 'xliff-its';
+export type ArticleExportFormat = ExportArticleFormat;
 
-/** The paragraphs of a version ready to write, or undefined when the review has no such version. */
-export function versionBlocks(state: ReviewState, ref: VersionRef): ArticleTextBlock[] | undefined {
-  const texts = versionTexts(state, ref);
-  if (!texts) return undefined;
-  const blocks: ArticleTextBlock[] = [];
-  state.paragraphs.forEach((p, i) => {
-    const text = texts[i]!;
-    if (p.alignment === 'source-only' && text === '') return;
-    blocks.push({
-      kind: p.kind,
-      ...(p.level !== undefined ? { level: p.level } : {}),
-      ...(p.prefix !== undefined ? { prefix: p.prefix } : {}),
-      ...(p.suffix !== undefined ? { suffix: p.suffix } : {}),
-      text,
-    });
-  });
-  return blocks;
+/** The export format and options that write an export of the contract (`docx-clean` is Word without tracking). */
+function renderFormat(format: ArticleExportFormat): { readonly format: ExportFormat; readonly clean?: boolean } {
+  switch (format) {
+    case 'docx-clean':
+      return { format: 'docx', clean: true };
+    case 'txt':
+    case 'md':
+    case 'html':
+    case 'docx':
+    case 'xliff':
+    case 'xliff-its':
+    case 'bitext':
+    case 'tsv':
+    case 'json':
+    case 'csv':
+    case 'patch':
+      return { format };
+    default:
+      return assertNever(format, 'export format');
+  }
+}
+
+/**
+ * Renders a version in a format of the contract through the same `renderExport` the command line uses.
+ * `delimiterFrom` is the file name whose extension picks a bilingual table's delimiter (`.csv`: a comma).
+ */
+export async function renderArticleExport(
+  state: ReviewState,
+  ref: VersionRef,
+  format: ArticleExportFormat,
+  reviewPath: string,
+  delimiterFrom: string,
+): Promise<Result<RenderedExport>> {
+  const target = renderFormat(format);
+  const options: ExportOptions = {
+    reviewPath,
+    delimiter: extname(delimiterFrom).toLowerCase() === '.csv' ? ',' : '\t',
+    ...(target.clean ? { clean: true } : {}),
+  };
+  return renderExport(state, ref, target.format, options);
 }
 
 /** The name of a version in messages: "version 2", "the current text". */
@@ -55,15 +78,16 @@ export interface ExportedFile {
   readonly paragraphs: number;
 }
 
-/** The text of a version in a format, for a caller that delivers it itself (the browser's download). */
-export async function exportText(state: ReviewState, ref: VersionRef, format: ArticleExportFormat): Promise<Result<{ readonly text: string; readonly paragraphs: number }>> {
-  if (format === 'xliff' || format === 'xliff-its') {
-    const rendered = await renderXliff(state, ref, format);
-    return rendered.ok ? ok({ text: rendered.value.text, paragraphs: rendered.value.paragraphs }) : rendered;
-  }
-  const blocks = versionBlocks(state, ref);
-  if (!blocks) return noSuchVersion(state, ref);
-  return ok({ text: writeArticle(blocks, format), paragraphs: blocks.length });
+/**
+ * The content of a version in a format, for a caller that delivers it itself (the browser's download): text, or
+ * base64 for bytes (a Word document, an XLIFF file written back in its own encoding).
+ */
+export async function exportText(state: ReviewState, ref: VersionRef, format: ArticleExportFormat, reviewPath: string): Promise<Result<ExportedText>> {
+  if (!versionTexts(state, ref)) return noSuchVersion(state, ref);
+  const rendered = await renderArticleExport(state, ref, format, reviewPath, state.header.article.name);
+  if (!rendered.ok) return rendered;
+  const { content, paragraphs } = rendered.value;
+  return ok(typeof content === 'string' ? { text: content, paragraphs } : { text: Buffer.from(content).toString('base64'), encoding: 'base64', paragraphs });
 }
 
 /**
@@ -80,18 +104,10 @@ export async function exportVersion(
   reviewPath: string,
   overwrite = false,
 ): Promise<Result<ExportedFile>> {
-  const blocks = versionBlocks(state, ref);
-  if (!blocks) return noSuchVersion(state, ref);
-  let content: string | Uint8Array;
-  let paragraphs = blocks.length;
-  if (format === 'xliff' || format === 'xliff-its') {
-    const rendered = await renderXliff(state, ref, format);
-    if (!rendered.ok) return rendered;
-    content = rendered.value.content;
-    paragraphs = rendered.value.paragraphs;
-  } else {
-    content = writeArticle(blocks, format);
-  }
+  if (!versionTexts(state, ref)) return noSuchVersion(state, ref);
+  const rendered = await renderArticleExport(state, ref, format, reviewPath, outPath);
+  if (!rendered.ok) return rendered;
+  const { content, paragraphs } = rendered.value;
   const { article } = state.header;
   const guarded: GuardedFile[] = [
     { path: reviewPath, what: 'the review file itself' },

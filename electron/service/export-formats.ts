@@ -1,7 +1,8 @@
 /**
- * The files an export can write, beyond plain text and Markdown: the corrected article in the format it came in
- * (HTML, Word with tracked changes and comments, a bilingual table), and the review itself for other tools (WMT
- * MQM TSV, JSON, a CSV of the flags, a unified patch from the machine translation). The article's original file
+ * The files an export can write: the corrected article in the format it came in (plain text, Markdown, HTML, Word
+ * with tracked changes and comments, the original XLIFF file, a bilingual table) or as XLIFF 2.1 with quality
+ * issues, and the review itself for other tools (WMT MQM TSV, JSON, a CSV of the flags, a unified patch from the
+ * machine translation). The app and the command line both export through `renderExport`. The article's original file
  * is read again where the format writes into it; when it is gone or has changed since the review began, a new
  * file is written instead and a warning says so.
  */
@@ -20,9 +21,10 @@ import { annotationList, snapshotOf, versionTexts, type ReviewState, type Versio
 import type { Annotation, Paragraph } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { detectEncoding } from '../loader/encoding';
+import { renderXliff } from './xliff-export';
 
 /** Every format `export` knows, in the order its help lists them. */
-export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'xliff', 'tsv', 'json', 'csv', 'patch', 'bitext'] as const;
+export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'xliff', 'xliff-its', 'tsv', 'json', 'csv', 'patch', 'bitext'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -202,7 +204,10 @@ export async function renderExport(state: ReviewState, ref: VersionRef, format: 
     case 'docx':
       return renderDocx(state, ref, list, options);
     case 'xliff':
-      return fail('unsupported', 'XLIFF export is not available in this build yet; export as docx, html, tsv or json.');
+    case 'xliff-its': {
+      const rendered = await renderXliff(state, ref, format);
+      return rendered.ok ? ok({ content: rendered.value.content, paragraphs: rendered.value.paragraphs, warnings: [] }) : rendered;
+    }
     case 'tsv': {
       const system = options.reviewPath ? stem(options.reviewPath) : stem(article.name);
       return done(writeWmtTsv(system, stem(article.name), state.paragraphs, annotationList(state), [], state.rater || 'reviewer'), state.paragraphs.length);

@@ -17,6 +17,7 @@ import type {
   ComparisonWindow,
   DirectoryEntry,
   DirectoryListing,
+  ExportedText,
   OpenedReview,
   ParagraphWindow,
   RecentFile,
@@ -29,7 +30,7 @@ import type {
 import { assertNever, fail, ok, type Failure, type Result } from '../../shared/result';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
 import { dataFolderPath, isWritableFolder, reviewPathFor, type ReviewPath } from '../journal/review-path';
-import { takeOverLock } from '../journal/review-lock';
+import { setLockAppName, takeOverLock } from '../journal/review-lock';
 import { writeDurably } from '../journal/review-journal';
 import { salvageJournal } from '../../shared/journal/read-journal';
 import { MAX_ARTICLE_BYTES } from '../loader/article-stream';
@@ -99,6 +100,8 @@ export class ReviewService implements RedlineApi {
   private attaching: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ServiceOptions) {
+    // How other Redline processes name this one when it holds a review they open.
+    setLockAppName(options.host === 'electron' ? 'The Redline desktop app' : 'Redline in a browser (redline serve)');
     this.recent = new RecentFiles(join(options.dataDir, 'recent.json'));
     this.settings = new AppSettings(join(options.dataDir, 'settings.json'));
   }
@@ -381,7 +384,7 @@ export class ReviewService implements RedlineApi {
     return this.with(req.reviewId, (s) => s.exportArticle({ ...req, path: resolve(req.path) }));
   }
 
-  async exportText(req: RequestOf<'exportText'>): Promise<Result<{ readonly text: string; readonly paragraphs: number }>> {
+  async exportText(req: RequestOf<'exportText'>): Promise<Result<ExportedText>> {
     return this.with(req.reviewId, async (s) => s.exportText(req));
   }
 

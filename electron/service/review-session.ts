@@ -8,7 +8,7 @@
  * the scoring settings or the typology change, or when a failed write puts the review back to what is on disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { ComparisonWindow, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
+import type { ComparisonWindow, ExportedText, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
 import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
 import {
   annotationList,
@@ -317,8 +317,8 @@ export class ReviewSession {
     return exportVersion(this.state, req.version ?? 'current', req.format, req.path, this.journal.path, req.overwrite ?? false);
   }
 
-  exportText(req: RequestOf<'exportText'>): Promise<Result<{ readonly text: string; readonly paragraphs: number }>> {
-    return exportText(this.state, req.version ?? 'current', req.format);
+  exportText(req: RequestOf<'exportText'>): Promise<Result<ExportedText>> {
+    return exportText(this.state, req.version ?? 'current', req.format, this.journal.path);
   }
 
   /** Waits for queued events to reach the disk and closes the file. */

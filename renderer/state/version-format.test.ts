@@ -58,6 +58,15 @@ describe('the default export path', () => {
     expect(correctedPath('/a/story.markdown', 'md', 'md')).toBe('/a/story.corrected.markdown');
   });
 
+  it('keeps the extension of a Word document or a table exported as it came in, and names the other exports by what they hold', () => {
+    expect(correctedPath('/a/report.docx', 'docx-clean', 'docx')).toBe('/a/report.corrected.docx');
+    expect(correctedPath('/a/report.docx', 'docx', 'docx')).toBe('/a/report.corrected.docx');
+    expect(correctedPath('/a/pairs.csv', 'bitext', 'tsv')).toBe('/a/pairs.corrected.csv');
+    expect(correctedPath('/a/pairs.csv', 'tsv', 'tsv')).toBe('/a/pairs.corrected.mqm.tsv');
+    expect(correctedPath('/a/museum.xlf', 'xliff-its', 'xliff')).toBe('/a/museum.corrected.its.xlf');
+    expect(correctedPath('/a/story.txt', 'csv', 'txt')).toBe('/a/story.corrected.flags.csv');
+  });
+
   it('handles names without an extension and hidden files', () => {
     expect(correctedPath('/a/README', 'txt', 'txt')).toBe('/a/README.corrected.txt');
     expect(correctedPath('/a/.notes', 'md', 'txt')).toBe('/a/.notes.corrected.md');

@@ -7,6 +7,7 @@ import type { ExportArticleFormat, VersionSummary } from '../../shared/contract'
 import type { EditRate } from '../../shared/diff/ter';
 import type { ArticleFormat } from '../../shared/model';
 import type { VersionRef } from './compare-cache';
+import { exportExtension, ownExportFormat } from './export-choices';
 
 /** What a version is called: version 0 is the machine translation; a version saved without a message is "Version N". */
 export function versionName(v: Pick<VersionSummary, 'number' | 'message'>): string {
@@ -73,12 +74,11 @@ export function fullTime(iso: string, locale?: string): string {
   return Number.isNaN(then.getTime()) ? iso : then.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-const EXTENSION: Record<ExportArticleFormat, string> = { txt: '.txt', md: '.md', xliff: '.xlf', 'xliff-its': '.its.xlf' };
 
 /**
  * The default path of an export: beside the article, `.corrected` before the extension, so the original is never
  * overwritten by accident (`news.md` → `news.corrected.md`). Exported in another format than the article's, the
- * extension follows the format (`news.corrected.txt`).
+ * extension follows the format (`news.corrected.txt`, `news.corrected.flags.csv`).
  */
 export function correctedPath(articlePath: string, format: ExportArticleFormat, articleFormat: ArticleFormat): string {
   const cut = Math.max(articlePath.lastIndexOf('/'), articlePath.lastIndexOf('\\')) + 1;
@@ -87,8 +87,8 @@ export function correctedPath(articlePath: string, format: ExportArticleFormat, 
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
   const extension = dot > 0 ? name.slice(dot) : '';
-  const keep = format === articleFormat && extension !== '';
-  return `${folder}${stem}.corrected${keep ? extension : EXTENSION[format]}`;
+  const keep = format === ownExportFormat(articleFormat) && extension !== '';
+  return `${folder}${stem}.corrected${keep ? extension : exportExtension(format)}`;
 }
 
 /** The paragraph's number as the article pane shows it (ids are `p1`, `p2`, ... in article order). */

@@ -7,10 +7,11 @@
  * download instead, and the browser saves it where its user says.
  */
 import { useEffect, useState } from 'react';
-import type { AppInfo, ExportArticleFormat, RedlineClient, VersionSummary } from '../../../shared/contract';
-import type { ArticleFormat, ArticleInfo } from '../../../shared/model';
+import type { AppInfo, ExportArticleFormat, ExportedText, RedlineClient, VersionSummary } from '../../../shared/contract';
+import type { ArticleInfo } from '../../../shared/model';
 import type { VersionRef } from '../../state/compare-cache';
 import { correctedPath, refToValue, valueToRef, versionOption } from '../../state/version-format';
+import { exportChoices, exportMediaType, ownExportFormat, type ExportChoice } from '../../state/export-choices';
 import './versions.css';
 import { useModalDialog, FormError } from '../modal';
 
@@ -28,38 +29,23 @@ export interface ExportDialogProps {
   readonly flush?: () => Promise<void>;
 }
 
-const FORMATS: readonly { readonly value: ExportArticleFormat; readonly label: string }[] = [
-  { value: 'txt', label: 'Plain text' },
-  { value: 'md', label: 'Markdown' },
-  { value: 'xliff', label: 'XLIFF (the original file, corrected)' },
-  { value: 'xliff-its', label: 'XLIFF 2.1 with quality issues' },
-];
-
-/** The export format an article is written in by default: its own where the dialog offers it, else plain text. */
-function ownFormat(article: ArticleFormat): ExportArticleFormat {
-  return article === 'md' || article === 'xliff' ? article : 'txt';
-}
-
-/** The formats offered for an article: its own XLIFF file only when it came as XLIFF. */
-function formatsFor(article: ArticleFormat): readonly { readonly value: ExportArticleFormat; readonly label: string }[] {
-  return FORMATS.filter((f) => f.value !== 'xliff' || article === 'xliff');
-}
-
-const MEDIA_TYPES: Readonly<Record<ExportArticleFormat, string>> = {
-  txt: 'text/plain;charset=utf-8',
-  md: 'text/markdown;charset=utf-8',
-  xliff: 'application/xliff+xml;charset=utf-8',
-  'xliff-its': 'application/xliff+xml;charset=utf-8',
-};
-
 /** The last part of a path, whichever separator it uses. */
 function fileName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
-/** Hands text to the browser as a file download. */
-function download(text: string, name: string, format: ExportArticleFormat): void {
-  const url = URL.createObjectURL(new Blob([text], { type: MEDIA_TYPES[format] }));
+/** The bytes of a base64 answer (a Word document), for a Blob. */
+function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Hands an export to the browser as a file download. */
+function download(file: ExportedText, name: string, format: ExportArticleFormat): void {
+  const body = file.encoding === 'base64' ? fromBase64(file.text) : file.text;
+  const url = URL.createObjectURL(new Blob([body], { type: exportMediaType(format) }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -71,13 +57,28 @@ function download(text: string, name: string, format: ExportArticleFormat): void
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** One group of format choices; all groups share one radio name, so one format is chosen in all. */
+function FormatGroup({ legend, choices, format, onChoose }: { readonly legend: string; readonly choices: readonly ExportChoice[]; readonly format: ExportArticleFormat; readonly onChoose: (f: ExportArticleFormat) => void }) {
+  return (
+    <fieldset className="versions-form__choice">
+      <legend>{legend}</legend>
+      {choices.map((f) => (
+        <label key={f.value}>
+          <input type="radio" name="export-format" checked={format === f.value} onChange={() => onChoose(f.value)} /> {f.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 type Done = { readonly kind: 'written'; readonly path: string; readonly paragraphs: number } | { readonly kind: 'downloaded'; readonly name: string; readonly paragraphs: number };
 
 export function ExportDialog({ client, reviewId, versions, article, defaultFormat, onClose, flush }: ExportDialogProps) {
   const ref = useModalDialog();
   const [host, setHost] = useState<AppInfo['host']>();
   const [version, setVersion] = useState<VersionRef>('current');
-  const first = defaultFormat ?? ownFormat(article.format);
+  const first = defaultFormat ?? ownExportFormat(article.format);
+  const choices = exportChoices(article.format);
   const [format, setFormat] = useState<ExportArticleFormat>(first);
   const [path, setPath] = useState(() => correctedPath(article.path, first, article.format));
   // Once the reviewer types a path, a change of format no longer rewrites it.
@@ -142,7 +143,7 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
       setError(r.error.message);
       return;
     }
-    download(r.value.text, downloadName, format);
+    download(r.value, downloadName, format);
     setDone({ kind: 'downloaded', name: downloadName, paragraphs: r.value.paragraphs });
   };
 
@@ -175,14 +176,8 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
             </option>
           ))}
         </select>
-        <fieldset className="versions-form__choice">
-          <legend>Format</legend>
-          {formatsFor(article.format).map((f) => (
-            <label key={f.value}>
-              <input type="radio" name="export-format" checked={format === f.value} onChange={() => chooseFormat(f.value)} /> {f.label}
-            </label>
-          ))}
-        </fieldset>
+        <FormatGroup legend="The corrected article" choices={choices.filter((c) => c.group === 'article')} format={format} onChoose={chooseFormat} />
+        <FormatGroup legend="The review, for other tools" choices={choices.filter((c) => c.group === 'review')} format={format} onChoose={chooseFormat} />
         {host === 'browser' && (
           <p className="versions-form__hint">
             Downloads as <code>{downloadName}</code>; your browser saves it where you tell it to.
