@@ -2,9 +2,16 @@
  * Post-edit one paragraph in place: a text box with the article's typography that grows with its text. Every
  * keystroke goes to the draft writer, which sends it without making the typing wait; the editor shows whether
  * the text is saving, saved or failed. One editing session is one undo step in the review.
+ *
+ * A paragraph with inline codes (tags of an XLIFF, Word or HTML article) keeps them whole: a text that cuts a tag
+ * in half is not sent, the editor says which tag and keeps the text as typed so the reviewer can put it right,
+ * and codes missing from the text are offered as buttons that insert them at the caret. Below the box the text
+ * reads with its tags as tokens, since the box itself can only show their placeholder characters.
  */
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { Paragraph } from '../../../shared/model';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { inlineCodeProblem, missingInlineCodes } from '../../../shared/formats/inline-codes';
+import { inlineCodeChar, type Paragraph } from '../../../shared/model';
+import { CodedText, CodeToken } from '../text/CodedText';
 import { assertNever } from '../../../shared/result';
 import { newEditGroup, type DraftStatus, type DraftWriter } from '../../state/draft-writer';
 import './versions.css';
@@ -57,6 +64,15 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
   useSyncExternalStore(writer.subscribe, writer.snapshot);
   const status = writer.statusOf(reviewId, paragraph.id);
   const edited = text !== paragraph.target;
+  const codes = paragraph.codes;
+  /** What is wrong with the tags of the text as typed; such a text is kept here but not saved. */
+  const [problem, setProblem] = useState<string>();
+  /** Escape was pressed once over a broken tag: a second press leaves, keeping the last saved text. */
+  const [leaving, setLeaving] = useState(false);
+  const problemId = useId();
+  // The token preview and the missing tags follow the typing a frame behind, so a keystroke never waits on them.
+  const shown = useDeferredValue(text);
+  const missing = useMemo(() => (codes ? missingInlineCodes(shown, codes) : []), [shown, codes]);
   // Escape closes, and the blur that follows must not close a second time.
   const closed = useRef(false);
   const close = (value: string) => {
@@ -76,7 +92,24 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
   const change = (value: string) => {
     setText(value);
     fit(box.current);
-    writer.write({ reviewId, paragraphId: paragraph.id, text: value, group });
+    setLeaving(false);
+    // One pass over the text, and only for paragraphs that have codes: cheap enough for every keystroke.
+    const wrong = codes ? inlineCodeProblem(value, codes) : undefined;
+    setProblem(wrong);
+    if (wrong === undefined) writer.write({ reviewId, paragraphId: paragraph.id, text: value, group });
+  };
+
+  /** Puts a code at the caret (in place of any selected text), as typing it would. */
+  const insertCode = (index: number) => {
+    const el = box.current;
+    const at = el ? el.selectionStart : text.length;
+    const to = el ? el.selectionEnd : text.length;
+    const value = text.slice(0, at) + inlineCodeChar(index) + text.slice(to);
+    change(value);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(at + 1, at + 1);
+    });
   };
 
   return (
@@ -86,8 +119,9 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
       aria-label={`Editing paragraph ${number}`}
       onBlur={(e) => {
         // Leaving for the editor's own buttons keeps it open, and so does switching to another window;
-        // leaving for anything else in the app closes it.
+        // leaving for anything else in the app closes it, unless a broken tag would lose what was typed.
         if (!document.hasFocus() || e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+        if (problem !== undefined) return;
         close(text);
       }}
     >
@@ -133,7 +167,8 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
         className={`para-editor__text para__text--${paragraph.kind}`}
         lang={langOf(text)}
         aria-label={`Text of paragraph ${number}`}
-        aria-describedby={statusId}
+        aria-describedby={problem !== undefined ? `${problemId} ${statusId}` : statusId}
+        aria-invalid={problem !== undefined}
         value={text}
         rows={1}
         spellCheck
@@ -142,10 +177,46 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
           if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
+            if (problem !== undefined && !leaving) {
+              setLeaving(true);
+              return;
+            }
             close(text);
           }
         }}
       />
+      {problem !== undefined && (
+        <p id={problemId} className="para-editor__problem" role="alert">
+          Not saved: {problem}. Put the tag back where it belongs, or remove both tags of the pair; your text stays here.
+          {leaving && ' Press Escape again to leave and keep the last saved text.'}
+        </p>
+      )}
+      {codes && codes.length > 0 && (
+        <div className="para-editor__codes">
+          <div className="para-editor__preview" aria-label="Text with its tags" lang={langOf(shown)}>
+            <CodedText text={shown} codes={codes} />
+          </div>
+          {missing.length > 0 && (
+            <div className="para-editor__insert" role="group" aria-label="Tags missing from the text">
+              <span className="para-editor__insert-label">Missing tags:</span>
+              {missing.map((index) => (
+                <button
+                  key={index}
+                  type="button"
+                  className="versions-small para-editor__insert-button"
+                  aria-label={`Insert ${codes[index]!.label}`}
+                  title={`Insert ${codes[index]!.label} at the caret`}
+                  // Keeps the caret where it is: the code goes where the reviewer was typing.
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => insertCode(index)}
+                >
+                  + <CodeToken codes={codes} index={index} />
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
       {showMachine && (
         <div id={machineId} className="para-editor__machine" aria-label="Machine translation" lang={langOf(paragraph.target)}>
           {paragraph.target || <em>No machine translation at this position</em>}
