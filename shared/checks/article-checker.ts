@@ -1,0 +1,216 @@
+/**
+ * Runs every check over an article and keeps the findings current as paragraphs are edited.
+ *
+ * A full run goes paragraph by paragraph and can stop after any paragraph (`runInSlices` hands control back
+ * between slices, so a service never blocks on a 100,000-paragraph article). Article-wide checks keep what they
+ * learnt: consistency keeps its index of writings, length its calibration, so an edit re-checks the edited
+ * paragraph and only the variant groups its phrases belong to.
+ */
+import { ConsistencyIndex } from './consistency-check';
+import { findingKey, isMostlyHan, type CheckParagraph, type Finding } from './finding';
+import { furnitureOf } from './furniture-check';
+import type { Glossary } from './glossary';
+import { calibrateLength, lengthFinding, logRatio, type LengthCalibration } from './length-check';
+import { checkNumbers } from './number-check';
+import { checkPunctuation } from './punctuation-check';
+import { checkSentences } from './sentence-check';
+import { checkTerminology } from './terminology-check';
+import { checkUntranslated } from './untranslated-check';
+
+export interface CheckerOptions {
+  readonly glossary?: Glossary;
+}
+
+/** Paragraphs checked between two looks at the clock. */
+const BATCH = 32;
+
+export class ArticleChecker {
+  private paragraphs: CheckParagraph[] = [];
+  private local: (readonly Finding[] | undefined)[] = [];
+  private lengths: (Finding | undefined)[] = [];
+  private ratios: (number | undefined)[] = [];
+  private calibration: LengthCalibration | undefined;
+  private readonly groups = new Map<string, readonly Finding[]>();
+  private consistency = new ConsistencyIndex();
+  private readonly glossary: Glossary;
+  /** A Chinese (or Japanese) translation: the checks for English text stay quiet. */
+  private hanTarget = false;
+
+  constructor(options: CheckerOptions = {}) {
+    this.glossary = options.glossary ?? [];
+  }
+
+  /** Checks a whole article at once (the command line, tests). */
+  runAll(paragraphs: readonly CheckParagraph[]): Finding[] {
+    this.begin(paragraphs);
+    for (let i = 0; i < paragraphs.length; i++) this.checkParagraph(i);
+    this.finish();
+    return this.findings();
+  }
+
+  /**
+   * Checks a whole article in slices of about `sliceMs`, awaiting `pause` between them. `now` is the clock
+   * (milliseconds); `cancelled` is asked between slices and stops the run early (returning false).
+   */
+  async runInSlices(
+    paragraphs: readonly CheckParagraph[],
+    { sliceMs, now, pause, cancelled }: { sliceMs: number; now: () => number; pause: () => Promise<void>; cancelled?: () => boolean },
+  ): Promise<boolean> {
+    const work = this.steps(paragraphs);
+    for (;;) {
+      const until = now() + sliceMs;
+      while (now() < until) {
+        for (let n = 0; n < BATCH; n++) if (work.next().done) return true;
+      }
+      await pause();
+      if (cancelled?.()) return false;
+    }
+  }
+
+  /** The whole run as small steps: each paragraph, then each paragraph's length, then each variant group. */
+  private *steps(paragraphs: readonly CheckParagraph[]): Generator<void, void, void> {
+    this.begin(paragraphs);
+    for (let i = 0; i < paragraphs.length; i++) {
+      this.checkParagraph(i);
+      yield;
+    }
+    this.calibrate();
+    yield;
+    if (!this.hanTarget) {
+      for (let i = 0; i < paragraphs.length; i++) {
+        const r = this.ratios[i];
+        if (r !== undefined) this.lengths[i] = lengthFinding(this.paragraphs[i]!, this.calibration, r);
+        if ((i & 15) === 15) yield;
+      }
+    }
+    for (const key of [...this.consistency.keys()]) {
+      this.regroup(key);
+      yield;
+    }
+  }
+
+  /**
+   * Re-checks one paragraph after an edit. Returns the ids of every paragraph whose findings may have changed
+   * (the edited one, and those sharing a variant group with it).
+   */
+  update(index: number, paragraph: CheckParagraph): Set<string> {
+    const changed = new Set<string>([paragraph.id]);
+    if (index < 0 || index >= this.paragraphs.length) return changed;
+    this.paragraphs[index] = paragraph;
+    this.checkParagraph(index);
+    const r = this.ratios[index];
+    this.lengths[index] = this.hanTarget || r === undefined ? undefined : lengthFinding(paragraph, this.calibration, r);
+    // The keys the paragraph held before the edit and holds now (see ConsistencyIndex.set).
+    for (const key of this.touched) {
+      for (const f of this.groups.get(key) ?? []) changed.add(f.paragraphId);
+      this.regroup(key);
+      for (const f of this.groups.get(key) ?? []) changed.add(f.paragraphId);
+    }
+    return changed;
+  }
+
+  /** Every finding, in article order. */
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (let i = 0; i < this.paragraphs.length; i++) {
+      const local = this.local[i];
+      if (local) out.push(...local);
+      const length = this.lengths[i];
+      if (length) out.push(length);
+    }
+    for (const group of this.groups.values()) out.push(...group);
+    const order = this.order;
+    return out.sort((a, b) => order.get(a.paragraphId)! - order.get(b.paragraphId)! || a.start - b.start || a.end - b.end);
+  }
+
+  /** The findings of some paragraphs (after an edit: see `update`), without gathering the whole article's. */
+  findingsOf(ids: ReadonlySet<string>): Finding[] {
+    const out: Finding[] = [];
+    for (const id of ids) {
+      const i = this.order.get(id);
+      if (i === undefined) continue;
+      out.push(...(this.local[i] ?? []));
+      const length = this.lengths[i];
+      if (length) out.push(length);
+    }
+    for (const group of this.groups.values()) for (const f of group) if (ids.has(f.paragraphId)) out.push(f);
+    return out;
+  }
+
+  /** Variant groups the last checked paragraph held before or holds now. */
+  private touched = new Set<string>();
+  private order = new Map<string, number>();
+
+  private begin(paragraphs: readonly CheckParagraph[]): void {
+    this.paragraphs = [...paragraphs];
+    this.order = new Map(paragraphs.map((p, i) => [p.id, i]));
+    this.local = new Array<readonly Finding[] | undefined>(paragraphs.length);
+    this.lengths = new Array<Finding | undefined>(paragraphs.length);
+    this.ratios = new Array<number | undefined>(paragraphs.length);
+    this.groups.clear();
+    this.consistency = new ConsistencyIndex();
+    // Judged on a sample of the article: the first paragraphs are enough to tell a Chinese translation.
+    this.hanTarget = isMostlyHan(paragraphs.slice(0, 50).map((p) => p.text).join(' '));
+  }
+
+  private finish(): void {
+    this.calibrate();
+    this.judgeLengths();
+    for (const key of [...this.consistency.keys()]) this.regroup(key);
+  }
+
+  private calibrate(): void {
+    this.calibration = calibrateLength(this.ratios.filter((r): r is number => r !== undefined));
+  }
+
+  private judgeLengths(): void {
+    if (this.hanTarget) return;
+    for (let i = 0; i < this.paragraphs.length; i++) {
+      const r = this.ratios[i];
+      if (r !== undefined) this.lengths[i] = lengthFinding(this.paragraphs[i]!, this.calibration, r);
+    }
+  }
+
+  private regroup(key: string): void {
+    const found = this.consistency.findings(key);
+    if (found.length > 0) this.groups.set(key, found);
+    else this.groups.delete(key);
+  }
+
+  private checkParagraph(i: number): void {
+    const p = this.paragraphs[i]!;
+    this.ratios[i] = logRatio(p);
+    if (this.hanTarget) {
+      this.local[i] = undefined;
+      this.touched = new Set();
+      return;
+    }
+    const found: Finding[] = [];
+    const furniture = furnitureOf(p, i > 0 ? this.paragraphs[0]?.text.trim() : undefined);
+    if (furniture) {
+      // Furniture is removed whole: what else is wrong with it does not matter.
+      found.push(furniture);
+    } else {
+      found.push(...checkSentences(p), ...checkPunctuation(p), ...checkNumbers(p), ...checkUntranslated(p));
+      if (this.glossary.length > 0) found.push(...checkTerminology(p, this.glossary));
+    }
+    this.local[i] = found.length > 0 ? dedupe(found) : undefined;
+    this.touched = furniture ? this.consistency.set({ ...p, text: '' }, i) : this.consistency.set(p, i);
+  }
+}
+
+/** One finding per check and span: two rules that found the same thing say it once. */
+function dedupe(found: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return found.filter((f) => {
+    const key = findingKey({ ...f, text: '' });
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Every check over an article: the findings in article order. */
+export function checkArticle(paragraphs: readonly CheckParagraph[], options: CheckerOptions = {}): Finding[] {
+  return new ArticleChecker(options).runAll(paragraphs);
+}

@@ -1,0 +1,67 @@
+/**
+ * Punctuation a machine translation gets wrong in English: doubled spaces, a space before a comma or full stop,
+ * no space after one, brackets and quotation marks that do not pair, and straight quotes mixed with curly ones.
+ *
+ * A quotation that runs on into the next paragraph leaves its opening mark unclosed, as English typography wants,
+ * so an opening quote without a close at the end of a paragraph is not reported; a closing mark with no opening
+ * one is. Numbers (3,000 / 6:00), web addresses and abbreviations (a.m.) keep their own punctuation.
+ */
+import { finding, isMostlyHan, type CheckParagraph, type Finding } from './finding';
+
+const CATEGORY = 'Linguistic conventions/Punctuation';
+
+/** Finds punctuation problems in one paragraph. */
+export function checkPunctuation(p: CheckParagraph): Finding[] {
+  const text = p.text;
+  if (text.length === 0 || isMostlyHan(text)) return [];
+  const out: Finding[] = [];
+  const add = (start: number, end: number, message: string) => out.push(finding('punctuation', p, start, end, CATEGORY, 'minor', message));
+
+  for (const m of text.matchAll(/(?<=\S) {2,}(?=\S)/g)) add(m.index, m.index + m[0].length, 'Two spaces where one belongs.');
+  for (const m of text.matchAll(/(?<=[A-Za-z0-9”’)]) +([,.;:!?])(?=\s|$)/g)) {
+    add(m.index, m.index + m[0].length, `A space before “${m[1]}”.`);
+  }
+  // No space after a comma, semicolon or full stop between two words: "bridge,which" or "closed.The".
+  for (const m of text.matchAll(/(?<=[a-z]{2})([,;])(?=[A-Za-z])|(?<=[a-z]{3})(\.)(?=[A-Z][a-z])/g)) {
+    if (/(?:https?:\/\/|www\.)\S*$/.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    add(m.index, m.index + 1, `No space after “${m[0]}”.`);
+  }
+
+  out.push(...pairs(p, '(', ')', 'bracket'));
+  out.push(...pairs(p, '[', ']', 'bracket'));
+  out.push(...pairs(p, '“', '”', 'quotation mark'));
+
+  // Straight double quotes: an odd number cannot pair.
+  const straight = [...text.matchAll(/"/g)].map((m) => m.index);
+  if (straight.length % 2 === 1) add(straight.at(-1)!, straight.at(-1)! + 1, 'A straight quotation mark without its partner.');
+
+  // Mixed styles: straight single marks among curly single ones (‘ ’ with '), straight double among curly double.
+  // Curly double quotes with straight apostrophes is a common house style, not a mix.
+  if (/[‘’]/.test(text)) for (const m of text.matchAll(/'/g)) add(m.index, m.index + 1, 'A straight apostrophe among curly ones (’).');
+  if (/[“”]/.test(text)) for (const m of text.matchAll(/"/g)) add(m.index, m.index + 1, 'A straight quotation mark among curly ones (“ ”).');
+  return out;
+}
+
+/** Unpaired opening and closing marks. An opening mark left open at the paragraph's end may continue a quotation. */
+function pairs(p: CheckParagraph, open: string, close: string, what: string): Finding[] {
+  const text = p.text;
+  const out: Finding[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === open) {
+      if (open === '“' && stack.length > 0) {
+        // “ … “ with no close between: the first quotation was never closed.
+        const at = stack.pop()!;
+        out.push(finding('punctuation', p, at, at + 1, CATEGORY, 'minor', `An opening ${what} that is never closed.`));
+      }
+      stack.push(i);
+    } else if (c === close) {
+      if (stack.length === 0) out.push(finding('punctuation', p, i, i + 1, CATEGORY, 'minor', `A closing ${what} with no opening one.`));
+      else stack.pop();
+    }
+  }
+  const quotationRunsOn = open === '“' && stack.length === 1;
+  if (!quotationRunsOn) for (const at of stack) out.push(finding('punctuation', p, at, at + 1, CATEGORY, 'minor', `An opening ${what} that is never closed.`));
+  return out;
+}

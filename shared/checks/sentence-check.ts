@@ -1,0 +1,215 @@
+/**
+ * Sentences that machine translation breaks: two sentences fused mid-phrase ("…a regional The digital trade
+ * framework…", "…a surface on the original lamps were restored…"), a sentence cut off after its full stop
+ * ("The bridge. will reopen"), a sentence with no verb at all, and a doubled word ("the the").
+ *
+ * Every rule is tuned for precision: a reviewer who is shown a false alarm twice stops reading suggestions. Where
+ * a pattern has a common correct use (a title after "in": "in The Times"; reported speech without "that"), the
+ * rule leaves it out and misses some errors rather than raising noise. Headings and title-like paragraphs (no
+ * closing full stop) are never checked for verbs.
+ */
+import { finding, isMostlyHan, type CheckParagraph, type Finding } from './finding';
+
+const CATEGORY_FUSED = 'Linguistic conventions/Unintelligible';
+const CATEGORY_GRAMMAR = 'Linguistic conventions/Grammar';
+
+/** Capitalised words that begin a sentence and rarely begin a name: seen mid-sentence, a sentence starts there. */
+const SENTENCE_OPENERS = new Set(['The', 'This', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'Its', 'His', 'Her', 'Their', 'Our', 'There']);
+
+/** Words after which a title or a quoted name may follow with a capital ("in The Times", "a film called It"). */
+const BEFORE_TITLES = new Set([
+  'in', 'on', 'at', 'of', 'to', 'by', 'from', 'with', 'for', 'about', 'into', 'as', 'like', 'see', 'than',
+  'called', 'named', 'titled', 'entitled', 'read', 'reads', 'said', 'says', 'told', 'wrote', 'and', 'or', 'the', 'a', 'an',
+]);
+
+const AUXILIARIES = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would',
+  'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'isn’t', "isn't", 'won’t', "won't", 'can’t', "can't",
+]);
+
+/** Common verbs whose past tense does not end in -ed, and base forms common in news prose. */
+const IRREGULAR_VERBS = new Set([
+  'said', 'made', 'took', 'gave', 'built', 'began', 'begun', 'became', 'came', 'went', 'got', 'put', 'set', 'laid',
+  'held', 'kept', 'left', 'led', 'met', 'paid', 'ran', 'saw', 'sent', 'spent', 'stood', 'told', 'thought', 'brought',
+  'bought', 'sold', 'won', 'lost', 'found', 'felt', 'knew', 'grew', 'drew', 'wrote', 'fell', 'rose', 'hit', 'cut',
+  'let', 'say', 'make', 'take', 'give', 'go', 'come', 'get', 'see', 'know', 'think', 'want', 'need', 'open', 'close',
+  'remain', 'seem', 'become', 'include', 'run', 'stand', 'expect', 'hope', 'plan', 'keep', 'show', 'add', 'cost',
+]);
+
+/** Verbs of saying and thinking: "said the lamps were restored" is reported speech, not a fused sentence. */
+const REPORTING = new Set([
+  'said', 'told', 'added', 'noted', 'stated', 'announced', 'reported', 'believed', 'thought', 'knew', 'found', 'showed',
+  'claimed', 'argued', 'explained', 'confirmed', 'estimated', 'expected', 'hoped', 'revealed', 'warned', 'insisted',
+  'suggested', 'predicted', 'feared', 'assumed', 'agreed', 'decided', 'learned', 'realised', 'realized', 'felt', 'recalled',
+  'ensured', 'proved', 'proposed', 'recommended', 'understood', 'guessed', 'admitted', 'denied', 'promised', 'indicated',
+]);
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'all', 'some', 'new', 'two', 'three', 'several']);
+const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'to', 'for', 'with', 'from', 'by', 'into', 'onto', 'under', 'over', 'across', 'along', 'near', 'beside']);
+/** Words that open a clause of their own: a second verb after them is expected. */
+const CLAUSE_WORDS = new Set([
+  'and', 'or', 'but', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'if', 'as',
+  'than', 'what', 'whether', 'although', 'though', 'since', 'until', 'after', 'before', 'so', 'once', 'unless', 'how', 'why',
+]);
+const BE_FORMS = new Set(['was', 'were', 'is', 'are']);
+
+/** Doubled words that are correct English ("that that", "had had"). */
+const DOUBLES_ALLOWED = new Set(['that', 'had', 'is', 'do', 'bye', 'no', 'very', 'far', 'so']);
+
+/** Abbreviations after which a full stop does not end a sentence. */
+const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|vs|approx|a\.m|p\.m|No|St|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Co|Inc|Ltd|Corp|Gen|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|cf|al|ca|Fig)|\b[A-Za-z])\.$/;
+
+interface Token {
+  readonly word: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const WORD = /[A-Za-z][A-Za-z’'-]*/g;
+
+function tokens(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    out.push({ word: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Only spaces between two positions: no punctuation, so the words run on within one sentence. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] !== ' ') return false;
+  return to > from;
+}
+
+/** Words after which a word ending in -s is a plural noun ("the engineers"), not a verb. */
+const BEFORE_NOUNS = new Set([...DETERMINERS, 'these', 'those', 'many', 'of', 'for', 'and', 'or', 'my', 'your', 'four', 'five', 'other', 'most', 'few']);
+
+function looksLikeVerb(t: Token, prev: Token | undefined): boolean {
+  const w = t.lower;
+  if (AUXILIARIES.has(w) || IRREGULAR_VERBS.has(w)) return true;
+  if (w.length >= 4 && w.endsWith('ed')) return true;
+  // A word ending in -s may be a verb ("the bridge opens"); taken as one unless a determiner makes it a noun.
+  if (w.length >= 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('’s') && !w.endsWith("'s")) return !(prev && BEFORE_NOUNS.has(prev.lower));
+  return false;
+}
+
+function isPastParticiple(w: string): boolean {
+  return (w.length >= 4 && (w.endsWith('ed') || w.endsWith('en'))) || IRREGULAR_VERBS.has(w);
+}
+
+/** Sentence spans of a paragraph: cut after . ! ? (and a closing quote or bracket) followed by a space. */
+function sentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  const re = /[.!?]["”’)]*(?=\s|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[0][0] === '.' && ABBREVIATIONS.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
+    out.push({ start, end });
+    start = end;
+    while (start < text.length && text[start] === ' ') start += 1;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/** Runs the sentence checks on one paragraph. */
+export function checkSentences(p: CheckParagraph): Finding[] {
+  const text = p.text;
+  if (text.length === 0 || isMostlyHan(text)) return [];
+  const out: Finding[] = [];
+  const toks = tokens(text);
+
+  for (let i = 1; i < toks.length; i++) {
+    const prev = toks[i - 1]!;
+    const cur = toks[i]!;
+    const next = toks[i + 1];
+    // Fused: "regional The digital" — a lower-case word, a sentence opener, then a lower-case word.
+    if (
+      SENTENCE_OPENERS.has(cur.word) &&
+      /^[a-z]/.test(prev.word) &&
+      !BEFORE_TITLES.has(prev.lower) &&
+      next !== undefined &&
+      /^[a-z]/.test(next.word) &&
+      onlySpaces(text, prev.end, cur.start) &&
+      onlySpaces(text, cur.end, next.start)
+    ) {
+      out.push(finding('sentences', p, prev.start, cur.end, CATEGORY_FUSED, 'major', `Two sentences seem to run together at “${cur.word}”: a full stop or words are missing.`));
+    }
+    // Doubled word: "the the".
+    if (cur.lower === prev.lower && !DOUBLES_ALLOWED.has(cur.lower) && onlySpaces(text, prev.end, cur.start)) {
+      out.push(finding('sentences', p, prev.start, cur.end, CATEGORY_GRAMMAR, 'minor', `“${cur.word}” is written twice.`));
+    }
+  }
+
+  const fullStopCut = /([a-z]{2,})\. ([a-z][a-z]+)/g;
+  for (let m = fullStopCut.exec(text); m; m = fullStopCut.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 8), m.index + m[1]!.length + 1);
+    if (ABBREVIATIONS.test(before)) continue;
+    const start = m.index;
+    out.push(finding('sentences', p, start, start + m[0].length, CATEGORY_FUSED, 'major', 'A sentence continues in lower case after a full stop: it was cut in two.'));
+  }
+
+  const headingLike = p.kind === 'heading' || !/[.!?]["”’)]*\s*$/.test(text);
+  for (const s of sentences(text)) {
+    const words = toks.filter((t) => t.start >= s.start && t.end <= s.end);
+    out.push(...secondVerb(p, words));
+    if (headingLike) continue;
+    const sentence = text.slice(s.start, s.end);
+    // Quotations, labels ("Opening hours: …") and short sentences may lack a verb on purpose.
+    if (words.length < 5 || /[“”"‘:;]/.test(sentence) || /^[\d(•*–-]/.test(sentence)) continue;
+    if (!/[.]["”’)]*$/.test(sentence.trimEnd())) continue;
+    if (words.some((t, k) => looksLikeVerb(t, words[k - 1]))) continue;
+    out.push(finding('sentences', p, s.start, s.end, CATEGORY_GRAMMAR, 'major', 'This sentence has no verb: part of it may be missing.'));
+  }
+  return out;
+}
+
+/**
+ * "…laid a permeable surface on the original lamps were restored…": an action verb with its object, a
+ * preposition, and then a second finite verb for which the preposition's object cannot be the subject.
+ */
+function secondVerb(p: CheckParagraph, words: readonly Token[]): Finding[] {
+  const out: Finding[] = [];
+  let action = -1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.lower;
+    if (CLAUSE_WORDS.has(w)) {
+      // After a relative or subordinate clause opens, two verbs are expected: the rest of the sentence is left alone.
+      if (w !== 'and' && w !== 'or') return out;
+      continue;
+    }
+    const next = words[i + 1];
+    const prev = words[i - 1];
+    const isAction =
+      (w.endsWith('ed') || IRREGULAR_VERBS.has(w)) &&
+      !REPORTING.has(w) &&
+      !AUXILIARIES.has(w) &&
+      next !== undefined &&
+      DETERMINERS.has(next.lower) &&
+      !(prev && (AUXILIARIES.has(prev.lower) || BE_FORMS.has(prev.lower)));
+    if (isAction) {
+      action = i;
+      continue;
+    }
+    if (action < 0 || !PREPOSITIONS.has(w)) continue;
+    // The preposition's object: one to six words, then was/were/is/are and a participle.
+    for (let j = i + 2; j <= Math.min(words.length - 2, i + 7); j++) {
+      const between = words.slice(i + 1, j);
+      if (between.some((t) => CLAUSE_WORDS.has(t.lower) || AUXILIARIES.has(t.lower) || PREPOSITIONS.has(t.lower))) break;
+      const be = words[j]!;
+      const participle = words[j + 1]!;
+      if (BE_FORMS.has(be.lower) && isPastParticiple(participle.lower) && /^[a-z]/.test(words[i + 1]!.word)) {
+        const object = words[i + 1]!;
+        out.push(
+          finding('sentences', p, object.start, participle.end, CATEGORY_FUSED, 'major', `“${be.word} ${participle.word}” has no subject of its own: two sentences seem fused here.`),
+        );
+        action = -1;
+        break;
+      }
+    }
+  }
+  return out;
+}
