@@ -14,9 +14,10 @@
  *   process that is gone is taken over, and the reviewer is told.
  */
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { makeHeader } from '../../shared/journal/journal-event';
+import { salvageJournal } from '../../shared/journal/read-journal';
 import type { Annotation, ArticleInfo, ImportedFlag, Paragraph } from '../../shared/model';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { ReviewState } from '../../shared/journal/review-state';
@@ -118,7 +119,7 @@ async function openLocked(where: ReviewPath, article: ArticleInfo, paragraphs: r
   }
   return openReadOnly(where, article, paragraphs, {
     reason: 'locked',
-    message: `${who} has ${basename(where.path)} open, so it opens read-only here: your changes could not be saved. Work in that window, or take the review over once it is closed.`,
+    message: `${who} has ${basename(where.path)} open, so it is read-only here. Work there, or take the review over once that window is closed.`,
     remedies: ['take-over', 'copy'],
   });
 }
@@ -126,7 +127,7 @@ async function openLocked(where: ReviewPath, article: ArticleInfo, paragraphs: r
 async function openReadOnly(where: ReviewPath, article: ArticleInfo, paragraphs: readonly Paragraph[], readOnly: ReadOnlyReview): Promise<Result<OpenedReviewFile>> {
   const refusal: JournalOptions['readOnly'] = { code: readOnly.reason === 'locked' ? 'locked' : 'read-only', message: readOnly.message };
   const opened = await ReviewJournal.open(where.path, { readOnly: refusal });
-  if (!opened.ok) return damaged(opened.error.code, opened.error.message, where);
+  if (!opened.ok) return await damaged(opened.error.code, opened.error.message, where);
   return ok(fromOpened(opened.value, article, paragraphs, readOnly));
 }
 
@@ -149,7 +150,7 @@ async function openHeld(
   await removeStrayTemporaries(where.path);
   const opened = await ReviewJournal.open(where.path, { lock });
   if (opened.ok) return ok(fromOpened(opened.value, article, paragraphs, undefined));
-  if (opened.error.code !== 'not-found') return damaged(opened.error.code, opened.error.message, where);
+  if (opened.error.code !== 'not-found') return await damaged(opened.error.code, opened.error.message, where);
   const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()), { lock });
   if (!created.ok) return created;
   const journal = created.value;
@@ -187,16 +188,21 @@ async function takeInFlags(journal: ReviewJournal, paragraphs: readonly Paragrap
   return skipped > 0 ? `${skipped} flag${skipped === 1 ? '' : 's'} in the article did not fit the text of its paragraph and were left out.` : undefined;
 }
 
-/** A review file that cannot be read: refused, left as it is, with the ways out the service offers. */
-function damaged(code: Failure['code'], message: string, where: ReviewPath): Result<never> {
+/**
+ * A review file that cannot be read: refused, left as it is, with the ways out the service offers (recovering is
+ * offered only when something before the damage can be recovered).
+ */
+async function damaged(code: Failure['code'], message: string, where: ReviewPath): Promise<Result<never>> {
   if (code === 'newer-format') return fail(code, message);
   if (code === 'io-error') return fail(code, `${message} The review was not opened and the file was left untouched.`);
+  const text = await readFile(where.path, 'utf8').catch(() => '');
+  const recoverable = (salvageJournal(text, basename(where.path))?.recovered?.events ?? 0) > 0;
   return {
     ok: false,
     error: {
       code: 'damaged',
       message: `${message} The review was not opened and ${basename(where.path)} was left exactly as it is.`,
-      remedies: ['recover', 'start-new'],
+      remedies: recoverable ? ['recover', 'start-new'] : ['start-new'],
     },
   };
 }

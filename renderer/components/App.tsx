@@ -300,7 +300,7 @@ export function App({ client }: { client: RedlineClient }) {
         onLast={() => goTo(state.loaded - 1)}
         onShortcuts={() => setShortcuts(true)}
         onFlag={startFlag}
-        canFlag={!!review}
+        canFlag={!!review && !review.readOnly}
         onUndo={undo}
         onRedo={redo}
         {...(review?.undoLabel ? { undoLabel: review.undoLabel } : {})}
@@ -308,7 +308,7 @@ export function App({ client }: { client: RedlineClient }) {
         onSettings={() => review && setSettingsOpen(true)}
         extra={
           <div className="toolbar__group" role="group" aria-label="Versions">
-            <button type="button" disabled={!review} onClick={openSaveVersion} title="Save a version of the whole article (Ctrl+S)">
+            <button type="button" disabled={!review || !!review.readOnly} onClick={openSaveVersion} title="Save a version of the whole article (Ctrl+S)">
               Save version
             </button>
             <button type="button" disabled={!review} aria-pressed={!!compare} onClick={() => setCompare(compare ? undefined : { left: 0 })} title="Compare two versions (C)">
@@ -405,7 +405,7 @@ export function App({ client }: { client: RedlineClient }) {
             {state.opening ? 'Opening…' : 'Open an article to start reviewing (Ctrl+O), or drop a file here.'}
           </div>
         )}
-        <SidePanel>
+        <SidePanel {...(reviewError ? { empty: 'The review is not open: the message above says why and what you can do.' } : {})}>
           {review && (
             <>
               <ScorePanel score={review.score} {...(paragraphScore ? { paragraph: paragraphScore } : {})} paragraphNumber={state.current + 1} />
@@ -443,7 +443,7 @@ export function App({ client }: { client: RedlineClient }) {
         loaded={state.loaded}
         done={state.done}
         current={state.current}
-        {...(review ? { reviewPath: review.reviewPath, rater: review.rater } : {})}
+        {...(review ? { reviewPath: review.reviewPath, rater: review.rater, readOnly: !!review.readOnly } : {})}
       />
       {openDialog && (
         <OpenDialog

@@ -7,10 +7,12 @@ interface Props {
   readonly done: boolean;
   readonly current: number;
   readonly reviewPath?: string;
+  /** The review is open read-only (another Redline holds it, or it cannot be written). */
+  readonly readOnly?: boolean;
   readonly rater?: string;
 }
 
-export function StatusBar({ article, loaded, done, current, reviewPath, rater }: Props) {
+export function StatusBar({ article, loaded, done, current, reviewPath, rater, readOnly }: Props) {
   if (!article) return <footer className="statusbar" role="contentinfo" aria-label="Status" />;
   return (
     <footer className="statusbar" role="contentinfo" aria-label="Status">
@@ -28,6 +30,7 @@ export function StatusBar({ article, loaded, done, current, reviewPath, rater }:
       {reviewPath && (
         <span title={reviewPath} aria-label="Review file">
           Review: {reviewPath.split(/[\\/]/).pop()}
+          {readOnly ? ' (read-only)' : ''}
         </span>
       )}
       {rater && <span aria-label="Reviewer">Reviewer: {rater}</span>}
