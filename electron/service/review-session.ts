@@ -113,7 +113,8 @@ export class ReviewSession {
     await breathe();
     const state = options.journal.state;
     const figures = options.figures ?? figuresOf(state, options.counts);
-    await breathe();
+    // Saved versions' edit rates are worked out in slices now, so the first view does not wait on them.
+    await figures.prepare(state, breathe);
     return new ReviewSession({ ...options, figures });
   }
 
@@ -269,7 +270,10 @@ export class ReviewSession {
       return fail('conflict', `Nothing has changed since version ${state.versions.length}; there is nothing to save.`);
     }
     const text = message.trim() === '' ? `Version ${next}` : message.trim();
-    return this.delta(await this.act(saveVersionBody(state, text, this.rater)));
+    const saved = await this.act(saveVersionBody(state, text, this.rater));
+    // The new version's edit rate is worked out in slices before the answer lists it.
+    if (saved.ok) await this.figures.prepare(this.state, breathe);
+    return this.delta(saved);
   }
 
   async revertParagraph(req: RequestOf<'revertParagraph'>): DeltaAck {

@@ -8,6 +8,7 @@
  * HTER defines it. Summaries are cached by version: a saved version never changes, so each is computed once,
  * touching only the paragraphs it changed.
  */
+import { performance } from 'node:perf_hooks';
 import type { VersionSummary } from '../../shared/contract';
 import {
   characterEditRate,
@@ -59,6 +60,9 @@ export function unitCount(unit: EditRateUnit, text: string): number {
   return unit === 'char' ? countTerChars(text) : countTerWords(text);
 }
 
+/** Edit-rate work done between two breaths when summarising a version in slices. */
+const SLICE_MS = 8;
+
 export class VersionFigures {
   private readonly cache = new WeakMap<Version, VersionSummary>();
   private readonly machineUnits: number;
@@ -103,6 +107,43 @@ export class VersionFigures {
       out.push(summary);
     }
     return out;
+  }
+
+  /**
+   * Works out the summaries of versions not summarised yet in slices of a few milliseconds with the event loop
+   * free in between (a version that changed thousands of paragraphs takes one edit rate each), so that
+   * `summaries` afterwards is instant.
+   */
+  async prepare(state: ReviewState, breathe: () => Promise<void>): Promise<void> {
+    for (const version of state.versions) {
+      if (this.cache.has(version)) continue;
+      let edits = 0;
+      let units = this.machineUnits;
+      let changedMachine = 0;
+      let sliceStart = performance.now();
+      for (const [id, text] of version.texts) {
+        const i = state.paragraphIndex.get(id);
+        if (i === undefined) continue;
+        const target = state.paragraphs[i]!.target;
+        if (target !== text) changedMachine++;
+        const rate = paragraphEditRate(this.unit, target, text);
+        edits += rate.edits;
+        units += rate.refWords - (this.machineCounts[i] ?? 0);
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await breathe();
+          sliceStart = performance.now();
+        }
+      }
+      this.cache.set(version, {
+        number: version.number,
+        message: version.message,
+        author: version.author,
+        at: version.at,
+        changedFromPrevious: changedBetween(state, version.number - 1, version.number)?.length ?? 0,
+        changedFromMachine: changedMachine,
+        ter: editRate(edits, units),
+      });
+    }
   }
 
   /** Length in the unit of a paragraph's text, by position; free when the text is the machine translation. */
