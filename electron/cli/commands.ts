@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { diffCommand } from './diff-command';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
+import { reportCommand } from './report-command';
 import { makeScoreCommand } from './score-command';
 import { serveCommand } from './serve-command';
 
@@ -13,4 +14,5 @@ export const commands: readonly Command[] = [
   diffCommand,
   importCommand,
   exportCommand,
+  reportCommand,
 ];

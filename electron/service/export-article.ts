@@ -157,6 +157,29 @@ export async function writeExport(
   }
 }
 
+/**
+ * Writes `content` to `outPath` under the export's rules (never over a review file, one of `guarded`, a folder or
+ * a device; an existing file only with `overwrite`), for files that are not a version of one review (a report).
+ */
+export async function writeGuardedFile(
+  content: string | Uint8Array,
+  outPath: string,
+  guarded: readonly { readonly path: string; readonly what: string }[],
+  overwrite = false,
+): Promise<Result<{ readonly path: string }>> {
+  const shown = resolve(outPath);
+  try {
+    const target = await checkTarget(shown, guarded, overwrite);
+    if (!target.ok) return target;
+    await replaceWith(target.value, content);
+    return ok({ path: target.value.path });
+  } catch (e) {
+    if (e instanceof TargetChanged) return fail('conflict', `${shown} changed while it was being written; nothing was replaced. Write it again.`);
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail('io-error', `Could not write ${shown} (${code ?? (e instanceof Error ? e.message : String(e))}).`);
+  }
+}
+
 function noSuchVersion<T>(state: ReviewState, ref: VersionRef): Result<T> {
   return fail('bad-request', `The review has no ${versionName(ref)}; its versions are 0 to ${state.versions.length}.`);
 }

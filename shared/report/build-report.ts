@@ -54,6 +54,11 @@ export interface ReportReview {
   readonly annotations: readonly Annotation[];
   /** Raters who read the article whether or not they flagged anything (a WMT file's raters). */
   readonly raters?: readonly string[];
+  /**
+   * Who rated each paragraph, by position, when not every rater read every paragraph (a WMT file whose segments
+   * have different raters): a paragraph's score is then the mean over its own raters, as `redline score` takes it.
+   */
+  readonly readers?: readonly (readonly string[])[];
   readonly versions?: readonly VersionSummary[];
 }
 
@@ -147,24 +152,73 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
   }
   const raters = [...raterReview.keys()];
   const r = Math.max(1, raters.length);
+  const slot = new Map(raters.map((name, i) => [name, i]));
+
+  // Which paragraphs each rater read: all of them, unless the review says who rated what.
+  const reads = raters.map(() => new Uint8Array(n).fill(1));
+  for (const review of reviews) {
+    if (!review.readers) continue;
+    const own = raters.filter((name) => raterReview.get(name) === review.label);
+    for (const name of own) reads[slot.get(name)!]!.fill(0);
+    review.readers.forEach((names, i) => {
+      for (const name of names) {
+        const s = slot.get(raterName(name, review));
+        if (s !== undefined && i < n) reads[s]![i] = 1;
+      }
+    });
+  }
+  // Raters of each paragraph: the divisor of its sums. With no rater at all, every paragraph is rated once (clean).
+  const readersOf = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    for (const row of reads) c += row[i]!;
+    readersOf[i] = raters.length === 0 ? 1 : c;
+  }
 
   // Per paragraph totals (sums over raters); sparse maps would be slower than arrays for 100,000 paragraphs.
   const tenths = new Float64Array(n);
   const penalty = new Float64Array(n);
   const flagCount = new Uint32Array(n);
-  let sumTenths = 0;
-  let sumPenalty = 0;
-  let sumErrors = 0;
+  const errors = new Float64Array(n);
   for (const c of counted) {
     tenths[c.index]! += c.tenths;
     penalty[c.index]! += c.penalty;
+    errors[c.index]! += c.error;
     flagCount[c.index]! += 1;
-    sumTenths += c.tenths;
-    sumPenalty += c.penalty;
-    sumErrors += c.error;
   }
-  const mqm = mqmFigures(sumPenalty / r, totalWords, sumErrors / r, options.threshold);
-  const perParagraph = n === 0 ? 0 : sumTenths / 10 / r / n;
+  // Sums over paragraphs of each paragraph's mean over its raters; paragraphs nobody rated are left out.
+  let sumScore = 0;
+  let sumPenalty = 0;
+  let sumErrors = 0;
+  let ratedWords = 0;
+  let rated = 0;
+  const uniform = readersOf.every((c) => c === r);
+  if (uniform) {
+    // Every rater read everything (a review): divide once, so the figures equal the live scorer's to the last bit.
+    for (const c of counted) {
+      sumScore += c.tenths;
+      sumPenalty += c.penalty;
+      sumErrors += c.error;
+    }
+    sumScore = sumScore / 10 / r;
+    sumPenalty /= r;
+    sumErrors /= r;
+    ratedWords = totalWords;
+    rated = n;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = readersOf[i]!;
+      if (c === 0) continue;
+      rated++;
+      ratedWords += words[i]!;
+      sumScore += tenths[i]! / 10 / c;
+      sumPenalty += penalty[i]! / c;
+      sumErrors += errors[i]! / c;
+    }
+  }
+  const mqm = mqmFigures(sumPenalty, ratedWords, sumErrors, options.threshold);
+  const perParagraph = rated === 0 ? 0 : sumScore / rated;
+  const divisor = (i: number): number => Math.max(1, readersOf[i]!);
   let flaggedParagraphs = 0;
   for (let i = 0; i < n; i++) if (flagCount[i]! > 0) flaggedParagraphs++;
 
@@ -210,8 +264,8 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
       return {
         number: i + 1,
         id: p.id,
-        wmtScore: tenths[i]! / 10 / r,
-        penalty: penalty[i]! / r,
+        wmtScore: tenths[i]! / 10 / divisor(i),
+        penalty: penalty[i]! / divisor(i),
         flags: list.map(flagOf),
         target: excerpt(p.target, marksOf(list, 'target', raters.length > 1)),
         ...(p.source !== undefined && p.source !== '' ? { source: excerpt(p.source, sourceMarks) } : {}),
@@ -227,9 +281,9 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
     profile: { id: options.profile, name: PROFILE_NAMES[options.profile], description: describeProfile(options.profile) },
     typology: options.typology.name,
     score: {
-      total: sumTenths / 10 / r,
+      total: sumScore,
       perParagraph,
-      segments: n,
+      segments: rated,
       quality: mqm.quality,
       pass: mqm.pass,
       threshold: mqm.threshold,
@@ -237,18 +291,18 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
       perWordPenalty: mqm.perWordPenalty,
       errors: mqm.errors,
       errorsPerThousandWords: mqm.errorsPerThousandWords,
-      words: totalWords,
+      words: ratedWords,
       flags: counted.length,
       raters: raters.length,
     },
     ...categoryFigures(counted),
-    strip: strip(n, words, penalty, tenths, flagCount, r, options.threshold),
+    strip: strip(n, words, penalty, tenths, flagCount, readersOf, options.threshold),
     worst,
     editRateUnit: options.editRateUnit ?? 'word',
     versions: reviews.flatMap((rv) => versionsOf(rv)),
     ...suggestionsOf(reviews),
-    raters: raters.map((name) => raterScore(name, raterReview.get(name)!, counted, n, totalWords, options.threshold)),
-    agreement: agreementOf(raters, counted, byParagraph, paragraphs, flagOf, marksOf),
+    raters: raters.map((name) => raterScore(name, raterReview.get(name)!, counted, reads[slot.get(name)!]!, words, options.threshold)),
+    agreement: agreementOf(raters, reads, counted, byParagraph, paragraphs, flagOf, marksOf),
   });
 }
 
@@ -293,7 +347,7 @@ function strip(
   penalty: Float64Array,
   tenths: Float64Array,
   flags: Uint32Array,
-  raters: number,
+  readersOf: Uint32Array,
   threshold: number,
 ): { paragraphsPerCell: number; cells: StripCell[] } {
   const per = Math.max(1, Math.ceil(n / MAX_STRIP_CELLS));
@@ -306,16 +360,16 @@ function strip(
     let worst = start;
     for (let i = start; i < end; i++) {
       w += words[i]!;
-      p += penalty[i]!;
+      p += penalty[i]! / Math.max(1, readersOf[i]!);
       f += flags[i]!;
       if (tenths[i]! > tenths[worst]! || (tenths[i] === tenths[worst] && penalty[i]! > penalty[worst]!)) worst = i;
     }
-    const figures = mqmFigures(p / raters, w, 0, threshold);
+    const figures = mqmFigures(p, w, 0, threshold);
     cells.push({
       first: start + 1,
       last: end,
       flags: f,
-      penalty: p / raters,
+      penalty: p,
       words: w,
       quality: figures.quality,
       level: levelOf(p, figures.quality, threshold),
@@ -369,7 +423,15 @@ function suggestionsOf(reviews: readonly ReportReview[]): { suggestions?: Sugges
   };
 }
 
-function raterScore(rater: string, review: string, counted: readonly Counted[], n: number, words: number, threshold: number): RaterScore {
+/** A rater's own figures over the paragraphs they read (their sums, no mean over raters). */
+function raterScore(rater: string, review: string, counted: readonly Counted[], reads: Uint8Array, words: Uint32Array, threshold: number): RaterScore {
+  let n = 0;
+  let w = 0;
+  for (let i = 0; i < reads.length; i++) {
+    if (reads[i] === 0) continue;
+    n++;
+    w += words[i]!;
+  }
   let t = 0;
   let p = 0;
   let e = 0;
@@ -383,7 +445,7 @@ function raterScore(rater: string, review: string, counted: readonly Counted[], 
     flags++;
     if (hasError(c)) withErrors.add(c.index);
   }
-  const m = mqmFigures(p, words, e, threshold);
+  const m = mqmFigures(p, w, e, threshold);
   return {
     rater,
     review,
@@ -404,6 +466,7 @@ function hasError(c: Counted): boolean {
 
 function agreementOf(
   raters: readonly string[],
+  reads: readonly Uint8Array[],
   counted: readonly Counted[],
   byParagraph: ReadonlyMap<number, readonly Counted[]>,
   paragraphs: readonly Paragraph[],
@@ -425,31 +488,45 @@ function agreementOf(
     marked[s]![c.index] = 1;
     spans[s]!.push({ paragraph: c.index, side: c.flag.side, start: c.flag.start, end: c.flag.end });
   }
+  // Fleiss' kappa needs the same raters on every item: the paragraphs every rater read.
   const yes = new Uint8Array(n);
+  const everyone: number[] = [];
   let unanimous = 0;
   for (let i = 0; i < n; i++) {
     let y = 0;
-    for (let s = 0; s < k; s++) y += marked[s]![i]!;
+    let readBy = 0;
+    for (let s = 0; s < k; s++) {
+      y += marked[s]![i]!;
+      readBy += reads[s]![i]!;
+    }
     yes[i] = y;
+    if (readBy < k) continue;
+    everyone.push(y);
     if (y === 0 || y === k) unanimous++;
   }
-  const asBool = (m: Uint8Array): boolean[] => Array.from(m, (v) => v === 1);
-  const bools = marked.map(asBool);
   const pairs: PairAgreement[] = [];
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
       const s = spanAgreement(spans[a]!, spans[b]!);
+      // Cohen's kappa of a pair: over the paragraphs both read.
+      const ja: boolean[] = [];
+      const jb: boolean[] = [];
+      for (let i = 0; i < n; i++) {
+        if (reads[a]![i] === 0 || reads[b]![i] === 0) continue;
+        ja.push(marked[a]![i] === 1);
+        jb.push(marked[b]![i] === 1);
+      }
       pairs.push({
         a: raters[a]!,
         b: raters[b]!,
-        kappa: cohenKappa(bools[a]!, bools[b]!),
+        kappa: cohenKappa(ja, jb),
         characterF1: s.characterF1,
         exactSpanF1: s.exactSpanF1,
         overlapSpanF1: s.overlapSpanF1,
       });
     }
   }
-  const fleiss = fleissKappa(yes, k);
+  const fleiss = fleissKappa(everyone, k);
   const kappa = k === 2 ? pairs[0]!.kappa : fleiss;
 
   // Paragraphs judged most differently: the widest spread of rater scores, then split yes/no answers.
@@ -457,9 +534,11 @@ function agreementOf(
   for (const [i, list] of byParagraph) {
     const score = new Float64Array(k);
     for (const c of list) score[slot.get(c.rater)!]! += c.tenths;
-    const spread = (Math.max(...score) - Math.min(...score)) / 10;
+    const readers = raters.map((_, s) => s).filter((s) => reads[s]![i] === 1);
+    const own = readers.map((s) => score[s]!);
+    const spread = own.length < 2 ? 0 : (Math.max(...own) - Math.min(...own)) / 10;
     const y = yes[i]!;
-    const split = Math.min(y, k - y);
+    const split = Math.min(y, readers.length - y);
     if (spread > 0 || split > 0) candidates.push({ index: i, spread, split });
   }
   candidates.sort((x, y) => y.spread - x.spread || y.split - x.split || x.index - y.index);
@@ -470,7 +549,7 @@ function agreementOf(
       number: index + 1,
       id: p.id,
       spread,
-      raters: raters.map((rater) => {
+      raters: raters.filter((rater) => reads[slot.get(rater)!]![index] === 1).map((rater) => {
         const own = list.filter((c) => c.rater === rater);
         return {
           rater,
@@ -488,7 +567,7 @@ function agreementOf(
     kappaMethod: k === 2 ? 'cohen' : 'fleiss',
     kappaWords: kappaWords(kappa),
     fleissKappa: fleiss,
-    observed: unanimous / n,
+    observed: everyone.length === 0 ? undefined : unanimous / everyone.length,
     pairs,
     disputed,
   };
