@@ -36,6 +36,8 @@ export type ErrorCode =
   | 'read-only'
   /** The review file is damaged: it was not opened, and it was left as it was. */
   | 'damaged'
+  /** The page cannot reach Redline's service (the browser host stopped, the connection dropped). */
+  | 'unreachable'
   | 'internal';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };

@@ -289,6 +289,7 @@ export function App({ client }: { client: RedlineClient }) {
       onDrop={(e) => void onDrop(e)}
     >
       <Toolbar
+        {...(state.article ? { articleName: state.article.path } : {})}
         current={state.current}
         total={state.loaded}
         onOpen={() => setOpenDialog(true)}

@@ -10,6 +10,10 @@ const TITLES: Partial<Record<Failure['code'], string>> = {
   'bad-encoding': 'Unreadable text',
   'io-error': 'Could not read the file',
   'unknown-review': 'Article closed',
+  unreachable: 'No connection to Redline',
+  locked: 'Open read-only',
+  'read-only': 'Open read-only',
+  damaged: 'Review file damaged',
 };
 
 export function ErrorBanner({ error, onDismiss }: { error: Failure; onDismiss: () => void }) {

@@ -1,7 +1,9 @@
 /** The toolbar: open, navigation and jump to a paragraph. Every control has an accessible name. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 interface Props {
+  /** The open article's name: the go-to field is cleared when another article opens. */
+  readonly articleName?: string;
   readonly current: number;
   readonly total: number;
   readonly onOpen: () => void;
@@ -25,6 +27,8 @@ interface Props {
 
 export function Toolbar(props: Props) {
   const [target, setTarget] = useState('');
+  // A number typed for one article means nothing in the next.
+  useEffect(() => setTarget(''), [props.articleName]);
   const jump = () => {
     const n = Number.parseInt(target, 10);
     if (Number.isFinite(n) && n >= 1) props.onGoTo(Math.min(n, props.total));
@@ -57,6 +61,8 @@ export function Toolbar(props: Props) {
         </button>
         <form
           className="toolbar__goto"
+          // Out-of-range numbers go to the nearest paragraph instead of raising the browser's own complaint.
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             jump();
@@ -72,6 +78,8 @@ export function Toolbar(props: Props) {
             placeholder={props.total ? `1–${props.total}` : ''}
             value={target}
             onChange={(e) => setTarget(e.target.value)}
+            // Ctrl+G then a number replaces the old number instead of adding digits to it.
+            onFocus={(e) => e.currentTarget.select()}
             title="Jump to paragraph number (Ctrl+G)"
           />
           <button type="submit">Go</button>

@@ -82,7 +82,7 @@ export function createHttpClient(): RedlineClient {
       if (res.status === 503) return { ok: false, error: { code: 'io-error', message: (await res.text()).trim() } };
       return (await res.json()) as Result<unknown>;
     } catch (err) {
-      return { ok: false, error: { code: 'io-error', message: `Redline's service is not reachable (${(err as Error).message}). Is "redline serve" still running?` } };
+      return { ok: false, error: { code: 'unreachable', message: `Redline's service is not reachable (${(err as Error).message}). Is "redline serve" still running?` } };
     }
   };
 
