@@ -48,7 +48,9 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
   const scroller = useRef<HTMLDivElement>(null);
   const latestJump = useRef(0);
   const generation = useSyncExternalStore(cache.subscribe, cache.snapshot);
-  const hasSource = article.sourcePath !== undefined;
+  // XLIFF files and bilingual tables carry the source inside: it is shown beside the translation as a source file is.
+  const sourceInside = article.format === 'xliff' || article.format === 'tsv';
+  const hasSource = article.sourcePath !== undefined || sourceInside;
 
   const { virtualizer, first, last } = useVirtualRows(loaded, scroller, ESTIMATED_ROW_PX, OVERSCAN);
   const items = virtualizer.getVirtualItems();
@@ -106,7 +108,7 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
     <section className={`article${hasSource ? ' article--bilingual' : ''}`} aria-label="Article">
       <div className="article__header" aria-hidden="true">
         <span className="article__num">¶</span>
-        {hasSource && <span className="article__col">Source · {article.sourceName}</span>}
+        {hasSource && <span className="article__col">{article.sourceName !== undefined ? `Source · ${article.sourceName}` : 'Source'}</span>}
         <span className="article__col">Translation · {article.name}</span>
       </div>
       <div

@@ -69,23 +69,26 @@ function stateLabel(state: string): string {
   return state.replace(/^x-/, '').replace(/[-_]+/g, ' ');
 }
 
-/** What the file said about the paragraph: its translator's notes and its state in the CAT tool, quietly. */
+/**
+ * What the file said about the paragraph, on one quiet line below its text: its state in the CAT tool as a small
+ * badge, then its translator's notes.
+ */
 function Origin({ paragraph }: { readonly paragraph: Paragraph }) {
   const notes = paragraph.notes ?? [];
   if (notes.length === 0 && paragraph.state === undefined) return null;
   return (
-    <>
+    <div className="para-meta">
       {paragraph.state !== undefined && (
         <span className="para-state" title={`State in the translation file: ${paragraph.state}`}>
           {stateLabel(paragraph.state)}
         </span>
       )}
       {notes.map((note, i) => (
-        <p key={i} className="para-note">
+        <span key={i} className="para-note">
           <span className="para-note__label">Note:</span> {note}
-        </p>
+        </span>
       ))}
-    </>
+    </div>
   );
 }
 
