@@ -132,7 +132,8 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
           </span>
         )}
         <span id={statusId} className={`para-editor__status para-editor__status--${status.kind}`} role={status.kind === 'failed' ? 'alert' : 'status'}>
-          {statusText(status)}
+          {/* A refused text is not saved, whatever the last good one was: the alert below says so. */}
+          {problem === undefined ? statusText(status) : ''}
         </span>
         {status.kind === 'failed' && (
           <button type="button" className="versions-small" onClick={() => writer.retry()}>
@@ -194,6 +195,10 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
       {codes && codes.length > 0 && (
         <div className="para-editor__codes">
           <div className="para-editor__preview" aria-label="Text with its tags" lang={langOf(shown)}>
+            {/* The box shows a tag as a placeholder box; here it reads as the tag it stands for. */}
+            <span className="para-editor__preview-label" aria-hidden="true">
+              With tags:
+            </span>
             <CodedText text={shown} codes={codes} />
           </div>
           {missing.length > 0 && (
