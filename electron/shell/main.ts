@@ -25,7 +25,7 @@ const preload = join(root, 'out', 'shell', 'preload.cjs');
 
 const OPEN_FAILED = 'Redline could not open the article';
 const ARTICLE_FILTERS = [
-  { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'xlf', 'xliff', 'sdlxliff'] },
+  { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'xlf', 'xliff', 'sdlxliff', 'docx', 'html', 'htm', 'tsv', 'csv'] },
   { name: 'Redline reviews', extensions: ['redline'] },
   { name: 'All files', extensions: ['*'] },
 ];
