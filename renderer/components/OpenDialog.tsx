@@ -81,7 +81,10 @@ export function OpenDialog({ client, onClose, onOpen }: Props) {
         }}
       >
         <label htmlFor="open-path">Translation file</label>
-        <input id="open-path" value={path} onChange={(e) => setPath(e.target.value)} onFocus={() => setPickFor('translation')} placeholder="/path/to/article.txt" autoFocus spellCheck={false} />
+        <input id="open-path" value={path} onChange={(e) => setPath(e.target.value)} onFocus={() => setPickFor('translation')} placeholder="/path/to/article.txt" aria-describedby="open-formats" autoFocus spellCheck={false} />
+        <p id="open-formats" className="open-form__formats">
+          Plain text, Markdown, XLIFF (.xlf, .xliff, .sdlxliff), Word (.docx), HTML, or a bilingual table (.tsv, .csv).
+        </p>
         <label htmlFor="open-source">Source file (optional)</label>
         <input id="open-source" value={sourcePath} onChange={(e) => setSourcePath(e.target.value)} onFocus={() => setPickFor('source')} placeholder="/path/to/source.txt" spellCheck={false} />
         <FormError message={error} />
