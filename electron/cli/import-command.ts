@@ -10,6 +10,7 @@ import { basename, extname, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { chooseWmtDocument, looksLikeWmtTsv, wmtReview, type WmtFlag } from '../../shared/formats/wmt-import';
 import { parseWmtTsv } from '../../shared/formats/wmt-tsv';
+import { UNNAMED_RATER } from '../../shared/formats/xliff/xliff-its';
 import { makeHeader, type EventBody } from '../../shared/journal/journal-event';
 import { saveVersionBody } from '../../shared/journal/review-state';
 import { paragraphIdAt, type ArticleInfo, type Block, type Paragraph } from '../../shared/model';
@@ -271,7 +272,8 @@ export const importCommand: Command = {
       return 1;
     }
     await journal.close();
-    const raters = [...new Set(flags.map((f) => f.rater))];
+    // Flags a file gives without a rater are counted, not credited to a rater called "imported".
+    const raters = [...new Set(flags.map((f) => f.rater))].filter((r) => r !== UNNAMED_RATER);
     io.stderr(
       `Created ${args.out}: ${paragraphs.length} paragraphs from ${info.name} (${info.format}), ${flags.length} flags` +
         (raters.length > 0 ? ` by ${raters.join(', ')}` : '') +
