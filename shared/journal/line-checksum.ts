@@ -28,8 +28,31 @@ export type Crc = number;
 
 export const CRC_START: Crc = 0xffffffff | 0;
 
+/**
+ * A faster CRC-32 of a string's UTF-8 bytes that a runtime may offer (Node's zlib has one): given the CRC of what
+ * came before (0 at the start), the CRC with `text` added. Used for long texts; the code below is the fallback.
+ */
+export type NativeCrc32 = (text: string, previous: number) => number;
+let native: NativeCrc32 | undefined;
+
+/** Lets a runtime that has a native CRC-32 of strings supply it (see electron/journal/review-journal.ts). */
+export function useNativeCrc32(crc32: NativeCrc32): void {
+  native = crc32;
+}
+
+/** Texts shorter than this are checksummed in JavaScript: the native call costs more than it saves. */
+const NATIVE_FROM = 4096;
+
 /** Feeds the UTF-8 bytes of `text[from, to)` into a running CRC-32. A lone surrogate counts as U+FFFD, as UTF-8 encoders write it. */
 export function crcUpdate(crc: Crc, text: string, from = 0, to = text.length): Crc {
+  if (native && to - from >= NATIVE_FROM) {
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    return ~native(part, ~crc >>> 0) | 0;
+  }
+  return crcUpdateScript(crc, text, from, to);
+}
+
+function crcUpdateScript(crc: Crc, text: string, from: number, to: number): Crc {
   let c = crc;
   const byte = (b: number) => {
     c = TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);

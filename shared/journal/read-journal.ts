@@ -305,15 +305,19 @@ export function eventLine(event: JournalEvent): string {
 
 /** The header as its journal line, newline included. Article facts come before the paragraphs so a reader can stop early. */
 export function headerLine(header: JournalHeader): string {
-  const steps = headerLineSteps(header);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runSync(headerLineSteps(header)).join('');
 }
 
 /** The same line, built with pauses every few thousand paragraphs (a 100,000-paragraph header is 20 MB of JSON). */
 export async function headerLineInSteps(header: JournalHeader, breathe: () => Promise<void>): Promise<string> {
+  return (await headerPartsInSteps(header, breathe)).join('');
+}
+
+/**
+ * The same line as pieces to write one after another: joining 60 MB of JSON into one string is itself a long
+ * block of the event loop, and a writer does not need it joined.
+ */
+export async function headerPartsInSteps(header: JournalHeader, breathe: () => Promise<void>): Promise<string[]> {
   const steps = headerLineSteps(header);
   for (;;) {
     const next = steps.next();
@@ -326,7 +330,7 @@ export async function headerLineInSteps(header: JournalHeader, breathe: () => Pr
  * The header is always written in the current format (a review of an older format is upgraded when compacted),
  * with its checksum computed batch by batch alongside.
  */
-function* headerLineSteps(header: JournalHeader): Generator<void, string> {
+function* headerLineSteps(header: JournalHeader): Generator<void, string[]> {
   const { format, created, article, paragraphs } = header;
   // Exactly what JSON.stringify writes for the whole header, with the paragraph list written a batch at a time.
   const facts = JSON.stringify({ format, formatVersion: JOURNAL_FORMAT_VERSION, created, article });
@@ -345,5 +349,5 @@ function* headerLineSteps(header: JournalHeader): Generator<void, string> {
   parts.push(']}\n');
   crc = crcUpdate(crc, ']}');
   parts[0] = checksumPrefix(crc) + parts[0]!.slice(1);
-  return parts.join('');
+  return parts;
 }
