@@ -38,4 +38,18 @@ describe('inline codes in a text', () => {
     expect(inlineCodeProblem('a \ue005 b', codes)).toMatch(/placeholder 6.*belongs to no tag/);
     expect(inlineCodeProblem('\ue000a\ue001 \ue002', codes)).toBeUndefined();
   });
+
+  it('checks a paragraph of a thousand tag pairs quickly enough for every keystroke', () => {
+    const many: InlineCode[] = [];
+    let text = '';
+    for (let i = 0; i < 1000; i++) {
+      many.push({ kind: 'open', id: String(i), label: `<${i}>`, data: '' }, { kind: 'close', id: String(i), label: `</${i}>`, data: '' });
+      text += `${String.fromCharCode(0xe000 + 2 * i)}word${String.fromCharCode(0xe000 + 2 * i + 1)} `;
+    }
+    expect(inlineCodeProblem(text, many)).toBeUndefined();
+    const started = performance.now();
+    expect(inlineCodeProblem(text.replace(String.fromCharCode(0xe000 + 1999), ''), many)).toBe('the tag </999> was removed but <999> was kept');
+    // A keystroke's budget is a few milliseconds; the codes were paired by the first check.
+    expect(performance.now() - started).toBeLessThan(20);
+  });
 });

@@ -47,7 +47,8 @@ export function inlineCodeName(code: InlineCode | undefined): string {
 export function inlineCodeProblem(text: string, codes: readonly InlineCode[] | undefined): string | undefined {
   const list = codes ?? [];
   const seen = new Set<number>();
-  const open: number[] = [];
+  const open = new Set<number>();
+  const partners = partnersOf(list);
   for (let i = 0; i < text.length; i++) {
     const index = inlineCodeIndex(text.charCodeAt(i));
     if (index < 0) continue;
@@ -55,10 +56,10 @@ export function inlineCodeProblem(text: string, codes: readonly InlineCode[] | u
     if (!code) return `the text holds a tag (placeholder ${index + 1}) that belongs to no tag of this paragraph`;
     if (seen.has(index)) return `the tag ${code.label} appears twice`;
     seen.add(index);
-    if (code.kind === 'open') open.push(index);
+    if (code.kind === 'open') open.add(index);
     if (code.kind === 'close') {
-      const match = pairedOpen(list, index);
-      if (match !== undefined && !open.includes(match)) {
+      const match = partners[index];
+      if (match !== undefined && !open.has(match)) {
         return text.indexOf(inlineCodeChar(match)) > i ? `the tag ${code.label} now comes before ${list[match]!.label}` : `the tag ${list[match]!.label} was removed but ${code.label} was kept`;
       }
     }
@@ -66,10 +67,33 @@ export function inlineCodeProblem(text: string, codes: readonly InlineCode[] | u
   for (let index = 0; index < list.length; index++) {
     const code = list[index]!;
     if (code.kind !== 'open' || !seen.has(index)) continue;
-    const close = pairedClose(list, index);
+    const close = partners[index];
     if (close !== undefined && !seen.has(close)) return `the tag ${list[close]!.label} was removed but ${code.label} was kept`;
   }
   return undefined;
+}
+
+/**
+ * Each code's partner (an opening code's closing one and back), worked out once per code list: the editor checks
+ * the text on every keystroke, and pairing afresh each time would cost the square of the codes per closing code.
+ */
+const partnerCache = new WeakMap<readonly InlineCode[], readonly (number | undefined)[]>();
+
+function partnersOf(codes: readonly InlineCode[]): readonly (number | undefined)[] {
+  const cached = partnerCache.get(codes);
+  if (cached) return cached;
+  const partners: (number | undefined)[] = new Array<number | undefined>(codes.length).fill(undefined);
+  codes.forEach((code, index) => {
+    if (code.kind !== 'open') return;
+    const close = pairedClose(codes, index);
+    // A closing code pairs with the nearest opening code before it that claims it, as pairedOpen finds it.
+    if (close !== undefined) {
+      partners[index] = close;
+      if (partners[close] === undefined || partners[close]! < index) partners[close] = index;
+    }
+  });
+  partnerCache.set(codes, partners);
+  return partners;
 }
 
 /** The closing code that pairs with the opening code at `index` (same id, or the next close at the same depth). */
