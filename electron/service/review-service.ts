@@ -28,6 +28,7 @@ import type {
   ServiceEvent,
 } from '../../shared/contract';
 import { assertNever, fail, ok, type Failure, type Result } from '../../shared/result';
+import type { ReportModel } from '../../shared/report/report-model';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
 import { dataFolderPath, isWritableFolder, reviewPathFor, type ReviewPath } from '../journal/review-path';
 import { setLockAppName, takeOverLock } from '../journal/review-lock';
@@ -358,6 +359,10 @@ export class ReviewService implements RedlineApi {
 
   async paragraphScore(req: RequestOf<'paragraphScore'>): Promise<Result<ParagraphScore>> {
     return this.with(req.reviewId, async (s) => s.paragraphScore(req.paragraphId));
+  }
+
+  async qualityReport(req: RequestOf<'qualityReport'>): Promise<Result<ReportModel>> {
+    return this.with(req.reviewId, async (s) => s.qualityReport());
   }
 
   async editParagraph(req: RequestOf<'editParagraph'>): Promise<Result<{ readonly seq: number; readonly unsaved: number }>> {

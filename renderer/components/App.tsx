@@ -31,6 +31,7 @@ import { SettingsDialog } from './flags/SettingsDialog';
 import { CompareView } from './versions/CompareView';
 import { ExportDialog } from './versions/ExportDialog';
 import { ParagraphEditor } from './versions/ParagraphEditor';
+import { ReportView } from './report/ReportView';
 import { SaveVersionDialog } from './versions/SaveVersionDialog';
 import { VersionsPanel } from './versions/VersionsPanel';
 
@@ -65,6 +66,12 @@ export function App({ client }: { client: RedlineClient }) {
   const [saveOpen, setSaveOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [compare, setCompare] = useState<{ readonly left: number }>();
+  // The quality report replaces the article in the workspace, as the compare view does; the score panel stays beside it.
+  const [reportOpen, setReportOpen] = useState(false);
+  const toggleReport = useCallback(() => {
+    setCompare(undefined);
+    setReportOpen((open) => !open);
+  }, []);
   // Both dialogs act on the text as typed: drafts still on their way to disk go first.
   const openSaveVersion = useCallback(() => void writer.flush().then(() => setSaveOpen(true)), [writer]);
   const openExport = useCallback(() => void writer.flush().then(() => setExportOpen(true)), [writer]);
@@ -231,7 +238,7 @@ export function App({ client }: { client: RedlineClient }) {
 
   useShortcuts(client, {
     hasReview: !!review,
-    articleKeysOff: editing !== undefined || !!compare,
+    articleKeysOff: editing !== undefined || !!compare || reportOpen,
     current: state.current,
     loaded: state.loaded,
     selectedFlag: review?.annotations.find((f) => f.id === selectedFlag),
@@ -244,7 +251,11 @@ export function App({ client }: { client: RedlineClient }) {
     undo,
     redo,
     editParagraph: () => setEditing(state.current),
-    compare: () => setCompare({ left: 0 }),
+    compare: () => {
+      setReportOpen(false);
+      setCompare({ left: 0 });
+    },
+    report: toggleReport,
     flag: startFlag,
     stepFlag: (step) => {
       if (flagsInOrder.length === 0) return;
@@ -318,6 +329,9 @@ export function App({ client }: { client: RedlineClient }) {
             <button type="button" disabled={!review} onClick={openExport} title="Export the corrected article">
               Export…
             </button>
+            <button type="button" disabled={!review} aria-pressed={reportOpen} onClick={toggleReport} title="Quality report of the review (R)">
+              Report
+            </button>
           </div>
         }
       />
@@ -356,7 +370,19 @@ export function App({ client }: { client: RedlineClient }) {
         </div>
       )}
       <main className="workspace">
-        {compare && review ? (
+        {reportOpen && review && !compare ? (
+          <ReportView
+            client={client}
+            reviewId={review.reviewId}
+            seq={review.seq}
+            onGoTo={(index) => {
+              setReportOpen(false);
+              // The article pane mounts again first; the paragraph is revealed once it is there.
+              requestAnimationFrame(() => goTo(index));
+            }}
+            onClose={() => setReportOpen(false)}
+          />
+        ) : compare && review ? (
           <CompareView
             client={client}
             review={review}

@@ -20,6 +20,7 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Ctrl+S', 'Save a version of the whole article'],
   ['C', 'Compare versions (N / P: next / previous change; Esc closes)'],
   ['Ctrl+Shift+E', 'Export the corrected article'],
+  ['R', 'Quality report of the review (Esc closes; a paragraph link opens it)'],
   ['Ctrl+,', 'Review settings: your name, scoring, typology'],
   ['Ctrl+O', 'Open an article'],
   ['?', 'Show this list'],

@@ -24,6 +24,8 @@ export interface ShortcutActions {
   redo(): void;
   editParagraph(): void;
   compare(): void;
+  /** Opens or closes the quality report of the review. */
+  report(): void;
   flag(): void;
   /** Chooses the next (1) or previous (-1) flag in article order. */
   stepFlag(step: 1 | -1): void;
@@ -67,6 +69,7 @@ function onKey(e: KeyboardEvent, a: ShortcutActions): void {
   const selected = a.selectedFlag;
   if (a.hasReview && (e.key === 'e' || (e.key === 'Enter' && !selected))) return act(a.editParagraph);
   if (a.hasReview && e.key === 'c') return act(a.compare);
+  if (a.hasReview && (e.key === 'r' || e.key === 'R')) return act(a.report);
   const last = Math.max(0, a.loaded - 1);
   switch (e.key) {
     case 'f':

@@ -71,8 +71,8 @@ function scoreCards(m: ReportModel): string {
     `<section aria-labelledby="rl-score-h"><h2 id="rl-score-h">Score</h2><dl class="rl-cards">` +
     `<div class="rl-card rl-${verdict}"><dt>MQM-Core quality score</dt><dd data-figure="quality">${fixed(s.quality, 1)} ` +
     `<span class="rl-badge">${verdict.toUpperCase()}</span><small>pass mark ${num(s.threshold)} · penalty ${fixed(s.penalty, 1)} over ${count(s.words)} words</small></dd></div>` +
-    `<div class="rl-card"><dt>${esc(m.profile.name)} score per paragraph</dt><dd data-figure="wmt">${fixed(s.perParagraph)}` +
-    `<small>total ${fixed(s.total)} over ${plural(s.segments, 'paragraph')} · lower is better</small></dd></div>` +
+    `<div class="rl-card"><dt>WMT-style score per paragraph</dt><dd data-figure="wmt">${fixed(s.perParagraph)}` +
+    `<small>total ${fixed(s.total)} over ${plural(s.segments, 'paragraph')} · ${esc(m.profile.name)} weights · lower is better</small></dd></div>` +
     `<div class="rl-card"><dt>Errors per 1,000 words</dt><dd data-figure="epw">${fixed(s.errorsPerThousandWords, 1)}` +
     `<small>${plural(s.errors, 'error')}${s.raters > 1 ? ` (mean of ${s.raters} raters)` : ''}</small></dd></div>` +
     `<div class="rl-card"><dt>Flags</dt><dd data-figure="flags">${count(s.flags)}` +
