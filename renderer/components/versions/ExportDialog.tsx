@@ -60,11 +60,12 @@ function download(file: ExportedText, name: string, format: ExportArticleFormat)
 /** One group of format choices; all groups share one radio name, so one format is chosen in all. */
 function FormatGroup({ legend, choices, format, onChoose }: { readonly legend: string; readonly choices: readonly ExportChoice[]; readonly format: ExportArticleFormat; readonly onChoose: (f: ExportArticleFormat) => void }) {
   return (
-    <fieldset className="versions-form__choice">
+    <fieldset className="versions-form__choice versions-form__choice--list">
       <legend>{legend}</legend>
       {choices.map((f) => (
         <label key={f.value}>
-          <input type="radio" name="export-format" checked={format === f.value} onChange={() => onChoose(f.value)} /> {f.label}
+          <input type="radio" name="export-format" checked={format === f.value} onChange={() => onChoose(f.value)} />
+          <span>{f.label}</span>
         </label>
       ))}
     </fieldset>
