@@ -18,9 +18,10 @@ const root = join(import.meta.dirname, '..', '..');
 
 export async function startHost(args: readonly string[] = []): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'redline-e2e-data-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'serve', ...args], {
+  // The command line as built (rebuilt first only when its sources changed), as `npm run cli` runs it.
+  const child: ChildProcess = spawn(process.execPath, ['electron/cli/launch.mjs', 'serve', ...args], {
     cwd: root,
-    env: { ...process.env, REDLINE_DATA_DIR: dataDir, REDLINE_CLI: '1' },
+    env: { ...process.env, REDLINE_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
