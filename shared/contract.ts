@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { CompareRow } from './diff/compare-rows';
 import type { EditRate } from './diff/ter';
+import { CHECK_NAMES, type Finding } from './checks/finding';
 import type { ReviewSettings } from './journal/journal-event';
 import { SEVERITIES, type Annotation, type ArticleInfo, type Paragraph } from './model';
 import type { ReportModel } from './report/report-model';
@@ -172,6 +173,19 @@ export interface ComparisonWindow {
   readonly flags: readonly { readonly annotation: Annotation; readonly fixedInVersion?: number }[];
 }
 
+/** A finding of an automatic check offered to the reviewer; `id` names it in accept and dismiss requests. */
+export interface Suggestion extends Finding {
+  readonly id: string;
+}
+
+/** The suggestions of a review, in article order (empty while `checking`). */
+export interface SuggestionList {
+  readonly reviewId: string;
+  /** The checks are still running over the article: the list follows with a `suggestions-changed` event. */
+  readonly checking: boolean;
+  readonly suggestions: readonly Suggestion[];
+}
+
 /** Commands of the desktop menu that act on the page (undo and redo act on a text field when one has focus). */
 export type MenuCommand = 'undo' | 'redo' | 'flag' | 'save-version' | 'compare' | 'export' | 'settings' | 'shortcuts';
 
@@ -196,7 +210,9 @@ export type ServiceEvent =
   /** The review file is open (after loading) or reopened: fetch `getReview` again. */
   | { readonly type: 'review-changed'; readonly reviewId: string }
   /** A change to the review, as its answer said: other windows apply it to what they hold. */
-  | { readonly type: 'review-delta'; readonly delta: ReviewDelta };
+  | { readonly type: 'review-delta'; readonly delta: ReviewDelta }
+  /** The review's suggestions changed (the checks finished, an edit was re-checked, one was accepted): fetch them. */
+  | { readonly type: 'suggestions-changed'; readonly reviewId: string };
 
 /**
  * Largest file the browser can hand over by drag and drop (base64 of 48 MiB). A dropped file travels in one
@@ -291,6 +307,8 @@ export const requestSchemas = {
       passThreshold: z.number().min(0).max(100).optional(),
       /** Goes back to the built-in MQM-Core typology (a custom one is loaded with `loadTypology`). */
       typology: z.literal('mqm-core').optional(),
+      /** The automatic checks turned off for this review (the others are on). */
+      checksOff: z.array(z.enum(CHECK_NAMES)).max(CHECK_NAMES.length).optional(),
     })
     .strict(),
   /** Loads a custom typology (JSON) from a file; it is copied into the review so the review stays self-contained. */
@@ -303,6 +321,13 @@ export const requestSchemas = {
   resolveReview: z.object({ reviewId, remedy: z.enum(['recover', 'start-new', 'take-over', 'copy']) }).strict(),
   /** Figures of one paragraph (the score panel's "paragraph in focus"). */
   paragraphScore: z.object({ reviewId, paragraphId: id }).strict(),
+
+  // Suggestions of the automatic checks.
+  listSuggestions: z.object({ reviewId }).strict(),
+  /** Turns suggestions into flags stamped with the reviewer's name (one undo step). */
+  acceptSuggestions: z.object({ reviewId, ids: z.array(z.string().min(1).max(2000)).min(1).max(10_000) }).strict(),
+  /** Dismisses suggestions for good (kept in the review file; one undo step). */
+  dismissSuggestions: z.object({ reviewId, ids: z.array(z.string().min(1).max(2000)).min(1).max(10_000) }).strict(),
   /** The quality report of the review, as data: the report view renders it as the saved HTML report does. */
   qualityReport: z.object({ reviewId }).strict(),
 
@@ -361,6 +386,9 @@ export interface RedlineApi {
   changeSettings(req: RequestOf<'changeSettings'>): Promise<Result<ReviewView>>;
   loadTypology(req: RequestOf<'loadTypology'>): Promise<Result<ReviewView>>;
   paragraphScore(req: RequestOf<'paragraphScore'>): Promise<Result<ParagraphScore>>;
+  listSuggestions(req: RequestOf<'listSuggestions'>): Promise<Result<SuggestionList>>;
+  acceptSuggestions(req: RequestOf<'acceptSuggestions'>): Promise<Result<ReviewDelta>>;
+  dismissSuggestions(req: RequestOf<'dismissSuggestions'>): Promise<Result<ReviewDelta>>;
   /** Bounded in size whatever the article's length (see shared/report/report-model.ts). */
   qualityReport(req: RequestOf<'qualityReport'>): Promise<Result<ReportModel>>;
   /** Answers with a sentence saying what was done (where the damaged file went, ...); the review reopens. */

@@ -26,6 +26,7 @@ import type {
   ReviewDelta,
   ReviewView,
   ServiceEvent,
+  SuggestionList,
 } from '../../shared/contract';
 import { assertNever, fail, ok, type Failure, type Result } from '../../shared/result';
 import type { ReportModel } from '../../shared/report/report-model';
@@ -357,6 +358,21 @@ export class ReviewService implements RedlineApi {
     await next;
   }
 
+  async listSuggestions(req: RequestOf<'listSuggestions'>): Promise<Result<SuggestionList>> {
+    const review = this.reviews.get(req.reviewId);
+    // While the article loads there is nothing checked yet: the list follows with `suggestions-changed`.
+    if (review?.status.kind === 'loading') return ok({ reviewId: req.reviewId, checking: true, suggestions: [] });
+    return this.with(req.reviewId, async (s) => ok(s.listSuggestions()));
+  }
+
+  async acceptSuggestions(req: RequestOf<'acceptSuggestions'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.acceptSuggestions(req.ids));
+  }
+
+  async dismissSuggestions(req: RequestOf<'dismissSuggestions'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.dismissSuggestions(req.ids));
+  }
+
   async paragraphScore(req: RequestOf<'paragraphScore'>): Promise<Result<ParagraphScore>> {
     return this.with(req.reviewId, async (s) => s.paragraphScore(req.paragraphId));
   }
@@ -469,6 +485,7 @@ export class ReviewService implements RedlineApi {
           ...(opened.value.readOnly ? { readOnly: opened.value.readOnly } : {}),
           defaultRater: rater,
           rememberRater: (name) => this.settings.rememberRater(name),
+          onSuggestions: () => this.emit({ type: 'suggestions-changed', reviewId: review.id }),
         });
         if (this.reviews.get(review.id) !== review) {
           // Closed while its file was opening.
@@ -490,6 +507,8 @@ export class ReviewService implements RedlineApi {
       this.emit({ type: 'load-progress', reviewId: review.id, bytesRead: info.bytes, totalBytes: info.bytes, paragraphs, done: true });
     }
     this.emit({ type: 'review-changed', reviewId: review.id });
+    // The checks run once the review is open, in the background: nothing waits for them.
+    if (status.kind === 'open') void status.session.startChecks();
   }
 
   /** Review files go beside the article when its folder is writable, never into the bundled sample's folder. */

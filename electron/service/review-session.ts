@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
+import type { SuggestionList } from '../../shared/contract';
 import type { ComparisonWindow, ExportedText, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
 import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
 import {
@@ -42,6 +43,7 @@ import { fixedInVersions } from './flag-fixes';
 import { loadTypologyFile, typologyFromSetting } from './review-typology';
 import { editRateUnitOf, VersionFigures } from './version-figures';
 import { breathe } from '../breathe';
+import { SessionSuggestions } from './session-suggestions';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 
 export interface SessionOptions {
@@ -60,6 +62,8 @@ export interface SessionOptions {
   readonly counts?: ParagraphCounts;
   /** Set when the review cannot be written here; its journal refuses every change. */
   readonly readOnly?: ReadOnlyReview;
+  /** Called when the review's suggestions changed (see session-suggestions.ts). */
+  readonly onSuggestions?: () => void;
 }
 
 type Ack = Promise<Result<ReviewView>>;
@@ -87,6 +91,8 @@ export class ReviewSession {
   private typology: Typology = MQM_CORE;
   private cachedView: { readonly state: ReviewState; readonly view: ReviewView } | undefined;
   private cachedFixes: { readonly state: ReviewState; readonly fixes: Map<string, number> } | undefined;
+  private readonly suggestions: SessionSuggestions;
+  private readonly onSuggestions: () => void;
 
   constructor(options: SessionOptions) {
     this.reviewId = options.reviewId;
@@ -96,6 +102,8 @@ export class ReviewSession {
     this.warnings = [...options.warnings];
     this.defaultRater = options.defaultRater;
     this.rememberRater = options.rememberRater;
+    this.onSuggestions = options.onSuggestions ?? (() => undefined);
+    this.suggestions = new SessionSuggestions(this.onSuggestions);
     const state = this.journal.state;
     this.words = options.counts?.words;
     this.figures = options.figures ?? figuresOf(state, options.counts);
@@ -226,6 +234,7 @@ export class ReviewSession {
     if (req.scoringProfile !== undefined && req.scoringProfile !== current.scoringProfile) settings.scoringProfile = req.scoringProfile;
     if (req.passThreshold !== undefined && req.passThreshold !== current.passThreshold) settings.passThreshold = req.passThreshold;
     if (req.typology !== undefined && req.typology !== current.typology) settings.typology = req.typology;
+    if (req.checksOff !== undefined && [...req.checksOff].sort().join() !== [...(current.checksOff ?? [])].sort().join()) settings.checksOff = req.checksOff;
     if (Object.keys(settings).length === 0) return ok(this.view());
     return this.answer(await this.act({ type: 'settings-changed', settings }));
   }
@@ -249,6 +258,46 @@ export class ReviewSession {
       ...(this.words ? { words: this.words } : {}),
       editRateUnit: this.figures.unit,
     });
+  }
+
+  /** Starts the automatic checks over the article, in the background. */
+  startChecks(): Promise<void> {
+    return this.suggestions.start(this.state);
+  }
+
+  listSuggestions(): SuggestionList {
+    return this.suggestions.list(this.state, this.reviewId);
+  }
+
+  /** Turns suggestions into flags by the reviewer, with the check as their origin; all in one undo step. */
+  async acceptSuggestions(ids: readonly string[]): DeltaAck {
+    const found = this.suggestions.find(this.state, this.reviewId, ids);
+    if (found.length === 0) return fail('conflict', 'Those suggestions are no longer offered; the article may have been re-checked.');
+    const created = new Date().toISOString();
+    const annotations: Annotation[] = found.map((s) => ({
+      id: randomUUID(),
+      paragraphId: s.paragraphId,
+      side: 'target',
+      start: s.start,
+      end: s.end,
+      category: s.category,
+      severity: s.severity,
+      comment: s.message,
+      rater: this.rater,
+      origin: { kind: 'check', check: s.check },
+      status: 'open',
+      created,
+    }));
+    const body: EventBody = annotations.length === 1 ? { type: 'annotation-added', annotation: annotations[0]! } : { type: 'annotations-added', annotations };
+    return this.delta(await this.act(body));
+  }
+
+  /** Dismisses suggestions for good; kept in the review file, all in one undo step. */
+  async dismissSuggestions(ids: readonly string[]): DeltaAck {
+    const found = this.suggestions.find(this.state, this.reviewId, ids);
+    if (found.length === 0) return fail('conflict', 'Those suggestions are no longer offered; the article may have been re-checked.');
+    const suggestions = found.map(({ check, paragraphId, start, end, text }) => ({ check, paragraphId, start, end, text }));
+    return this.delta(await this.act({ type: 'suggestions-dismissed', suggestions }));
   }
 
   paragraphScore(paragraphId: string): Result<ParagraphScore> {
@@ -345,6 +394,7 @@ export class ReviewSession {
 
   /** Waits for queued events to reach the disk and closes the file. */
   close(): Promise<void> {
+    this.suggestions.close();
     return this.journal.close();
   }
 
@@ -364,6 +414,11 @@ export class ReviewSession {
       // A failed write puts the journal back to what is on disk: follow it.
       if (result.error.code === 'io-error') this.rebuildScorer(this.journal.state, false);
       return result;
+    }
+    if (after !== before) {
+      // Texts re-checked tell listeners themselves; flags, dismissals and settings change what is offered.
+      if (touched.paragraphs.length > 0) this.suggestions.textsChanged(this.state, touched.paragraphs);
+      else if (body.type !== 'version-saved' && body.type !== 'rater-set') this.onSuggestions();
     }
     return ok({ event: result.value, touched });
   }
@@ -463,6 +518,8 @@ const NOTHING_TOUCHED: Touched = { annotations: [], paragraphs: [], versions: fa
 function touchedBy(after: ReviewState, body: EventBody): Touched {
   switch (body.type) {
     case 'annotation-added':
+    case 'annotations-added':
+    case 'suggestions-dismissed':
     case 'annotation-changed':
     case 'annotation-removed':
     case 'paragraph-edited':
@@ -487,7 +544,7 @@ function touchedBy(after: ReviewState, body: EventBody): Touched {
     const paragraphs: string[] = [];
     for (const change of step.changes) {
       if (change.kind === 'annotation') annotations.push(change.id);
-      else paragraphs.push(change.paragraphId);
+      else if (change.kind === 'draft') paragraphs.push(change.paragraphId);
     }
     return { annotations, paragraphs, versions: false };
   }

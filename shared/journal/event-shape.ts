@@ -48,6 +48,12 @@ function bodyProblem(v: Obj): string | undefined {
   switch (type) {
     case 'annotation-added':
       return annotationProblem(v.annotation);
+    case 'annotations-added':
+      if (!Array.isArray(v.annotations)) return 'annotations-added has no annotation list';
+      return (v.annotations as unknown[]).map(annotationProblem).find((p) => p !== undefined);
+    case 'suggestions-dismissed':
+      if (!Array.isArray(v.suggestions)) return 'suggestions-dismissed has no suggestion list';
+      return (v.suggestions as unknown[]).map(suggestionProblem).find((p) => p !== undefined);
     case 'annotation-changed': {
       if (!isStr(v.id)) return 'annotation-changed has no id';
       const c = v.changes;
@@ -78,6 +84,7 @@ function bodyProblem(v: Obj): string | undefined {
       if (s.typology !== undefined && !isStr(s.typology)) return 'typology is not text';
       if (s.scoringProfile !== undefined && !isStr(s.scoringProfile)) return 'scoring profile is not text';
       if (s.passThreshold !== undefined && typeof s.passThreshold !== 'number') return 'pass threshold is not a number';
+      if (s.checksOff !== undefined && !(Array.isArray(s.checksOff) && s.checksOff.every(isStr))) return 'checks turned off are not a list of names';
       return undefined;
     }
     case 'undo':
@@ -105,6 +112,13 @@ function annotationProblem(a: unknown): string | undefined {
   return undefined;
 }
 
+function suggestionProblem(s: unknown): string | undefined {
+  if (!isObj(s) || !isStr(s.check) || !isStr(s.paragraphId) || !isInt(s.start) || !isInt(s.end) || !isStr(s.text)) {
+    return 'a dismissed suggestion needs a check, a paragraph id, a span and its text';
+  }
+  return undefined;
+}
+
 function versionProblem(v: Obj): string | undefined {
   if (!isInt(v.number) || v.number < 1) return 'version has no number';
   if (!isStr(v.message) || !isStr(v.author)) return `version ${v.number} lacks a message or author`;
@@ -114,6 +128,7 @@ function versionProblem(v: Obj): string | undefined {
 function changeProblem(c: unknown): string | undefined {
   if (!isObj(c)) return 'undo step change is malformed';
   if (c.kind === 'draft') return isStr(c.paragraphId) && isStr(c.before) && isStr(c.after) ? undefined : 'draft change is malformed';
+  if (c.kind === 'dismissal') return suggestionProblem(c.suggestion);
   if (c.kind !== 'annotation' || !isStr(c.id)) return 'undo step change is malformed';
   return (c.before === undefined ? undefined : annotationProblem(c.before)) ?? (c.after === undefined ? undefined : annotationProblem(c.after));
 }
@@ -140,5 +155,10 @@ function snapshotProblem(s: unknown): string | undefined {
     if (p) return p;
   }
   if (!isStr(s.rater) || !isObj(s.settings)) return 'snapshot lacks rater or settings';
+  if (s.dismissed !== undefined) {
+    if (!Array.isArray(s.dismissed)) return 'snapshot dismissed suggestions are not a list';
+    const d = (s.dismissed as unknown[]).map(suggestionProblem).find((p) => p !== undefined);
+    if (d) return d;
+  }
   return stepsProblem(s.undo) ?? stepsProblem(s.redo);
 }

@@ -36,6 +36,11 @@ export interface ReviewSettings {
   readonly typology: string;
   readonly scoringProfile: string;
   readonly passThreshold: number;
+  /**
+   * Automatic checks the reviewer turned off for this review (check names, see shared/checks/finding.ts). Kept with
+   * the review so that a quality lead reopening it is offered what the reviewer was offered. Absent: all on.
+   */
+  readonly checksOff?: readonly string[];
 }
 
 /** Used until a `settings-changed` event says otherwise. */
@@ -55,6 +60,23 @@ export interface AnnotationChanges {
 }
 
 /**
+ * A suggestion of an automatic check that the reviewer dismissed: never offered again for this check, span and
+ * text. The span is in the paragraph's machine translation, as a flag's is.
+ */
+export interface DismissedSuggestion {
+  readonly check: string;
+  readonly paragraphId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Identifies a suggestion: the same check on the same text at the same place. */
+export function suggestionKey(s: DismissedSuggestion): string {
+  return `${s.check}\u0000${s.paragraphId}\u0000${s.start}\u0000${s.end}\u0000${s.text}`;
+}
+
+/**
  * One reversible change inside an undo step: what an annotation or a paragraph's draft was before and after.
  * `undefined` annotation means "did not exist"; draft texts are full paragraph texts (the machine translation
  * when the paragraph had no draft).
@@ -66,7 +88,9 @@ export type Change =
       readonly before?: Annotation;
       readonly after?: Annotation;
     }
-  | { readonly kind: 'draft'; readonly paragraphId: string; readonly before: string; readonly after: string };
+  | { readonly kind: 'draft'; readonly paragraphId: string; readonly before: string; readonly after: string }
+  /** A suggestion dismissed: before, it was offered; after, it is not. */
+  | { readonly kind: 'dismissal'; readonly suggestion: DismissedSuggestion };
 
 /**
  * One entry of the undo (or redo) stack. `seq` is the event that made it; `group` is set for typing steps
@@ -92,12 +116,16 @@ export interface SavedVersion {
 }
 
 /**
- * Everything a reviewer does, as data. Undoable: annotation-added/changed/removed, paragraph-edited,
- * paragraph-reverted, article-reverted. Not undoable (they are not edits of the article): version-saved,
+ * Everything a reviewer does, as data. Undoable: annotation(s)-added, annotation-changed/removed, paragraph-edited,
+ * paragraph-reverted, article-reverted, suggestions-dismissed. Not undoable (they are not edits of the article): version-saved,
  * rater-set, settings-changed. `snapshot` is written only by compaction and replaces all state but the header.
  */
 export type EventBody =
   | { readonly type: 'annotation-added'; readonly annotation: Annotation }
+  /** Several flags at once, one undo step: every suggestion of one check accepted together. */
+  | { readonly type: 'annotations-added'; readonly annotations: readonly Annotation[] }
+  /** Suggestions of automatic checks dismissed, one undo step (one, or every suggestion of one check). */
+  | { readonly type: 'suggestions-dismissed'; readonly suggestions: readonly DismissedSuggestion[] }
   | { readonly type: 'annotation-changed'; readonly id: string; readonly changes: AnnotationChanges }
   | { readonly type: 'annotation-removed'; readonly id: string }
   /**
@@ -133,6 +161,8 @@ export interface ReviewSnapshot {
   readonly redo: readonly UndoStep[];
   readonly rater: string;
   readonly settings: ReviewSettings;
+  /** Absent in snapshots written before suggestions existed. */
+  readonly dismissed?: readonly DismissedSuggestion[];
 }
 
 /** Builds a header for a newly opened article. */

@@ -16,7 +16,9 @@ import type { Annotation, Paragraph } from '../model';
 import { assertNever, fail, ok, type Result } from '../result';
 import {
   DEFAULT_SETTINGS,
+  suggestionKey,
   type Change,
+  type DismissedSuggestion,
   type JournalEvent,
   type JournalHeader,
   type ReviewSettings,
@@ -39,6 +41,7 @@ export function initialState(header: JournalHeader): ReviewState {
     redo: [],
     rater: '',
     settings: DEFAULT_SETTINGS,
+    dismissed: new Map(),
     lastSeq: 0,
   };
 }
@@ -92,9 +95,10 @@ export class ReviewStateBuilder {
   private redo: readonly UndoStep[];
   private rater: string;
   private settings: ReviewSettings;
+  private dismissed: ReadonlyMap<string, DismissedSuggestion>;
   private seq: number;
   private openGroup: ReviewState['openGroup'];
-  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'undo' | 'redo'>();
+  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed'>();
   /**
    * The latest creation time of any annotation this builder has seen (undefined until first needed). An
    * annotation created at or after it belongs at the end of creation order, which spares a scan of the map:
@@ -110,6 +114,7 @@ export class ReviewStateBuilder {
     this.redo = base.redo;
     this.rater = base.rater;
     this.settings = base.settings;
+    this.dismissed = base.dismissed;
     this.seq = base.lastSeq;
     this.openGroup = base.openGroup;
   }
@@ -133,6 +138,7 @@ export class ReviewStateBuilder {
       redo: this.redo,
       rater: this.rater,
       settings: this.settings,
+      dismissed: this.dismissed,
       lastSeq: this.seq,
       ...(this.openGroup ? { openGroup: this.openGroup } : {}),
     };
@@ -152,6 +158,19 @@ export class ReviewStateBuilder {
       case 'annotation-added':
         this.record('flag', [{ kind: 'annotation', id: event.annotation.id, after: event.annotation }], event.seq);
         return undefined;
+      case 'annotations-added':
+        this.record(
+          event.annotations.length === 1 ? 'flag' : `${event.annotations.length} flags`,
+          event.annotations.map((a) => ({ kind: 'annotation', id: a.id, after: a })),
+          event.seq,
+        );
+        return undefined;
+      case 'suggestions-dismissed': {
+        // A suggestion already dismissed is no change: undo must not bring it back early.
+        const fresh = event.suggestions.filter((s) => !this.dismissed.has(suggestionKey(s)));
+        this.record(fresh.length === 1 ? 'dismissal' : 'dismissals', fresh.map((suggestion) => ({ kind: 'dismissal', suggestion })), event.seq);
+        return undefined;
+      }
       case 'annotation-changed': {
         const before = this.annotations.get(event.id)!;
         const { span, ...fields } = event.changes;
@@ -207,7 +226,8 @@ export class ReviewStateBuilder {
         this.redo = s.redo;
         this.rater = s.rater;
         this.settings = { ...DEFAULT_SETTINGS, ...s.settings };
-        for (const key of ['annotations', 'drafts', 'versions', 'undo', 'redo'] as const) this.owned.delete(key);
+        this.dismissed = new Map((s.dismissed ?? []).map((d) => [suggestionKey(d), d]));
+        for (const key of ['annotations', 'drafts', 'versions', 'undo', 'redo', 'dismissed'] as const) this.owned.delete(key);
         return undefined;
       }
       default:
@@ -222,6 +242,25 @@ export class ReviewStateBuilder {
         const a = event.annotation;
         if (this.annotations.has(a.id)) return `annotation ${a.id} already exists`;
         return this.checkSpan(a.paragraphId, a.side, a.start, a.end);
+      }
+      case 'annotations-added': {
+        if (event.annotations.length === 0) return 'annotations-added adds nothing';
+        const ids = new Set<string>();
+        for (const a of event.annotations) {
+          if (this.annotations.has(a.id) || ids.has(a.id)) return `annotation ${a.id} already exists`;
+          ids.add(a.id);
+          const problem = this.checkSpan(a.paragraphId, a.side, a.start, a.end);
+          if (problem) return problem;
+        }
+        return undefined;
+      }
+      case 'suggestions-dismissed': {
+        if (event.suggestions.length === 0) return 'suggestions-dismissed dismisses nothing';
+        for (const s of event.suggestions) {
+          const problem = this.checkSpan(s.paragraphId, 'target', s.start, s.end);
+          if (problem) return problem;
+        }
+        return undefined;
       }
       case 'annotation-changed': {
         const a = this.annotations.get(event.id);
@@ -343,6 +382,13 @@ export class ReviewStateBuilder {
       this.setDraft(change.paragraphId, change[side]);
       return;
     }
+    if (change.kind === 'dismissal') {
+      const dismissed = this.mutable('dismissed');
+      const key = suggestionKey(change.suggestion);
+      if (side === 'after') dismissed.set(key, change.suggestion);
+      else dismissed.delete(key);
+      return;
+    }
     const value = change[side];
     const map = this.mutable('annotations');
     if (value === undefined) {
@@ -382,7 +428,8 @@ export class ReviewStateBuilder {
   private mutable(key: 'drafts'): Map<string, string>;
   private mutable(key: 'versions'): Version[];
   private mutable(key: 'undo' | 'redo'): UndoStep[];
-  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'undo' | 'redo'): unknown {
+  private mutable(key: 'dismissed'): Map<string, DismissedSuggestion>;
+  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed'): unknown {
     if (!this.owned.has(key)) {
       this.owned.add(key);
       switch (key) {
@@ -400,6 +447,9 @@ export class ReviewStateBuilder {
           break;
         case 'redo':
           this.redo = [...this.redo];
+          break;
+        case 'dismissed':
+          this.dismissed = new Map(this.dismissed);
           break;
         default:
           assertNever(key, 'collection');

@@ -7,7 +7,7 @@
  * list of draft keys.
  */
 import type { Annotation, Paragraph } from '../model';
-import type { EventBody, JournalHeader, ReviewSettings, ReviewSnapshot, SavedVersion, UndoStep } from './journal-event';
+import type { DismissedSuggestion, EventBody, JournalHeader, ReviewSettings, ReviewSnapshot, SavedVersion, UndoStep } from './journal-event';
 
 /** A saved version in memory: like `SavedVersion`, with its texts in a map. */
 export interface Version {
@@ -36,6 +36,8 @@ export interface ReviewState {
   /** The reviewer's name, stamped on every flag they make. */
   readonly rater: string;
   readonly settings: ReviewSettings;
+  /** Suggestions the reviewer dismissed, by `suggestionKey`. */
+  readonly dismissed: ReadonlyMap<string, DismissedSuggestion>;
   /** Sequence number of the last event folded in (0 for a new review). */
   readonly lastSeq: number;
   /** Set right after a grouped typing edit: the next edit with the same group and paragraph joins its undo step. */
@@ -142,6 +144,7 @@ export function snapshotOf(state: ReviewState): ReviewSnapshot {
     redo: state.redo,
     rater: state.rater,
     settings: state.settings,
+    ...(state.dismissed.size > 0 ? { dismissed: [...state.dismissed.values()] } : {}),
   };
 }
 

@@ -1,0 +1,111 @@
+/**
+ * The suggestions of one open review: the automatic checks run over the article in the background once the review
+ * opens (in slices of a few milliseconds with the event loop free between them, so no request waits), and again
+ * for a paragraph whenever its text changes. Listeners hear `changed` when there is something new to fetch.
+ *
+ * Checks read the current text (the draft where there is one), but a suggestion, like a flag, points into the
+ * machine translation: a finding on an edited paragraph is kept only where its text is still found in the machine
+ * translation, so a suggestion goes away once the reviewer's edit removed its cause, and an error the reviewer
+ * typed is not pinned on the machine.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Suggestion, SuggestionList } from '../../shared/contract';
+import { ArticleChecker } from '../../shared/checks/article-checker';
+import type { CheckParagraph, Finding } from '../../shared/checks/finding';
+import { suggestionKey } from '../../shared/journal/journal-event';
+import type { ReviewState } from '../../shared/journal/review-state';
+import type { Paragraph } from '../../shared/model';
+import { breathe } from '../breathe';
+
+/** Checking done between two breaths: well under the 50 ms a request may wait. */
+const SLICE_MS = 8;
+
+export class SessionSuggestions {
+  private readonly checker = new ArticleChecker();
+  private running = false;
+  private ready = false;
+  private closed = false;
+
+  constructor(private readonly changed: () => void) {}
+
+  /** Checks the whole article in the background; `changed` is called when it is done. */
+  start(state: ReviewState): Promise<void> {
+    const paragraphs = state.paragraphs.map((p) => checkParagraphOf(p, state.drafts.get(p.id)));
+    this.running = true;
+    return this.checker
+      .runInSlices(paragraphs, { sliceMs: SLICE_MS, now: () => performance.now(), pause: breathe, cancelled: () => this.closed })
+      .then((done) => {
+        this.running = false;
+        this.ready = done;
+        if (done && !this.closed) this.changed();
+      });
+  }
+
+  /** Re-checks paragraphs whose text changed (an edit, a revert, an undo of either). */
+  textsChanged(state: ReviewState, paragraphIds: readonly string[]): void {
+    if (!this.ready || paragraphIds.length === 0) return;
+    for (const id of paragraphIds) {
+      const index = state.paragraphIndex.get(id);
+      if (index === undefined) continue;
+      this.checker.update(index, checkParagraphOf(state.paragraphs[index]!, state.drafts.get(id)));
+    }
+    this.changed();
+  }
+
+  /** Stops a run still going (the review closed). */
+  close(): void {
+    this.closed = true;
+  }
+
+  /**
+   * What the reviewer is offered now: findings mapped onto the machine translation, less those dismissed, those
+   * already accepted as flags, and those of checks turned off.
+   */
+  list(state: ReviewState, reviewId: string): SuggestionList {
+    if (!this.ready) return { reviewId, checking: this.running, suggestions: [] };
+    const off = new Set(state.settings.checksOff ?? []);
+    const accepted = new Set<string>();
+    for (const a of state.annotations.values()) {
+      if (a.origin.kind === 'check') accepted.add(`${a.origin.check}\u0000${a.paragraphId}\u0000${a.start}\u0000${a.end}`);
+    }
+    const suggestions: Suggestion[] = [];
+    for (const f of this.checker.findings()) {
+      if (off.has(f.check)) continue;
+      const mapped = onMachineText(state, f);
+      if (!mapped) continue;
+      const id = suggestionKey(mapped);
+      if (state.dismissed.has(id) || accepted.has(`${mapped.check}\u0000${mapped.paragraphId}\u0000${mapped.start}\u0000${mapped.end}`)) continue;
+      suggestions.push({ ...mapped, id });
+    }
+    return { reviewId, checking: false, suggestions };
+  }
+
+  /** The suggestions with these ids, as listed now. */
+  find(state: ReviewState, reviewId: string, ids: readonly string[]): Suggestion[] {
+    const wanted = new Set(ids);
+    return this.list(state, reviewId).suggestions.filter((s) => wanted.has(s.id));
+  }
+}
+
+function checkParagraphOf(p: Paragraph, draft: string | undefined): CheckParagraph {
+  return { id: p.id, text: draft ?? p.target, ...(p.source !== undefined ? { source: p.source } : {}), kind: p.kind };
+}
+
+/** A finding on the current text, placed on the machine translation; undefined when its text is not there. */
+function onMachineText(state: ReviewState, f: Finding): Finding | undefined {
+  const draft = state.drafts.get(f.paragraphId);
+  if (draft === undefined) return f;
+  const index = state.paragraphIndex.get(f.paragraphId);
+  const target = index === undefined ? undefined : state.paragraphs[index]?.target;
+  if (target === undefined) return undefined;
+  if (f.start === f.end) {
+    // A point (something missing) at the end of the draft stands at the end of the machine translation.
+    return f.start === draft.length ? { ...f, start: target.length, end: target.length } : undefined;
+  }
+  // The occurrence nearest to where the finding sits in the draft.
+  let best = -1;
+  for (let at = target.indexOf(f.text); at >= 0; at = target.indexOf(f.text, at + 1)) {
+    if (best < 0 || Math.abs(at - f.start) < Math.abs(best - f.start)) best = at;
+  }
+  return best < 0 ? undefined : { ...f, start: best, end: best + f.text.length };
+}

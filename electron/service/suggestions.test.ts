@@ -1,0 +1,89 @@
+/** Suggestions through the service: offered after the review opens, accepted as flags, dismissed for good, undone. */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SuggestionList } from '../../shared/contract';
+import type { ReviewService } from './review-service';
+import { ServiceFixture, value, waitForReview } from './service-fixture';
+
+let fx: ServiceFixture;
+afterEach(async () => fx.cleanup());
+
+async function suggestionsOf(service: ReviewService, reviewId: string): Promise<SuggestionList> {
+  for (let i = 0; i < 500; i++) {
+    const list = value(await service.listSuggestions({ reviewId }));
+    if (!list.checking && list.suggestions.length > 0) return list;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('no suggestions arrived');
+}
+
+async function openSample(heard: string[] = []): Promise<{ service: ReviewService; reviewId: string }> {
+  fx = new ServiceFixture();
+  const service = fx.service();
+  service.onEvent((e) => {
+    if (e.type === 'suggestions-changed') heard.push(e.reviewId);
+  });
+  const opened = value(await service.openSample({}));
+  await waitForReview(service, opened.reviewId);
+  return { service, reviewId: opened.reviewId };
+}
+
+describe('suggestions', () => {
+  it('the sample is offered its planted number, untranslated and fused-sentence errors, and an event says so', async () => {
+    const heard: string[] = [];
+    const { service, reviewId } = await openSample(heard);
+    const list = await suggestionsOf(service, reviewId);
+    expect(heard).toContain(reviewId);
+    const texts = list.suggestions.map((s) => `${s.paragraphId} ${s.check} ${s.text}`);
+    expect(texts).toContain('p3 numbers 34 million');
+    expect(texts).toContain('p11 untranslated 看看海，是她年轻时从来没有想过的事。');
+    expect(texts.some((t) => t.startsWith('p7 sentences'))).toBe(true);
+  });
+
+  it('accepting a suggestion makes a flag by the reviewer with the check as its origin; undo offers it again', async () => {
+    const { service, reviewId } = await openSample();
+    const list = await suggestionsOf(service, reviewId);
+    const numbers = list.suggestions.find((s) => s.text === '34 million')!;
+    const delta = value(await service.acceptSuggestions({ reviewId, ids: [numbers.id] }));
+    const flag = delta.annotations[0]!;
+    expect(flag).toMatchObject({ paragraphId: 'p3', start: numbers.start, end: numbers.end, category: 'Accuracy/Mistranslation', origin: { kind: 'check', check: 'numbers' } });
+    expect(flag.rater).toBe(value(await service.getReview({ reviewId }))!.rater);
+    expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.id === numbers.id)).toBe(false);
+    value(await service.undo({ reviewId }));
+    expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.id === numbers.id)).toBe(true);
+  });
+
+  it('a dismissed suggestion is never offered again, even after the app reopens the review', async () => {
+    const { service, reviewId } = await openSample();
+    const list = await suggestionsOf(service, reviewId);
+    const target = list.suggestions.find((s) => s.check === 'untranslated')!;
+    value(await service.dismissSuggestions({ reviewId, ids: [target.id] }));
+    expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.id === target.id)).toBe(false);
+    await service.close();
+    const again = fx.service();
+    const reopened = value(await again.openSample({}));
+    await waitForReview(again, reopened.reviewId);
+    const after = await suggestionsOf(again, reopened.reviewId);
+    expect(after.suggestions.some((s) => s.id === target.id)).toBe(false);
+    expect(after.suggestions.length).toBe(list.suggestions.length - 1);
+  });
+
+  it('all of one check are accepted in one step, and a check turned off offers nothing', async () => {
+    const { service, reviewId } = await openSample();
+    const list = await suggestionsOf(service, reviewId);
+    const numbers = list.suggestions.filter((s) => s.check === 'numbers');
+    const delta = value(await service.acceptSuggestions({ reviewId, ids: numbers.map((s) => s.id) }));
+    expect(delta.annotations.length).toBe(numbers.length);
+    expect(delta.undoLabel).toBe(`Undo ${numbers.length} flags`);
+    value(await service.changeSettings({ reviewId, checksOff: ['untranslated'] }));
+    expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.check === 'untranslated')).toBe(false);
+  });
+
+  it('an edit that removes the cause takes the suggestion away', async () => {
+    const { service, reviewId } = await openSample();
+    const list = await suggestionsOf(service, reviewId);
+    const p11 = list.suggestions.find((s) => s.paragraphId === 'p11')!;
+    const text = value(await service.readParagraphs({ reviewId, start: 10, end: 11 })).paragraphs[0]!.target;
+    value(await service.editParagraph({ reviewId, paragraphId: 'p11', text: text.replace(p11.text, 'look out at the sea was something she had never imagined.') }));
+    expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.paragraphId === 'p11' && s.check === 'untranslated')).toBe(false);
+  });
+});
