@@ -4,7 +4,10 @@
  * On the desktop the file is saved to a path, which starts beside the article with `.corrected` before the
  * extension; an existing file is replaced only after the reviewer answers "Replace NAME?". In the browser host
  * the page cannot and should not name a path on the machine that serves it, so the text is offered as a
- * download instead, and the browser saves it where its user says.
+ * download instead, and the browser saves it where its user says (a Word document arrives as base64 and is
+ * downloaded as the bytes it is).
+ *
+ * The formats come from renderer/state/export-choices.ts: the article's own first, then the other ways out.
  */
 import { useEffect, useState } from 'react';
 import type { AppInfo, ExportArticleFormat, ExportedText, RedlineClient, VersionSummary } from '../../../shared/contract';
