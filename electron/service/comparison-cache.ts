@@ -7,7 +7,8 @@
  * (the reducer copies on write), so the entry remembers the map it was built from and is rebuilt when the map
  * is another one. A handful of entries are kept, least recently used dropped first.
  */
-import { compareRows, type Comparison } from '../../shared/diff/compare-rows';
+import { compareRowsInSteps, type Comparison } from '../../shared/diff/compare-rows';
+import { breathe } from '../breathe';
 import { editRate, type EditRate } from '../../shared/diff/ter';
 import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import type { VersionFigures } from './version-figures';
@@ -32,8 +33,11 @@ export class ComparisonCache {
 
   constructor(private readonly figures: VersionFigures) {}
 
-  /** The comparison of two versions the review has (the caller checks that they exist). */
-  get(state: ReviewState, left: VersionRef, right: VersionRef, level: 'word' | 'char'): CachedComparison {
+  /**
+   * The comparison of two versions the review has (the caller checks that they exist), built in steps with the
+   * event loop free in between the first time it is asked for.
+   */
+  async get(state: ReviewState, left: VersionRef, right: VersionRef, level: 'word' | 'char'): Promise<CachedComparison> {
     const key = `${left}|${right}|${level}`;
     const leftToken = tokenOf(state, left);
     const rightToken = tokenOf(state, right);
@@ -46,7 +50,7 @@ export class ComparisonCache {
         return entry;
       }
     }
-    const comparison = compareRows(paragraphsAt(state, left), paragraphsAt(state, right), { level, editRate: this.figures.unit });
+    const comparison = await compareRowsInSteps(paragraphsAt(state, left), paragraphsAt(state, right), { level, editRate: this.figures.unit }, breathe);
     const entry: Entry = { key, left: leftToken, right: rightToken, comparison, ter: this.articleRate(state, comparison) };
     this.entries.push(entry);
     if (this.entries.length > MAX_CACHED_COMPARISONS) this.entries.shift();

@@ -358,10 +358,10 @@ export class ReviewSession {
     return this.delta(await this.act({ type: 'article-reverted', version }));
   }
 
-  compare(req: RequestOf<'compare'>): Result<ComparisonWindow> {
+  async compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>> {
     const state = this.state;
     for (const ref of [req.left, req.right]) if (!hasVersion(state, ref)) return unknownVersion(state, ref);
-    const { comparison, ter } = this.comparisons.get(state, req.left, req.right, req.level);
+    const { comparison, ter } = await this.comparisons.get(state, req.left, req.right, req.level);
     const fixes = req.left === 0 ? this.fixes(state) : undefined;
     const flags = annotationList(state)
       .filter((a) => a.side === 'target')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareRowsInSteps,
   articleEditRate,
   changedRowsOnly,
   compareRows,
@@ -114,5 +115,18 @@ describe('compare rows', () => {
   it('measures the edit rate by characters when asked', () => {
     const result = compareRows(article('我们今天去北京'), article('我们明天去北京'), { editRate: 'char' });
     expect(result.rows[0]!.ter).toEqual({ edits: 1, refWords: 7, ter: 1 / 7 });
+  });
+});
+
+describe('comparing in steps', () => {
+  it('gives the same rows as comparing in one go, pausing between groups of changed paragraphs', async () => {
+    const before = Array.from({ length: 3000 }, (_, i) => ({ id: `p${i + 1}`, text: `Paragraph ${i} says the bridge opens in spring.` }));
+    const after = before.map((p, i) => (i % 10 === 0 ? { ...p, text: `${p.text} It was late.` } : p));
+    let pauses = 0;
+    const stepped = await compareRowsInSteps(before, after, {}, async () => {
+      pauses++;
+    });
+    expect(stepped).toEqual(compareRows(before, after));
+    expect(pauses).toBeGreaterThanOrEqual(300 / 16 - 1);
   });
 });

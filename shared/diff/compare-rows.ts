@@ -84,6 +84,41 @@ export function compareRows(
   newParagraphs: readonly ComparedParagraph[],
   options: CompareOptions = {},
 ): Comparison {
+  const steps = compareSteps(oldParagraphs, newParagraphs, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Changed paragraphs diffed between two pauses when comparing in steps (each a word diff and an edit rate). */
+const DIFFS_PER_STEP = 16;
+/** Unchanged paragraphs passed between two pauses. */
+const ROWS_PER_STEP = 20_000;
+
+/**
+ * The same comparison, pausing (`breathe`) every few changed paragraphs, so a service comparing two versions of
+ * a 100,000-paragraph article keeps answering meanwhile.
+ */
+export async function compareRowsInSteps(
+  oldParagraphs: readonly ComparedParagraph[],
+  newParagraphs: readonly ComparedParagraph[],
+  options: CompareOptions,
+  breathe: () => Promise<void>,
+): Promise<Comparison> {
+  const steps = compareSteps(oldParagraphs, newParagraphs, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await breathe();
+  }
+}
+
+function* compareSteps(
+  oldParagraphs: readonly ComparedParagraph[],
+  newParagraphs: readonly ComparedParagraph[],
+  options: CompareOptions,
+): Generator<void, Comparison> {
   const level = options.level ?? 'word';
   const rowDiffs = options.rowDiffs ?? true;
   const byChars = options.editRate === 'char';
@@ -116,7 +151,14 @@ export function compareRows(
 
   let i = 0;
   let j = 0;
+  let sinceBreath = 0;
   while (i < oldParagraphs.length || j < newParagraphs.length) {
+    // A diffed paragraph weighs as much as about a thousand unchanged ones.
+    if (sinceBreath >= ROWS_PER_STEP) {
+      sinceBreath = 0;
+      yield;
+    }
+    sinceBreath++;
     const a = oldParagraphs[i];
     const b = newParagraphs[j];
     if (a !== undefined && !inNew.has(a.id)) {
@@ -132,6 +174,7 @@ export function compareRows(
       } else {
         counts.changed++;
         diffed++;
+        sinceBreath += ROWS_PER_STEP / DIFFS_PER_STEP;
         const ter = rate(a.text, b.text);
         if (rowDiffs) {
           const diff = diffText(a.text, b.text, level);
