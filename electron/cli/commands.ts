@@ -1,4 +1,5 @@
 import { readReviewForScoring } from '../service/read-review';
+import { checkCommand } from './check-command';
 import type { Command } from './command';
 import { diffCommand } from './diff-command';
 import { exportCommand } from './export-command';
@@ -15,4 +16,5 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   reportCommand,
+  checkCommand,
 ];
