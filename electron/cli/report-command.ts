@@ -20,6 +20,7 @@ import type { Typology } from '../../shared/typology/typology';
 import { writeGuardedFile } from '../service/export-article';
 import { readReviewFile } from '../service/read-review';
 import { typologyFromSetting } from '../service/review-typology';
+import { SessionSuggestions } from '../service/session-suggestions';
 import { editRateUnitOf, VersionFigures } from '../service/version-figures';
 import { parseArgs, type Command } from './command';
 
@@ -106,9 +107,13 @@ async function readInput(path: string, shown: string, doc: string | undefined, s
   const { state } = read.value;
   const unit = editRateUnitOf(state.paragraphs);
   const versions = new VersionFigures(state, unit).summaries(state);
+  // The checks run here as in the app, so the report counts the suggestions still open, not only those answered.
+  const checks = new SessionSuggestions(() => undefined);
+  await checks.start(state);
+  const open = checks.list(state, path);
   const { article } = state.header;
   return ok({
-    review: reportReviewOf(state, basename(path), versions),
+    review: reportReviewOf(state, basename(path), versions, open.checking ? undefined : open.suggestions),
     path,
     article: article.name,
     settings: state.settings,

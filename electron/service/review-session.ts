@@ -249,7 +249,10 @@ export class ReviewSession {
   qualityReport(): Result<ReportModel> {
     const state = this.state;
     const profile: ScoringProfile = isScoringProfile(state.settings.scoringProfile) ? state.settings.scoringProfile : 'mqm-core';
-    return buildReport([reportReviewOf(state, basename(this.journal.path), this.figures.summaries(state))], {
+    // Open suggestions are counted once the checks have run over the article; until then the report leaves them out.
+    const list = this.suggestions.list(state, this.reviewId);
+    const open = list.checking ? undefined : list.suggestions;
+    return buildReport([reportReviewOf(state, basename(this.journal.path), this.figures.summaries(state), open)], {
       article: state.header.article.name,
       profile,
       typology: this.typology,

@@ -124,6 +124,27 @@ describe('the report of one review', () => {
     expect(built([review(flags)]).suggestions).toBeUndefined();
   });
 
+  it('counts suggestions as the reviewer answered them: accepted as flags, dismissed, still open', () => {
+    const m = built([
+      review([...flags, sampleAnnotation('c1', 'p2', { origin: { kind: 'check', check: 'numbers' } })], {
+        dismissedSuggestions: [{ check: 'numbers' }, { check: 'consistency' }],
+        openSuggestions: [{ check: 'consistency' }, { check: 'consistency' }, { check: 'furniture' }],
+      }),
+    ]);
+    expect(m.suggestions).toEqual({
+      basis: 'events',
+      total: 6,
+      accepted: 1,
+      dismissed: 2,
+      open: 3,
+      byCheck: [
+        { check: 'consistency', count: 3 },
+        { check: 'numbers', count: 2 },
+        { check: 'furniture', count: 1 },
+      ],
+    });
+  });
+
   it('refuses reviews of different articles', () => {
     const other = sampleHeader(11).paragraphs;
     const r = buildReport([review(flags), { label: 'other.redline', reviewer: 'Ben', paragraphs: other, annotations: [] }], options());

@@ -60,6 +60,10 @@ export interface ReportReview {
    */
   readonly readers?: readonly (readonly string[])[];
   readonly versions?: readonly VersionSummary[];
+  /** Suggestions of the automatic checks the reviewer dismissed (`suggestions-dismissed` events). */
+  readonly dismissedSuggestions?: readonly { readonly check: string }[];
+  /** Suggestions still offered, when the checks have run over the article (the app's live list). */
+  readonly openSuggestions?: readonly { readonly check: string }[];
 }
 
 export interface ReportOptions {
@@ -91,8 +95,21 @@ interface Counted {
 }
 
 /** A review's state as the report takes it; `label` names it (its file name). */
-export function reportReviewOf(state: ReviewState, label: string, versions?: readonly VersionSummary[]): ReportReview {
-  return { label, reviewer: state.rater, paragraphs: state.paragraphs, annotations: annotationList(state), ...(versions ? { versions } : {}) };
+export function reportReviewOf(
+  state: ReviewState,
+  label: string,
+  versions?: readonly VersionSummary[],
+  openSuggestions?: readonly { readonly check: string }[],
+): ReportReview {
+  return {
+    label,
+    reviewer: state.rater,
+    paragraphs: state.paragraphs,
+    annotations: annotationList(state),
+    ...(versions ? { versions } : {}),
+    dismissedSuggestions: [...state.dismissed.values()],
+    ...(openSuggestions ? { openSuggestions } : {}),
+  };
 }
 
 /** Whether two reviews are of the same article: same paragraphs, same machine translation. */
@@ -394,30 +411,50 @@ function versionsOf(review: ReportReview): ReportVersion[] {
 }
 
 /**
- * Suggestions from automatic checks. Reviews record no suggestion events yet, so the counts are of flags whose
- * origin is a check: a dismissed one was turned down, any other was taken into the review.
+ * Suggestions from automatic checks: accepted ones are flags whose origin is a check (a dismissed flag counts as
+ * dismissed), dismissed ones are the review's `suggestions-dismissed` events, open ones the app's live list. A
+ * review without dismissal records (made before suggestions existed) is counted from check flags alone, and says so.
  */
 function suggestionsOf(reviews: readonly ReportReview[]): { suggestions?: SuggestionCounts } {
   let accepted = 0;
   let dismissed = 0;
+  let open = 0;
+  let openKnown = reviews.length > 0;
+  let events = false;
   const byCheck = new Map<string, number>();
+  const note = (check: string): void => void byCheck.set(check, (byCheck.get(check) ?? 0) + 1);
   for (const review of reviews) {
-    for (const a of review.annotations) {
+    const latest = new Map<string, Annotation>();
+    for (const a of review.annotations) latest.set(a.id, a);
+    for (const a of latest.values()) {
       if (a.origin.kind !== 'check') continue;
-      byCheck.set(a.origin.check, (byCheck.get(a.origin.check) ?? 0) + 1);
+      note(a.origin.check);
       if (a.status === 'dismissed') dismissed++;
       else accepted++;
     }
+    if (review.dismissedSuggestions) {
+      events = true;
+      for (const d of review.dismissedSuggestions) {
+        note(d.check);
+        dismissed++;
+      }
+    }
+    if (review.openSuggestions) {
+      for (const o of review.openSuggestions) {
+        note(o.check);
+        open++;
+      }
+    } else openKnown = false;
   }
-  const total = accepted + dismissed;
+  const total = accepted + dismissed + open;
   if (total === 0) return {};
   return {
     suggestions: {
-      basis: 'check-flags',
+      basis: events ? 'events' : 'check-flags',
       total,
       accepted,
       dismissed,
-      open: 0,
+      ...(openKnown ? { open } : {}),
       byCheck: [...byCheck].map(([check, count]) => ({ check, count })).sort((a, b) => b.count - a.count || a.check.localeCompare(b.check)),
     },
   };

@@ -306,12 +306,12 @@ function suggestionsSection(m: ReportModel): string {
   if (!s) return '';
   const basis =
     s.basis === 'events'
-      ? 'Suggestions the checks offered, as the reviewer answered them.'
+      ? 'Suggestions the checks offered, as the reviewer answered them: accepted as flags, dismissed, or still open.'
       : 'Counted from flags made by automatic checks: a dismissed flag was turned down, any other was kept.';
   return (
     `<section aria-labelledby="rl-sugg-h"><h2 id="rl-sugg-h">Suggestions from automatic checks</h2><p class="rl-lede">${basis}</p>` +
     `<dl class="rl-cards"><div class="rl-card"><dt>Accepted</dt><dd>${count(s.accepted)}</dd></div><div class="rl-card"><dt>Dismissed</dt><dd>${count(s.dismissed)}</dd></div>` +
-    `<div class="rl-card"><dt>Open</dt><dd>${count(s.open)}</dd></div></dl>` +
+    `<div class="rl-card"><dt>Open</dt><dd>${s.open === undefined ? '—' : count(s.open)}${s.open === undefined ? '<small>the checks were not run here</small>' : ''}</dd></div></dl>` +
     `<table><thead><tr><th>Check</th><th class="rl-n">Suggestions</th></tr></thead><tbody>${s.byCheck.map((c) => `<tr><td>${esc(c.check)}</td><td class="rl-n">${c.count}</td></tr>`).join('')}</tbody></table></section>`
   );
 }

@@ -115,15 +115,16 @@ export interface ReportVersion {
 }
 
 /**
- * Suggestions from automatic checks. `basis` says where the counts come from: suggestion events of the review, or
- * (before those existed) flags whose origin is a check, counted by their status.
+ * Suggestions from automatic checks. `basis` says where the counts come from: the review's suggestion records
+ * (accepted flags, dismissals), or, for a review without them, flags whose origin is a check, by their status.
  */
 export interface SuggestionCounts {
   readonly basis: 'events' | 'check-flags';
   readonly total: number;
   readonly accepted: number;
   readonly dismissed: number;
-  readonly open: number;
+  /** Still offered; absent where the checks were not run (a review read from its file alone). */
+  readonly open?: number;
   readonly byCheck: readonly { readonly check: string; readonly count: number }[];
 }
 
