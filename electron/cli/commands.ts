@@ -1,4 +1,5 @@
 import { readReviewForScoring } from '../service/read-review';
+import { adjudicateCommand } from './adjudicate-command';
 import { checkCommand } from './check-command';
 import type { Command } from './command';
 import { diffCommand } from './diff-command';
@@ -16,5 +17,6 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   reportCommand,
+  adjudicateCommand,
   checkCommand,
 ];

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseWmtTsv } from '../../shared/formats/wmt-tsv';
 import { chooseWmtDocument, looksLikeWmtTsv, wmtReview } from '../../shared/formats/wmt-import';
+import { makeHeader, type JournalHeader } from '../../shared/journal/journal-event';
 import { paragraphIdAt, type Annotation, type Paragraph } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { buildReport, reportReviewOf, type ReportReview } from '../../shared/report/build-report';
@@ -50,8 +51,11 @@ The figures equal those of "redline score" on the same input.
 Exit status: 0 written, 2 bad input or usage (the reason on stderr), 1 the file could not be written.
 `;
 
-interface Input {
+/** One input of a report: a review file, or one document and system of a WMT MQM file. */
+export interface ReportInput {
   readonly review: ReportReview;
+  /** The article as a review file's first line holds it (made up for a WMT file), for a review made from the inputs. */
+  readonly header: JournalHeader;
   readonly path: string;
   /** The article's name: as the review recorded it, or the WMT document's. */
   readonly article: string;
@@ -61,7 +65,7 @@ interface Input {
   readonly guarded: readonly { readonly path: string; readonly what: string }[];
 }
 
-async function readWmt(path: string, shown: string, doc: string | undefined, system: string | undefined): Promise<Result<Input>> {
+async function readWmt(path: string, shown: string, doc: string | undefined, system: string | undefined): Promise<Result<ReportInput>> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
@@ -92,6 +96,7 @@ async function readWmt(path: string, shown: string, doc: string | undefined, sys
   const label = `${basename(path)} (${chosen.value.doc}, ${chosen.value.system})`;
   return ok({
     review: { label, reviewer: wmt.raters.join(', '), paragraphs, annotations, raters: wmt.raters, readers },
+    header: makeHeader({ path, name: basename(path), format: 'tsv', encoding: 'utf-8', bytes: text.length }, paragraphs, new Date().toISOString()),
     path,
     article: `${chosen.value.doc} (${chosen.value.system})`,
     editRateUnit: editRateUnitOf(paragraphs),
@@ -100,7 +105,8 @@ async function readWmt(path: string, shown: string, doc: string | undefined, sys
   });
 }
 
-async function readInput(path: string, shown: string, doc: string | undefined, system: string | undefined): Promise<Result<Input>> {
+/** Reads a review file, or a WMT MQM file's document and system, as an input of a report (or of adjudication). */
+export async function readReportInput(path: string, shown: string, doc: string | undefined, system: string | undefined): Promise<Result<ReportInput>> {
   if (extname(path).toLowerCase() !== '.redline') return readWmt(path, shown, doc, system);
   const read = await readReviewFile(path);
   if (!read.ok) return read;
@@ -114,6 +120,7 @@ async function readInput(path: string, shown: string, doc: string | undefined, s
   const { article } = state.header;
   return ok({
     review: reportReviewOf(state, basename(path), versions, open.checking ? undefined : open.suggestions),
+    header: state.header,
     path,
     article: article.name,
     settings: state.settings,
@@ -160,9 +167,9 @@ export const reportCommand: Command = {
       return usageError(`--threshold is a quality score from 0 to 100, got "${thresholdText}".`);
     }
 
-    const inputs: Input[] = [];
+    const inputs: ReportInput[] = [];
     for (const file of positional) {
-      const read = await readInput(resolve(io.cwd, file), file, values.get('doc'), values.get('system'));
+      const read = await readReportInput(resolve(io.cwd, file), file, values.get('doc'), values.get('system'));
       if (!read.ok) {
         io.stderr(`redline report: ${read.error.message}\n`);
         return 2;

@@ -21,6 +21,7 @@ import { mqmFigures } from '../scoring/mqm-figures';
 import { countWords } from '../scoring/word-count';
 import { describeProfile, type ScoringProfile } from '../scoring/wmt-weights';
 import { categoryWeights, type Typology } from '../typology/typology';
+import { flagRef } from './adjudication';
 import { cohenKappa, fleissKappa, kappaWords, spanAgreement, type MarkedSpan } from './agreement';
 import { excerpt, type SpanMark } from './flagged-text';
 import {
@@ -87,6 +88,8 @@ export const PROFILE_NAMES: Readonly<Record<ScoringProfile, string>> = {
 /** One counted flag, weighed. */
 interface Counted {
   readonly flag: Annotation;
+  /** The label of the review the flag is in. */
+  readonly review: string;
   readonly index: number;
   readonly rater: string;
   readonly tenths: number;
@@ -158,7 +161,7 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
       const c = contributionOf(a, options.profile, options.typology, weights);
       if (!c) continue;
       const rater = raterName(a.rater, review);
-      counted.push({ flag: a, index: i, rater, tenths: c.tenths, penalty: c.penalty, error: c.error });
+      counted.push({ flag: a, review: review.label, index: i, rater, tenths: c.tenths, penalty: c.penalty, error: c.error });
       if (!raterReview.has(rater)) raterReview.set(rater, review.label);
       any = true;
     }
@@ -250,6 +253,7 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
     const p = paragraphs[c.index]!;
     const text = c.flag.side === 'source' ? (p.source ?? '') : p.target;
     return {
+      ref: flagRef(c.review, c.flag.id),
       side: c.flag.side,
       start: c.flag.start,
       end: c.flag.end,

@@ -105,6 +105,7 @@ html, body { margin: 0; background: var(--rl-bg); }
 .rl-report .rl-rater-line { display: grid; grid-template-columns: minmax(6rem, 10rem) 1fr; gap: 0.6rem; align-items: start; }
 .rl-report .rl-rater-line > b { font-size: 0.85rem; padding-top: 0.3rem; overflow-wrap: anywhere; }
 .rl-report .rl-empty { color: var(--rl-muted); font-style: italic; }
+.rl-report code { font: 0.8em ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, Consolas, monospace; color: var(--rl-muted); }
 .rl-report footer { color: var(--rl-muted); font-size: 0.8rem; margin-top: 1.5rem; }
 @media (max-width: 40rem) { .rl-report { padding: 1rem 0.75rem; } .rl-report .rl-card dd { font-size: 1.5rem; } }
 @media print {

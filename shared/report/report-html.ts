@@ -41,11 +41,12 @@ function excerptHtml(x: TextExcerpt, className: string): string {
   return `<p class="rl-text ${className}"${lang}>${x.cutStart ? '<span class="rl-cut">… </span>' : ''}${parts.join('')}${x.cutEnd ? '<span class="rl-cut"> …</span>' : ''}</p>`;
 }
 
-function flagItem(f: ReportFlag, withRater: boolean): string {
+function flagItem(f: ReportFlag, withRater: boolean, withRef = false): string {
   const quote = f.quote === '' ? 'omission point' : `“${f.quote.length > 80 ? `${f.quote.slice(0, 80)}…` : f.quote}”`;
   return (
     `<li><span class="rl-sev rl-sev-${f.severity}">${SEVERITY_WORDS[f.severity]}</span> <b>${esc(f.category)}</b> ${esc(quote)}` +
-    `${f.side === 'source' ? ' (source)' : ''}${withRater ? ` · ${esc(f.rater)}` : ''}${f.comment ? ` — ${esc(f.comment)}` : ''}</li>`
+    `${f.side === 'source' ? ' (source)' : ''}${withRater ? ` · ${esc(f.rater)}` : ''}${f.comment ? ` — ${esc(f.comment)}` : ''}` +
+    `${withRef ? ` <code class="rl-ref" title="The flag's name in adjudication decisions">${esc(f.ref)}</code>` : ''}</li>`
   );
 }
 
@@ -251,7 +252,7 @@ function disputedSection(m: ReportModel): string {
           .map(
             (r) =>
               `<div class="rl-rater-line"><b>${esc(r.rater)} · ${fixed(r.score)}</b><div>${excerptHtml(r.target, 'rl-target')}` +
-              (r.flags.length > 0 ? `<ul class="rl-flags">${r.flags.map((f) => flagItem(f, false)).join('')}</ul>` : '<p class="rl-empty">No flags.</p>') +
+              (r.flags.length > 0 ? `<ul class="rl-flags">${r.flags.map((f) => flagItem(f, false, true)).join('')}</ul>` : '<p class="rl-empty">No flags.</p>') +
               `</div></div>`,
           )
           .join('') +
@@ -260,7 +261,8 @@ function disputedSection(m: ReportModel): string {
     .join('');
   return (
     `<section class="rl-long" aria-labelledby="rl-disputed-h"><h2 id="rl-disputed-h">Paragraphs to adjudicate</h2>` +
-    `<p class="rl-lede">Where the raters disagree most: widest spread of their scores first, then split verdicts.</p>` +
+    `<p class="rl-lede">Where the raters disagree most: widest spread of their scores first, then split verdicts. ` +
+    `Each flag's name is what <code>redline adjudicate</code> takes in its decisions.</p>` +
     (items ? `<ol class="rl-paras">${items}</ol>` : '<p class="rl-empty">The raters agree on every paragraph.</p>') +
     `</section>`
   );

@@ -79,6 +79,8 @@ export interface TextExcerpt {
 }
 
 export interface ReportFlag {
+  /** `review#id`: names the flag in adjudication decisions. */
+  readonly ref: string;
   readonly side: Side;
   readonly start: number;
   readonly end: number;
