@@ -22,13 +22,15 @@ export interface CheckerOptions {
 }
 
 /** Paragraphs checked between two looks at the clock. */
-const BATCH = 32;
+const BATCH = 16;
 
 export class ArticleChecker {
   private paragraphs: CheckParagraph[] = [];
   private local: (readonly Finding[] | undefined)[] = [];
   private lengths: (Finding | undefined)[] = [];
   private ratios: (number | undefined)[] = [];
+  /** The ratios of a full run in one dense list, gathered as it goes: calibrating is then one short step. */
+  private judged: number[] = [];
   private calibration: LengthCalibration | undefined;
   private readonly groups = new Map<string, readonly Finding[]>();
   private consistency = new ConsistencyIndex();
@@ -143,10 +145,12 @@ export class ArticleChecker {
 
   private begin(paragraphs: readonly CheckParagraph[]): void {
     this.paragraphs = [...paragraphs];
-    this.order = new Map(paragraphs.map((p, i) => [p.id, i]));
+    // Filled as paragraphs are checked (see checkParagraph), so that starting a run on a long article is no long step.
+    this.order = new Map();
     this.local = new Array<readonly Finding[] | undefined>(paragraphs.length);
     this.lengths = new Array<Finding | undefined>(paragraphs.length);
     this.ratios = new Array<number | undefined>(paragraphs.length);
+    this.judged = [];
     this.groups.clear();
     this.consistency = new ConsistencyIndex();
     // Judged on a sample of the article: the first paragraphs are enough to tell a Chinese translation.
@@ -160,7 +164,8 @@ export class ArticleChecker {
   }
 
   private calibrate(): void {
-    this.calibration = calibrateLength(this.ratios.filter((r): r is number => r !== undefined));
+    this.calibration = calibrateLength(this.judged);
+    this.judged = [];
   }
 
   private judgeLengths(): void {
@@ -179,7 +184,10 @@ export class ArticleChecker {
 
   private checkParagraph(i: number): void {
     const p = this.paragraphs[i]!;
-    this.ratios[i] = logRatio(p);
+    this.order.set(p.id, i);
+    const ratio = logRatio(p);
+    this.ratios[i] = ratio;
+    if (ratio !== undefined) this.judged.push(ratio);
     if (this.hanTarget) {
       this.local[i] = undefined;
       this.touched = new Set();
@@ -194,7 +202,7 @@ export class ArticleChecker {
       found.push(...checkSentences(p), ...checkPunctuation(p), ...checkNumbers(p), ...checkUntranslated(p));
       if (this.glossary.length > 0) found.push(...checkTerminology(p, this.glossary));
     }
-    this.local[i] = found.length > 0 ? dedupe(found) : undefined;
+    this.local[i] = found.length > 1 ? dedupe(found) : found.length === 1 ? found : undefined;
     this.touched = furniture ? this.consistency.set({ ...p, text: '' }, i) : this.consistency.set(p, i);
   }
 }

@@ -11,7 +11,7 @@
  *
  * The index is incremental, so that an edit of one paragraph recomputes only the groups whose phrases it holds.
  */
-import { finding, type CheckParagraph, type Finding } from './finding';
+import type { CheckParagraph, Finding } from './finding';
 
 /** Capitalised words that start sentences rather than names: left off the front of a phrase. */
 const LEADING = new Set([
@@ -20,8 +20,6 @@ const LEADING = new Set([
   'speaking', 'under', 'during', 'before', 'last', 'next', 'every', 'each', 'both', 'its', 'his', 'her', 'their', 'our',
   'there', 'here', 'meanwhile', 'however', 'yet', 'so', 'then', 'now', 'today', 'asked', 'unlike', 'like', 'despite',
 ]);
-/** Words joining the parts of a name ("Bank of China", "Belt and Road"). */
-const JOINERS = new Set(['and', 'of', 'the', 'for', 'de', 'on']);
 /** Set aside when comparing writings: they vary between renderings of one name. */
 const IGNORED_IN_KEY = new Set(['and', 'of', 'the', 'for', 'de', 'on', 'one', 'a']);
 /** Generic heads that translations add or vary after a name ("Belt and Road Initiative/programme"). */
@@ -36,61 +34,72 @@ export interface Phrase {
   readonly nameLike: boolean;
 }
 
-const CAP_WORD = /^[A-Z][A-Za-z’'-]*$/;
+const CAP_WORD = /[A-Z][A-Za-z’'-]*/g;
+/** What may stand between two capitalised words of one name. */
+const JOIN_GAP = /^ (?:(?:and|of|the|for|de|on) )?$/;
+const HEAD_AFTER = /^ (initiative|programme|program|project|plan|scheme|strategy|campaign)\b/;
 
-/** The capitalised phrases of a paragraph, with the key their variants share. */
+/**
+ * The capitalised phrases of a paragraph, with the key their variants share. Works from the capitalised words
+ * alone (found by one regular expression), which keeps it cheap on long articles.
+ */
 export function phrasesOf(text: string): Phrase[] {
   const out: Phrase[] = [];
-  const words = [...text.matchAll(/[A-Za-z][A-Za-z’'-]*|[,]/g)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
+  const caps: { w: string; start: number; end: number }[] = [];
+  CAP_WORD.lastIndex = 0;
+  for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
+    // A capital inside a word ("McDonald", "iPhone") is not the start of one.
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
+    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122)) continue;
+    caps.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  }
   let i = 0;
-  while (i < words.length) {
-    if (!CAP_WORD.test(words[i]!.w) || LEADING.has(words[i]!.w.toLowerCase())) {
+  while (i < caps.length) {
+    if (LEADING.has(caps[i]!.w.toLowerCase())) {
       i += 1;
       continue;
     }
-    let j = i + 1;
     let last = i;
-    while (j < words.length) {
-      const w = words[j]!;
-      const gap = text.slice(words[j - 1]!.end, w.start);
-      if (gap !== ' ' && !(w.w === ',' && gap === '')) break;
-      if (CAP_WORD.test(w.w)) last = j;
-      else if (JOINERS.has(w.w) && words[j + 1] && CAP_WORD.test(words[j + 1]!.w)) {
-        // a joiner counts only between capitalised words
-      } else if (w.w === ',' && words[j + 1] && words[j + 1]!.w === words[i]!.w) {
-        // "One Belt, One Road": a comma between parts that begin alike
-      } else break;
-      j += 1;
+    while (last + 1 < caps.length) {
+      const gap = text.slice(caps[last]!.end, caps[last + 1]!.start);
+      // "One Belt, One Road": a comma between parts that begin alike.
+      if (JOIN_GAP.test(gap) || (gap === ', ' && caps[last + 1]!.w === caps[i]!.w)) last += 1;
+      else break;
     }
-    let end = last;
-    // A generic head in lower case after the name: "Belt and Road programme".
-    const after = words[last + 1];
-    if (after && GENERIC_HEADS.has(after.w) && text.slice(words[last]!.end, after.start) === ' ') end = last + 1;
-    const parts = words.slice(i, end + 1);
-    const surface = text.slice(parts[0]!.start, parts.at(-1)!.end).replace(/(?:’s|'s)$/, '');
-    const content = parts.filter((p) => p.w !== ',').map((p) => p.w.toLowerCase().replace(/(?:’s|'s)$/, ''));
+    let end = caps[last]!.end;
+    const head = HEAD_AFTER.exec(text.slice(end, end + 12));
+    if (head) end += head[0].length;
+    const first = caps[i]!.start;
+    const surface = text.slice(first, end).replace(/(?:’s|'s)$/, '');
+    const content = surface.toLowerCase().split(/[\s,]+/).filter(Boolean);
     const keyWords = content.filter((w) => !IGNORED_IN_KEY.has(w) && !GENERIC_HEADS.has(w));
     const key = keyWords.join('').replace(/[-’']/g, '');
-    if (key.length >= 4 && (keyWords.length >= 2 || /-/.test(surface) || content.length !== keyWords.length)) {
-      out.push({ key, surface, start: parts[0]!.start, end: parts[0]!.start + surface.length, nameLike: content.length === keyWords.length });
+    if (key.length >= 4 && (keyWords.length >= 2 || surface.includes('-') || content.length !== keyWords.length)) {
+      out.push({ key, surface, start: first, end: first + surface.length, nameLike: content.length === keyWords.length });
     }
-    i = end + 1;
+    i = last + 1;
   }
   return out;
 }
 
-interface Occurrence {
-  readonly index: number;
-  readonly paragraph: CheckParagraph;
-  readonly start: number;
-  readonly end: number;
+/** Where one writing occurs: paragraph positions in article order, with each one's id and offset (parallel lists). */
+interface Occurrences {
+  readonly indices: number[];
+  readonly ids: string[];
+  readonly starts: number[];
 }
 
-/** Variant groups of an article, kept current paragraph by paragraph. */
+/** Paragraph numbers listed in a message before "and N more": a name used on every page would make it a page. */
+const LISTED = 4;
+
+/**
+ * Variant groups of an article, kept current paragraph by paragraph. Occurrences are plain number and string
+ * lists, not an object each: a name on every page of a 100,000-paragraph article is one list, not 100,000 objects.
+ */
 export class ConsistencyIndex {
-  private readonly byParagraph = new Map<string, readonly Phrase[]>();
-  /** key → surface → occurrences in article order of insertion. */
-  private readonly groups = new Map<string, Map<string, Occurrence[]>>();
+  private readonly byParagraph = new Map<string, { readonly index: number; readonly phrases: readonly Phrase[] }>();
+  /** key → surface → occurrences. */
+  private readonly groups = new Map<string, Map<string, Occurrences>>();
   private readonly nameLike = new Map<string, boolean>();
 
   /**
@@ -101,16 +110,30 @@ export class ConsistencyIndex {
     const touched = new Set<string>();
     this.remove(paragraph.id, touched);
     const phrases = phrasesOf(paragraph.text);
-    if (phrases.length > 0) this.byParagraph.set(paragraph.id, phrases);
+    if (phrases.length === 0) return touched;
+    this.byParagraph.set(paragraph.id, { index, phrases });
     for (const ph of phrases) {
       touched.add(ph.key);
       let group = this.groups.get(ph.key);
       if (!group) this.groups.set(ph.key, (group = new Map()));
-      let list = group.get(ph.surface);
-      if (!list) group.set(ph.surface, (list = []));
-      list.push({ index, paragraph, start: ph.start, end: ph.end });
-      if (list.length > 1 && list.at(-2)!.index > index) list.sort((a, b) => a.index - b.index || a.start - b.start);
-      this.nameLike.set(ph.key, (this.nameLike.get(ph.key) ?? true) && ph.nameLike);
+      let o = group.get(ph.surface);
+      if (!o) group.set(ph.surface, (o = { indices: [], ids: [], starts: [] }));
+      // In article order: appended during a full run, inserted in place after an edit.
+      let at = o.indices.length;
+      if (at > 0 && o.indices[at - 1]! >= index) {
+        let lo = 0;
+        while (lo < at) {
+          const mid = (lo + at) >> 1;
+          if (o.indices[mid]! < index) lo = mid + 1;
+          else at = mid;
+        }
+        if (o.indices[at] === index) continue; // the writing twice in one paragraph: its first place counts
+      }
+      o.indices.splice(at, 0, index);
+      o.ids.splice(at, 0, paragraph.id);
+      o.starts.splice(at, 0, ph.start);
+      const wasNameLike = this.nameLike.get(ph.key);
+      if (wasNameLike !== false && wasNameLike !== ph.nameLike) this.nameLike.set(ph.key, (wasNameLike ?? true) && ph.nameLike);
     }
     return touched;
   }
@@ -119,14 +142,18 @@ export class ConsistencyIndex {
     const old = this.byParagraph.get(paragraphId);
     if (!old) return;
     this.byParagraph.delete(paragraphId);
-    for (const ph of old) {
+    for (const ph of old.phrases) {
       touched.add(ph.key);
       const group = this.groups.get(ph.key);
-      const list = group?.get(ph.surface);
-      if (!group || !list) continue;
-      const kept = list.filter((o) => o.paragraph.id !== paragraphId);
-      if (kept.length > 0) group.set(ph.surface, kept);
-      else group.delete(ph.surface);
+      const o = group?.get(ph.surface);
+      if (!group || !o) continue;
+      const at = o.indices.indexOf(old.index);
+      if (at >= 0) {
+        o.indices.splice(at, 1);
+        o.ids.splice(at, 1);
+        o.starts.splice(at, 1);
+      }
+      if (o.indices.length === 0) group.delete(ph.surface);
       if (group.size === 0) {
         this.groups.delete(ph.key);
         this.nameLike.delete(ph.key);
@@ -134,7 +161,7 @@ export class ConsistencyIndex {
     }
   }
 
-  /** Every key with more than one writing. */
+  /** Every key (most have one writing and no findings). */
   keys(): IterableIterator<string> {
     return this.groups.keys();
   }
@@ -143,23 +170,30 @@ export class ConsistencyIndex {
   findings(key: string): Finding[] {
     const group = this.groups.get(key);
     if (!group || group.size < 2) return [];
-    const writings = [...group.entries()];
-    const numbers = (list: readonly Occurrence[]) => [...new Set(list.map((o) => o.index + 1))].map((n) => `¶${n}`).join(', ');
-    const nameLike = this.nameLike.get(key) ?? false;
-    return writings.map(([surface, list]) => {
-      const first = list[0]!;
-      const others = writings.filter(([s]) => s !== surface).map(([s, l]) => `“${s}” (${numbers(l)})`).join(', ');
-      return finding(
-        'consistency',
-        first.paragraph,
-        first.start,
-        first.end,
-        nameLike ? 'Style/Inconsistent style' : 'Terminology/Inconsistent use of terminology',
-        'minor',
-        `“${surface}” (${numbers(list)}) is also written ${others}.`,
-      );
+    const writings = [...group.entries()].map(([surface, o]) => ({ surface, o, where: whereIn(o) }));
+    const category = this.nameLike.get(key) ?? true ? 'Style/Inconsistent style' : 'Terminology/Inconsistent use of terminology';
+    return writings.map((w) => {
+      const others = writings.filter((x) => x !== w).map((x) => `“${x.surface}” (${x.where})`).join(', ');
+      const start = w.o.starts[0]!;
+      return {
+        check: 'consistency',
+        paragraphId: w.o.ids[0]!,
+        start,
+        end: start + w.surface.length,
+        text: w.surface,
+        category,
+        severity: 'minor',
+        message: `“${w.surface}” (${w.where}) is also written ${others}.`,
+      } satisfies Finding;
     });
   }
+}
+
+/** Where a writing appears, in words: "¶5, ¶14" or "¶2, ¶3, ¶7, ¶9 and 212 more". */
+function whereIn(o: Occurrences): string {
+  const listed = o.indices.slice(0, LISTED).map((i) => `¶${i + 1}`).join(', ');
+  const more = o.indices.length - Math.min(LISTED, o.indices.length);
+  return more > 0 ? `${listed} and ${more} more` : listed;
 }
 
 /** Inconsistent writings across an article. */

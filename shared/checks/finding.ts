@@ -86,8 +86,11 @@ export function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 }
 
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+
 /** Whether a text is mostly Han: a Chinese (or Japanese) translation, where the English-text checks do not apply. */
 export function isMostlyHan(text: string): boolean {
+  if (!HAN.test(text)) return false;
   let han = 0;
   let letters = 0;
   for (let i = 0; i < text.length; i++) {

@@ -41,6 +41,8 @@ export function checkFurniture(paragraphs: readonly CheckParagraph[]): Finding[]
 
 /** Whether one paragraph is furniture; `headline` is the article's first paragraph, when this is not it. */
 export function furnitureOf(p: CheckParagraph, headline: string | undefined): Finding | undefined {
+  // Most paragraphs are longer than any furniture line: settled by their length before any pattern runs.
+  if (p.text.length > MAX_WORDS * 12) return undefined;
   const line = p.text.trim();
   if (!line || line.split(/\s+/).length > MAX_WORDS) return undefined;
   const start = p.text.indexOf(line);

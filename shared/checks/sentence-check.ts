@@ -71,16 +71,10 @@ const WORD = /[A-Za-z][A-Za-z’'-]*/g;
 function tokens(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+  for (let m = WORD.exec(text); m && m.index + m[0].length <= to; m = WORD.exec(text)) {
     out.push({ word: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
   }
   return out;
-}
-
-/** Only spaces between two positions: no punctuation, so the words run on within one sentence. */
-function onlySpaces(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text[i] !== ' ') return false;
-  return to > from;
 }
 
 /** Words after which a word ending in -s is a plural noun ("the engineers"), not a verb. */
@@ -115,52 +109,48 @@ function sentences(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** A lower-case word, a sentence opener, a lower-case word, with only spaces between: "regional The digital". */
+const FUSED = new RegExp(String.raw`(?<![A-Za-z’'-])([a-z][A-Za-z’'-]*) (${[...SENTENCE_OPENERS].join('|')}) (?=[a-z])`, 'g');
+const DOUBLED = /(?<![A-Za-z’'-])([A-Za-z]+) \1(?![A-Za-z’'-])/gi;
+/** Verbs that most sentences show: a sentence that has one needs no closer look for a missing verb. */
+const PLAIN_VERB = new RegExp(String.raw`\b(?:${[...AUXILIARIES, ...IRREGULAR_VERBS].join('|')}|[A-Za-z]{2,}ed)\b`, 'i');
+const BE_THEN_WORD = /\b(?:was|were|is|are) [a-z]/;
+
 /** Runs the sentence checks on one paragraph. */
 export function checkSentences(p: CheckParagraph): Finding[] {
   const text = p.text;
   if (text.length === 0 || isMostlyHan(text)) return [];
   const out: Finding[] = [];
-  const toks = tokens(text);
 
-  for (let i = 1; i < toks.length; i++) {
-    const prev = toks[i - 1]!;
-    const cur = toks[i]!;
-    const next = toks[i + 1];
-    // Fused: "regional The digital" — a lower-case word, a sentence opener, then a lower-case word.
-    if (
-      SENTENCE_OPENERS.has(cur.word) &&
-      /^[a-z]/.test(prev.word) &&
-      !BEFORE_TITLES.has(prev.lower) &&
-      next !== undefined &&
-      /^[a-z]/.test(next.word) &&
-      onlySpaces(text, prev.end, cur.start) &&
-      onlySpaces(text, cur.end, next.start)
-    ) {
-      out.push(finding('sentences', p, prev.start, cur.end, CATEGORY_FUSED, 'major', `Two sentences seem to run together at “${cur.word}”: a full stop or words are missing.`));
-    }
-    // Doubled word: "the the".
-    if (cur.lower === prev.lower && !DOUBLES_ALLOWED.has(cur.lower) && onlySpaces(text, prev.end, cur.start)) {
-      out.push(finding('sentences', p, prev.start, cur.end, CATEGORY_GRAMMAR, 'minor', `“${cur.word}” is written twice.`));
-    }
+  for (const m of text.matchAll(FUSED)) {
+    if (BEFORE_TITLES.has(m[1]!.toLowerCase())) continue;
+    const end = m.index + m[1]!.length + 1 + m[2]!.length;
+    out.push(finding('sentences', p, m.index, end, CATEGORY_FUSED, 'major', `Two sentences seem to run together at “${m[2]}”: a full stop or words are missing.`));
   }
-
-  const fullStopCut = /([a-z]{2,})\. ([a-z][a-z]+)/g;
-  for (let m = fullStopCut.exec(text); m; m = fullStopCut.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 8), m.index + m[1]!.length + 1);
-    if (ABBREVIATIONS.test(before)) continue;
-    const start = m.index;
-    out.push(finding('sentences', p, start, start + m[0].length, CATEGORY_FUSED, 'major', 'A sentence continues in lower case after a full stop: it was cut in two.'));
+  for (const m of text.matchAll(DOUBLED)) {
+    if (DOUBLES_ALLOWED.has(m[1]!.toLowerCase())) continue;
+    out.push(finding('sentences', p, m.index, m.index + m[0].length, CATEGORY_GRAMMAR, 'minor', `“${m[1]}” is written twice.`));
+  }
+  for (const m of text.matchAll(/\. [a-z]/g)) {
+    const before = /[a-z]{2,}$/.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    if (!before || ABBREVIATIONS.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
+    const after = /^[a-z]+/.exec(text.slice(m.index + 2, m.index + 40))!;
+    if (after[0].length < 2) continue;
+    const start = m.index - before[0].length;
+    out.push(finding('sentences', p, start, m.index + 2 + after[0].length, CATEGORY_FUSED, 'major', 'A sentence continues in lower case after a full stop: it was cut in two.'));
   }
 
   const headingLike = p.kind === 'heading' || !/[.!?]["”’)]*\s*$/.test(text);
   for (const s of sentences(text)) {
-    const words = toks.filter((t) => t.start >= s.start && t.end <= s.end);
-    out.push(...secondVerb(p, words));
-    if (headingLike) continue;
     const sentence = text.slice(s.start, s.end);
+    const plainVerb = PLAIN_VERB.test(sentence);
+    if (BE_THEN_WORD.test(sentence)) out.push(...secondVerb(p, tokens(text, s.start, s.end)));
+    if (headingLike || plainVerb) continue;
     // Quotations, labels ("Opening hours: …") and short sentences may lack a verb on purpose.
-    if (words.length < 5 || /[“”"‘:;]/.test(sentence) || /^[\d(•*–-]/.test(sentence)) continue;
+    if (/[“”"‘:;]/.test(sentence) || /^[\d(•*–-]/.test(sentence)) continue;
     if (!/[.]["”’)]*$/.test(sentence.trimEnd())) continue;
+    const words = tokens(text, s.start, s.end);
+    if (words.length < 5) continue;
     if (words.some((t, k) => looksLikeVerb(t, words[k - 1]))) continue;
     out.push(finding('sentences', p, s.start, s.end, CATEGORY_GRAMMAR, 'major', 'This sentence has no verb: part of it may be missing.'));
   }

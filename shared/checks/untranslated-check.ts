@@ -11,9 +11,12 @@ function isCjkMark(code: number): boolean {
   return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff01 && code <= 0xff5e) || code === 0x201c || code === 0x201d;
 }
 
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]/;
+
 export function checkUntranslated(p: CheckParagraph): Finding[] {
   const text = p.text;
-  if (!text || isMostlyHan(text)) return [];
+  // Most paragraphs hold no Chinese at all: one native scan settles them.
+  if (!text || !CJK.test(text) || isMostlyHan(text)) return [];
   const out: Finding[] = [];
   let i = 0;
   while (i < text.length) {
