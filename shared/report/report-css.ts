@@ -52,7 +52,7 @@ html, body { margin: 0; background: var(--rl-bg); }
 .rl-report .rl-pass .rl-badge { background: var(--rl-pass); color: var(--rl-surface); }
 .rl-report .rl-fail .rl-badge { background: var(--rl-fail); color: var(--rl-surface); }
 .rl-report .rl-chart { display: block; max-width: 100%; height: auto; overflow: visible; }
-.rl-report .rl-chart text { fill: var(--rl-text); font: 12px var(--rl-font); }
+.rl-report .rl-chart text { fill: var(--rl-text); font: 15px var(--rl-font); }
 .rl-report .rl-chart .rl-axis { fill: var(--rl-muted); }
 .rl-report .rl-chart .rl-grid { stroke: var(--rl-border); stroke-width: 1; }
 .rl-report .rl-chart a:focus-visible rect, .rl-report .rl-chart a:hover rect { stroke: var(--rl-text); stroke-width: 1.5; }
@@ -119,7 +119,8 @@ html, body { margin: 0; background: var(--rl-bg); }
   .rl-report { max-width: none; padding: 0; font-size: 10.5pt; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .rl-report section { border-radius: 0; border-width: 0 0 1px; padding: 0.6rem 0 0.9rem; }
   .rl-report details, .rl-report .rl-noprint { display: none; }
+  .rl-report .rl-cards { grid-template-columns: repeat(4, 1fr); }
   .rl-report a { color: inherit; text-decoration: none; }
-  .rl-report h2 { break-after: avoid; }
+  .rl-report h2, .rl-report .rl-lede { break-after: avoid; }
 }
 `;

@@ -88,14 +88,14 @@ function stripChart(m: ReportModel): string {
   const cells = m.strip.cells;
   if (cells.length === 0) return '';
   const width = 1000;
-  const height = 46;
+  const height = 62;
   const w = width / cells.length;
   const linked = new Set(m.worst.map((p) => p.number));
   const rects = cells
     .map((c, k) => {
       const range = c.first === c.last ? `¶ ${c.first}` : `¶ ${c.first}–${c.last}`;
       const tip = `${range}: ${plural(c.flags, 'flag')}, quality ${fixed(c.quality, 1)}${c.flags > 0 ? `; worst ¶ ${c.worst}` : ''}`;
-      const rect = el('rect', { x: k * w, y: 0, width: Math.max(w - (w > 3 ? 0.6 : 0), 0.5), height: 34, class: `rl-heat-${c.level}` }, '');
+      const rect = el('rect', { x: k * w, y: 0, width: Math.max(w - (w > 3 ? 0.6 : 0), 0.5), height: 42, class: `rl-heat-${c.level}` }, '');
       const title = `<title>${esc(tip)}</title>`;
       if (c.flags === 0) return `<g>${title}${rect}</g>`;
       const href = linked.has(c.worst) ? `#para-${c.worst}` : `#stretch-${k + 1}`;
@@ -136,9 +136,9 @@ function categoryChart(m: ReportModel): string {
     bars.length === 0
       ? '<p class="rl-empty">No flags.</p>'
       : (() => {
-          const label = 190;
+          const label = 250;
           const width = 1000;
-          const rowH = 30;
+          const rowH = 34;
           const max = Math.max(...bars.map((b) => b.total));
           const scale = (width - label - 60) / max;
           const rows = bars
@@ -154,9 +154,9 @@ function categoryChart(m: ReportModel): string {
                 })
                 .join('');
               return (
-                el('text', { x: label - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, esc(b.category.length > 28 ? `${b.category.slice(0, 27)}…` : b.category)) +
+                el('text', { x: label - 8, y: y + rowH / 2 + 5, 'text-anchor': 'end' }, esc(b.category.length > 26 ? `${b.category.slice(0, 25)}…` : b.category)) +
                 segs +
-                el('text', { x: x + 6, y: y + rowH / 2 + 4, class: 'rl-axis' }, String(b.total))
+                el('text', { x: x + 6, y: y + rowH / 2 + 5, class: 'rl-axis' }, String(b.total))
               );
             })
             .join('');
@@ -207,16 +207,16 @@ function ratersSection(m: ReportModel): string {
     )
     .join('');
   const width = 1000;
-  const rowH = 26;
-  const label = 190;
+  const rowH = 30;
+  const label = 250;
   const max = Math.max(...m.raters.map((r) => r.perParagraph), 1e-9);
   const bars = m.raters
     .map((r, i) => {
       const w = ((width - label - 70) * r.perParagraph) / max;
       return (
-        el('text', { x: label - 8, y: i * rowH + 17, 'text-anchor': 'end' }, esc(r.rater.length > 28 ? `${r.rater.slice(0, 27)}…` : r.rater)) +
+        el('text', { x: label - 8, y: i * rowH + 20, 'text-anchor': 'end' }, esc(r.rater.length > 26 ? `${r.rater.slice(0, 25)}…` : r.rater)) +
         el('rect', { x: label, y: i * rowH + 4, width: Math.max(w, 1), height: rowH - 8, class: 'rl-fill-bar' }, '') +
-        el('text', { x: label + w + 6, y: i * rowH + 17, class: 'rl-axis' }, fixed(r.perParagraph))
+        el('text', { x: label + w + 6, y: i * rowH + 20, class: 'rl-axis' }, fixed(r.perParagraph))
       );
     })
     .join('');
@@ -275,16 +275,16 @@ function versionsSection(m: ReportModel): string {
   }
   const several = new Set(m.versions.map((v) => v.review)).size > 1;
   const width = 1000;
-  const rowH = 24;
-  const label = 190;
+  const rowH = 30;
+  const label = 250;
   const max = Math.max(...m.versions.map((v) => v.ter), 1e-9);
   const bars = m.versions
     .map((v, i) => {
       const w = ((width - label - 80) * v.ter) / max;
       return (
-        el('text', { x: label - 8, y: i * rowH + 16, 'text-anchor': 'end' }, esc(`${several ? `${v.review} ` : ''}v${v.number}`)) +
+        el('text', { x: label - 8, y: i * rowH + 20, 'text-anchor': 'end' }, esc(`${several ? `${v.review} ` : ''}v${v.number}`)) +
         el('rect', { x: label, y: i * rowH + 4, width: Math.max(w, v.ter > 0 ? 1 : 0), height: rowH - 8, class: 'rl-fill-bar' }, '') +
-        el('text', { x: label + w + 6, y: i * rowH + 16, class: 'rl-axis' }, `${(v.ter * 100).toFixed(1)}%`)
+        el('text', { x: label + w + 6, y: i * rowH + 20, class: 'rl-axis' }, `${(v.ter * 100).toFixed(1)}%`)
       );
     })
     .join('');
