@@ -115,7 +115,7 @@ export class ReviewJournal {
       if (code === 'EISDIR') return fail('not-a-file', `${path} is a folder, not a review file.`);
       return fail('io-error', `Could not read the review file ${path}: ${message(e)}`);
     }
-    const text = bytes.toString('utf8');
+    const text = await decodeInPieces(bytes);
     const read = await readJournalInSteps(text, basename(path), breathe);
     if (!read.ok) return read;
     const { state, warnings, torn, goodLength, events } = read.value;
@@ -277,6 +277,21 @@ export async function writeDurably(path: string, text: string | readonly string[
     throw e;
   }
   await syncFolder(dirname(path));
+}
+
+/** Bytes decoded at a time when reading a review file: decoding 90 MB at once would hold the event loop for seconds. */
+const DECODE_PIECE = 1 << 22;
+
+/** A file's UTF-8 text, decoded a piece at a time with the event loop free in between (a byte-order mark is kept). */
+async function decodeInPieces(bytes: Buffer): Promise<string> {
+  if (bytes.length <= DECODE_PIECE) return bytes.toString('utf8');
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
+  for (let from = 0; from < bytes.length; from += DECODE_PIECE) {
+    text += decoder.decode(bytes.subarray(from, from + DECODE_PIECE), { stream: true });
+    await breathe();
+  }
+  return text + decoder.decode();
 }
 
 /** Characters encoded and written at a time: turning a 60 MB string into bytes at once would hold the event loop. */

@@ -48,7 +48,7 @@ export async function reviewPathFor(articlePath: string, dataDir: string, option
   const name = stem(fileName);
   const canWrite = options.canWrite ?? isWritableFolder;
   const plain = join(folder, `${name}.redline`);
-  const owner = await reviewedArticleName(plain);
+  const owner = await reviewedArticleName(plain, fileName);
   const beside = owner === undefined || owner === fileName || owner === UNREADABLE ? plain : join(folder, `${fileName}.redline`);
   const copy = dataFolderPath(full, dataDir);
   const copyExists = await exists(copy);
@@ -107,39 +107,55 @@ const UNREADABLE = Symbol('unreadable');
  * first line is not a readable review header (empty, damaged, not a file). A damaged header still names its
  * article when that part of it survived. Reads only up to the first newline.
  */
-async function reviewedArticleName(path: string): Promise<string | undefined | typeof UNREADABLE> {
-  const read = await readFirstLine(path);
+async function reviewedArticleName(path: string, fileName: string): Promise<string | undefined | typeof UNREADABLE> {
+  // The article's facts come first in a header, before its (possibly 60 MB of) paragraphs: the start is enough.
+  const read = await readFirstLine(path, HEADER_START_BYTES);
   if (read === undefined) return undefined;
   if (read === '') return UNREADABLE;
-  const firstLine = read.replace(/^\ufeff/, '');
+  const start = read.replace(/^\ufeff/, '');
+  const name = articleNameIn(start);
+  if (name === undefined) return UNREADABLE;
+  if (name === fileName) return name;
   // A header naming another article must be intact: a changed byte in the name must not hide this review.
-  if (checkLine(firstLine).kind === 'bad') return UNREADABLE;
+  const whole = await readFirstLine(path, Infinity);
+  return whole !== undefined && checkLine(whole.replace(/^\ufeff/, '')).kind !== 'bad' ? name : UNREADABLE;
+}
+
+/** Bytes of a review file read to find the article it reviews. */
+const HEADER_START_BYTES = 64 * 1024;
+
+/** The article name in the start of a header line, or undefined when it is not there or not readable. */
+function articleNameIn(start: string): string | undefined {
+  const at = start.indexOf(',"paragraphs":[');
   try {
-    const header = JSON.parse(firstLine) as { format?: unknown; article?: { name?: unknown } };
-    if (header.format === JOURNAL_FORMAT && typeof header.article?.name === 'string') return header.article.name;
+    const facts = JSON.parse(at >= 0 ? `${start.slice(0, at)}}` : start) as { format?: unknown; article?: { name?: unknown } };
+    if (facts.format === JOURNAL_FORMAT && typeof facts.article?.name === 'string') return facts.article.name;
   } catch {
     // Fall through to the salvage below.
   }
-  const named = /"article":\{[^{}]*?"name":("(?:[^"\\]|\\.)*")/.exec(firstLine);
-  if (named && firstLine.includes(`"format":"${JOURNAL_FORMAT}"`)) {
+  const named = /"article":\{[^{}]*?"name":("(?:[^"\\]|\\.)*")/.exec(start);
+  if (named && start.includes(`"format":"${JOURNAL_FORMAT}"`)) {
     try {
       return JSON.parse(named[1]!) as string;
     } catch {
-      return UNREADABLE;
+      return undefined;
     }
   }
-  return UNREADABLE;
+  return undefined;
 }
 
-function readFirstLine(path: string): Promise<string | undefined> {
+/** The first line of a file, or its first `limit` bytes: undefined when there is no file, '' when it cannot be read. */
+function readFirstLine(path: string, limit: number): Promise<string | undefined> {
   return new Promise((done) => {
     const chunks: Buffer[] = [];
-    const stream = createReadStream(path);
+    let size = 0;
+    const stream = createReadStream(path, Number.isFinite(limit) ? { end: limit - 1 } : {});
     stream.on('data', (data: string | Buffer) => {
       const chunk = typeof data === 'string' ? Buffer.from(data) : data;
       const newline = chunk.indexOf(10);
       chunks.push(newline < 0 ? chunk : chunk.subarray(0, newline));
-      if (newline >= 0) stream.destroy();
+      size += chunk.length;
+      if (newline >= 0 || size >= limit) stream.destroy();
     });
     stream.on('close', () => done(chunks.length > 0 || stream.bytesRead > 0 ? Buffer.concat(chunks).toString('utf8') : ''));
     // A folder or an unreadable file where the review should be is not "no review": opening reports it.
