@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventBody } from '../../shared/journal/journal-event';
+import { makeHeader, type EventBody } from '../../shared/journal/journal-event';
 import { sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
 import { ReviewJournal } from '../journal/review-journal';
 import type { Command } from './command';
@@ -136,6 +136,26 @@ describe('redline report', () => {
     expect(noOut.status).toBe(2);
     expect(noOut.stderr).toContain('--out');
     expect(existsSync(join(dir, 'x.html'))).toBe(false);
+  });
+
+  it('counts the suggestions still open when asked to run the checks, beside those accepted and dismissed', async () => {
+    const paragraphs = [
+      { id: 'p1', index: 0, kind: 'text' as const, target: 'The bridge cost 34 million yuan to restore.', source: '大桥修缮耗资3.4亿元。' },
+      { id: 'p2', index: 1, kind: 'text' as const, target: 'It has  two spaces.', source: '它有两个空格。' },
+    ];
+    const article = { path: join(dir, 'bridge.txt'), name: 'bridge.txt', format: 'txt', encoding: 'utf-8', bytes: 0 } as const;
+    const journal = await ReviewJournal.create(join(dir, 'bridge.redline'), makeHeader(article, paragraphs, '2025-01-01T09:00:00.000Z'));
+    if (!journal.ok) throw new Error(journal.error.message);
+    const dismissed = { type: 'suggestions-dismissed', suggestions: [{ check: 'punctuation', paragraphId: 'p2', start: 6, end: 8, text: '  ' }] } as const;
+    expect((await journal.value.append(dismissed)).ok).toBe(true);
+    await journal.value.close();
+
+    const without = JSON.parse((await run('report', ['bridge.redline', '--format', 'json', '--out', '-'])).stdout);
+    expect(without.suggestions).toMatchObject({ basis: 'events', accepted: 0, dismissed: 1 });
+    expect(without.suggestions.open).toBeUndefined();
+    const checked = JSON.parse((await run('report', ['bridge.redline', '--checks', '--format', 'json', '--out', '-'])).stdout);
+    // The numbers check finds "34 million" for 3.4亿 (still open); the double space was dismissed.
+    expect(checked.suggestions).toMatchObject({ basis: 'events', accepted: 0, dismissed: 1, open: 1 });
   });
 
   it('refuses to compare reviews of different articles', async () => {

@@ -29,7 +29,7 @@ const FORMATS = ['html', 'json', 'csv'] as const;
 type ReportFormat = (typeof FORMATS)[number];
 
 const USAGE = `Usage: redline report REVIEW... --out PATH [--format ${FORMATS.join('|')}] [--profile ${SCORING_PROFILES.join('|')}]
-                      [--threshold N] [--doc ID --system NAME] [--force]
+                      [--threshold N] [--doc ID --system NAME] [--checks] [--force]
 
 Writes the quality report of a review (NAME.redline): its score, errors by category and severity, where in the
 article they are, the worst paragraphs, the version history. Several reviews of one article (one per reviewer)
@@ -46,6 +46,7 @@ Options:
   --doc ID       with a WMT file: the document to report on (needed when the file holds several)
   --system NAME  with a WMT file: the system to report on (needed when the document has several)
   --force        replace PATH if it exists
+  --checks       run the automatic checks, to count the suggestions still open (as the app's report does)
 
 The figures equal those of "redline score" on the same input.
 Exit status: 0 written, 2 bad input or usage (the reason on stderr), 1 the file could not be written.
@@ -106,20 +107,31 @@ async function readWmt(path: string, shown: string, doc: string | undefined, sys
 }
 
 /** Reads a review file, or a WMT MQM file's document and system, as an input of a report (or of adjudication). */
-export async function readReportInput(path: string, shown: string, doc: string | undefined, system: string | undefined): Promise<Result<ReportInput>> {
+export async function readReportInput(
+  path: string,
+  shown: string,
+  doc: string | undefined,
+  system: string | undefined,
+  runChecks = false,
+): Promise<Result<ReportInput>> {
   if (extname(path).toLowerCase() !== '.redline') return readWmt(path, shown, doc, system);
   const read = await readReviewFile(path);
   if (!read.ok) return read;
   const { state } = read.value;
   const unit = editRateUnitOf(state.paragraphs);
   const versions = new VersionFigures(state, unit).summaries(state);
-  // The checks run here as in the app, so the report counts the suggestions still open, not only those answered.
-  const checks = new SessionSuggestions(() => undefined);
-  await checks.start(state);
-  const open = checks.list(state, path);
+  // With --checks the checks run here as in the app, so the report counts the suggestions still open too; they are
+  // optional because on a long article they take longer than the rest of the report.
+  let open: readonly { readonly check: string }[] | undefined;
+  if (runChecks) {
+    const checks = new SessionSuggestions(() => undefined);
+    await checks.start(state);
+    const list = checks.list(state, path);
+    if (!list.checking) open = list.suggestions;
+  }
   const { article } = state.header;
   return ok({
-    review: reportReviewOf(state, basename(path), versions, open.checking ? undefined : open.suggestions),
+    review: reportReviewOf(state, basename(path), versions, open),
     header: state.header,
     path,
     article: article.name,
@@ -147,7 +159,7 @@ export const reportCommand: Command = {
   async run(args, io) {
     const { positional, values, switches, unknown } = parseArgs(args, {
       values: ['format', 'out', 'profile', 'threshold', 'doc', 'system'],
-      switches: ['force'],
+      switches: ['force', 'checks'],
     });
     const usageError = (message: string): number => {
       io.stderr(`redline report: ${message}\nRun "redline report --help" for the options.\n`);
@@ -169,7 +181,7 @@ export const reportCommand: Command = {
 
     const inputs: ReportInput[] = [];
     for (const file of positional) {
-      const read = await readReportInput(resolve(io.cwd, file), file, values.get('doc'), values.get('system'));
+      const read = await readReportInput(resolve(io.cwd, file), file, values.get('doc'), values.get('system'), switches.has('checks'));
       if (!read.ok) {
         io.stderr(`redline report: ${read.error.message}\n`);
         return 2;
