@@ -16,7 +16,7 @@ import { fail, ok, type Result } from '../result';
 import { checkEventShape, checkHeaderShape } from './event-shape';
 import { CHECKED_FROM, checkLine, checksumPrefix, CRC_START, crcHex, crcUpdate, hasChecksum, withChecksum } from './line-checksum';
 import { JOURNAL_FORMAT, JOURNAL_FORMAT_VERSION, type JournalEvent, type JournalHeader } from './journal-event';
-import { foldEvents } from './review-reducer';
+import { initialState, ReviewStateBuilder } from './review-reducer';
 import type { ReviewState } from './review-state';
 
 export interface ReadJournal {
@@ -52,8 +52,8 @@ export interface Salvage {
 
 /** Event lines read between two pauses when reading in steps. */
 const EVENTS_PER_STEP = 2000;
-/** Header paragraphs parsed between two pauses when reading in steps. */
-const PARAGRAPHS_PER_STEP = 5000;
+/** Header paragraphs parsed between two pauses when reading in steps (about a megabyte of JSON). */
+const PARAGRAPHS_PER_STEP = 1500;
 /** Characters of the header checksummed between two pauses (a few milliseconds' work). */
 const CHECKSUM_STEP = 2_000_000;
 
@@ -113,8 +113,9 @@ function* readSteps(text: string, fileName: string, salvage: { found?: Salvage }
   const checked = header.value.formatVersion >= 2;
 
   const warnings: string[] = [];
-  const events: JournalEvent[] = [];
-  const lines: number[] = [];
+  // Events are folded as they are read, so the fold is spread over the reader's steps too.
+  const builder = new ReviewStateBuilder(initialState(header.value));
+  let events = 0;
   let goodLength = firstEnd + 1;
   let torn = false;
   let lastSeq = 0;
@@ -139,26 +140,19 @@ function* readSteps(text: string, fileName: string, salvage: { found?: Salvage }
     const parsed = parseLine(raw, checked);
     if ('problem' in parsed) {
       const problem = `${fileName} line ${line}: ${parsed.problem}. The review file is damaged.`;
-      if (salvage) {
-        const folded = foldEvents(header.value, events);
-        salvage.found = { problem, line, recovered: { state: folded.state, events: events.length, goodLength } };
-      }
+      if (salvage) salvage.found = { problem, line, recovered: { state: builder.build(), events, goodLength } };
       return fail('parse-error', problem);
     }
     const event = parsed.value;
     if (event.seq <= lastSeq) warnings.push(`${fileName} line ${line}: event number ${event.seq} does not follow ${lastSeq}.`);
     lastSeq = Math.max(lastSeq, event.seq);
-    events.push(event);
-    lines.push(line);
+    const skipped = builder.apply(event);
+    if (skipped !== undefined) warnings.push(`${fileName} line ${line}: event ${event.seq} was skipped (${skipped}).`);
+    events++;
     goodLength = start;
-    if (events.length % EVENTS_PER_STEP === 0) yield;
+    if (events % EVENTS_PER_STEP === 0) yield;
   }
-
-  const folded = foldEvents(header.value, events);
-  for (const s of folded.skipped) {
-    warnings.push(`${fileName} line ${lines[s.index]}: event ${s.seq} was skipped (${s.reason}).`);
-  }
-  return ok({ header: header.value, state: folded.state, warnings, goodLength, torn, events: events.length });
+  return ok({ header: header.value, state: builder.build(), warnings, goodLength, torn, events });
 }
 
 /** Checks a first line: a Redline review of a format this build knows. */
