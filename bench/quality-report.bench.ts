@@ -1,9 +1,10 @@
 /**
  * The quality report of a long review: a generated news article of 100,000 paragraphs (10 million words) with
- * 10,000 flags by two raters and a saved version that changed 1,000 paragraphs. The target is on the report's own
- * work, from a review held in memory to the HTML file written (the words counted afresh, as the command does);
- * `redline report` from the file on disk is shown beside it with its parts, since reading the review file is the
- * journal's cost. The file must stay small enough to mail.
+ * 10,000 flags by two raters and a saved version that changed 1,000 paragraphs. The targets are on the report's
+ * own work, from a review held in memory to the HTML file written: as the app makes it (word counts from loading)
+ * and with the 10 million words counted afresh, as the command does. `redline report` from the file on disk is
+ * shown beside them with its parts, since reading the review file is the journal's cost. The file must stay small
+ * enough to mail.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { paragraphIdAt, type Annotation, type Paragraph, type Severity } from '.
 import { buildReport, reportReviewOf } from '../shared/report/build-report';
 import { renderReportHtml } from '../shared/report/report-html';
 import { seededRandom } from '../shared/seeded-random';
+import { countWords } from '../shared/scoring/word-count';
 import { MQM_CORE } from '../shared/typology/mqm-core';
 import { generateParagraphs, postEditParagraph } from './article-generator';
 import type { BenchSection } from './report';
@@ -101,20 +103,23 @@ export const section: BenchSection = {
       const versions = figures.summaries(state);
       const versionMs = performance.now() - tv;
 
-      // As the app makes it: from the review it holds (version figures already counted when it opened).
+      // As the app makes it: from the review it holds, whose words and edit rates were counted when it opened.
+      const words = Uint32Array.from(state.paragraphs, (p) => countWords(p.target));
+      const options = { article: 'long.txt', profile: 'mqm-core', typology: MQM_CORE, threshold: 95 } as const;
       const t1 = performance.now();
-      const model = buildReport([reportReviewOf(state, 'long.redline', versions)], {
-        article: 'long.txt',
-        profile: 'mqm-core',
-        typology: MQM_CORE,
-        threshold: 95,
-        generated: new Date().toISOString(),
-      });
+      const model = buildReport([reportReviewOf(state, 'long.redline', versions)], { ...options, words, generated: new Date().toISOString() });
       if (!model.ok) throw new Error(model.error.message);
       const built = performance.now() - t1;
       await writeFile(join(dir, 'app.report.html'), renderReportHtml(model.value));
       const app = performance.now() - t1;
       const json = JSON.stringify(model.value).length;
+
+      // As the command makes it: the words counted afresh (10 million of them).
+      const t2 = performance.now();
+      const fresh = buildReport([reportReviewOf(state, 'long.redline', versions)], { ...options, generated: new Date().toISOString() });
+      if (!fresh.ok) throw new Error(fresh.error.message);
+      await writeFile(join(dir, 'fresh.report.html'), renderReportHtml(fresh.value));
+      const counted = performance.now() - t2;
 
       return [
         // The command reads the whole review file first (the journal's own cost, measured in its bench): shown for
@@ -122,8 +127,9 @@ export const section: BenchSection = {
         { name: 'redline report: review file -> HTML report written', value: cli, unit: 'ms', note: 'reading the review and its edit rates included' },
         { name: '  of which reading the review file', value: readMs, unit: 'ms' },
         { name: '  of which edit rates of the saved version (1,000 paragraphs)', value: versionMs, unit: 'ms' },
-        { name: 'report from a review in memory -> HTML file written', value: app, unit: 'ms', target: { op: '<=', value: 2000 }, note: 'words counted afresh' },
+        { name: 'report of an open review -> HTML file written', value: app, unit: 'ms', target: { op: '<=', value: 2000 }, note: 'as the app makes it' },
         { name: '  of which the report model', value: built, unit: 'ms' },
+        { name: 'the same with the words counted afresh', value: counted, unit: 'ms', target: { op: '<=', value: 2000 }, note: 'as redline report does' },
         { name: 'HTML report size', value: bytes / 1e6, unit: 'MB', target: { op: '<=', value: 5 } },
         { name: 'report model as JSON (what the report view receives)', value: json / 1e3, unit: 'kB' },
         { name: 'strip cells', value: model.value.strip.cells.length, unit: 'cells', target: { op: '<=', value: 400 } },
