@@ -59,15 +59,23 @@ export class SessionSuggestions {
 
   /**
    * What the reviewer is offered now: findings mapped onto the machine translation, less those dismissed, those
-   * already accepted as flags, and those of checks turned off.
+   * already accepted as flags, those on a span the reviewer has flagged, and those of checks turned off.
    */
   list(state: ReviewState, reviewId: string): SuggestionList {
     if (!this.ready) return { reviewId, checking: this.running, suggestions: [] };
     const off = new Set(state.settings.checksOff ?? []);
     const accepted = new Set<string>();
+    // Spans the reviewer has flagged: a suggestion there would only repeat what a flag already says.
+    const flagged = new Map<string, { start: number; end: number }[]>();
     for (const a of state.annotations.values()) {
       if (a.origin.kind === 'check') accepted.add(`${a.origin.check}\u0000${a.paragraphId}\u0000${a.start}\u0000${a.end}`);
+      if (a.side !== 'target' || a.status === 'dismissed' || a.start === a.end) continue;
+      const spans = flagged.get(a.paragraphId);
+      if (spans) spans.push(a);
+      else flagged.set(a.paragraphId, [a]);
     }
+    const underFlag = (f: Finding) =>
+      flagged.get(f.paragraphId)?.some((a) => (f.start === f.end ? a.start <= f.start && f.start <= a.end : a.start < f.end && f.start < a.end)) ?? false;
     const suggestions: Suggestion[] = [];
     for (const f of this.checker.findings()) {
       if (off.has(f.check)) continue;
@@ -75,6 +83,7 @@ export class SessionSuggestions {
       if (!mapped) continue;
       const id = suggestionKey(mapped);
       if (state.dismissed.has(id) || accepted.has(`${mapped.check}\u0000${mapped.paragraphId}\u0000${mapped.start}\u0000${mapped.end}`)) continue;
+      if (underFlag(mapped)) continue;
       suggestions.push({ ...mapped, id });
     }
     return { reviewId, checking: false, suggestions };

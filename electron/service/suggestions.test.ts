@@ -78,6 +78,14 @@ describe('suggestions', () => {
     expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.check === 'untranslated')).toBe(false);
   });
 
+  it('a span the reviewer flagged by hand is no longer suggested', async () => {
+    const { service, reviewId } = await openSample();
+    const list = await suggestionsOf(service, reviewId);
+    const numbers = list.suggestions.find((s) => s.text === '34 million')!;
+    value(await service.addAnnotation({ reviewId, paragraphId: 'p3', side: 'target', start: numbers.start, end: numbers.end + 5, category: 'Accuracy/Mistranslation', severity: 'critical', comment: '' }));
+    expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.id === numbers.id)).toBe(false);
+  });
+
   it('an edit that removes the cause takes the suggestion away', async () => {
     const { service, reviewId } = await openSample();
     const list = await suggestionsOf(service, reviewId);

@@ -24,6 +24,10 @@ import { Toolbar } from './Toolbar';
 import { useShortcuts } from './use-shortcuts';
 import { FlagDialog, type FlagTarget } from './flags/FlagDialog';
 import { FlagList } from './flags/FlagList';
+import { SuggestionsPanel } from './suggestions/SuggestionsPanel';
+import { useSuggestions } from '../state/use-suggestions';
+import { isSuggestionMark, suggestionIdOf, suggestionMark } from '../state/suggestion-marks';
+import type { Suggestion } from '../../shared/contract';
 import { ScorePanel } from './flags/ScorePanel';
 import { selectedSpan } from './flags/selection';
 import { SelectionFlagButton } from './flags/SelectionFlagButton';
@@ -133,16 +137,50 @@ export function App({ client }: { client: RedlineClient }) {
     pane.current?.reveal(index);
   }, []);
 
+  const suggestionList = useSuggestions(client, state.reviewId, !!review);
+  const [selectedSuggestion, setSelectedSuggestion] = useState<string>();
+  const suggestions = suggestionList?.suggestions;
+
+  // Flags and suggestions are drawn in the text together; suggestions as marks of their own (see suggestion-marks.ts).
   const flagsByParagraph = useMemo(() => {
     const map = new Map<string, Annotation[]>();
-    for (const f of review?.annotations ?? []) {
-      if (f.status === 'dismissed') continue;
+    const add = (f: Annotation) => {
       const list = map.get(f.paragraphId);
       if (list) list.push(f);
       else map.set(f.paragraphId, [f]);
-    }
+    };
+    for (const f of review?.annotations ?? []) if (f.status !== 'dismissed') add(f);
+    for (const s of suggestions ?? []) add(suggestionMark(s));
     return map;
-  }, [review]);
+  }, [review, suggestions]);
+
+  const chooseSuggestion = useCallback(
+    (s: Suggestion | undefined) => {
+      setSelectedSuggestion(s?.id);
+      if (!s) return;
+      setSelectedFlag(undefined);
+      goTo(indexOfParagraph(s.paragraphId));
+    },
+    [goTo],
+  );
+
+  const acceptSuggestions = useCallback(
+    (items: readonly Suggestion[]) => {
+      if (!review || items.length === 0) return;
+      setSelectedSuggestion(undefined);
+      void run(() => client.acceptSuggestions({ reviewId: review.reviewId, ids: items.map((s) => s.id) }));
+    },
+    [client, review, run],
+  );
+
+  const dismissSuggestions = useCallback(
+    (items: readonly Suggestion[]) => {
+      if (!review || items.length === 0) return;
+      setSelectedSuggestion(undefined);
+      void run(() => client.dismissSuggestions({ reviewId: review.reviewId, ids: items.map((s) => s.id) }));
+    },
+    [client, review, run],
+  );
 
   const flagsInOrder = useMemo(
     () =>
@@ -242,6 +280,15 @@ export function App({ client }: { client: RedlineClient }) {
     current: state.current,
     loaded: state.loaded,
     selectedFlag: review?.annotations.find((f) => f.id === selectedFlag),
+    hasSelectedSuggestion: !!suggestions?.some((s) => s.id === selectedSuggestion),
+    stepSuggestion: (step) => {
+      if (!suggestions || suggestions.length === 0) return;
+      const at = suggestions.findIndex((s) => s.id === selectedSuggestion);
+      const next = step === 1 ? (at + 1) % suggestions.length : (at <= 0 ? suggestions.length : at) - 1;
+      chooseSuggestion(suggestions[next]);
+    },
+    acceptSuggestion: () => acceptSuggestions(suggestions?.filter((s) => s.id === selectedSuggestion) ?? []),
+    dismissSuggestion: () => dismissSuggestions(suggestions?.filter((s) => s.id === selectedSuggestion) ?? []),
     goTo,
     open: () => setOpenDialog(true),
     focusGoTo: () => document.getElementById('goto-paragraph')?.focus(),
@@ -263,7 +310,10 @@ export function App({ client }: { client: RedlineClient }) {
       const next = step === 1 ? (at + 1) % flagsInOrder.length : (at <= 0 ? flagsInOrder.length : at) - 1;
       selectFlag(flagsInOrder[next]);
     },
-    deselectFlag: () => setSelectedFlag(undefined),
+    deselectFlag: () => {
+      setSelectedFlag(undefined);
+      setSelectedSuggestion(undefined);
+    },
     editFlag,
     setStatus,
     deleteFlag,
@@ -402,7 +452,16 @@ export function App({ client }: { client: RedlineClient }) {
             flagsByParagraph={flagsByParagraph}
             {...(review ? { drafts: review.drafts } : {})}
             {...(selectedFlag ? { selectedFlag } : {})}
-            onSelectFlag={(id) => setSelectedFlag(id)}
+            {...(selectedSuggestion && !selectedFlag ? { selectedFlag: `suggestion:${selectedSuggestion}` } : {})}
+            onSelectFlag={(id) => {
+              if (isSuggestionMark(id)) {
+                setSelectedFlag(undefined);
+                setSelectedSuggestion(suggestionIdOf(id));
+              } else {
+                setSelectedSuggestion(undefined);
+                setSelectedFlag(id);
+              }
+            }}
             {...(review ? { onEditParagraph: (index: number) => setEditing(index) } : {})}
             {...(editing !== undefined && review && cache.get(editing)
               ? {
@@ -453,6 +512,14 @@ export function App({ client }: { client: RedlineClient }) {
                 onEdit={editFlag}
                 onStatus={setStatus}
                 onDelete={deleteFlag}
+              />
+              <SuggestionsPanel
+                list={suggestionList}
+                {...(selectedSuggestion ? { selected: selectedSuggestion } : {})}
+                numberOf={(id) => indexOfParagraph(id) + 1}
+                onSelect={chooseSuggestion}
+                onAccept={acceptSuggestions}
+                onDismiss={dismissSuggestions}
               />
               <VersionsPanel
                 client={client}
@@ -534,13 +601,14 @@ export function App({ client }: { client: RedlineClient }) {
               const f = await run(() => client.setRater({ reviewId: id, rater: c.rater! }));
               if (f) return f;
             }
-            if (c.scoringProfile !== undefined || c.passThreshold !== undefined || c.builtInTypology) {
+            if (c.scoringProfile !== undefined || c.passThreshold !== undefined || c.builtInTypology || c.checksOff) {
               const f = await run(() =>
                 client.changeSettings({
                   reviewId: id,
                   ...(c.scoringProfile ? { scoringProfile: c.scoringProfile } : {}),
                   ...(c.passThreshold !== undefined ? { passThreshold: c.passThreshold } : {}),
                   ...(c.builtInTypology ? { typology: 'mqm-core' as const } : {}),
+                  ...(c.checksOff ? { checksOff: c.checksOff } : {}),
                 }),
               );
               if (f) return f;

@@ -4,6 +4,7 @@ import type { Annotation, InlineCode, Paragraph } from '../../shared/model';
 import { AnnotatedText } from './flags/AnnotatedText';
 import { CodedText } from './text/CodedText';
 import { langOf } from '../state/text-lang';
+import { isSuggestionMark } from '../state/suggestion-marks';
 
 const NO_FLAGS: readonly Annotation[] = [];
 
@@ -113,6 +114,9 @@ export const ParagraphRow = memo(function ParagraphRow({
   onEdit,
 }: Props) {
   const number = index + 1;
+  // Suggestions are drawn with the flags but are not flags: the label counts each apart.
+  const suggested = flags.filter((f) => isSuggestionMark(f.id)).length;
+  const flagged = flags.length - suggested;
   if (!paragraph) {
     return (
       <div className="para para--placeholder" role="listitem" aria-label={`Paragraph ${number}, loading`} aria-busy="true">
@@ -137,7 +141,7 @@ export const ParagraphRow = memo(function ParagraphRow({
       role="listitem"
       tabIndex={current ? 0 : -1}
       aria-current={current ? 'true' : undefined}
-      aria-label={`Paragraph ${number} of ${total}${kindLabel ? `, ${kindLabel}` : ''}${unmatched ? ', unmatched' : ''}${flags.length ? `, ${flags.length} flag${flags.length === 1 ? '' : 's'}` : ''}${draft !== undefined ? ', edited' : ''}`}
+      aria-label={`Paragraph ${number} of ${total}${kindLabel ? `, ${kindLabel}` : ''}${unmatched ? ', unmatched' : ''}${flagged ? `, ${flagged} flag${flagged === 1 ? '' : 's'}` : ''}${suggested ? `, ${suggested} suggestion${suggested === 1 ? '' : 's'}` : ''}${draft !== undefined ? ', edited' : ''}`}
       aria-posinset={number}
       aria-setsize={total}
       data-paragraph-id={paragraph.id}

@@ -14,6 +14,12 @@ export interface ShortcutActions {
   readonly current: number;
   readonly loaded: number;
   readonly selectedFlag: Annotation | undefined;
+  /** The chosen suggestion of an automatic check, if any (never at the same time as a chosen flag). */
+  readonly hasSelectedSuggestion: boolean;
+  /** Chooses the next (1) or previous (-1) suggestion in article order. */
+  stepSuggestion(step: 1 | -1): void;
+  acceptSuggestion(): void;
+  dismissSuggestion(): void;
   goTo(index: number): void;
   open(): void;
   focusGoTo(): void;
@@ -79,6 +85,10 @@ function onKey(e: KeyboardEvent, a: ShortcutActions): void {
       return act(() => a.stepFlag(1));
     case '[':
       return act(() => a.stepFlag(-1));
+    case 's':
+      return act(() => a.stepSuggestion(1));
+    case 'S':
+      return act(() => a.stepSuggestion(-1));
     case 'Escape':
       return a.deselectFlag();
     case 'j':
@@ -93,6 +103,11 @@ function onKey(e: KeyboardEvent, a: ShortcutActions): void {
       return act(() => a.goTo(last));
     case '?':
       return act(a.shortcuts);
+  }
+  if (a.hasSelectedSuggestion && !selected) {
+    if (e.key === 'a') return act(a.acceptSuggestion);
+    if (e.key === 'd') return act(a.dismissSuggestion);
+    return;
   }
   if (!selected) return;
   if (e.key === 'Enter') return act(() => a.editFlag(selected));

@@ -1,7 +1,8 @@
 /** A paragraph's text with its flags highlighted by severity; omissions show as a caret between words. */
 import { memo, useMemo } from 'react';
 import type { Annotation, InlineCode } from '../../../shared/model';
-import { segmentText } from '../../state/annotation-segments';
+import { mostSevere, segmentText } from '../../state/annotation-segments';
+import { isSuggestionMark } from '../../state/suggestion-marks';
 import { CodedText } from '../text/CodedText';
 
 interface Props {
@@ -14,7 +15,14 @@ interface Props {
 }
 
 function describe(flags: readonly Annotation[]): string {
-  return flags.map((f) => `${f.severity} · ${f.category}${f.comment ? ` — ${f.comment}` : ''} (${f.rater})`).join('\n');
+  return flags
+    .map((f) => (isSuggestionMark(f.id) ? `Suggestion: ${f.comment} (proposed: ${f.category}, ${f.severity})` : `${f.severity} · ${f.category}${f.comment ? ` — ${f.comment}` : ''} (${f.rater})`))
+    .join('\n');
+}
+
+/** A piece covered only by suggestions is drawn as one: dashed, without a severity colour. */
+function onlySuggestions(flags: readonly Annotation[]): boolean {
+  return flags.length > 0 && flags.every((f) => isSuggestionMark(f.id));
 }
 
 export const AnnotatedText = memo(function AnnotatedText({ text, codes, flags, selectedFlag, onSelectFlag }: Props) {
@@ -26,9 +34,9 @@ export const AnnotatedText = memo(function AnnotatedText({ text, codes, flags, s
           {p.omissionsBefore.map((f) => (
             <mark
               key={f.id}
-              className={`omission sev-${f.severity}${f.id === selectedFlag ? ' is-selected' : ''}`}
-              title={`Omission: ${describe([f])}`}
-              aria-label={`Omission flag: ${f.category}, ${f.severity}`}
+              className={`omission ${isSuggestionMark(f.id) ? 'suggestion' : `sev-${f.severity}`}${f.id === selectedFlag ? ' is-selected' : ''}`}
+              title={isSuggestionMark(f.id) ? describe([f]) : `Omission: ${describe([f])}`}
+              aria-label={isSuggestionMark(f.id) ? `Suggested point: ${f.category}` : `Omission flag: ${f.category}, ${f.severity}`}
               data-flag-id={f.id}
               onClick={(e) => {
                 e.stopPropagation();
@@ -38,7 +46,7 @@ export const AnnotatedText = memo(function AnnotatedText({ text, codes, flags, s
           ))}
           {p.severity ? (
             <mark
-              className={`flag sev-${p.severity}${p.flags.length > 1 ? ' flag--overlap' : ''}${p.flags.some((f) => f.id === selectedFlag) ? ' is-selected' : ''}`}
+              className={`${onlySuggestions(p.flags) ? 'suggestion' : `flag sev-${mostSevere(p.flags.filter((f) => !isSuggestionMark(f.id))) ?? p.severity}${p.flags.length > 1 ? ' flag--overlap' : ''}`}${p.flags.some((f) => f.id === selectedFlag) ? ' is-selected' : ''}`}
               title={describe(p.flags)}
               data-flag-id={p.flags[0]!.id}
               onClick={(e) => {

@@ -1,6 +1,10 @@
-/** Review settings: the reviewer's name, the scoring profile, the pass mark and the error typology. */
+/**
+ * Review settings: the reviewer's name, the scoring profile, the pass mark, the error typology, and which automatic
+ * checks offer suggestions (kept with the review, so whoever reopens it is offered the same).
+ */
 import { useState } from 'react';
 import type { ReviewView } from '../../../shared/contract';
+import { CHECK_LABELS, CHECK_NAMES, type CheckName } from '../../../shared/checks/finding';
 import type { Failure } from '../../../shared/result';
 import { useModalDialog, FormError } from '../modal';
 
@@ -12,6 +16,7 @@ interface Props {
     passThreshold?: number;
     typologyPath?: string;
     builtInTypology?: boolean;
+    checksOff?: CheckName[];
   }) => Promise<Failure | undefined>;
   readonly onClose: () => void;
 }
@@ -25,6 +30,9 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
   const custom = review.typology.name !== 'MQM-Core';
   const [builtIn, setBuiltIn] = useState(false);
   const [error, setError] = useState<string>();
+  const initiallyOff = review.settings.checksOff ?? [];
+  const [checksOff, setChecksOff] = useState<ReadonlySet<string>>(new Set(initiallyOff));
+  const checksChanged = checksOff.size !== initiallyOff.length || initiallyOff.some((c) => !checksOff.has(c));
 
 
   const submit = async () => {
@@ -39,6 +47,7 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
       ...(t !== review.settings.passThreshold ? { passThreshold: t } : {}),
       ...(typologyPath.trim() ? { typologyPath: typologyPath.trim() } : {}),
       ...(builtIn && !typologyPath.trim() ? { builtInTypology: true } : {}),
+      ...(checksChanged ? { checksOff: CHECK_NAMES.filter((c) => checksOff.has(c)) } : {}),
     });
     if (failure) setError(failure.message);
     else ref.current?.close();
@@ -71,6 +80,24 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
             <input type="checkbox" checked={builtIn} onChange={(e) => setBuiltIn(e.target.checked)} /> Go back to the built-in MQM-Core typology
           </label>
         )}
+        <fieldset className="settings-form__checks">
+          <legend>Automatic checks that offer suggestions</legend>
+          {CHECK_NAMES.map((c) => (
+            <label key={c} className="settings-form__check" title={CHECK_LABELS[c].about}>
+              <input
+                type="checkbox"
+                checked={!checksOff.has(c)}
+                onChange={(e) => {
+                  const next = new Set(checksOff);
+                  if (e.target.checked) next.delete(c);
+                  else next.add(c);
+                  setChecksOff(next);
+                }}
+              />{' '}
+              {CHECK_LABELS[c].label} <span className="settings-form__about">— {CHECK_LABELS[c].about}</span>
+            </label>
+          ))}
+        </fieldset>
         <FormError message={error} />
         <div className="dialog__actions">
           <button type="button" onClick={() => ref.current?.close()}>
