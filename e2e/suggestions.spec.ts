@@ -7,7 +7,7 @@ test('the sample is offered suggestions; one accepted becomes a flag, one dismis
   await app.waitForArticle('bridge.en.txt', 15);
 
   const panel = page.getByRole('region', { name: 'Suggestions' });
-  const numbers = panel.getByRole('button', { name: '¶ 3: Numbers suggestion “34 million”' });
+  const numbers = panel.getByRole('button', { name: 'Suggestion for ¶ 3: Numbers “34 million”' });
   await expect(numbers).toBeVisible();
   // In the text, a suggestion is a dashed mark of its own, not a flag.
   const p3 = page.getByRole('listitem', { name: /^Paragraph 3 of 15/ });
@@ -22,7 +22,7 @@ test('the sample is offered suggestions; one accepted becomes a flag, one dismis
   await expect(p3.locator('mark.flag.sev-major')).toHaveText('34 million');
 
   // Dismiss another from the keyboard: chosen in the panel, D dismisses it.
-  const untranslated = panel.getByRole('button', { name: /^¶ 11: Untranslated suggestion/ });
+  const untranslated = panel.getByRole('button', { name: /^Suggestion for ¶ 11: Untranslated/ });
   await expect(untranslated).toBeVisible();
   await untranslated.click();
   await expect(page.getByRole('listitem', { name: /^Paragraph 11 of 15/ }).locator('mark.suggestion.is-selected')).toBeVisible();
@@ -31,7 +31,7 @@ test('the sample is offered suggestions; one accepted becomes a flag, one dismis
 
   await page.reload();
   await app.waitForArticle('bridge.en.txt', 15);
-  await expect(panel.getByRole('button', { name: /^¶ 7: / }).first()).toBeVisible();
-  await expect(panel.getByRole('button', { name: /^¶ 11: Untranslated suggestion/ })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: /^Suggestion for ¶ 7: / }).first()).toBeVisible();
+  await expect(panel.getByRole('button', { name: /^Suggestion for ¶ 11: Untranslated/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '¶ 3: Accuracy/Mistranslation, major' })).toBeVisible();
 });

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../../shared/journal/read-journal';
 import { currentText } from '../../shared/journal/review-state';
 import { seededRandom } from '../../shared/seeded-random';
+import { bundleForNode } from '../test-support/bundle-for-node';
 
 const KILLS = 200;
 /** Review files killed side by side; each is killed KILLS / LANES times in turn. */
@@ -59,15 +60,7 @@ let bundle: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'redline-crash-'));
   bundle = join(dir, 'crash-child.mjs');
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(import.meta.dirname, 'crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  await bundleForNode(join(import.meta.dirname, 'crash-child.ts'), bundle);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

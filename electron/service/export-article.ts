@@ -108,23 +108,8 @@ export async function exportVersion(
   const rendered = await renderArticleExport(state, ref, format, reviewPath, outPath);
   if (!rendered.ok) return rendered;
   const { content, paragraphs } = rendered.value;
-  const { article } = state.header;
-  const guarded: GuardedFile[] = [
-    { path: reviewPath, what: 'the review file itself' },
-    { path: article.path, what: 'the article under review' },
-    ...(article.sourcePath !== undefined ? [{ path: article.sourcePath, what: "the article's source text" }] : []),
-  ];
-  const shown = resolve(outPath);
-  try {
-    const target = await checkTarget(shown, guarded, overwrite);
-    if (!target.ok) return target;
-    await replaceWith(target.value, content);
-    return ok({ path: target.value.path, paragraphs });
-  } catch (e) {
-    if (e instanceof TargetChanged) return fail('conflict', `${shown} changed while it was being written; nothing was replaced. Export again.`);
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail('io-error', `Could not write ${shown} (${code ?? (e instanceof Error ? e.message : String(e))}).`);
-  }
+  const written = await writeExport(state, content, outPath, reviewPath, overwrite);
+  return written.ok ? ok({ path: written.value.path, paragraphs }) : written;
 }
 
 /**

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../../shared/journal/read-journal';
 import { annotationList } from '../../shared/journal/review-state';
+import { bundleForNode } from '../test-support/bundle-for-node';
 
 /** Same-instant rounds run side by side (each a pair of processes). */
 const ROUNDS_AT_ONCE = 4;
@@ -20,15 +21,7 @@ let bundle: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'redline-two-writers-'));
   bundle = join(dir, 'writer-child.mjs');
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(import.meta.dirname, 'test-support', 'writer-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  await bundleForNode(join(import.meta.dirname, 'test-support', 'writer-child.ts'), bundle);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -57,7 +57,7 @@ export function SuggestionsPanel({ list, selected, numberOf, onSelect, onAccept,
               <ul>
                 {items.slice(0, SHOWN_PER_CHECK).map((s) => (
                   <li key={s.id} className={`suggestion-item${s.id === selected ? ' is-selected' : ''}`}>
-                    <button type="button" className="suggestion-item__main" onClick={() => onSelect(s)} aria-label={`¶ ${numberOf(s.paragraphId)}: ${label} suggestion ${quote(s)}`}>
+                    <button type="button" className="suggestion-item__main" onClick={() => onSelect(s)} aria-label={`Suggestion for ¶ ${numberOf(s.paragraphId)}: ${label} ${quote(s)}`}>
                       <span className="suggestion-item__where">¶ {numberOf(s.paragraphId)}</span> <span className={`suggestion-item__quote${s.start === s.end ? ' suggestion-item__quote--point' : ''}`}>{quote(s)}</span>
                       <span className="suggestion-item__reason">{s.message}</span>
                       <span className="suggestion-item__proposal">
