@@ -131,6 +131,7 @@ test('an omission and a source-side flag can be marked, and the list filters by 
   await expect(page.getByRole('button', { name: '¶ 3: Accuracy/Omission, major' })).toContainText('omission');
   // The flag's caret; a suggested point of the automatic checks is drawn apart.
   await expect(page.getByRole('listitem', { name: /^Paragraph 3 of 15, 1 flag/ }).locator('mark.omission:not(.suggestion)')).toHaveCount(1);
+  await expect(page.getByRole('img', { name: 'Omission: Accuracy/Omission, major' })).toHaveCount(1);
 
   await page.keyboard.press('f');
   dialog = page.getByRole('dialog', { name: 'Flag an error' });
@@ -143,6 +144,12 @@ test('an omission and a source-side flag can be marked, and the list filters by 
 
   await page.getByLabel('Filter by severity').selectOption('major');
   await expect(page.getByRole('region', { name: 'Flags' }).getByRole('button', { name: /^¶/ })).toHaveCount(1);
+  // A filter that matches nothing says so and offers a way back.
+  await page.getByLabel('Filter by severity').selectOption('critical');
+  const flags = page.getByRole('region', { name: 'Flags' });
+  await expect(flags.getByRole('status')).toContainText('No flag matches these filters.');
+  await flags.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(flags.getByRole('list', { name: 'Flags' }).getByRole('button', { name: /^¶/ })).toHaveCount(2);
 });
 
 test('a phrase dragged over with the mouse is flagged from the button beside it', async ({ page, sampleReview: host }) => {

@@ -36,7 +36,8 @@ export const AnnotatedText = memo(function AnnotatedText({ text, codes, flags, s
               key={f.id}
               className={`omission ${isSuggestionMark(f.id) ? 'suggestion' : `sev-${f.severity}`}${f.id === selectedFlag ? ' is-selected' : ''}`}
               title={isSuggestionMark(f.id) ? describe([f]) : `Omission: ${describe([f])}`}
-              aria-label={isSuggestionMark(f.id) ? `Suggested point: ${f.category}` : `Omission flag: ${f.category}, ${f.severity}`}
+              role="img"
+              aria-label={isSuggestionMark(f.id) ? `Suggested point: ${f.category}` : `Omission: ${f.category}, ${f.severity}`}
               data-flag-id={f.id}
               onClick={(e) => {
                 e.stopPropagation();

@@ -78,7 +78,7 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
           <option value="">All severities</option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {capitalised(s)}
             </option>
           ))}
         </select>
@@ -86,7 +86,7 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
           <option value="">Any status</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {capitalised(s)}
             </option>
           ))}
         </select>
@@ -101,8 +101,23 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
       </div>
       {flags.length === 0 ? (
         <p className="side-panel__empty">No flags yet. Select a phrase in the translation and press F, or press F on a paragraph and type the phrase.</p>
+      ) : shown.length === 0 ? (
+        <p className="side-panel__empty" role="status">
+          No flag matches these filters.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setCategory('');
+              setSeverity('');
+              setStatus('');
+              setRater('');
+            }}
+          >
+            Clear filters
+          </button>
+        </p>
       ) : (
-        <ul className="flag-list__items">
+        <ul className="flag-list__items" aria-label="Flags">
           {shown.slice(0, Math.max(limit, selected ? shown.findIndex((f) => f.id === selected) + 1 : 0)).map((f) => {
             const quote = quoteOf(f);
             const isSelected = f.id === selected;
@@ -178,4 +193,9 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
       )}
     </section>
   );
+}
+
+/** "major" → "Major": filter options read as the severity chips and dialogs name them. */
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
