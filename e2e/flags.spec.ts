@@ -226,3 +226,22 @@ test('a custom typology loads from a JSON file and its categories are offered; a
   await page.keyboard.press('f');
   await expect(page.getByRole('dialog', { name: 'Flag an error' }).getByRole('option', { name: /Mistranslation/ })).toBeVisible();
 });
+
+test('a selection across two paragraphs is refused with the reason, not an empty dialog', async ({ page, server: host }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('harbour-bridge.en.txt', 15);
+  const first = page.getByRole('listitem', { name: /^Paragraph 2 of/ }).getByLabel('Translation');
+  const second = page.getByRole('listitem', { name: /^Paragraph 3 of/ }).getByLabel('Translation');
+  await first.evaluate((a, bHandle) => {
+    const b = bHandle as Element;
+    const range = document.createRange();
+    range.setStart(a.firstChild ?? a, 0);
+    range.setEnd(b.firstChild ?? b, 0);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  }, await second.elementHandle());
+  await page.keyboard.press('f');
+  await expect(page.getByRole('dialog', { name: 'Flag an error' })).toHaveCount(0);
+  await expect(page.getByRole('alert')).toContainText('select words in one paragraph only');
+});

@@ -29,7 +29,7 @@ import { useSuggestions } from '../state/use-suggestions';
 import { isSuggestionMark, suggestionIdOf, suggestionMark } from '../state/suggestion-marks';
 import type { Suggestion } from '../../shared/contract';
 import { ScorePanel } from './flags/ScorePanel';
-import { selectedSpan } from './flags/selection';
+import { selectedSpan, selectionSpansParagraphs } from './flags/selection';
 import { SelectionFlagButton } from './flags/SelectionFlagButton';
 import { SettingsDialog } from './flags/SettingsDialog';
 import { CompareView } from './versions/CompareView';
@@ -201,6 +201,10 @@ export function App({ client }: { client: RedlineClient }) {
   /** Opens the flag dialog: on the mouse selection if there is one, else on the paragraph in focus. */
   const startFlag = useCallback(() => {
     if (!review || !cache) return;
+    if (selectionSpansParagraphs()) {
+      reportError({ code: 'bad-request', message: 'A flag marks a phrase within one paragraph: select words in one paragraph only, then flag them.' });
+      return;
+    }
     const span = selectedSpan();
     const index = span ? indexOfParagraph(span.paragraphId) : state.current;
     const paragraph = cache.get(index);
@@ -216,7 +220,7 @@ export function App({ client }: { client: RedlineClient }) {
         ...(span ? { span: { start: span.start, end: span.end } } : {}),
       },
     });
-  }, [review, cache, state.current]);
+  }, [review, cache, state.current, reportError]);
 
   const editFlag = useCallback(
     (flag: Annotation) => {

@@ -108,8 +108,14 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
     <section className={`article${hasSource ? ' article--bilingual' : ''}`} aria-label="Article">
       <div className="article__header" aria-hidden="true">
         <span className="article__num">¶</span>
-        {hasSource && <span className="article__col">{article.sourceName !== undefined ? `Source · ${article.sourceName}` : 'Source'}</span>}
-        <span className="article__col">Translation · {article.name}</span>
+        {hasSource && (
+          <span className="article__col">
+            Source{article.sourceName !== undefined && <> · <span className="article__file">{article.sourceName}</span></>}
+          </span>
+        )}
+        <span className="article__col">
+          Translation · <span className="article__file">{article.name}</span>
+        </span>
       </div>
       <div
         ref={scroller}

@@ -11,6 +11,7 @@ const TITLES: Partial<Record<Failure['code'], string>> = {
   'io-error': 'Could not read the file',
   'unknown-review': 'Article closed',
   unreachable: 'No connection to Redline',
+  'bad-request': 'Not possible',
   locked: 'Open read-only',
   'read-only': 'Open read-only',
   damaged: 'Review file damaged',

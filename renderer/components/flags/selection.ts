@@ -27,6 +27,17 @@ function offsetWithin(container: Element, node: Node, offset: number): number {
   return total;
 }
 
+/** True when text is selected but not within one paragraph side's text (it runs across paragraphs or columns). */
+export function selectionSpansParagraphs(): boolean {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return false;
+  const range = sel.getRangeAt(0);
+  const textOf = (n: Node) => (n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement)?.closest<HTMLElement>('[data-text-side]');
+  const a = textOf(range.startContainer);
+  const b = textOf(range.endContainer);
+  return (a !== null && a !== undefined) || (b !== null && b !== undefined) ? a !== b : false;
+}
+
 /** The current selection as a span, when it lies within one paragraph side's text. */
 export function selectedSpan(): SelectedSpan | undefined {
   const sel = window.getSelection();
