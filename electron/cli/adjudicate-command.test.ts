@@ -4,22 +4,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventBody } from '../../shared/journal/journal-event';
 import { sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
-import { ReviewJournal } from '../journal/review-journal';
 import { readReviewFile } from '../service/read-review';
 import type { Command } from './command';
 import { commands } from './commands';
+import { writeReviewFile } from '../test-support/review-files';
 
 const header = sampleHeader(6, 'story.txt');
 let dir: string;
 
-async function makeReview(name: string, bodies: readonly EventBody[]): Promise<void> {
-  const journal = await ReviewJournal.create(join(dir, name), header);
-  if (!journal.ok) throw new Error(journal.error.message);
-  for (const body of bodies) {
-    const r = await journal.value.append(body);
-    if (!r.ok) throw new Error(r.error.message);
-  }
-  await journal.value.close();
+function makeReview(name: string, bodies: readonly EventBody[]): Promise<void> {
+  return writeReviewFile(join(dir, name), header, bodies);
 }
 
 beforeEach(async () => {

@@ -7,19 +7,14 @@ import { sampleAnnotation, sampleHeader } from '../../shared/journal/sample-revi
 import { ReviewJournal } from '../journal/review-journal';
 import type { Command } from './command';
 import { commands } from './commands';
+import { writeReviewFile } from '../test-support/review-files';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'shared', 'formats', 'fixtures', 'wmt');
 const header = sampleHeader(6, 'story.txt');
 let dir: string;
 
-async function makeReview(name: string, bodies: readonly EventBody[]): Promise<void> {
-  const journal = await ReviewJournal.create(join(dir, name), header);
-  if (!journal.ok) throw new Error(journal.error.message);
-  for (const body of bodies) {
-    const r = await journal.value.append(body);
-    if (!r.ok) throw new Error(r.error.message);
-  }
-  await journal.value.close();
+function makeReview(name: string, bodies: readonly EventBody[]): Promise<void> {
+  return writeReviewFile(join(dir, name), header, bodies);
 }
 
 beforeEach(async () => {

@@ -129,17 +129,7 @@ export async function writeExport(
     { path: article.path, what: 'the article under review' },
     ...(article.sourcePath !== undefined ? [{ path: article.sourcePath, what: "the article's source text" }] : []),
   ];
-  const shown = resolve(outPath);
-  try {
-    const target = await checkTarget(shown, guarded, overwrite);
-    if (!target.ok) return target;
-    await replaceWith(target.value, content);
-    return ok({ path: target.value.path });
-  } catch (e) {
-    if (e instanceof TargetChanged) return fail('conflict', `${shown} changed while it was being written; nothing was replaced. Export again.`);
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail('io-error', `Could not write ${shown} (${code ?? (e instanceof Error ? e.message : String(e))}).`);
-  }
+  return writeGuardedFile(content, outPath, guarded, overwrite);
 }
 
 /**
