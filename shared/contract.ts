@@ -187,7 +187,7 @@ export interface SuggestionList {
 }
 
 /** Commands of the desktop menu that act on the page (undo and redo act on a text field when one has focus). */
-export type MenuCommand = 'undo' | 'redo' | 'flag' | 'save-version' | 'compare' | 'export' | 'settings' | 'shortcuts';
+export type MenuCommand = 'undo' | 'redo' | 'flag' | 'save-version' | 'compare' | 'report' | 'export' | 'settings' | 'shortcuts';
 
 /** Events the service pushes to the renderer. */
 export type ServiceEvent =

@@ -174,6 +174,7 @@ async function buildMenu(svc: ReviewService): Promise<void> {
       submenu: [
         { label: 'Flag Selection…', accelerator: 'F', registerAccelerator: false, click: () => sendCommand('flag') },
         { label: 'Compare Versions', accelerator: 'C', registerAccelerator: false, click: () => sendCommand('compare') },
+        { label: 'Quality Report', accelerator: 'R', registerAccelerator: false, click: () => sendCommand('report') },
         { label: 'Review Settings…', accelerator: 'CmdOrCtrl+,', click: () => sendCommand('settings') },
         { label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: () => sendCommand('shortcuts') },
       ],

@@ -219,6 +219,7 @@ describe('the menu', () => {
     redo: ['Edit', 'Redo'],
     flag: ['Review', 'Flag Selection…'],
     compare: ['Review', 'Compare Versions'],
+    report: ['Review', 'Quality Report'],
     settings: ['Review', 'Review Settings…'],
     shortcuts: ['Review', 'Keyboard Shortcuts'],
   };

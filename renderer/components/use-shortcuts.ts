@@ -151,6 +151,8 @@ export function useShortcuts(client: RedlineClient, actions: ShortcutActions): v
             return a.hasReview ? a.exportArticle() : undefined;
           case 'compare':
             return a.hasReview ? a.compare() : undefined;
+          case 'report':
+            return a.hasReview ? a.report() : undefined;
           case 'settings':
             return a.hasReview ? a.settings() : undefined;
           case 'shortcuts':
