@@ -15,7 +15,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } fro
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EventBody, JournalEvent, JournalHeader } from '../../shared/journal/journal-event';
-import { eventLine, headerPartsInSteps, readJournalInSteps } from '../../shared/journal/read-journal';
+import { eventLine, headerPartsInSteps, readJournalInSteps, readJournalPartsInSteps, type JournalParts } from '../../shared/journal/read-journal';
 import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
 import { snapshotOf, type ReviewState } from '../../shared/journal/review-state';
 import { fail, ok, type Result } from '../../shared/result';
@@ -114,6 +114,15 @@ export class ReviewJournal {
       if (code === 'ENOENT') return fail('not-found', `The review file ${path} does not exist.`);
       if (code === 'EISDIR') return fail('not-a-file', `${path} is a folder, not a review file.`);
       return fail('io-error', `Could not read the review file ${path}: ${message(e)}`);
+    }
+    // A long review is read from its bytes in parts, so its header is never one long string; anything unusual
+    // (damage above all) is read again as one text, which names it exactly.
+    const split = bytes.length >= READ_IN_PARTS_FROM ? partsOf(bytes) : undefined;
+    const inParts = split && (await readJournalPartsInSteps(split.parts, basename(path), breathe));
+    if (split && inParts?.ok) {
+      const { state, warnings, torn, goodLength, events } = inParts.value;
+      const repairAt = torn ? split.eventsStart + Buffer.byteLength(split.parts.events.slice(0, goodLength), 'utf8') : undefined;
+      return ok({ journal: new ReviewJournal(path, state, repairAt, options), state, warnings, events });
     }
     const text = await decodeInPieces(bytes);
     const read = await readJournalInSteps(text, basename(path), breathe);
@@ -277,6 +286,62 @@ export async function writeDurably(path: string, text: string | readonly string[
     throw e;
   }
   await syncFolder(dirname(path));
+}
+
+/** Review files at least this long are read in parts (see `partsOf`). */
+const READ_IN_PARTS_FROM = 1 << 22;
+/** Header paragraphs decoded and parsed at a time when reading in parts (about a megabyte of JSON). */
+const PARAGRAPHS_PER_PART = 1500;
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const CHECKSUM_START = Buffer.from('{"crc32":"');
+const PARAGRAPHS_START = Buffer.from(',"paragraphs":[');
+/** Between two paragraphs of a header: written only there, as quotes inside a string would be escaped. */
+const PARAGRAPH_BOUNDARY = Buffer.from('},{"id":"');
+
+/**
+ * A review file's bytes cut into the parts `readJournalPartsInSteps` reads, finding the header's end, its
+ * paragraphs' boundaries and its checksum on the bytes themselves (the markers are ASCII, which never occurs inside
+ * a multi-byte UTF-8 character). Undefined when the file is not laid out as the writer lays it out.
+ */
+export function partsOf(bytes: Buffer): { readonly parts: JournalParts; readonly eventsStart: number } | undefined {
+  if (typeof zlibCrc32 !== 'function') return undefined;
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
+  const newline = bytes.indexOf(10, bom);
+  if (newline < 0) return undefined;
+  const header = bytes.subarray(bom, newline);
+  const listAt = header.indexOf(PARAGRAPHS_START);
+  if (listAt < 0 || header[header.length - 2] !== 0x5d || header[header.length - 1] !== 0x7d) return undefined;
+  let checksumGood = true;
+  if (header.subarray(0, CHECKSUM_START.length).equals(CHECKSUM_START) && header[18] === 0x22 && header[19] === 0x2c) {
+    const written = header.toString('latin1', 10, 18);
+    const actual = (zlibCrc32(header.subarray(20), zlibCrc32('{')) >>> 0).toString(16).padStart(8, '0');
+    checksumGood = written === actual;
+  }
+  const end = header.length - 2;
+  const batches = function* (): Generator<string> {
+    let from = listAt + PARAGRAPHS_START.length;
+    for (;;) {
+      let cut = from;
+      let found = 0;
+      while (found < PARAGRAPHS_PER_PART) {
+        const k = header.indexOf(PARAGRAPH_BOUNDARY, cut);
+        if (k < 0 || k >= end) break;
+        cut = k + 1;
+        found++;
+      }
+      if (found < PARAGRAPHS_PER_PART) {
+        if (end > from) yield header.toString('utf8', from, end);
+        return;
+      }
+      yield header.toString('utf8', from, cut);
+      from = cut + 1;
+    }
+  };
+  return {
+    parts: { facts: `${header.toString('utf8', 0, listAt)}}`, checksumGood, batches, events: bytes.toString('utf8', newline + 1) },
+    eventsStart: newline + 1,
+  };
 }
 
 /** Bytes decoded at a time when reading a review file: decoding 90 MB at once would hold the event loop for seconds. */

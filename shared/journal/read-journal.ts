@@ -96,6 +96,62 @@ export async function readJournalInSteps(text: string, fileName: string, breathe
 }
 
 /**
+ * A review file handed over in parts by a reader that never builds its header as one string (a 100,000-paragraph
+ * header is 60 MB of JSON, and building one string of it holds the event loop for half a second): the header's
+ * facts, its paragraphs batch by batch, and the text after the header's newline. The caller checks the header's
+ * checksum on the file's bytes.
+ */
+export interface JournalParts {
+  /** The header line up to (not including) `,"paragraphs":[`, closed with `}`: the format and the article's facts. */
+  readonly facts: string;
+  /** False when the header carries a checksum that does not match its bytes. */
+  readonly checksumGood: boolean;
+  /** The paragraphs' JSON a batch at a time: `{…},{…}` without the list's brackets. */
+  readonly batches: () => Iterable<string>;
+  /** The text after the header's newline. */
+  readonly events: string;
+}
+
+/**
+ * Reads a review handed over in parts, in steps. Answers undefined when anything is not exactly as the writer
+ * writes it, damage included: the caller then reads the whole file as one text, which names the damage with its
+ * line. `goodLength` counts within `events`.
+ */
+export async function readJournalPartsInSteps(
+  parts: JournalParts,
+  fileName: string,
+  breathe: () => Promise<void>,
+): Promise<Result<ReadJournal> | undefined> {
+  let facts: unknown;
+  try {
+    facts = JSON.parse(parts.facts);
+  } catch {
+    return undefined;
+  }
+  const known = checkFormat(facts, fileName);
+  if (!known.ok || !parts.checksumGood) return undefined;
+  if (typeof known.value.crc32 !== 'string' && (known.value.formatVersion as number) >= 2) return undefined;
+  const paragraphs: unknown[] = [];
+  for (const batch of parts.batches()) {
+    try {
+      for (const p of JSON.parse(`[${batch}]`) as unknown[]) paragraphs.push(p);
+    } catch {
+      return undefined;
+    }
+    await breathe();
+  }
+  const { crc32: _sum, ...rest } = known.value;
+  const header = checkHeaderShape({ ...rest, paragraphs });
+  if ('problem' in header) return undefined;
+  const steps = eventSteps(header.value, parts.events, 0, fileName, undefined);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value.ok ? next.value : undefined;
+    await breathe();
+  }
+}
+
+/**
  * The read as a generator: it yields where a caller may pause, and returns the result. With `salvage`, damage
  * also leaves there what comes before it.
  */
@@ -110,17 +166,30 @@ function* readSteps(text: string, fileName: string, salvage: { found?: Salvage }
     if (salvage) salvage.found = { problem: header.error.message, line: 1 };
     return header;
   }
-  const checked = header.value.formatVersion >= 2;
+  return yield* eventSteps(header.value, text, firstEnd + 1, fileName, salvage);
+}
 
+/**
+ * Reads and folds the event lines of `text` from `from` on (line 2 of the file is at `from`), after `header`.
+ * `goodLength` in the result counts from the start of `text`.
+ */
+function* eventSteps(
+  header: JournalHeader,
+  text: string,
+  from: number,
+  fileName: string,
+  salvage: { found?: Salvage } | undefined,
+): Generator<void, Result<ReadJournal>> {
+  const checked = header.formatVersion >= 2;
   const warnings: string[] = [];
   // Events are folded as they are read, so the fold is spread over the reader's steps too.
-  const builder = new ReviewStateBuilder(initialState(header.value));
+  const builder = new ReviewStateBuilder(initialState(header));
   let events = 0;
-  let goodLength = firstEnd + 1;
+  let goodLength = from;
   let torn = false;
   let lastSeq = 0;
   let line = 1;
-  let start = firstEnd + 1;
+  let start = from;
   while (start < text.length) {
     line += 1;
     const end = text.indexOf('\n', start);
@@ -152,7 +221,7 @@ function* readSteps(text: string, fileName: string, salvage: { found?: Salvage }
     goodLength = start;
     if (events % EVENTS_PER_STEP === 0) yield;
   }
-  return ok({ header: header.value, state: builder.build(), warnings, goodLength, torn, events });
+  return ok({ header: header, state: builder.build(), warnings, goodLength, torn, events });
 }
 
 /** Checks a first line: a Redline review of a format this build knows. */

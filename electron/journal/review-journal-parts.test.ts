@@ -1,0 +1,85 @@
+// A long review is read from its bytes in parts (its header never built as one string). It must give exactly what
+// reading the whole text gives, and leave every kind of damage to the whole-text reader, which names it.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventLine, headerLine, readJournal, readJournalPartsInSteps } from '../../shared/journal/read-journal';
+import { annotationList, currentText } from '../../shared/journal/review-state';
+import { numbered, sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
+import { partsOf, ReviewJournal } from './review-journal';
+
+const tricky = ['Quotes " and \\ backslashes', '},{"id":"p9" inside a paragraph', '中文，标点；“引号”', 'Tabs\tand\nnewlines', 'emoji 😀 and é', ''];
+const base = sampleHeader(40_000, 'long.txt');
+const header = { ...base, paragraphs: base.paragraphs.map((p, i) => ({ ...p, target: `${tricky[i % tricky.length]} ${i}` })) };
+const events = numbered([
+  { type: 'rater-set', rater: 'Ana' },
+  { type: 'annotation-added', annotation: sampleAnnotation('a1', 'p2') },
+  { type: 'paragraph-edited', paragraphId: 'p3', text: 'an edit, with "quotes" and 中文' },
+  { type: 'annotation-added', annotation: sampleAnnotation('a2', 'p39999') },
+]).map(eventLine);
+const whole = headerLine(header) + events.join('');
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'redline-parts-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+async function both(text: string) {
+  const path = join(dir, `r${n++}.redline`);
+  writeFileSync(path, text);
+  expect(Buffer.byteLength(text)).toBeGreaterThan(4 << 20);
+  const opened = await ReviewJournal.open(path);
+  const read = readJournal(text, path.split('/').pop()!);
+  return { opened, read, path };
+}
+
+describe('reading a long review in parts', () => {
+  it('cuts the file at the header and between paragraphs, and reads it without building the header as one string', async () => {
+    const split = partsOf(Buffer.from(whole));
+    expect(split).toBeDefined();
+    const batches = [...split!.parts.batches()];
+    expect(batches.length).toBeGreaterThan(20);
+    expect(split!.parts.checksumGood).toBe(true);
+    expect(split!.parts.events).toBe(events.join(''));
+    const read = await readJournalPartsInSteps(split!.parts, 'long.redline', async () => undefined);
+    expect(read?.ok && read.value.state.paragraphs).toEqual(header.paragraphs);
+    expect(partsOf(Buffer.from(whole.replace('backslashes 6', 'backslashez 6')))!.parts.checksumGood).toBe(false);
+  });
+
+  it('gives the same review as reading its whole text', async () => {
+    const { opened, read } = await both(whole);
+    expect(opened.ok && read.ok).toBe(true);
+    if (!opened.ok || !read.ok) return;
+    expect(opened.value.state.paragraphs).toEqual(read.value.state.paragraphs);
+    expect(annotationList(opened.value.state)).toEqual(annotationList(read.value.state));
+    expect(currentText(opened.value.state, 'p3')).toBe('an edit, with "quotes" and 中文');
+    expect(opened.value.state.rater).toBe('Ana');
+    expect(opened.value.events).toBe(4);
+    await opened.value.journal.close();
+  });
+
+  it('with a byte-order mark, and with a torn last line that is cut off exactly when appending resumes', async () => {
+    const { opened, path } = await both(`\ufeff${whole}{"crc32":"1234`);
+    expect(opened.ok && opened.value.warnings).toEqual([expect.stringMatching(/line 6: the last event was cut short/)]);
+    if (!opened.ok) return;
+    const r = await opened.value.journal.append({ type: 'annotation-removed', id: 'a1' });
+    expect(r.ok).toBe(true);
+    await opened.value.journal.close();
+    expect(readFileSync(path, 'utf8')).toBe(`\ufeff${whole}${eventLine({ ...(r.ok ? r.value : ({} as never)) })}`);
+  });
+
+  it('leaves damage to the whole-text reader, which names its line', async () => {
+    for (const damaged of [
+      whole.replace('backslashes 6', 'backslashez 6'),
+      whole.replace('"p3"', '"p4"'),
+      whole.replace('"formatVersion":2', '"formatVersion":9'),
+    ]) {
+      const { opened, read } = await both(damaged);
+      expect(opened.ok).toBe(false);
+      expect(opened).toEqual(read);
+    }
+  });
+});
