@@ -22,6 +22,7 @@ import type { Annotation, Paragraph } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { detectEncoding } from '../loader/encoding';
 import { renderXliff } from './xliff-export';
+import { exportParagraph } from '../../shared/formats/export-paragraph';
 
 /** Every format `export` knows, in the order its help lists them. */
 export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'xliff', 'xliff-its', 'tsv', 'json', 'csv', 'patch', 'bitext'] as const;
@@ -113,15 +114,7 @@ function versionStamp(state: ReviewState, ref: VersionRef, now: string): { autho
 
 async function renderDocx(state: ReviewState, ref: VersionRef, list: readonly VersionParagraph[], options: ExportOptions): Promise<Result<RenderedExport>> {
   const now = options.now ?? new Date().toISOString();
-  const paragraphs: DocxExportParagraph[] = list.map(({ paragraph: p, text }) => ({
-    ...(p.ref !== undefined ? { ref: p.ref } : {}),
-    kind: p.kind,
-    ...(p.level !== undefined ? { level: p.level } : {}),
-    ...(p.codes ? { codes: p.codes } : {}),
-    original: p.target,
-    corrected: text,
-    comments: wordComments(state, p),
-  }));
+  const paragraphs: DocxExportParagraph[] = list.map(({ paragraph: p, text }) => ({ ...exportParagraph(p, text), comments: wordComments(state, p) }));
   const docxOptions = { tracked: !options.clean, ...versionStamp(state, ref, now) };
   const article = state.header.article;
   const warnings: string[] = [];
@@ -140,14 +133,7 @@ async function renderDocx(state: ReviewState, ref: VersionRef, list: readonly Ve
 }
 
 async function renderHtml(state: ReviewState, list: readonly VersionParagraph[]): Promise<Result<RenderedExport>> {
-  const paragraphs: HtmlExportParagraph[] = list.map(({ paragraph: p, text }) => ({
-    ...(p.ref !== undefined ? { ref: p.ref } : {}),
-    kind: p.kind,
-    ...(p.level !== undefined ? { level: p.level } : {}),
-    ...(p.codes ? { codes: p.codes } : {}),
-    original: p.target,
-    corrected: text,
-  }));
+  const paragraphs: HtmlExportParagraph[] = list.map(({ paragraph: p, text }) => exportParagraph(p, text));
   const article = state.header.article;
   const warnings: string[] = [];
   if (article.format === 'html') {

@@ -45,6 +45,7 @@ import { editRateUnitOf, VersionFigures } from './version-figures';
 import { breathe } from '../breathe';
 import { SessionSuggestions } from './session-suggestions';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
+import { flagOfFinding } from '../../shared/checks/finding';
 
 export interface SessionOptions {
   readonly reviewId: string;
@@ -277,20 +278,7 @@ export class ReviewSession {
     const found = this.suggestions.find(this.state, this.reviewId, ids);
     if (found.length === 0) return fail('conflict', 'Those suggestions are no longer offered; the article may have been re-checked.');
     const created = new Date().toISOString();
-    const annotations: Annotation[] = found.map((s) => ({
-      id: randomUUID(),
-      paragraphId: s.paragraphId,
-      side: 'target',
-      start: s.start,
-      end: s.end,
-      category: s.category,
-      severity: s.severity,
-      comment: s.message,
-      rater: this.rater,
-      origin: { kind: 'check', check: s.check },
-      status: 'open',
-      created,
-    }));
+    const annotations: Annotation[] = found.map((s) => flagOfFinding(s, { id: randomUUID(), rater: this.rater, created }));
     const body: EventBody = annotations.length === 1 ? { type: 'annotation-added', annotation: annotations[0]! } : { type: 'annotations-added', annotations };
     return this.delta(await this.act(body));
   }

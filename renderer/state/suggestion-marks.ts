@@ -4,6 +4,7 @@
  * colour) and never counts them as flags. Pure, so it is tested without a page.
  */
 import type { Suggestion } from '../../shared/contract';
+import { flagOfFinding } from '../../shared/checks/finding';
 import type { Annotation } from '../../shared/model';
 
 const PREFIX = 'suggestion:';
@@ -20,20 +21,7 @@ export function suggestionIdOf(markId: string): string {
 
 /** A suggestion as a mark in the text: its span, its check's reason as the comment. */
 export function suggestionMark(s: Suggestion): Annotation {
-  return {
-    id: `${PREFIX}${s.id}`,
-    paragraphId: s.paragraphId,
-    side: 'target',
-    start: s.start,
-    end: s.end,
-    category: s.category,
-    severity: s.severity,
-    comment: s.message,
-    rater: s.check,
-    origin: { kind: 'check', check: s.check },
-    status: 'open',
-    created: '',
-  };
+  return flagOfFinding(s, { id: `${PREFIX}${s.id}`, rater: s.check, created: '' });
 }
 
 /** Suggestions grouped by check, in the order of `checks`, each in article order. */

@@ -3,7 +3,7 @@
  * proposed MQM-Core category and severity and a one-line reason. Checks are pure functions (paragraphs in,
  * findings out); a finding becomes a flag only when a reviewer accepts it.
  */
-import type { ParagraphKind, Severity } from '../model';
+import type { Annotation, ParagraphKind, Severity } from '../model';
 
 /** Every check, in the order the suggestions panel lists them. */
 export const CHECK_NAMES = [
@@ -103,4 +103,25 @@ export function isMostlyHan(text: string): boolean {
     }
   }
   return letters > 0 && han / letters > 0.5;
+}
+
+/**
+ * A finding as a flag: its span, the check's category and severity, its reason as the comment, the check as the
+ * origin. Accepting a suggestion stores this with the reviewer as rater; the page draws a suggestion with it too.
+ */
+export function flagOfFinding(finding: Finding, stamp: { readonly id: string; readonly rater: string; readonly created: string }): Annotation {
+  return {
+    id: stamp.id,
+    paragraphId: finding.paragraphId,
+    side: 'target',
+    start: finding.start,
+    end: finding.end,
+    category: finding.category,
+    severity: finding.severity,
+    comment: finding.message,
+    rater: stamp.rater,
+    origin: { kind: 'check', check: finding.check },
+    status: 'open',
+    created: stamp.created,
+  };
 }

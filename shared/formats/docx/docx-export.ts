@@ -4,23 +4,16 @@
  * minimal package for an article that came in another format.
  */
 import { strFromU8, strToU8 } from 'fflate';
-import type { InlineCode, ParagraphKind } from '../../model';
 import { fail, ok, type Result } from '../../result';
 import type { OpenedDocx } from './docx-reader';
 import { commentXml, paragraphXml, type IdSource, type PlacedComment, type RevisionStamp, type WordComment } from './docx-writer';
 import { writeZip } from './zip-archive';
+import type { ExportParagraph } from '../export-paragraph';
 
-/** One paragraph of the review, as the export needs it. */
-export interface DocxExportParagraph {
-  /** The Word paragraph's ordinal in document.xml, for an article that came from Word. */
-  readonly ref?: string;
-  readonly kind: ParagraphKind;
-  readonly level?: number;
-  readonly codes?: readonly InlineCode[];
-  /** The machine translation and the version's text. */
-  readonly original: string;
-  readonly corrected: string;
-  /** Flags, anchored on the machine translation; written only with tracked changes. */
+/** One paragraph of the review, as the export needs it: with the flags to write as comments. */
+export interface DocxExportParagraph extends ExportParagraph {
+  /** Flags, anchored on the machine translation; written only with tracked changes. `ref` is the Word paragraph's
+   * ordinal in document.xml, for an article that came from Word. */
   readonly comments: readonly WordComment[];
 }
 

@@ -2,19 +2,13 @@
  * Writing a corrected article as HTML: into the original page when the article came from HTML (each changed
  * paragraph's content replaced at its recorded offsets, every other byte kept), or as a new, plain page.
  */
-import { inlineCodeIndex, type InlineCode, type ParagraphKind } from '../../model';
+import { inlineCodeIndex, type InlineCode } from '../../model';
 import { fail, ok, type Result } from '../../result';
 import { readHtml } from './html-reader';
+import type { ExportParagraph } from '../export-paragraph';
 
-export interface HtmlExportParagraph {
-  /** `start:end` offsets of the paragraph's content in the original page. */
-  readonly ref?: string;
-  readonly kind: ParagraphKind;
-  readonly level?: number;
-  readonly codes?: readonly InlineCode[];
-  readonly original: string;
-  readonly corrected: string;
-}
+/** A paragraph to write into a page; `ref` is the `start:end` offsets of its content in the original page. */
+export type HtmlExportParagraph = ExportParagraph;
 
 const escapeText = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
