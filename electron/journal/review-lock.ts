@@ -33,12 +33,6 @@ export type LockAttempt =
   /** The folder does not let us create the lock (read-only place): open the review read-only. */
   | { readonly kind: 'unwritable'; readonly reason: string };
 
-/** What a process calls itself in lock files; set once at start-up by the desktop shell or the command line. */
-let appName = 'Redline';
-export function setLockAppName(name: string): void {
-  appName = name;
-}
-
 export function lockPathOf(reviewPath: string): string {
   return `${reviewPath}.lock`;
 }
@@ -60,10 +54,10 @@ export class ReviewLock {
   }
 }
 
-/** Tries to take the lock of a review file. */
-export async function acquireLock(reviewPath: string): Promise<LockAttempt> {
+/** Tries to take the lock of a review file; `app` is how other processes will name this one ("redline serve"). */
+export async function acquireLock(reviewPath: string, app: string): Promise<LockAttempt> {
   const path = lockPathOf(reviewPath);
-  const holder: LockHolder = { pid: process.pid, host: hostname(), app: appName, since: new Date().toISOString(), nonce: randomUUID() };
+  const holder: LockHolder = { pid: process.pid, host: hostname(), app, since: new Date().toISOString(), nonce: randomUUID() };
   try {
     // The data folder may not exist yet on first use.
     await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
@@ -92,7 +86,7 @@ export async function acquireLock(reviewPath: string): Promise<LockAttempt> {
  * Takes over a stale lock: fails with `locked` while its process still runs. Of several processes taking over
  * at once, one wins; the others find its fresh lock and stay read-only.
  */
-export async function takeOverLock(reviewPath: string): Promise<Result<ReviewLock>> {
+export async function takeOverLock(reviewPath: string, app: string): Promise<Result<ReviewLock>> {
   const path = lockPathOf(reviewPath);
   const seen = await readHolder(path);
   if (seen && !isGone(seen)) return fail('locked', `${describeHolder(seen)} still has ${basename(reviewPath)} open; close it there first.`);
@@ -110,7 +104,7 @@ export async function takeOverLock(reviewPath: string): Promise<Result<ReviewLoc
     return fail('locked', `${describeHolder(moved)} has just taken ${basename(reviewPath)} over.`);
   }
   await rm(aside, { force: true });
-  const attempt = await acquireLock(reviewPath);
+  const attempt = await acquireLock(reviewPath, app);
   if (attempt.kind === 'held') return ok(attempt.lock);
   if (attempt.kind === 'taken') return fail('locked', `${attempt.holder ? describeHolder(attempt.holder) : 'Another Redline'} has just taken ${basename(reviewPath)} over.`);
   return fail('read-only', `The review cannot be taken over: ${attempt.reason}.`);

@@ -70,6 +70,8 @@ export async function openReviewFile(
   paragraphs: readonly Paragraph[],
   rater: string,
   imported: readonly FlagFromFile[] = [],
+  /** How other Redline processes name this one while it holds the review. */
+  app = 'Redline',
 ): Promise<Result<OpenedReviewFile>> {
   const name = basename(where.path);
   if (where.folderReadOnly) {
@@ -79,7 +81,7 @@ export async function openReviewFile(
       remedies: ['copy'],
     });
   }
-  const attempt = await acquireLock(where.path);
+  const attempt = await acquireLock(where.path, app);
   const notes: string[] = [];
   let lock: ReviewLock;
   if (attempt.kind === 'held') {
@@ -91,7 +93,7 @@ export async function openReviewFile(
       remedies: ['copy'],
     });
   } else if (attempt.stale) {
-    const taken = await takeOverLock(where.path);
+    const taken = await takeOverLock(where.path, app);
     if (!taken.ok) return openLocked(where, article, paragraphs, attempt.holder);
     lock = taken.value;
     notes.push(`${attempt.holder ? describeHolder(attempt.holder) : 'A Redline that is no longer running'} had left ${name} locked; it is no longer running, so this window took the review over.`);

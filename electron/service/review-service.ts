@@ -32,7 +32,7 @@ import { assertNever, fail, ok, type Failure, type Result } from '../../shared/r
 import type { ReportModel } from '../../shared/report/report-model';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
 import { dataFolderPath, isWritableFolder, reviewPathFor, type ReviewPath } from '../journal/review-path';
-import { setLockAppName, takeOverLock } from '../journal/review-lock';
+import { takeOverLock } from '../journal/review-lock';
 import { writeDurably } from '../journal/review-journal';
 import { salvageJournal } from '../../shared/journal/read-journal';
 import { MAX_ARTICLE_BYTES } from '../loader/article-stream';
@@ -92,6 +92,8 @@ function copyNotes(where: ReviewPath): string[] {
 }
 
 export class ReviewService implements RedlineApi {
+  /** How other Redline processes name this one when it holds a review they open. */
+  private readonly lockName: string;
   private readonly reviews = new Map<string, OpenReview>();
   private readonly listeners = new Set<(event: ServiceEvent) => void>();
   private readonly recent: RecentFiles;
@@ -102,8 +104,7 @@ export class ReviewService implements RedlineApi {
   private attaching: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ServiceOptions) {
-    // How other Redline processes name this one when it holds a review they open.
-    setLockAppName(options.host === 'electron' ? 'The Redline desktop app' : 'Redline in a browser (redline serve)');
+    this.lockName = options.host === 'electron' ? 'The Redline desktop app' : 'Redline in a browser (redline serve)';
     this.recent = new RecentFiles(join(options.dataDir, 'recent.json'));
     this.settings = new AppSettings(join(options.dataDir, 'settings.json'));
   }
@@ -278,7 +279,7 @@ export class ReviewService implements RedlineApi {
     if (req.remedy === 'take-over' || req.remedy === 'copy') {
       if (status.kind !== 'open' || !status.session.view().readOnly) return fail('conflict', `${name} is not open read-only; there is nothing to take over.`);
       if (req.remedy === 'take-over') {
-        const taken = await takeOverLock(where.path);
+        const taken = await takeOverLock(where.path, this.lockName);
         if (!taken.ok) return taken;
         // Given back at once: reopening takes the lock again as any opening does.
         await taken.value.release();
@@ -468,7 +469,7 @@ export class ReviewService implements RedlineApi {
       // The same article opened again: the earlier session finishes its writes and closes before the file is reread.
       if (previous !== undefined) await this.drop(previous);
       const rater = await this.settings.defaultRater();
-      const opened = await openReviewFile(where, info, load.allParagraphs(), rater, load.importedFlags());
+      const opened = await openReviewFile(where, info, load.allParagraphs(), rater, load.importedFlags(), this.lockName);
       if (!opened.ok) {
         status = { kind: 'failed', error: opened.error };
       } else {
