@@ -7,10 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { z } from 'zod';
-import { SEVERITIES, type Severity } from '../../shared/model';
-import { adjudicate, provenanceComment, type Decision } from '../../shared/report/adjudication';
-import { ReviewJournal } from '../journal/review-journal';
+import { adjudicate, adjudicatedReview, articleMismatch, type Decision } from '../../shared/report/adjudication';
+import { decisionsFileSchema } from '../../shared/report/adjudication-decisions';
+import { writeAdjudicatedReview } from '../service/adjudication-file';
 import { parseArgs, type Command } from './command';
 import { readReportInput } from './report-command';
 
@@ -37,26 +36,6 @@ Options:
 Exit status: 0 written, 2 bad input or usage (the reason on stderr), 1 the file could not be written.
 `;
 
-const ref = z.string().min(3).max(2000);
-const DecisionsSchema = z
-  .object({
-    decisions: z.array(
-      z.discriminatedUnion('action', [
-        z.object({ action: z.literal('keep'), flag: ref }).strict(),
-        z.object({ action: z.literal('drop'), flag: ref }).strict(),
-        z
-          .object({
-            action: z.literal('merge'),
-            flags: z.array(ref).min(2),
-            category: z.string().min(1).max(200).optional(),
-            severity: (z.enum(SEVERITIES as [string, ...string[]]) as z.ZodType<Severity>).optional(),
-          })
-          .strict(),
-      ]),
-    ),
-  })
-  .strict();
-
 async function readDecisions(path: string, shown: string): Promise<{ ok: true; value: readonly Decision[] } | { ok: false; message: string }> {
   let text: string;
   try {
@@ -70,7 +49,7 @@ async function readDecisions(path: string, shown: string): Promise<{ ok: true; v
   } catch (e) {
     return { ok: false, message: `${shown} is not JSON (${e instanceof Error ? e.message : String(e)}).` };
   }
-  const parsed = DecisionsSchema.safeParse(json);
+  const parsed = decisionsFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, message: `${shown}: ${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'not a decisions file'}.` };
@@ -107,11 +86,8 @@ export const adjudicateCommand: Command = {
     }
     const first = inputs[0]!;
     for (const other of inputs.slice(1)) {
-      const a = first.review.paragraphs;
-      const b = other.review.paragraphs;
-      if (a.length !== b.length || a.some((p, i) => p.target !== b[i]!.target)) {
-        return failed(`${other.review.label} is not a review of the same article as ${first.review.label} (its paragraphs differ).`);
-      }
+      const mismatch = articleMismatch({ ...first.review, article: first.article }, { ...other.review, article: other.article });
+      if (mismatch) return failed(mismatch);
     }
     const decisionsPath = values.get('decisions');
     let decisions: readonly Decision[] = [];
@@ -126,24 +102,12 @@ export const adjudicateCommand: Command = {
     );
     if (!result.ok) return failed(result.error.message);
 
-    const now = new Date().toISOString();
     const outPath = resolve(io.cwd, out);
-    const created = await ReviewJournal.create(outPath, { ...first.header, created: now });
-    if (!created.ok) return failed(created.error.message);
-    const journal = created.value;
-    const settings = first.settings ? { scoringProfile: first.settings.scoringProfile, passThreshold: first.settings.passThreshold, typology: first.settings.typology } : undefined;
-    const appended = await Promise.all([
-      journal.append({ type: 'rater-set', rater: `${adjudicator} (adjudicated)` }),
-      ...(settings ? [journal.append({ type: 'settings-changed', settings })] : []),
-      ...result.value.map((flag, i) =>
-        journal.append({ type: 'annotation-added', annotation: { ...flag.annotation, id: `j${i + 1}`, created: now, comment: provenanceComment(flag) } }),
-      ),
-    ]);
-    await journal.close();
-    const wrong = appended.find((r) => !r.ok);
-    if (wrong && !wrong.ok) {
-      io.stderr(`redline adjudicate: ${wrong.error.message}\n`);
-      return 1;
+    const review = adjudicatedReview(first.header, result.value, { adjudicator, ...(first.settings ? { settings: first.settings } : {}), now: new Date().toISOString() });
+    const written = await writeAdjudicatedReview(outPath, review);
+    if (!written.ok) {
+      io.stderr(`redline adjudicate: ${written.error.message}\n`);
+      return written.error.code === 'io-error' ? 1 : 2;
     }
     const merged = result.value.filter((f) => f.how === 'merged').length;
     io.stderr(

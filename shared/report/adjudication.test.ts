@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleAnnotation, sampleHeader } from '../journal/sample-review';
-import { adjudicate, provenanceComment } from './adjudication';
+import { adjudicate, adjudicatedReview, articleMismatch, provenanceComment } from './adjudication';
 import type { ReportReview } from './build-report';
 
 const paragraphs = sampleHeader(6).paragraphs;
@@ -55,5 +55,36 @@ describe('adjudication', () => {
     expect(!twice.ok && twice.error.message).toContain('decided twice');
     const across = adjudicate([ana, ben], [{ action: 'merge', flags: ['ana.redline#a3', 'ben.redline#b3'] }]);
     expect(!across.ok && across.error.message).toContain('only flags of one paragraph');
+  });
+
+  it('names both articles when a review is of another article, and the paragraph when the text differs', () => {
+    const first = { label: 'ana.redline', article: 'story.txt', paragraphs };
+    expect(articleMismatch(first, { label: 'ben.redline', article: 'story.txt', paragraphs })).toBeUndefined();
+    const other = sampleHeader(3, 'budget.txt');
+    expect(articleMismatch(first, { label: 'ben.redline', article: 'budget.txt', paragraphs: other.paragraphs })).toBe(
+      'ben.redline is a review of budget.txt, not of story.txt (the article of ana.redline); only reviews of one article can be adjudicated together.',
+    );
+    const changed = paragraphs.map((p, i) => (i === 2 ? { ...p, target: 'Something else.' } : p));
+    expect(articleMismatch(first, { label: 'ben.redline', article: 'story.txt', paragraphs: changed })).toContain('(paragraph 3 differs)');
+  });
+
+  it('makes a review stamped with the adjudicator, numbering the flags and recording their origin', () => {
+    const r = adjudicate([ana, ben], [{ action: 'drop', flag: 'ben.redline#b3' }, { action: 'keep', flag: 'ana.redline#a2' }]);
+    if (!r.ok) throw new Error(r.error.message);
+    const review = adjudicatedReview(sampleHeader(6), r.value, {
+      adjudicator: ' Lead ',
+      settings: { scoringProfile: 'wmt', passThreshold: 90, typology: 'mqm-core' },
+      now: '2025-02-01T08:00:00.000Z',
+    });
+    expect(review.header.created).toBe('2025-02-01T08:00:00.000Z');
+    expect(review.events[0]).toEqual({ type: 'rater-set', rater: 'Lead (adjudicated)' });
+    expect(review.events[1]).toEqual({ type: 'settings-changed', settings: { scoringProfile: 'wmt', passThreshold: 90, typology: 'mqm-core' } });
+    const added = review.events.slice(2).map((e) => (e.type === 'annotation-added' ? [e.annotation.id, e.annotation.comment] : []));
+    expect(added).toEqual([
+      ['j1', 'odd — Kept from ana.redline#a2'],
+      ['j2', 'Merged from ana.redline#a1, ben.redline#b1'],
+      ['j3', 'Kept from ana.redline#a3'],
+      ['j4', 'Kept from ben.redline#b2'],
+    ]);
   });
 });

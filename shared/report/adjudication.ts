@@ -8,6 +8,7 @@
  * (a merged flag names all its raters), and its comment ends with the source flags (`ana.redline#a3`), so the
  * adjudicated review can be traced back to the reviews it was made from.
  */
+import type { EventBody, JournalHeader, ReviewSettings } from '../journal/journal-event';
 import type { Annotation, Severity } from '../model';
 import { fail, ok, type Result } from '../result';
 import type { ReportReview } from './build-report';
@@ -81,15 +82,14 @@ export function adjudicate(reviews: readonly ReportReview[], decisions: readonly
   const same = new Map<string, { refs: FlagRef[]; flags: Annotation[] }>();
   for (const [ref, flag] of flags) {
     if (decided.has(ref)) continue;
-    const key = [flag.paragraphId, flag.side, flag.start, flag.end, flag.category, flag.severity].join('\u0000');
+    const key = identicalKey(flag);
     const group = same.get(key) ?? { refs: [], flags: [] };
     group.refs.push(ref);
     group.flags.push(flag);
     same.set(key, group);
   }
   for (const { refs, flags: group } of same.values()) {
-    const raters = new Set(group.map((f) => f.rater));
-    if (group.length > 1 && raters.size === group.length) {
+    if (mergedWithoutAsking(group.map((f) => f.rater))) {
       const merged = merge(group, undefined, undefined);
       if (merged.ok) {
         out.push({ annotation: merged.value, from: refs, how: 'merged' });
@@ -99,6 +99,34 @@ export function adjudicate(reviews: readonly ReportReview[], decisions: readonly
     group.forEach((f, i) => out.push({ annotation: strip(f), from: [refs[i]!], how: 'kept' }));
   }
   return ok(out);
+}
+
+/** Flags with the same key are identical: same paragraph side, span, category and severity. */
+export function identicalKey(flag: Pick<Annotation, 'paragraphId' | 'side' | 'start' | 'end' | 'category' | 'severity'>): string {
+  return [flag.paragraphId, flag.side, flag.start, flag.end, flag.category, flag.severity].join('\u0000');
+}
+
+/** Whether undecided identical flags, by these raters, become one without asking: several, each by another rater. */
+export function mergedWithoutAsking(raters: readonly string[]): boolean {
+  return raters.length > 1 && new Set(raters).size === raters.length;
+}
+
+/**
+ * Says why a review cannot be adjudicated with another (the first, whose article the adjudication is of), naming
+ * both articles; undefined when both review the same article (same paragraphs, same machine translation).
+ */
+export function articleMismatch(
+  first: { readonly label: string; readonly article: string; readonly paragraphs: readonly { readonly target: string }[] },
+  other: { readonly label: string; readonly article: string; readonly paragraphs: readonly { readonly target: string }[] },
+): string | undefined {
+  const a = first.paragraphs;
+  const b = other.paragraphs;
+  if (a.length === b.length && a.every((p, i) => p.target === b[i]!.target)) return undefined;
+  if (other.article !== first.article) {
+    return `${other.label} is a review of ${other.article}, not of ${first.article} (the article of ${first.label}); only reviews of one article can be adjudicated together.`;
+  }
+  const why = a.length !== b.length ? `it has ${b.length} paragraphs, ${first.label} ${a.length}` : `paragraph ${a.findIndex((p, i) => p.target !== b[i]!.target) + 1} differs`;
+  return `${other.label} is a review of another text of ${first.article} than ${first.label} (${why}); only reviews of one article can be adjudicated together.`;
 }
 
 function strip(a: Annotation): Omit<Annotation, 'id' | 'created'> {
@@ -134,4 +162,42 @@ function merge(flags: readonly Annotation[], category: string | undefined, sever
 export function provenanceComment(flag: AdjudicatedFlag): string {
   const note = `${flag.how === 'kept' ? 'Kept from' : 'Merged from'} ${flag.from.join(', ')}`;
   return flag.annotation.comment === '' ? note : `${flag.annotation.comment} — ${note}`;
+}
+
+/** How an adjudicated review's reviewer is named: "Lead (adjudicated)". */
+export function adjudicatedRater(adjudicator: string): string {
+  return `${adjudicator.trim() || 'Adjudicator'} (adjudicated)`;
+}
+
+/**
+ * The new review that adjudication makes, as its first line and events: the first review's article, stamped with
+ * the adjudicator's name, the first review's scoring settings, then one flag per adjudicated flag (ids `j1`,
+ * `j2`, ...) carrying its provenance in its comment. The command line and the app both write exactly this.
+ */
+export function adjudicatedReview(
+  header: JournalHeader,
+  flags: readonly AdjudicatedFlag[],
+  options: {
+    readonly adjudicator: string;
+    readonly settings?: Pick<ReviewSettings, 'scoringProfile' | 'passThreshold' | 'typology'>;
+    /** ISO time the review is made. */
+    readonly now: string;
+  },
+): { readonly header: JournalHeader; readonly events: readonly EventBody[] } {
+  const { settings, now } = options;
+  return {
+    header: { ...header, created: now },
+    events: [
+      { type: 'rater-set', rater: adjudicatedRater(options.adjudicator) },
+      ...(settings
+        ? [{ type: 'settings-changed', settings: { scoringProfile: settings.scoringProfile, passThreshold: settings.passThreshold, typology: settings.typology } } as const]
+        : []),
+      ...flags.map(
+        (flag, i): EventBody => ({
+          type: 'annotation-added',
+          annotation: { ...flag.annotation, id: `j${i + 1}`, created: now, comment: provenanceComment(flag) },
+        }),
+      ),
+    ],
+  };
 }

@@ -77,6 +77,11 @@ export interface ReportOptions {
   /** Each paragraph's MQM word count by position, when counted already (while the article loaded). */
   readonly words?: ArrayLike<number>;
   readonly editRateUnit?: 'word' | 'char';
+  /**
+   * How many disputed paragraphs to list (DISPUTED_PARAGRAPHS by default, what a report shows); adjudication asks
+   * for all of them, in the same order.
+   */
+  readonly disputedLimit?: number;
 }
 
 export const PROFILE_NAMES: Readonly<Record<ScoringProfile, string>> = {
@@ -323,7 +328,7 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
     versions: reviews.flatMap((rv) => versionsOf(rv)),
     ...suggestionsOf(reviews),
     raters: raters.map((name) => raterScore(name, raterReview.get(name)!, counted, reads[slot.get(name)!]!, words, options.threshold)),
-    agreement: agreementOf(raters, reads, counted, byParagraph, paragraphs, flagOf, marksOf),
+    agreement: agreementOf(raters, reads, counted, byParagraph, paragraphs, flagOf, marksOf, options.disputedLimit ?? DISPUTED_PARAGRAPHS),
   });
 }
 
@@ -513,6 +518,7 @@ function agreementOf(
   paragraphs: readonly Paragraph[],
   flagOf: (c: Counted) => ReportFlag,
   marksOf: (list: readonly Counted[], side: 'target' | 'source', withRater: boolean) => SpanMark[],
+  disputedLimit: number,
 ): ReportAgreement {
   const k = raters.length;
   const n = paragraphs.length;
@@ -583,7 +589,7 @@ function agreementOf(
     if (spread > 0 || split > 0) candidates.push({ index: i, spread, split });
   }
   candidates.sort((x, y) => y.spread - x.spread || y.split - x.split || x.index - y.index);
-  const disputed: DisputedParagraph[] = candidates.slice(0, DISPUTED_PARAGRAPHS).map(({ index, spread }) => {
+  const disputed: DisputedParagraph[] = candidates.slice(0, disputedLimit).map(({ index, spread }) => {
     const list = byParagraph.get(index)!;
     const p = paragraphs[index]!;
     return {
