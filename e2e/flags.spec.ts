@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
+import { flagPhrase } from './support/flag-phrase';
 
 /** Selects `phrase` in the translation of paragraph `n` as a mouse drag would. */
 async function selectPhrase(page: Page, n: number, phrase: string): Promise<void> {
@@ -39,7 +40,7 @@ test('a flagged phrase is kept with its category, severity, comment and rater ac
   await app.waitForArticle('bridge.en.txt', 15);
   const quality = page.getByLabel('MQM-Core quality score');
   await expect(quality).toContainText('100.0');
-  await expect(page.getByLabel('WMT MQM score')).toHaveText('0.00');
+  await expect(page.getByLabel('WMT score per paragraph')).toHaveText('0.00');
 
   await selectPhrase(page, 3, '34 million yuan');
   await page.keyboard.press('f');
@@ -59,7 +60,7 @@ test('a flagged phrase is kept with its category, severity, comment and rater ac
   await expect(flag).toContainText(rater);
   await expect(page.getByRole('listitem', { name: /^Paragraph 3 of 15, 1 flag/ }).locator('mark.flag.sev-major')).toHaveText('34 million yuan');
   // One major error: the WMT score of the article is 5 over 15 paragraphs, and the quality score drops.
-  await expect(page.getByLabel('WMT MQM score')).toHaveText((5 / 15).toFixed(2));
+  await expect(page.getByLabel('WMT score per paragraph')).toHaveText((5 / 15).toFixed(2));
   await expect(quality).not.toContainText('100.0');
 
   // The page applied the flag's answer (a delta) itself: after a reload, which reads the whole review, the figures
@@ -80,7 +81,7 @@ test('a flagged phrase is kept with its category, severity, comment and rater ac
   await page.getByRole('listitem', { name: /^Paragraph 1 of/ }).click();
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('button', { name: /¶ 3: Accuracy\/Mistranslation/ })).toHaveCount(0);
-  await expect(page.getByLabel('WMT MQM score')).toHaveText('0.00');
+  await expect(page.getByLabel('WMT score per paragraph')).toHaveText('0.00');
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByRole('button', { name: '¶ 3: Accuracy/Mistranslation, major' })).toHaveCount(1);
 });
@@ -244,4 +245,34 @@ test('a selection across two paragraphs is refused with the reason, not an empty
   await page.keyboard.press('f');
   await expect(page.getByRole('dialog', { name: 'Flag an error' })).toHaveCount(0);
   await expect(page.getByRole('alert')).toContainText('select words in one paragraph only');
+});
+
+test('the WMT profile leads with the WMT score per paragraph and its total, and offers the WMT categories', async ({ page, sampleReview: host }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  const scores = page.getByLabel('Scores');
+  await expect(scores.getByRole('heading')).toHaveText('Score · MQM-Core');
+
+  await page.getByRole('button', { name: 'Review settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Review settings' });
+  await settings.getByLabel('Scoring profile').selectOption('wmt');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toHaveCount(0);
+  await expect(scores.getByRole('heading')).toHaveText('Score · WMT MQM');
+
+  await flagPhrase(page, 3, '34 million yuan', 'mistrans', /Mistranslation/, 'Major');
+  // One major error over 15 paragraphs: 5 in all, 0.33 per paragraph; both named, the average as the headline.
+  await expect(scores.getByLabel('WMT score per paragraph').locator('.score-big__value')).toHaveText((5 / 15).toFixed(2));
+  await expect(scores.getByLabel('WMT score total')).toHaveText('5.00');
+  // The MQM-Core quality figure is still there, named, but not the headline.
+  await expect(scores.getByLabel('MQM-Core quality score')).toContainText(/^\d+\.\d (pass|fail)$/);
+
+  // The WMT profile's own typology: Locale convention and Source error, none of MQM-Core's Design and markup.
+  await page.keyboard.press('f');
+  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
+  await dialog.getByRole('combobox', { name: 'Category' }).fill('format');
+  await expect(dialog.getByRole('option', { name: /Date format/ })).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Category' }).fill('markup');
+  await expect(dialog.getByRole('option')).toHaveCount(0);
 });

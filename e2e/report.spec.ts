@@ -1,22 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
-
-/** Flags a phrase of paragraph `n` from the keyboard, as a reviewer would. */
-async function flagPhrase(page: Page, n: number, phrase: string, search: string, option: RegExp, severity: 'Minor' | 'Major' | 'Critical'): Promise<void> {
-  await page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of`) }).click();
-  await page.keyboard.press('f');
-  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
-  await dialog.getByLabel('Phrase', { exact: true }).fill(phrase);
-  await dialog.getByRole('combobox', { name: 'Category' }).fill(search);
-  await dialog.getByRole('option', { name: option }).first().click();
-  await dialog.getByRole('radio', { name: severity }).check();
-  await dialog.getByRole('button', { name: 'Flag', exact: true }).click();
-  await expect(dialog).toHaveCount(0);
-}
+import { flagPhrase } from './support/flag-phrase';
 
 /** The text of a PDF, by poppler's pdftotext. */
 function pdfText(path: string): string {
@@ -33,7 +20,7 @@ test('the report shows the score panel’s figures, leads to a paragraph, and sa
 
   const panel = page.getByLabel('Scores');
   const quality = (await page.getByLabel('MQM-Core quality score').locator('.score-big__value').textContent())!.trim();
-  const wmt = (await page.getByLabel('WMT MQM score').textContent())!.trim();
+  const wmt = (await page.getByLabel('WMT score per paragraph').textContent())!.trim();
   const perThousand = (await panel.getByRole('term').filter({ hasText: 'Errors / 1k words' }).locator('xpath=following-sibling::dd[1]').textContent())!.trim();
 
   // R opens the report of the open review (the Report button does the same).

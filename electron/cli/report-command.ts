@@ -16,11 +16,11 @@ import { renderReportCsv } from '../../shared/report/report-csv';
 import { renderReportHtml } from '../../shared/report/report-html';
 import { DEFAULT_PASS_THRESHOLD } from '../../shared/scoring/mqm-figures';
 import { isScoringProfile, SCORING_PROFILES, type ScoringProfile } from '../../shared/scoring/wmt-weights';
-import { MQM_CORE } from '../../shared/typology/mqm-core';
 import type { Typology } from '../../shared/typology/typology';
 import { writeGuardedFile } from '../service/export-article';
 import { readReviewFile } from '../service/read-review';
 import { typologyFromSetting } from '../service/review-typology';
+import { builtInTypology } from '../../shared/typology/built-in';
 import { SessionSuggestions } from '../service/session-suggestions';
 import { editRateUnitOf, VersionFigures } from '../service/version-figures';
 import { parseArgs, type Command } from './command';
@@ -192,11 +192,11 @@ export const reportCommand: Command = {
     const first = inputs[0]!;
     const own = first.settings && isScoringProfile(first.settings.scoringProfile) ? first.settings.scoringProfile : undefined;
     const profile: ScoringProfile = (profileText as ScoringProfile | undefined) ?? own ?? 'wmt';
-    let typology: Typology = MQM_CORE;
+    let typology: Typology = builtInTypology(profile);
     if (first.settings) {
-      const t = typologyFromSetting(first.settings.typology);
+      const t = typologyFromSetting(first.settings.typology, profile);
       if (t.ok) typology = t.value;
-      else io.stderr(`redline report: warning: the review's typology could not be read (${t.error.message}); MQM-Core is used.\n`);
+      else io.stderr(`redline report: warning: the review's typology could not be read (${t.error.message}); ${typology.name} is used.\n`);
     }
     const built = buildReport(
       inputs.map((i) => i.review),

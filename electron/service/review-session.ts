@@ -33,7 +33,7 @@ import { createArticleScorer, type ArticleScorer, type ParagraphScore } from '..
 import { isScoringProfile, type ScoringProfile } from '../../shared/scoring/wmt-weights';
 import { buildReport, reportReviewOf } from '../../shared/report/build-report';
 import type { ReportModel } from '../../shared/report/report-model';
-import { MQM_CORE } from '../../shared/typology/mqm-core';
+import { builtInTypology } from '../../shared/typology/built-in';
 import type { Typology } from '../../shared/typology/typology';
 import type { ReviewJournal } from '../journal/review-journal';
 import type { ReviewLocation } from '../journal/review-path';
@@ -89,7 +89,7 @@ export class ReviewSession {
   private readonly comparisons: ComparisonCache;
   private readonly words: ArrayLike<number> | undefined;
   private scorer!: ArticleScorer;
-  private typology: Typology = MQM_CORE;
+  private typology: Typology = builtInTypology('mqm-core');
   private cachedView: { readonly state: ReviewState; readonly view: ReviewView } | undefined;
   private cachedFixes: { readonly state: ReviewState; readonly fixes: Map<string, number> } | undefined;
   private readonly suggestions: SessionSuggestions;
@@ -473,12 +473,12 @@ export class ReviewSession {
   }
 
   private rebuildScorer(state: ReviewState, opening: boolean): void {
-    const typology = typologyFromSetting(state.settings.typology);
-    if (!typology.ok && opening) {
-      this.warnings.push(`The review's custom typology could not be read (${typology.error.message}); MQM-Core is used instead.`);
-    }
-    this.typology = typology.ok ? typology.value : MQM_CORE;
     const profile: ScoringProfile = isScoringProfile(state.settings.scoringProfile) ? state.settings.scoringProfile : 'mqm-core';
+    const typology = typologyFromSetting(state.settings.typology, profile);
+    if (!typology.ok && opening) {
+      this.warnings.push(`The review's custom typology could not be read (${typology.error.message}); ${builtInTypology(profile).name} is used instead.`);
+    }
+    this.typology = typology.ok ? typology.value : builtInTypology(profile);
     this.scorer = createArticleScorer({ profile, typology: this.typology, threshold: state.settings.passThreshold }, state.paragraphs, this.words);
     for (const annotation of state.annotations.values()) this.scorer.add(annotation);
     this.cachedView = undefined;

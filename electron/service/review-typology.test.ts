@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonSyntaxError, loadTypologyFile } from './review-typology';
+import { jsonSyntaxError, loadTypologyFile, typologyFromSetting } from './review-typology';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-typology-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,5 +76,27 @@ describe('finding where JSON goes wrong', () => {
 
   it('copes with deep nesting', () => {
     expect(jsonSyntaxError('['.repeat(200_000))).toEqual({ offset: 200_000, problem: 'the text ends too early' });
+  });
+});
+
+describe('the typology a review uses when it carries none of its own', () => {
+  const categoryIds = (setting: string, profile: 'wmt' | 'wmt-legacy' | 'mqm-core'): string[] => {
+    const t = typologyFromSetting(setting, profile);
+    if (!t.ok) throw new Error(t.error.message);
+    return t.value.categories.flatMap((c) => [c.id, ...c.children.map((k) => k.id)]);
+  };
+
+  it('is the WMT typology under both WMT profiles and MQM-Core under the MQM-Core profile', () => {
+    for (const profile of ['wmt', 'wmt-legacy'] as const) {
+      const ids = categoryIds('mqm-core', profile);
+      expect(ids).toEqual(expect.arrayContaining(['Accuracy/Untranslated text', 'Style/Awkward', 'Locale convention/Date format', 'Non-translation', 'Source error', 'Other']));
+      expect(ids).not.toContain('Design and markup');
+    }
+    expect(categoryIds('mqm-core', 'mqm-core')).toContain('Design and markup');
+  });
+
+  it('is never replaced by the profile when the review carries a custom typology', () => {
+    const custom = JSON.stringify({ name: 'Newsroom', categories: [{ name: 'Facts' }] });
+    expect(categoryIds(custom, 'wmt')).toEqual(['Facts']);
   });
 });

@@ -2,7 +2,8 @@
  * The typology a review uses, kept inside the review file so the review stays self-contained: a quality lead
  * who opens the file on another machine scores it with the same categories and weights.
  *
- * The journal's `ReviewSettings.typology` is text. It holds `mqm-core` for the default typology, or, for a
+ * The journal's `ReviewSettings.typology` is text. It holds `mqm-core` for the scoring profile's built-in typology
+ * (MQM-Core, or the WMT typology for the WMT profiles; the value predates that choice), or, for a
  * custom one, the typology file's JSON (validated, re-serialised without white space). It is stored through an
  * ordinary `settings-changed` event, so compaction and undo-free history keep it with no journal change. The
  * review view shows the typology's name in `settings.typology`, never the JSON.
@@ -10,7 +11,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
-import { MQM_CORE } from '../../shared/typology/mqm-core';
+import type { ScoringProfile } from '../../shared/scoring/wmt-weights';
+import { builtInTypology } from '../../shared/typology/built-in';
 import { parseTypology } from '../../shared/typology/parse-typology';
 import type { Typology } from '../../shared/typology/typology';
 
@@ -23,9 +25,9 @@ export interface LoadedTypology {
   readonly setting: string;
 }
 
-/** The typology a settings value names: MQM-Core by default, or the custom typology its JSON describes. */
-export function typologyFromSetting(setting: string): Result<Typology> {
-  if (!setting.trimStart().startsWith('{')) return ok(MQM_CORE);
+/** The typology a settings value names: the profile's built-in one by default, or the custom typology its JSON describes. */
+export function typologyFromSetting(setting: string, profile: ScoringProfile): Result<Typology> {
+  if (!setting.trimStart().startsWith('{')) return ok(builtInTypology(profile));
   return parseTypology(setting, 'the typology stored in the review');
 }
 

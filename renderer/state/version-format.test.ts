@@ -24,8 +24,8 @@ describe('showing edit rates', () => {
   it('gives a percentage with one decimal and says what it counts', () => {
     const rate = { edits: 53, refWords: 630, ter: 53 / 630 };
     expect(formatRate(rate)).toBe('8.4%');
-    expect(rateDetail(rate)).toBe('53 edits / 630 reference words');
-    expect(rateDetail({ edits: 1, refWords: 9, ter: 1 / 9 }, 'char')).toBe('1 edit / 9 reference characters');
+    expect(rateDetail(rate)).toBe('53 edits / 630 TER tokens of the reference (split at spaces)');
+    expect(rateDetail({ edits: 1, refWords: 9, ter: 1 / 9 }, 'char')).toBe('1 edit / 9 characters of the reference');
   });
 
   it('shows an untouched text as 0% and a rewrite as a whole number', () => {

@@ -41,9 +41,13 @@ export function rateName(unit: 'word' | 'char'): string {
   return unit === 'char' ? 'Char. edit rate' : 'TER';
 }
 
-/** What an edit rate counts, for a tooltip: "53 edits / 630 reference words". */
+/**
+ * What an edit rate counts, for a tooltip: "53 edits / 630 TER tokens of the reference". TER splits on white space
+ * only, so its tokens are not the words the scores count (which drop lone punctuation and split Chinese): they
+ * are named apart so that two counts of one text never look like one count that disagrees with itself.
+ */
 export function rateDetail(rate: EditRate, unit: 'word' | 'char' = 'word'): string {
-  const what = unit === 'char' ? 'reference characters' : 'reference words';
+  const what = unit === 'char' ? 'characters of the reference' : 'TER tokens of the reference (split at spaces)';
   return `${rate.edits} edit${rate.edits === 1 ? '' : 's'} / ${rate.refWords} ${what}`;
 }
 

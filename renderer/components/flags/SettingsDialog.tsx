@@ -7,6 +7,7 @@ import type { ReviewView } from '../../../shared/contract';
 import { CHECK_LABELS, CHECK_NAMES, type CheckName } from '../../../shared/checks/finding';
 import type { Failure } from '../../../shared/result';
 import { useModalDialog, FormError } from '../modal';
+import { builtInTypology, isBuiltInTypology } from '../../../shared/typology/built-in';
 
 interface Props {
   readonly review: ReviewView;
@@ -27,7 +28,7 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
   const [profile, setProfile] = useState(review.settings.scoringProfile as 'wmt' | 'wmt-legacy' | 'mqm-core');
   const [threshold, setThreshold] = useState(String(review.settings.passThreshold));
   const [typologyPath, setTypologyPath] = useState('');
-  const custom = review.typology.name !== 'MQM-Core';
+  const custom = !isBuiltInTypology(review.typology.name);
   const [builtIn, setBuiltIn] = useState(false);
   const [error, setError] = useState<string>();
   const initiallyOff = review.settings.checksOff ?? [];
@@ -73,11 +74,14 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
         </select>
         <label htmlFor="settings-threshold">Pass mark (MQM-Core quality score, 0–100)</label>
         <input id="settings-threshold" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
-        <label htmlFor="settings-typology">Custom typology (path of a JSON file; leave empty to keep “{review.typology.name}”)</label>
+        <label htmlFor="settings-typology">
+          Custom typology (path of a JSON file; leave empty to keep{' '}
+          {custom ? `“${review.typology.name}”` : `the profile’s own, “${builtInTypology(profile).name}”`})
+        </label>
         <input id="settings-typology" value={typologyPath} onChange={(e) => setTypologyPath(e.target.value)} placeholder="/path/to/typology.json" spellCheck={false} />
         {custom && (
           <label className="settings-form__check">
-            <input type="checkbox" checked={builtIn} onChange={(e) => setBuiltIn(e.target.checked)} /> Go back to the built-in MQM-Core typology
+            <input type="checkbox" checked={builtIn} onChange={(e) => setBuiltIn(e.target.checked)} /> Go back to the built-in {builtInTypology(profile).name} typology
           </label>
         )}
         <fieldset className="settings-form__checks">
