@@ -100,6 +100,12 @@ export interface ReviewView {
   readonly drafts: Readonly<Record<string, string>>;
   /** Paragraphs edited since the last saved version. */
   readonly unsaved: number;
+  /** The paragraphs the reviewer marked reviewed: paragraph id → true (a record, as `drafts`, for lookups by id). */
+  readonly reviewed: Readonly<Record<string, true>>;
+  /** How many paragraphs are marked reviewed (the status bar's "Reviewed N of M"). */
+  readonly reviewedCount: number;
+  /** Paragraph id → the reviewer's note on the whole paragraph. */
+  readonly notes: Readonly<Record<string, string>>;
   /** Version 0 (the machine translation) first. */
   readonly versions: readonly VersionSummary[];
   /** What undo and redo would do, in words ("Undo flag"); absent when there is nothing to undo or redo. */
@@ -144,6 +150,12 @@ export interface ReviewDelta {
   /** Drafts the change set: paragraph id → text, or null where the paragraph went back to the machine translation. */
   readonly drafts: Readonly<Record<string, string | null>>;
   readonly unsaved: number;
+  /** Paragraphs whose reviewed mark the change set or took back: paragraph id → reviewed now. Absent: none. */
+  readonly reviewed?: Readonly<Record<string, boolean>>;
+  /** Notes the change set: paragraph id → note, or null where the note was removed. Absent: none. */
+  readonly notes?: Readonly<Record<string, string | null>>;
+  /** How many paragraphs are marked reviewed after the change. */
+  readonly reviewedCount: number;
   /** What undo and redo would now do; null when there is nothing to undo or redo. */
   readonly undoLabel: string | null;
   readonly redoLabel: string | null;
@@ -153,6 +165,15 @@ export interface ReviewDelta {
   readonly paragraphScores: readonly ParagraphScore[];
   /** Every version's summary, when the change saved a version (their number grows with versions, not flags). */
   readonly versions?: readonly VersionSummary[];
+}
+
+/**
+ * Where the reviewer was in an article: the paragraph last in focus, and the versions and level last compared.
+ * Kept per article in the app's data folder (focus moves would flood the review file).
+ */
+export interface ReviewPlace {
+  readonly paragraphId?: string;
+  readonly compare?: { readonly left: number | 'current'; readonly right: number | 'current'; readonly level: 'word' | 'char' };
 }
 
 /** One window of a comparison between two versions, for the virtualized compare view. */
@@ -321,6 +342,20 @@ export const requestSchemas = {
   resolveReview: z.object({ reviewId, remedy: z.enum(['recover', 'start-new', 'take-over', 'copy']) }).strict(),
   /** Figures of one paragraph (the score panel's "paragraph in focus"). */
   paragraphScore: z.object({ reviewId, paragraphId: id }).strict(),
+  /** Marks a paragraph reviewed, or takes the mark back (kept in the review file; one undo step). */
+  setParagraphReviewed: z.object({ reviewId, paragraphId: id, reviewed: z.boolean() }).strict(),
+  /** Sets the reviewer's note on a whole paragraph; an empty note removes it (kept in the review file; one undo step). */
+  setParagraphNote: z.object({ reviewId, paragraphId: id, note: z.string().max(10_000) }).strict(),
+  /** Where the reviewer was in this article when last here (kept per article in the app's data folder, not the review). */
+  getPlace: z.object({ reviewId }).strict(),
+  /** Remembers where the reviewer is; written to disk a moment later, so moving through the article costs no writes. */
+  setPlace: z
+    .object({
+      reviewId,
+      paragraphId: id.optional(),
+      compare: z.object({ left: versionRef, right: versionRef, level: z.enum(['word', 'char']) }).strict().optional(),
+    })
+    .strict(),
 
   // Suggestions of the automatic checks.
   listSuggestions: z.object({ reviewId }).strict(),
@@ -386,6 +421,11 @@ export interface RedlineApi {
   changeSettings(req: RequestOf<'changeSettings'>): Promise<Result<ReviewView>>;
   loadTypology(req: RequestOf<'loadTypology'>): Promise<Result<ReviewView>>;
   paragraphScore(req: RequestOf<'paragraphScore'>): Promise<Result<ParagraphScore>>;
+  setParagraphReviewed(req: RequestOf<'setParagraphReviewed'>): Promise<Result<ReviewDelta>>;
+  setParagraphNote(req: RequestOf<'setParagraphNote'>): Promise<Result<ReviewDelta>>;
+  /** The remembered place, or null for an article not opened before. */
+  getPlace(req: RequestOf<'getPlace'>): Promise<Result<ReviewPlace | null>>;
+  setPlace(req: RequestOf<'setPlace'>): Promise<Result<ReviewPlace>>;
   listSuggestions(req: RequestOf<'listSuggestions'>): Promise<Result<SuggestionList>>;
   acceptSuggestions(req: RequestOf<'acceptSuggestions'>): Promise<Result<ReviewDelta>>;
   dismissSuggestions(req: RequestOf<'dismissSuggestions'>): Promise<Result<ReviewDelta>>;

@@ -24,6 +24,7 @@ import type {
   RedlineApi,
   RequestOf,
   ReviewDelta,
+  ReviewPlace,
   ReviewView,
   ServiceEvent,
   SuggestionList,
@@ -37,6 +38,8 @@ import { writeDurably } from '../journal/review-journal';
 import { salvageJournal } from '../../shared/journal/read-journal';
 import { MAX_ARTICLE_BYTES } from '../loader/article-stream';
 import { AppSettings } from './app-settings';
+import { ParagraphPlaces } from './paragraph-places';
+import { hasVersion, paragraphById } from '../../shared/journal/review-state';
 import { ArticleLoad } from './article-load';
 import { RecentFiles } from './recent-files';
 import { readReviewFile } from './read-review';
@@ -98,6 +101,8 @@ export class ReviewService implements RedlineApi {
   private readonly listeners = new Set<(event: ServiceEvent) => void>();
   private readonly recent: RecentFiles;
   private readonly settings: AppSettings;
+  /** Where the reviewer was in each article (see paragraph-places.ts). */
+  private readonly places: ParagraphPlaces;
   /** Review file path → the review whose session writes it. */
   private readonly writers = new Map<string, string>();
   /** Review files are attached one at a time (see the file comment). */
@@ -107,6 +112,7 @@ export class ReviewService implements RedlineApi {
     this.lockName = options.host === 'electron' ? 'The Redline desktop app' : 'Redline in a browser (redline serve)';
     this.recent = new RecentFiles(join(options.dataDir, 'recent.json'));
     this.settings = new AppSettings(join(options.dataDir, 'settings.json'));
+    this.places = new ParagraphPlaces(join(options.dataDir, 'places.json'));
   }
 
   /**
@@ -374,6 +380,35 @@ export class ReviewService implements RedlineApi {
     return this.changing(req.reviewId, (s) => s.dismissSuggestions(req.ids));
   }
 
+  async setParagraphReviewed(req: RequestOf<'setParagraphReviewed'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.setParagraphReviewed(req));
+  }
+
+  async setParagraphNote(req: RequestOf<'setParagraphNote'>): Promise<Result<ReviewDelta>> {
+    return this.changing(req.reviewId, (s) => s.setParagraphNote(req));
+  }
+
+  async getPlace(req: RequestOf<'getPlace'>): Promise<Result<ReviewPlace | null>> {
+    const review = this.reviews.get(req.reviewId);
+    if (!review) return fail('unknown-review', 'That article is no longer open; open it again.');
+    const place = await this.places.get(review.load.targetPath);
+    if (!place) return ok(null);
+    // A place kept from an earlier form of the article names only what the review still has.
+    const state = review.status.kind === 'open' ? review.status.session.state : undefined;
+    if (!state) return ok(place);
+    const { paragraphId, compare } = place;
+    const keepParagraph = paragraphId !== undefined && paragraphById(state, paragraphId) !== undefined;
+    const keepCompare = compare !== undefined && hasVersion(state, compare.left) && hasVersion(state, compare.right);
+    return ok({ ...(keepParagraph ? { paragraphId } : {}), ...(keepCompare ? { compare } : {}) });
+  }
+
+  async setPlace(req: RequestOf<'setPlace'>): Promise<Result<ReviewPlace>> {
+    const review = this.reviews.get(req.reviewId);
+    if (!review) return fail('unknown-review', 'That article is no longer open; open it again.');
+    const { reviewId: _id, ...change } = req;
+    return ok(await this.places.set(review.load.targetPath, change));
+  }
+
   async paragraphScore(req: RequestOf<'paragraphScore'>): Promise<Result<ParagraphScore>> {
     return this.with(req.reviewId, async (s) => s.paragraphScore(req.paragraphId));
   }
@@ -536,6 +571,7 @@ export class ReviewService implements RedlineApi {
     await Promise.all([...this.reviews.values()].map((r) => r.load.finished.catch(() => undefined)));
     await this.attaching;
     await Promise.all([...this.reviews.keys()].map((id) => this.drop(id)));
+    await this.places.flush();
   }
 
   private session(reviewId: string): Result<ReviewSession> {

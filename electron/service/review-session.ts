@@ -75,6 +75,9 @@ interface Touched {
   readonly annotations: readonly string[];
   readonly paragraphs: readonly string[];
   readonly versions: boolean;
+  /** Paragraphs whose reviewed mark or note changed. */
+  readonly statuses?: readonly string[];
+  readonly notes?: readonly string[];
 }
 
 export class ReviewSession {
@@ -153,6 +156,9 @@ export class ReviewSession {
       annotations: annotationList(state),
       drafts: Object.fromEntries(state.drafts),
       unsaved: unsavedParagraphs(state).length,
+      reviewed: Object.fromEntries([...state.reviewed].map((id) => [id, true as const])),
+      reviewedCount: state.reviewed.size,
+      notes: Object.fromEntries(state.notes),
       versions: this.figures.summaries(state),
       ...(undo !== undefined ? { undoLabel: `Undo ${undo}` } : {}),
       ...(redo !== undefined ? { redoLabel: `Redo ${redo}` } : {}),
@@ -291,6 +297,21 @@ export class ReviewSession {
     return this.delta(await this.act({ type: 'suggestions-dismissed', suggestions }));
   }
 
+  /** Marks a paragraph reviewed or takes the mark back; asking for what it already is changes nothing. */
+  async setParagraphReviewed(req: RequestOf<'setParagraphReviewed'>): DeltaAck {
+    if (!paragraphById(this.state, req.paragraphId)) return fail('bad-request', `The article has no paragraph ${req.paragraphId}.`);
+    if (this.state.reviewed.has(req.paragraphId) === req.reviewed) return ok(this.unchanged());
+    return this.delta(await this.act({ type: 'paragraph-status-set', paragraphId: req.paragraphId, reviewed: req.reviewed }));
+  }
+
+  /** Sets the note on a whole paragraph (trimmed); an empty note removes it. */
+  async setParagraphNote(req: RequestOf<'setParagraphNote'>): DeltaAck {
+    if (!paragraphById(this.state, req.paragraphId)) return fail('bad-request', `The article has no paragraph ${req.paragraphId}.`);
+    const note = req.note.trim();
+    if ((this.state.notes.get(req.paragraphId) ?? '') === note) return ok(this.unchanged());
+    return this.delta(await this.act({ type: 'paragraph-note-set', paragraphId: req.paragraphId, note }));
+  }
+
   paragraphScore(paragraphId: string): Result<ParagraphScore> {
     const score = this.scorer.paragraph(paragraphId);
     return score ? ok(score) : fail('bad-request', `The article has no paragraph ${paragraphId}.`);
@@ -347,6 +368,11 @@ export class ReviewSession {
     if (!hasVersion(state, version)) return unknownVersion(state, version);
     if ((changedBetween(state, version, 'current') ?? []).length === 0) return ok(this.unchanged());
     return this.delta(await this.act({ type: 'article-reverted', version }));
+  }
+
+  /** Replaces text in paragraphs' translations (Find and Replace, see find-replace.ts): one event, one undo step. */
+  async replaceText(body: Extract<EventBody, { type: 'text-replaced' }>): DeltaAck {
+    return this.delta(await this.act(body));
   }
 
   async compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>> {
@@ -409,7 +435,7 @@ export class ReviewSession {
     if (after !== before) {
       // Texts re-checked tell listeners themselves; flags, dismissals and settings change what is offered.
       if (touched.paragraphs.length > 0) this.suggestions.textsChanged(this.state, touched.paragraphs);
-      else if (body.type !== 'version-saved' && body.type !== 'rater-set') this.onSuggestions();
+      else if (!QUIET_FOR_SUGGESTIONS.has(body.type)) this.onSuggestions();
     }
     return ok({ event: result.value, touched });
   }
@@ -435,11 +461,17 @@ export class ReviewSession {
     }
     const drafts: Record<string, string | null> = {};
     for (const id of touched.paragraphs) drafts[id] = state.drafts.get(id) ?? null;
+    const reviewed: Record<string, boolean> = {};
+    for (const id of touched.statuses ?? []) reviewed[id] = state.reviewed.has(id);
+    const notes: Record<string, string | null> = {};
+    for (const id of touched.notes ?? []) notes[id] = state.notes.get(id) ?? null;
     return ok({
       ...this.unchanged(),
       annotations,
       removed,
       drafts,
+      ...(touched.statuses?.length ? { reviewed } : {}),
+      ...(touched.notes?.length ? { notes } : {}),
       paragraphScores: [...paragraphs].flatMap((id) => this.scorer.paragraph(id) ?? []),
       ...(touched.versions ? { versions: this.figures.summaries(state) } : {}),
     });
@@ -456,6 +488,7 @@ export class ReviewSession {
       removed: [],
       drafts: {},
       unsaved: unsavedParagraphs(state).length,
+      reviewedCount: state.reviewed.size,
       undoLabel: undoLabel(state) === undefined ? null : `Undo ${undoLabel(state)!}`,
       redoLabel: redoLabel(state) === undefined ? null : `Redo ${redoLabel(state)!}`,
       score: this.scorer.summary(),
@@ -500,6 +533,9 @@ function figuresOf(state: ReviewState, counts: ParagraphCounts | undefined): Ver
   return new VersionFigures(state, unit, counts && (unit === 'char' ? counts.terChars : counts.terWords));
 }
 
+/** Events that change nothing the automatic checks offer (marks and notes are not flags). */
+const QUIET_FOR_SUGGESTIONS: ReadonlySet<EventBody['type']> = new Set(['version-saved', 'rater-set', 'paragraph-status-set', 'paragraph-note-set']);
+
 const NOTHING_TOUCHED: Touched = { annotations: [], paragraphs: [], versions: false };
 
 /**
@@ -512,10 +548,13 @@ function touchedBy(after: ReviewState, body: EventBody): Touched {
     case 'annotations-added':
     case 'suggestions-dismissed':
     case 'annotation-changed':
+    case 'text-replaced':
     case 'annotation-removed':
     case 'paragraph-edited':
     case 'paragraph-reverted':
     case 'article-reverted':
+    case 'paragraph-status-set':
+    case 'paragraph-note-set':
     case 'redo':
       return ofStep(after.undo.at(-1));
     case 'undo':
@@ -533,11 +572,15 @@ function touchedBy(after: ReviewState, body: EventBody): Touched {
     if (!step) return NOTHING_TOUCHED;
     const annotations: string[] = [];
     const paragraphs: string[] = [];
+    const statuses: string[] = [];
+    const notes: string[] = [];
     for (const change of step.changes) {
       if (change.kind === 'annotation') annotations.push(change.id);
       else if (change.kind === 'draft') paragraphs.push(change.paragraphId);
+      else if (change.kind === 'status') statuses.push(change.paragraphId);
+      else if (change.kind === 'note') notes.push(change.paragraphId);
     }
-    return { annotations, paragraphs, versions: false };
+    return { annotations, paragraphs, versions: false, statuses, notes };
   }
 }
 

@@ -29,6 +29,7 @@ const delta = (over: Partial<ReviewDelta>): ReviewDelta => ({
   removed: [],
   drafts: {},
   unsaved: 1,
+  reviewedCount: 0,
   undoLabel: 'Undo flag',
   redoLabel: null,
   score: score(2),
@@ -63,5 +64,16 @@ describe('applying a change to the review the page holds', () => {
     expect(applyDelta(view, delta({ seq: 9, removed: ['a1'] }))).toBe(view);
     expect(applyDelta(view, delta({ reviewId: 'other', removed: ['a1'] }))).toBe(view);
     expect(applyDelta(view, delta({ seq: 10 })).seq).toBe(10);
+  });
+});
+
+describe('applying marks and notes to the review the page holds', () => {
+  it('a mark set and one taken back, a note added and one removed, with the new progress figure', () => {
+    const held = { ...view, reviewed: { p1: true }, reviewedCount: 1, notes: { p2: 'old note' } } as ReviewView;
+    const next = applyDelta(held, delta({ reviewed: { p3: true, p1: false }, notes: { p1: 'new note', p2: null }, reviewedCount: 1 }));
+    expect(next.reviewed).toEqual({ p3: true });
+    expect(next.notes).toEqual({ p1: 'new note' });
+    expect(next.reviewedCount).toBe(1);
+    expect(held.reviewed).toEqual({ p1: true });
   });
 });

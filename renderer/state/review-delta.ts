@@ -43,10 +43,33 @@ export function applyDelta(view: ReviewView, delta: ReviewDelta): ReviewView {
     seq: delta.seq,
     annotations,
     drafts,
+    ...(delta.reviewed ? { reviewed: withMarks(view.reviewed, delta.reviewed) } : {}),
+    ...(delta.notes ? { notes: withNotes(view.notes, delta.notes) } : {}),
+    reviewedCount: delta.reviewedCount,
     unsaved: delta.unsaved,
     score: delta.score,
     ...(delta.versions ? { versions: delta.versions } : {}),
     ...(delta.undoLabel !== null ? { undoLabel: delta.undoLabel } : {}),
     ...(delta.redoLabel !== null ? { redoLabel: delta.redoLabel } : {}),
   };
+}
+
+/** The reviewed marks with a change's marks set or taken back. */
+function withMarks(marks: ReviewView['reviewed'] | undefined, change: Readonly<Record<string, boolean>>): ReviewView['reviewed'] {
+  const next: Record<string, true> = { ...marks };
+  for (const [id, reviewed] of Object.entries(change)) {
+    if (reviewed) next[id] = true;
+    else delete next[id];
+  }
+  return next;
+}
+
+/** The notes with a change's notes set or removed (null). */
+function withNotes(notes: ReviewView['notes'] | undefined, change: Readonly<Record<string, string | null>>): ReviewView['notes'] {
+  const next: Record<string, string> = { ...notes };
+  for (const [id, note] of Object.entries(change)) {
+    if (note === null) delete next[id];
+    else next[id] = note;
+  }
+  return next;
 }

@@ -74,8 +74,14 @@ function bodyProblem(v: Obj): string | undefined {
       return isStr(v.paragraphId) && isInt(v.version) ? undefined : 'paragraph-reverted needs a paragraph id and a version';
     case 'article-reverted':
       return isInt(v.version) ? undefined : 'article-reverted needs a version';
+    case 'text-replaced':
+      return replacedProblem(v);
     case 'version-saved':
       return versionProblem(v);
+    case 'paragraph-status-set':
+      return isStr(v.paragraphId) && typeof v.reviewed === 'boolean' ? undefined : 'paragraph-status-set needs a paragraph id and reviewed true or false';
+    case 'paragraph-note-set':
+      return isStr(v.paragraphId) && isStr(v.note) ? undefined : 'paragraph-note-set needs a paragraph id and a note';
     case 'rater-set':
       return isStr(v.rater) ? undefined : 'rater-set has no name';
     case 'settings-changed': {
@@ -95,6 +101,16 @@ function bodyProblem(v: Obj): string | undefined {
     default:
       return `unknown event type ${JSON.stringify(type)}`;
   }
+}
+
+function replacedProblem(v: Obj): string | undefined {
+  if (!isStr(v.find) || !isStr(v.replacement) || typeof v.all !== 'boolean') return 'text-replaced needs the text found, its replacement and whether all was replaced';
+  if (!Array.isArray(v.edits)) return 'text-replaced has no list of edits';
+  for (const e of v.edits as unknown[]) {
+    if (!isObj(e) || !isStr(e.paragraphId) || !Array.isArray(e.ranges)) return 'a replacement needs a paragraph id and its ranges';
+    if (!(e.ranges as unknown[]).every((r) => Array.isArray(r) && r.length === 2 && isInt(r[0]) && isInt(r[1]))) return `the ranges replaced in ${e.paragraphId} are malformed`;
+  }
+  return undefined;
 }
 
 function annotationProblem(a: unknown): string | undefined {
@@ -129,6 +145,8 @@ function changeProblem(c: unknown): string | undefined {
   if (!isObj(c)) return 'undo step change is malformed';
   if (c.kind === 'draft') return isStr(c.paragraphId) && isStr(c.before) && isStr(c.after) ? undefined : 'draft change is malformed';
   if (c.kind === 'dismissal') return suggestionProblem(c.suggestion);
+  if (c.kind === 'status') return isStr(c.paragraphId) && typeof c.before === 'boolean' && typeof c.after === 'boolean' ? undefined : 'status change is malformed';
+  if (c.kind === 'note') return isStr(c.paragraphId) && isStr(c.before) && isStr(c.after) ? undefined : 'note change is malformed';
   if (c.kind !== 'annotation' || !isStr(c.id)) return 'undo step change is malformed';
   return (c.before === undefined ? undefined : annotationProblem(c.before)) ?? (c.after === undefined ? undefined : annotationProblem(c.after));
 }
@@ -160,5 +178,7 @@ function snapshotProblem(s: unknown): string | undefined {
     const d = (s.dismissed as unknown[]).map(suggestionProblem).find((p) => p !== undefined);
     if (d) return d;
   }
+  if (s.reviewed !== undefined && !(Array.isArray(s.reviewed) && s.reviewed.every(isStr))) return 'snapshot reviewed paragraphs are not a list of ids';
+  if (s.notes !== undefined && !isStrRecord(s.notes)) return 'snapshot notes are malformed';
   return stepsProblem(s.undo) ?? stepsProblem(s.redo);
 }

@@ -90,7 +90,11 @@ export type Change =
     }
   | { readonly kind: 'draft'; readonly paragraphId: string; readonly before: string; readonly after: string }
   /** A suggestion dismissed: before, it was offered; after, it is not. */
-  | { readonly kind: 'dismissal'; readonly suggestion: DismissedSuggestion };
+  | { readonly kind: 'dismissal'; readonly suggestion: DismissedSuggestion }
+  /** A paragraph marked reviewed (or the mark taken back). */
+  | { readonly kind: 'status'; readonly paragraphId: string; readonly before: boolean; readonly after: boolean }
+  /** A paragraph's note; the empty text means "no note". */
+  | { readonly kind: 'note'; readonly paragraphId: string; readonly before: string; readonly after: string };
 
 /**
  * One entry of the undo (or redo) stack. `seq` is the event that made it; `group` is set for typing steps
@@ -117,7 +121,7 @@ export interface SavedVersion {
 
 /**
  * Everything a reviewer does, as data. Undoable: annotation(s)-added, annotation-changed/removed, paragraph-edited,
- * paragraph-reverted, article-reverted, suggestions-dismissed. Not undoable (they are not edits of the article): version-saved,
+ * paragraph-reverted, article-reverted, suggestions-dismissed, paragraph-status-set, paragraph-note-set. Not undoable (they are not edits of the article): version-saved,
  * rater-set, settings-changed. `snapshot` is written only by compaction and replaces all state but the header.
  */
 export type EventBody =
@@ -136,6 +140,18 @@ export type EventBody =
   | { readonly type: 'paragraph-edited'; readonly paragraphId: string; readonly text: string; readonly group?: string }
   | { readonly type: 'paragraph-reverted'; readonly paragraphId: string; readonly version: number }
   | { readonly type: 'article-reverted'; readonly version: number }
+  /**
+   * Find and Replace in the translation: in each paragraph listed, the ranges of its current text ([start, end),
+   * ordered, not overlapping) become `replacement`. One undo step, whether one match (`all` false) or every match
+   * of `find` in the article was replaced. Ranges rather than whole texts keep a large Replace all small on disk.
+   */
+  | {
+      readonly type: 'text-replaced';
+      readonly find: string;
+      readonly replacement: string;
+      readonly all: boolean;
+      readonly edits: readonly { readonly paragraphId: string; readonly ranges: readonly (readonly [number, number])[] }[];
+    }
   | {
       readonly type: 'version-saved';
       readonly number: number;
@@ -143,6 +159,10 @@ export type EventBody =
       readonly author: string;
       readonly texts: Readonly<Record<string, string>>;
     }
+  /** The reviewer marked a paragraph reviewed, or took the mark back. One undo step. */
+  | { readonly type: 'paragraph-status-set'; readonly paragraphId: string; readonly reviewed: boolean }
+  /** The reviewer's note on a whole paragraph (not a span); the empty text removes it. One undo step. */
+  | { readonly type: 'paragraph-note-set'; readonly paragraphId: string; readonly note: string }
   | { readonly type: 'rater-set'; readonly rater: string }
   | { readonly type: 'settings-changed'; readonly settings: Partial<ReviewSettings> }
   | { readonly type: 'undo' }
@@ -163,6 +183,10 @@ export interface ReviewSnapshot {
   readonly settings: ReviewSettings;
   /** Absent in snapshots written before suggestions existed. */
   readonly dismissed?: readonly DismissedSuggestion[];
+  /** Ids of the paragraphs marked reviewed; absent when there are none. */
+  readonly reviewed?: readonly string[];
+  /** Paragraph id → the reviewer's note; absent when there are none. */
+  readonly notes?: Readonly<Record<string, string>>;
 }
 
 /** Builds a header for a newly opened article. */

@@ -7,7 +7,7 @@
  * events copies nothing per event (reopening 100,000 paragraphs must take well under a second).
  *
  * Undo model: every undoable event (annotation added/changed/removed, paragraph edited/reverted, article
- * reverted) pushes one step holding the before and after of what it changed, and clears the redo stack. `undo`
+ * reverted, paragraph marked reviewed or noted) pushes one step holding the before and after of what it changed, and clears the redo stack. `undo`
  * moves the top step to the redo stack restoring the befores; `redo` moves it back restoring the afters.
  * A `paragraph-edited` event with a `group` key joins the top step when the event just before it was an edit
  * of the same paragraph with the same group, so a burst of typing undoes as one step.
@@ -25,6 +25,7 @@ import {
   type UndoStep,
 } from './journal-event';
 import type { ReviewState, Version } from './review-state';
+import { rangesProblem, replaceMatches } from '../find/text-search';
 
 /** The state of a review with no events yet. */
 export function initialState(header: JournalHeader): ReviewState {
@@ -42,6 +43,8 @@ export function initialState(header: JournalHeader): ReviewState {
     rater: '',
     settings: DEFAULT_SETTINGS,
     dismissed: new Map(),
+    reviewed: new Set(),
+    notes: new Map(),
     lastSeq: 0,
   };
 }
@@ -96,9 +99,11 @@ export class ReviewStateBuilder {
   private rater: string;
   private settings: ReviewSettings;
   private dismissed: ReadonlyMap<string, DismissedSuggestion>;
+  private reviewed: ReadonlySet<string>;
+  private notes: ReadonlyMap<string, string>;
   private seq: number;
   private openGroup: ReviewState['openGroup'];
-  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed'>();
+  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed' | 'reviewed' | 'notes'>();
   /**
    * The latest creation time of any annotation this builder has seen (undefined until first needed). An
    * annotation created at or after it belongs at the end of creation order, which spares a scan of the map:
@@ -115,6 +120,8 @@ export class ReviewStateBuilder {
     this.rater = base.rater;
     this.settings = base.settings;
     this.dismissed = base.dismissed;
+    this.reviewed = base.reviewed;
+    this.notes = base.notes;
     this.seq = base.lastSeq;
     this.openGroup = base.openGroup;
   }
@@ -139,6 +146,8 @@ export class ReviewStateBuilder {
       rater: this.rater,
       settings: this.settings,
       dismissed: this.dismissed,
+      reviewed: this.reviewed,
+      notes: this.notes,
       lastSeq: this.seq,
       ...(this.openGroup ? { openGroup: this.openGroup } : {}),
     };
@@ -194,9 +203,28 @@ export class ReviewStateBuilder {
       case 'article-reverted':
         this.record('article revert', this.articleRevert(event.version), event.seq);
         return undefined;
+      case 'text-replaced': {
+        const changes = event.edits.map(({ paragraphId, ranges }) =>
+          this.draftChange(paragraphId, replaceMatches(this.current(paragraphId), ranges.map(([start, end]) => ({ start, end })), event.replacement)),
+        );
+        this.record(event.all ? 'replace all' : 'replacement', changes, event.seq);
+        return undefined;
+      }
       case 'version-saved': {
         const texts = new Map(Object.entries(event.texts));
         this.mutable('versions').push({ number: event.number, message: event.message, author: event.author, at: event.at, texts });
+        return undefined;
+      }
+      case 'paragraph-status-set': {
+        const before = this.reviewed.has(event.paragraphId);
+        const label = event.reviewed ? 'mark reviewed' : 'mark not reviewed';
+        if (before !== event.reviewed) this.record(label, [{ kind: 'status', paragraphId: event.paragraphId, before, after: event.reviewed }], event.seq);
+        return undefined;
+      }
+      case 'paragraph-note-set': {
+        const before = this.notes.get(event.paragraphId) ?? '';
+        const label = event.note === '' ? 'note removal' : before === '' ? 'note' : 'note change';
+        if (before !== event.note) this.record(label, [{ kind: 'note', paragraphId: event.paragraphId, before, after: event.note }], event.seq);
         return undefined;
       }
       case 'rater-set':
@@ -227,7 +255,9 @@ export class ReviewStateBuilder {
         this.rater = s.rater;
         this.settings = { ...DEFAULT_SETTINGS, ...s.settings };
         this.dismissed = new Map((s.dismissed ?? []).map((d) => [suggestionKey(d), d]));
-        for (const key of ['annotations', 'drafts', 'versions', 'undo', 'redo', 'dismissed'] as const) this.owned.delete(key);
+        this.reviewed = new Set(s.reviewed ?? []);
+        this.notes = new Map(Object.entries(s.notes ?? {}));
+        for (const key of ['annotations', 'drafts', 'versions', 'undo', 'redo', 'dismissed', 'reviewed', 'notes'] as const) this.owned.delete(key);
         return undefined;
       }
       default:
@@ -277,6 +307,18 @@ export class ReviewStateBuilder {
         return this.checkVersion(event.version);
       case 'article-reverted':
         return this.checkVersion(event.version);
+      case 'text-replaced': {
+        if (event.edits.length === 0) return 'text-replaced replaces nothing';
+        const seen = new Set<string>();
+        for (const { paragraphId, ranges } of event.edits) {
+          if (!this.paragraph(paragraphId)) return `no paragraph ${paragraphId}`;
+          if (seen.has(paragraphId)) return `text-replaced lists paragraph ${paragraphId} twice`;
+          seen.add(paragraphId);
+          const problem = rangesProblem(ranges.map(([start, end]) => ({ start, end })), this.current(paragraphId).length);
+          if (problem) return `in ${paragraphId}, ${problem}`;
+        }
+        return undefined;
+      }
       case 'version-saved': {
         if (event.number !== this.versions.length + 1) {
           return `version ${event.number} saved out of order (expected ${this.versions.length + 1})`;
@@ -284,6 +326,9 @@ export class ReviewStateBuilder {
         const unknown = Object.keys(event.texts).find((id) => !this.paragraph(id));
         return unknown === undefined ? undefined : `version ${event.number} names no paragraph ${unknown}`;
       }
+      case 'paragraph-status-set':
+      case 'paragraph-note-set':
+        return this.paragraph(event.paragraphId) ? undefined : `no paragraph ${event.paragraphId}`;
       case 'rater-set':
         return undefined;
       case 'settings-changed': {
@@ -382,6 +427,19 @@ export class ReviewStateBuilder {
       this.setDraft(change.paragraphId, change[side]);
       return;
     }
+    if (change.kind === 'status') {
+      const reviewed = this.mutable('reviewed');
+      if (change[side]) reviewed.add(change.paragraphId);
+      else reviewed.delete(change.paragraphId);
+      return;
+    }
+    if (change.kind === 'note') {
+      const notes = this.mutable('notes');
+      const note = change[side];
+      if (note === '') notes.delete(change.paragraphId);
+      else notes.set(change.paragraphId, note);
+      return;
+    }
     if (change.kind === 'dismissal') {
       const dismissed = this.mutable('dismissed');
       const key = suggestionKey(change.suggestion);
@@ -429,7 +487,9 @@ export class ReviewStateBuilder {
   private mutable(key: 'versions'): Version[];
   private mutable(key: 'undo' | 'redo'): UndoStep[];
   private mutable(key: 'dismissed'): Map<string, DismissedSuggestion>;
-  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed'): unknown {
+  private mutable(key: 'reviewed'): Set<string>;
+  private mutable(key: 'notes'): Map<string, string>;
+  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed' | 'reviewed' | 'notes'): unknown {
     if (!this.owned.has(key)) {
       this.owned.add(key);
       switch (key) {
@@ -450,6 +510,12 @@ export class ReviewStateBuilder {
           break;
         case 'dismissed':
           this.dismissed = new Map(this.dismissed);
+          break;
+        case 'reviewed':
+          this.reviewed = new Set(this.reviewed);
+          break;
+        case 'notes':
+          this.notes = new Map(this.notes);
           break;
         default:
           assertNever(key, 'collection');

@@ -38,6 +38,10 @@ export interface ReviewState {
   readonly settings: ReviewSettings;
   /** Suggestions the reviewer dismissed, by `suggestionKey`. */
   readonly dismissed: ReadonlyMap<string, DismissedSuggestion>;
+  /** Ids of the paragraphs the reviewer marked reviewed; its size is the progress figure, kept as events fold. */
+  readonly reviewed: ReadonlySet<string>;
+  /** Paragraph id → the reviewer's note on the whole paragraph (never empty). */
+  readonly notes: ReadonlyMap<string, string>;
   /** Sequence number of the last event folded in (0 for a new review). */
   readonly lastSeq: number;
   /** Set right after a grouped typing edit: the next edit with the same group and paragraph joins its undo step. */
@@ -145,6 +149,8 @@ export function snapshotOf(state: ReviewState): ReviewSnapshot {
     rater: state.rater,
     settings: state.settings,
     ...(state.dismissed.size > 0 ? { dismissed: [...state.dismissed.values()] } : {}),
+    ...(state.reviewed.size > 0 ? { reviewed: [...state.reviewed] } : {}),
+    ...(state.notes.size > 0 ? { notes: Object.fromEntries(state.notes) } : {}),
   };
 }
 
