@@ -12,6 +12,8 @@ import { CHECK_NAMES, type Finding } from './checks/finding';
 import type { ReviewSettings } from './journal/journal-event';
 import { SEVERITIES, type Annotation, type ArticleInfo, type Paragraph } from './model';
 import type { ReportModel } from './report/report-model';
+import type { AdjudicationView } from './report/adjudication-view';
+import { decisionSchema, MAX_DECISIONS } from './report/adjudication-decisions';
 import type { ArticleScore, ParagraphScore } from './scoring/article-scorer';
 import type { Typology } from './typology/typology';
 import type { Failure, Remedy, Result } from './result';
@@ -392,6 +394,39 @@ export const requestSchemas = {
     .strict(),
   /** The text an export would write, for the browser host to offer as a download (a browser names no server path). */
   exportText: z.object({ reviewId, version: versionRef.optional(), format: z.enum(EXPORT_ARTICLE_FORMATS) }).strict(),
+
+  // Adjudication between raters (see electron/service/adjudication-desk.ts).
+  /** The open review and the other raters' reviews added to it, most disputed paragraphs first. */
+  adjudicationView: z.object({ reviewId }).strict(),
+  /**
+   * Adds another rater's review of the same article: by `path` (the desktop's file picker), or as the bytes of a
+   * file chosen in a browser page (`upload`), which the service keeps in its data folder.
+   */
+  adjudicationAdd: z
+    .object({
+      reviewId,
+      path: path.optional(),
+      upload: z
+        .object({ name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'), base64: z.string().max(MAX_DROPPED_BASE64) })
+        .strict()
+        .optional(),
+    })
+    .strict()
+    .refine((r) => (r.path === undefined) !== (r.upload === undefined), 'give either a path or an upload'),
+  /** Takes an added review (named by its file name) out of the adjudication. */
+  adjudicationRemove: z.object({ reviewId, review: z.string().min(1).max(255) }).strict(),
+  /**
+   * Writes the adjudicated review as a new file: at `path` (never over an existing file), or without one into the
+   * app's data folder (the browser host).
+   */
+  adjudicationSave: z
+    .object({
+      reviewId,
+      decisions: z.array(decisionSchema).max(MAX_DECISIONS),
+      adjudicator: z.string().trim().min(1).max(100),
+      path: path.optional(),
+    })
+    .strict(),
 } as const;
 
 export type MethodName = keyof typeof requestSchemas;
@@ -443,6 +478,21 @@ export interface RedlineApi {
   /** Fails with `conflict` when the file exists and `overwrite` is not set. */
   exportArticle(req: RequestOf<'exportArticle'>): Promise<Result<{ readonly path: string; readonly paragraphs: number }>>;
   exportText(req: RequestOf<'exportText'>): Promise<Result<ExportedText>>;
+
+  adjudicationView(req: RequestOf<'adjudicationView'>): Promise<Result<AdjudicationView>>;
+  /** Fails, naming both articles, for a review of another article. */
+  adjudicationAdd(req: RequestOf<'adjudicationAdd'>): Promise<Result<AdjudicationView>>;
+  adjudicationRemove(req: RequestOf<'adjudicationRemove'>): Promise<Result<AdjudicationView>>;
+  adjudicationSave(req: RequestOf<'adjudicationSave'>): Promise<Result<SavedAdjudication>>;
+}
+
+/** Where "Save adjudicated review" wrote: the path chosen, or (browser host) the app's data folder. */
+export interface SavedAdjudication {
+  readonly path: string;
+  readonly location: 'chosen' | 'data-folder';
+  /** Flags in the new review, and how many of them were merged from several. */
+  readonly flags: number;
+  readonly merged: number;
 }
 
 export const METHOD_NAMES = Object.keys(requestSchemas) as readonly MethodName[];

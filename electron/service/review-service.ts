@@ -24,6 +24,7 @@ import type {
   RedlineApi,
   RequestOf,
   ReviewDelta,
+  SavedAdjudication,
   ReviewPlace,
   ReviewView,
   ServiceEvent,
@@ -46,6 +47,8 @@ import { readReviewFile } from './read-review';
 import { openReviewFile } from './review-opening';
 import { ReviewSession } from './review-session';
 import { countInSlices } from './background-counter';
+import { AdjudicationDesk, type OpenReviewFile } from './adjudication-desk';
+import type { AdjudicationView } from '../../shared/report/adjudication-view';
 
 export interface ServiceOptions {
   readonly host: 'electron' | 'browser';
@@ -101,6 +104,8 @@ export class ReviewService implements RedlineApi {
   private readonly listeners = new Set<(event: ServiceEvent) => void>();
   private readonly recent: RecentFiles;
   private readonly settings: AppSettings;
+  /** Other raters' reviews added to an open review for adjudication. */
+  private readonly adjudication: AdjudicationDesk;
   /** Where the reviewer was in each article (see paragraph-places.ts). */
   private readonly places: ParagraphPlaces;
   /** Review file path → the review whose session writes it. */
@@ -112,6 +117,7 @@ export class ReviewService implements RedlineApi {
     this.lockName = options.host === 'electron' ? 'The Redline desktop app' : 'Redline in a browser (redline serve)';
     this.recent = new RecentFiles(join(options.dataDir, 'recent.json'));
     this.settings = new AppSettings(join(options.dataDir, 'settings.json'));
+    this.adjudication = new AdjudicationDesk(options.dataDir);
     this.places = new ParagraphPlaces(join(options.dataDir, 'places.json'));
   }
 
@@ -166,7 +172,11 @@ export class ReviewService implements RedlineApi {
     if (!(await stat(article.path).then((s) => s.isFile(), () => false))) {
       return fail('not-found', `${basename(reviewPath)} reviews ${article.path}, which is no longer there. Put the article back, or open it where it is now.`);
     }
-    return this.open(article.path, article.sourcePath, true);
+    // A review file other than the article's usual one (an adjudicated review, another rater's) opens as itself.
+    const usual = await reviewPathFor(article.path, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) });
+    if (resolve(usual.path) === reviewPath) return this.open(article.path, article.sourcePath, true);
+    const location = reviewPath.startsWith(resolve(this.options.dataDir)) ? 'data-folder' : 'beside-article';
+    return this.open(article.path, article.sourcePath, true, { path: reviewPath, location });
   }
 
   async openDropped(req: RequestOf<'openDropped'>): Promise<Result<OpenedReview>> {
@@ -445,6 +455,31 @@ export class ReviewService implements RedlineApi {
     return this.with(req.reviewId, async (s) => s.exportText(req));
   }
 
+  async adjudicationView(req: RequestOf<'adjudicationView'>): Promise<Result<AdjudicationView>> {
+    return this.withReviewFile(req.reviewId, async (open) => this.adjudication.view(req.reviewId, open));
+  }
+
+  async adjudicationAdd(req: RequestOf<'adjudicationAdd'>): Promise<Result<AdjudicationView>> {
+    return this.withReviewFile(req.reviewId, (open) =>
+      req.upload ? this.adjudication.addUpload(req.reviewId, open, req.upload.name, req.upload.base64) : this.adjudication.addFile(req.reviewId, open, resolve(req.path!)),
+    );
+  }
+
+  async adjudicationRemove(req: RequestOf<'adjudicationRemove'>): Promise<Result<AdjudicationView>> {
+    return this.withReviewFile(req.reviewId, async (open) => this.adjudication.remove(req.reviewId, open, req.review));
+  }
+
+  async adjudicationSave(req: RequestOf<'adjudicationSave'>): Promise<Result<SavedAdjudication>> {
+    return this.withReviewFile(req.reviewId, (open) =>
+      this.adjudication.save(req.reviewId, open, { decisions: req.decisions, adjudicator: req.adjudicator, ...(req.path !== undefined ? { path: req.path } : {}) }),
+    );
+  }
+
+  /** The open review's state and file, for adjudication. */
+  private async withReviewFile<T>(reviewId: string, action: (open: OpenReviewFile) => Promise<Result<T>>): Promise<Result<T>> {
+    return this.with(reviewId, (s) => action({ state: s.state, path: s.journal.path }));
+  }
+
   /** Runs a change and tells every listener (other windows) what it changed. */
   private async changing(reviewId: string, action: (session: ReviewSession) => Promise<Result<ReviewDelta>>): Promise<Result<ReviewDelta>> {
     const result = await this.with(reviewId, action);
@@ -457,7 +492,7 @@ export class ReviewService implements RedlineApi {
     return session.ok ? action(session.value) : session;
   }
 
-  private async open(path: string, sourcePath: string | undefined, remember: boolean): Promise<Result<OpenedReview>> {
+  private async open(path: string, sourcePath: string | undefined, remember: boolean, override?: ReviewPath): Promise<Result<OpenedReview>> {
     const id = randomUUID();
     const load = new ArticleLoad(path, sourcePath, (p) => this.emit({ type: 'load-progress', reviewId: id, ...p }));
     await load.started;
@@ -467,7 +502,7 @@ export class ReviewService implements RedlineApi {
       load.cancel();
       return { ok: false, error: error ?? { code: 'internal', message: `${basename(path)} could not be opened.` } };
     }
-    const review: OpenReview = { id, load, status: { kind: 'loading' } };
+    const review: OpenReview = { id, load, status: { kind: 'loading' }, ...(override ? { override } : {}) };
     this.reviews.set(id, review);
     while (this.reviews.size > MAX_OPEN_REVIEWS) {
       const oldest = this.reviews.keys().next().value as string;
@@ -558,6 +593,7 @@ export class ReviewService implements RedlineApi {
     const review = this.reviews.get(reviewId);
     if (!review) return;
     this.reviews.delete(reviewId);
+    this.adjudication.forget(reviewId);
     review.load.cancel();
     if (review.status.kind === 'open') {
       const { session } = review.status;
