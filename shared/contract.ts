@@ -17,6 +17,8 @@ import { decisionSchema, MAX_DECISIONS } from './report/adjudication-decisions';
 import type { ArticleScore, ParagraphScore } from './scoring/article-scorer';
 import type { Typology } from './typology/typology';
 import type { Failure, Remedy, Result } from './result';
+import { FIND_SCOPES, type ArticleMatch } from './find/article-search';
+import { MAX_FIND_LENGTH } from './find/text-search';
 
 export interface OpenedReview {
   readonly reviewId: string;
@@ -209,6 +211,39 @@ export interface SuggestionList {
   readonly suggestions: readonly Suggestion[];
 }
 
+/** A match of Find in the article, with its paragraph's id. */
+export interface FoundMatchPlace extends ArticleMatch {
+  readonly paragraphId: string;
+}
+
+/**
+ * The answer to Find: the nearest match in the direction asked (null when the article holds none) and, once every
+ * match is counted (the service counts in the background as soon as a phrase is searched), its place among them.
+ */
+export interface FoundMatch {
+  readonly reviewId: string;
+  readonly match: FoundMatchPlace | null;
+  /** 1-based place of the match among all of them; absent while they are being counted. */
+  readonly ordinal?: number;
+  /** Every match of the phrase in the article; absent while they are being counted. */
+  readonly total?: number;
+}
+
+/** All matches of a phrase in the article, counted. */
+export interface MatchCount {
+  readonly reviewId: string;
+  readonly total: number;
+  /** Paragraphs holding at least one match. */
+  readonly paragraphs: number;
+}
+
+/** What Replace or Replace all did: one change of the review (one undo step), and how much it replaced. */
+export interface ReplaceResult {
+  readonly delta: ReviewDelta;
+  readonly replaced: number;
+  readonly paragraphs: number;
+}
+
 /** Commands of the desktop menu that act on the page (undo and redo act on a text field when one has focus). */
 export type MenuCommand = 'undo' | 'redo' | 'flag' | 'save-version' | 'compare' | 'report' | 'export' | 'settings' | 'shortcuts';
 
@@ -249,6 +284,16 @@ const id = z.string().min(1).max(128);
 const severity = z.enum(SEVERITIES as [string, ...string[]]) as z.ZodType<Annotation['severity']>;
 const versionRef = z.union([z.number().int().min(0), z.literal('current')]);
 const MAX_TEXT = 1_000_000;
+/** A phrase to find: literal text, where to look, and how to match it (see shared/find/text-search.ts). */
+const findQuery = z
+  .object({
+    text: z.string().min(1).max(MAX_FIND_LENGTH),
+    scope: z.enum(FIND_SCOPES as [string, ...string[]]) as z.ZodType<(typeof FIND_SCOPES)[number]>,
+    matchCase: z.boolean().default(false),
+    wholeWord: z.boolean().default(false),
+  })
+  .strict();
+const replacement = z.string().max(10_000);
 
 /**
  * Formats the export dialog writes. The corrected article: plain text, Markdown, HTML (into the original page when
@@ -427,6 +472,27 @@ export const requestSchemas = {
       path: path.optional(),
     })
     .strict(),
+
+  // Find and replace over the whole article (see shared/find).
+  /** The match nearest `from` in `direction` (wrapping around), in the current text; `inclusive` takes one starting at `from`. */
+  findMatch: z
+    .object({
+      reviewId,
+      query: findQuery,
+      from: z.object({ paragraph: z.number().int().min(0), side: z.enum(['target', 'source']), offset: z.number().int().min(0) }).strict(),
+      direction: z.union([z.literal(1), z.literal(-1)]).default(1),
+      inclusive: z.boolean().default(false),
+    })
+    .strict(),
+  /** Resolves once every match of the phrase in the article is counted. */
+  countMatches: z.object({ reviewId, query: findQuery }).strict(),
+  /** Replaces one match in a paragraph's translation (it must still be there); one undo step. */
+  replaceMatch: z
+    .object({ reviewId, query: findQuery, paragraphId: id, start: z.number().int().min(0), end: z.number().int().min(0), replacement })
+    .strict()
+    .refine((r) => r.end > r.start, 'end must be after start'),
+  /** Replaces every match in the translation (never the source) as one edit of the article: one undo step. */
+  replaceAll: z.object({ reviewId, query: findQuery, replacement }).strict(),
 } as const;
 
 export type MethodName = keyof typeof requestSchemas;
@@ -484,6 +550,12 @@ export interface RedlineApi {
   adjudicationAdd(req: RequestOf<'adjudicationAdd'>): Promise<Result<AdjudicationView>>;
   adjudicationRemove(req: RequestOf<'adjudicationRemove'>): Promise<Result<AdjudicationView>>;
   adjudicationSave(req: RequestOf<'adjudicationSave'>): Promise<Result<SavedAdjudication>>;
+  /** Answers within a time slice of the service; the ordinal follows once the background count is done. */
+  findMatch(req: RequestOf<'findMatch'>): Promise<Result<FoundMatch>>;
+  countMatches(req: RequestOf<'countMatches'>): Promise<Result<MatchCount>>;
+  /** Refused with the reason on a review open read-only. */
+  replaceMatch(req: RequestOf<'replaceMatch'>): Promise<Result<ReplaceResult>>;
+  replaceAll(req: RequestOf<'replaceAll'>): Promise<Result<ReplaceResult>>;
 }
 
 /** Where "Save adjudicated review" wrote: the path chosen, or (browser host) the app's data folder. */

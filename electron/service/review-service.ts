@@ -44,6 +44,9 @@ import { hasVersion, paragraphById } from '../../shared/journal/review-state';
 import { ArticleLoad } from './article-load';
 import { RecentFiles } from './recent-files';
 import { readReviewFile } from './read-review';
+import type { FoundMatch, MatchCount, ReplaceResult } from '../../shared/contract';
+import { finderOf } from './find-session';
+import { replaceEvery, replaceOne } from './find-replace';
 import { openReviewFile } from './review-opening';
 import { ReviewSession } from './review-session';
 import { countInSlices } from './background-counter';
@@ -445,6 +448,29 @@ export class ReviewService implements RedlineApi {
 
   async compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>> {
     return this.with(req.reviewId, async (s) => s.compare(req));
+  }
+
+  async findMatch(req: RequestOf<'findMatch'>): Promise<Result<FoundMatch>> {
+    return this.with(req.reviewId, (s) => finderOf(s).find(req));
+  }
+
+  async countMatches(req: RequestOf<'countMatches'>): Promise<Result<MatchCount>> {
+    return this.with(req.reviewId, (s) => finderOf(s).count(req));
+  }
+
+  async replaceMatch(req: RequestOf<'replaceMatch'>): Promise<Result<ReplaceResult>> {
+    return this.replacing(req.reviewId, (s) => replaceOne(s, req));
+  }
+
+  async replaceAll(req: RequestOf<'replaceAll'>): Promise<Result<ReplaceResult>> {
+    return this.replacing(req.reviewId, (s) => replaceEvery(s, req));
+  }
+
+  /** A replacement is a change like any other: every listener (other windows) hears its delta. */
+  private async replacing(reviewId: string, action: (session: ReviewSession) => Promise<Result<ReplaceResult>>): Promise<Result<ReplaceResult>> {
+    const result = await this.with(reviewId, action);
+    if (result.ok) this.emit({ type: 'review-delta', delta: result.value.delta });
+    return result;
   }
 
   async exportArticle(req: RequestOf<'exportArticle'>): Promise<Result<{ readonly path: string; readonly paragraphs: number }>> {

@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ServiceFixture, value } from './service-fixture';
+
+let fx: ServiceFixture;
+beforeEach(() => {
+  fx = new ServiceFixture();
+});
+afterEach(() => fx.cleanup());
+
+const bridge = { text: 'bridge', scope: 'target', matchCase: false, wholeWord: false } as const;
+const start = { paragraph: 0, side: 'target', offset: 0 } as const;
+
+/** An article of `count` paragraphs where paragraph k (1-based) mentions "the bridge" when `has(k)`. */
+function longArticle(count: number, has: (k: number) => boolean): string {
+  const path = join(fx.articles, 'long.txt');
+  const parts = Array.from({ length: count }, (_, i) => (has(i + 1) ? `Paragraph ${i + 1} is about the Bridge and the bridge.` : `Paragraph ${i + 1} is about the road.`));
+  writeFileSync(path, `${parts.join('\n\n')}\n`);
+  return path;
+}
+
+describe('find in the whole article', () => {
+  it('finds a match far below the screen, then counts all and says which one it is', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service, longArticle(20_000, (k) => k % 5_000 === 0));
+    const first = value(await service.findMatch({ reviewId, query: bridge, from: start, direction: 1, inclusive: true }));
+    expect(first.match).toMatchObject({ paragraph: 4_999, paragraphId: 'p5000', side: 'target', start: 28, end: 34 });
+    const count = value(await service.countMatches({ reviewId, query: bridge }));
+    expect(count).toMatchObject({ total: 8, paragraphs: 4 });
+    const again = value(await service.findMatch({ reviewId, query: bridge, from: start, direction: 1, inclusive: true }));
+    expect(again).toMatchObject({ ordinal: 1, total: 8 });
+    // Back from the first match wraps around to the last one.
+    const last = value(await service.findMatch({ reviewId, query: bridge, from: { paragraph: 4_999, side: 'target', offset: 28 }, direction: -1, inclusive: false }));
+    expect(last).toMatchObject({ match: { paragraphId: 'p20000', start: 44 }, ordinal: 8, total: 8 });
+  });
+
+  it('searches the current text: a draft is found, the machine translation it replaced is not', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service);
+    const ferry = { ...bridge, text: 'ferry' };
+    expect(value(await service.countMatches({ reviewId, query: ferry })).total).toBe(1);
+    value(await service.editParagraph({ reviewId, paragraphId: 'p1', text: 'The river boat will stop running.' }));
+    value(await service.editParagraph({ reviewId, paragraphId: 'p3', text: 'A ferry, and another ferry.' }));
+    expect(value(await service.countMatches({ reviewId, query: ferry }))).toMatchObject({ total: 2, paragraphs: 1 });
+    const found = value(await service.findMatch({ reviewId, query: ferry, from: start, direction: 1, inclusive: true }));
+    expect(found).toMatchObject({ match: { paragraphId: 'p3', start: 2, end: 7 }, ordinal: 1, total: 2 });
+  });
+
+  it('says so when nothing matches, and names a paragraph outside the article', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service);
+    const tunnel = { ...bridge, text: 'tunnel' };
+    expect(value(await service.findMatch({ reviewId, query: tunnel, from: start, direction: 1, inclusive: true })).match).toBeNull();
+    const outside = await service.findMatch({ reviewId, query: tunnel, from: { paragraph: 9, side: 'target', offset: 0 }, direction: 1, inclusive: true });
+    expect(outside.ok ? 'found' : outside.error.message).toBe('Find cannot start at paragraph 10: the article has 3.');
+  });
+});
+
+describe('replace', () => {
+  it('replaces one match, then every other one as one edit that one undo takes back', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service);
+    const the = { text: 'the', scope: 'both', matchCase: false, wholeWord: true } as const;
+    const one = value(await service.replaceMatch({ reviewId, query: the, paragraphId: 'p1', start: 0, end: 3, replacement: 'A' }));
+    expect(one).toMatchObject({ replaced: 1, paragraphs: 1 });
+    expect(one.delta.drafts).toEqual({ p1: 'A river ferry will stop running at the end of the month.' });
+    expect(one.delta.undoLabel).toBe('Undo replacement');
+
+    const all = value(await service.replaceAll({ reviewId, query: the, replacement: 'this' }));
+    expect(all).toMatchObject({ replaced: 6, paragraphs: 3 });
+    expect(all.delta.undoLabel).toBe('Undo replace all');
+    const view = value(await service.getReview({ reviewId }))!;
+    expect(view.drafts).toEqual({
+      p1: 'A river ferry will stop running at this end of this month.',
+      p2: 'this council said this old boat costs too much to repair and a new bridge will replace it next year.',
+      p3: 'Passengers can use this bus service on this east bank until then.',
+    });
+
+    const undone = value(await service.undo({ reviewId }));
+    expect(undone.drafts).toEqual({ p1: 'A river ferry will stop running at the end of the month.', p2: null, p3: null });
+    // The saved version holds the replacements, as any edit: its diff from the machine translation shows them.
+    value(await service.redo({ reviewId }));
+    const saved = value(await service.saveVersion({ reviewId, message: 'Replaced the' }));
+    expect(saved.versions?.[1]).toMatchObject({ changedFromMachine: 3 });
+    const compared = value(await service.compare({ reviewId, left: 0, right: 1, level: 'word', start: 0, end: 3 }));
+    expect(compared.counts.changed).toBe(3);
+  });
+
+  it('a replacement survives reopening the review, as one step still to undo', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service);
+    value(await service.replaceAll({ reviewId, query: { ...bridge, text: 'bus' }, replacement: 'tram' }));
+    await service.close();
+    const again = fx.service();
+    const reopened = await fx.open(again);
+    expect(reopened.drafts).toEqual({ p3: 'Passengers can use the tram service on the east bank until then.' });
+    expect(reopened.undoLabel).toBe('Undo replace all');
+  });
+
+  it('never touches the source, refuses a match that moved, and refuses on a review open read-only, saying why', async () => {
+    const first = fx.service();
+    const { reviewId } = await fx.open(first);
+    const sourceOnly = await first.replaceAll({ reviewId, query: { ...bridge, scope: 'source' }, replacement: 'x' });
+    expect(sourceOnly.ok ? 'replaced' : sourceOnly.error.message).toMatch(/translation only, never the source/);
+    const moved = await first.replaceMatch({ reviewId, query: bridge, paragraphId: 'p2', start: 0, end: 6, replacement: 'x' });
+    expect(moved.ok ? 'replaced' : moved.error.message).toMatch(/no longer at 0-6 of paragraph 2/);
+    const none = await first.replaceAll({ reviewId, query: { ...bridge, text: 'tunnel' }, replacement: 'x' });
+    expect(none.ok ? 'replaced' : none.error.message).toMatch(/Nothing was replaced: “tunnel” is not in the translation/);
+
+    const second = fx.service();
+    const other = await fx.open(second);
+    const refused = await second.replaceAll({ reviewId: other.reviewId, query: bridge, replacement: 'tunnel' });
+    expect(refused.ok ? 'replaced' : refused.error.code).toBe('locked');
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^Nothing was replaced: this review is open read-only\. .*has ferry\.redline open/);
+  });
+});
