@@ -19,6 +19,8 @@ import { OpenDialog } from './OpenDialog';
 import { ProgressBar } from './ProgressBar';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
+import { PanelSplitter } from './layout/PanelSplitter';
+import { useLayout } from '../state/use-layout';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useShortcuts } from './use-shortcuts';
@@ -72,6 +74,7 @@ export function App({ client }: { client: RedlineClient }) {
   const [compare, setCompare] = useState<{ readonly left: number }>();
   // The quality report replaces the article in the workspace, as the compare view does; the score panel stays beside it.
   const [reportOpen, setReportOpen] = useState(false);
+  const layout = useLayout();
   const toggleReport = useCallback(() => {
     setCompare(undefined);
     setReportOpen((open) => !open);
@@ -372,22 +375,15 @@ export function App({ client }: { client: RedlineClient }) {
         {...(review?.undoLabel ? { undoLabel: review.undoLabel } : {})}
         {...(review?.redoLabel ? { redoLabel: review.redoLabel } : {})}
         onSettings={() => review && setSettingsOpen(true)}
-        extra={
-          <div className="toolbar__group" role="group" aria-label="Versions">
-            <button type="button" disabled={!review || !!review.readOnly} onClick={openSaveVersion} title="Save a version of the whole article (Ctrl+S)">
-              Save version
-            </button>
-            <button type="button" disabled={!review} aria-pressed={!!compare} onClick={() => setCompare(compare ? undefined : { left: 0 })} title="Compare two versions (C)">
-              Compare
-            </button>
-            <button type="button" disabled={!review} onClick={openExport} title="Export the corrected article">
-              Export…
-            </button>
-            <button type="button" disabled={!review} aria-pressed={reportOpen} onClick={toggleReport} title="Quality report of the review (R)">
-              Report
-            </button>
-          </div>
-        }
+        {...(review && !review.readOnly && !compare && !reportOpen ? { onEdit: () => setEditing(state.current) } : {})}
+        commands={[
+          { label: 'Save version', title: 'Save a version of the whole article (Ctrl+S)', onRun: openSaveVersion, disabled: !review || !!review.readOnly },
+          { label: 'Compare', title: 'Compare two versions (C)', onRun: () => setCompare(compare ? undefined : { left: 0 }), disabled: !review, pressed: !!compare },
+          { label: 'Export…', title: 'Export the corrected article', onRun: openExport, disabled: !review },
+          { label: 'Report', title: 'Quality report of the review (R)', onRun: toggleReport, disabled: !review, pressed: reportOpen },
+        ]}
+        panelHidden={layout.prefs.panelHidden}
+        onTogglePanel={layout.togglePanel}
       />
       <ProgressBar visible={!!state.reviewId && !state.done} bytesRead={state.bytesRead} totalBytes={state.totalBytes} paragraphs={state.loaded} />
       {state.error && <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismiss-error' })} />}
@@ -423,7 +419,7 @@ export function App({ client }: { client: RedlineClient }) {
           {Math.abs(state.mismatch.source - state.mismatch.target) === 1 ? ' is' : 's are'} marked at the end.
         </div>
       )}
-      <main className="workspace">
+      <main className={`workspace${layout.prefs.panelHidden ? ' workspace--panel-hidden' : ''}`}>
         {reportOpen && review && !compare ? (
           <ReportView
             client={client}
@@ -495,7 +491,11 @@ export function App({ client }: { client: RedlineClient }) {
             {state.opening ? 'Opening…' : 'Open an article to start reviewing (Ctrl+O), or drop a file here.'}
           </div>
         )}
-        <SidePanel {...(reviewError ? { empty: 'The review is not open: the message above says why and what you can do.' } : {})}>
+        {!layout.prefs.panelHidden && <PanelSplitter width={layout.prefs.panelWidth} onWidth={layout.setPanelWidth} />}
+        <SidePanel
+          hidden={layout.prefs.panelHidden}
+          {...(reviewError ? { empty: 'The review is not open: the message above says why and what you can do.' } : {})}
+        >
           {review && (
             <>
               <ScorePanel score={review.score} {...(paragraphScore ? { paragraph: paragraphScore } : {})} paragraphNumber={state.current + 1} />

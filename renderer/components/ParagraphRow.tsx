@@ -165,7 +165,7 @@ export const ParagraphRow = memo(function ParagraphRow({
         />
       )}
       {editor ?? (
-      <div className="para__target" onDoubleClick={onEdit}>
+      <div className="para__target">
       <Text
         text={draft ?? paragraph.target}
         codes={paragraph.codes}

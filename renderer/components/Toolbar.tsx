@@ -1,5 +1,11 @@
-/** The toolbar: open, navigation and jump to a paragraph. Every control has an accessible name. */
+/**
+ * The toolbar: open, navigation, jump to a paragraph, flag and edit, then the version commands. Every control has
+ * an accessible name. It stays on one row: in a narrow window the sample and the version commands move into a
+ * "More" menu (the stylesheet decides which of the two shows, from the window's width).
+ */
 import { useEffect, useState } from 'react';
+import { OverflowMenu, type ToolbarCommand } from './layout/OverflowMenu';
+import './layout/layout.css';
 
 interface Props {
   /** The open article's name: the go-to field is cleared when another article opens. */
@@ -21,8 +27,12 @@ interface Props {
   readonly undoLabel?: string;
   readonly redoLabel?: string;
   readonly onSettings: () => void;
-  /** Further groups (versions, compare, export). */
-  readonly extra?: React.ReactNode;
+  /** Opens the editor on the paragraph in focus; absent while there is nothing to edit. */
+  readonly onEdit?: () => void;
+  /** The version commands (save, compare, export, report): a group when wide, the "More" menu when narrow. */
+  readonly commands: readonly ToolbarCommand[];
+  readonly panelHidden: boolean;
+  readonly onTogglePanel: () => void;
 }
 
 export function Toolbar(props: Props) {
@@ -42,7 +52,7 @@ export function Toolbar(props: Props) {
         <button type="button" onClick={props.onOpen} title="Open an article (Ctrl+O)">
           Open…
         </button>
-        <button type="button" onClick={props.onOpenSample} title="Open the bundled sample article">
+        <button type="button" className="toolbar__wide-only" onClick={props.onOpenSample} title="Open the bundled sample article">
           Sample
         </button>
       </div>
@@ -89,6 +99,9 @@ export function Toolbar(props: Props) {
         <button type="button" className="primary" onMouseDown={(e) => e.preventDefault()} onClick={props.onFlag} disabled={!props.canFlag} title="Flag the selected phrase, or a phrase of the paragraph in focus (F)">
           Flag
         </button>
+        <button type="button" onClick={props.onEdit} disabled={!props.onEdit} title="Edit the paragraph in focus (E or Enter)">
+          Edit
+        </button>
         <button type="button" onClick={props.onUndo} disabled={!props.undoLabel} aria-label={props.undoLabel ?? 'Undo'} title={`${props.undoLabel ?? 'Nothing to undo'} (Ctrl+Z)`}>
           ↶
         </button>
@@ -96,8 +109,26 @@ export function Toolbar(props: Props) {
           ↷
         </button>
       </div>
-      {props.extra}
+      <div className="toolbar__group toolbar__wide-only" role="group" aria-label="Versions">
+        {props.commands.map((c) => (
+          <button key={c.label} type="button" disabled={c.disabled} {...(c.pressed !== undefined ? { 'aria-pressed': c.pressed } : {})} onClick={c.onRun} title={c.title}>
+            {c.label}
+          </button>
+        ))}
+      </div>
+      <div className="toolbar__narrow-only">
+        <OverflowMenu commands={[{ label: 'Sample', title: 'Open the bundled sample article', onRun: props.onOpenSample }, ...props.commands]} />
+      </div>
       <div className="toolbar__spacer" />
+      <button
+        type="button"
+        onClick={props.onTogglePanel}
+        aria-label="Side panel"
+        aria-pressed={!props.panelHidden}
+        title={`${props.panelHidden ? 'Show' : 'Hide'} the side panel: scores, flags, versions (Ctrl+B)`}
+      >
+        ◨
+      </button>
       <button type="button" onClick={props.onSettings} aria-label="Review settings" title="Review settings: your name, scoring, typology (Ctrl+,)">
         ⚙
       </button>
