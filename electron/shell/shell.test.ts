@@ -217,6 +217,8 @@ describe('the menu', () => {
     export: ['File', 'Export…'],
     undo: ['Edit', 'Undo'],
     redo: ['Edit', 'Redo'],
+    find: ['Edit', 'Find…'],
+    replace: ['Edit', 'Replace…'],
     flag: ['Review', 'Flag Selection…'],
     compare: ['Review', 'Compare Versions'],
     report: ['Review', 'Quality Report'],

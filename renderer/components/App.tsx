@@ -17,6 +17,8 @@ import { ErrorBanner } from './ErrorBanner';
 import { ReviewFileBanner } from './ReviewFileBanner';
 import { OpenDialog } from './OpenDialog';
 import { ProgressBar } from './ProgressBar';
+import { FindBar } from './find/FindBar';
+import { useFind } from '../state/use-find';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
 import { PanelSplitter } from './layout/PanelSplitter';
@@ -281,6 +283,19 @@ export function App({ client }: { client: RedlineClient }) {
     };
   }, [client, review, currentParagraphId]);
 
+  // Find and Replace over the whole article: the bar keeps the keyboard while the article scrolls to each match.
+  const find = useFind({
+    client,
+    reviewId: review?.reviewId,
+    drafts: review?.drafts,
+    current: state.current,
+    reveal: useCallback((index: number) => {
+      dispatch({ type: 'focus', index });
+      pane.current?.reveal(index, { focus: false });
+    }, []),
+    applyDelta: replace,
+  });
+
   useShortcuts(client, {
     hasReview: !!review,
     articleKeysOff: editing !== undefined || !!compare || reportOpen,
@@ -325,6 +340,12 @@ export function App({ client }: { client: RedlineClient }) {
     setStatus,
     deleteFlag,
     shortcuts: () => setShortcuts(true),
+    find: (withReplace) => {
+      setCompare(undefined);
+      setReportOpen(false);
+      setEditing(undefined);
+      find.show(withReplace);
+    },
   });
 
   const onDrop = useCallback(
@@ -418,6 +439,14 @@ export function App({ client }: { client: RedlineClient }) {
           order; the {Math.abs(state.mismatch.source - state.mismatch.target)} unmatched paragraph
           {Math.abs(state.mismatch.source - state.mismatch.target) === 1 ? ' is' : 's are'} marked at the end.
         </div>
+      )}
+      {review && state.article && (
+        <FindBar
+          find={find}
+          hasSource={state.article.sourcePath !== undefined || state.article.format === 'xliff' || state.article.format === 'tsv'}
+          {...(review.readOnly ? { readOnlyReason: review.readOnly.message } : {})}
+          onClosed={() => pane.current?.reveal(state.current)}
+        />
       )}
       <main className={`workspace${layout.prefs.panelHidden ? ' workspace--panel-hidden' : ''}`}>
         {reportOpen && review && !compare ? (
