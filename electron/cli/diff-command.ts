@@ -4,6 +4,7 @@
  * edit rate (TER) of each paragraph and of the whole article, or the rates alone as JSON for scripts.
  * The comparison itself lives in shared/diff; this file reads the files and lays out text for a terminal.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diffArticles, type ArticleDiff } from '../../shared/diff/article-diff';
 import { statusLabel, type CompareRow } from '../../shared/diff/compare-rows';
@@ -11,6 +12,8 @@ import type { DiffSegment } from '../../shared/diff/text-diff';
 import { hasUnspacedScript } from '../../shared/diff/tokenize';
 import { readArticle } from '../loader/read-article';
 import { parseArgs, type CliIo, type Command } from './command';
+import { PARALLEL_MIN_BYTES, parallelRates, startRateWorker } from './parallel-rates';
+import { writeRatesJson } from './rates-json';
 
 const USAGE = `Usage: redline diff OLD NEW [--char] [--json] [--width N]
 
@@ -47,16 +50,21 @@ export function renderDiff(oldTexts: readonly string[], newTexts: readonly strin
   return renderArticleDiff(compareTexts(oldTexts, newTexts, options.char), options);
 }
 
-/** The rates as the JSON `--json` prints. */
-export function diffJson(result: ArticleDiff): string {
-  const paragraphs = result.paragraphs.map((p) => ({ paragraph: p.paragraph, edits: p.edits, refWords: p.refWords, ter: p.ter }));
-  const { edits, refWords, ter } = result.total;
-  return `${JSON.stringify({ paragraphs, edits, refWords, ter }, null, 2)}\n`;
+function compareTexts(oldTexts: readonly string[], newTexts: readonly string[], char: boolean): ArticleDiff {
+  return diffArticles(oldTexts, newTexts, char ? { level: 'char', editRate: 'char' } : {});
 }
 
-/** `rowDiffs: false` when only the rates are wanted: the word diffs of changed paragraphs are then not made. */
-function compareTexts(oldTexts: readonly string[], newTexts: readonly string[], char: boolean, rowDiffs = true): ArticleDiff {
-  return diffArticles(oldTexts, newTexts, char ? { level: 'char', editRate: 'char', rowDiffs } : { rowDiffs });
+/** Bytes of the files together; a file that cannot be read counts nothing (reading it reports why). */
+function totalBytes(paths: readonly string[]): number {
+  let bytes = 0;
+  for (const path of paths) {
+    try {
+      bytes += statSync(path).size;
+    } catch {
+      // Left to readArticle, which names the file and the reason.
+    }
+  }
+  return bytes;
 }
 
 export const diffCommand: Command = {
@@ -78,21 +86,31 @@ export const diffCommand: Command = {
     const width = widthArg === undefined ? (terminal.columns ?? 100) : Number(widthArg);
     if (!Number.isInteger(width) || width < 40 || width > 1000) return bad(`--width must be a whole number from 40 to 1000, not "${widthArg}".`);
 
-    const sides: string[][] = [];
-    for (const name of parsed.positional) {
-      const read = await readArticle(resolve(io.cwd, name));
-      if (!read.ok) return bad(read.error.message);
-      sides.push(read.value.blocks.map((b) => b.text));
-    }
-    const [oldTexts, newTexts] = sides as [string[], string[]];
+    const paths = parsed.positional.map((name) => resolve(io.cwd, name));
     const char = parsed.switches.has('char');
-    if (parsed.switches.has('json')) io.stdout(diffJson(compareTexts(oldTexts, newTexts, char, false)));
-    else {
-      const result = compareTexts(oldTexts, newTexts, char);
-      // Word TER sees a Chinese or Japanese sentence as one word; say so when most paragraphs are such text.
-      const unspaced = !char && newTexts.filter((t) => hasUnspacedScript(t)).length * 2 > newTexts.length;
-      io.stdout(renderArticleDiff(result, { char, colour: terminal.isTty === true, width }));
-      if (unspaced) io.stderr('redline diff: NEW contains Chinese or Japanese text; --char scores it by character.\n');
+    const json = parsed.switches.has('json');
+    // Only the rates are shared between threads; the worker starts now so that its start overlaps the reading.
+    const worker = json && totalBytes(paths) >= PARALLEL_MIN_BYTES ? startRateWorker() : undefined;
+    try {
+      const sides: string[][] = [];
+      for (const path of paths) {
+        const read = await readArticle(path);
+        if (!read.ok) return bad(read.error.message);
+        sides.push(read.value.blocks.map((b) => b.text));
+      }
+      const [oldTexts, newTexts] = sides as [string[], string[]];
+      if (json) {
+        const { rates } = await parallelRates(oldTexts, newTexts, char ? 'char' : 'word', worker);
+        writeRatesJson(rates, io.stdout);
+      } else {
+        const result = compareTexts(oldTexts, newTexts, char);
+        // Word TER sees a Chinese or Japanese sentence as one word; say so when most paragraphs are such text.
+        const unspaced = !char && newTexts.filter((t) => hasUnspacedScript(t)).length * 2 > newTexts.length;
+        io.stdout(renderArticleDiff(result, { char, colour: terminal.isTty === true, width }));
+        if (unspaced) io.stderr('redline diff: NEW contains Chinese or Japanese text; --char scores it by character.\n');
+      }
+    } finally {
+      void worker?.terminate();
     }
     return 0;
   },

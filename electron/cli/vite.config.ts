@@ -41,10 +41,18 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../out/cli', import.meta.url)),
     emptyOutDir: true,
-    ssr: fileURLToPath(new URL('./main.ts', import.meta.url)),
+    ssr: true,
     target: 'node20',
     minify: false,
-    rollupOptions: { external, output: { format: 'es', entryFileNames: 'main.js', codeSplitting: false } },
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./main.ts', import.meta.url)),
+        // The second thread of `diff --json` (parallel-rates.ts starts it from beside the module that asks).
+        'diff-worker': fileURLToPath(new URL('./diff-worker.ts', import.meta.url)),
+      },
+      external,
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    },
   },
   ssr: { noExternal: true },
 });

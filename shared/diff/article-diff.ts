@@ -45,21 +45,40 @@ export function diffArticles(
   return { comparison, paragraphs, total: aggregateEditRate(paragraphs) };
 }
 
-/** Gives paired paragraphs the same id (`p1`, `p2`, ... in reading order) and unpaired ones an id of their own. */
-export function pairParagraphs(
-  oldTexts: readonly string[],
-  newTexts: readonly string[],
-): [ComparedParagraph[], ComparedParagraph[]] {
-  const left: ComparedParagraph[] = [];
-  const right: ComparedParagraph[] = [];
-  let next = 1;
+/**
+ * How the paragraphs of two articles pair up, one entry per row in reading order: `oldIndex[k]` and
+ * `newIndex[k]` are row k's paragraph on each side, or -1 where the row has a paragraph on one side only.
+ * Within a stretch where both sides changed, pairs come first, then the surplus removed, then the surplus added.
+ */
+export interface RowPairing {
+  readonly oldIndex: Int32Array;
+  readonly newIndex: Int32Array;
+}
+
+/** Pairs the paragraphs of two articles (see the top of this file); typed arrays, no object per row. */
+export function pairRows(oldTexts: readonly string[], newTexts: readonly string[]): RowPairing {
+  const capacity = oldTexts.length + newTexts.length;
+  const oldIndex = new Int32Array(capacity);
+  const newIndex = new Int32Array(capacity);
+  let rows = 0;
   let i = 0;
   let j = 0;
   const pair = (count: number): void => {
     for (let k = 0; k < count; k++) {
-      const id = `p${next++}`;
-      left.push({ id, text: oldTexts[i++]! });
-      right.push({ id, text: newTexts[j++]! });
+      oldIndex[rows] = i++;
+      newIndex[rows++] = j++;
+    }
+  };
+  const removed = (count: number): void => {
+    for (let k = 0; k < count; k++) {
+      oldIndex[rows] = i++;
+      newIndex[rows++] = -1;
+    }
+  };
+  const added = (count: number): void => {
+    for (let k = 0; k < count; k++) {
+      oldIndex[rows] = -1;
+      newIndex[rows++] = j++;
     }
   };
   let runs: EditRun[] | undefined;
@@ -73,9 +92,10 @@ export function pairParagraphs(
     let deleted = 0;
     let inserted = 0;
     const flush = (): void => {
-      pair(Math.min(deleted, inserted));
-      for (; deleted > inserted; deleted--) left.push({ id: `p${next++}`, text: oldTexts[i++]! });
-      for (; inserted > deleted; inserted--) right.push({ id: `p${next++}`, text: newTexts[j++]! });
+      const paired = Math.min(deleted, inserted);
+      pair(paired);
+      removed(deleted - paired);
+      added(inserted - paired);
       deleted = 0;
       inserted = 0;
     };
@@ -88,8 +108,24 @@ export function pairParagraphs(
     }
     flush();
   }
-  for (; i < oldTexts.length; i++) left.push({ id: `p${next++}`, text: oldTexts[i]! });
-  for (; j < newTexts.length; j++) right.push({ id: `p${next++}`, text: newTexts[j]! });
+  removed(oldTexts.length - i);
+  added(newTexts.length - j);
+  return { oldIndex: oldIndex.subarray(0, rows), newIndex: newIndex.subarray(0, rows) };
+}
+
+/** Gives paired paragraphs the same id (`p1`, `p2`, ... in reading order) and unpaired ones an id of their own. */
+export function pairParagraphs(
+  oldTexts: readonly string[],
+  newTexts: readonly string[],
+): [ComparedParagraph[], ComparedParagraph[]] {
+  const { oldIndex, newIndex } = pairRows(oldTexts, newTexts);
+  const left: ComparedParagraph[] = [];
+  const right: ComparedParagraph[] = [];
+  for (let k = 0; k < oldIndex.length; k++) {
+    const id = `p${k + 1}`;
+    if (oldIndex[k]! >= 0) left.push({ id, text: oldTexts[oldIndex[k]!]! });
+    if (newIndex[k]! >= 0) right.push({ id, text: newTexts[newIndex[k]!]! });
+  }
   return [left, right];
 }
 
