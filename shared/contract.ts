@@ -245,7 +245,7 @@ export interface ReplaceResult {
 }
 
 /** Commands of the desktop menu that act on the page (undo and redo act on a text field when one has focus). */
-export type MenuCommand = 'undo' | 'redo' | 'flag' | 'save-version' | 'compare' | 'report' | 'export' | 'settings' | 'shortcuts' | 'find' | 'replace';
+export type MenuCommand = 'undo' | 'redo' | 'flag' | 'save-version' | 'compare' | 'report' | 'export' | 'settings' | 'shortcuts' | 'find' | 'replace' | 'adjudicate';
 
 /** Events the service pushes to the renderer. */
 export type ServiceEvent =

@@ -178,6 +178,7 @@ async function buildMenu(svc: ReviewService): Promise<void> {
         { label: 'Flag Selection…', accelerator: 'F', registerAccelerator: false, click: () => sendCommand('flag') },
         { label: 'Compare Versions', accelerator: 'C', registerAccelerator: false, click: () => sendCommand('compare') },
         { label: 'Quality Report', accelerator: 'R', registerAccelerator: false, click: () => sendCommand('report') },
+        { label: 'Adjudicate…', click: () => sendCommand('adjudicate') },
         { label: 'Review Settings…', accelerator: 'CmdOrCtrl+,', click: () => sendCommand('settings') },
         { label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: () => sendCommand('shortcuts') },
       ],

@@ -222,6 +222,7 @@ describe('the menu', () => {
     flag: ['Review', 'Flag Selection…'],
     compare: ['Review', 'Compare Versions'],
     report: ['Review', 'Quality Report'],
+    adjudicate: ['Review', 'Adjudicate…'],
     settings: ['Review', 'Review Settings…'],
     shortcuts: ['Review', 'Keyboard Shortcuts'],
   };

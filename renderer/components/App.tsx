@@ -40,6 +40,7 @@ import { CompareView } from './versions/CompareView';
 import { ExportDialog } from './versions/ExportDialog';
 import { ParagraphEditor } from './versions/ParagraphEditor';
 import { ReportView } from './report/ReportView';
+import { AdjudicationView } from './adjudication/AdjudicationView';
 import { SaveVersionDialog } from './versions/SaveVersionDialog';
 import { VersionsPanel } from './versions/VersionsPanel';
 
@@ -76,6 +77,13 @@ export function App({ client }: { client: RedlineClient }) {
   const [compare, setCompare] = useState<{ readonly left: number }>();
   // The quality report replaces the article in the workspace, as the compare view does; the score panel stays beside it.
   const [reportOpen, setReportOpen] = useState(false);
+  // Adjudication between raters takes the workspace too (Review > Adjudicate…, or from the report).
+  const [adjudicating, setAdjudicating] = useState(false);
+  const startAdjudication = useCallback(() => {
+    setCompare(undefined);
+    setReportOpen(false);
+    setAdjudicating(true);
+  }, []);
   const layout = useLayout();
   const toggleReport = useCallback(() => {
     setCompare(undefined);
@@ -298,7 +306,7 @@ export function App({ client }: { client: RedlineClient }) {
 
   useShortcuts(client, {
     hasReview: !!review,
-    articleKeysOff: editing !== undefined || !!compare || reportOpen,
+    articleKeysOff: editing !== undefined || !!compare || reportOpen || adjudicating,
     current: state.current,
     loaded: state.loaded,
     selectedFlag: review?.annotations.find((f) => f.id === selectedFlag),
@@ -325,6 +333,7 @@ export function App({ client }: { client: RedlineClient }) {
       setCompare({ left: 0 });
     },
     report: toggleReport,
+    adjudicate: startAdjudication,
     flag: startFlag,
     stepFlag: (step) => {
       if (flagsInOrder.length === 0) return;
@@ -449,7 +458,17 @@ export function App({ client }: { client: RedlineClient }) {
         />
       )}
       <main className={`workspace${layout.prefs.panelHidden ? ' workspace--panel-hidden' : ''}`}>
-        {reportOpen && review && !compare ? (
+        {adjudicating && review ? (
+          <AdjudicationView
+            client={client}
+            review={review}
+            onClose={() => setAdjudicating(false)}
+            onOpenReview={(path) => {
+              setAdjudicating(false);
+              void open(() => client.openArticle({ path }));
+            }}
+          />
+        ) : reportOpen && review && !compare ? (
           <ReportView
             client={client}
             reviewId={review.reviewId}
@@ -460,6 +479,7 @@ export function App({ client }: { client: RedlineClient }) {
               requestAnimationFrame(() => goTo(index));
             }}
             onClose={() => setReportOpen(false)}
+            onAdjudicate={startAdjudication}
           />
         ) : compare && review ? (
           <CompareView

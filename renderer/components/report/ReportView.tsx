@@ -25,6 +25,8 @@ interface Props {
   /** Opens a paragraph (0-based) in the article. */
   readonly onGoTo: (index: number) => void;
   readonly onClose: () => void;
+  /** Opens adjudication between this review's rater and others. */
+  readonly onAdjudicate?: () => void;
 }
 
 let sheet: CSSStyleSheet | undefined;
@@ -37,7 +39,7 @@ function reportSheet(): CSSStyleSheet {
   return sheet;
 }
 
-export function ReportView({ client, reviewId, seq, onGoTo, onClose }: Props) {
+export function ReportView({ client, reviewId, seq, onGoTo, onClose, onAdjudicate }: Props) {
   const [model, setModel] = useState<ReportModel>();
   const [error, setError] = useState<Failure>();
   const host = useRef<HTMLDivElement>(null);
@@ -111,6 +113,11 @@ export function ReportView({ client, reviewId, seq, onGoTo, onClose }: Props) {
         <button type="button" onClick={download} disabled={!model} title="Save the report as one HTML file (it prints to PDF from any browser)">
           Save as HTML
         </button>
+        {onAdjudicate && (
+          <button type="button" onClick={onAdjudicate} title="Add other raters’ reviews of this article and decide, flag by flag, what to keep">
+            Adjudicate…
+          </button>
+        )}
         <button type="button" onClick={onClose} title="Back to the article (Esc)">
           Close report
         </button>

@@ -1,0 +1,449 @@
+/**
+ * Adjudication between raters, in the workspace: the open review and the other raters' reviews of the same article
+ * added to it, the paragraphs where they disagree most first (the order of the report's "paragraphs to adjudicate"),
+ * each with its text, every rater's flags marked on it, and under it the flags one by one to keep, drop, or merge
+ * with overlapping flags of other raters into one. The count of flags still undecided stays in the bar; "Save
+ * adjudicated review" writes a new review stamped adjudicated.
+ *
+ * Keys (while the screen has focus): ↓/↑ move between flags, K keeps, D drops, U takes the decision back, X
+ * selects a flag for a merge, M merges the selected flags of the paragraph, N goes to the next undecided flag,
+ * Esc goes back to the article.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AppInfo, RedlineClient, ReviewView } from '../../../shared/contract';
+import { SEVERITIES, type Severity } from '../../../shared/model';
+import type { FlagRef } from '../../../shared/report/adjudication';
+import { isUndecided, mergeDefaults, mergeProblem, type AdjudicationPlan } from '../../../shared/report/adjudication-plan';
+import type { AdjudicationFlag, AdjudicationParagraph } from '../../../shared/report/adjudication-view';
+import { flattenCategories } from '../../../shared/typology/typology';
+import { useAdjudication } from '../../state/use-adjudication';
+import { langOf } from '../../state/text-lang';
+import { isTyping } from '../use-shortcuts';
+import { FlagSpans } from './FlagSpans';
+import { SaveAdjudicationDialog } from './SaveAdjudicationDialog';
+import './adjudication.css';
+
+interface Props {
+  readonly client: RedlineClient;
+  readonly review: ReviewView;
+  readonly onClose: () => void;
+  /** Opens a review file (the adjudicated review once saved). */
+  readonly onOpenReview: (path: string) => void;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `story.redline` → `story.adjudicated.redline`, beside it. */
+function suggestedPath(reviewPath: string): string {
+  return reviewPath.replace(/(\.redline)?$/i, '').concat('.adjudicated.redline');
+}
+
+/** What has been decided about a flag, in words. */
+function decisionText(plan: AdjudicationPlan, flag: AdjudicationFlag, raterOf: (ref: FlagRef) => string): string {
+  const d = plan.decided.get(flag.ref);
+  if (d?.kind === 'keep') return 'Kept';
+  if (d?.kind === 'drop') return 'Dropped';
+  if (d?.kind === 'merge') {
+    const group = plan.merges.get(d.group)!;
+    const others = [...new Set(group.refs.filter((r) => r !== flag.ref).map(raterOf))];
+    return `Merged with ${others.join(', ')}’s: ${group.category}, ${group.severity}`;
+  }
+  if (!isUndecided(plan, flag)) {
+    const same = [...new Set(flag.sameAs.filter((r) => !plan.decided.has(r)).map(raterOf))];
+    return `Same as ${same.join(', ')}’s: becomes one flag unless you decide`;
+  }
+  return 'Undecided';
+}
+
+export function AdjudicationView({ client, review, onClose, onOpenReview }: Props) {
+  const adj = useAdjudication(client, review.reviewId);
+  const { view, plan } = adj;
+  const [host, setHost] = useState<AppInfo['host']>();
+  const [focused, setFocused] = useState<FlagRef>();
+  const [selected, setSelected] = useState<ReadonlySet<FlagRef>>(new Set());
+  const [mergeChoice, setMergeChoice] = useState<{ readonly category: string; readonly severity: Severity }>();
+  const [mergeError, setMergeError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void client.appInfo({}).then((r) => r.ok && setHost(r.value.host));
+  }, [client]);
+
+  const flags = useMemo(() => view?.paragraphs.flatMap((p) => p.flags) ?? [], [view]);
+  const byRef = useMemo(() => new Map(flags.map((f) => [f.ref, f])), [flags]);
+  const raterOf = (ref: FlagRef) => byRef.get(ref)?.rater ?? ref;
+  const reviewIndex = useMemo(() => new Map((view?.reviews ?? []).map((r, i) => [r.label, i])), [view]);
+  const categories = useMemo(() => flattenCategories(review.typology).map((c) => (c.parentLabel ? `${c.parentLabel}/${c.label}` : c.label)), [review.typology]);
+
+  // The flags chosen for a merge, and the paragraph they are in (a merge is within one paragraph).
+  const chosen = flags.filter((f) => selected.has(f.ref));
+  const defaults = chosen.length > 0 ? mergeDefaults(chosen) : undefined;
+  const merge = mergeChoice ?? defaults;
+
+  useEffect(() => {
+    if (!focused) return;
+    root.current?.querySelector<HTMLElement>(`[data-ref="${CSS.escape(focused)}"]`)?.focus();
+  }, [focused]);
+
+  // Focus starts in the screen, so its keys work at once.
+  useEffect(() => {
+    root.current?.focus();
+  }, []);
+
+  const toggleSelected = (flag: AdjudicationFlag) => {
+    setMergeError(undefined);
+    setMergeChoice(undefined);
+    setSelected((s) => {
+      // A merge is within one paragraph: choosing a flag of another paragraph starts a new choice.
+      const next = new Set([...s].filter((r) => byRef.get(r)?.paragraphId === flag.paragraphId));
+      if (next.has(flag.ref)) next.delete(flag.ref);
+      else next.add(flag.ref);
+      return next;
+    });
+  };
+
+  const doMerge = () => {
+    if (!merge) return setMergeError('Choose two or more flags to merge (X, or their “Select to merge” boxes).');
+    const problem = adj.merge(chosen, merge.category, merge.severity);
+    setMergeError(problem);
+    if (!problem) {
+      setSelected(new Set());
+      setMergeChoice(undefined);
+    }
+  };
+
+  const move = (step: 1 | -1, onlyUndecided = false) => {
+    if (flags.length === 0) return;
+    const at = focused ? flags.findIndex((f) => f.ref === focused) : -1;
+    for (let i = 1; i <= flags.length; i++) {
+      const f = flags[(((at + step * i) % flags.length) + flags.length) % flags.length]!;
+      if (!onlyUndecided || isUndecided(plan, f)) return setFocused(f.ref);
+    }
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape' && !saving) {
+      e.preventDefault();
+      return onClose();
+    }
+    if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || saving) return;
+    const flag = focused ? byRef.get(focused) : undefined;
+    const act = (fn: () => void) => {
+      e.preventDefault();
+      fn();
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        return act(() => move(1));
+      case 'ArrowUp':
+        return act(() => move(-1));
+      case 'n':
+      case 'N':
+        return act(() => move(1, true));
+      case 'k':
+      case 'K':
+        return flag && act(() => adj.decide(flag.ref, 'keep'));
+      case 'd':
+      case 'D':
+        return flag && act(() => adj.decide(flag.ref, 'drop'));
+      case 'u':
+      case 'U':
+        return flag && act(() => adj.decide(flag.ref, 'undecided'));
+      case 'x':
+      case 'X':
+        return flag && act(() => toggleSelected(flag));
+      case 'm':
+      case 'M':
+        return act(doMerge);
+      default:
+        return undefined;
+    }
+  };
+
+  const others = (view?.reviews.length ?? 1) - 1;
+
+  return (
+    <div className="adjudication" ref={root} tabIndex={-1} onKeyDown={onKeyDown}>
+      <div className="adjudication__bar" role="toolbar" aria-label="Adjudication">
+        <h2 className="adjudication__title">Adjudicate {view?.article ?? ''}</h2>
+        <p className="adjudication__count" role="status">
+          {view ? (adj.undecided === 0 ? 'Nothing undecided' : `${adj.undecided} flag${adj.undecided === 1 ? '' : 's'} undecided`) : ''}
+        </p>
+        <button type="button" onClick={() => fileInput.current?.click()} disabled={adj.busy} title="Add other raters’ reviews of this article (.redline files)">
+          Add reviews…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".redline"
+          multiple
+          hidden
+          aria-label="Reviews to add"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length > 0) void adj.addFiles(files);
+          }}
+        />
+        <button type="button" className="primary" disabled={!view || others === 0} onClick={() => setSaving(true)}>
+          Save adjudicated review…
+        </button>
+        <button type="button" onClick={onClose} title="Back to the article (Esc)">
+          Close
+        </button>
+      </div>
+      <div className="adjudication__body">
+        {view && (
+          <ul className="adjudication__reviews" aria-label="Reviews adjudicated">
+            {view.reviews.map((r, i) => (
+              <li key={r.label} className="adjudication__review">
+                <span className={`adj-rater adj-rater--${i % 6}`}>{r.reviewer}</span> <code>{r.label}</code>{' '}
+                <span className="adjudication__muted">
+                  {r.flags} flag{r.flags === 1 ? '' : 's'}
+                  {i === 0 ? ', the open review' : ''}
+                </span>
+                {i > 0 && (
+                  <button type="button" className="adjudication__remove" aria-label={`Remove ${r.label}`} onClick={() => void adj.removeReview(r.label)}>
+                    Remove
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {adj.error && (
+          <p className="error-banner" role="alert">
+            {adj.error.message}
+          </p>
+        )}
+        {view?.warnings.map((w) => (
+          <p key={w} className="notice" role="status">
+            {w}
+          </p>
+        ))}
+        {view && others === 0 && (
+          <p className="adjudication__empty">
+            Add the other raters’ reviews of {view.article} (their <code>.redline</code> files) to see where you disagree, flag by flag.
+          </p>
+        )}
+        {view && others > 0 && view.paragraphs.length === 0 && <p className="adjudication__empty">None of the reviews has a flag: there is nothing to adjudicate.</p>}
+        {view && others > 0 && view.paragraphs.length > 0 && (
+          <p className="adjudication__keys adjudication__muted">
+            <kbd>↓</kbd>/<kbd>↑</kbd> flag · <kbd>K</kbd> keep · <kbd>D</kbd> drop · <kbd>X</kbd> select to merge · <kbd>M</kbd> merge · <kbd>U</kbd> clear the decision ·{' '}
+            <kbd>N</kbd> next undecided
+          </p>
+        )}
+        {!view && !adj.error && <p className="adjudication__muted" aria-busy="true">Reading the reviews…</p>}
+        {others > 0 &&
+          view?.paragraphs.map((p) => (
+            <ParagraphCard
+              key={p.id}
+              paragraph={p}
+              plan={plan}
+              focused={focused}
+              selected={selected}
+              reviewIndex={reviewIndex}
+              raterOf={raterOf}
+              onFocus={setFocused}
+              onDecide={adj.decide}
+              onToggle={toggleSelected}
+              merge={
+                chosen.length > 0 && chosen[0]!.paragraphId === p.id && merge
+                  ? {
+                      count: chosen.length,
+                      choice: merge,
+                      categories: categories.includes(merge.category) ? categories : [merge.category, ...categories],
+                      problem: mergeError ?? mergeProblem(chosen),
+                      onChoose: setMergeChoice,
+                      onMerge: doMerge,
+                      onCancel: () => {
+                        setSelected(new Set());
+                        setMergeError(undefined);
+                      },
+                    }
+                  : undefined
+              }
+            />
+          ))}
+        {view && view.unlisted > 0 && (
+          <p className="adjudication__muted">
+            {view.unlisted} more paragraph{view.unlisted === 1 ? '' : 's'} with flags {view.unlisted === 1 ? 'is' : 'are'} not listed; their flags are kept as they are.
+          </p>
+        )}
+      </div>
+      {saving && (
+        <SaveAdjudicationDialog
+          host={host}
+          suggestedPath={suggestedPath(review.reviewPath)}
+          defaultAdjudicator={review.rater}
+          undecided={adj.undecided}
+          onSave={adj.save}
+          onOpen={(path) => {
+            setSaving(false);
+            onOpenReview(path);
+          }}
+          onClose={() => {
+            setSaving(false);
+            root.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+interface MergeForm {
+  readonly count: number;
+  readonly choice: { readonly category: string; readonly severity: Severity };
+  readonly categories: readonly string[];
+  readonly problem: string | undefined;
+  onChoose(choice: { readonly category: string; readonly severity: Severity }): void;
+  onMerge(): void;
+  onCancel(): void;
+}
+
+interface CardProps {
+  readonly paragraph: AdjudicationParagraph;
+  readonly plan: AdjudicationPlan;
+  readonly focused: FlagRef | undefined;
+  readonly selected: ReadonlySet<FlagRef>;
+  readonly reviewIndex: ReadonlyMap<string, number>;
+  readonly raterOf: (ref: FlagRef) => string;
+  readonly merge: MergeForm | undefined;
+  onFocus(ref: FlagRef): void;
+  onDecide(ref: FlagRef, kind: 'keep' | 'drop' | 'undecided'): void;
+  onToggle(flag: AdjudicationFlag): void;
+}
+
+function ParagraphCard({ paragraph: p, plan, focused, selected, reviewIndex, raterOf, merge, onFocus, onDecide, onToggle }: CardProps) {
+  const target = p.flags.filter((f) => f.side === 'target');
+  const source = p.flags.filter((f) => f.side === 'source');
+  const title = `Paragraph ${p.number}`;
+  const dropped = new Set(p.flags.filter((f) => plan.decided.get(f.ref)?.kind === 'drop').map((f) => f.ref));
+  return (
+    <section className="adj-para" aria-label={title}>
+      <h3 className="adj-para__title">
+        {title}
+        <span className="adjudication__muted">
+          {p.spread === undefined
+            ? ' · no score difference between raters'
+            : p.spread > 0
+              ? ` · raters’ scores differ by ${formatSpread(p.spread)}`
+              : ' · not every rater found an error'}
+        </span>
+      </h3>
+      {source.length > 0 && p.source !== undefined && (
+        <div className="adj-para__source">
+          <span className="adjudication__muted">Source</span>
+          <FlagSpans text={p.source} flags={source} focused={focused} dropped={dropped} {...(langOf(p.source) ? { lang: langOf(p.source)! } : {})} />
+        </div>
+      )}
+      <FlagSpans text={p.target} flags={target} focused={focused} dropped={dropped} {...(langOf(p.target) ? { lang: langOf(p.target)! } : {})} />
+      <ul className="adj-flags" aria-label={`Flags of paragraph ${p.number}`}>
+        {p.flags.map((f) => {
+          const d = plan.decided.get(f.ref);
+          const state = d?.kind ?? (isUndecided(plan, f) ? 'undecided' : 'agreed');
+          const text = f.side === 'source' ? (p.source ?? '') : p.target;
+          const quote = f.start === f.end ? 'a missing word' : `“${text.slice(f.start, f.end)}”`;
+          const name = `${f.rater}: ${f.category}, ${f.severity}, ${quote}`;
+          return (
+            <li
+              key={f.ref}
+              data-ref={f.ref}
+              className={`adj-flag adj-flag--${state}${focused === f.ref ? ' is-focused' : ''}`}
+              tabIndex={focused === f.ref || (!focused && f === p.flags[0]) ? 0 : -1}
+              aria-label={name}
+              onFocus={(e) => {
+                if (e.target === e.currentTarget) onFocus(f.ref);
+              }}
+              onClick={() => onFocus(f.ref)}
+            >
+              <input
+                type="checkbox"
+                className="adj-flag__select"
+                checked={selected.has(f.ref)}
+                onChange={() => onToggle(f)}
+                aria-label={`Select ${f.rater}’s flag to merge`}
+                title="Select to merge (X)"
+              />
+              <span className="adj-flag__what">
+                <span className={`adj-rater adj-rater--${(reviewIndex.get(f.review) ?? 0) % 6}`}>{f.rater}</span>
+                <span className={`chip sev-${f.severity}`}>{f.severity}</span>
+                <span className="adj-flag__category">{f.category}</span>
+                <span className="adj-flag__quote">{quote}</span>
+                {f.side === 'source' && <span className="adjudication__muted">(source)</span>}
+                {f.fromCheck && <span className="adjudication__muted">(from a check)</span>}
+                {f.comment && <span className="adj-flag__comment">{f.comment}</span>}
+              </span>
+              <span className="adj-flag__decision">{decisionText(plan, f, raterOf)}</span>
+              <span className="adj-flag__actions">
+                <button type="button" aria-pressed={d?.kind === 'keep'} onClick={() => onDecide(f.ref, 'keep')} title="Keep this flag as it is (K)">
+                  Keep
+                </button>
+                <button type="button" aria-pressed={d?.kind === 'drop'} onClick={() => onDecide(f.ref, 'drop')} title="Leave this flag out (D)">
+                  Drop
+                </button>
+                {d && (
+                  <button type="button" onClick={() => onDecide(f.ref, 'undecided')} title="Take the decision back (U)">
+                    Clear
+                  </button>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {merge && (
+        <form
+          className="adj-merge"
+          aria-label="Merge the selected flags"
+          onSubmit={(e) => {
+            e.preventDefault();
+            merge.onMerge();
+          }}
+        >
+          <span>
+            Merge {merge.count} flag{merge.count === 1 ? '' : 's'} into one:
+          </span>
+          <label>
+            Category{' '}
+            <select value={merge.choice.category} onChange={(e) => merge.onChoose({ ...merge.choice, category: e.target.value })}>
+              {merge.categories.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Severity{' '}
+            <select value={merge.choice.severity} onChange={(e) => merge.onChoose({ ...merge.choice, severity: e.target.value as Severity })}>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {capital(s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="primary" disabled={merge.problem !== undefined}>
+            Merge
+          </button>
+          <button type="button" onClick={merge.onCancel}>
+            Cancel
+          </button>
+          {merge.problem && (
+            <span className="adj-merge__problem" role="status">
+              {merge.problem}
+            </span>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
+
+function formatSpread(spread: number): string {
+  return Number.isInteger(spread) ? String(spread) : spread.toFixed(1);
+}
