@@ -467,6 +467,9 @@ export class ReviewSession {
     for (const id of touched.notes ?? []) notes[id] = state.notes.get(id) ?? null;
     return ok({
       ...this.unchanged(),
+      // The change's own number, not the review's last: a change made while this one was being written answers
+      // with its own delta, which must not be taken for one already seen.
+      seq: event.seq,
       annotations,
       removed,
       drafts,

@@ -17,8 +17,6 @@ import { ErrorBanner } from './ErrorBanner';
 import { ReviewFileBanner } from './ReviewFileBanner';
 import { OpenDialog } from './OpenDialog';
 import { ProgressBar } from './ProgressBar';
-import { FindBar } from './find/FindBar';
-import { useFind } from '../state/use-find';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
 import { PanelSplitter } from './layout/PanelSplitter';
@@ -26,6 +24,11 @@ import { useLayout } from '../state/use-layout';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useShortcuts } from './use-shortcuts';
+import { useParagraphStatus } from '../state/use-paragraph-status';
+import { usePlace } from '../state/use-place';
+import { NoteDialog } from './status/NoteDialog';
+import { ParagraphReviewControls } from './status/ParagraphMarks';
+import { ReviewProgress } from './status/ReviewProgress';
 import { FlagDialog, type FlagTarget } from './flags/FlagDialog';
 import { FlagList } from './flags/FlagList';
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel';
@@ -40,7 +43,6 @@ import { CompareView } from './versions/CompareView';
 import { ExportDialog } from './versions/ExportDialog';
 import { ParagraphEditor } from './versions/ParagraphEditor';
 import { ReportView } from './report/ReportView';
-import { AdjudicationView } from './adjudication/AdjudicationView';
 import { SaveVersionDialog } from './versions/SaveVersionDialog';
 import { VersionsPanel } from './versions/VersionsPanel';
 
@@ -77,13 +79,6 @@ export function App({ client }: { client: RedlineClient }) {
   const [compare, setCompare] = useState<{ readonly left: number }>();
   // The quality report replaces the article in the workspace, as the compare view does; the score panel stays beside it.
   const [reportOpen, setReportOpen] = useState(false);
-  // Adjudication between raters takes the workspace too (Review > Adjudicate…, or from the report).
-  const [adjudicating, setAdjudicating] = useState(false);
-  const startAdjudication = useCallback(() => {
-    setCompare(undefined);
-    setReportOpen(false);
-    setAdjudicating(true);
-  }, []);
   const layout = useLayout();
   const toggleReport = useCallback(() => {
     setCompare(undefined);
@@ -149,6 +144,9 @@ export function App({ client }: { client: RedlineClient }) {
     dispatch({ type: 'focus', index });
     pane.current?.reveal(index);
   }, []);
+
+  const paragraphStatus = useParagraphStatus({ client, review, run, current: state.current, loaded: state.loaded, goTo });
+  const place = usePlace({ client, reviewId: review?.reviewId, loaded: state.loaded, current: state.current, goTo });
 
   const suggestionList = useSuggestions(client, state.reviewId, !!review);
   const [selectedSuggestion, setSelectedSuggestion] = useState<string>();
@@ -291,22 +289,9 @@ export function App({ client }: { client: RedlineClient }) {
     };
   }, [client, review, currentParagraphId]);
 
-  // Find and Replace over the whole article: the bar keeps the keyboard while the article scrolls to each match.
-  const find = useFind({
-    client,
-    reviewId: review?.reviewId,
-    drafts: review?.drafts,
-    current: state.current,
-    reveal: useCallback((index: number) => {
-      dispatch({ type: 'focus', index });
-      pane.current?.reveal(index, { focus: false });
-    }, []),
-    applyDelta: replace,
-  });
-
   useShortcuts(client, {
     hasReview: !!review,
-    articleKeysOff: editing !== undefined || !!compare || reportOpen || adjudicating,
+    articleKeysOff: editing !== undefined || !!compare || reportOpen,
     current: state.current,
     loaded: state.loaded,
     selectedFlag: review?.annotations.find((f) => f.id === selectedFlag),
@@ -328,12 +313,13 @@ export function App({ client }: { client: RedlineClient }) {
     undo,
     redo,
     editParagraph: () => setEditing(state.current),
+    markReviewed: paragraphStatus.markAndNext,
+    stepNotReviewed: paragraphStatus.step,
     compare: () => {
       setReportOpen(false);
       setCompare({ left: 0 });
     },
     report: toggleReport,
-    adjudicate: startAdjudication,
     flag: startFlag,
     stepFlag: (step) => {
       if (flagsInOrder.length === 0) return;
@@ -349,12 +335,6 @@ export function App({ client }: { client: RedlineClient }) {
     setStatus,
     deleteFlag,
     shortcuts: () => setShortcuts(true),
-    find: (withReplace) => {
-      setCompare(undefined);
-      setReportOpen(false);
-      setEditing(undefined);
-      find.show(withReplace);
-    },
   });
 
   const onDrop = useCallback(
@@ -449,26 +429,8 @@ export function App({ client }: { client: RedlineClient }) {
           {Math.abs(state.mismatch.source - state.mismatch.target) === 1 ? ' is' : 's are'} marked at the end.
         </div>
       )}
-      {review && state.article && (
-        <FindBar
-          find={find}
-          hasSource={state.article.sourcePath !== undefined || state.article.format === 'xliff' || state.article.format === 'tsv'}
-          {...(review.readOnly ? { readOnlyReason: review.readOnly.message } : {})}
-          onClosed={() => pane.current?.reveal(state.current)}
-        />
-      )}
       <main className={`workspace${layout.prefs.panelHidden ? ' workspace--panel-hidden' : ''}`}>
-        {adjudicating && review ? (
-          <AdjudicationView
-            client={client}
-            review={review}
-            onClose={() => setAdjudicating(false)}
-            onOpenReview={(path) => {
-              setAdjudicating(false);
-              void open(() => client.openArticle({ path }));
-            }}
-          />
-        ) : reportOpen && review && !compare ? (
+        {reportOpen && review && !compare ? (
           <ReportView
             client={client}
             reviewId={review.reviewId}
@@ -479,15 +441,22 @@ export function App({ client }: { client: RedlineClient }) {
               requestAnimationFrame(() => goTo(index));
             }}
             onClose={() => setReportOpen(false)}
-            onAdjudicate={startAdjudication}
           />
         ) : compare && review ? (
           <CompareView
             client={client}
             review={review}
-            initialLeft={compare.left}
+            initialLeft={place.compareStart(compare.left).left}
+            initialRight={place.compareStart(compare.left).right}
+            initialLevel={place.compareStart(compare.left).level}
+            initialParagraph={state.current}
+            onChoice={place.rememberCompare}
             onReview={replace}
-            onClose={() => setCompare(undefined)}
+            onClose={(index) => {
+              setCompare(undefined);
+              // The article pane mounts again first; the paragraph is revealed, with keyboard focus, once it is there.
+              requestAnimationFrame(() => goTo(index ?? state.current));
+            }}
             codesOf={(id) => cache?.get(indexOfParagraph(id))?.codes}
           />
         ) : cache && state.article ? (
@@ -512,6 +481,25 @@ export function App({ client }: { client: RedlineClient }) {
               }
             }}
             {...(review ? { onEditParagraph: (index: number) => setEditing(index) } : {})}
+            {...(review
+              ? {
+                  status: {
+                    reviewed: paragraphStatus.reviewed,
+                    notes: paragraphStatus.notes,
+                    onEditNote: paragraphStatus.openNote,
+                    controls: (index: number) => (
+                      <ParagraphReviewControls
+                        number={index + 1}
+                        reviewed={paragraphStatus.isReviewed(index)}
+                        hasNote={paragraphStatus.noteOf(index) !== undefined}
+                        readOnly={!!review.readOnly}
+                        onToggleReviewed={() => paragraphStatus.toggle(index)}
+                        onNote={() => paragraphStatus.openNote(index)}
+                      />
+                    ),
+                  },
+                }
+              : {})}
             {...(editing !== undefined && review && cache.get(editing)
               ? {
                   editing: {
@@ -565,6 +553,9 @@ export function App({ client }: { client: RedlineClient }) {
                 onEdit={editFlag}
                 onStatus={setStatus}
                 onDelete={deleteFlag}
+                notes={paragraphStatus.notes}
+                onSelectNote={(id) => goTo(indexOfParagraph(id))}
+                onEditNote={(id) => paragraphStatus.openNote(indexOfParagraph(id))}
               />
               <SuggestionsPanel
                 list={suggestionList}
@@ -591,6 +582,7 @@ export function App({ client }: { client: RedlineClient }) {
         done={state.done}
         current={state.current}
         {...(review ? { reviewPath: review.reviewPath, rater: review.rater, readOnly: !!review.readOnly } : {})}
+        {...(review ? { progress: <ReviewProgress count={paragraphStatus.count} total={state.loaded} onStep={paragraphStatus.step} /> } : {})}
       />
       {openDialog && (
         <OpenDialog
@@ -604,6 +596,19 @@ export function App({ client }: { client: RedlineClient }) {
         />
       )}
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
+      {paragraphStatus.noteFor !== undefined && review && (
+        <NoteDialog
+          key={paragraphStatus.noteFor}
+          paragraphNumber={paragraphStatus.noteFor + 1}
+          initial={paragraphStatus.noteOf(paragraphStatus.noteFor) ?? ''}
+          onSave={paragraphStatus.saveNote}
+          onClose={() => {
+            const index = paragraphStatus.noteFor!;
+            paragraphStatus.closeNote();
+            pane.current?.reveal(index);
+          }}
+        />
+      )}
       {flagDialog && review && (
         <FlagDialog
           mode={flagDialog.mode}

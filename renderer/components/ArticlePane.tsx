@@ -9,8 +9,8 @@ import { ParagraphRow } from './ParagraphRow';
 import { useVirtualRows } from './use-virtual-rows';
 
 export interface ArticlePaneHandle {
-  /** Scrolls paragraph `index` into view and gives it focus (unless `focus` is false: Find keeps the keyboard). */
-  reveal(index: number, options?: { readonly focus?: boolean }): void;
+  /** Scrolls paragraph `index` into view and gives it focus. */
+  reveal(index: number): void;
 }
 
 interface Props {
@@ -27,6 +27,24 @@ interface Props {
   /** The index of the paragraph being edited, and the editor to show there. */
   readonly editing?: { readonly index: number; readonly editor: ReactNode };
   readonly onEditParagraph?: (index: number) => void;
+  /** The reviewer's marks and notes, and the review buttons of the paragraph in focus. */
+  readonly status?: {
+    readonly reviewed: Readonly<Record<string, true>>;
+    readonly notes: Readonly<Record<string, string>>;
+    readonly controls: (index: number) => ReactNode;
+    readonly onEditNote?: (index: number) => void;
+  };
+}
+
+/** A row's reviewed mark and note, and on the row in focus its review buttons. */
+function paragraphStatusProps(status: NonNullable<Props['status']>, paragraphId: string, index: number, inFocus: boolean) {
+  const note = status.notes[paragraphId];
+  return {
+    ...(status.reviewed[paragraphId] ? { reviewed: true } : {}),
+    ...(note !== undefined ? { note } : {}),
+    ...(inFocus ? { reviewControls: status.controls(index) } : {}),
+    ...(status.onEditNote ? { onEditNote: () => status.onEditNote!(index) } : {}),
+  };
 }
 
 /** A first guess at a row's height before it is measured; real heights replace it as rows render. */
@@ -42,7 +60,7 @@ const REVEAL_STEADY_FRAMES = 3;
 const OVERSCAN = 8;
 
 export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function ArticlePane(
-  { cache, article, loaded, current, onFocusParagraph, flagsByParagraph, drafts, selectedFlag, onSelectFlag, editing, onEditParagraph },
+  { cache, article, loaded, current, onFocusParagraph, flagsByParagraph, drafts, selectedFlag, onSelectFlag, editing, onEditParagraph, status },
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -71,7 +89,7 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
   }, []);
 
   useImperativeHandle(ref, () => ({
-    reveal(index: number, options?: { readonly focus?: boolean }) {
+    reveal(index: number) {
       // Row heights are estimates until rows are measured, so the first scroll can land short of a far row:
       // scroll again over a few frames until the row is on screen, then focus it.
       // A newer jump (the next key press) supersedes this one: its loop stops instead of pulling focus back.
@@ -96,9 +114,8 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
           const visible = loaded && !!box && !!r && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
           // Rows above may still be measured and shift the target: wait until it stays put for a few frames.
           steady = visible ? steady + 1 : 0;
-          if (steady >= REVEAL_STEADY_FRAMES || performance.now() - started > REVEAL_MAX_MS) {
-            if (options?.focus !== false) focusRow(row);
-          } else settle();
+          if (steady >= REVEAL_STEADY_FRAMES || performance.now() - started > REVEAL_MAX_MS) focusRow(row);
+          else settle();
         });
       };
       settle();
@@ -150,6 +167,7 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
                 {...(onSelectFlag ? { onSelectFlag } : {})}
                 {...(editing?.index === item.index ? { editor: editing.editor } : {})}
                 {...(onEditParagraph ? { onEdit: () => onEditParagraph(item.index) } : {})}
+                {...(status && paragraph ? paragraphStatusProps(status, paragraph.id, item.index, item.index === current && !editing) : {})}
               />
             </div>
             );

@@ -5,6 +5,7 @@ import { AnnotatedText } from './flags/AnnotatedText';
 import { CodedText } from './text/CodedText';
 import { langOf } from '../state/text-lang';
 import { isSuggestionMark } from '../state/suggestion-marks';
+import { ParagraphNote, ReviewedMark } from './status/ParagraphMarks';
 
 const NO_FLAGS: readonly Annotation[] = [];
 
@@ -25,6 +26,13 @@ interface Props {
   readonly editor?: ReactNode;
   /** Opens the editor (double click on the translation). */
   readonly onEdit?: () => void;
+  /** The reviewer marked this paragraph reviewed. */
+  readonly reviewed?: boolean;
+  /** The reviewer's note on the whole paragraph. */
+  readonly note?: string;
+  /** The review buttons, on the paragraph in focus only. */
+  readonly reviewControls?: ReactNode;
+  readonly onEditNote?: () => void;
 }
 
 
@@ -112,6 +120,10 @@ export const ParagraphRow = memo(function ParagraphRow({
   onSelectFlag,
   editor,
   onEdit,
+  reviewed = false,
+  note,
+  reviewControls,
+  onEditNote,
 }: Props) {
   const number = index + 1;
   // Suggestions are drawn with the flags but are not flags: the label counts each apart.
@@ -137,11 +149,11 @@ export const ParagraphRow = memo(function ParagraphRow({
           : paragraph.kind;
   return (
     <div
-      className={`para para--${paragraph.kind}${current ? ' para--current' : ''}${unmatched ? ' para--unmatched' : ''}`}
+      className={`para para--${paragraph.kind}${current ? ' para--current' : ''}${unmatched ? ' para--unmatched' : ''}${reviewed ? ' para--reviewed' : ''}`}
       role="listitem"
       tabIndex={current ? 0 : -1}
       aria-current={current ? 'true' : undefined}
-      aria-label={`Paragraph ${number} of ${total}${kindLabel ? `, ${kindLabel}` : ''}${unmatched ? ', unmatched' : ''}${flagged ? `, ${flagged} flag${flagged === 1 ? '' : 's'}` : ''}${suggested ? `, ${suggested} suggestion${suggested === 1 ? '' : 's'}` : ''}${draft !== undefined ? ', edited' : ''}`}
+      aria-label={`Paragraph ${number} of ${total}${kindLabel ? `, ${kindLabel}` : ''}${unmatched ? ', unmatched' : ''}${flagged ? `, ${flagged} flag${flagged === 1 ? '' : 's'}` : ''}${suggested ? `, ${suggested} suggestion${suggested === 1 ? '' : 's'}` : ''}${draft !== undefined ? ', edited' : ''}${reviewed ? ', reviewed' : ''}${note ? ', with a note' : ''}`}
       aria-posinset={number}
       aria-setsize={total}
       data-paragraph-id={paragraph.id}
@@ -149,8 +161,11 @@ export const ParagraphRow = memo(function ParagraphRow({
       onClick={onFocus}
       style={paragraph.kind === 'list-item' ? listStyle(paragraph) : undefined}
     >
-      <span className="para__num" aria-hidden="true">
-        {number}
+      <span className="para__num-cell">
+        <span className="para__num" aria-hidden="true">
+          {number}
+        </span>
+        {reviewed && <ReviewedMark />}
       </span>
       {bilingual && (
         <Text
@@ -178,6 +193,8 @@ export const ParagraphRow = memo(function ParagraphRow({
         onSelectFlag={onSelectFlag}
       />
       <Origin paragraph={paragraph} />
+      {note && <ParagraphNote note={note} {...(onEditNote ? { onEdit: onEditNote } : {})} />}
+      {reviewControls}
       </div>
       )}
       {draft !== undefined && !editor && (

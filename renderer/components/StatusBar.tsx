@@ -1,4 +1,5 @@
 /** File, encoding, paragraph count and position of the open article. */
+import type { ReactNode } from 'react';
 import { encodingLabel, type ArticleInfo } from '../../shared/model';
 
 interface Props {
@@ -10,9 +11,11 @@ interface Props {
   /** The review is open read-only (another Redline holds it, or it cannot be written). */
   readonly readOnly?: boolean;
   readonly rater?: string;
+  /** The review's progress ("Reviewed 3 of 22") and its controls. */
+  readonly progress?: ReactNode;
 }
 
-export function StatusBar({ article, loaded, done, current, reviewPath, rater, readOnly }: Props) {
+export function StatusBar({ article, loaded, done, current, reviewPath, rater, readOnly, progress }: Props) {
   if (!article) return <footer className="statusbar" role="contentinfo" aria-label="Status" />;
   return (
     <footer className="statusbar" role="contentinfo" aria-label="Status">
@@ -27,6 +30,7 @@ export function StatusBar({ article, loaded, done, current, reviewPath, rater, r
         {loaded.toLocaleString()} paragraphs{done ? '' : ' so far'}
       </span>
       <span className="statusbar__spacer" />
+      {progress}
       {reviewPath && (
         <span title={reviewPath} aria-label="Review file">
           Review: {reviewPath.split(/[\\/]/).pop()}

@@ -29,11 +29,13 @@ export interface ShortcutActions {
   undo(): void;
   redo(): void;
   editParagraph(): void;
+  /** Marks the paragraph in focus reviewed and moves to the next one (Ctrl+Enter). */
+  markReviewed(): void;
+  /** Moves to the next (1) or previous (-1) paragraph not reviewed yet (N, Shift+N). */
+  stepNotReviewed(step: 1 | -1): void;
   compare(): void;
   /** Opens or closes the quality report of the review. */
   report(): void;
-  /** Opens adjudication between raters (the desktop menu's Review > Adjudicate…). */
-  adjudicate(): void;
   flag(): void;
   /** Chooses the next (1) or previous (-1) flag in article order. */
   stepFlag(step: 1 | -1): void;
@@ -42,8 +44,6 @@ export interface ShortcutActions {
   setStatus(flag: Annotation, status: AnnotationStatus): void;
   deleteFlag(flag: Annotation): void;
   shortcuts(): void;
-  /** Opens the find bar over the whole article (Ctrl+F), with its replace row when `replace` (Ctrl+H). */
-  find(replace: boolean): void;
 }
 
 /** Whether keys typed now go into a text field (they are the field's, not the app's). */
@@ -72,11 +72,10 @@ function onKey(e: KeyboardEvent, a: ShortcutActions): void {
   if (mod && e.key === ',') return act(() => a.hasReview && !dialogOpen() && a.settings());
   if (mod && e.shiftKey && key === 'e') return act(() => a.hasReview && !dialogOpen() && a.exportArticle());
   if (mod && key === 's') return act(() => a.hasReview && !dialogOpen() && a.saveVersion());
-  // Find is the app's, not the browser's: the browser's own find sees only the rows on screen.
-  if (mod && !e.shiftKey && (key === 'f' || key === 'h') && a.hasReview && !dialogOpen()) return act(() => a.find(key === 'h'));
   if (isTyping(e.target) || dialogOpen() || a.articleKeysOff) return;
   if (mod && key === 'z') return act(e.shiftKey ? a.redo : a.undo);
   if (mod && key === 'y') return act(a.redo);
+  if (mod && e.key === 'Enter' && a.hasReview) return act(a.markReviewed);
   if (mod || e.altKey) return;
   const selected = a.selectedFlag;
   if (a.hasReview && (e.key === 'e' || (e.key === 'Enter' && !selected))) return act(a.editParagraph);
@@ -91,6 +90,10 @@ function onKey(e: KeyboardEvent, a: ShortcutActions): void {
       return act(() => a.stepFlag(1));
     case '[':
       return act(() => a.stepFlag(-1));
+    case 'n':
+      return act(() => a.stepNotReviewed(1));
+    case 'N':
+      return act(() => a.stepNotReviewed(-1));
     case 's':
       return act(() => a.stepSuggestion(1));
     case 'S':
@@ -159,15 +162,10 @@ export function useShortcuts(client: RedlineClient, actions: ShortcutActions): v
             return a.hasReview ? a.compare() : undefined;
           case 'report':
             return a.hasReview ? a.report() : undefined;
-          case 'adjudicate':
-            return a.hasReview ? a.adjudicate() : undefined;
           case 'settings':
             return a.hasReview ? a.settings() : undefined;
           case 'shortcuts':
             return a.shortcuts();
-          case 'find':
-          case 'replace':
-            return a.hasReview ? a.find(e.command === 'replace') : undefined;
           default:
             return assertNever(e.command, 'menu command');
         }

@@ -2,9 +2,10 @@
  * Every flag of the article, filterable by category, severity, status and rater. Choosing a flag scrolls the
  * article to it; the chosen flag can be edited, marked fixed or dismissed, reopened and deleted.
  */
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { SEVERITIES, type Annotation, type AnnotationStatus, type InlineCode } from '../../../shared/model';
 import { CodedText } from '../text/CodedText';
+import { NoteListItem } from '../status/NoteListItem';
 
 interface Props {
   readonly flags: readonly Annotation[];
@@ -19,6 +20,10 @@ interface Props {
   readonly onEdit: (flag: Annotation) => void;
   readonly onStatus: (flag: Annotation, status: AnnotationStatus) => void;
   readonly onDelete: (flag: Annotation) => void;
+  /** The reviewer's notes on whole paragraphs (paragraph id → note), listed beside the flags of their paragraph. */
+  readonly notes?: Readonly<Record<string, string>>;
+  readonly onSelectNote?: (paragraphId: string) => void;
+  readonly onEditNote?: (paragraphId: string) => void;
 }
 
 const STATUSES: readonly AnnotationStatus[] = ['open', 'fixed', 'dismissed'];
@@ -29,7 +34,7 @@ const STATUSES: readonly AnnotationStatus[] = ['open', 'fixed', 'dismissed'];
  */
 const PAGE = 300;
 
-export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect, onEdit, onStatus, onDelete }: Props) {
+export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect, onEdit, onStatus, onDelete, notes, onSelectNote, onEditNote }: Props) {
   const [category, setCategory] = useState('');
   const [severity, setSeverity] = useState('');
   const [status, setStatus] = useState('');
@@ -52,6 +57,35 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
     [flags, category, severity, status, rater, numberOf],
   );
   const topCategories = useMemo(() => [...new Set(categories.map((c) => c.split('/')[0]!))], [categories]);
+  // Notes have no category, severity, status or rater: a filter on any of these lists flags only.
+  const filtering = !!(category || severity || status || rater);
+  const noteEntries = useMemo(
+    () =>
+      filtering || !notes
+        ? []
+        : Object.entries(notes)
+            .map(([paragraphId, note]) => ({ paragraphId, note, number: numberOf(paragraphId) }))
+            .sort((a, b) => a.number - b.number),
+    [filtering, notes, numberOf],
+  );
+  let nextNote = 0;
+  /** The notes of paragraphs up to `number` not listed yet, as list items. */
+  const notesUpTo = (number: number) => {
+    const items = [];
+    while (nextNote < noteEntries.length && noteEntries[nextNote]!.number <= number) {
+      const n = noteEntries[nextNote++]!;
+      items.push(
+        <NoteListItem
+          key={`note:${n.paragraphId}`}
+          paragraphNumber={n.number}
+          note={n.note}
+          onSelect={() => onSelectNote?.(n.paragraphId)}
+          onEdit={() => onEditNote?.(n.paragraphId)}
+        />,
+      );
+    }
+    return items;
+  };
 
   return (
     <section className="flag-list" aria-label="Flags">
@@ -99,9 +133,9 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
           ))}
         </select>
       </div>
-      {flags.length === 0 ? (
+      {flags.length === 0 && noteEntries.length === 0 ? (
         <p className="side-panel__empty">No flags yet. Select a phrase in the translation and press F, or press F on a paragraph and type the phrase.</p>
-      ) : shown.length === 0 ? (
+      ) : shown.length === 0 && noteEntries.length === 0 ? (
         <p className="side-panel__empty" role="status">
           No flag matches these filters.{' '}
           <button
@@ -122,7 +156,9 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
             const quote = quoteOf(f);
             const isSelected = f.id === selected;
             return (
-              <li key={f.id} className={`flag-item sev-${f.severity} status-${f.status}${isSelected ? ' is-selected' : ''}`}>
+              <Fragment key={f.id}>
+              {notesUpTo(numberOf(f.paragraphId))}
+              <li className={`flag-item sev-${f.severity} status-${f.status}${isSelected ? ' is-selected' : ''}`}>
                 <button
                   type="button"
                   className="flag-item__main"
@@ -180,8 +216,10 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
                   </div>
                 )}
               </li>
+              </Fragment>
             );
           })}
+          {notesUpTo(Infinity)}
           {shown.length > limit && (
             <li>
               <button type="button" className="flag-list__more" onClick={() => setLimit(limit + PAGE)}>

@@ -28,7 +28,14 @@ export interface CompareViewProps {
   readonly initialRight?: VersionRef;
   /** Hands back the review as the service returned it after reverting a paragraph. */
   readonly onReview: (change: ReviewChange) => void;
-  readonly onClose: () => void;
+  /** Closes the view, naming the paragraph (by position) the reviewer was on, so the article can return to it. */
+  readonly onClose: (paragraphIndex?: number) => void;
+  /** Diff level when the view opens; words when left out. */
+  readonly initialLevel?: 'word' | 'char';
+  /** The paragraph (by position) to open at: the one in focus in the article. */
+  readonly initialParagraph?: number;
+  /** Told the versions and level whenever the reviewer changes them, to remember them for the article. */
+  readonly onChoice?: (choice: { readonly left: VersionRef; readonly right: VersionRef; readonly level: 'word' | 'char' }) => void;
   /** A paragraph's inline codes, when the page holds the paragraph, so the rows show them as labelled tokens. */
   readonly codesOf?: (paragraphId: string) => readonly InlineCode[] | undefined;
 }
@@ -54,10 +61,21 @@ function Toggle<T extends string>({ label, value, options, onChange }: { label: 
   );
 }
 
-export function CompareView({ client, review, initialLeft = 0, initialRight = 'current', onReview, onClose, codesOf }: CompareViewProps) {
+export function CompareView({
+  client,
+  review,
+  initialLeft = 0,
+  initialRight = 'current',
+  onReview,
+  onClose: close,
+  codesOf,
+  initialLevel = 'word',
+  initialParagraph,
+  onChoice,
+}: CompareViewProps) {
   const [left, setLeft] = useState<VersionRef>(initialLeft);
   const [right, setRight] = useState<VersionRef>(initialRight);
-  const [level, setLevel] = useState<'word' | 'char'>('word');
+  const [level, setLevel] = useState<'word' | 'char'>(initialLevel);
   const [layout, setLayout] = useState<CompareLayout>('side-by-side');
   const [changesOnly, setChangesOnly] = useState(false);
   const [current, setCurrent] = useState(0);
@@ -114,6 +132,20 @@ export function CompareView({ client, review, initialLeft = 0, initialRight = 'c
     setCurrent(0);
     virtualizer.scrollToOffset(0);
   }, [left, right, changesOnly, virtualizer]);
+
+  // The view opens at the paragraph in focus in the article, once the comparison has its rows.
+  const opening = useRef(initialParagraph);
+  useEffect(() => {
+    const at = opening.current;
+    if (at === undefined || !summary || changesOnly) return;
+    opening.current = undefined;
+    if (at > 0 && at < count) reveal(at, true);
+  });
+  const choice = useRef(onChoice);
+  choice.current = onChoice;
+  useEffect(() => choice.current?.({ left, right, level }), [left, right, level]);
+  // Rows are paragraphs in article order, so a row's position in the full list is its paragraph's position.
+  const onClose = () => close(count > 0 ? rowAt(current) : undefined);
 
   const reveal = useCallback(
     (position: number, focus: boolean) => {
