@@ -102,6 +102,17 @@ test('adds two raters’ reviews, keeps, merges and drops their flags, and saves
   await expect(benFlag).toContainText('Dropped');
   await expect(count).toHaveText('Nothing undecided');
   await page.screenshot({ path: testInfo.outputPath('adjudication.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: testInfo.outputPath('adjudication-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Leaving the screen loses nothing: back from the report, the reviews and the decisions are still there.
+  await page.keyboard.press('Escape');
+  await expect(screen).toHaveCount(0);
+  await page.getByRole('button', { name: 'Report', exact: true }).click();
+  await page.getByRole('button', { name: 'Adjudicate…' }).click();
+  await expect(reviews.getByRole('listitem')).toHaveCount(3);
+  await expect(count).toHaveText('Nothing undecided');
 
   // Save: the browser host writes into its data folder, and says so.
   await screen.getByRole('button', { name: 'Save adjudicated review…' }).click();

@@ -48,15 +48,30 @@ export interface Adjudication {
   clearError(): void;
 }
 
+/**
+ * Plans by review, kept while the page lives: closing the screen (Esc, opening the report) must not lose an hour of
+ * decisions, and the reviews added stay with the service too.
+ */
+const plans = new Map<string, AdjudicationPlan>();
+
 export function useAdjudication(client: AdjudicationClient, reviewId: string): Adjudication {
   const [view, setView] = useState<AdjudicationView>();
-  const [plan, setPlan] = useState<AdjudicationPlan>(EMPTY_PLAN);
+  const [plan, setPlanState] = useState<AdjudicationPlan>(() => plans.get(reviewId) ?? EMPTY_PLAN);
   const [error, setError] = useState<Failure>();
   const [busy, setBusy] = useState(false);
+  const setPlan = useCallback(
+    (next: AdjudicationPlan | ((p: AdjudicationPlan) => AdjudicationPlan)) =>
+      setPlanState((p) => {
+        const value = typeof next === 'function' ? next(p) : next;
+        plans.set(reviewId, value);
+        return value;
+      }),
+    [reviewId],
+  );
 
   useEffect(() => {
     let live = true;
-    setPlan(EMPTY_PLAN);
+    setPlanState(plans.get(reviewId) ?? EMPTY_PLAN);
     void client.adjudicationView({ reviewId }).then((r) => {
       if (!live) return;
       if (r.ok) setView(r.value);
@@ -97,10 +112,13 @@ export function useAdjudication(client: AdjudicationClient, reviewId: string): A
     [client, reviewId],
   );
 
-  const decide = useCallback((ref: FlagRef, kind: 'keep' | 'drop' | 'undecided') => {
-    setError(undefined);
-    setPlan((p) => (kind === 'undecided' ? withUndecided(p, [ref]) : withChoice(p, ref, kind)));
-  }, []);
+  const decide = useCallback(
+    (ref: FlagRef, kind: 'keep' | 'drop' | 'undecided') => {
+      setError(undefined);
+      setPlan((p) => (kind === 'undecided' ? withUndecided(p, [ref]) : withChoice(p, ref, kind)));
+    },
+    [setPlan],
+  );
 
   const merge = useCallback(
     (flags: readonly AdjudicationFlag[], category: string, severity: Severity) => {
@@ -110,7 +128,7 @@ export function useAdjudication(client: AdjudicationClient, reviewId: string): A
       setPlan(r.value);
       return undefined;
     },
-    [plan],
+    [plan, setPlan],
   );
 
   const save = useCallback(
