@@ -106,6 +106,16 @@ test('adds two raters’ reviews, keeps, merges and drops their flags, and saves
   await page.screenshot({ path: testInfo.outputPath('adjudication-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
 
+  // The decisions, as a file the command line takes.
+  const [download] = await Promise.all([page.waitForEvent('download'), screen.getByRole('button', { name: 'Decisions as JSON' }).click()]);
+  expect(download.suggestedFilename()).toBe('bridge.en.decisions.json');
+  const decisions = JSON.parse(readFileSync(await download.path(), 'utf8')) as { decisions: { action: string }[] };
+  expect(decisions.decisions).toEqual([
+    { action: 'merge', flags: ['ben.redline#b1', expect.stringMatching(/^bridge\.en\.redline#/)], category: 'Accuracy/Mistranslation', severity: 'major' },
+    { action: 'keep', flag: 'cy.redline#c1' },
+    { action: 'drop', flag: 'ben.redline#b2' },
+  ]);
+
   // Leaving the screen loses nothing: back from the report, the reviews and the decisions are still there.
   await page.keyboard.press('Escape');
   await expect(screen).toHaveCount(0);

@@ -9,6 +9,7 @@ import type { RedlineClient, SavedAdjudication } from '../../shared/contract';
 import type { Severity } from '../../shared/model';
 import type { Failure, Result } from '../../shared/result';
 import type { FlagRef } from '../../shared/report/adjudication';
+import { decisionsFileText } from '../../shared/report/adjudication-decisions';
 import {
   decisionsOf,
   EMPTY_PLAN,
@@ -45,6 +46,8 @@ export interface Adjudication {
   /** Merges flags into one; answers the reason when they cannot be merged. */
   merge(flags: readonly AdjudicationFlag[], category: string, severity: Severity): string | undefined;
   save(adjudicator: string, path: string | undefined): Promise<Result<SavedAdjudication>>;
+  /** The decisions as a decisions file for `redline adjudicate --decisions`. */
+  decisionsFile(): string;
   clearError(): void;
 }
 
@@ -106,10 +109,12 @@ export function useAdjudication(client: AdjudicationClient, reviewId: string): A
     async (label: string) => {
       setError(undefined);
       const r = await client.adjudicationRemove({ reviewId, review: label });
-      if (r.ok) setView(r.value);
-      else setError(r.error);
+      if (!r.ok) return setError(r.error);
+      setView(r.value);
+      // Decisions on its flags go with it (a merge that held one of them is undone).
+      setPlan((p) => withUndecided(p, [...p.decided.keys()].filter((ref) => ref.startsWith(`${label}#`))));
     },
-    [client, reviewId],
+    [client, reviewId, setPlan],
   );
 
   const decide = useCallback(
@@ -139,8 +144,9 @@ export function useAdjudication(client: AdjudicationClient, reviewId: string): A
     [client, reviewId, plan, view],
   );
 
+  const decisionsFile = useCallback(() => decisionsFileText(decisionsOf(plan, view?.paragraphs ?? [])), [plan, view]);
   const undecided = useMemo(() => undecidedCount(plan, view?.paragraphs ?? []), [plan, view]);
   const clearError = useCallback(() => setError(undefined), []);
 
-  return { view, plan, undecided, error, busy, addFiles, removeReview, decide, merge, save, clearError };
+  return { view, plan, undecided, error, busy, addFiles, removeReview, decide, merge, save, decisionsFile, clearError };
 }

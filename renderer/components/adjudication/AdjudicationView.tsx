@@ -38,6 +38,16 @@ function suggestedPath(reviewPath: string): string {
   return reviewPath.replace(/(\.redline)?$/i, '').concat('.adjudicated.redline');
 }
 
+/** Hands the decisions file to the browser as a download: `story.decisions.json`. */
+function downloadDecisions(text: string, reviewPath: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${(reviewPath.split(/[\\/]/).pop() ?? 'review').replace(/\.redline$/i, '')}.decisions.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** What has been decided about a flag, in words. */
 function decisionText(plan: AdjudicationPlan, flag: AdjudicationFlag, raterOf: (ref: FlagRef) => string): string {
   const d = plan.decided.get(flag.ref);
@@ -187,6 +197,14 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
             if (files.length > 0) void adj.addFiles(files);
           }}
         />
+        <button
+          type="button"
+          disabled={!view || others === 0}
+          onClick={() => downloadDecisions(adj.decisionsFile(), review.reviewPath)}
+          title="The decisions as a file for redline adjudicate --decisions, to keep beside the adjudicated review"
+        >
+          Decisions as JSON
+        </button>
         <button type="button" className="primary" disabled={!view || others === 0} onClick={() => setSaving(true)}>
           Save adjudicated review…
         </button>
@@ -347,7 +365,7 @@ function ParagraphCard({ paragraph: p, plan, focused, selected, reviewIndex, rat
           const state = d?.kind ?? (isUndecided(plan, f) ? 'undecided' : 'agreed');
           const text = f.side === 'source' ? (p.source ?? '') : p.target;
           const quote = f.start === f.end ? 'a missing word' : `“${text.slice(f.start, f.end)}”`;
-          const name = `${f.rater}: ${f.category}, ${f.severity}, ${quote}`;
+          const name = `${f.rater}: ${f.category}, ${f.severity}, ${quote} — ${decisionText(plan, f, raterOf)}`;
           return (
             <li
               key={f.ref}
