@@ -91,8 +91,10 @@ export function useAdjudication(client: AdjudicationClient, reviewId: string): A
       setError(undefined);
       const bridge = desktopBridge();
       for (const file of files) {
-        const r = bridge
-          ? await client.adjudicationAdd({ reviewId, path: bridge.pathForFile(file) })
+        // A file with no path on disk (handed over by another app) travels as its bytes on the desktop too.
+        const path = bridge?.pathForFile(file);
+        const r = path
+          ? await client.adjudicationAdd({ reviewId, path })
           : await client.adjudicationAdd({ reviewId, upload: { name: file.name, base64: await base64Of(file) } });
         if (r.ok) setView(r.value);
         else {

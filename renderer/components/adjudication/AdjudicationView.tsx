@@ -5,7 +5,8 @@
  * with overlapping flags of other raters into one. The count of flags still undecided stays in the bar; "Save
  * adjudicated review" writes a new review stamped adjudicated.
  *
- * Keys (while the screen has focus): ↓/↑ move between flags, K keeps, D drops, U takes the decision back, X
+ * Keys (while the screen has focus): ↓/↑ move between flags, K keeps, D drops (both then go on to the next flag
+ * still undecided), U takes the decision back, X
  * selects a flag for a merge, M merges the selected flags of the paragraph, N goes to the next undecided flag,
  * Esc goes back to the article.
  */
@@ -152,12 +153,13 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
       case 'n':
       case 'N':
         return act(() => move(1, true));
+      // Deciding from the keyboard goes on to the next flag still undecided, as a reviewer works down the list.
       case 'k':
       case 'K':
-        return flag && act(() => adj.decide(flag.ref, 'keep'));
+        return flag && act(() => (adj.decide(flag.ref, 'keep'), move(1, true)));
       case 'd':
       case 'D':
-        return flag && act(() => adj.decide(flag.ref, 'drop'));
+        return flag && act(() => (adj.decide(flag.ref, 'drop'), move(1, true)));
       case 'u':
       case 'U':
         return flag && act(() => adj.decide(flag.ref, 'undecided'));
