@@ -34,7 +34,7 @@ function generate(path: string): string[] {
 }
 
 /** A client of the browser host, as the page is: each call a POST with the token, answered with JSON. */
-function hostClient(host: BrowserHost) {
+export function hostClient(host: BrowserHost) {
   const base = `http://127.0.0.1:${host.port}`;
   const headers = { 'Content-Type': 'application/json', 'X-Redline-Token': host.token };
   const events = new AbortController();
@@ -45,14 +45,14 @@ function hostClient(host: BrowserHost) {
   });
   return {
     /** Calls `method` and returns the time until its answer was parsed, and the answer's size in bytes. */
-    async call(method: string, arg: unknown): Promise<{ ms: number; bytes: number }> {
+    async call(method: string, arg: unknown): Promise<{ ms: number; bytes: number; value: unknown }> {
       const t0 = performance.now();
       const res = await fetch(`${base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(arg) });
       const text = await res.text();
       const answer = JSON.parse(text) as { ok: boolean; error?: { message: string } };
       const ms = performance.now() - t0;
       if (!answer.ok) throw new Error(`${method}: ${answer.error?.message ?? res.status}`);
-      return { ms, bytes: Buffer.byteLength(text) };
+      return { ms, bytes: Buffer.byteLength(text), value: (answer as { value?: unknown }).value };
     },
     async close(): Promise<void> {
       events.abort();
@@ -61,13 +61,13 @@ function hostClient(host: BrowserHost) {
   };
 }
 
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+export function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
 
 /** Opens the article and measures from the end of loading to the review being open, and the longest stall. */
-async function openTimed(service: ReviewService, file: string): Promise<{ view: ReviewView; reviewMs: number; blockMs: number }> {
+export async function openTimed(service: ReviewService, file: string): Promise<{ view: ReviewView; reviewMs: number; blockMs: number }> {
   let loaded = 0;
   const off = service.onEvent((e) => {
     if (e.type === 'load-progress' && e.done && loaded === 0) loaded = performance.now();

@@ -16,7 +16,7 @@ import type { Paragraph } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { breathe } from '../breathe';
 
-const SLICE_MS = 8;
+const SLICE_MS = 6;
 
 /** What replacing needs of a review session. */
 export interface ReplacingSession {

@@ -26,7 +26,7 @@ describe('finding a phrase in a whole article', () => {
     const s = search('bridge');
     let steps = 0;
     while (!s.countSome(() => true)) steps += 1;
-    expect(steps).toBe(0); // 8 slots fit in one step of 32
+    expect(steps).toBe(0); // 8 slots: one step
     expect(s.total).toBe(3);
     expect(s.paragraphsWithMatches()).toBe(2);
     const rows = Array.from({ length: 1000 }, (_, i) => ({ target: i % 10 === 0 ? 'bridge' : 'road' }));

@@ -39,7 +39,7 @@ export type ShouldStop = () => boolean;
 const slotOf = (paragraph: number, side: Side): number => paragraph * 2 + (side === 'source' ? 0 : 1);
 const sideOf = (slot: number): Side => (slot % 2 === 0 ? 'source' : 'target');
 /** Slots between two looks at the clock: a slot takes microseconds, a look costs about as much. */
-const CLOCK_EVERY = 32;
+const CLOCK_EVERY = 8;
 
 export class ArticleSearch {
   /** Matches per slot; valid below `counted`. */
