@@ -69,6 +69,12 @@ describe('adjudication in the app', () => {
     writeFileSync(join(fx.dir, 'notes.redline'), 'Just some notes.\n');
     const notes = await service.adjudicationAdd({ reviewId, path: join(fx.dir, 'notes.redline') });
     expect(!notes.ok && notes.error.message).toMatch(/^notes\.redline could not be added: .*notes\.redline/);
+    // A damaged review: a changed byte is named by its line.
+    const damaged = readFileSync(join(fx.dir, 'ben.redline'), 'utf8').split('\n');
+    damaged[2] = damaged[2]!.replace('"b1"', '"b9"');
+    writeFileSync(join(fx.dir, 'damaged.redline'), damaged.join('\n'));
+    const broken = await service.adjudicationAdd({ reviewId, path: join(fx.dir, 'damaged.redline') });
+    expect(!broken.ok && broken.error.message).toMatch(/^damaged\.redline could not be added: .*line 3/);
     value(await service.adjudicationAdd({ reviewId, path: join(fx.dir, 'ben.redline') }));
     const twice = await service.adjudicationAdd({ reviewId, path: join(fx.dir, 'ben.redline') });
     expect(!twice.ok && twice.error.message).toContain('already among the reviews to adjudicate');
