@@ -43,6 +43,7 @@ import { CompareView } from './versions/CompareView';
 import { ExportDialog } from './versions/ExportDialog';
 import { ParagraphEditor } from './versions/ParagraphEditor';
 import { ReportView } from './report/ReportView';
+import { AdjudicationView } from './adjudication/AdjudicationView';
 import { SaveVersionDialog } from './versions/SaveVersionDialog';
 import { VersionsPanel } from './versions/VersionsPanel';
 
@@ -79,6 +80,13 @@ export function App({ client }: { client: RedlineClient }) {
   const [compare, setCompare] = useState<{ readonly left: number }>();
   // The quality report replaces the article in the workspace, as the compare view does; the score panel stays beside it.
   const [reportOpen, setReportOpen] = useState(false);
+  // Adjudication between raters takes the workspace too (Review > Adjudicate…, or from the report).
+  const [adjudicating, setAdjudicating] = useState(false);
+  const startAdjudication = useCallback(() => {
+    setCompare(undefined);
+    setReportOpen(false);
+    setAdjudicating(true);
+  }, []);
   const layout = useLayout();
   const toggleReport = useCallback(() => {
     setCompare(undefined);
@@ -291,7 +299,7 @@ export function App({ client }: { client: RedlineClient }) {
 
   useShortcuts(client, {
     hasReview: !!review,
-    articleKeysOff: editing !== undefined || !!compare || reportOpen,
+    articleKeysOff: editing !== undefined || !!compare || reportOpen || adjudicating,
     current: state.current,
     loaded: state.loaded,
     selectedFlag: review?.annotations.find((f) => f.id === selectedFlag),
@@ -320,6 +328,7 @@ export function App({ client }: { client: RedlineClient }) {
       setCompare({ left: 0 });
     },
     report: toggleReport,
+    adjudicate: startAdjudication,
     flag: startFlag,
     stepFlag: (step) => {
       if (flagsInOrder.length === 0) return;
@@ -430,7 +439,17 @@ export function App({ client }: { client: RedlineClient }) {
         </div>
       )}
       <main className={`workspace${layout.prefs.panelHidden ? ' workspace--panel-hidden' : ''}`}>
-        {reportOpen && review && !compare ? (
+        {adjudicating && review ? (
+          <AdjudicationView
+            client={client}
+            review={review}
+            onClose={() => setAdjudicating(false)}
+            onOpenReview={(path) => {
+              setAdjudicating(false);
+              void open(() => client.openArticle({ path }));
+            }}
+          />
+        ) : reportOpen && review && !compare ? (
           <ReportView
             client={client}
             reviewId={review.reviewId}
@@ -441,6 +460,7 @@ export function App({ client }: { client: RedlineClient }) {
               requestAnimationFrame(() => goTo(index));
             }}
             onClose={() => setReportOpen(false)}
+            onAdjudicate={startAdjudication}
           />
         ) : compare && review ? (
           <CompareView

@@ -36,6 +36,8 @@ export interface ShortcutActions {
   compare(): void;
   /** Opens or closes the quality report of the review. */
   report(): void;
+  /** Opens adjudication between raters (the desktop menu's Review > Adjudicate…). */
+  adjudicate(): void;
   flag(): void;
   /** Chooses the next (1) or previous (-1) flag in article order. */
   stepFlag(step: 1 | -1): void;
@@ -162,6 +164,8 @@ export function useShortcuts(client: RedlineClient, actions: ShortcutActions): v
             return a.hasReview ? a.compare() : undefined;
           case 'report':
             return a.hasReview ? a.report() : undefined;
+          case 'adjudicate':
+            return a.hasReview ? a.adjudicate() : undefined;
           case 'settings':
             return a.hasReview ? a.settings() : undefined;
           case 'shortcuts':
