@@ -1,38 +1,8 @@
-import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
-import { flagPhrase } from './support/flag-phrase';
-
-/** Selects `phrase` in the translation of paragraph `n` as a mouse drag would. */
-async function selectPhrase(page: Page, n: number, phrase: string): Promise<void> {
-  const text = page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of`) }).getByLabel('Translation');
-  // The phrase may cross marks (a suggestion of the automatic checks splits the text): offsets are mapped over every
-  // text node of the paragraph.
-  await text.evaluate((el, p) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-    const whole = nodes.map((n) => n.data).join('');
-    const at = whole.indexOf(p);
-    if (at < 0) throw new Error(`${p} not found`);
-    const locate = (offset: number): [Text, number] => {
-      let seen = 0;
-      for (const n of nodes) {
-        if (offset <= seen + n.data.length) return [n, offset - seen];
-        seen += n.data.length;
-      }
-      return [nodes.at(-1)!, nodes.at(-1)!.data.length];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + p.length));
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }, phrase);
-}
+import { flagPhrase, selectPhrase } from './support/flag-phrase';
 
 test('a flagged phrase is kept with its category, severity, comment and rater across a reload, and undo removes it', async ({ page, sampleReview: host, files }) => {
   const app = new RedlinePage(page);

@@ -360,8 +360,16 @@ export const requestSchemas = {
           severity: severity.optional(),
           comment: z.string().max(10_000).optional(),
           status: z.enum(['open', 'fixed', 'dismissed']).optional(),
+          /** A new span for the flag, on its side or on the side named with it. */
+          span: z
+            .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+            .strict()
+            .refine((s) => s.end >= s.start, 'end must be at or after start')
+            .optional(),
+          side: z.enum(['target', 'source']).optional(),
         })
-        .strict(),
+        .strict()
+        .refine((c) => c.side === undefined || c.span !== undefined, 'a flag moved to the other side needs its span there'),
     })
     .strict(),
   removeAnnotation: z.object({ reviewId, id }).strict(),

@@ -13,3 +13,32 @@ export async function flagPhrase(page: Page, n: number, phrase: string, search: 
   await dialog.getByRole('button', { name: 'Flag', exact: true }).click();
   await expect(dialog).toHaveCount(0);
 }
+
+/** Selects `phrase` in the translation of paragraph `n` as a mouse drag would. */
+export async function selectPhrase(page: Page, n: number, phrase: string): Promise<void> {
+  const text = page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of`) }).getByLabel('Translation');
+  // The phrase may cross marks (a suggestion of the automatic checks splits the text): offsets are mapped over every
+  // text node of the paragraph.
+  await text.evaluate((el, p) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const whole = nodes.map((n) => n.data).join('');
+    const at = whole.indexOf(p);
+    if (at < 0) throw new Error(`${p} not found`);
+    const locate = (offset: number): [Text, number] => {
+      let seen = 0;
+      for (const n of nodes) {
+        if (offset <= seen + n.data.length) return [n, offset - seen];
+        seen += n.data.length;
+      }
+      return [nodes.at(-1)!, nodes.at(-1)!.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + p.length));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, phrase);
+}

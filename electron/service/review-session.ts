@@ -202,11 +202,15 @@ export class ReviewSession {
     const current = this.state.annotations.get(req.id);
     if (!current) return unknownFlag(req.id);
     const changes: { -readonly [K in keyof AnnotationChanges]: AnnotationChanges[K] } = {};
-    const { category, severity, comment, status } = req.changes;
+    const { category, severity, comment, status, span, side } = req.changes;
     if (category !== undefined && category.trim() !== current.category) changes.category = category.trim();
     if (severity !== undefined && severity !== current.severity) changes.severity = severity;
     if (comment !== undefined && comment !== current.comment) changes.comment = comment;
     if (status !== undefined && status !== current.status) changes.status = status;
+    if (span !== undefined && (span.start !== current.start || span.end !== current.end || (side ?? current.side) !== current.side)) {
+      changes.span = span;
+      if (side !== undefined && side !== current.side) changes.side = side;
+    }
     // A change to what the flag already says is no step to undo.
     if (Object.keys(changes).length === 0) return ok(this.unchanged());
     return this.delta(await this.act({ type: 'annotation-changed', id: req.id, changes }));

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OpenedReview, RedlineClient } from '../../shared/contract';
-import { paragraphIndexOf, type Annotation, type AnnotationStatus } from '../../shared/model';
+import { paragraphIndexOf, type Annotation, type AnnotationStatus, type Side } from '../../shared/model';
 import type { Failure, Result } from '../../shared/result';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
 import { DraftWriter } from '../state/draft-writer';
@@ -29,7 +29,7 @@ import { usePlace } from '../state/use-place';
 import { NoteDialog } from './status/NoteDialog';
 import { ParagraphReviewControls } from './status/ParagraphMarks';
 import { ReviewProgress } from './status/ReviewProgress';
-import { FlagDialog, type FlagTarget } from './flags/FlagDialog';
+import { FlagDialog, type FlagTarget, type FlagValues } from './flags/FlagDialog';
 import { FlagList } from './flags/FlagList';
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel';
 import { useSuggestions } from '../state/use-suggestions';
@@ -50,6 +50,12 @@ import { VersionsPanel } from './versions/VersionsPanel';
 type FlagDialogState =
   | { readonly mode: 'new'; readonly target: FlagTarget }
   | { readonly mode: 'edit'; readonly target: FlagTarget; readonly flag: Annotation };
+
+/** The span and side a flag's dialog settled, as a change only when they differ from the flag's own. */
+function spanChange(flag: Annotation, v: FlagValues): { span?: { start: number; end: number }; side?: Side } {
+  if (v.start === flag.start && v.end === flag.end && v.side === flag.side) return {};
+  return { span: { start: v.start, end: v.end }, ...(v.side !== flag.side ? { side: v.side } : {}) };
+}
 
 /** A paragraph's position from its id (ids are made from positions; see `paragraphIdAt`). */
 const indexOfParagraph = (paragraphId: string): number => paragraphIndexOf(paragraphId) ?? 0;
@@ -644,7 +650,7 @@ export function App({ client }: { client: RedlineClient }) {
                 client.changeAnnotation({
                   reviewId: review.reviewId,
                   id: flagDialog.flag.id,
-                  changes: { category: v.category, severity: v.severity, comment: v.comment },
+                  changes: { category: v.category, severity: v.severity, comment: v.comment, ...spanChange(flagDialog.flag, v) },
                 }),
               );
             }

@@ -63,6 +63,7 @@ function bodyProblem(v: Obj): string | undefined {
       if (c.comment !== undefined && !isStr(c.comment)) return 'comment is not text';
       if (c.status !== undefined && !STATUSES.includes(c.status)) return `unknown status ${String(c.status)}`;
       if (c.span !== undefined && !(isObj(c.span) && isInt(c.span.start) && isInt(c.span.end))) return 'span is malformed';
+      if (c.side !== undefined && c.side !== 'target' && c.side !== 'source') return `unknown side ${String(c.side)}`;
       return undefined;
     }
     case 'annotation-removed':

@@ -5,7 +5,7 @@
  * Events are plain JSON. They carry a sequence number (1, 2, 3, ... in file order) and the ISO time they were
  * made; the journal assigns both when it appends, so callers build an `EventBody` and never number events.
  */
-import type { Annotation, AnnotationStatus, ArticleInfo, Paragraph, Severity } from '../model';
+import type { Annotation, AnnotationStatus, ArticleInfo, Paragraph, Severity, Side } from '../model';
 import { DEFAULT_PASS_THRESHOLD } from '../scoring/mqm-figures';
 
 /** The name in every header's `format` field: a first line without it is not a review file. */
@@ -57,6 +57,8 @@ export interface AnnotationChanges {
   readonly comment?: string;
   readonly status?: AnnotationStatus;
   readonly span?: { readonly start: number; readonly end: number };
+  /** The flag moves to the other text of its paragraph (always with its new `span` there). */
+  readonly side?: Side;
 }
 
 /**

@@ -67,6 +67,17 @@ describe('annotations', () => {
     });
   });
 
+  it('a flag moved to the source takes its new span there, is checked against the source, and one undo moves it back', () => {
+    const added = play([{ type: 'annotation-added', annotation: sampleAnnotation('a1', 'p1', { start: 0, end: 3 }) }]);
+    const moved = play([{ type: 'annotation-changed', id: 'a1', changes: { side: 'source', span: { start: 6, end: 9 } } }], added);
+    expect(moved.annotations.get('a1')).toMatchObject({ side: 'source', start: 6, end: 9 });
+    // The source is longer than the translation by its "[src] " prefix: a span past the translation's end fits there.
+    const end = mt('p1').length + 6;
+    expect(() => play([{ type: 'annotation-changed', id: 'a1', changes: { side: 'source', span: { start: end - 2, end } } }], added)).not.toThrow();
+    expect(() => play([{ type: 'annotation-changed', id: 'a1', changes: { side: 'target', span: { start: end - 2, end } } }], moved)).toThrow(/outside the target/);
+    expect(play([{ type: 'undo' }], moved).annotations.get('a1')).toMatchObject({ side: 'target', start: 0, end: 3 });
+  });
+
   it('a removed flag is gone', () => {
     const state = play([
       { type: 'annotation-added', annotation: sampleAnnotation('a1', 'p1') },

@@ -295,8 +295,8 @@ export class ReviewStateBuilder {
       case 'annotation-changed': {
         const a = this.annotations.get(event.id);
         if (!a) return `no annotation ${event.id}`;
-        const span = event.changes.span;
-        return span ? this.checkSpan(a.paragraphId, a.side, span.start, span.end) : undefined;
+        const { span, side = a.side } = event.changes;
+        return span || side !== a.side ? this.checkSpan(a.paragraphId, side, span?.start ?? a.start, span?.end ?? a.end) : undefined;
       }
       case 'annotation-removed':
         return this.annotations.has(event.id) ? undefined : `no annotation ${event.id}`;

@@ -1,12 +1,16 @@
 /**
  * Flag a phrase, or edit a flag: the phrase (from the mouse selection, or typed when working by keyboard), the
- * side, an MQM category from a type-to-filter list, a severity and a comment.
+ * side, an MQM category from a type-to-filter list, a severity and a comment. A flag's phrase and side can be
+ * changed afterwards here too. A typed phrase that occurs more than once is never guessed at: the reviewer picks
+ * which occurrence, shown in its context.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useState } from 'react';
 import { SEVERITIES, type Annotation, type Severity, type Side } from '../../../shared/model';
 import type { Failure } from '../../../shared/result';
 import { flattenCategories, type Typology } from '../../../shared/typology/typology';
 import { useModalDialog, FormError } from '../modal';
+import './flag-dialog.css';
+import { placeBeside, type Rect } from './placement';
 
 export interface FlagTarget {
   readonly paragraphId: string;
@@ -31,6 +35,20 @@ interface Props {
   readonly onClose: () => void;
 }
 
+/** Occurrences listed for a choice; past this many the reviewer selects the phrase with the mouse instead. */
+const MAX_OCCURRENCES_SHOWN = 12;
+const CONTEXT = 24;
+
+/** Where `phrase` starts in `text`, every time (overlapping occurrences included). */
+export function occurrencesOf(text: string, phrase: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) found.push(at);
+  return found;
+}
+
+const contextBefore = (text: string, at: number): string => (at > CONTEXT ? '…' : '') + text.slice(Math.max(0, at - CONTEXT), at);
+const contextAfter = (text: string, at: number): string => text.slice(at, at + CONTEXT) + (at + CONTEXT < text.length ? '…' : '');
+
 const SEVERITY_HINT: Record<Severity, string> = {
   neutral: 'a note, no penalty',
   minor: 'noticeable, meaning intact',
@@ -38,13 +56,58 @@ const SEVERITY_HINT: Record<Severity, string> = {
   critical: 'misleading or harmful',
 };
 
+/** The lines being flagged, on screen: the selection when there is one in the paragraph, else the paragraph's text. */
+function flaggedLines(paragraphId: string): Rect | undefined {
+  const row = document.querySelector(`[data-paragraph-id="${CSS.escape(paragraphId)}"]`);
+  if (!row) return undefined;
+  const sel = window.getSelection();
+  if (sel && sel.rangeCount > 0 && !sel.isCollapsed && row.contains(sel.anchorNode)) {
+    const r = sel.getRangeAt(0).getBoundingClientRect();
+    if (r.height > 0) return r;
+  }
+  return (row.querySelector('.para__target') ?? row).getBoundingClientRect();
+}
+
+/**
+ * Scrolls the article so the flagged lines sit at the top of its pane, leaving the room below them for the
+ * dialog; false when nothing could scroll.
+ */
+function scrollToTop(paragraphId: string, lines: Rect): boolean {
+  let scroller = document.querySelector(`[data-paragraph-id="${CSS.escape(paragraphId)}"]`)?.parentElement;
+  while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+  if (!scroller) return false;
+  const before = scroller.scrollTop;
+  scroller.scrollTop += lines.top - scroller.getBoundingClientRect().top - 8;
+  return scroller.scrollTop !== before;
+}
+
 export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose }: Props) {
   const ref = useModalDialog();
+  // Beside the flagged text, not over it: the reviewer reads the phrase while choosing what is wrong with it.
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || !flaggedLines(target.paragraphId)) return;
+    // Placed again whenever the dialog grows (an error, the choice between occurrences).
+    const place = (scrolled = false) => {
+      const lines = flaggedLines(target.paragraphId);
+      if (!lines) return;
+      const { width, height } = dialog.getBoundingClientRect();
+      const at = placeBeside(lines, { width, height }, { width: window.innerWidth, height: window.innerHeight });
+      if (at.covers && !scrolled && scrollToTop(target.paragraphId, lines)) return place(true);
+      Object.assign(dialog.style, { margin: '0', top: `${at.top}px`, left: `${at.left}px`, bottom: 'auto', right: 'auto' });
+    };
+    place();
+    const observer = new ResizeObserver(() => place());
+    observer.observe(dialog);
+    return () => observer.disconnect();
+  }, [ref, target.paragraphId]);
   const listId = useId();
   const [side, setSide] = useState<Side>(target.side);
   const textOf = (s: Side) => (s === 'source' ? (target.sourceText ?? '') : target.targetText);
   const [phrase, setPhrase] = useState(target.span ? textOf(target.side).slice(target.span.start, target.span.end) : '');
-  const [omission, setOmission] = useState(false);
+  const [omission, setOmission] = useState(mode === 'edit' && !!target.span && target.span.start === target.span.end);
+  // Which occurrence of a phrase found more than once; reset whenever the phrase or the side changes.
+  const [occurrence, setOccurrence] = useState<number>();
   const [query, setQuery] = useState(initial?.category ?? '');
   const [category, setCategory] = useState(initial?.category ?? '');
   const [active, setActive] = useState(0);
@@ -66,16 +129,19 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
     setQuery(id);
   };
 
+  const text = textOf(side);
+  // The mouse selection (or the flag's own span) still names the phrase: no search, no question.
+  const keepsSpan = !!target.span && side === target.side && text.slice(target.span.start, target.span.end) === phrase;
+  const found = useMemo(() => (keepsSpan || !phrase ? [] : occurrencesOf(text, phrase)), [keepsSpan, text, phrase]);
+  const sideName = side === 'source' ? 'source' : 'translation';
+
   /** The span to flag: the mouse selection if untouched, else the typed phrase found in the paragraph. */
   const span = (): { start: number; end: number } | string => {
-    const text = textOf(side);
-    if (mode === 'edit' && target.span) return target.span;
-    if (target.span && side === target.side && text.slice(target.span.start, target.span.end) === phrase) {
-      return omission ? { start: target.span.start, end: target.span.start } : target.span;
-    }
+    if (keepsSpan) return omission ? { start: target.span!.start, end: target.span!.start } : target.span!;
     if (!phrase) return omission ? { start: text.length, end: text.length } : 'Type or select the phrase to flag.';
-    const at = text.indexOf(phrase);
-    if (at < 0) return `“${phrase}” is not in the ${side === 'source' ? 'source' : 'translation'} of paragraph ${target.paragraphNumber}.`;
+    if (found.length === 0) return `“${phrase}” is not in the ${sideName} of paragraph ${target.paragraphNumber}.`;
+    const at = found.length === 1 ? found[0] : occurrence === undefined ? undefined : found[occurrence];
+    if (at === undefined) return `“${phrase}” occurs ${found.length} times in the ${sideName}: choose which one.`;
     return omission ? { start: at, end: at } : { start: at, end: at + phrase.length };
   };
 
@@ -113,19 +179,62 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
           }
         }}
       >
-        {mode === 'new' && (
-          <>
+        <>
             <label htmlFor="flag-phrase">Phrase</label>
-            <input id="flag-phrase" value={phrase} onChange={(e) => setPhrase(e.target.value)} placeholder="the words that are wrong" autoFocus={!target.span} />
+            <input
+              id="flag-phrase"
+              value={phrase}
+              onChange={(e) => {
+                setPhrase(e.target.value);
+                setOccurrence(undefined);
+              }}
+              placeholder="the words that are wrong"
+              data-autofocus={!target.span}
+            />
+            {found.length > 1 && (
+              <fieldset className="flag-form__occurrences">
+                <legend>
+                  “{phrase}” occurs {found.length} times in the {sideName}: which one?
+                </legend>
+                {found.slice(0, MAX_OCCURRENCES_SHOWN).map((at, i) => (
+                  <label key={at}>
+                    <input type="radio" name="flag-occurrence" checked={occurrence === i} onChange={() => setOccurrence(i)} />{' '}
+                    <span className="flag-form__context">
+                      {contextBefore(text, at)}
+                      <mark>{phrase}</mark>
+                      {contextAfter(text, at + phrase.length)}
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
             <div className="flag-form__row">
               {target.sourceText !== undefined && (
                 <fieldset className="flag-form__inline">
                   <legend>Side</legend>
                   <label>
-                    <input type="radio" name="flag-side" checked={side === 'target'} onChange={() => setSide('target')} /> Translation
+                    <input
+                      type="radio"
+                      name="flag-side"
+                      checked={side === 'target'}
+                      onChange={() => {
+                        setSide('target');
+                        setOccurrence(undefined);
+                      }}
+                    />{' '}
+                    Translation
                   </label>
                   <label>
-                    <input type="radio" name="flag-side" checked={side === 'source'} onChange={() => setSide('source')} /> Source
+                    <input
+                      type="radio"
+                      name="flag-side"
+                      checked={side === 'source'}
+                      onChange={() => {
+                        setSide('source');
+                        setOccurrence(undefined);
+                      }}
+                    />{' '}
+                    Source
                   </label>
                 </fieldset>
               )}
@@ -133,8 +242,7 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
                 <input type="checkbox" checked={omission} onChange={(e) => setOmission(e.target.checked)} /> Omission: mark the point before the phrase
               </label>
             </div>
-          </>
-        )}
+        </>
         <label htmlFor="flag-category">Category</label>
         <input
           id="flag-category"
@@ -144,7 +252,7 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
           aria-autocomplete="list"
           aria-activedescendant={filtered[active] ? `${listId}-${active}` : undefined}
           value={query}
-          autoFocus={!!target.span || mode === 'edit'}
+          data-autofocus={!!target.span || mode === 'edit'}
           placeholder="Type to filter: mistrans, term, gram…"
           onChange={(e) => {
             setQuery(e.target.value);
@@ -164,7 +272,8 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
             }
           }}
         />
-        <ul id={listId} role="listbox" aria-label="Categories" className="category-list">
+        {/* Not a Tab stop of its own (a scrolled list would be one): the combobox above moves through it. */}
+        <ul id={listId} role="listbox" aria-label="Categories" className="category-list" tabIndex={-1}>
           {filtered.map((o, i) => (
             <li
               key={o.id}
