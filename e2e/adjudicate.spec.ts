@@ -83,12 +83,18 @@ test('adds two raters’ reviews, keeps, merges and drops their flags, and saves
   await expect(count).toHaveText('4 flags undecided');
   await page.screenshot({ path: testInfo.outputPath('adjudication-start.png') });
 
-  // Merge the two flags on "34 million yuan", as a major mistranslation.
-  await third.getByRole('listitem', { name: /major/ }).getByRole('checkbox').check();
-  await third.getByRole('listitem', { name: /^Ben:/ }).getByRole('checkbox').check();
+  // Merge the two flags on "34 million yuan", as a major mistranslation: X chooses each flag, M merges.
+  await third.getByRole('listitem', { name: /^Ben:/ }).focus();
+  await page.keyboard.press('x');
+  await page.keyboard.press('ArrowDown');
+  await expect(third.getByRole('listitem', { name: /major/ })).toBeFocused();
+  await page.keyboard.press('x');
+  await expect(third.getByRole('checkbox', { checked: true })).toHaveCount(2);
   const mergeForm = third.getByRole('form', { name: 'Merge the selected flags' });
+  await expect(mergeForm.getByLabel('Severity')).toHaveValue('critical');
   await mergeForm.getByLabel('Severity').selectOption('major');
-  await mergeForm.getByRole('button', { name: 'Merge' }).click();
+  await third.getByRole('listitem', { name: /^Ben:/ }).focus();
+  await page.keyboard.press('m');
   await expect(third.getByRole('listitem', { name: /^Ben:/ })).toContainText('Merged with');
   await expect(count).toHaveText('2 flags undecided');
 
