@@ -134,3 +134,32 @@ test('in the flag dialog Tab goes from the category to the severity, with no sto
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('radio', { name: 'Minor' })).toBeFocused();
 });
+
+test('while a paragraph is edited its flags stay in view, and Escape leaves the editor from any of its buttons', async ({ page, sampleReview: host }) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  await selectPhrase(page, 3, '34 million yuan');
+  await page.keyboard.press('f');
+  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
+  await dialog.getByRole('combobox', { name: 'Category' }).fill('mistrans');
+  await dialog.getByRole('option', { name: /Mistranslation/ }).first().click();
+  await dialog.getByRole('radio', { name: 'Major' }).check();
+  await dialog.getByLabel('Comment (optional)').fill('340 million');
+  await dialog.getByRole('button', { name: 'Flag', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await page.getByRole('listitem', { name: /^Paragraph 3 of/ }).click();
+  await page.keyboard.press('e');
+  const editor = page.getByRole('group', { name: 'Editing paragraph 3' });
+  const flags = editor.getByRole('list', { name: 'Flags in this paragraph' });
+  await expect(flags.getByRole('listitem')).toHaveText(['“34 million yuan” Accuracy/Mistranslation · major — 340 million']);
+  const show = editor.getByRole('button', { name: 'Show machine translation' });
+  await show.click();
+  await expect(editor.getByLabel('Machine translation').locator('mark.flag.sev-major')).toHaveText('34 million yuan');
+
+  // Focus is on the button, not in the text: Escape still leaves.
+  await expect(editor.getByRole('button', { name: 'Hide machine translation' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+});

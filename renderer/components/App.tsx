@@ -537,6 +537,7 @@ export function App({ client }: { client: RedlineClient }) {
                         number={editing + 1}
                         initialText={review.drafts[cache.get(editing)!.id] ?? cache.get(editing)!.target}
                         writer={writer}
+                        flags={flagsByParagraph.get(cache.get(editing)!.id)}
                         onClose={() => {
                           const index = editing;
                           setEditing(undefined);

@@ -10,7 +10,9 @@
  */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { inlineCodeProblem, missingInlineCodes } from '../../../shared/formats/inline-codes';
-import { inlineCodeChar, type Paragraph } from '../../../shared/model';
+import { inlineCodeChar, type Annotation, type Paragraph } from '../../../shared/model';
+import { AnnotatedText } from '../flags/AnnotatedText';
+import { isSuggestionMark } from '../../state/suggestion-marks';
 import { CodedText, CodeToken } from '../text/CodedText';
 import { assertNever } from '../../../shared/result';
 import { newEditGroup, type DraftStatus, type DraftWriter } from '../../state/draft-writer';
@@ -29,6 +31,11 @@ export interface ParagraphEditorProps {
   readonly writer: DraftWriter;
   /** Leaves the editor (Escape, or focus moving out of it), with the text as last typed. */
   readonly onClose: (text: string) => void;
+  /**
+   * The paragraph's flags (on the machine translation and the source): listed above the box and drawn on the
+   * machine translation below it, so the reviewer corrects with what was found in view.
+   */
+  readonly flags?: readonly Annotation[];
 }
 
 
@@ -54,7 +61,11 @@ function fit(box: HTMLTextAreaElement | null): void {
   box.style.height = `${box.scrollHeight}px`;
 }
 
-export function ParagraphEditor({ reviewId, paragraph, number, initialText, writer, onClose }: ParagraphEditorProps) {
+const NO_FLAGS: readonly Annotation[] = [];
+
+export function ParagraphEditor({ reviewId, paragraph, number, initialText, writer, onClose, flags = NO_FLAGS }: ParagraphEditorProps) {
+  // The reviewer's own flags, not the checks' suggestions (those are offered in their panel).
+  const shownFlags = useMemo(() => flags.filter((f) => !isSuggestionMark(f.id) && f.status !== 'dismissed'), [flags]);
   const [text, setText] = useState(initialText);
   const [showMachine, setShowMachine] = useState(false);
   const group = useMemo(() => newEditGroup(), []);
@@ -117,6 +128,17 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
       className="para-editor"
       role="group"
       aria-label={`Editing paragraph ${number}`}
+      // Escape leaves from anywhere in the editor (the text box or one of its buttons), as from the box itself.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        if (problem !== undefined && !leaving) {
+          setLeaving(true);
+          return;
+        }
+        close(text);
+      }}
       onBlur={(e) => {
         // Leaving for the editor's own buttons keeps it open, and so does switching to another window;
         // leaving for anything else in the app closes it, unless a broken tag would lose what was typed.
@@ -163,6 +185,22 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
           </button>
         )}
       </div>
+      {shownFlags.length > 0 && (
+        <ul className="para-editor__flags" aria-label="Flags in this paragraph">
+          {shownFlags.map((f) => (
+            <li key={f.id} className={`para-editor__flag sev-${f.severity}`}>
+              <span className="para-editor__flag-quote">
+                {f.start === f.end ? 'Omission' : `“${(f.side === 'source' ? (paragraph.source ?? '') : paragraph.target).slice(f.start, f.end)}”`}
+                {f.side === 'source' ? ' (source)' : ''}
+              </span>{' '}
+              <span className="para-editor__flag-what">
+                {f.category} · {f.severity}
+                {f.comment ? ` — ${f.comment}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <textarea
         ref={box}
         className={`para-editor__text para__text--${paragraph.kind}`}
@@ -174,17 +212,6 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
         rows={1}
         spellCheck
         onChange={(e) => change(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            if (problem !== undefined && !leaving) {
-              setLeaving(true);
-              return;
-            }
-            close(text);
-          }
-        }}
       />
       {problem !== undefined && (
         <p id={problemId} className="para-editor__problem" role="alert">
@@ -224,7 +251,11 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
       )}
       {showMachine && (
         <div id={machineId} className="para-editor__machine" aria-label="Machine translation" lang={langOf(paragraph.target)}>
-          {paragraph.target || <em>No machine translation at this position</em>}
+          {paragraph.target ? (
+            <AnnotatedText text={paragraph.target} flags={shownFlags.filter((f) => f.side === 'target')} onSelectFlag={() => undefined} />
+          ) : (
+            <em>No machine translation at this position</em>
+          )}
         </div>
       )}
     </div>
