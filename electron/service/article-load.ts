@@ -137,6 +137,7 @@ export class ArticleLoad {
 
   cancel(): void {
     this.controller.abort();
+    this.counter.cancel();
   }
 
   private paragraph(i: number): Paragraph {
