@@ -10,7 +10,7 @@ import { basename, resolve } from 'node:path';
 import { adjudicate, adjudicatedReview, articleMismatch, type Decision } from '../../shared/report/adjudication';
 import { decisionsFileSchema } from '../../shared/report/adjudication-decisions';
 import { writeAdjudicatedReview } from '../service/adjudication-file';
-import { parseArgs, type Command } from './command';
+import { parseArgs, type CommandModule } from './command';
 import { readReportInput } from './report-command';
 
 const USAGE = `Usage: redline adjudicate REVIEW... --out NEW.redline [--decisions FILE.json] [--adjudicator NAME]
@@ -57,9 +57,8 @@ async function readDecisions(path: string, shown: string): Promise<{ ok: true; v
   return { ok: true, value: parsed.data.decisions as readonly Decision[] };
 }
 
-export const adjudicateCommand: Command = {
+export const adjudicateCommand: CommandModule = {
   name: 'adjudicate',
-  summary: 'Make one adjudicated review from several raters’ reviews of an article: flags kept, merged or dropped',
   usage: USAGE,
   async run(args, io) {
     const { positional, values, unknown } = parseArgs(args, { values: ['out', 'decisions', 'adjudicator', 'doc', 'system'] });

@@ -9,7 +9,7 @@ import { checkArticle } from '../../shared/checks/article-checker';
 import { CHECK_LABELS, type CheckParagraph, type Finding } from '../../shared/checks/finding';
 import { parseGlossary, type Glossary } from '../../shared/checks/glossary';
 import { readArticle } from '../loader/read-article';
-import { parseArgs, type CliIo, type Command } from './command';
+import { parseArgs, type CliIo, type CommandModule } from './command';
 
 const USAGE = `Usage: redline check FILE [--source FILE] [--glossary FILE] [--json]
 
@@ -32,9 +32,8 @@ function line(f: Finding, paragraph: number): string {
   return `${where}  ${CHECK_LABELS[f.check].label}: ${f.message}  [${f.category}, ${f.severity}]`;
 }
 
-export const checkCommand: Command = {
+export const checkCommand: CommandModule = {
   name: 'check',
-  summary: 'Run the automatic checks on an article',
   usage: USAGE,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const { positional, values, switches, unknown } = parseArgs(args, { values: ['source', 'glossary'], switches: ['json'] });

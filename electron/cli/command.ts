@@ -1,4 +1,4 @@
-/** A subcommand of the `redline` command line. Each lives in its own file and is listed in `commands.ts`. */
+/** Where a command writes and the folder it was started in; tests pass their own. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -8,14 +8,20 @@ export interface CliIo {
   readonly columns?: number;
 }
 
+/** A subcommand of the `redline` command line, as callers run it: by name, with arguments. */
 export interface Command {
   readonly name: string;
-  /** One line for `--help`. */
-  readonly summary: string;
-  /** Full usage text for `redline NAME --help`. */
-  readonly usage: string;
   /** Returns the exit status: 0 success, 2 bad input or usage (with the reason on stderr), 1 anything else. */
   run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/**
+ * What a command's own module exports: the command with its full usage text. Each lives in its own file,
+ * loaded only when it runs or explains itself; `commands.ts` lists them with their one-line summaries.
+ */
+export interface CommandModule extends Command {
+  /** Full usage text for `redline NAME --help`. */
+  readonly usage: string;
 }
 
 /** Splits `--flag value` / `--flag=value` / `--switch` options from positional arguments. */

@@ -11,7 +11,7 @@ import { statusLabel, type CompareRow } from '../../shared/diff/compare-rows';
 import type { DiffSegment } from '../../shared/diff/text-diff';
 import { hasUnspacedScript } from '../../shared/diff/tokenize';
 import { readArticle } from '../loader/read-article';
-import { parseArgs, type CliIo, type Command } from './command';
+import { parseArgs, type CliIo, type CommandModule } from './command';
 import { PARALLEL_MIN_BYTES, parallelRates, startRateWorker } from './parallel-rates';
 import { writeRatesJson } from './rates-json';
 
@@ -67,9 +67,8 @@ function totalBytes(paths: readonly string[]): number {
   return bytes;
 }
 
-export const diffCommand: Command = {
+export const diffCommand: CommandModule = {
   name: 'diff',
-  summary: 'Compare two versions of an article, with the edit rate (TER) per paragraph and overall',
   usage: USAGE,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, { values: ['width'], switches: ['char', 'json'] });

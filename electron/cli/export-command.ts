@@ -13,7 +13,7 @@ import type { VersionRef } from '../../shared/journal/review-state';
 import { exportVersion, writeExport } from '../service/export-article';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../service/export-formats';
 import { readReviewFile } from '../service/read-review';
-import { parseArgs, type Command } from './command';
+import { parseArgs, type CommandModule } from './command';
 
 const USAGE = `Usage: redline export REVIEW --format ${EXPORT_FORMATS.join('|')} --out PATH [--version N|current] [--force] [--clean]
 
@@ -51,9 +51,8 @@ function parseVersion(text: string | undefined): VersionRef | undefined {
   return /^\d{1,9}$/.test(text) ? Number(text) : undefined;
 }
 
-export const exportCommand: Command = {
+export const exportCommand: CommandModule = {
   name: 'export',
-  summary: 'Write a version of a review as an article (txt, md, html, docx, xliff, xliff-its) or for other tools (tsv, json, csv, patch)',
   usage: USAGE,
   async run(args, io) {
     const { positional, values, switches, unknown } = parseArgs(args, { values: ['format', 'out', 'version'], switches: ['force', 'clean'] });

@@ -17,7 +17,7 @@ import { paragraphIdAt, type ArticleInfo, type Block, type Paragraph } from '../
 import { fail, ok, type Result } from '../../shared/result';
 import { ReviewJournal } from '../journal/review-journal';
 import { readArticle } from '../loader/read-article';
-import type { Command } from './command';
+import type { CommandModule } from './command';
 
 const USAGE = `Usage: redline import FILE [--source FILE] [--doc ID] [--system NAME] [--rater NAME]
                      [--version FILE [--message TEXT]]... --out REVIEW.redline
@@ -201,9 +201,8 @@ async function readVersion(path: string, shown: string, paragraphs: readonly Par
   return ok(texts);
 }
 
-export const importCommand: Command = {
+export const importCommand: CommandModule = {
   name: 'import',
-  summary: 'Start a review file from an article, a WMT annotation file or corrected versions',
   usage: USAGE,
   async run(argv, io) {
     const usageError = (message: string): number => {

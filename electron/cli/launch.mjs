@@ -1,34 +1,19 @@
 // `npm run cli` and `npm start`'s browser fallback run this file: it runs the command line from its build,
-// out/cli/main.js, and builds that first when it is missing or older than any file it was built from (listed
-// in out/cli/inputs.json). Compiling TypeScript at every start cost seconds; the check costs a stat per source
-// file, and Vite is loaded only when a build is needed. Plain JavaScript, because it runs before any build.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// out/cli/main.js, and builds that first when it is missing or older than a file it was built from. Only the
+// files of what is about to run are looked at (out/cli/inputs.json lists them per chunk): `--help` needs the
+// command table alone, a handful of files; `diff` adds the diff command's chunks. Compiling TypeScript at every
+// start cost seconds, and a stat of every source some tens of milliseconds; Vite is loaded only when a build
+// is needed. Plain JavaScript, because it runs before any build.
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildIsStale } from './build-freshness.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'out', 'cli');
 const bundle = join(outDir, 'main.js');
-
-/** Whether the build is missing, or any file it was built from changed (or vanished) since it began. */
-function stale() {
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(join(outDir, 'inputs.json'), 'utf8'));
-    statSync(bundle);
-  } catch {
-    return true;
-  }
-  for (const input of manifest.inputs) {
-    try {
-      if (statSync(join(root, input)).mtimeMs > manifest.builtAt) return true;
-    } catch {
-      // npm's lock files may be absent (no install yet); a missing source file means the build is out of date.
-      if (!input.endsWith('package-lock.json')) return true;
-    }
-  }
-  return false;
-}
+/** Files of earlier builds are removed once this old: a command started before a rebuild may still load them. */
+const OLD_BUILD_MS = 60 * 60 * 1000;
 
 /**
  * Builds in memory and replaces each output file by renaming a finished one over it, so that another
@@ -43,16 +28,29 @@ async function build() {
     build: { write: false },
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-  outputs.sort((a, b) => Number(a.fileName === 'inputs.json') - Number(b.fileName === 'inputs.json'));
+  // Chunks first (their names carry a hash of their content, so they never replace a file an older main.js
+  // loads), then main.js, then the manifest.
+  const rank = (name) => (name === 'inputs.json' ? 2 : name === 'main.js' ? 1 : 0);
+  outputs.sort((a, b) => rank(a.fileName) - rank(b.fileName));
   for (const item of outputs) {
     const path = join(outDir, item.fileName);
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, item.type === 'chunk' ? item.code : item.source);
     renameSync(temporary, path);
   }
+  const current = new Set(outputs.map((item) => item.fileName));
+  for (const name of readdirSync(outDir)) {
+    if (current.has(name)) continue;
+    const path = join(outDir, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > OLD_BUILD_MS) unlinkSync(path);
+    } catch {
+      // Removed meanwhile by another build.
+    }
+  }
 }
 
-if (stale()) {
+if (buildIsStale(root, outDir, process.argv.slice(2))) {
   process.stderr.write('Building the command line (out/cli)...\n');
   mkdirSync(outDir, { recursive: true });
   await build();

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildIsStale, inputsFor, type BuildManifest } from './build-freshness.mjs';
 import { commands } from './commands';
 
 const launcher = join(import.meta.dirname, 'launch.mjs');
@@ -21,6 +22,14 @@ describe('the command line as a process', () => {
     for (const c of commands) expect(r.stdout.split('\n').filter((l) => l.startsWith(`  ${c.name} `))).toHaveLength(1);
   });
 
+  it('explains each command with NAME --help', () => {
+    for (const c of commands) {
+      const r = cli(c.name, '--help');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: redline ${c.name} `));
+    }
+  });
+
   it('runs a command on files named relative to where it was started, and exits with its status', () => {
     writeFileSync(join(scratch, 'old.txt'), 'Prices rose sharply last year.\n');
     writeFileSync(join(scratch, 'new.txt'), 'Prices rose sharply this year.\n');
@@ -28,5 +37,81 @@ describe('the command line as a process', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ edits: 1, refWords: 5 });
     expect(cli('diff', 'old.txt').status).toBe(2);
+  });
+});
+
+describe('rebuilding only when a source of what runs changed', () => {
+  const root = join(scratch, 'checkout');
+  const out = join(root, 'out');
+  const builtAt = Date.parse('2030-01-01T00:00:00Z');
+  const manifest: BuildManifest = {
+    builtAt,
+    always: ['config.ts', 'package-lock.json'],
+    entry: 'main.js',
+    chunks: {
+      'main.js': { inputs: ['main.ts', 'commands.ts'], imports: [] },
+      'diff-1.js': { inputs: ['diff-command.ts'], imports: ['rates-1.js', 'node:fs'] },
+      'rates-1.js': { inputs: ['ter.ts'], imports: [] },
+      'score-1.js': { inputs: ['score-command.ts'], imports: [] },
+      'worker.js': { inputs: ['worker.ts'], imports: ['rates-1.js'] },
+    },
+    commands: { diff: 'diff-1.js', score: 'score-1.js' },
+    others: ['worker.js'],
+  };
+  const sources = ['config.ts', 'main.ts', 'commands.ts', 'diff-command.ts', 'ter.ts', 'score-command.ts', 'worker.ts'];
+
+  /** A checkout whose sources are all older than its build, but for `changed`, saved after the build began. */
+  function checkout(changed?: string): void {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'inputs.json'), JSON.stringify(manifest));
+    writeFileSync(join(out, 'main.js'), '');
+    for (const source of sources) {
+      writeFileSync(join(root, source), '');
+      const when = new Date(source === changed ? builtAt + 1000 : builtAt - 60_000);
+      utimesSync(join(root, source), when, when);
+    }
+  }
+
+  it('looks at the command table alone for --help, and at a command’s own chunks and the workers for a command', () => {
+    expect([...inputsFor(manifest, ['--help'])].sort()).toEqual(['commands.ts', 'config.ts', 'main.ts', 'package-lock.json']);
+    expect([...inputsFor(manifest, ['nosuch'])]).not.toContain('diff-command.ts');
+    expect([...inputsFor(manifest, ['diff', 'a', 'b'])].sort()).toEqual(
+      ['commands.ts', 'config.ts', 'diff-command.ts', 'main.ts', 'package-lock.json', 'ter.ts', 'worker.ts'],
+    );
+  });
+
+  it('is fresh when nothing changed, and npm’s lock file may be missing', () => {
+    checkout();
+    expect(buildIsStale(root, out, ['--help'])).toBe(false);
+    expect(buildIsStale(root, out, ['diff', 'a', 'b'])).toBe(false);
+  });
+
+  it('rebuilds for a command whose source changed, not for --help or another command', () => {
+    checkout('diff-command.ts');
+    expect(buildIsStale(root, out, ['diff', 'a', 'b'])).toBe(true);
+    expect(buildIsStale(root, out, ['score', 'x.tsv'])).toBe(false);
+    expect(buildIsStale(root, out, ['--help'])).toBe(false);
+    checkout('commands.ts');
+    expect(buildIsStale(root, out, ['--help'])).toBe(true);
+    // A module a worker uses counts for every command; so does the configuration.
+    checkout('ter.ts');
+    expect(buildIsStale(root, out, ['score', 'x.tsv'])).toBe(true);
+    checkout('config.ts');
+    expect(buildIsStale(root, out, ['score', 'x.tsv'])).toBe(true);
+  });
+
+  it('rebuilds when a source vanished, the entry is missing, or there is no manifest of this kind', () => {
+    checkout();
+    rmSync(join(root, 'worker.ts'));
+    expect(buildIsStale(root, out, ['diff'])).toBe(true);
+    checkout();
+    rmSync(join(out, 'main.js'));
+    expect(buildIsStale(root, out, ['--help'])).toBe(true);
+    checkout();
+    writeFileSync(join(out, 'inputs.json'), JSON.stringify({ builtAt, inputs: ['main.ts'] }));
+    expect(buildIsStale(root, out, ['--help'])).toBe(true);
+    rmSync(join(out, 'inputs.json'));
+    expect(buildIsStale(root, out, ['--help'])).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The `redline` command line: one entry point with subcommands.
- * `npm run -s cli -- --help` lists them; `npm run -s cli -- NAME --help` explains one.
+ * `npm run -s cli -- --help` lists them; `npm run -s cli -- NAME --help` explains one. This module holds only the
+ * table of commands; each command's code is loaded when it runs (see commands.ts).
  */
 import { commands } from './commands';
 import type { CliIo } from './command';
@@ -27,7 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.usage.trimEnd()}\n`);
+    io.stdout(`${(await command.load()).usage.trimEnd()}\n`);
     return 0;
   }
   return command.run(rest, io);

@@ -23,7 +23,7 @@ import { typologyFromSetting } from '../service/review-typology';
 import { builtInTypology } from '../../shared/typology/built-in';
 import { SessionSuggestions } from '../service/session-suggestions';
 import { editRateUnitOf, VersionFigures } from '../service/version-figures';
-import { parseArgs, type Command } from './command';
+import { parseArgs, type CommandModule } from './command';
 
 const FORMATS = ['html', 'json', 'csv'] as const;
 type ReportFormat = (typeof FORMATS)[number];
@@ -152,9 +152,8 @@ function formatOf(value: string | undefined, out: string): ReportFormat | undefi
   return ext === 'json' || ext === 'csv' ? ext : 'html';
 }
 
-export const reportCommand: Command = {
+export const reportCommand: CommandModule = {
   name: 'report',
-  summary: 'Write the quality report of a review, or of several reviewers of one article (html, json, csv)',
   usage: USAGE,
   async run(args, io) {
     const { positional, values, switches, unknown } = parseArgs(args, {

@@ -11,7 +11,7 @@ import { DEFAULT_PASS_THRESHOLD } from '../../shared/scoring/mqm-figures';
 import { reviewAsWmtFile } from '../../shared/scoring/review-as-wmt';
 import { scoreWmtFile, WMT_GROUPINGS, type WmtGrouping, type WmtScoreRow } from '../../shared/scoring/score-wmt-file';
 import { describeProfile, isScoringProfile, SCORING_PROFILES, type ScoringProfile } from '../../shared/scoring/wmt-weights';
-import { parseArgs, type CliIo, type Command } from './command';
+import { parseArgs, type CliIo, type CommandModule } from './command';
 
 export interface ScoreCommandDeps {
   /** Reads a review file; provided by the journal module. Without it `.redline` files are refused. */
@@ -133,10 +133,9 @@ async function load(path: string, display: string, deps: ScoreCommandDeps): Prom
 }
 
 /** Builds the command; the journal module supplies `readReview` so that review files can be scored. */
-export function makeScoreCommand(deps: ScoreCommandDeps): Command {
+export function makeScoreCommand(deps: ScoreCommandDeps): CommandModule {
   return {
     name: 'score',
-    summary: 'Score a WMT MQM TSV file or a review with MQM',
     usage: USAGE,
     async run(args: readonly string[], io: CliIo): Promise<number> {
       const { positional, values, switches, unknown } = parseArgs(args, {
@@ -193,4 +192,4 @@ export function makeScoreCommand(deps: ScoreCommandDeps): Command {
   };
 }
 
-export const scoreCommand: Command = makeScoreCommand({});
+export const scoreCommand: CommandModule = makeScoreCommand({});

@@ -9,7 +9,7 @@ import { appPaths, defaultDataDir } from '../app-paths';
 import { startBrowserHost } from '../host/browser-host';
 import { checkArticle } from '../loader/article-stream';
 import { ReviewService } from '../service/review-service';
-import { parseArgs, type Command } from './command';
+import { parseArgs, type CommandModule } from './command';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -24,9 +24,8 @@ function ensureRendererBuilt(rendererDir: string, stderr: (t: string) => void): 
   return r.status === 0 && existsSync(join(rendererDir, 'index.html'));
 }
 
-export const serveCommand: Command = {
+export const serveCommand: CommandModule = {
   name: 'serve',
-  summary: 'Open Redline in the browser: serve the app on 127.0.0.1 and print its address',
   usage: [
     'Usage: redline serve [FILE] [--source FILE] [--port N]',
     '',
