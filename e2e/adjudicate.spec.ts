@@ -10,6 +10,7 @@ import { eventLine } from '../shared/journal/read-journal';
 import { withChecksum } from '../shared/journal/line-checksum';
 import { numbered, sampleAnnotation } from '../shared/journal/sample-review';
 import { expect, test } from './support/fixtures';
+import { startHost } from './support/host';
 import { flagPhrase } from './support/flag-phrase';
 import { RedlinePage } from './support/redline-page';
 
@@ -149,4 +150,39 @@ test('adds two raters’ reviews, keeps, merges and drops their flags, and saves
   await expect(flags).toContainText('too casual — Kept from cy.redline#c1');
   await expect(flags).not.toContainText('ben.redline#b2');
   await page.screenshot({ path: testInfo.outputPath('adjudicated-review.png') });
+});
+
+test('a long list of paragraphs to adjudicate is drawn a hundred at a time, and deciding from the keyboard walks on to the flags beyond', async ({ page, files }) => {
+  const article = files.longArticle('long.txt', 160);
+  const host = await startHost([article]);
+  try {
+    const app = new RedlinePage(page);
+    await app.goto(host.url);
+    await app.waitForArticle('long.txt', 160);
+    const own = readdirSync(files.dir).find((n) => n.endsWith('.redline'))!;
+    const headerLine = readFileSync(join(files.dir, own), 'utf8').split('\n')[0]! + '\n';
+    // Another rater flags the first word of every paragraph: 160 paragraphs where the two disagree.
+    const other = writeReview(join(files.dir, 'dee.redline'), headerLine, [
+      { type: 'rater-set', rater: 'Dee' },
+      ...Array.from({ length: 160 }, (_, i): EventBody => ({ type: 'annotation-added', annotation: sampleAnnotation(`d${i + 1}`, `p${i + 1}`, { rater: 'Dee', severity: 'minor', start: 0, end: 9 }) })),
+    ]);
+    await page.getByRole('button', { name: 'Report', exact: true }).click();
+    await page.getByRole('button', { name: 'Adjudicate…' }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Add reviews…' }).click()]);
+    await chooser.setFiles([other]);
+    const paragraphs = page.getByRole('region', { name: /^Paragraph \d+$/ });
+    await expect(paragraphs).toHaveCount(100);
+    await expect(page.getByRole('button', { name: 'Show 60 more paragraphs (60 not shown yet)' })).toBeVisible();
+    const count = page.getByRole('toolbar', { name: 'Adjudication' }).getByRole('status');
+    await expect(count).toHaveText('160 flags undecided');
+    // Dropping the first hundred from the keyboard walks down the list; the next undecided flag is drawn when reached.
+    await page.getByRole('region', { name: 'Paragraph 1', exact: true }).getByRole('listitem').focus();
+    for (let i = 0; i < 100; i++) await page.keyboard.press('d');
+    await expect(count).toHaveText('60 flags undecided');
+    await expect(paragraphs).toHaveCount(160);
+    await expect(page.getByRole('region', { name: 'Paragraph 101' }).getByRole('listitem')).toBeFocused();
+    await expect(page.getByRole('button', { name: /more paragraphs/ })).toHaveCount(0);
+  } finally {
+    await host.stop();
+  }
 });

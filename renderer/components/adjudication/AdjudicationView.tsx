@@ -32,6 +32,9 @@ interface Props {
   readonly onOpenReview: (path: string) => void;
 }
 
+/** Paragraphs drawn at first, and added by "Show more". */
+const PAGE = 100;
+
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `story.redline` → `story.adjudicated.redline`, beside it. */
@@ -82,7 +85,10 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
     void client.appInfo({}).then((r) => r.ok && setHost(r.value.host));
   }, [client]);
 
-  const flags = useMemo(() => view?.paragraphs.flatMap((p) => p.flags) ?? [], [view]);
+  // Paragraphs are drawn a page at a time: a long article's list would otherwise cost the screen thousands of cards.
+  const [shown, setShown] = useState(PAGE);
+  const visible = useMemo(() => view?.paragraphs.slice(0, shown) ?? [], [view, shown]);
+  const flags = useMemo(() => visible.flatMap((p) => p.flags), [visible]);
   const byRef = useMemo(() => new Map(flags.map((f) => [f.ref, f])), [flags]);
   const raterOf = (ref: FlagRef) => byRef.get(ref)?.rater ?? ref;
   const reviewIndex = useMemo(() => new Map((view?.reviews ?? []).map((r, i) => [r.label, i])), [view]);
@@ -125,12 +131,16 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
     }
   };
 
+  // Moves over every listed flag, drawing more paragraphs when the next flag is beyond those drawn.
   const move = (step: 1 | -1, onlyUndecided = false) => {
-    if (flags.length === 0) return;
-    const at = focused ? flags.findIndex((f) => f.ref === focused) : -1;
-    for (let i = 1; i <= flags.length; i++) {
-      const f = flags[(((at + step * i) % flags.length) + flags.length) % flags.length]!;
-      if (!onlyUndecided || isUndecided(plan, f)) return setFocused(f.ref);
+    const all = view?.paragraphs.flatMap((p, index) => p.flags.map((f) => ({ f, index }))) ?? [];
+    if (all.length === 0) return;
+    const at = focused ? all.findIndex(({ f }) => f.ref === focused) : -1;
+    for (let i = 1; i <= all.length; i++) {
+      const { f, index } = all[(((at + step * i) % all.length) + all.length) % all.length]!;
+      if (onlyUndecided && !isUndecided(plan, f)) continue;
+      if (index >= shown) setShown(Math.ceil((index + 1) / PAGE) * PAGE);
+      return setFocused(f.ref);
     }
   };
 
@@ -257,7 +267,7 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
         )}
         {!view && !adj.error && <p className="adjudication__muted" aria-busy="true">Reading the reviews…</p>}
         {others > 0 &&
-          view?.paragraphs.map((p) => (
+          visible.map((p) => (
             <ParagraphCard
               key={p.id}
               paragraph={p}
@@ -287,6 +297,13 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
               }
             />
           ))}
+        {others > 0 && view && view.paragraphs.length > shown && (
+          <p>
+            <button type="button" onClick={() => setShown((n) => n + PAGE)}>
+              Show {Math.min(PAGE, view.paragraphs.length - shown)} more paragraphs ({view.paragraphs.length - shown} not shown yet)
+            </button>
+          </p>
+        )}
         {view && view.unlisted > 0 && (
           <p className="adjudication__muted">
             {view.unlisted} more paragraph{view.unlisted === 1 ? '' : 's'} with flags {view.unlisted === 1 ? 'is' : 'are'} not listed; their flags are kept as they are.
