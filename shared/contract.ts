@@ -104,8 +104,11 @@ export interface ReviewView {
   readonly drafts: Readonly<Record<string, string>>;
   /** Paragraphs edited since the last saved version. */
   readonly unsaved: number;
-  /** The paragraphs the reviewer marked reviewed: paragraph id → true (a record, as `drafts`, for lookups by id). */
-  readonly reviewed: Readonly<Record<string, true>>;
+  /**
+   * Ids of the paragraphs the reviewer marked reviewed, in no particular order. A list, not a record keyed by id:
+   * a whole long article may be marked, and a list of 100,000 ids is made and read many times faster.
+   */
+  readonly reviewed: readonly string[];
   /** How many paragraphs are marked reviewed (the status bar's "Reviewed N of M"). */
   readonly reviewedCount: number;
   /** Paragraph id → the reviewer's note on the whole paragraph. */

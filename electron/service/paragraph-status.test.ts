@@ -34,7 +34,7 @@ describe('paragraphs marked reviewed and paragraph notes', () => {
 
     const second = fx.service();
     const reopened = await fx.open(second);
-    expect(reopened.reviewed).toEqual({ p1: true, p3: true });
+    expect([...reopened.reviewed].sort()).toEqual(['p1', 'p3']);
     expect(reopened.reviewedCount).toBe(2);
     expect(reopened.notes).toEqual({ p2: 'Ask the desk which bridge is meant.' });
   });
@@ -60,6 +60,16 @@ describe('paragraphs marked reviewed and paragraph notes', () => {
     const again = value(await service.setParagraphReviewed({ reviewId, paragraphId: 'p2', reviewed: true }));
     expect(again.seq).toBe(first.seq);
     expect(again.reviewed).toBeUndefined();
+  });
+
+  it('the JSON export of the review carries the notes and which paragraphs are reviewed', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(service);
+    value(await service.setParagraphNote({ reviewId, paragraphId: 'p3', note: 'Bus times to confirm' }));
+    value(await service.setParagraphReviewed({ reviewId, paragraphId: 'p1', reviewed: true }));
+    const exported = JSON.parse(value(await service.exportText({ reviewId, format: 'json' })).text) as { notes: unknown; reviewed: unknown };
+    expect(exported.notes).toEqual({ p3: 'Bus times to confirm' });
+    expect(exported.reviewed).toEqual(['p1']);
   });
 
   it('a paragraph the article does not have is named in the refusal', async () => {

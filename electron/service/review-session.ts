@@ -156,7 +156,7 @@ export class ReviewSession {
       annotations: annotationList(state),
       drafts: Object.fromEntries(state.drafts),
       unsaved: unsavedParagraphs(state).length,
-      reviewed: Object.fromEntries([...state.reviewed].map((id) => [id, true as const])),
+      reviewed: [...state.reviewed],
       reviewedCount: state.reviewed.size,
       notes: Object.fromEntries(state.notes),
       versions: this.figures.summaries(state),

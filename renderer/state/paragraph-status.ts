@@ -11,7 +11,7 @@ import { paragraphIdAt } from '../../shared/model';
  * only while it meets reviewed paragraphs.
  */
 export function nextNotReviewed(
-  reviewed: Readonly<Record<string, true>>,
+  reviewed: { has(paragraphId: string): boolean },
   total: number,
   from: number,
   step: 1 | -1,
@@ -19,7 +19,7 @@ export function nextNotReviewed(
   if (total <= 0) return undefined;
   for (let n = 1; n <= total; n++) {
     const i = (((from + step * n) % total) + total) % total;
-    if (!reviewed[paragraphIdAt(i)]) return i;
+    if (!reviewed.has(paragraphIdAt(i))) return i;
   }
   return undefined;
 }

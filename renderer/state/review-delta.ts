@@ -56,11 +56,8 @@ export function applyDelta(view: ReviewView, delta: ReviewDelta): ReviewView {
 
 /** The reviewed marks with a change's marks set or taken back. */
 function withMarks(marks: ReviewView['reviewed'] | undefined, change: Readonly<Record<string, boolean>>): ReviewView['reviewed'] {
-  const next: Record<string, true> = { ...marks };
-  for (const [id, reviewed] of Object.entries(change)) {
-    if (reviewed) next[id] = true;
-    else delete next[id];
-  }
+  const next = (marks ?? []).filter((id) => !Object.hasOwn(change, id));
+  for (const [id, reviewed] of Object.entries(change)) if (reviewed) next.push(id);
   return next;
 }
 

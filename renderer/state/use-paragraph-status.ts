@@ -3,21 +3,20 @@
  * move on), take the mark back, step to the next paragraph not reviewed yet, open the note dialog. Changes go
  * through `run`, so they answer with a delta the review view applies, and undo takes them back like any change.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { RedlineClient, ReviewView } from '../../shared/contract';
 import { paragraphIdAt } from '../../shared/model';
 import type { Failure, Result } from '../../shared/result';
 import { nextNotReviewed } from './paragraph-status';
 import type { ReviewChange } from './use-review';
 
-const NO_MARKS: Readonly<Record<string, true>> = {};
 const NO_NOTES: Readonly<Record<string, string>> = {};
 
 export interface ParagraphStatus {
   /** Whether the paragraph at a position is marked reviewed. */
   isReviewed(index: number): boolean;
   noteOf(index: number): string | undefined;
-  readonly reviewed: Readonly<Record<string, true>>;
+  readonly reviewed: ReadonlySet<string>;
   readonly notes: Readonly<Record<string, string>>;
   readonly count: number;
   /** Marks the paragraph in focus reviewed and moves focus to the next paragraph (Ctrl+Enter). */
@@ -44,7 +43,9 @@ interface Options {
 
 export function useParagraphStatus({ client, review, run, current, loaded, goTo }: Options): ParagraphStatus {
   const [noteFor, setNoteFor] = useState<number>();
-  const reviewed = review?.reviewed ?? NO_MARKS;
+  // A set for lookups by id, made again only when the marks change.
+  const marks = review?.reviewed;
+  const reviewed = useMemo(() => new Set(marks ?? []), [marks]);
   const notes = review?.notes ?? NO_NOTES;
   const reviewId = review?.reviewId;
   const writable = !!review && !review.readOnly;
@@ -62,12 +63,12 @@ export function useParagraphStatus({ client, review, run, current, loaded, goTo 
     const index = current;
     // Focus moves at once, so marking paragraph after paragraph keeps pace with the keys; the mark follows.
     if (index < loaded - 1) goTo(index + 1);
-    if (!reviewed[paragraphIdAt(index)]) void setReviewed(index, true);
+    if (!reviewed.has(paragraphIdAt(index))) void setReviewed(index, true);
   }, [writable, loaded, current, goTo, reviewed, setReviewed]);
 
   const toggle = useCallback(
     (index: number) => {
-      if (reviewed[paragraphIdAt(index)]) {
+      if (reviewed.has(paragraphIdAt(index))) {
         void setReviewed(index, false);
         return;
       }
@@ -95,7 +96,7 @@ export function useParagraphStatus({ client, review, run, current, loaded, goTo 
   );
 
   return {
-    isReviewed: (index) => !!reviewed[paragraphIdAt(index)],
+    isReviewed: (index) => reviewed.has(paragraphIdAt(index)),
     noteOf: (index) => notes[paragraphIdAt(index)],
     reviewed,
     notes,

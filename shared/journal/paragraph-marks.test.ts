@@ -114,3 +114,22 @@ describe('reopening', () => {
     expect(badNote).toEqual({ problem: 'paragraph-note-set needs a paragraph id and a note' });
   });
 });
+
+describe('the set of reviewed paragraphs of a long article', () => {
+  it('folding 100,000 marks and taking back every other one counts 50,000, each set handed out unchanged by later ones', () => {
+    const big = sampleHeader(100_000);
+    const bodies: EventBody[] = [];
+    for (let i = 1; i <= 100_000; i++) bodies.push(mark(`p${i}`));
+    for (let i = 2; i <= 100_000; i += 2) bodies.push(mark(`p${i}`, false));
+    const { state } = foldEvents(big, numbered(bodies));
+    expect(state.reviewed.size).toBe(50_000);
+    expect(state.reviewed.has('p99999')).toBe(true);
+    expect(state.reviewed.has('p100000')).toBe(false);
+    expect([...state.reviewed]).toHaveLength(50_000);
+    const next = applyEvent(state, numbered([mark('p2')], state.lastSeq + 1)[0]!);
+    if (!next.ok) throw new Error(next.error.message);
+    expect(next.value.reviewed.size).toBe(50_001);
+    expect(state.reviewed.has('p2')).toBe(false);
+    expect(state.reviewed.size).toBe(50_000);
+  });
+});

@@ -25,6 +25,7 @@ import {
   type UndoStep,
 } from './journal-event';
 import type { ReviewState, Version } from './review-state';
+import { MarkDraft, MarkSet } from './paragraph-marks';
 import { rangesProblem, replaceMatches } from '../find/text-search';
 
 /** The state of a review with no events yet. */
@@ -43,7 +44,7 @@ export function initialState(header: JournalHeader): ReviewState {
     rater: '',
     settings: DEFAULT_SETTINGS,
     dismissed: new Map(),
-    reviewed: new Set(),
+    reviewed: MarkSet.EMPTY,
     notes: new Map(),
     lastSeq: 0,
   };
@@ -99,11 +100,13 @@ export class ReviewStateBuilder {
   private rater: string;
   private settings: ReviewSettings;
   private dismissed: ReadonlyMap<string, DismissedSuggestion>;
-  private reviewed: ReadonlySet<string>;
+  private reviewed: MarkSet;
+  /** The reviewed marks being changed, until the next `build()` (see paragraph-marks.ts). */
+  private reviewedDraft: MarkDraft | undefined;
   private notes: ReadonlyMap<string, string>;
   private seq: number;
   private openGroup: ReviewState['openGroup'];
-  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed' | 'reviewed' | 'notes'>();
+  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed' | 'notes'>();
   /**
    * The latest creation time of any annotation this builder has seen (undefined until first needed). An
    * annotation created at or after it belongs at the end of creation order, which spares a scan of the map:
@@ -146,7 +149,7 @@ export class ReviewStateBuilder {
       rater: this.rater,
       settings: this.settings,
       dismissed: this.dismissed,
-      reviewed: this.reviewed,
+      reviewed: this.builtMarks(),
       notes: this.notes,
       lastSeq: this.seq,
       ...(this.openGroup ? { openGroup: this.openGroup } : {}),
@@ -216,7 +219,7 @@ export class ReviewStateBuilder {
         return undefined;
       }
       case 'paragraph-status-set': {
-        const before = this.reviewed.has(event.paragraphId);
+        const before = (this.reviewedDraft ?? this.reviewed).has(event.paragraphId);
         const label = event.reviewed ? 'mark reviewed' : 'mark not reviewed';
         if (before !== event.reviewed) this.record(label, [{ kind: 'status', paragraphId: event.paragraphId, before, after: event.reviewed }], event.seq);
         return undefined;
@@ -255,9 +258,10 @@ export class ReviewStateBuilder {
         this.rater = s.rater;
         this.settings = { ...DEFAULT_SETTINGS, ...s.settings };
         this.dismissed = new Map((s.dismissed ?? []).map((d) => [suggestionKey(d), d]));
-        this.reviewed = new Set(s.reviewed ?? []);
+        this.reviewed = MarkSet.of(s.reviewed ?? []);
+        this.reviewedDraft = undefined;
         this.notes = new Map(Object.entries(s.notes ?? {}));
-        for (const key of ['annotations', 'drafts', 'versions', 'undo', 'redo', 'dismissed', 'reviewed', 'notes'] as const) this.owned.delete(key);
+        for (const key of ['annotations', 'drafts', 'versions', 'undo', 'redo', 'dismissed', 'notes'] as const) this.owned.delete(key);
         return undefined;
       }
       default:
@@ -346,6 +350,15 @@ export class ReviewStateBuilder {
     }
   }
 
+  /** The reviewed marks as changed so far; later changes start a new draft, so the returned set never changes. */
+  private builtMarks(): MarkSet {
+    if (this.reviewedDraft) {
+      this.reviewed = this.reviewedDraft.build();
+      this.reviewedDraft = undefined;
+    }
+    return this.reviewed;
+  }
+
   private paragraph(id: string): Paragraph | undefined {
     const i = this.base.paragraphIndex.get(id);
     return i === undefined ? undefined : this.base.paragraphs[i];
@@ -428,7 +441,7 @@ export class ReviewStateBuilder {
       return;
     }
     if (change.kind === 'status') {
-      const reviewed = this.mutable('reviewed');
+      const reviewed = (this.reviewedDraft ??= new MarkDraft(this.reviewed));
       if (change[side]) reviewed.add(change.paragraphId);
       else reviewed.delete(change.paragraphId);
       return;
@@ -487,9 +500,8 @@ export class ReviewStateBuilder {
   private mutable(key: 'versions'): Version[];
   private mutable(key: 'undo' | 'redo'): UndoStep[];
   private mutable(key: 'dismissed'): Map<string, DismissedSuggestion>;
-  private mutable(key: 'reviewed'): Set<string>;
   private mutable(key: 'notes'): Map<string, string>;
-  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed' | 'reviewed' | 'notes'): unknown {
+  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed' | 'notes'): unknown {
     if (!this.owned.has(key)) {
       this.owned.add(key);
       switch (key) {
@@ -510,9 +522,6 @@ export class ReviewStateBuilder {
           break;
         case 'dismissed':
           this.dismissed = new Map(this.dismissed);
-          break;
-        case 'reviewed':
-          this.reviewed = new Set(this.reviewed);
           break;
         case 'notes':
           this.notes = new Map(this.notes);

@@ -7,6 +7,7 @@
  * list of draft keys.
  */
 import type { Annotation, Paragraph } from '../model';
+import type { MarkSet } from './paragraph-marks';
 import type { DismissedSuggestion, EventBody, JournalHeader, ReviewSettings, ReviewSnapshot, SavedVersion, UndoStep } from './journal-event';
 
 /** A saved version in memory: like `SavedVersion`, with its texts in a map. */
@@ -39,7 +40,7 @@ export interface ReviewState {
   /** Suggestions the reviewer dismissed, by `suggestionKey`. */
   readonly dismissed: ReadonlyMap<string, DismissedSuggestion>;
   /** Ids of the paragraphs the reviewer marked reviewed; its size is the progress figure, kept as events fold. */
-  readonly reviewed: ReadonlySet<string>;
+  readonly reviewed: MarkSet;
   /** Paragraph id → the reviewer's note on the whole paragraph (never empty). */
   readonly notes: ReadonlyMap<string, string>;
   /** Sequence number of the last event folded in (0 for a new review). */
