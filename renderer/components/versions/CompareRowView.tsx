@@ -179,7 +179,8 @@ export const CompareRowView = memo(function CompareRowView({ row, index, layout,
         </>
       ) : (
         <div className="cmp-row__text" lang={lang}>
-          <Segments segments={cols.inline} codes={codes} />
+          {/* Flags sit on the left text, whose every letter is here too (kept or struck through): drawn as beside. */}
+          <Side segments={cols.inline} flags={flags} codes={codes} />
         </div>
       )}
       {showFoot && (

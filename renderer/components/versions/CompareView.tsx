@@ -61,6 +61,12 @@ function Toggle<T extends string>({ label, value, options, onChange }: { label: 
   );
 }
 
+/** What the view's keys need of a key press, from React or straight from the page. */
+type KeyLike = Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target' | 'preventDefault' | 'stopPropagation'>;
+
+/** Input types that take no typing: keys pressed on them are the compare view's. */
+const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color']);
+
 export function CompareView({
   client,
   review,
@@ -218,20 +224,23 @@ export function CompareView({
       const r = await client.changeAnnotation({ reviewId: review.reviewId, id: annotationId, changes: { status: 'fixed' } });
       if (r.ok) {
         onReview(r.value);
+        // The button goes away with the offer: the keyboard goes back to the row, where N and P work.
+        reveal(currentRef.current, true);
         setAnnounce('Flag marked fixed.');
       } else setActionError(r.error.message);
     },
-    [client, onReview, review.reviewId],
+    [client, onReview, review.reviewId, reveal],
   );
 
   // Keys work as soon as the view opens.
   const section = useRef<HTMLElement>(null);
   useEffect(() => section.current?.focus(), []);
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
+  const onKeyDown = (e: KeyLike) => {
     if (e.ctrlKey || e.metaKey) return; // undo, open and the like stay the app's
     const el = e.target as HTMLElement;
-    const inField = el.tagName === 'SELECT' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
+    // Keys typed into a field are the field's; a checkbox or a button leaves them to the view.
+    const inField = el.tagName === 'SELECT' || el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !NOT_TEXT_INPUTS.has((el as HTMLInputElement).type));
     const key = e.key;
     let handled = true;
     if (key === 'Escape') onClose();
@@ -248,6 +257,20 @@ export function CompareView({
     // The article behind must not react to keys meant for this view.
     e.stopPropagation();
   };
+
+  // A control that goes away under the keyboard (an offer accepted, a list redrawn) leaves focus on the page
+  // itself: the view's keys still work from there.
+  const keys = useRef(onKeyDown);
+  keys.current = onKeyDown;
+  useEffect(() => {
+    const fromPage = (e: KeyboardEvent) => {
+      if (e.target !== document.body || document.querySelector('dialog[open]')) return;
+      keys.current(e);
+      if (e.defaultPrevented) e.stopImmediatePropagation();
+    };
+    window.addEventListener('keydown', fromPage, true);
+    return () => window.removeEventListener('keydown', fromPage, true);
+  }, []);
 
   const versionChoices = (
     <>
@@ -332,7 +355,8 @@ export function CompareView({
           'Comparing…'
         )}
       </div>
-      <span className="visually-hidden" aria-live="polite">
+      {/* Said aloud and shown: "This is the last change." must not pass unseen. */}
+      <span className="cmp__announce" aria-live="polite">
         {announce}
       </span>
       {failure && (
