@@ -17,6 +17,8 @@ import { ErrorBanner } from './ErrorBanner';
 import { ReviewFileBanner } from './ReviewFileBanner';
 import { OpenDialog } from './OpenDialog';
 import { ProgressBar } from './ProgressBar';
+import { FindBar } from './find/FindBar';
+import { useFind } from '../state/use-find';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
 import { PanelSplitter } from './layout/PanelSplitter';
@@ -303,6 +305,19 @@ export function App({ client }: { client: RedlineClient }) {
     };
   }, [client, review, currentParagraphId]);
 
+  // Find and Replace over the whole article: the bar keeps the keyboard while the article scrolls to each match.
+  const find = useFind({
+    client,
+    reviewId: review?.reviewId,
+    drafts: review?.drafts,
+    current: state.current,
+    reveal: useCallback((index: number) => {
+      dispatch({ type: 'focus', index });
+      pane.current?.reveal(index, { focus: false });
+    }, []),
+    applyDelta: replace,
+  });
+
   useShortcuts(client, {
     hasReview: !!review,
     articleKeysOff: editing !== undefined || !!compare || reportOpen || adjudicating,
@@ -350,6 +365,11 @@ export function App({ client }: { client: RedlineClient }) {
     setStatus,
     deleteFlag,
     shortcuts: () => setShortcuts(true),
+    find: (withReplace) => {
+      setCompare(undefined);
+      setReportOpen(false);
+      find.show(withReplace);
+    },
   });
 
   const onDrop = useCallback(
@@ -443,6 +463,14 @@ export function App({ client }: { client: RedlineClient }) {
           order; the {Math.abs(state.mismatch.source - state.mismatch.target)} unmatched paragraph
           {Math.abs(state.mismatch.source - state.mismatch.target) === 1 ? ' is' : 's are'} marked at the end.
         </div>
+      )}
+      {review && state.article && (
+        <FindBar
+          find={find}
+          hasSource={state.article.sourcePath !== undefined || state.article.format === 'xliff' || state.article.format === 'tsv'}
+          {...(review.readOnly ? { readOnlyReason: review.readOnly.message } : {})}
+          onClosed={() => pane.current?.reveal(state.current)}
+        />
       )}
       <main className={`workspace${layout.prefs.panelHidden ? ' workspace--panel-hidden' : ''}`}>
         {adjudicating && review ? (

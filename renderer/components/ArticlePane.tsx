@@ -9,8 +9,8 @@ import { ParagraphRow } from './ParagraphRow';
 import { useVirtualRows } from './use-virtual-rows';
 
 export interface ArticlePaneHandle {
-  /** Scrolls paragraph `index` into view and gives it focus. */
-  reveal(index: number): void;
+  /** Scrolls paragraph `index` into view and gives it focus (unless `focus` is false: Find keeps the keyboard). */
+  reveal(index: number, options?: { readonly focus?: boolean }): void;
 }
 
 interface Props {
@@ -29,7 +29,7 @@ interface Props {
   readonly onEditParagraph?: (index: number) => void;
   /** The reviewer's marks and notes, and the review buttons of the paragraph in focus. */
   readonly status?: {
-    readonly reviewed: { has(paragraphId: string): boolean };
+    readonly reviewed: Readonly<Record<string, true>>;
     readonly notes: Readonly<Record<string, string>>;
     readonly controls: (index: number) => ReactNode;
     readonly onEditNote?: (index: number) => void;
@@ -40,7 +40,7 @@ interface Props {
 function paragraphStatusProps(status: NonNullable<Props['status']>, paragraphId: string, index: number, inFocus: boolean) {
   const note = status.notes[paragraphId];
   return {
-    ...(status.reviewed.has(paragraphId) ? { reviewed: true } : {}),
+    ...(status.reviewed[paragraphId] ? { reviewed: true } : {}),
     ...(note !== undefined ? { note } : {}),
     ...(inFocus ? { reviewControls: status.controls(index) } : {}),
     ...(status.onEditNote ? { onEditNote: () => status.onEditNote!(index) } : {}),
@@ -89,7 +89,7 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
   }, []);
 
   useImperativeHandle(ref, () => ({
-    reveal(index: number) {
+    reveal(index: number, options?: { readonly focus?: boolean }) {
       // Row heights are estimates until rows are measured, so the first scroll can land short of a far row:
       // scroll again over a few frames until the row is on screen, then focus it.
       // A newer jump (the next key press) supersedes this one: its loop stops instead of pulling focus back.
@@ -114,8 +114,9 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
           const visible = loaded && !!box && !!r && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
           // Rows above may still be measured and shift the target: wait until it stays put for a few frames.
           steady = visible ? steady + 1 : 0;
-          if (steady >= REVEAL_STEADY_FRAMES || performance.now() - started > REVEAL_MAX_MS) focusRow(row);
-          else settle();
+          if (steady >= REVEAL_STEADY_FRAMES || performance.now() - started > REVEAL_MAX_MS) {
+            if (options?.focus !== false) focusRow(row);
+          } else settle();
         });
       };
       settle();

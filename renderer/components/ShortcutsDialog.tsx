@@ -6,6 +6,8 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['K or ↑', 'Previous paragraph'],
   ['Home / End', 'First / last paragraph'],
   ['Ctrl+G', 'Go to paragraph number'],
+  ['Ctrl+F', 'Find in the whole article (Enter / Shift+Enter: next / previous match; Esc closes)'],
+  ['Ctrl+H', 'Replace in the translation: one match, or all of them as one undo step'],
   ['F', 'Flag the selected phrase (or type a phrase of the paragraph in focus)'],
   ['] / [', 'Next / previous flag'],
   ['Enter', 'Edit the chosen flag'],

@@ -46,6 +46,8 @@ export interface ShortcutActions {
   setStatus(flag: Annotation, status: AnnotationStatus): void;
   deleteFlag(flag: Annotation): void;
   shortcuts(): void;
+  /** Opens the find bar over the whole article (Ctrl+F), with its replace row when `replace` (Ctrl+H). */
+  find(replace: boolean): void;
 }
 
 /** Whether keys typed now go into a text field (they are the field's, not the app's). */
@@ -74,6 +76,8 @@ function onKey(e: KeyboardEvent, a: ShortcutActions): void {
   if (mod && e.key === ',') return act(() => a.hasReview && !dialogOpen() && a.settings());
   if (mod && e.shiftKey && key === 'e') return act(() => a.hasReview && !dialogOpen() && a.exportArticle());
   if (mod && key === 's') return act(() => a.hasReview && !dialogOpen() && a.saveVersion());
+  // Find is the app's, not the browser's: the browser's own find sees only the rows on screen.
+  if (mod && !e.shiftKey && (key === 'f' || key === 'h') && a.hasReview && !dialogOpen()) return act(() => a.find(key === 'h'));
   if (isTyping(e.target) || dialogOpen() || a.articleKeysOff) return;
   if (mod && key === 'z') return act(e.shiftKey ? a.redo : a.undo);
   if (mod && key === 'y') return act(a.redo);
@@ -170,6 +174,9 @@ export function useShortcuts(client: RedlineClient, actions: ShortcutActions): v
             return a.hasReview ? a.settings() : undefined;
           case 'shortcuts':
             return a.shortcuts();
+          case 'find':
+          case 'replace':
+            return a.hasReview ? a.find(e.command === 'replace') : undefined;
           default:
             return assertNever(e.command, 'menu command');
         }

@@ -8,7 +8,7 @@
  * match, so the count and the highlighted match always describe the text as it stands.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FoundMatchPlace, RedlineClient, ReplaceResult, ReviewDelta } from '../../shared/contract';
+import type { FoundMatchPlace, MatchCount, RedlineClient, ReplaceResult, ReviewDelta } from '../../shared/contract';
 import type { FindScope } from '../../shared/find/article-search';
 import type { Result } from '../../shared/result';
 
@@ -103,15 +103,17 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
     return r.value;
   };
 
-  /** Counts every match, then learns which one the current match is. */
+  /**
+   * Waits for the count of every match (`counting`, asked already, or asked now), then learns which one `match`
+   * is, once it is counted.
+   */
   const count = useCallback(
-    async (asked: number, options: FindOptionsState) => {
+    async (asked: number, options: FindOptionsState, match: FoundMatchPlace | null, counting?: Promise<Result<MatchCount>>) => {
       const id = latest.current.reviewId;
       if (!id) return;
-      const counted = fresh(asked, await client.countMatches({ reviewId: id, query: query(options) }));
+      const counted = fresh(asked, await (counting ?? client.countMatches({ reviewId: id, query: query(options) })));
       if (!counted) return;
       setView((v) => ({ ...v, total: counted.total, searching: false, ...(counted.total === 0 ? { match: null, ordinal: 0 } : {}) }));
-      const match = latest.current.view.match;
       if (!match || counted.total === 0) return;
       const at = fresh(asked, await client.findMatch({ reviewId: id, query: query(options), from: { paragraph: match.paragraph, side: match.side, offset: match.start }, direction: 1, inclusive: true }));
       if (at?.match && at.ordinal !== undefined) setView((v) => (v.match && samePlace(v.match, at.match!) ? { ...v, ordinal: at.ordinal, total: at.total } : v));
@@ -130,13 +132,13 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
         return;
       }
       setView((v) => ({ ...v, searching: true, problem: undefined }));
-      const counting = count(asked, options);
+      // Both asked at once: the nearest match answers first, the count follows.
+      const counting = client.countMatches({ reviewId: id, query: query(options) });
       const found = fresh(asked, await client.findMatch({ reviewId: id, query: query(options), from, direction: 1, inclusive: true }));
-      if (found) {
-        setView((v) => ({ ...v, match: found.match, ...(found.total !== undefined ? { ordinal: found.ordinal, total: found.total, searching: false } : { ordinal: undefined }) }));
-        if (found.match) reveal(found.match.paragraph);
-      }
-      await counting;
+      if (!found) return;
+      setView((v) => ({ ...v, match: found.match, ...(found.total !== undefined ? { ordinal: found.ordinal, total: found.total, searching: false } : { ordinal: undefined }) }));
+      if (found.match) reveal(found.match.paragraph);
+      if (found.total === undefined) await count(asked, options, found.match, counting);
     },
     [client, count, reveal],
   );
@@ -185,7 +187,7 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
       setView((s) => ({ ...s, match: found.match, ordinal: found.ordinal, ...(found.total !== undefined ? { total: found.total } : {}), note: undefined, problem: undefined }));
       if (found.match) reveal(found.match.paragraph);
       // Still counting: the ordinal follows once the count is done.
-      if (found.match && found.ordinal === undefined) void count(asked, v);
+      if (found.match && found.ordinal === undefined) void count(asked, v, found.match);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client, count, reveal, search],
