@@ -25,6 +25,7 @@ import { removeStrayTemporaries, ReviewJournal, type JournalOptions } from '../j
 import { acquireLock, describeHolder, takeOverLock, type LockHolder, type ReviewLock } from '../journal/review-lock';
 import { fileIsReadOnly, type ReviewPath } from '../journal/review-path';
 import type { ReadOnlyReview } from '../../shared/contract';
+import { breathe } from '../breathe';
 
 export interface OpenedReviewFile {
   readonly journal: ReviewJournal;
@@ -130,7 +131,7 @@ async function openReadOnly(where: ReviewPath, article: ArticleInfo, paragraphs:
   const refusal: JournalOptions['readOnly'] = { code: readOnly.reason === 'locked' ? 'locked' : 'read-only', message: readOnly.message };
   const opened = await ReviewJournal.open(where.path, { readOnly: refusal });
   if (!opened.ok) return await damaged(opened.error.code, opened.error.message, where);
-  return ok(fromOpened(opened.value, article, paragraphs, readOnly));
+  return ok(await fromOpened(opened.value, article, paragraphs, readOnly));
 }
 
 /** Opens (or creates) the review with its lock held. */
@@ -151,7 +152,7 @@ async function openHeld(
   }
   await removeStrayTemporaries(where.path);
   const opened = await ReviewJournal.open(where.path, { lock });
-  if (opened.ok) return ok(fromOpened(opened.value, article, paragraphs, undefined));
+  if (opened.ok) return ok(await fromOpened(opened.value, article, paragraphs, undefined));
   if (opened.error.code !== 'not-found') return await damaged(opened.error.code, opened.error.message, where);
   const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()), { lock });
   if (!created.ok) return created;
@@ -209,15 +210,15 @@ async function damaged(code: Failure['code'], message: string, where: ReviewPath
   };
 }
 
-function fromOpened(
+async function fromOpened(
   opened: { readonly journal: ReviewJournal; readonly state: ReviewState; readonly warnings: readonly string[]; readonly events: number },
   article: ArticleInfo,
   paragraphs: readonly Paragraph[],
   readOnly: ReadOnlyReview | undefined,
-): OpenedReviewFile {
+): Promise<OpenedReviewFile> {
   const { journal, state } = opened;
   const warnings = [...opened.warnings];
-  const headerDiffers = !sameParagraphs(state.paragraphs, paragraphs);
+  const headerDiffers = !(await sameParagraphsInSteps(state.paragraphs, paragraphs));
   if (headerDiffers) {
     warnings.push(
       `${article.name} has changed on disk since this review began (${basename(journal.path)}). ` +
@@ -234,10 +235,23 @@ function fromOpened(
   };
 }
 
-/** True when two paragraph lists say the same thing (text, source, shape, ids). */
-export function sameParagraphs(a: readonly Paragraph[], b: readonly Paragraph[]): boolean {
+/** Paragraphs compared between two breaths: comparing 60 MB of text at once would hold the event loop. */
+const COMPARED_PER_STEP = 5000;
+
+/** `sameParagraphs`, a few thousand paragraphs at a time with the event loop free in between. */
+export async function sameParagraphsInSteps(a: readonly Paragraph[], b: readonly Paragraph[]): Promise<boolean> {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
+  for (let from = 0; from < a.length; from += COMPARED_PER_STEP) {
+    if (!sameParagraphs(a, b, from, Math.min(a.length, from + COMPARED_PER_STEP))) return false;
+    if (from + COMPARED_PER_STEP < a.length) await breathe();
+  }
+  return true;
+}
+
+/** True when two paragraph lists say the same thing (text, source, shape, ids), or their positions from..to-1 do. */
+export function sameParagraphs(a: readonly Paragraph[], b: readonly Paragraph[], from = 0, to = a.length): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = from; i < to; i++) {
     const x = a[i]!;
     const y = b[i]!;
     if (

@@ -50,6 +50,7 @@ import { replaceEvery, replaceOne } from './find-replace';
 import { openReviewFile } from './review-opening';
 import { ReviewSession } from './review-session';
 import { countInSlices } from './background-counter';
+import { breathe } from '../breathe';
 import { AdjudicationDesk, type OpenReviewFile } from './adjudication-desk';
 import type { AdjudicationView } from '../../shared/report/adjudication-view';
 
@@ -565,7 +566,7 @@ export class ReviewService implements RedlineApi {
       // The same article opened again: the earlier session finishes its writes and closes before the file is reread.
       if (previous !== undefined) await this.drop(previous);
       const rater = await this.settings.defaultRater();
-      const opened = await openReviewFile(where, info, load.allParagraphs(), rater, load.importedFlags(), this.lockName);
+      const opened = await openReviewFile(where, info, await load.allParagraphsInSteps(breathe), rater, load.importedFlags(), this.lockName);
       if (!opened.ok) {
         status = { kind: 'failed', error: opened.error };
       } else {

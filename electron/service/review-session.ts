@@ -519,7 +519,8 @@ export class ReviewSession {
       this.warnings.push(`The review's custom typology could not be read (${typology.error.message}); ${builtInTypology(profile).name} is used instead.`);
     }
     this.typology = typology.ok ? typology.value : builtInTypology(profile);
-    this.scorer = createArticleScorer({ profile, typology: this.typology, threshold: state.settings.passThreshold }, state.paragraphs, this.words);
+    const index = state.paragraphIndex;
+    this.scorer = createArticleScorer({ profile, typology: this.typology, threshold: state.settings.passThreshold }, state.paragraphs, this.words, (id) => index.get(id));
     for (const annotation of state.annotations.values()) this.scorer.add(annotation);
     this.cachedView = undefined;
   }

@@ -163,3 +163,24 @@ describe('incremental scoring', () => {
     expect(paragraphSum / paras.length).toBeCloseTo(final.wmt.score, 9);
   });
 });
+
+describe('a scorer over a long article', () => {
+  it('with counts made while loading and the review\'s own index, scores as one that counts and indexes for itself', () => {
+    const rand = seededRandom(7);
+    const long = Array.from({ length: 3000 }, (_, i) => ({ id: `p${i + 1}`, target: `${TEN} ${'word '.repeat(Math.floor(rand() * 30))}`.trim() }));
+    const words = Uint32Array.from(long, (p) => p.target.split(' ').length);
+    const index = new Map(long.map((p, i) => [p.id, i]));
+    const given = createArticleScorer({ profile: 'mqm-core' }, long, words, (id) => index.get(id));
+    const own = createArticleScorer({ profile: 'mqm-core' }, long);
+    for (let i = 0; i < 200; i++) {
+      const f = flag(`f${i}`, { severity: i % 3 === 0 ? 'major' : 'minor', category: 'Accuracy/Mistranslation', paragraphId: `p${1 + Math.floor(rand() * 3000)}` });
+      given.add(f);
+      own.add(f);
+    }
+    given.add(flag('elsewhere', { severity: 'major', category: 'Accuracy/Mistranslation', paragraphId: 'p99999' }));
+    expect(given.summary()).toEqual(own.summary());
+    expect(given.summary().mqm.words).toBe(long.reduce((n, p) => n + p.target.split(' ').length, 0));
+    for (const id of ['p1', 'p1500', 'p3000']) expect(given.paragraph(id)).toEqual(own.paragraph(id));
+    expect(given.paragraph('p99999')).toBeUndefined();
+  });
+});

@@ -79,8 +79,8 @@ interface Contribution {
   readonly error: number;
 }
 
+/** What a paragraph's counted flags add up to; kept only for paragraphs that have some. */
 interface ParagraphTotals {
-  readonly words: number;
   tenths: number;
   penalty: number;
   errors: number;
@@ -112,19 +112,32 @@ export function contributionOf(
 
 /**
  * Creates a scorer over the article's paragraphs. Their words are counted once, here, unless `words` gives the
- * count of each paragraph by position already (counted while the article loaded).
+ * count of each paragraph by position already (counted while the article loaded). `positionOf` finds a
+ * paragraph's position by its id, when the caller has such an index already (a review's state has one); else
+ * one is built here.
+ *
+ * Nothing is kept per paragraph until a flag lands on it, so creating a scorer over 100,000 paragraphs (on
+ * opening a review, or when its scoring settings change) is one pass over the word counts.
  */
-export function createArticleScorer(options: ScorerOptions, paragraphs: readonly ParagraphText[], words?: ArrayLike<number>): ArticleScorer {
+export function createArticleScorer(
+  options: ScorerOptions,
+  paragraphs: readonly ParagraphText[],
+  words?: ArrayLike<number>,
+  positionOf?: (id: string) => number | undefined,
+): ArticleScorer {
   const typology = options.typology ?? MQM_CORE;
   const threshold = options.threshold ?? DEFAULT_PASS_THRESHOLD;
   const weights = categoryWeights(typology);
-  const byParagraph = new Map<string, ParagraphTotals>();
+  const wordsAt: ArrayLike<number> = words ?? paragraphs.map((p) => countWords(p.target));
   let totalWords = 0;
-  paragraphs.forEach((p, i) => {
-    const w = words ? (words[i] ?? 0) : countWords(p.target);
-    totalWords += w;
-    byParagraph.set(p.id, { words: w, tenths: 0, penalty: 0, errors: 0, flags: 0 });
-  });
+  for (let i = 0; i < paragraphs.length; i++) totalWords += wordsAt[i] ?? 0;
+  const position = positionOf ?? positionsOf(paragraphs);
+  const byParagraph = new Map<string, ParagraphTotals>();
+  const totalsOf = (id: string): ParagraphTotals => {
+    let totals = byParagraph.get(id);
+    if (!totals) byParagraph.set(id, (totals = { tenths: 0, penalty: 0, errors: 0, flags: 0 }));
+    return totals;
+  };
   const counted = new Map<string, Contribution>();
   const raters = new Map<string, number>();
   let tenths = 0;
@@ -132,7 +145,7 @@ export function createArticleScorer(options: ScorerOptions, paragraphs: readonly
   let errors = 0;
 
   const apply = (c: Contribution, sign: 1 | -1): void => {
-    const p = byParagraph.get(c.paragraphId)!;
+    const p = totalsOf(c.paragraphId);
     p.tenths += sign * c.tenths;
     p.penalty += sign * c.penalty;
     p.errors += sign * c.error;
@@ -160,7 +173,7 @@ export function createArticleScorer(options: ScorerOptions, paragraphs: readonly
   return {
     add(annotation) {
       remove(annotation.id);
-      if (!byParagraph.has(annotation.paragraphId)) return;
+      if (position(annotation.paragraphId) === undefined) return;
       const c = contributionOf(annotation, options.profile, typology, weights);
       if (!c) return;
       counted.set(annotation.id, c);
@@ -169,7 +182,7 @@ export function createArticleScorer(options: ScorerOptions, paragraphs: readonly
     remove,
     summary() {
       const r = raterCount();
-      const segments = byParagraph.size;
+      const segments = paragraphs.length;
       return {
         profile: options.profile,
         wmt: { score: segments === 0 ? 0 : tenths / 10 / r / segments, segments, raters: raters.size },
@@ -178,17 +191,27 @@ export function createArticleScorer(options: ScorerOptions, paragraphs: readonly
       };
     },
     paragraph(id) {
-      const p = byParagraph.get(id);
-      if (!p) return undefined;
+      const at = position(id);
+      if (at === undefined) return undefined;
+      const p = byParagraph.get(id) ?? NO_FLAGS;
       const r = raterCount();
       return {
         id,
         wmtScore: p.tenths / 10 / r,
-        mqm: mqmFigures(p.penalty / r, p.words, p.errors / r, threshold),
+        mqm: mqmFigures(p.penalty / r, wordsAt[at] ?? 0, p.errors / r, threshold),
         flags: p.flags,
       };
     },
   };
+}
+
+const NO_FLAGS: Readonly<ParagraphTotals> = { tenths: 0, penalty: 0, errors: 0, flags: 0 };
+
+/** Paragraph positions by id, for a caller that has no index of its own. */
+function positionsOf(paragraphs: readonly ParagraphText[]): (id: string) => number | undefined {
+  const positions = new Map<string, number>();
+  paragraphs.forEach((p, i) => positions.set(p.id, i));
+  return (id) => positions.get(id);
 }
 
 /** Scores an article from scratch: the same figures as a scorer fed every annotation. */

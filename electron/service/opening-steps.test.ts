@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Paragraph } from '../../shared/model';
+import { ArticleLoad } from './article-load';
+import { sameParagraphs, sameParagraphsInSteps } from './review-opening';
+
+const dir = mkdtempSync(join(tmpdir(), 'redline-opening-steps-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Counts the turns the event loop gets while `work` runs. */
+async function turnsDuring<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
+  let turns = 0;
+  const timer = setInterval(() => turns++, 0);
+  const value = await work();
+  clearInterval(timer);
+  return { value, turns };
+}
+
+async function loaded(texts: readonly string[], source?: readonly string[]): Promise<ArticleLoad> {
+  const target = join(dir, `t${texts.length}-${source?.length ?? 0}.txt`);
+  writeFileSync(target, `${texts.join('\n\n')}\n`);
+  let sourcePath: string | undefined;
+  if (source) writeFileSync((sourcePath = join(dir, `s${texts.length}-${source.length}.txt`)), `${source.join('\n\n')}\n`);
+  const load = new ArticleLoad(target, sourcePath, () => undefined);
+  await load.finished;
+  return load;
+}
+
+describe('opening the review of a long article', () => {
+  it('builds the paragraphs for its review file in steps, the same paragraphs as at once', async () => {
+    const texts = Array.from({ length: 23_456 }, (_, i) => `Paragraph ${i + 1} of the article.`);
+    const load = await loaded(texts);
+    const { value, turns } = await turnsDuring(() => load.allParagraphsInSteps(() => new Promise((r) => setImmediate(r))));
+    expect(value).toEqual(load.allParagraphs());
+    expect(value).toHaveLength(23_456);
+    expect(turns).toBeGreaterThan(2);
+  });
+
+  it('pairs source and translation in steps as at once, a longer source included', async () => {
+    const texts = Array.from({ length: 12_000 }, (_, i) => `Paragraph ${i + 1}.`);
+    const source = Array.from({ length: 12_003 }, (_, i) => `第${i + 1}段。`);
+    const load = await loaded(texts, source);
+    const inSteps = await load.allParagraphsInSteps(() => new Promise((r) => setImmediate(r)));
+    expect(inSteps).toEqual(load.allParagraphs());
+    expect(inSteps.at(-1)).toMatchObject({ alignment: 'source-only', target: '' });
+  });
+
+  it('finds a review file whose paragraphs differ from the article, wherever the difference is, in steps', async () => {
+    const a: Paragraph[] = Array.from({ length: 17_000 }, (_, i) => ({ id: `p${i + 1}`, index: i, kind: 'text', target: `Text ${i}.` }));
+    const same = a.map((p) => ({ ...p }));
+    const { value, turns } = await turnsDuring(() => sameParagraphsInSteps(a, same));
+    expect(value).toBe(true);
+    expect(turns).toBeGreaterThan(0);
+    for (const at of [0, 4999, 5000, 16_999]) {
+      const changed = a.map((p, i) => (i === at ? { ...p, target: `${p.target} changed` } : p));
+      expect(await sameParagraphsInSteps(a, changed)).toBe(false);
+      expect(sameParagraphs(a, changed)).toBe(false);
+    }
+    expect(await sameParagraphsInSteps(a, a.slice(1))).toBe(false);
+  });
+});
