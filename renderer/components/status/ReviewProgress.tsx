@@ -27,11 +27,26 @@ export function ReviewProgress({ count, total, onStep }: Props) {
         {progressLabel(count, total)}
         {all ? ' — all reviewed' : ''}
       </span>
-      <button type="button" disabled={all} onClick={() => onStep(-1)} title="Previous paragraph not reviewed yet (Shift+N)">
-        Previous not reviewed
+      {/* Arrows, named for screen readers, keep the status bar short; their titles say what they do. */}
+      <button
+        type="button"
+        className="review-progress__step"
+        disabled={all}
+        onClick={() => onStep(-1)}
+        aria-label="Previous not reviewed"
+        title="Previous paragraph not reviewed yet (Shift+N)"
+      >
+        ‹
       </button>
-      <button type="button" disabled={all} onClick={() => onStep(1)} title="Next paragraph not reviewed yet (N)">
-        Next not reviewed
+      <button
+        type="button"
+        className="review-progress__step"
+        disabled={all}
+        onClick={() => onStep(1)}
+        aria-label="Next not reviewed"
+        title="Next paragraph not reviewed yet (N)"
+      >
+        ›
       </button>
     </span>
   );
