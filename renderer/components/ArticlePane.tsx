@@ -7,6 +7,7 @@ import type { Annotation, ArticleInfo } from '../../shared/model';
 import type { ParagraphCache } from '../state/paragraph-cache';
 import { ParagraphRow } from './ParagraphRow';
 import { useVirtualRows } from './use-virtual-rows';
+import './article.css';
 
 export interface ArticlePaneHandle {
   /** Scrolls paragraph `index` into view and gives it focus (unless `focus` is false: Find keeps the keyboard). */

@@ -1,5 +1,6 @@
 /** What went wrong, in words a reviewer understands; the app stays usable behind it. */
 import type { Failure } from '../../shared/result';
+import './messages.css';
 
 const TITLES: Partial<Record<Failure['code'], string>> = {
   'not-found': 'File not found',

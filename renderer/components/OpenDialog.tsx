@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DirectoryListing, RecentFile, RedlineClient } from '../../shared/contract';
 import type { Failure } from '../../shared/result';
 import { FormError, useModalDialog } from './modal';
+import './open-dialog.css';
 
 interface Props {
   readonly client: RedlineClient;

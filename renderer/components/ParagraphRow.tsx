@@ -6,6 +6,7 @@ import { CodedText } from './text/CodedText';
 import { langOf } from '../state/text-lang';
 import { isSuggestionMark } from '../state/suggestion-marks';
 import { ParagraphNote, ReviewedMark } from './status/ParagraphMarks';
+import './article.css';
 
 const NO_FLAGS: readonly Annotation[] = [];
 

@@ -1,4 +1,5 @@
 /** Load progress of the open article; gone once it is loaded. */
+import './messages.css';
 interface Props {
   readonly visible: boolean;
   readonly bytesRead: number;

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { Failure, Remedy, Result } from '../../shared/result';
+import './messages.css';
 
 const LABELS: Record<Remedy, string> = {
   recover: 'Recover what can be read',

@@ -1,5 +1,6 @@
 /** The side panel beside the article: scores, flags and versions stack here. */
 import type { ReactNode } from 'react';
+import './side-panel.css';
 
 /**
  * `empty`: what to say while there is no review to show (still loading, unless told otherwise). `hidden`: the

@@ -1,6 +1,7 @@
 /** File, encoding, paragraph count and position of the open article. */
 import type { ReactNode } from 'react';
 import { encodingLabel, type ArticleInfo } from '../../shared/model';
+import './status-bar.css';
 
 interface Props {
   readonly article: ArticleInfo | undefined;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { OverflowMenu, type ToolbarCommand } from './layout/OverflowMenu';
+import './toolbar.css';
 import './layout/layout.css';
 
 interface Props {

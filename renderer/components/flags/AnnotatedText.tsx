@@ -4,6 +4,7 @@ import type { Annotation, InlineCode } from '../../../shared/model';
 import { mostSevere, segmentText } from '../../state/annotation-segments';
 import { isSuggestionMark } from '../../state/suggestion-marks';
 import { CodedText } from '../text/CodedText';
+import './highlights.css';
 
 interface Props {
   readonly text: string;

@@ -6,6 +6,7 @@ import { Fragment, useMemo, useState } from 'react';
 import { SEVERITIES, type Annotation, type AnnotationStatus, type InlineCode } from '../../../shared/model';
 import { CodedText } from '../text/CodedText';
 import { NoteListItem } from '../status/NoteListItem';
+import './flag-list.css';
 
 interface Props {
   readonly flags: readonly Annotation[];

@@ -4,6 +4,7 @@
  * paragraph for the WMT profiles. Every figure is named; the other family's figures stay below, named too.
  */
 import type { ArticleScore, ParagraphScore } from '../../../shared/scoring/article-scorer';
+import './score-panel.css';
 
 interface Props {
   readonly score: ArticleScore;

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { topOfSelectionButton } from './placement';
 import { selectedSpan } from './selection';
+import './highlights.css';
 
 /** The button's height in CSS pixels (see `.selection-flag`). */
 const BUTTON_HEIGHT = 24;
