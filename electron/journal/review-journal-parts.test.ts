@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventLine, headerLine, readJournal, readJournalPartsInSteps } from '../../shared/journal/read-journal';
+import { eventLine, headerLine, readJournal, readJournalPartsInSteps, type JournalParts } from '../../shared/journal/read-journal';
 import { annotationList, currentText } from '../../shared/journal/review-state';
 import { numbered, sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
 import { partsOf, ReviewJournal } from './review-journal';
@@ -36,17 +36,26 @@ async function both(text: string) {
   return { opened, read, path };
 }
 
+/** Runs a parts' checksum to the end: whether it matches. */
+function checksumOf(parts: JournalParts): boolean {
+  const steps = parts.checksum();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
 describe('reading a long review in parts', () => {
   it('cuts the file at the header and between paragraphs, and reads it without building the header as one string', async () => {
     const split = partsOf(Buffer.from(whole));
     expect(split).toBeDefined();
     const batches = [...split!.parts.batches()];
     expect(batches.length).toBeGreaterThan(20);
-    expect(split!.parts.checksumGood).toBe(true);
+    expect(checksumOf(split!.parts)).toBe(true);
     expect(split!.parts.events).toBe(events.join(''));
     const read = await readJournalPartsInSteps(split!.parts, 'long.redline', async () => undefined);
     expect(read?.ok && read.value.state.paragraphs).toEqual(header.paragraphs);
-    expect(partsOf(Buffer.from(whole.replace('backslashes 6', 'backslashez 6')))!.parts.checksumGood).toBe(false);
+    expect(checksumOf(partsOf(Buffer.from(whole.replace('backslashes 6', 'backslashez 6')))!.parts)).toBe(false);
   });
 
   it('gives the same review as reading its whole text', async () => {
@@ -81,5 +90,40 @@ describe('reading a long review in parts', () => {
       expect(opened.ok).toBe(false);
       expect(opened).toEqual(read);
     }
+  });
+});
+
+describe('reading a long review in parts, step by step', () => {
+  it('indexes the paragraphs as it parses them, as a review read at once indexes them', async () => {
+    const split = partsOf(Buffer.from(whole))!;
+    const read = await readJournalPartsInSteps(split.parts, 'long.redline', async () => undefined);
+    const once = readJournal(whole, 'long.redline');
+    expect(read?.ok && once.ok).toBe(true);
+    if (!read?.ok || !once.ok) return;
+    expect(read.value.state.paragraphIndex.size).toBe(40_000);
+    expect([...read.value.state.paragraphIndex]).toEqual([...once.value.state.paragraphIndex]);
+  });
+
+  it('leaves a header that names a paragraph twice to the whole-text read, which names the damage', async () => {
+    const twice = { ...header, paragraphs: header.paragraphs.map((p, i) => (i === 30_000 ? { ...p, id: 'p7' } : p)) };
+    const text = headerLine(twice) + events.join('');
+    expect(await readJournalPartsInSteps(partsOf(Buffer.from(text))!.parts, 'long.redline', async () => undefined)).toBeUndefined();
+    const path = join(dir, 'twice.redline');
+    writeFileSync(path, text);
+    const opened = await ReviewJournal.open(path);
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.error.message).toContain('p7 appears twice');
+  });
+
+  it('checks the checksum of a long header in pieces, pausing between them', async () => {
+    const big = { ...header, paragraphs: header.paragraphs.map((p) => ({ ...p, target: `${p.target} ${'padding '.repeat(30)}` })) };
+    const text = headerLine(big) + events.join('');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(9 << 20);
+    const steps = partsOf(Buffer.from(text))!.parts.checksum();
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) pauses++;
+    expect(next.value).toBe(true);
+    expect(pauses).toBeGreaterThan(0);
   });
 });

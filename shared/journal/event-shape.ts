@@ -19,19 +19,29 @@ const STATUSES: readonly unknown[] = ['open', 'fixed', 'dismissed'];
 const SEVERITY_NAMES: readonly unknown[] = SEVERITIES;
 
 /** The header fields the reader needs, checked; the format fields are checked by the caller first. */
-export function checkHeaderShape(v: Obj): Checked<JournalHeader> {
+export function checkHeaderShape(v: Obj, checkedIndex?: ReadonlyMap<string, number>): Checked<JournalHeader> {
   if (!isStr(v.created)) return { problem: 'the header has no creation time' };
   const article = v.article;
   if (!isObj(article) || !isStr(article.name) || !isStr(article.path)) return { problem: 'the header has no article name and path' };
   if (!Array.isArray(v.paragraphs)) return { problem: 'the header has no paragraph list' };
-  const seen = new Set<string>();
-  for (let i = 0; i < v.paragraphs.length; i++) {
-    const p: unknown = v.paragraphs[i];
-    if (!isObj(p) || !isStr(p.id) || !isStr(p.target) || !isInt(p.index)) return { problem: `paragraph ${i + 1} of the header is malformed` };
-    if (seen.has(p.id)) return { problem: `paragraph id ${p.id} appears twice in the header` };
-    seen.add(p.id);
+  // A reader that checked the paragraphs batch by batch (paragraphShapeProblem) hands over the index it built.
+  if (checkedIndex?.size === v.paragraphs.length) return { value: v as unknown as JournalHeader };
+  const problem = paragraphShapeProblem(v.paragraphs, 0, v.paragraphs.length, new Map());
+  return problem === undefined ? { value: v as unknown as JournalHeader } : { problem };
+}
+
+/**
+ * Checks header paragraphs from..to-1 and adds their positions by id to `index`, which holds those before them:
+ * a paragraph without id, text or position, or an id seen before, is a problem.
+ */
+export function paragraphShapeProblem(paragraphs: readonly unknown[], from: number, to: number, index: Map<string, number>): string | undefined {
+  for (let i = from; i < to; i++) {
+    const p: unknown = paragraphs[i];
+    if (!isObj(p) || !isStr(p.id) || !isStr(p.target) || !isInt(p.index)) return `paragraph ${i + 1} of the header is malformed`;
+    if (index.has(p.id)) return `paragraph id ${p.id} appears twice in the header`;
+    index.set(p.id, i);
   }
-  return { value: v as unknown as JournalHeader };
+  return undefined;
 }
 
 /** An event line, checked field by field. */

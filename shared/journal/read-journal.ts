@@ -13,7 +13,7 @@
  * lines are checked wherever a checksum is present. A byte-order mark an editor put in front is tolerated.
  */
 import { fail, ok, type Result } from '../result';
-import { checkEventShape, checkHeaderShape } from './event-shape';
+import { checkEventShape, checkHeaderShape, paragraphShapeProblem } from './event-shape';
 import { CHECKED_FROM, checkLine, checksumPrefix, CRC_START, crcHex, crcUpdate, hasChecksum, withChecksum } from './line-checksum';
 import { JOURNAL_FORMAT, JOURNAL_FORMAT_VERSION, type JournalEvent, type JournalHeader } from './journal-event';
 import { initialState, ReviewStateBuilder } from './review-reducer';
@@ -104,8 +104,11 @@ export async function readJournalInSteps(text: string, fileName: string, breathe
 export interface JournalParts {
   /** The header line up to (not including) `,"paragraphs":[`, closed with `}`: the format and the article's facts. */
   readonly facts: string;
-  /** False when the header carries a checksum that does not match its bytes. */
-  readonly checksumGood: boolean;
+  /**
+   * Checks the header's checksum on its bytes, pausing (yielding) between pieces: returns false when the header
+   * carries a checksum that does not match.
+   */
+  readonly checksum: () => Generator<void, boolean>;
   /** The paragraphs' JSON a batch at a time: `{…},{…}` without the list's brackets. */
   readonly batches: () => Iterable<string>;
   /** The text after the header's newline. */
@@ -129,21 +132,33 @@ export async function readJournalPartsInSteps(
     return undefined;
   }
   const known = checkFormat(facts, fileName);
-  if (!known.ok || !parts.checksumGood) return undefined;
+  if (!known.ok) return undefined;
   if (typeof known.value.crc32 !== 'string' && (known.value.formatVersion as number) >= 2) return undefined;
+  const sum = parts.checksum();
+  for (let step = sum.next(); ; step = sum.next()) {
+    if (step.done) {
+      if (!step.value) return undefined;
+      break;
+    }
+    await breathe();
+  }
+  // Each batch of paragraphs is checked and indexed as it is parsed, so no step goes over all 100,000 of them.
   const paragraphs: unknown[] = [];
+  const index = new Map<string, number>();
   for (const batch of parts.batches()) {
+    const from = paragraphs.length;
     try {
       for (const p of JSON.parse(`[${batch}]`) as unknown[]) paragraphs.push(p);
     } catch {
       return undefined;
     }
+    if (paragraphShapeProblem(paragraphs, from, paragraphs.length, index) !== undefined) return undefined;
     await breathe();
   }
   const { crc32: _sum, ...rest } = known.value;
-  const header = checkHeaderShape({ ...rest, paragraphs });
+  const header = checkHeaderShape({ ...rest, paragraphs }, index);
   if ('problem' in header) return undefined;
-  const steps = eventSteps(header.value, parts.events, 0, fileName, undefined);
+  const steps = eventSteps(header.value, parts.events, 0, fileName, undefined, index);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value.ok ? next.value : undefined;
@@ -179,11 +194,13 @@ function* eventSteps(
   from: number,
   fileName: string,
   salvage: { found?: Salvage } | undefined,
+  /** The header's paragraph positions by id, when built already. */
+  index?: ReadonlyMap<string, number>,
 ): Generator<void, Result<ReadJournal>> {
   const checked = header.formatVersion >= 2;
   const warnings: string[] = [];
   // Events are folded as they are read, so the fold is spread over the reader's steps too.
-  const builder = new ReviewStateBuilder(initialState(header));
+  const builder = new ReviewStateBuilder(initialState(header, index));
   let events = 0;
   let goodLength = from;
   let torn = false;
