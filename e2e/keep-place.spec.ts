@@ -27,12 +27,19 @@ test('compare opens at the paragraph in focus, returns to it with focus when clo
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
+  await page.keyboard.press('Control+s');
+  const save = page.getByRole('dialog', { name: 'Save version 1' });
+  await save.getByLabel('Message').fill('As delivered');
+  await save.getByRole('button', { name: 'Save' }).click();
+  await expect(save).toHaveCount(0);
   await app.paragraph(9).click();
   await expect(app.paragraph(9)).toHaveAttribute('aria-current', 'true');
 
   await page.keyboard.press('c');
   const compare = page.getByRole('region', { name: 'Compare versions' });
   await expect(compare.getByRole('listitem', { name: /^Paragraph 9, / })).toBeFocused();
+  await compare.getByRole('combobox', { name: 'Left' }).selectOption('1');
+  await expect(compare.getByRole('listitem', { name: /^Paragraph 9, / })).toHaveClass(/cmp-row--current/);
   const level = compare.getByRole('group', { name: 'Diff level' });
   await level.getByRole('button', { name: 'Character' }).click();
   await expect(level.getByRole('button', { name: 'Character' })).toHaveAttribute('aria-pressed', 'true');
@@ -59,5 +66,7 @@ test('compare opens at the paragraph in focus, returns to it with focus when clo
   await expect(app.paragraph(11)).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('c');
   await expect(compare.getByRole('group', { name: 'Diff level' }).getByRole('button', { name: 'Character' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(compare.getByRole('combobox', { name: 'Left' })).toHaveValue('1');
+  await expect(compare.getByRole('combobox', { name: 'Right' })).toHaveValue('current');
   await expect(compare.getByRole('listitem', { name: /^Paragraph 11, / })).toBeFocused();
 });

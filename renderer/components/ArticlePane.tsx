@@ -30,7 +30,7 @@ interface Props {
   readonly onEditParagraph?: (index: number) => void;
   /** The reviewer's marks and notes, and the review buttons of the paragraph in focus. */
   readonly status?: {
-    readonly reviewed: Readonly<Record<string, true>>;
+    readonly reviewed: { has(paragraphId: string): boolean };
     readonly notes: Readonly<Record<string, string>>;
     readonly controls: (index: number) => ReactNode;
     readonly onEditNote?: (index: number) => void;
@@ -41,7 +41,7 @@ interface Props {
 function paragraphStatusProps(status: NonNullable<Props['status']>, paragraphId: string, index: number, inFocus: boolean) {
   const note = status.notes[paragraphId];
   return {
-    ...(status.reviewed[paragraphId] ? { reviewed: true } : {}),
+    ...(status.reviewed.has(paragraphId) ? { reviewed: true } : {}),
     ...(note !== undefined ? { note } : {}),
     ...(inFocus ? { reviewControls: status.controls(index) } : {}),
     ...(status.onEditNote ? { onEditNote: () => status.onEditNote!(index) } : {}),

@@ -133,11 +133,13 @@ export function CompareView({
     else cache.ensure(query, first - FETCH_MARGIN, last + FETCH_MARGIN);
   }, [cache, cacheVersion, query, summary, changesOnly, changed, first, last]);
 
-  // A new comparison or list starts at its top.
+  // A list of changed paragraphs starts at its top whenever it is made anew. The whole article keeps the reviewer's
+  // paragraph when another version is chosen: its rows are the same paragraphs, in the same places.
+  const listShape = changesOnly ? `changes ${refToValue(left)} ${refToValue(right)}` : 'all';
   useEffect(() => {
     setCurrent(0);
     virtualizer.scrollToOffset(0);
-  }, [left, right, changesOnly, virtualizer]);
+  }, [listShape, virtualizer]);
 
   // The view opens at the paragraph in focus in the article, once the comparison has its rows.
   const opening = useRef(initialParagraph);
