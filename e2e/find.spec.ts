@@ -68,7 +68,8 @@ test('find a word far below the screen, step through its matches, replace one, r
     const replaceWith = bar.getByRole('textbox', { name: 'Replace with' });
     await replaceWith.fill('tunnel');
     await bar.getByRole('button', { name: 'Replace', exact: true }).click();
-    await expect(app.paragraph(1_200)).toContainText('the harbour tunnel opens');
+    await expect(bar.getByRole('status', { name: 'Replaced' })).toHaveText('Replaced 1 match in paragraph 1,200.');
+    await expect(page.getByRole('button', { name: 'Undo replacement' })).toBeVisible();
     await expect(status).toHaveText('1 of 2');
     await expect(app.paragraph(2_500)).toBeInViewport();
 
@@ -115,8 +116,22 @@ test('Chinese text is found without word boundaries, in the source as in the tra
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
+  // A phrase selected in the text is what Ctrl+F looks for. (The click first settles the paragraph in focus.)
+  await app.paragraph(1).click();
+  await page.evaluate(() => {
+    const cell = document.querySelector('[data-paragraph-id="p1"][data-text-side="target"]')!;
+    const node = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT).nextNode()!;
+    const at = node.nodeValue!.indexOf('Old Harbour');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 'Old Harbour'.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
   await page.keyboard.press('Control+f');
   const bar = page.getByRole('search', { name: 'Find and replace' });
+  await expect(bar.getByRole('searchbox', { name: 'Find in article' })).toHaveValue('Old Harbour');
+  await expect(bar.getByRole('status', { name: 'Matches' })).toHaveText(/^1 of \d+$/);
   await bar.getByRole('combobox', { name: 'Look in' }).selectOption('Source');
   await bar.getByRole('checkbox', { name: 'Whole word' }).check();
   await bar.getByRole('searchbox', { name: 'Find in article' }).fill('大桥');

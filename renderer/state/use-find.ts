@@ -243,14 +243,17 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
   return {
     view,
     show: useCallback(
-      (replacing: boolean) =>
+      (replacing: boolean) => {
+        const phrase = selectedPhrase();
         setView((v) => ({
           ...v,
+          ...(phrase !== undefined ? { text: phrase } : {}),
           open: true,
           replacing: replacing || (v.open && v.replacing),
           // Ctrl+H with a phrase already typed goes straight to what to replace it with.
           focus: { request: v.focus.request + 1, field: replacing && v.open && v.text !== '' ? 'replace' : 'find' },
-        })),
+        }));
+      },
       [],
     ),
     toggleReplace: useCallback(() => setView((v) => ({ ...v, replacing: !v.replacing })), []),
@@ -264,6 +267,20 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
     replaceOne: useCallback(() => void replaceOne(), [replaceOne]),
     replaceAll: useCallback(() => void replaceAll(), [replaceAll]),
   };
+}
+
+/** Longest selection taken as the phrase to find: a phrase, not a passage. */
+const MAX_SELECTED = 200;
+
+/** The phrase selected in the article's text, if any, as Ctrl+F takes it (as editors do). */
+function selectedPhrase(): string | undefined {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
+  const node = selection.anchorNode;
+  const element = node instanceof Element ? node : node?.parentElement;
+  if (!element?.closest('[data-text-side]')) return undefined;
+  const text = selection.toString();
+  return text.trim() !== '' && text.length <= MAX_SELECTED && !/[\n\r]/.test(text) ? text : undefined;
 }
 
 function samePlace(a: FoundMatchPlace, b: FoundMatchPlace): boolean {
