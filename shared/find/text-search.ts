@@ -74,7 +74,8 @@ export function countInText(text: string, matcher: TextMatcher): number {
   const { regex } = matcher;
   let count = 0;
   regex.lastIndex = 0;
-  while (regex.exec(text) !== null) count += 1;
+  // `test` moves `lastIndex` past each match as `exec` does, without building a match object per match.
+  while (regex.test(text)) count += 1;
   return count;
 }
 
