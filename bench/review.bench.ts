@@ -2,7 +2,9 @@
  * Reviewing a long article through the review service: opening its review file (new and existing), the
  * latency of durable actions (flag, edit), the review view, and the compare view, on a generated news article
  * of 100,000 paragraphs (see article-generator.ts) with 2,000 flags and 2,000 post-edited paragraphs, then
- * reopening it with 10,000 and 5,000. Flags and edits are timed where the reviewer waits for them: at a client
+ * reopening it with 10,000 and 5,000; then a new review of an all-Chinese article. The review is to be ready
+ * within half the load's time again (open to ready at most 1.5 times open to loaded), on any machine, so that
+ * figure is a ratio to the load measured in the same run. Flags and edits are timed where the reviewer waits for them: at a client
  * of the browser host, from sending the request to holding the parsed answer, with the page's event stream
  * open as the page keeps it.
  */
@@ -66,8 +68,11 @@ export function must<T>(r: { ok: true; value: T } | { ok: false; error: { messag
   return r.value;
 }
 
-/** Opens the article and measures from the end of loading to the review being open, and the longest stall. */
-export async function openTimed(service: ReviewService, file: string): Promise<{ view: ReviewView; reviewMs: number; blockMs: number }> {
+/**
+ * Opens the article and measures from the end of loading to the review being open (`reviewMs`), from the open
+ * request to the end of loading (`loadMs`), and the longest stall.
+ */
+export async function openTimed(service: ReviewService, file: string): Promise<{ view: ReviewView; reviewMs: number; loadMs: number; blockMs: number }> {
   let loaded = 0;
   const off = service.onEvent((e) => {
     if (e.type === 'load-progress' && e.done && loaded === 0) loaded = performance.now();
@@ -76,13 +81,14 @@ export async function openTimed(service: ReviewService, file: string): Promise<{
   // longest the event loop was blocked while loading the article and opening its review.
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
+  const t0 = performance.now();
   const opened = must(await service.openArticle({ path: file }));
   try {
     for (;;) {
       const r = must(await service.getReview({ reviewId: opened.reviewId }));
       if (r) {
         delay.disable();
-        return { view: r, reviewMs: performance.now() - loaded, blockMs: delay.max / 1e6 };
+        return { view: r, reviewMs: performance.now() - loaded, loadMs: loaded - t0, blockMs: delay.max / 1e6 };
       }
       await new Promise((done) => setTimeout(done, 2));
     }
@@ -97,6 +103,7 @@ export const section: BenchSection = {
   async run(): Promise<Figure[]> {
     const dir = mkdtempSync(join(tmpdir(), 'redline-bench-review-'));
     const file = join(dir, 'long.txt');
+    const chinese = join(dir, 'chinese.txt');
     const options = { host: 'browser' as const, version: 'bench', dataDir: join(dir, 'data'), sample: { path: join(dir, 'none.txt'), sourcePath: join(dir, 'none.txt') } };
     try {
       const texts = generate(file);
@@ -175,21 +182,38 @@ export const section: BenchSection = {
       const second = new ReviewService(options);
       const reopened = await openTimed(second, file);
       await second.close();
+
+      // A new review of an article all in Chinese, whose words are counted by dictionary segmentation.
+      writeFileSync(chinese, articleText(generateParagraphs({ seed: 43, paragraphs: PARAGRAPHS, language: 'chinese' })));
+      const third = new ReviewService(options);
+      const chineseReview = await openTimed(third, chinese);
+      await third.close();
       if (reopened.view.annotations.length !== REOPEN_FLAGS || paragraphs.length !== 1 || afterSave.versions?.length !== 2) {
         throw new Error('the review did not come back whole');
       }
       flagMs.sort((a, b) => a - b);
       editMs.sort((a, b) => a - b);
+      /** Open request to review ready, over open request to article loaded: the review may take half the load again. */
+      const readyRatio = (r: { reviewMs: number; loadMs: number }) => (r.loadMs + r.reviewMs) / r.loadMs;
       return [
-        { name: 'new review file ready after the article loaded', value: created.reviewMs, unit: 'ms', target: { op: '<=', value: 1000 } },
-        { name: 'longest event-loop block, open to new review ready', value: created.blockMs, unit: 'ms', note: 'the longest single step: counting the article\'s words for scores or edit rates' },
+        { name: 'new review file ready after the article loaded', value: created.reviewMs, unit: 'ms', note: `the load took ${created.loadMs.toFixed(0)} ms` },
+        { name: 'new review ready, ratio of open-to-ready to the load', value: readyRatio(created), unit: 'x', target: { op: '<=', value: 1.5 } },
+        {
+          name: 'new review of an all-Chinese article, ratio to the load',
+          value: readyRatio(chineseReview),
+          unit: 'x',
+          target: { op: '<=', value: 1.5 },
+          note: `loaded in ${chineseReview.loadMs.toFixed(0)} ms, review ready ${chineseReview.reviewMs.toFixed(0)} ms later; longest block ${chineseReview.blockMs.toFixed(0)} ms`,
+        },
+        { name: 'longest event-loop block, open to new review ready', value: created.blockMs, unit: 'ms', target: { op: '<=', value: 50 } },
         {
           name: `reopen with ${REOPEN_FLAGS.toLocaleString('en')} flags, ${REOPEN_EDITS.toLocaleString('en')} edits: review ready after loading`,
           value: reopened.reviewMs,
           unit: 'ms',
-          target: { op: '<=', value: 1000 },
+          note: `the load took ${reopened.loadMs.toFixed(0)} ms`,
         },
-        { name: 'longest event-loop block, open to reopened review ready', value: reopened.blockMs, unit: 'ms', note: 'the longest single step: counting words, or folding the events' },
+        { name: 'reopened review ready, ratio of open-to-ready to the load', value: readyRatio(reopened), unit: 'x', target: { op: '<=', value: 1.5 } },
+        { name: 'longest event-loop block, open to reopened review ready', value: reopened.blockMs, unit: 'ms', target: { op: '<=', value: 50 } },
         { name: 'flag acknowledged (on disk) at the client, median', value: median(flagMs), unit: 'ms', target: { op: '<=', value: 20 } },
         { name: 'flag acknowledged, 95th percentile', value: percentile(flagMs, 95), unit: 'ms', target: { op: '<=', value: 50 } },
         { name: 'flag answer size, median', value: median(flagBytes) / 1000, unit: 'kB', note: `largest ${(Math.max(...flagBytes) / 1000).toFixed(1)} kB` },
