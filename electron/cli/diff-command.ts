@@ -10,9 +10,9 @@ import { diffArticles, type ArticleDiff } from '../../shared/diff/article-diff';
 import { statusLabel, type CompareRow } from '../../shared/diff/compare-rows';
 import type { DiffSegment } from '../../shared/diff/text-diff';
 import { hasUnspacedScript } from '../../shared/diff/tokenize';
-import { readArticle } from '../loader/read-article';
+import { streamArticle } from '../loader/article-stream';
 import { parseArgs, type CliIo, type CommandModule } from './command';
-import { PARALLEL_MIN_BYTES, parallelRates, startRateWorker } from './parallel-rates';
+import { EarlyRates, PARALLEL_MIN_BYTES, parallelRates, RateWorker, startRateWorker } from './parallel-rates';
 import { writeRatesJson } from './rates-json';
 
 const USAGE = `Usage: redline diff OLD NEW [--char] [--json] [--width N]
@@ -54,6 +54,18 @@ function compareTexts(oldTexts: readonly string[], newTexts: readonly string[], 
   return diffArticles(oldTexts, newTexts, char ? { level: 'char', editRate: 'char' } : {});
 }
 
+/** Reads an article's paragraph texts into `texts`, calling `onText` with the index of each as it arrives. */
+function readTexts(path: string, texts: string[], onText?: (index: number) => void): ReturnType<typeof streamArticle> {
+  return streamArticle(path, {
+    onBlocks: (blocks) => {
+      for (const block of blocks) {
+        texts.push(block.text);
+        onText?.(texts.length - 1);
+      }
+    },
+  });
+}
+
 /** Bytes of the files together; a file that cannot be read counts nothing (reading it reports why). */
 function totalBytes(paths: readonly string[]): number {
   let bytes = 0;
@@ -88,18 +100,23 @@ export const diffCommand: CommandModule = {
     const paths = parsed.positional.map((name) => resolve(io.cwd, name));
     const char = parsed.switches.has('char');
     const json = parsed.switches.has('json');
+    const unit = char ? 'char' : 'word';
     // Only the rates are shared between threads; the worker starts now so that its start overlaps the reading.
     const worker = json && totalBytes(paths) >= PARALLEL_MIN_BYTES ? startRateWorker() : undefined;
+    let rater: RateWorker | undefined;
     try {
-      const sides: string[][] = [];
-      for (const path of paths) {
-        const read = await readArticle(path);
-        if (!read.ok) return bad(read.error.message);
-        sides.push(read.value.blocks.map((b) => b.text));
-      }
-      const [oldTexts, newTexts] = sides as [string[], string[]];
+      const oldTexts: string[] = [];
+      const newTexts: string[] = [];
+      const oldRead = await readTexts(paths[0]!, oldTexts);
+      if (!oldRead.ok) return bad(oldRead.error.message);
+      // While the new version is read, the worker already rates the paragraphs that differ at the same position.
+      rater = worker && new RateWorker(worker, unit, oldTexts, newTexts);
+      const early = rater && new EarlyRates(rater, oldTexts, newTexts);
+      const newRead = await readTexts(paths[1]!, newTexts, (k) => early?.offer(k));
+      early?.stop();
+      if (!newRead.ok) return bad(newRead.error.message);
       if (json) {
-        const { rates } = await parallelRates(oldTexts, newTexts, char ? 'char' : 'word', worker);
+        const { rates } = await parallelRates(oldTexts, newTexts, unit, rater);
         writeRatesJson(rates, io.stdout);
       } else {
         const result = compareTexts(oldTexts, newTexts, char);
@@ -109,6 +126,7 @@ export const diffCommand: CommandModule = {
         if (unspaced) io.stderr('redline diff: NEW contains Chinese or Japanese text; --char scores it by character.\n');
       }
     } finally {
+      rater?.close();
       void worker?.terminate();
     }
     return 0;

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleRates } from '../../shared/diff/article-rates';
 import { seededRandom } from '../../shared/seeded-random';
-import { parallelRates } from './parallel-rates';
+import { EarlyRates, parallelRates, RateWorker } from './parallel-rates';
 import { writeRatesJson } from './rates-json';
 
 /** The worker from its TypeScript source, which it loads through the TypeScript loader the benchmarks use. */
@@ -50,15 +50,38 @@ describe('edit rates on two threads', () => {
     for (const unit of ['word', 'char'] as const) {
       const [old, edited] = versions(unit === 'word' ? 5 : 6, unit === 'word' ? 1200 : 200);
       const alone = articleRates(old, edited, unit);
-      const shared = await parallelRates(old, edited, unit, worker);
+      const rater = new RateWorker(worker, unit, old, edited);
+      const shared = await parallelRates(old, edited, unit, rater);
+      rater.close();
       expect(shared.byWorker).toBeGreaterThan(0);
       expect(json(shared.rates)).toBe(json(alone));
     }
   });
 
+  it('uses what the worker rated while the new version was read, and pays no heed to pairs not made', async () => {
+    // Paragraphs are offered as they arrive, paired by position; the added and removed ones shift the pairs.
+    for (const [seed, count] of [[8, 1200], [9, 300]] as const) {
+      const [old, edited] = versions(seed, count);
+      const arriving: string[] = [];
+      const rater = new RateWorker(worker, 'word', old, arriving);
+      const early = new EarlyRates(rater, old, arriving);
+      for (const text of edited) {
+        arriving.push(text);
+        early.offer(arriving.length - 1);
+        if (arriving.length % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      early.stop();
+      await rater.settle();
+      expect(rater.answered.size).toBeGreaterThan(0);
+      const shared = await parallelRates(old, arriving, 'word', rater);
+      rater.close();
+      expect(json(shared.rates)).toBe(json(articleRates(old, edited, 'word')));
+    }
+  });
+
   it('finishes in this thread what a worker that fails leaves undone', async () => {
     const [old, edited] = versions(7, 400);
-    const broken = new Worker('process.exit(3)', { eval: true });
+    const broken = new RateWorker(new Worker('process.exit(3)', { eval: true }), 'word', old, edited);
     const shared = await parallelRates(old, edited, 'word', broken);
     expect(shared.byWorker).toBe(0);
     expect(json(shared.rates)).toBe(json(articleRates(old, edited, 'word')));
