@@ -247,20 +247,26 @@ export class BackgroundCounter {
 }
 
 /**
+ * The thread holds a few runs of texts at a time and nothing else: a small young generation, collected often,
+ * keeps its memory to a few megabytes above its code.
+ */
+const THREAD_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
+/**
  * The counting thread: the built script beside this module, or its TypeScript source through the TypeScript
  * loader the sources run with; undefined when neither is there.
  */
 function startCountThread(): Worker | undefined {
   try {
     const built = new URL('./count-worker.js', import.meta.url);
-    if (built.protocol === 'file:' && existsSync(fileURLToPath(built))) return new Worker(built);
+    if (built.protocol === 'file:' && existsSync(fileURLToPath(built))) return new Worker(built, { resourceLimits: THREAD_LIMITS });
     const source = new URL('./count-worker.ts', import.meta.url);
     if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) return undefined;
     // The sources run through tsx: the thread registers its ES module loader before loading the TypeScript.
     const tsx = tsxModuleApi();
     if (!tsx) return undefined;
     const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
-    return new Worker(code, { eval: true });
+    return new Worker(code, { eval: true, resourceLimits: THREAD_LIMITS });
   } catch {
     return undefined;
   }
