@@ -115,3 +115,32 @@ describe('replace', () => {
     expect(refused.ok ? '' : refused.error.message).toMatch(/^Nothing was replaced: this review is open read-only\. .*has ferry\.redline open/);
   });
 });
+
+describe('replace all and the automatic checks', () => {
+  it('re-checks every paragraph it changed, in slices, and then tells listeners once', async () => {
+    const path = join(fx.articles, 'doubled.txt');
+    const parts = Array.from({ length: 400 }, (_, i) => `Paragraph ${i + 1} says the the bridge opens on Sunday.`);
+    writeFileSync(path, `${parts.join('\n\n')}\n`);
+    const service = fx.service();
+    const { reviewId } = await fx.open(service, path);
+    const doubled = async () => {
+      for (let i = 0; i < 500; i++) {
+        const list = value(await service.listSuggestions({ reviewId }));
+        if (!list.checking) return list.suggestions.filter((s) => s.text.toLowerCase() === 'the the').length;
+        await new Promise((done) => setTimeout(done, 10));
+      }
+      throw new Error('the checks did not finish');
+    };
+    expect(await doubled()).toBe(400);
+    let heard = 0;
+    service.onEvent((e) => {
+      if (e.type === 'suggestions-changed') heard += 1;
+    });
+    const query = { text: 'the the', scope: 'target', matchCase: false, wholeWord: true } as const;
+    const all = value(await service.replaceAll({ reviewId, query, replacement: 'the' }));
+    expect(all).toMatchObject({ replaced: 400, paragraphs: 400 });
+    for (let i = 0; i < 500 && heard === 0; i++) await new Promise((done) => setTimeout(done, 10));
+    expect(heard).toBe(1);
+    expect(await doubled()).toBe(0);
+  });
+});

@@ -43,6 +43,7 @@ import { fixedInVersions } from './flag-fixes';
 import { loadTypologyFile, typologyFromSetting } from './review-typology';
 import { editRateUnitOf, VersionFigures } from './version-figures';
 import { breathe } from '../breathe';
+import { performance } from 'node:perf_hooks';
 import { SessionSuggestions } from './session-suggestions';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { flagOfFinding } from '../../shared/checks/finding';
@@ -97,6 +98,8 @@ export class ReviewSession {
   private cachedFixes: { readonly state: ReviewState; readonly fixes: Map<string, number> } | undefined;
   private readonly suggestions: SessionSuggestions;
   private readonly onSuggestions: () => void;
+  /** Slices of a re-check of many paragraphs running now (see `recheck`). */
+  private rechecking = 0;
 
   constructor(options: SessionOptions) {
     this.reviewId = options.reviewId;
@@ -107,7 +110,10 @@ export class ReviewSession {
     this.defaultRater = options.defaultRater;
     this.rememberRater = options.rememberRater;
     this.onSuggestions = options.onSuggestions ?? (() => undefined);
-    this.suggestions = new SessionSuggestions(this.onSuggestions);
+    // Quiet while many paragraphs are re-checked in slices: listeners hear once, at the end (see `recheck`).
+    this.suggestions = new SessionSuggestions(() => {
+      if (!this.rechecking) this.onSuggestions();
+    });
     const state = this.journal.state;
     this.words = options.counts?.words;
     this.figures = options.figures ?? figuresOf(state, options.counts);
@@ -438,10 +444,39 @@ export class ReviewSession {
     }
     if (after !== before) {
       // Texts re-checked tell listeners themselves; flags, dismissals and settings change what is offered.
-      if (touched.paragraphs.length > 0) this.suggestions.textsChanged(this.state, touched.paragraphs);
+      if (touched.paragraphs.length > 0) this.recheck(touched.paragraphs);
       else if (!QUIET_FOR_SUGGESTIONS.has(body.type)) this.onSuggestions();
     }
     return ok({ event: result.value, touched });
+  }
+
+  /**
+   * Re-checks paragraphs whose text changed. A few are checked at once; many (Replace all, Revert article, their
+   * undo) are checked a slice at a time with the event loop free between slices, and listeners hear once at the end:
+   * each slice reads the text as it stands then, so edits made meanwhile are checked as they are.
+   */
+  private recheck(paragraphIds: readonly string[]): void {
+    if (paragraphIds.length <= RECHECK_AT_ONCE) {
+      this.suggestions.textsChanged(this.state, paragraphIds);
+      return;
+    }
+    void (async () => {
+      for (let i = 0; i < paragraphIds.length; ) {
+        const deadline = performance.now() + RECHECK_SLICE_MS;
+        this.rechecking += 1;
+        try {
+          while (i < paragraphIds.length && performance.now() < deadline) {
+            const some = paragraphIds.slice(i, i + 8);
+            this.suggestions.textsChanged(this.state, some);
+            i += some.length;
+          }
+        } finally {
+          this.rechecking -= 1;
+        }
+        await breathe();
+      }
+      if (this.rechecking === 0) this.onSuggestions();
+    })();
   }
 
   private answer(result: Result<unknown>): Result<ReviewView> {
@@ -543,6 +578,11 @@ function figuresOf(state: ReviewState, counts: ParagraphCounts | undefined): Ver
 
 /** Events that change nothing the automatic checks offer (marks and notes are not flags). */
 const QUIET_FOR_SUGGESTIONS: ReadonlySet<EventBody['type']> = new Set(['version-saved', 'rater-set', 'paragraph-status-set', 'paragraph-note-set']);
+
+/** Paragraphs re-checked at once after a change; more are re-checked in slices (see `ReviewSession.recheck`). */
+const RECHECK_AT_ONCE = 32;
+/** Longest re-checking without a breath: well under the 50 ms a request may wait. */
+const RECHECK_SLICE_MS = 8;
 
 const NOTHING_TOUCHED: Touched = { annotations: [], paragraphs: [], versions: false };
 
