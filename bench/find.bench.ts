@@ -114,23 +114,36 @@ export const section: BenchSection = {
       figures.push({ name: 'longest event-loop block while finding and counting (CPU)', value: finding.cpu, unit: 'ms', target: { op: '<=', value: 50 } });
       figures.push({ name: 'longest event-loop block while finding and counting (wall)', value: finding.wall, unit: 'ms', note: 'includes waiting for a core' });
 
-      // Replace all: one edit of every paragraph holding the phrase, acknowledged once it is on disk.
+      // Replace all: one edit of every paragraph holding the phrase, acknowledged once it is on disk. First a name
+      // in a few thousand paragraphs, then a phrase in a quarter of the article.
+      const nameQuery = { text: 'Priya Natarajan said', scope: 'target', matchCase: true, wholeWord: true };
+      const naming = watchLoop();
+      const renamed = await client.call('replaceAll', { reviewId, query: nameQuery, replacement: 'Priya Natarajan stated' });
+      const nameBlock = naming.stop();
+      const renamedResult = renamed.value as ReplaceResult;
+      figures.push({
+        name: 'replace all of a name, acknowledged at the client',
+        value: renamed.ms,
+        unit: 'ms',
+        note: `${renamedResult.replaced.toLocaleString('en')} matches in ${renamedResult.paragraphs.toLocaleString('en')} paragraphs`,
+      });
+      figures.push({ name: '  longest event-loop block meanwhile (CPU)', value: nameBlock.cpu, unit: 'ms', target: { op: '<=', value: 50 } });
       const replacing = watchLoop();
       const replaced = await client.call('replaceAll', { reviewId, query: stepQuery, replacement: 'the new sea wall' });
       const replaceBlock = replacing.stop();
       const result = replaced.value as ReplaceResult;
       figures.push({
-        name: 'replace all, acknowledged (on disk) at the client',
+        name: 'replace all in a quarter of the article, acknowledged',
         value: replaced.ms,
         unit: 'ms',
         note: `${result.replaced.toLocaleString('en')} matches in ${result.paragraphs.toLocaleString('en')} paragraphs; answer ${(replaced.bytes / 1e6).toFixed(1)} MB`,
       });
       figures.push({
-        name: 'longest event-loop block during replace all (CPU)',
+        name: '  longest event-loop block meanwhile (CPU)',
         value: replaceBlock.cpu,
         unit: 'ms',
         target: { op: '<=', value: 50 },
-        note: 'the automatic checks re-check every paragraph changed in one step, as after Revert article',
+        note: 'the change is one step: every new text made, and the answer carrying them all',
       });
       const undone = await client.call('undo', { reviewId });
       figures.push({ name: 'undo of the replace all, acknowledged', value: undone.ms, unit: 'ms', note: 'one step' });
