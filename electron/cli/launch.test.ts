@@ -3,8 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { diffArticles } from '../../shared/diff/article-diff';
+import { seededRandom } from '../../shared/seeded-random';
 import { buildIsStale, inputsFor, type BuildManifest } from './build-freshness.mjs';
 import { commands } from './commands';
+import { PARALLEL_MIN_BYTES } from './parallel-rates';
 
 const launcher = join(import.meta.dirname, 'launch.mjs');
 const scratch = mkdtempSync(join(tmpdir(), 'redline-launch-'));
@@ -37,6 +40,32 @@ describe('the command line as a process', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ edits: 1, refWords: 5 });
     expect(cli('diff', 'old.txt').status).toBe(2);
+  });
+
+  it('prints with diff --json on two threads the very bytes the one-thread comparison gives', () => {
+    // Large enough for the second thread; paragraphs kept, reworded, moved about, removed and added.
+    const rand = seededRandom(3);
+    // A vocabulary as varied as prose's, so that TER's shift search stays as short as on real text.
+    const syllables = ['ka', 'lo', 'mer', 'tin', 'sa', 'ro', 'ven', 'di', 'po', 'lan', 'te', 'ris', '“', 'é'];
+    const words = Array.from({ length: 2000 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''));
+    const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]!).join(' ');
+    const old: string[] = [];
+    const edited: string[] = [];
+    while (old.join('\n\n').length < PARALLEL_MIN_BYTES) {
+      const text = sentence(60 + Math.floor(rand() * 60));
+      const r = rand();
+      old.push(text);
+      if (r < 0.8) edited.push(text);
+      else if (r < 0.97) edited.push(`${sentence(3)} ${text.split(' ').slice(2).join(' ')}`);
+      else if (r < 0.985) edited.push(text, sentence(30));
+    }
+    writeFileSync(join(scratch, 'long-old.txt'), `${old.join('\n\n')}\n`);
+    writeFileSync(join(scratch, 'long-new.txt'), `${edited.join('\n\n')}\n`);
+    const r = cli('diff', 'long-old.txt', 'long-new.txt', '--json');
+    expect(r.status).toBe(0);
+    const one = diffArticles(old, edited, { rowDiffs: false });
+    const paragraphs = one.paragraphs.map(({ paragraph, edits, refWords, ter }) => ({ paragraph, edits, refWords, ter }));
+    expect(r.stdout).toBe(`${JSON.stringify({ paragraphs, ...one.total }, null, 2)}\n`);
   });
 });
 
