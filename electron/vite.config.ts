@@ -12,15 +12,23 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../out/shell', import.meta.url)),
     emptyOutDir: part === 'main',
-    ssr: fileURLToPath(new URL(`./shell/${part}.ts`, import.meta.url)),
+    ssr: true,
     target: 'node20',
     minify: false,
     rollupOptions: {
+      // Main goes with the thread that counts a long article's words as it loads (the service starts it from
+      // count-worker.js beside main.js, see electron/service/background-counter.ts).
+      input:
+        part === 'preload'
+          ? fileURLToPath(new URL('./shell/preload.ts', import.meta.url))
+          : { main: fileURLToPath(new URL('./shell/main.ts', import.meta.url)), 'count-worker': fileURLToPath(new URL('./service/count-worker.ts', import.meta.url)) },
       external,
+      // The two entries share the counting code through a chunk of its own; main never loads the thread's script.
+      preserveEntrySignatures: 'strict',
       output:
         part === 'preload'
           ? { format: 'cjs', entryFileNames: 'preload.cjs', codeSplitting: false }
-          : { format: 'es', entryFileNames: 'main.js' },
+          : { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },
   ssr: { noExternal: part === 'preload' ? true : undefined },
