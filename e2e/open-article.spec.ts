@@ -139,7 +139,9 @@ test('a file dropped on the window opens, and opened articles are offered again 
   const md = files.write('recent.md', '# Recent\n\nOpened once.\n');
   await app.open(md);
   await app.waitForArticle('recent.md', 2);
-  await app.page.getByRole('button', { name: 'Sample' }).click();
+  // The sample is in the File menu (and under More in a narrow window).
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: /^Open Sample Article/ }).click();
   await app.waitForArticle('harbour-bridge.en.txt', 15);
   await page.getByRole('button', { name: 'Open…' }).click();
   await app.openDialog.getByRole('region', { name: 'Recent articles' }).getByRole('button', { name: 'recent.md' }).click();

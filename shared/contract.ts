@@ -5,6 +5,7 @@
  * Every method takes one plain JSON object and resolves to a `Result`. Arguments are validated against
  * `requestSchemas` at each boundary (preload, IPC handler, HTTP handler) before the service sees them.
  */
+import type { PageCommand } from './commands';
 import { z } from 'zod';
 import type { CompareRow } from './diff/compare-rows';
 import type { EditRate } from './diff/ter';
@@ -248,7 +249,7 @@ export interface ReplaceResult {
 }
 
 /** Commands of the desktop menu that act on the page (undo and redo act on a text field when one has focus). */
-export type MenuCommand = 'undo' | 'redo' | 'flag' | 'save-version' | 'compare' | 'report' | 'export' | 'settings' | 'shortcuts' | 'find' | 'replace' | 'adjudicate';
+export type MenuCommand = PageCommand;
 
 /** Events the service pushes to the renderer. */
 export type ServiceEvent =

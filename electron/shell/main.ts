@@ -8,6 +8,7 @@
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { COMMANDS, isPageCommand, MENUS, type MenuItemRef, type ShellItem } from '../../shared/commands';
 import type { MenuCommand, OpenedReview, ServiceEvent } from '../../shared/contract';
 import { assertNever, fail, type Result } from '../../shared/result';
 import { appPaths } from '../app-paths';
@@ -140,50 +141,47 @@ async function buildMenu(svc: ReviewService): Promise<void> {
     click: () => void openInWindow(r.sourcePath ? { kind: 'article', path: r.path, sourcePath: r.sourcePath } : { kind: 'article', path: r.path }),
   }));
   const mac = process.platform === 'darwin';
+  // The menus are data shared with the page (shared/commands.ts); this only says what the desktop does itself.
+  const shellItem = (item: ShellItem): MenuItemConstructorOptions => {
+    switch (item) {
+      case 'open-with-source':
+        return { label: 'Open with Source…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void openFromMenu(svc, true) };
+      case 'open-recent':
+        return { label: 'Open Recent', submenu: recentItems.length ? recentItems : [{ label: 'No recent articles', enabled: false }] };
+      case 'cut':
+        return { role: 'cut' };
+      case 'copy':
+        return { role: 'copy' };
+      case 'paste':
+        return { role: 'paste' };
+      case 'select-all':
+        return { role: 'selectAll' };
+      case 'quit':
+        return mac ? { role: 'close' } : { role: 'quit' };
+      case 'full-screen':
+        return { role: 'togglefullscreen' };
+      case 'developer-tools':
+        return { role: 'toggleDevTools' };
+      default:
+        return assertNever(item, 'menu item');
+    }
+  };
+  const item = (ref: MenuItemRef): MenuItemConstructorOptions => {
+    if (ref === 'separator') return { type: 'separator' };
+    if (!isPageCommand(ref)) return shellItem(ref);
+    const spec = COMMANDS[ref];
+    // Open and Open Sample are the desktop's own: a native file dialog, and the window the article opens in.
+    const click =
+      ref === 'open' ? () => void openFromMenu(svc, false) : ref === 'open-sample' ? () => void openInWindow({ kind: 'sample' }) : () => sendCommand(ref);
+    return {
+      label: spec.label,
+      ...(spec.key ? { accelerator: spec.key, registerAccelerator: spec.pageKey !== true } : {}),
+      click,
+    };
+  };
   const template: MenuItemConstructorOptions[] = [
     ...(mac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: '&File',
-      submenu: [
-        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => void openFromMenu(svc, false) },
-        { label: 'Open with Source…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void openFromMenu(svc, true) },
-        { label: 'Open Recent', submenu: recentItems.length ? recentItems : [{ label: 'No recent articles', enabled: false }] },
-        { label: 'Open Sample Article', click: () => void openInWindow({ kind: 'sample' }) },
-        { type: 'separator' },
-        { label: 'Save Version…', accelerator: 'CmdOrCtrl+S', click: () => sendCommand('save-version') },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => sendCommand('export') },
-        { type: 'separator' },
-        mac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: '&Edit',
-      // Undo and redo belong to the review (flags, edits) unless a text field has focus; the page decides.
-      submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => sendCommand('undo') },
-        { label: 'Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => sendCommand('redo') },
-        { type: 'separator' },
-        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => sendCommand('find') },
-        { label: 'Replace…', accelerator: mac ? 'Cmd+Alt+F' : 'Ctrl+H', click: () => sendCommand('replace') },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
-    {
-      label: '&Review',
-      submenu: [
-        { label: 'Flag Selection…', accelerator: 'F', registerAccelerator: false, click: () => sendCommand('flag') },
-        { label: 'Compare Versions', accelerator: 'C', registerAccelerator: false, click: () => sendCommand('compare') },
-        { label: 'Quality Report', accelerator: 'R', registerAccelerator: false, click: () => sendCommand('report') },
-        { label: 'Adjudicate…', click: () => sendCommand('adjudicate') },
-        { label: 'Review Settings…', accelerator: 'CmdOrCtrl+,', click: () => sendCommand('settings') },
-        { label: 'Keyboard Shortcuts', accelerator: '?', registerAccelerator: false, click: () => sendCommand('shortcuts') },
-      ],
-    },
-    { role: 'viewMenu' },
+    ...MENUS.map((menu) => ({ label: menu.label, submenu: menu.items.map(item) })),
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

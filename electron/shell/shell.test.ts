@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { METHOD_NAMES, type MenuCommand, type OpenedReview, type ReviewView, type ServiceEvent } from '../../shared/contract';
+import { COMMANDS, isPageCommand, MENUS, PAGE_COMMANDS, plainLabel } from '../../shared/commands';
+import { METHOD_NAMES, type OpenedReview, type ReviewView, type ServiceEvent } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security-policy';
 import type { Result } from '../../shared/result';
 import { serveCommand } from '../cli/serve-command';
@@ -210,29 +211,25 @@ describe('one Redline at a time', () => {
 });
 
 describe('the menu', () => {
-  // Every command the page carries out for the menu, with where it sits; a new MenuCommand fails the type check
-  // until it is listed here.
-  const COMMANDS: Record<MenuCommand, readonly string[]> = {
-    'save-version': ['File', 'Save Version…'],
-    export: ['File', 'Export…'],
-    undo: ['Edit', 'Undo'],
-    redo: ['Edit', 'Redo'],
-    find: ['Edit', 'Find…'],
-    replace: ['Edit', 'Replace…'],
-    flag: ['Review', 'Flag Selection…'],
-    compare: ['Review', 'Compare Versions'],
-    report: ['Review', 'Quality Report'],
-    adjudicate: ['Review', 'Adjudicate…'],
-    settings: ['Review', 'Review Settings…'],
-    shortcuts: ['Review', 'Keyboard Shortcuts'],
-  };
-
-  it('every menu command reaches the page as a menu event', async () => {
+  it('every command of the shared menu table is in the desktop menu, with its key, and reaches the page', async () => {
     const electron = await launch();
-    for (const [command, path] of Object.entries(COMMANDS)) {
-      click(menuItem(electron, ...path));
-      expect(events(electron).at(-1)).toEqual({ type: 'menu', command });
+    let sent = 0;
+    for (const menu of MENUS) {
+      for (const ref of menu.items) {
+        if (ref === 'separator' || !isPageCommand(ref)) continue;
+        const spec = COMMANDS[ref];
+        const item = menuItem(electron, plainLabel(menu.label), spec.label);
+        expect(item.accelerator, spec.label).toBe(spec.key);
+        // A lone letter stays the page's (it must still reach text fields); keys with Ctrl are the menu's.
+        if (spec.key) expect(item.registerAccelerator, spec.label).toBe(spec.pageKey !== true);
+        // Open and Open Sample open a native dialog and a window: the desktop does them itself.
+        if (ref === 'open' || ref === 'open-sample') continue;
+        click(item);
+        expect(events(electron).at(-1)).toEqual({ type: 'menu', command: ref });
+        sent += 1;
+      }
     }
+    expect(sent).toBe(PAGE_COMMANDS.length - 2);
   });
 
   it('an article opened lands in Open Recent, and choosing it there opens it in the window', async () => {

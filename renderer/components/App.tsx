@@ -22,6 +22,7 @@ import { useFind } from '../state/use-find';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
 import { PanelSplitter } from './layout/PanelSplitter';
+import { MenuBar } from './layout/MenuBar';
 import { useLayout } from '../state/use-layout';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -318,7 +319,7 @@ export function App({ client }: { client: RedlineClient }) {
     applyDelta: replace,
   });
 
-  useShortcuts(client, {
+  const commands = useShortcuts(client, {
     hasReview: !!review,
     articleKeysOff: editing !== undefined || !!compare || reportOpen || adjudicating,
     current: state.current,
@@ -370,6 +371,9 @@ export function App({ client }: { client: RedlineClient }) {
       setReportOpen(false);
       find.show(withReplace);
     },
+    openSample: () => void open(() => client.openSample({})),
+    textSize: layout.stepText,
+    togglePanel: layout.togglePanel,
   });
 
   const onDrop = useCallback(
@@ -401,34 +405,43 @@ export function App({ client }: { client: RedlineClient }) {
       }}
       onDrop={(e) => void onDrop(e)}
     >
+      {/* The desktop app has these menus natively; the browser gets them in the page. */}
+      {!desktopBridge() && <MenuBar commands={commands} />}
       <Toolbar
         {...(state.article ? { articleName: state.article.path } : {})}
         current={state.current}
         total={state.loaded}
-        onOpen={() => setOpenDialog(true)}
-        onOpenSample={() => void open(() => client.openSample({}))}
+        onOpen={() => commands.run('open')}
+        onOpenSample={() => commands.run('open-sample')}
         onGoTo={(n) => goTo(n - 1)}
         onFirst={() => goTo(0)}
         onPrevious={() => goTo(state.current - 1)}
         onNext={() => goTo(state.current + 1)}
         onLast={() => goTo(state.loaded - 1)}
-        onShortcuts={() => setShortcuts(true)}
-        onFlag={startFlag}
+        onShortcuts={() => commands.run('shortcuts')}
+        onFlag={() => commands.run('flag')}
         canFlag={!!review && !review.readOnly}
-        onUndo={undo}
-        onRedo={redo}
+        onUndo={() => commands.run('undo')}
+        onRedo={() => commands.run('redo')}
         {...(review?.undoLabel ? { undoLabel: review.undoLabel } : {})}
         {...(review?.redoLabel ? { redoLabel: review.redoLabel } : {})}
-        onSettings={() => review && setSettingsOpen(true)}
-        {...(review && !review.readOnly && !compare && !reportOpen ? { onEdit: () => setEditing(state.current) } : {})}
+        onSettings={() => commands.run('settings')}
+        {...(review && !review.readOnly && !compare && !reportOpen ? { onEdit: () => commands.run('edit-paragraph') } : {})}
         commands={[
-          { label: 'Save version', title: 'Save a version of the whole article (Ctrl+S)', onRun: openSaveVersion, disabled: !review || !!review.readOnly },
-          { label: 'Compare', title: 'Compare two versions (C)', onRun: () => setCompare(compare ? undefined : { left: 0 }), disabled: !review, pressed: !!compare },
-          { label: 'Export…', title: 'Export the corrected article', onRun: openExport, disabled: !review },
-          { label: 'Report', title: 'Quality report of the review (R)', onRun: toggleReport, disabled: !review, pressed: reportOpen },
+          { label: 'Save version', title: 'Save a version of the whole article (Ctrl+S)', onRun: () => commands.run('save-version'), disabled: !review || !!review.readOnly },
+          {
+            label: 'Compare',
+            title: 'Compare two versions (C)',
+            // The button also closes what it opened, as R does for the report.
+            onRun: () => (compare ? setCompare(undefined) : commands.run('compare')),
+            disabled: !review,
+            pressed: !!compare,
+          },
+          { label: 'Export…', title: 'Export the corrected article (Ctrl+Shift+E)', onRun: () => commands.run('export'), disabled: !review },
+          { label: 'Report', title: 'Quality report of the review (R)', onRun: () => commands.run('report'), disabled: !review, pressed: reportOpen },
         ]}
         panelHidden={layout.prefs.panelHidden}
-        onTogglePanel={layout.togglePanel}
+        onTogglePanel={() => commands.run('toggle-panel')}
       />
       <ProgressBar visible={!!state.reviewId && !state.done} bytesRead={state.bytesRead} totalBytes={state.totalBytes} paragraphs={state.loaded} />
       {state.error && <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismiss-error' })} />}

@@ -1,35 +1,33 @@
-/** Every keyboard shortcut, shown with `?`. */
+/**
+ * Every keyboard shortcut, shown with `?`: the keys that move through the article and act on the chosen flag or
+ * suggestion, then every command's key from the one table of commands (shared/commands.ts).
+ */
+import { COMMANDS, keyLabel, PAGE_COMMANDS } from '../../shared/commands';
 import { useModalDialog } from './modal';
 
-export const SHORTCUTS: readonly (readonly [string, string])[] = [
+const MOVING: readonly (readonly [string, string])[] = [
   ['J or ↓', 'Next paragraph'],
   ['K or ↑', 'Previous paragraph'],
   ['Home / End', 'First / last paragraph'],
-  ['Ctrl+G', 'Go to paragraph number'],
-  ['Ctrl+F', 'Find in the whole article (Enter / Shift+Enter: next / previous match; Esc closes)'],
-  ['Ctrl+H', 'Replace in the translation: one match, or all of them as one undo step'],
-  ['F', 'Flag the selected phrase (or type a phrase of the paragraph in focus)'],
+  ['N / Shift+N', 'Next / previous paragraph not reviewed yet'],
+  ['Enter', 'Edit the paragraph in focus; with a flag chosen, edit the flag'],
   ['] / [', 'Next / previous flag'],
-  ['Enter', 'Edit the chosen flag'],
   ['X', 'Mark the chosen flag fixed'],
-  ['D', 'Dismiss the chosen flag'],
+  ['D', 'Dismiss the chosen flag (or the chosen suggestion, for good)'],
   ['Delete', 'Delete the chosen flag'],
   ['S / Shift+S', 'Next / previous suggestion of the automatic checks'],
   ['A', 'Accept the chosen suggestion as a flag'],
-  ['D', 'Dismiss the chosen suggestion for good'],
   ['Esc', 'Let go of the chosen flag; close a dialog'],
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
-  ['Ctrl+Enter', 'Mark the paragraph in focus reviewed and go to the next; in a dialog, save it'],
-  ['N / Shift+N', 'Next / previous paragraph not reviewed yet'],
-  ['E or Enter', 'Edit the paragraph in focus (Esc leaves the editor)'],
-  ['Ctrl+S', 'Save a version of the whole article'],
-  ['C', 'Compare versions (N / P: next / previous change; Esc closes)'],
-  ['Ctrl+Shift+E', 'Export the corrected article'],
-  ['R', 'Quality report of the review (Esc closes; a paragraph link opens it)'],
-  ['Ctrl+,', 'Review settings: your name, scoring, typology'],
-  ['Ctrl+O', 'Open an article'],
-  ['?', 'Show this list'],
+];
+
+const MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+export const SHORTCUTS: readonly (readonly [string, string])[] = [
+  ...MOVING,
+  ...PAGE_COMMANDS.flatMap((id) => {
+    const { key, about } = COMMANDS[id];
+    return key ? [[keyLabel(key, MAC), about] as const] : [];
+  }),
 ];
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -40,7 +38,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
+            <tr key={`${keys} ${what}`}>
               <td>
                 <kbd>{keys}</kbd>
               </td>

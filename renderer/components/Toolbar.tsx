@@ -53,9 +53,6 @@ export function Toolbar(props: Props) {
         <button type="button" onClick={props.onOpen} title="Open an article (Ctrl+O)">
           Open…
         </button>
-        <button type="button" className="toolbar__wide-only" onClick={props.onOpenSample} title="Open the bundled sample article">
-          Sample
-        </button>
       </div>
       <div className="toolbar__group" role="group" aria-label="Navigate">
         <button type="button" aria-label="First paragraph" title="First paragraph (Home)" onClick={props.onFirst} disabled={props.total === 0}>

@@ -1,8 +1,12 @@
 /**
- * The app's commands by keyboard and by the desktop menu, in one place. Listeners are installed once and always
- * call the latest actions (kept in a ref), so a key pressed right after a state change acts on the new state.
+ * The app's commands by keyboard, by the desktop menu, by the page's menu bar and by the toolbar, in one place:
+ * `runCommand` carries out each command of `shared/commands.ts`, whoever asked for it, and the command keys are
+ * read from that table. The keys that move around the article and act on the chosen flag are not menu commands
+ * and are read here too. Listeners are installed once and always call the latest actions (kept in a ref), so a
+ * key pressed right after a state change acts on the new state.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { COMMANDS, matchesChord, PAGE_COMMANDS, parseAccelerator, type PageCommand } from '../../shared/commands';
 import type { RedlineClient } from '../../shared/contract';
 import type { Annotation, AnnotationStatus } from '../../shared/model';
 import { assertNever } from '../../shared/result';
@@ -48,7 +52,101 @@ export interface ShortcutActions {
   shortcuts(): void;
   /** Opens the find bar over the whole article (Ctrl+F), with its replace row when `replace` (Ctrl+H). */
   find(replace: boolean): void;
+  openSample(): void;
+  /** Text one step larger (1), smaller (-1), or back to its default size (0). */
+  textSize(step: 1 | -1 | 0): void;
+  togglePanel(): void;
 }
+
+/** Whether a command can be carried out now (the menu bar greys it out when not). */
+export function commandEnabled(a: ShortcutActions, command: PageCommand): boolean {
+  switch (command) {
+    case 'open':
+    case 'open-sample':
+    case 'shortcuts':
+    case 'text-larger':
+    case 'text-smaller':
+    case 'text-reset':
+    case 'toggle-panel':
+    case 'undo':
+    case 'redo':
+      return true;
+    case 'go-to':
+      return a.loaded > 0;
+    case 'save-version':
+    case 'export':
+    case 'find':
+    case 'replace':
+    case 'flag':
+    case 'edit-paragraph':
+    case 'mark-reviewed':
+    case 'compare':
+    case 'report':
+    case 'adjudicate':
+    case 'settings':
+      return a.hasReview;
+    default:
+      return assertNever(command, 'command');
+  }
+}
+
+/** Carries out a command of the app, from whichever place asked for it. */
+export function runCommand(a: ShortcutActions, command: PageCommand): void {
+  if (!commandEnabled(a, command)) return;
+  switch (command) {
+    case 'open':
+      return a.open();
+    case 'open-sample':
+      return a.openSample();
+    case 'save-version':
+      return a.saveVersion();
+    case 'export':
+      return a.exportArticle();
+    case 'undo':
+      return a.undo();
+    case 'redo':
+      return a.redo();
+    case 'find':
+    case 'replace':
+      return a.find(command === 'replace');
+    case 'flag':
+      return a.flag();
+    case 'edit-paragraph':
+      return a.editParagraph();
+    case 'mark-reviewed':
+      return a.markReviewed();
+    case 'compare':
+      return a.compare();
+    case 'report':
+      return a.report();
+    case 'adjudicate':
+      return a.adjudicate();
+    case 'settings':
+      return a.settings();
+    case 'go-to':
+      return a.focusGoTo();
+    case 'text-larger':
+      return a.textSize(1);
+    case 'text-smaller':
+      return a.textSize(-1);
+    case 'text-reset':
+      return a.textSize(0);
+    case 'toggle-panel':
+      return a.togglePanel();
+    case 'shortcuts':
+      return a.shortcuts();
+    default:
+      return assertNever(command, 'command');
+  }
+}
+
+const CHORDS = PAGE_COMMANDS.flatMap((id) => {
+  const key = COMMANDS[id].key;
+  return key ? [{ id, chord: parseAccelerator(key), pageKey: COMMANDS[id].pageKey === true }] : [];
+});
+
+/** Keys the commands take besides their own: Ctrl+Y redoes, as on Windows. */
+const ALIASES = [{ id: 'redo' as const, chord: parseAccelerator('CmdOrCtrl+Y'), pageKey: false }];
 
 /** Whether keys typed now go into a text field (they are the field's, not the app's). */
 export function isTyping(target: EventTarget | null): boolean {
@@ -65,33 +163,26 @@ function dialogOpen(): boolean {
 }
 
 function onKey(e: KeyboardEvent, a: ShortcutActions): void {
-  const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.toLowerCase();
   const act = (fn: () => void) => {
     e.preventDefault();
     fn();
   };
-  if (mod && key === 'o') return act(a.open);
-  if (mod && key === 'g') return act(a.focusGoTo);
-  if (mod && e.key === ',') return act(() => a.hasReview && !dialogOpen() && a.settings());
-  if (mod && e.shiftKey && key === 'e') return act(() => a.hasReview && !dialogOpen() && a.exportArticle());
-  if (mod && key === 's') return act(() => a.hasReview && !dialogOpen() && a.saveVersion());
-  // Find is the app's, not the browser's: the browser's own find sees only the rows on screen.
-  if (mod && !e.shiftKey && (key === 'f' || key === 'h') && a.hasReview && !dialogOpen()) return act(() => a.find(key === 'h'));
-  if (isTyping(e.target) || dialogOpen() || a.articleKeysOff) return;
-  if (mod && key === 'z') return act(e.shiftKey ? a.redo : a.undo);
-  if (mod && key === 'y') return act(a.redo);
-  if (mod && e.key === 'Enter' && a.hasReview) return act(a.markReviewed);
-  if (mod || e.altKey) return;
+  const articleKeys = !isTyping(e.target) && !dialogOpen() && !a.articleKeysOff;
+  for (const { id, chord, pageKey } of [...CHORDS, ...ALIASES]) {
+    if (!matchesChord(chord, e)) continue;
+    // A key with Ctrl is the app's even in a field (Save, Find: the browser's own find sees only the rows on
+    // screen), unless a dialog has it; a lone letter, undo, redo and Ctrl+Enter belong to the field or dialog.
+    const ours = pageKey || id === 'undo' || id === 'redo' ? articleKeys : !dialogOpen();
+    if (ours) return act(() => runCommand(a, id));
+    // The browser's own Ctrl+S or Ctrl+F is never wanted here, even while a dialog has the keys.
+    if (chord.mod && !pageKey && id !== 'undo' && id !== 'redo') e.preventDefault();
+    return;
+  }
+  if (!articleKeys || e.ctrlKey || e.metaKey || e.altKey) return;
   const selected = a.selectedFlag;
-  if (a.hasReview && (e.key === 'e' || (e.key === 'Enter' && !selected))) return act(a.editParagraph);
-  if (a.hasReview && e.key === 'c') return act(a.compare);
-  if (a.hasReview && (e.key === 'r' || e.key === 'R')) return act(a.report);
+  if (a.hasReview && e.key === 'Enter' && !selected) return act(a.editParagraph);
   const last = Math.max(0, a.loaded - 1);
   switch (e.key) {
-    case 'f':
-    case 'F':
-      return act(a.flag);
     case ']':
       return act(() => a.stepFlag(1));
     case '[':
@@ -131,9 +222,18 @@ function onKey(e: KeyboardEvent, a: ShortcutActions): void {
   if (e.key === 'Delete' || e.key === 'Backspace') return act(() => a.deleteFlag(selected));
 }
 
-export function useShortcuts(client: RedlineClient, actions: ShortcutActions): void {
+/** The dispatcher as the toolbar and the menu bar use it: carry out a command, or ask whether it can be. */
+export interface Commands {
+  run(command: PageCommand): void;
+  enabled(command: PageCommand): boolean;
+}
+
+/** Installs the keys and the desktop menu's commands; answers the dispatcher, for the toolbar and the menu bar. */
+export function useShortcuts(client: RedlineClient, actions: ShortcutActions): Commands {
   const latest = useRef(actions);
   latest.current = actions;
+  const run = useCallback((command: PageCommand) => runCommand(latest.current, command), []);
+  const enabled = useCallback((command: PageCommand) => commandEnabled(latest.current, command), []);
 
   useEffect(() => {
     const listener = (e: KeyboardEvent) => onKey(e, latest.current);
@@ -148,39 +248,14 @@ export function useShortcuts(client: RedlineClient, actions: ShortcutActions): v
         if (e.type !== 'menu') return;
         const a = latest.current;
         const field = isTyping(document.activeElement);
-        if (dialogOpen() && e.command !== 'undo' && e.command !== 'redo') return;
-        switch (e.command) {
-          case 'undo':
-            if (field) document.execCommand('undo');
-            else if (!dialogOpen()) a.undo();
-            return;
-          case 'redo':
-            if (field) document.execCommand('redo');
-            else if (!dialogOpen()) a.redo();
-            return;
-          case 'flag':
-            return a.flag();
-          case 'save-version':
-            return a.hasReview ? a.saveVersion() : undefined;
-          case 'export':
-            return a.hasReview ? a.exportArticle() : undefined;
-          case 'compare':
-            return a.hasReview ? a.compare() : undefined;
-          case 'report':
-            return a.hasReview ? a.report() : undefined;
-          case 'adjudicate':
-            return a.hasReview ? a.adjudicate() : undefined;
-          case 'settings':
-            return a.hasReview ? a.settings() : undefined;
-          case 'shortcuts':
-            return a.shortcuts();
-          case 'find':
-          case 'replace':
-            return a.hasReview ? a.find(e.command === 'replace') : undefined;
-          default:
-            return assertNever(e.command, 'menu command');
+        // Undo and redo act on a text field when one has focus, as its own keys would.
+        if ((e.command === 'undo' || e.command === 'redo') && field) {
+          document.execCommand(e.command);
+          return;
         }
+        if (!dialogOpen()) runCommand(a, e.command);
       }),
     [client],
   );
+  return { run, enabled };
 }

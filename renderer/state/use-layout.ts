@@ -1,7 +1,7 @@
 /**
  * The layout preferences as live state: applied to the page as CSS custom properties (`--text-size`,
- * `--panel-width`), kept in the page's storage, and changed by keys that every reading app uses: Ctrl+plus and
- * Ctrl+minus for the text size, Ctrl+0 to reset it, Ctrl+B to hide or show the side panel.
+ * `--panel-width`) and kept in the page's storage. The commands that change them (Ctrl+plus, Ctrl+minus,
+ * Ctrl+0, Ctrl+B, and the View menu) are in shared/commands.ts, carried out through the app's dispatcher.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_LAYOUT, parseLayout, stepTextSize, withPanelWidth, type LayoutPrefs } from './layout-prefs';
@@ -41,21 +41,6 @@ export function useLayout(): LayoutControls {
   const stepText = useCallback((step: 1 | -1 | 0) => setPrefs((p) => stepTextSize(p, step)), []);
   const setPanelWidth = useCallback((width: number) => setPrefs((p) => withPanelWidth(p, width)), []);
   const togglePanel = useCallback(() => setPrefs((p) => ({ ...p, panelHidden: !p.panelHidden })), []);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      // Ctrl+= is Ctrl+plus without Shift on most layouts; '+' arrives with Shift or from the keypad.
-      if (e.key === '+' || e.key === '=') stepText(1);
-      else if (e.key === '-' || e.key === '_') stepText(-1);
-      else if (e.key === '0') stepText(0);
-      else if (e.key.toLowerCase() === 'b' && !e.shiftKey) togglePanel();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [stepText, togglePanel]);
 
   return { prefs, stepText, setPanelWidth, togglePanel };
 }
