@@ -212,7 +212,11 @@ export interface SuggestionList {
   readonly reviewId: string;
   /** The checks are still running over the article: the list follows with a `suggestions-changed` event. */
   readonly checking: boolean;
+  /** The suggestions from `offset` on: all of them, or the page asked for. */
   readonly suggestions: readonly Suggestion[];
+  /** How many suggestions are offered in all (about 30,000 on a 100,000-paragraph article). */
+  readonly total: number;
+  readonly offset: number;
 }
 
 /** A match of Find in the article, with its paragraph's id. */
@@ -417,7 +421,8 @@ export const requestSchemas = {
     .strict(),
 
   // Suggestions of the automatic checks.
-  listSuggestions: z.object({ reviewId }).strict(),
+  /** All suggestions, or `limit` of them from `offset` with the total: a long article's list is read in pages. */
+  listSuggestions: z.object({ reviewId, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   /** Turns suggestions into flags stamped with the reviewer's name (one undo step). */
   acceptSuggestions: z.object({ reviewId, ids: z.array(z.string().min(1).max(2000)).min(1).max(10_000) }).strict(),
   /** Dismisses suggestions for good (kept in the review file; one undo step). */

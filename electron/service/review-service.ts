@@ -382,8 +382,8 @@ export class ReviewService implements RedlineApi {
   async listSuggestions(req: RequestOf<'listSuggestions'>): Promise<Result<SuggestionList>> {
     const review = this.reviews.get(req.reviewId);
     // While the article loads there is nothing checked yet: the list follows with `suggestions-changed`.
-    if (review?.status.kind === 'loading') return ok({ reviewId: req.reviewId, checking: true, suggestions: [] });
-    return this.with(req.reviewId, async (s) => ok(s.listSuggestions()));
+    if (review?.status.kind === 'loading') return ok({ reviewId: req.reviewId, checking: true, suggestions: [], total: 0, offset: req.offset ?? 0 });
+    return this.with(req.reviewId, async (s) => ok(s.listSuggestions(req.offset, req.limit)));
   }
 
   async acceptSuggestions(req: RequestOf<'acceptSuggestions'>): Promise<Result<ReviewDelta>> {

@@ -112,6 +112,7 @@ export class ReviewSession {
     this.onSuggestions = options.onSuggestions ?? (() => undefined);
     // Quiet while many paragraphs are re-checked in slices: listeners hear once, at the end (see `recheck`).
     this.suggestions = new SessionSuggestions(() => {
+      this.findingsVersion++;
       if (!this.rechecking) this.onSuggestions();
     });
     const state = this.journal.state;
@@ -285,9 +286,27 @@ export class ReviewSession {
     return this.suggestions.start(this.state);
   }
 
-  listSuggestions(): SuggestionList {
-    return this.suggestions.list(this.state, this.reviewId);
+  /**
+   * The suggestions offered now, `limit` of them from `offset` (all by default), with how many there are in all.
+   * The whole list is worked out once per state of the review and of the checks' findings, so reading it a page
+   * at a time costs one pass, not one per page.
+   */
+  listSuggestions(offset = 0, limit?: number): SuggestionList {
+    const state = this.state;
+    let listed = this.listed;
+    if (listed?.state !== state || listed.version !== this.findingsVersion) {
+      listed = { state, version: this.findingsVersion, list: this.suggestions.list(state, this.reviewId) };
+      // Only a list the checks have made is kept: one still to come says so anew at every ask.
+      this.listed = listed.list.suggestions.length > 0 ? listed : undefined;
+    }
+    const all = listed.list.suggestions;
+    const page = offset === 0 && (limit === undefined || limit >= all.length) ? all : all.slice(offset, limit === undefined ? undefined : offset + limit);
+    return { ...listed.list, suggestions: page, total: all.length, offset };
   }
+
+  /** Bumped whenever the checks' findings change (see the constructor): a listed page is then out of date. */
+  private findingsVersion = 0;
+  private listed: { readonly state: ReviewState; readonly version: number; readonly list: SuggestionList } | undefined;
 
   /** Turns suggestions into flags by the reviewer, with the check as their origin; all in one undo step. */
   async acceptSuggestions(ids: readonly string[]): DeltaAck {

@@ -62,7 +62,7 @@ export class SessionSuggestions {
    * already accepted as flags, those on a span the reviewer has flagged, and those of checks turned off.
    */
   list(state: ReviewState, reviewId: string): SuggestionList {
-    if (!this.ready) return { reviewId, checking: this.running, suggestions: [] };
+    if (!this.ready) return { reviewId, checking: this.running, suggestions: [], total: 0, offset: 0 };
     const off = new Set(state.settings.checksOff ?? []);
     const accepted = new Set<string>();
     // Spans the reviewer has flagged: a suggestion there would only repeat what a flag already says.
@@ -86,7 +86,7 @@ export class SessionSuggestions {
       if (underFlag(mapped)) continue;
       suggestions.push({ ...mapped, id });
     }
-    return { reviewId, checking: false, suggestions };
+    return { reviewId, checking: false, suggestions, total: suggestions.length, offset: 0 };
   }
 
   /** The suggestions with these ids, as listed now. */

@@ -1,10 +1,13 @@
 /**
  * The suggestions of the open review, as the service lists them: fetched once the review is open and again
  * whenever the service says they changed (the checks finished, an edit was re-checked, one was accepted or
- * dismissed, here or in another window).
+ * dismissed, here or in another window). A long article's list is read in pages.
  */
 import { useEffect, useState } from 'react';
-import type { RedlineClient, SuggestionList } from '../../shared/contract';
+import type { RedlineClient, Suggestion, SuggestionList } from '../../shared/contract';
+
+/** Suggestions asked for at a time. */
+export const SUGGESTIONS_PAGE = 2000;
 
 export function useSuggestions(client: RedlineClient, reviewId: string | undefined, reviewOpen: boolean): SuggestionList | undefined {
   const [list, setList] = useState<SuggestionList>();
@@ -21,8 +24,9 @@ export function useSuggestions(client: RedlineClient, reviewId: string | undefin
   useEffect(() => {
     if (!reviewId || !reviewOpen) return;
     let cancelled = false;
-    void client.listSuggestions({ reviewId }).then((r) => {
-      if (!cancelled && r.ok) setList(r.value);
+    // A change meanwhile cancels this reading and starts another (the effect runs again on the change's event).
+    void readSuggestions(client, reviewId, () => cancelled).then((read) => {
+      if (read && !cancelled) setList(read);
     });
     return () => {
       cancelled = true;
@@ -30,4 +34,23 @@ export function useSuggestions(client: RedlineClient, reviewId: string | undefin
   }, [client, reviewId, reviewOpen, tick]);
 
   return list;
+}
+
+/**
+ * The whole suggestion list, read a page at a time so that no one answer carries a long article's 30,000
+ * suggestions. Undefined when `cancelled` turns true before the end, or a page cannot be read.
+ */
+export async function readSuggestions(
+  client: Pick<RedlineClient, 'listSuggestions'>,
+  reviewId: string,
+  cancelled: () => boolean,
+  pageSize = SUGGESTIONS_PAGE,
+): Promise<SuggestionList | undefined> {
+  const suggestions: Suggestion[] = [];
+  for (;;) {
+    const r = await client.listSuggestions({ reviewId, offset: suggestions.length, limit: pageSize });
+    if (cancelled() || !r.ok) return undefined;
+    suggestions.push(...r.value.suggestions);
+    if (r.value.suggestions.length === 0 || suggestions.length >= r.value.total) return { ...r.value, suggestions, offset: 0 };
+  }
 }
