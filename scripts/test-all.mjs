@@ -1,4 +1,4 @@
-// Runs every suite the way CI does: type check, unit tests (Vitest), end-to-end tests (Playwright), and prints
+// Runs every suite the way CI does: type check, lint, format check, unit tests (Vitest), end-to-end tests (Playwright), and prints
 // one closing line that adds them up: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +21,16 @@ let skipped = 0;
 
 const typecheck = run('Type check', 'npm', ['run', '-s', 'typecheck']);
 if (typecheck === 0) passed += 1;
+else failed += 1;
+
+// The lint rules include the layering rule (shared/ imports no Node, Electron, React, renderer or electron code;
+// the renderer never reaches Node, Electron or electron/; only the shell imports Electron).
+const lint = run('Lint (oxlint)', 'npm', ['run', '-s', 'lint']);
+if (lint === 0) passed += 1;
+else failed += 1;
+
+const format = run('Format (Prettier)', 'npm', ['run', '-s', 'format:check']);
+if (format === 0) passed += 1;
 else failed += 1;
 
 const unitReport = join(reports, 'vitest.json');

@@ -227,6 +227,8 @@ export function App({ client }: { client: RedlineClient }) {
   );
 
   /** Opens the flag dialog: on the mouse selection if there is one, else on the paragraph in focus. */
+  // The paragraph in focus, as a value of its own (the hooks' rule reads `.current` as a ref's).
+  const current = state.current;
   const startFlag = useCallback(() => {
     if (!review || !cache) return;
     if (selectionSpansParagraphs()) {
@@ -234,7 +236,7 @@ export function App({ client }: { client: RedlineClient }) {
       return;
     }
     const span = selectedSpan();
-    const index = span ? indexOfParagraph(span.paragraphId) : state.current;
+    const index = span ? indexOfParagraph(span.paragraphId) : current;
     const paragraph = cache.get(index);
     if (!paragraph) return;
     setFlagDialog({
@@ -248,7 +250,7 @@ export function App({ client }: { client: RedlineClient }) {
         ...(span ? { span: { start: span.start, end: span.end } } : {}),
       },
     });
-  }, [review, cache, state.current, reportError]);
+  }, [review, cache, current, reportError]);
 
   const editFlag = useCallback(
     (flag: Annotation) => {
@@ -547,7 +549,6 @@ export function App({ client }: { client: RedlineClient }) {
                 setSelectedFlag(id);
               }
             }}
-            {...(review ? { onEditParagraph: (index: number) => setEditing(index) } : {})}
             {...(review
               ? {
                   status: {

@@ -27,7 +27,6 @@ interface Props {
   readonly onSelectFlag?: (id: string) => void;
   /** The index of the paragraph being edited, and the editor to show there. */
   readonly editing?: { readonly index: number; readonly editor: ReactNode };
-  readonly onEditParagraph?: (index: number) => void;
   /** The reviewer's marks and notes, and the review buttons of the paragraph in focus. */
   readonly status?: {
     readonly reviewed: { has(paragraphId: string): boolean };
@@ -61,7 +60,7 @@ const REVEAL_STEADY_FRAMES = 3;
 const OVERSCAN = 8;
 
 export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function ArticlePane(
-  { cache, article, loaded, current, onFocusParagraph, flagsByParagraph, drafts, selectedFlag, onSelectFlag, editing, onEditParagraph, status },
+  { cache, article, loaded, current, onFocusParagraph, flagsByParagraph, drafts, selectedFlag, onSelectFlag, editing, status },
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -168,7 +167,6 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
                 {...(flags?.some((f) => f.id === selectedFlag) ? { selectedFlag } : {})}
                 {...(onSelectFlag ? { onSelectFlag } : {})}
                 {...(editing?.index === item.index ? { editor: editing.editor } : {})}
-                {...(onEditParagraph ? { onEdit: () => onEditParagraph(item.index) } : {})}
                 {...(status && paragraph ? paragraphStatusProps(status, paragraph.id, item.index, item.index === current && !editing) : {})}
               />
             </div>

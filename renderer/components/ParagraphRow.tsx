@@ -25,8 +25,6 @@ interface Props {
   readonly onSelectFlag?: (id: string) => void;
   /** Shown in place of the translation while the reviewer edits this paragraph. */
   readonly editor?: ReactNode;
-  /** Opens the editor (double click on the translation). */
-  readonly onEdit?: () => void;
   /** The reviewer marked this paragraph reviewed. */
   readonly reviewed?: boolean;
   /** The reviewer's note on the whole paragraph. */
@@ -120,7 +118,6 @@ export const ParagraphRow = memo(function ParagraphRow({
   selectedFlag,
   onSelectFlag,
   editor,
-  onEdit,
   reviewed = false,
   note,
   reviewControls,

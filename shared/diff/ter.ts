@@ -48,6 +48,8 @@ const MAX_SHIFT_CANDIDATES = 1000;
  * White space as Python's `str.split()` sees it (sacreBLEU splits that way): unlike `\s` it includes the
  * separators U+001C-U+001F and U+0085 and excludes U+FEFF.
  */
+// Python's str.split() white space, control separators \x1c-\x1f included, as sacreBLEU's TER splits.
+// oxlint-disable-next-line no-control-regex
 const WHITE_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
 
 function isWhiteSpace(code: number): boolean {

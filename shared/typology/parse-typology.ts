@@ -58,7 +58,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       // zod does not keep the input; its message says when the field was absent.
-      return /received undefined$/.test(issue.message)
+      return issue.message.endsWith('received undefined')
         ? 'is required'
         : `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
     case 'unrecognized_keys':

@@ -107,7 +107,7 @@ export function CompareView({
   const query = useMemo<CompareQuery>(() => ({ left, right, level }), [left, right, level]);
   const summary = cache.summary(query);
   const failure = cache.errorOf(query);
-  const changed = summary?.changedIndices ?? [];
+  const changed = useMemo(() => summary?.changedIndices ?? [], [summary]);
   const count = summary ? (changesOnly ? changed.length : summary.total) : 0;
   /** Row index of a list position. */
   const rowAt = useCallback((position: number) => (changesOnly ? (changed[position] ?? -1) : position), [changesOnly, changed]);

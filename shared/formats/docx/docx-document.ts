@@ -97,7 +97,7 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
   let para: { start: number; pPr: string; styleId?: string; listLevel?: number; items: Item[] } | undefined;
   let paraDepth = 0;
   // An element being captured whole (its events are skipped until it closes).
-  let capture: { name: string; start: number; depth: number; then: (raw: string) => void } | undefined;
+  let capture: { name: string; start: number; depth: number; done: (raw: string) => void } | undefined;
   let depth = 0;
   // The run being read.
   let run: { start: number; rPr: string } | undefined;
@@ -116,8 +116,8 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
     }
   };
   // saxes reports an end for every element, self-closing ones too, so a capture always ends in `close`.
-  const startCapture = (e: XmlElementStart, then: (raw: string) => void) => {
-    capture = { name: e.name, start: e.start, depth, then };
+  const startCapture = (e: XmlElementStart, done: (raw: string) => void) => {
+    capture = { name: e.name, start: e.start, depth, done };
   };
 
   const read = readXml(xml, part, {
@@ -193,9 +193,9 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
       if (capture) {
         if (name === capture.name && depth === capture.depth) {
           const raw = xml.slice(capture.start, end);
-          const then = capture.then;
+          const done = capture.done;
           capture = undefined;
-          then(raw);
+          done(raw);
         }
         depth--;
         return;

@@ -73,6 +73,6 @@ export function shapeOf(styles: StyleMap, styleId: string | undefined, listLevel
   if (outline !== undefined && outline >= 0 && outline < 9) return { kind: 'heading', level: Math.min(6, outline + 1), ...named };
   if (/quote/.test(name)) return { kind: 'quote', ...named };
   if (listLevel !== undefined) return { kind: 'list-item', level: listLevel, ...named };
-  if (chain.some((s) => s.numbered) || /^list/.test(name)) return { kind: 'list-item', level: 0, ...named };
+  if (chain.some((s) => s.numbered) || name.startsWith('list')) return { kind: 'list-item', level: 0, ...named };
   return { kind: 'text', ...named };
 }

@@ -119,7 +119,7 @@ export function readHtml(html: string, fileName: string): Result<Block[]> {
     });
   };
 
-  const inline = (n: Node, g: Gathered, ctx: Context) => {
+  const inline = (n: Node, g: Gathered) => {
     if (n.nodeName === '#text') {
       g.text += (n as DefaultTreeAdapterTypes.TextNode).value;
       if (/\S/.test((n as DefaultTreeAdapterTypes.TextNode).value) || g.start >= 0) g.cover(n);
@@ -140,7 +140,7 @@ export function readHtml(html: string, fileName: string): Result<Block[]> {
       return;
     }
     if (TRANSPARENT.has(n.tagName)) {
-      for (const c of n.childNodes) inline(c, g, ctx);
+      for (const c of n.childNodes) inline(c, g);
       return;
     }
     g.cover(n);
@@ -148,7 +148,7 @@ export function readHtml(html: string, fileName: string): Result<Block[]> {
     const close = source(loc?.endTag?.startOffset, loc?.endTag?.endOffset) || `</${n.tagName}>`;
     const id = `${n.tagName}${g.codes.length}`;
     g.code({ kind: 'open', id, label: `<${n.tagName}>`, data: open });
-    for (const c of n.childNodes) inline(c, g, ctx);
+    for (const c of n.childNodes) inline(c, g);
     g.code({ kind: 'close', id, label: `</${n.tagName}>`, data: close });
   };
 
@@ -178,7 +178,7 @@ export function readHtml(html: string, fileName: string): Result<Block[]> {
         g = new Gathered();
         block(c, inner);
       } else {
-        inline(c, g, inner);
+        inline(c, g);
       }
     }
     emit(g, inner);
