@@ -4,9 +4,7 @@ import { existsSync } from 'node:fs';
 // End-to-end tests drive the real app in Debian's Chromium (never a downloaded browser build).
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  throw new Error(
-    `No Chromium at ${chromium}. Install one (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to its path.`,
-  );
+  throw new Error(`No Chromium at ${chromium}. Install one (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to its path.`);
 }
 
 export default defineConfig({

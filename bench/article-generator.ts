@@ -12,56 +12,161 @@ import { seededRandom } from '../shared/seeded-random';
 type Random = () => number;
 
 const SUBJECTS = [
-  'the city council', 'the transport minister', 'local residents', 'the harbour authority', 'engineers on the project',
-  'a spokeswoman for the ministry', 'the opposition party', 'small business owners', 'the regional hospital',
-  'researchers at the university', 'the construction company', 'farmers in the valley', 'the school board',
-  'the central bank', 'union leaders', 'the mayor’s office', 'the finance committee', 'volunteers from the coast guard',
-  'the national weather service', 'shop owners on the high street', 'the environment agency', 'parents at the primary school',
-  'the fire brigade', 'two independent auditors', 'the ferry operator', 'the planning inspector',
+  'the city council',
+  'the transport minister',
+  'local residents',
+  'the harbour authority',
+  'engineers on the project',
+  'a spokeswoman for the ministry',
+  'the opposition party',
+  'small business owners',
+  'the regional hospital',
+  'researchers at the university',
+  'the construction company',
+  'farmers in the valley',
+  'the school board',
+  'the central bank',
+  'union leaders',
+  'the mayor’s office',
+  'the finance committee',
+  'volunteers from the coast guard',
+  'the national weather service',
+  'shop owners on the high street',
+  'the environment agency',
+  'parents at the primary school',
+  'the fire brigade',
+  'two independent auditors',
+  'the ferry operator',
+  'the planning inspector',
 ];
 const PEOPLE = [
-  'Maria Costa', 'the deputy mayor', 'Daniel Okafor', 'a council spokesman', 'Professor Helen Lin', 'Ana Ruiz', 'Tom Hale',
-  'the chief engineer', 'Priya Natarajan', 'Jonas Berg', 'a senior official', 'Grace Mbeki', 'the harbour master',
+  'Maria Costa',
+  'the deputy mayor',
+  'Daniel Okafor',
+  'a council spokesman',
+  'Professor Helen Lin',
+  'Ana Ruiz',
+  'Tom Hale',
+  'the chief engineer',
+  'Priya Natarajan',
+  'Jonas Berg',
+  'a senior official',
+  'Grace Mbeki',
+  'the harbour master',
 ];
 const ROLES = [
-  'chairs the finance committee', 'has led the project since 2019', 'runs a bakery near the old pier',
-  'represents the northern district', 'studies coastal erosion', 'was elected last spring', 'manages the water plant',
+  'chairs the finance committee',
+  'has led the project since 2019',
+  'runs a bakery near the old pier',
+  'represents the northern district',
+  'studies coastal erosion',
+  'was elected last spring',
+  'manages the water plant',
 ];
 const VERBS = [
-  'approved', 'rejected', 'postponed', 'announced', 'questioned', 'defended', 'reviewed', 'criticised', 'welcomed',
-  'delayed', 'funded', 'expanded', 'proposed', 'cancelled', 'revised', 'examined', 'backed', 'challenged', 'published',
+  'approved',
+  'rejected',
+  'postponed',
+  'announced',
+  'questioned',
+  'defended',
+  'reviewed',
+  'criticised',
+  'welcomed',
+  'delayed',
+  'funded',
+  'expanded',
+  'proposed',
+  'cancelled',
+  'revised',
+  'examined',
+  'backed',
+  'challenged',
+  'published',
 ];
 const OBJECTS = [
-  'the new budget', 'plans for a second bridge', 'a proposal to widen the coastal road', 'the contract for the water plant',
-  'changes to the bus timetable', 'a study of flood risks', 'the repair of the sea wall', 'a ban on heavy lorries in the old town',
-  'the sale of the former railway depot', 'a scheme to plant ten thousand trees', 'the hospital’s new cancer ward',
-  'rules on short-term rentals', 'a report on air quality near the port', 'the closure of two village schools',
-  'funding for night buses', 'the redevelopment of the fish market', 'a review of parking charges',
+  'the new budget',
+  'plans for a second bridge',
+  'a proposal to widen the coastal road',
+  'the contract for the water plant',
+  'changes to the bus timetable',
+  'a study of flood risks',
+  'the repair of the sea wall',
+  'a ban on heavy lorries in the old town',
+  'the sale of the former railway depot',
+  'a scheme to plant ten thousand trees',
+  'the hospital’s new cancer ward',
+  'rules on short-term rentals',
+  'a report on air quality near the port',
+  'the closure of two village schools',
+  'funding for night buses',
+  'the redevelopment of the fish market',
+  'a review of parking charges',
 ];
 const ADVERBIALS = [
-  'on Tuesday', 'last week', 'after months of debate', 'despite strong objections', 'for the third time this year',
-  'without a public vote', 'earlier this month', 'in a late-night session', 'at a packed meeting in the town hall',
-  'by a narrow margin', 'with little warning', 'before the summer recess', 'in a statement on Friday morning',
+  'on Tuesday',
+  'last week',
+  'after months of debate',
+  'despite strong objections',
+  'for the third time this year',
+  'without a public vote',
+  'earlier this month',
+  'in a late-night session',
+  'at a packed meeting in the town hall',
+  'by a narrow margin',
+  'with little warning',
+  'before the summer recess',
+  'in a statement on Friday morning',
 ];
 const SUBORDINATES = [
-  'because costs had nearly doubled', 'although turnout at the consultation was low', 'while the inquiry continues',
-  'after engineers found cracks in two of the pillars', 'since the old ferry was withdrawn from service',
-  'as prices continued to rise', 'even though the vote was close', 'until a full safety review is complete',
-  'so that work can begin before winter', 'once the government confirms its share of the money',
+  'because costs had nearly doubled',
+  'although turnout at the consultation was low',
+  'while the inquiry continues',
+  'after engineers found cracks in two of the pillars',
+  'since the old ferry was withdrawn from service',
+  'as prices continued to rise',
+  'even though the vote was close',
+  'until a full safety review is complete',
+  'so that work can begin before winter',
+  'once the government confirms its share of the money',
 ];
 const QUOTES = [
-  'We can’t keep waiting for a perfect plan', 'It’s the right decision for the harbour', 'Residents have waited long enough',
-  'Nobody wants to pay twice for the same mistake', 'We’re not against the bridge, we’re against the price',
-  'This isn’t the end of the argument', 'They didn’t listen to the people who live here', 'I’ve never seen the hall so full',
-  'The numbers simply don’t add up', 'It won’t be finished before 2030',
+  'We can’t keep waiting for a perfect plan',
+  'It’s the right decision for the harbour',
+  'Residents have waited long enough',
+  'Nobody wants to pay twice for the same mistake',
+  'We’re not against the bridge, we’re against the price',
+  'This isn’t the end of the argument',
+  'They didn’t listen to the people who live here',
+  'I’ve never seen the hall so full',
+  'The numbers simply don’t add up',
+  'It won’t be finished before 2030',
 ];
 const AMOUNTS = ['£12 million', '40 per cent', '3,500 households', 'two more years', '€85,000', 'nine months', 'a quarter of the budget'];
 /** Better words a post-editor puts in: each word maps to one that reads more naturally in its place. */
 const SYNONYMS: Readonly<Record<string, string>> = {
-  approved: 'passed', rejected: 'threw out', postponed: 'put off', announced: 'unveiled', questioned: 'doubted',
-  criticised: 'attacked', welcomed: 'praised', delayed: 'held up', proposed: 'put forward', examined: 'looked into',
-  backed: 'supported', residents: 'people', plans: 'proposals', study: 'survey', report: 'assessment', new: 'fresh',
-  narrow: 'slim', strong: 'fierce', months: 'weeks', said: 'stated', repair: 'restoration', little: 'scant',
+  approved: 'passed',
+  rejected: 'threw out',
+  postponed: 'put off',
+  announced: 'unveiled',
+  questioned: 'doubted',
+  criticised: 'attacked',
+  welcomed: 'praised',
+  delayed: 'held up',
+  proposed: 'put forward',
+  examined: 'looked into',
+  backed: 'supported',
+  residents: 'people',
+  plans: 'proposals',
+  study: 'survey',
+  report: 'assessment',
+  new: 'fresh',
+  narrow: 'slim',
+  strong: 'fierce',
+  months: 'weeks',
+  said: 'stated',
+  repair: 'restoration',
+  little: 'scant',
 };
 const INSERTS = ['according to officials', 'in fact', 'it emerged', 'for now', 'as expected', 'once again'];
 
@@ -82,7 +187,8 @@ function englishSentence(rand: Random): string {
     return `${capitalise(pick(rand, PEOPLE))}, who ${pick(rand, ROLES)}, said ${pick(rand, SUBJECTS)} had ${pick(rand, VERBS)} ${pick(rand, OBJECTS)} ${pick(rand, SUBORDINATES)}.`;
   }
   if (r < 0.38) return `${capitalise(pick(rand, OBJECTS))} will cost ${pick(rand, AMOUNTS)}, ${pick(rand, ADVERBIALS)}.`;
-  if (r < 0.46) return `It’s the ${pick(rand, ['first', 'second', 'latest'])} time ${pick(rand, SUBJECTS)} has ${pick(rand, VERBS)} ${pick(rand, OBJECTS)}.`;
+  if (r < 0.46)
+    return `It’s the ${pick(rand, ['first', 'second', 'latest'])} time ${pick(rand, SUBJECTS)} has ${pick(rand, VERBS)} ${pick(rand, OBJECTS)}.`;
   const parts = [`${pick(rand, SUBJECTS)} ${pick(rand, VERBS)} ${pick(rand, OBJECTS)}`];
   if (rand() < 0.6) parts.push(pick(rand, ADVERBIALS));
   let sentence = parts.join(' ');
@@ -112,18 +218,71 @@ function englishParagraph(rand: Random): string {
   return sentences.join(' ');
 }
 
-const ZH_SUBJECTS = ['市政府', '交通部长', '当地居民', '港口管理局', '项目工程师', '市议会', '反对党', '小企业主', '地区医院', '大学研究人员', '建筑公司', '山谷里的农民', '教育委员会', '中央银行', '工会领导人', '环保部门', '渡轮公司'];
+const ZH_SUBJECTS = [
+  '市政府',
+  '交通部长',
+  '当地居民',
+  '港口管理局',
+  '项目工程师',
+  '市议会',
+  '反对党',
+  '小企业主',
+  '地区医院',
+  '大学研究人员',
+  '建筑公司',
+  '山谷里的农民',
+  '教育委员会',
+  '中央银行',
+  '工会领导人',
+  '环保部门',
+  '渡轮公司',
+];
 const ZH_TIMES = ['周二', '上周', '今年年初', '经过几个月的讨论后', '本月早些时候', '去年冬天', '在周五的会议上', '昨天晚上'];
 const ZH_ADVERBS = ['已经', '正式', '再次', '终于', '突然', '暂时'];
 const ZH_VERBS = ['批准了', '拒绝了', '推迟了', '宣布了', '质疑了', '审查了', '批评了', '欢迎了', '资助了', '提出了', '取消了', '修改了'];
-const ZH_OBJECTS = ['新的预算', '修建第二座桥的计划', '拓宽沿海公路的方案', '水厂的合同', '公交时刻表的调整', '一项关于洪水风险的研究', '港口改造工程', '旧火车站的出售', '种植一万棵树的计划', '两所乡村学校的关闭'];
-const ZH_CLAUSES = ['因为成本已经翻了一倍', '尽管投票率很低', '虽然调查仍在进行', '在工程师发现桥墩裂缝之后', '随着物价继续上涨', '以便在冬天之前开工', '直到安全检查全部完成'];
-const ZH_QUOTES = ['我们不能再等下去了', '这是对港口正确的决定', '居民们已经等得够久了', '这些数字根本对不上', '我们不反对修桥，我们反对的是价格'];
+const ZH_OBJECTS = [
+  '新的预算',
+  '修建第二座桥的计划',
+  '拓宽沿海公路的方案',
+  '水厂的合同',
+  '公交时刻表的调整',
+  '一项关于洪水风险的研究',
+  '港口改造工程',
+  '旧火车站的出售',
+  '种植一万棵树的计划',
+  '两所乡村学校的关闭',
+];
+const ZH_CLAUSES = [
+  '因为成本已经翻了一倍',
+  '尽管投票率很低',
+  '虽然调查仍在进行',
+  '在工程师发现桥墩裂缝之后',
+  '随着物价继续上涨',
+  '以便在冬天之前开工',
+  '直到安全检查全部完成',
+];
+const ZH_QUOTES = [
+  '我们不能再等下去了',
+  '这是对港口正确的决定',
+  '居民们已经等得够久了',
+  '这些数字根本对不上',
+  '我们不反对修桥，我们反对的是价格',
+];
 const ZH_SPEAKERS = ['她说', '他表示', '副市长说', '一位官员指出', '工程师解释说'];
 const ZH_CONNECTORS = ['此外', '但是', '同时', '另一方面', '与此同时'];
 const ZH_SYNONYMS: Readonly<Record<string, string>> = {
-  批准了: '通过了', 拒绝了: '否决了', 推迟了: '延后了', 宣布了: '公布了', 批评了: '指责了', 当地居民: '附近的居民',
-  计划: '方案', 研究: '调查', 终于: '最终', 突然: '意外地', 周二: '星期二', 上周: '上个星期',
+  批准了: '通过了',
+  拒绝了: '否决了',
+  推迟了: '延后了',
+  宣布了: '公布了',
+  批评了: '指责了',
+  当地居民: '附近的居民',
+  计划: '方案',
+  研究: '调查',
+  终于: '最终',
+  突然: '意外地',
+  周二: '星期二',
+  上周: '上个星期',
 };
 
 /** One Chinese sentence, with its full stop. */
@@ -182,7 +341,10 @@ function editEnglishSentence(rand: Random, sentence: string): string {
   if (r < 0.3 && clauses.length > 1) {
     // Rewrite a clause: the same place in the sentence, new words.
     const at = Math.floor(rand() * clauses.length);
-    clauses[at] = at === 0 ? capitalise(`${pick(rand, SUBJECTS)} ${pick(rand, VERBS)} ${pick(rand, OBJECTS)}`) : pick(rand, [...SUBORDINATES, ...ADVERBIALS]);
+    clauses[at] =
+      at === 0
+        ? capitalise(`${pick(rand, SUBJECTS)} ${pick(rand, VERBS)} ${pick(rand, OBJECTS)}`)
+        : pick(rand, [...SUBORDINATES, ...ADVERBIALS]);
     return `${clauses.join(', ')}.${space}`;
   }
   if (r < 0.45 && clauses.length > 1) {
@@ -210,7 +372,8 @@ function editEnglishSentence(rand: Random, sentence: string): string {
       changed++;
     }
   }
-  if (changed === 0) return `${pick(rand, ['Meanwhile', 'However', 'Separately'])}, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+  if (changed === 0)
+    return `${pick(rand, ['Meanwhile', 'However', 'Separately'])}, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
   return tokens.join(' ');
 }
 
@@ -254,7 +417,10 @@ export function postEditParagraph(rand: Random, text: string): string {
  * A post-edited version of an article: `share` of its paragraphs (chosen at random, seeded) rewritten.
  * Returns the new paragraphs and how many were changed.
  */
-export function postEdit(paragraphs: readonly string[], options: { readonly seed: number; readonly share: number }): { paragraphs: string[]; edited: number } {
+export function postEdit(
+  paragraphs: readonly string[],
+  options: { readonly seed: number; readonly share: number },
+): { paragraphs: string[]; edited: number } {
   const rand = seededRandom(options.seed);
   let edited = 0;
   const out = paragraphs.map((p) => {

@@ -12,10 +12,32 @@ import { median, percentile, type BenchSection } from './report';
 const PARAGRAPHS = 100_000;
 const EDITS = 200;
 
-const NAMES = ['Lin Yawen', 'Zhou Mingyuan', 'Chen Zhigang', 'Wang Xiulan', 'the harbour authority', 'the city council', 'engineers on the project'];
+const NAMES = [
+  'Lin Yawen',
+  'Zhou Mingyuan',
+  'Chen Zhigang',
+  'Wang Xiulan',
+  'the harbour authority',
+  'the city council',
+  'engineers on the project',
+];
 const VERBS = ['said', 'announced', 'confirmed', 'expected', 'approved', 'reported', 'estimated'];
-const OBJECTS = ['the new bridge', 'the ferry service', 'a plan to widen the coastal road', 'the repair of the sea wall', 'funding for night buses', 'the Old Harbour Bridge'];
-const TAILS = ['on Tuesday', 'after months of debate', 'in a statement', 'at a packed meeting', 'earlier this month', 'before the summer recess'];
+const OBJECTS = [
+  'the new bridge',
+  'the ferry service',
+  'a plan to widen the coastal road',
+  'the repair of the sea wall',
+  'funding for night buses',
+  'the Old Harbour Bridge',
+];
+const TAILS = [
+  'on Tuesday',
+  'after months of debate',
+  'in a statement',
+  'at a packed meeting',
+  'earlier this month',
+  'before the summer recess',
+];
 const ZH = ['副市长表示', '工程总投资', '大桥每天开放', '修缮团队共更换了约', '市交通局预计', '预计明年开工'];
 
 export function article(seed: number): CheckParagraph[] {
@@ -32,7 +54,9 @@ export function article(seed: number): CheckParagraph[] {
       const shown = random() < 0.1 ? value * 10 : value;
       const rest = random() < 0.02 ? '，其余由省级资金补足。' : '.';
       const who = pick(NAMES);
-      en.push(`${who[0]!.toUpperCase()}${who.slice(1)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TAILS)}, with ${shown.toLocaleString('en-GB')} people involved${rest}`);
+      en.push(
+        `${who[0]!.toUpperCase()}${who.slice(1)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TAILS)}, with ${shown.toLocaleString('en-GB')} people involved${rest}`,
+      );
       zh.push(`${pick(ZH)}${value}人，${pick(ZH)}。`);
     }
     out.push({ id: `p${i + 1}`, text: en.join(' '), source: zh.join('') });
@@ -78,11 +102,27 @@ export const section: BenchSection = {
     }
     const sorted = [...times].sort((a, b) => a - b);
     return [
-      { name: `all checks over ${PARAGRAPHS.toLocaleString('en-GB')} paragraphs, in slices`, value: total, unit: 'ms', target: { op: '<=', value: 3000 }, note: `${findings.toLocaleString('en-GB')} findings` },
+      {
+        name: `all checks over ${PARAGRAPHS.toLocaleString('en-GB')} paragraphs, in slices`,
+        value: total,
+        unit: 'ms',
+        target: { op: '<=', value: 3000 },
+        note: `${findings.toLocaleString('en-GB')} findings`,
+      },
       { name: 'longest slice without a breath (CPU time)', value: longestCpu, unit: 'ms', target: { op: '<=', value: 50 } },
       { name: 'longest slice without a breath (wall time)', value: longest, unit: 'ms', note: 'includes waiting for a core' },
-      { name: `one paragraph re-checked after an edit (median of ${EDITS})`, value: median(times), unit: 'ms', target: { op: '<=', value: 10 } },
-      { name: 'one paragraph re-checked after an edit (95th percentile)', value: percentile(sorted, 95), unit: 'ms', target: { op: '<=', value: 10 } },
+      {
+        name: `one paragraph re-checked after an edit (median of ${EDITS})`,
+        value: median(times),
+        unit: 'ms',
+        target: { op: '<=', value: 10 },
+      },
+      {
+        name: 'one paragraph re-checked after an edit (95th percentile)',
+        value: percentile(sorted, 95),
+        unit: 'ms',
+        target: { op: '<=', value: 10 },
+      },
       { name: 'one paragraph re-checked after an edit (worst)', value: percentile(sorted, 100), unit: 'ms', note: 'wall time' },
     ];
   },

@@ -62,7 +62,12 @@ export const section: BenchSection = {
   async run(): Promise<Figure[]> {
     const dir = mkdtempSync(join(tmpdir(), 'redline-bench-find-'));
     const file = join(dir, 'long.txt');
-    const options = { host: 'browser' as const, version: 'bench', dataDir: join(dir, 'data'), sample: { path: join(dir, 'none.txt'), sourcePath: join(dir, 'none.txt') } };
+    const options = {
+      host: 'browser' as const,
+      version: 'bench',
+      dataDir: join(dir, 'data'),
+      sample: { path: join(dir, 'none.txt'), sourcePath: join(dir, 'none.txt') },
+    };
     try {
       writeFileSync(file, articleText(generateParagraphs({ seed: 41, paragraphs: PARAGRAPHS })));
       const service = new ReviewService(options);
@@ -94,25 +99,59 @@ export const section: BenchSection = {
         const found = first.value as FoundMatch;
         const count = counted.value as MatchCount;
         if (!found.match) throw new Error(`${q.text} was not found`);
-        figures.push({ name: `first match of ${q.label}`, value: first.ms, unit: 'ms', target: { op: '<=', value: 100 }, note: `in paragraph ${(found.match.paragraph + 1).toLocaleString('en')}` });
-        figures.push({ name: `  every match counted`, value: countMs, unit: 'ms', target: { op: '<=', value: 1000 }, note: `${count.total.toLocaleString('en')} in ${count.paragraphs.toLocaleString('en')} paragraphs` });
+        figures.push({
+          name: `first match of ${q.label}`,
+          value: first.ms,
+          unit: 'ms',
+          target: { op: '<=', value: 100 },
+          note: `in paragraph ${(found.match.paragraph + 1).toLocaleString('en')}`,
+        });
+        figures.push({
+          name: `  every match counted`,
+          value: countMs,
+          unit: 'ms',
+          target: { op: '<=', value: 1000 },
+          note: `${count.total.toLocaleString('en')} in ${count.paragraphs.toLocaleString('en')} paragraphs`,
+        });
       }
       // Stepping once counted: each answer says which match it is.
       const stepQuery = { text: 'the sea wall', scope: 'target', matchCase: false, wholeWord: false };
       await client.call('countMatches', { reviewId, query: stepQuery });
-      let at: FoundMatch = (await client.call('findMatch', { reviewId, query: stepQuery, from: FROM, direction: 1, inclusive: true })).value as FoundMatch;
+      let at: FoundMatch = (await client.call('findMatch', { reviewId, query: stepQuery, from: FROM, direction: 1, inclusive: true }))
+        .value as FoundMatch;
       const steps: number[] = [];
       for (let i = 0; i < STEPS; i++) {
         const m = at.match!;
-        const r = await client.call('findMatch', { reviewId, query: stepQuery, from: { paragraph: m.paragraph, side: m.side, offset: m.start }, direction: 1, inclusive: false });
+        const r = await client.call('findMatch', {
+          reviewId,
+          query: stepQuery,
+          from: { paragraph: m.paragraph, side: m.side, offset: m.start },
+          direction: 1,
+          inclusive: false,
+        });
         steps.push(r.ms);
         at = r.value as FoundMatch;
         if (at.ordinal === undefined) throw new Error('a step after counting did not say which match it was');
       }
-      figures.push({ name: `next match once counted, median of ${STEPS} (says "N of M")`, value: median(steps), unit: 'ms', target: { op: '<=', value: 20 } });
+      figures.push({
+        name: `next match once counted, median of ${STEPS} (says "N of M")`,
+        value: median(steps),
+        unit: 'ms',
+        target: { op: '<=', value: 20 },
+      });
       const finding = loop.stop();
-      figures.push({ name: 'longest event-loop block while finding and counting (CPU)', value: finding.cpu, unit: 'ms', target: { op: '<=', value: 50 } });
-      figures.push({ name: 'longest event-loop block while finding and counting (wall)', value: finding.wall, unit: 'ms', note: 'includes waiting for a core' });
+      figures.push({
+        name: 'longest event-loop block while finding and counting (CPU)',
+        value: finding.cpu,
+        unit: 'ms',
+        target: { op: '<=', value: 50 },
+      });
+      figures.push({
+        name: 'longest event-loop block while finding and counting (wall)',
+        value: finding.wall,
+        unit: 'ms',
+        note: 'includes waiting for a core',
+      });
 
       // Replace all: one edit of every paragraph holding the phrase, acknowledged once it is on disk. First a name
       // in a few thousand paragraphs, then a phrase in a quarter of the article.
@@ -127,7 +166,12 @@ export const section: BenchSection = {
         unit: 'ms',
         note: `${renamedResult.replaced.toLocaleString('en')} matches in ${renamedResult.paragraphs.toLocaleString('en')} paragraphs`,
       });
-      figures.push({ name: '  longest event-loop block meanwhile (CPU)', value: nameBlock.cpu, unit: 'ms', target: { op: '<=', value: 50 } });
+      figures.push({
+        name: '  longest event-loop block meanwhile (CPU)',
+        value: nameBlock.cpu,
+        unit: 'ms',
+        target: { op: '<=', value: 50 },
+      });
       const replacing = watchLoop();
       const replaced = await client.call('replaceAll', { reviewId, query: stepQuery, replacement: 'the new sea wall' });
       const replaceBlock = replacing.stop();

@@ -14,7 +14,15 @@ const RUNS = 5;
 const SYSTEMS = 15;
 const DOCS = 200;
 const SEGMENTS_PER_DOC = 30;
-const CATEGORIES = ['Accuracy/Mistranslation', 'Fluency/Grammar', 'Fluency/Punctuation', 'Style/Awkward', 'Accuracy/Omission', 'Source error', 'Non-translation!'];
+const CATEGORIES = [
+  'Accuracy/Mistranslation',
+  'Fluency/Grammar',
+  'Fluency/Punctuation',
+  'Style/Awkward',
+  'Accuracy/Omission',
+  'Source error',
+  'Non-translation!',
+];
 const SEVERITIES = ['Minor', 'Major', 'Critical', 'Neutral'];
 const WORDS = ['the', 'storm', 'reached', 'northern', 'coast', 'on', 'Tuesday', 'said', 'weather', 'office', 'boats', 'were', 'lifted'];
 
@@ -23,7 +31,9 @@ export function generateWmtFile(rows: number, seed: number): string {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
-  const lines = ['system\tdoc\tdocSegId\tglobalSegId\trater\tsource\ttarget\tcategory\tseverity\tmetadata\t# Documentation: generated for the benchmark'];
+  const lines = [
+    'system\tdoc\tdocSegId\tglobalSegId\trater\tsource\ttarget\tcategory\tseverity\tmetadata\t# Documentation: generated for the benchmark',
+  ];
   let segment = 0;
   while (lines.length <= rows) {
     const system = `sys${segment % SYSTEMS}`;
@@ -46,7 +56,20 @@ export function generateWmtFile(rows: number, seed: number): string {
       const src = onSource ? mark(source) : source;
       // Some targets are quoted, as files with quotation marks in their text are.
       const tgt = onSource ? target : random() < 0.05 ? `"${mark(target).replace(/"/g, '""')} ""said"""` : mark(target);
-      lines.push([system, doc, docSegId, segment, rater, src, tgt, category, pick(SEVERITIES), JSON.stringify({ note: 'n', timestamp: segment })].join('\t'));
+      lines.push(
+        [
+          system,
+          doc,
+          docSegId,
+          segment,
+          rater,
+          src,
+          tgt,
+          category,
+          pick(SEVERITIES),
+          JSON.stringify({ note: 'n', timestamp: segment }),
+        ].join('\t'),
+      );
     }
     segment++;
   }

@@ -23,7 +23,8 @@ const NOTES = 2_000;
 function writeReview(path: string): void {
   const bodies: EventBody[] = [];
   for (let i = 0; i < REVIEWED; i++) bodies.push({ type: 'paragraph-status-set', paragraphId: `p${i + 1}`, reviewed: true });
-  for (let i = 0; i < NOTES; i++) bodies.push({ type: 'paragraph-note-set', paragraphId: `p${1 + i * 37}`, note: `Check the figures in this paragraph (${i}).` });
+  for (let i = 0; i < NOTES; i++)
+    bodies.push({ type: 'paragraph-note-set', paragraphId: `p${1 + i * 37}`, note: `Check the figures in this paragraph (${i}).` });
   writeFileSync(path, [headerLine(sampleHeader(PARAGRAPHS)), ...numbered(bodies).map(eventLine)].join(''));
 }
 
@@ -94,7 +95,12 @@ export const section: BenchSection = {
           target: { op: '<=', value: 50 },
         },
         { name: 'place moved, per move (2,000 moves, one write)', value: placeMs, unit: 'ms', target: { op: '<=', value: 1 } },
-        { name: 'longest event-loop stall while moving the place', value: placeDelay.max / 1e6, unit: 'ms', target: { op: '<=', value: 50 } },
+        {
+          name: 'longest event-loop stall while moving the place',
+          value: placeDelay.max / 1e6,
+          unit: 'ms',
+          target: { op: '<=', value: 50 },
+        },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ function formatNumber(n: number): string {
 
 export function formatFigure(f: Figure): string {
   const v = formatNumber(f.value);
-  const target = f.target ? `target ${f.target.op} ${Number.isInteger(f.target.value) ? f.target.value : formatNumber(f.target.value)} ${f.unit}` : 'for scale';
+  const target = f.target
+    ? `target ${f.target.op} ${Number.isInteger(f.target.value) ? f.target.value : formatNumber(f.target.value)} ${f.unit}`
+    : 'for scale';
   const verdict = met(f) === undefined ? '' : met(f) ? '  MET' : '  NOT MET';
   return `  ${f.name.padEnd(58)} ${`${v} ${f.unit}`.padStart(14)}   ${target}${verdict}${f.note ? `  (${f.note})` : ''}`;
 }
@@ -40,5 +42,8 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }

@@ -16,7 +16,10 @@ import { median, type BenchSection, type Figure } from './report';
 const UNITS = 10_000;
 const RUNS = 3;
 
-const WORDS = 'the council said harbour ferry bridge river passengers service bank month year old new boat repair costs will replace until then east west market town news report city residents morning evening weather storm road closed open station train delay'.split(' ');
+const WORDS =
+  'the council said harbour ferry bridge river passengers service bank month year old new boat repair costs will replace until then east west market town news report city residents morning evening weather storm road closed open station train delay'.split(
+    ' ',
+  );
 
 /** Paragraphs of generated news-like words (about 50 words each), the same for every run. */
 function generateParagraphs(count: number): string[] {
@@ -45,7 +48,8 @@ function xliffText(paragraphs: readonly string[]): string {
     const words = escape(p).split(' ');
     const cut = Math.min(3, words.length);
     const rest = words.slice(cut);
-    if (i % 10 === 0) rest[1] = `<mrk mtype="x-its" its:locQualityIssueType="mistranslation" its:locQualityIssueSeverity="60">${rest[1]}</mrk>`;
+    if (i % 10 === 0)
+      rest[1] = `<mrk mtype="x-its" its:locQualityIssueType="mistranslation" its:locQualityIssueSeverity="60">${rest[1]}</mrk>`;
     const marked = `<g id="1">${words.slice(0, cut).join(' ')}</g> ${rest.join(' ')}<x id="2"/>`;
     return `   <trans-unit id="t${i + 1}">\n    <source>Source of paragraph ${i + 1}: ${escape(p.slice(0, 120))}<x id="2"/></source>\n    <target state="translated">${marked}</target>\n${i % 5 === 0 ? '    <note>Checked against the wire copy.</note>\n' : ''}   </trans-unit>\n`;
   });
@@ -119,7 +123,13 @@ export const section: BenchSection = {
       const mb = statSync(xlf).size / 1024 / 1024;
       return [
         { name: 'file size', value: mb, unit: 'MB' },
-        { name: 'first paragraph of the XLIFF file', value: median(loads.map((l) => l.first)), unit: 'ms', target: { op: '<=', value: Math.max(50, 2 * median(textFirst)) }, note: `plain text of the same paragraphs: ${median(textFirst).toFixed(1)} ms` },
+        {
+          name: 'first paragraph of the XLIFF file',
+          value: median(loads.map((l) => l.first)),
+          unit: 'ms',
+          target: { op: '<=', value: Math.max(50, 2 * median(textFirst)) },
+          note: `plain text of the same paragraphs: ${median(textFirst).toFixed(1)} ms`,
+        },
         { name: 'whole XLIFF file read', value: median(loads.map((l) => l.total)), unit: 'ms', target: { op: '<=', value: 1000 } },
         { name: 'written back with 1,000 units corrected', value: median(writes), unit: 'ms', target: { op: '<=', value: 1000 } },
         { name: 'written as XLIFF 2.1 with quality issues', value: median(its), unit: 'ms', target: { op: '<=', value: 1000 } },

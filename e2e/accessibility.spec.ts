@@ -5,12 +5,19 @@ import { RedlinePage } from './support/redline-page';
 /** Every visible control on the page, with the name a screen reader would announce (empty when it has none). */
 async function unnamedControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const controls = document.querySelectorAll<HTMLElement>('button, input, select, textarea, [role="combobox"], [role="option"], [tabindex="0"]');
+    const controls = document.querySelectorAll<HTMLElement>(
+      'button, input, select, textarea, [role="combobox"], [role="option"], [tabindex="0"]',
+    );
     const unnamed: string[] = [];
     for (const el of controls) {
       if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
       const labelledBy = el.getAttribute('aria-labelledby');
-      const byId = labelledBy ? labelledBy.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+      const byId = labelledBy
+        ? labelledBy
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ')
+        : '';
       const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent ?? '').join(' ') : '';
       const wrapping = el.closest('label')?.textContent ?? '';
       const name = [el.getAttribute('aria-label'), byId, labels, wrapping, el.getAttribute('title'), el.textContent]
@@ -22,7 +29,10 @@ async function unnamedControls(page: Page): Promise<string[]> {
   });
 }
 
-test('every control has an accessible name: main window, flag dialog, settings, compare, shortcuts', async ({ page, sampleReview: host }) => {
+test('every control has an accessible name: main window, flag dialog, settings, compare, shortcuts', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);

@@ -20,7 +20,11 @@ function writeReview(path: string, headerLine: string, bodies: readonly EventBod
   return path;
 }
 
-test('adds two raters’ reviews, keeps, merges and drops their flags, and saves a review stamped adjudicated that opens with each flag’s origin', async ({ page, files, sampleReview: host }, testInfo) => {
+test('adds two raters’ reviews, keeps, merges and drops their flags, and saves a review stamped adjudicated that opens with each flag’s origin', async ({
+  page,
+  files,
+  sampleReview: host,
+}, testInfo) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -39,12 +43,32 @@ test('adds two raters’ reviews, keeps, merges and drops their flags, and saves
   };
   const ben = writeReview(join(files.dir, 'ben.redline'), headerLine, [
     { type: 'rater-set', rater: 'Ben' },
-    { type: 'annotation-added', annotation: sampleAnnotation('b1', 'p3', { rater: 'Ben', severity: 'critical', ...span(3, '34 million') }) },
-    { type: 'annotation-added', annotation: sampleAnnotation('b2', 'p5', { rater: 'Ben', severity: 'minor', category: 'Style/Awkward', ...span(5, header.paragraphs[4]!.target.split(' ')[1]!) }) },
+    {
+      type: 'annotation-added',
+      annotation: sampleAnnotation('b1', 'p3', { rater: 'Ben', severity: 'critical', ...span(3, '34 million') }),
+    },
+    {
+      type: 'annotation-added',
+      annotation: sampleAnnotation('b2', 'p5', {
+        rater: 'Ben',
+        severity: 'minor',
+        category: 'Style/Awkward',
+        ...span(5, header.paragraphs[4]!.target.split(' ')[1]!),
+      }),
+    },
   ]);
   const cy = writeReview(join(files.dir, 'cy.redline'), headerLine, [
     { type: 'rater-set', rater: 'Cy' },
-    { type: 'annotation-added', annotation: sampleAnnotation('c1', 'p4', { rater: 'Cy', severity: 'minor', category: 'Fluency/Register', ...span(4, 'gonna'), comment: 'too casual' }) },
+    {
+      type: 'annotation-added',
+      annotation: sampleAnnotation('c1', 'p4', {
+        rater: 'Cy',
+        severity: 'minor',
+        category: 'Fluency/Register',
+        ...span(4, 'gonna'),
+        comment: 'too casual',
+      }),
+    },
   ]);
   // A review of another article is refused, naming both.
   const otherHeader: JournalHeader = {
@@ -118,7 +142,12 @@ test('adds two raters’ reviews, keeps, merges and drops their flags, and saves
   expect(download.suggestedFilename()).toBe('bridge.en.decisions.json');
   const decisions = JSON.parse(readFileSync(await download.path(), 'utf8')) as { decisions: { action: string }[] };
   expect(decisions.decisions).toEqual([
-    { action: 'merge', flags: ['ben.redline#b1', expect.stringMatching(/^bridge\.en\.redline#/)], category: 'Accuracy/Mistranslation', severity: 'major' },
+    {
+      action: 'merge',
+      flags: ['ben.redline#b1', expect.stringMatching(/^bridge\.en\.redline#/)],
+      category: 'Accuracy/Mistranslation',
+      severity: 'major',
+    },
     { action: 'keep', flag: 'cy.redline#c1' },
     { action: 'drop', flag: 'ben.redline#b2' },
   ]);
@@ -137,7 +166,9 @@ test('adds two raters’ reviews, keeps, merges and drops their flags, and saves
   await expect(dialog).toContainText('data folder');
   await dialog.getByLabel('Adjudicator').fill('Lead');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText(/Saved 2 flags \(1 merged\) into Redline’s data folder as .*bridge\.en\.adjudicated\.redline/);
+  await expect(dialog.getByRole('status')).toContainText(
+    /Saved 2 flags \(1 merged\) into Redline’s data folder as .*bridge\.en\.adjudicated\.redline/,
+  );
   await page.screenshot({ path: testInfo.outputPath('adjudication-saved.png') });
   await dialog.getByRole('button', { name: 'Open the adjudicated review' }).click();
 
@@ -152,7 +183,10 @@ test('adds two raters’ reviews, keeps, merges and drops their flags, and saves
   await page.screenshot({ path: testInfo.outputPath('adjudicated-review.png') });
 });
 
-test('a long list of paragraphs to adjudicate is drawn a hundred at a time, and deciding from the keyboard walks on to the flags beyond', async ({ page, files }) => {
+test('a long list of paragraphs to adjudicate is drawn a hundred at a time, and deciding from the keyboard walks on to the flags beyond', async ({
+  page,
+  files,
+}) => {
   const article = files.longArticle('long.txt', 160);
   const host = await startHost([article]);
   try {
@@ -164,7 +198,10 @@ test('a long list of paragraphs to adjudicate is drawn a hundred at a time, and 
     // Another rater flags the first word of every paragraph: 160 paragraphs where the two disagree.
     const other = writeReview(join(files.dir, 'dee.redline'), headerLine, [
       { type: 'rater-set', rater: 'Dee' },
-      ...Array.from({ length: 160 }, (_, i): EventBody => ({ type: 'annotation-added', annotation: sampleAnnotation(`d${i + 1}`, `p${i + 1}`, { rater: 'Dee', severity: 'minor', start: 0, end: 9 }) })),
+      ...Array.from({ length: 160 }, (_, i): EventBody => ({
+        type: 'annotation-added',
+        annotation: sampleAnnotation(`d${i + 1}`, `p${i + 1}`, { rater: 'Dee', severity: 'minor', start: 0, end: 9 }),
+      })),
     ]);
     await page.getByRole('button', { name: 'Report', exact: true }).click();
     await page.getByRole('button', { name: 'Adjudicate…' }).click();

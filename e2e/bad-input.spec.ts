@@ -9,7 +9,11 @@ const cases: readonly { what: string; make: (files: TempFiles) => string; messag
   { what: 'an empty file', make: (files) => files.write('empty.txt', ''), message: /empty\.txt is empty/ },
   { what: 'a PNG renamed .txt', make: (files) => files.write('photo.txt', PNG), message: /photo\.txt is a PNG image, not a text article/ },
   { what: 'a file that does not exist', make: (files) => join(files.dir, 'nowhere.txt'), message: /nowhere\.txt does not exist/ },
-  { what: 'a file over the size limit', make: (files) => files.sparse('huge.txt', 300 * 1024 * 1024), message: /huge\.txt is 300 MiB, over the 256 MiB limit/ },
+  {
+    what: 'a file over the size limit',
+    make: (files) => files.sparse('huge.txt', 300 * 1024 * 1024),
+    message: /huge\.txt is 300 MiB, over the 256 MiB limit/,
+  },
 ];
 
 for (const c of cases) {
@@ -27,7 +31,10 @@ for (const c of cases) {
   });
 }
 
-test('API requests without the token in their header, or from another origin or host name, are refused', async ({ request, server: host }) => {
+test('API requests without the token in their header, or from another origin or host name, are refused', async ({
+  request,
+  server: host,
+}) => {
   // The page's own files hold nothing private: they load without the token, and no cookie is set.
   const bare = await request.get(`${host.origin}/`);
   expect(bare.status()).toBe(200);
@@ -41,6 +48,9 @@ test('API requests without the token in their header, or from another origin or 
   expect(foreign.status()).toBe(403);
   const rebound = await request.post(`${host.origin}/api/appInfo`, { data: {}, headers: { ...withToken, Host: 'evil.example' } });
   expect(rebound.status()).toBe(403);
-  const invalid = await request.post(`${host.origin}/api/readParagraphs`, { data: { reviewId: 'x', start: -1, end: 5 }, headers: withToken });
+  const invalid = await request.post(`${host.origin}/api/readParagraphs`, {
+    data: { reviewId: 'x', start: -1, end: 5 },
+    headers: withToken,
+  });
   expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'bad-request' } });
 });

@@ -12,7 +12,10 @@ async function edit(page: Page, n: number, from: string, to: string): Promise<vo
   await page.keyboard.press('Escape');
 }
 
-test('N, P and Escape work after the changed-only box and the change buttons; the last change is said', async ({ page, sampleReview: host }) => {
+test('N, P and Escape work after the changed-only box and the change buttons; the last change is said', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -44,7 +47,10 @@ test('N, P and Escape work after the changed-only box and the change buttons; th
   await expect(compare).toHaveCount(0);
 });
 
-test('inline compare draws the flags on the struck-through machine translation too, and keys work after Mark fixed', async ({ page, sampleReview: host }) => {
+test('inline compare draws the flags on the struck-through machine translation too, and keys work after Mark fixed', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -53,7 +59,10 @@ test('inline compare draws the flags on the struck-through machine translation t
   const dialog = page.getByRole('dialog', { name: 'Flag an error' });
   await dialog.getByLabel('Phrase', { exact: true }).fill('12-kilometre');
   await dialog.getByRole('combobox', { name: 'Category' }).fill('mistrans');
-  await dialog.getByRole('option', { name: /Mistranslation/ }).first().click();
+  await dialog
+    .getByRole('option', { name: /Mistranslation/ })
+    .first()
+    .click();
   await dialog.getByRole('button', { name: 'Flag', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   await edit(page, 2, '12-kilometre', '1.2-kilometre');

@@ -16,14 +16,21 @@ test('a dropped Word document opens, and a correction downloads as Word with tra
   const bytes = Array.from(makeDocx({ body: ARTICLE_BODY }));
   const dropped = await page.evaluateHandle((data) => {
     const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(data)], 'storm.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    transfer.items.add(
+      new File([new Uint8Array(data)], 'storm.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+    );
     return transfer;
   }, bytes);
   await page.getByRole('region', { name: 'Article' }).dispatchEvent('drop', { dataTransfer: dropped });
   await app.waitForArticle('storm.docx', 5);
   await expect(app.paragraph(2)).toContainText('The storm hit the');
   // Bold, italic and the link are tags around their words.
-  await expect(app.paragraph(2).getByRole('img', { name: /^inline code / }).first()).toBeVisible();
+  await expect(
+    app
+      .paragraph(2)
+      .getByRole('img', { name: /^inline code / })
+      .first(),
+  ).toBeVisible();
 
   await app.paragraph(5).click();
   await page.keyboard.press('e');

@@ -37,7 +37,9 @@ test.describe('the desktop app', () => {
       await expect(redline.paragraph(1)).toContainText("Linjiang's Old Harbour Bridge");
       // The page has no Node: only the contract's functions.
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await page.evaluate(() => typeof (window as unknown as { redline: { openArticle: unknown } }).redline.openArticle)).toBe('function');
+      expect(await page.evaluate(() => typeof (window as unknown as { redline: { openArticle: unknown } }).redline.openArticle)).toBe(
+        'function',
+      );
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       // Navigation away from the app is refused.
       const before = page.url();

@@ -23,7 +23,11 @@ async function openExport(page: Page) {
   return page.getByRole('dialog', { name: 'Export the corrected article' });
 }
 
-test('in the browser the corrected article is a download, and the token goes only to the host, only in a header', async ({ page, sampleReview: host, files }) => {
+test('in the browser the corrected article is a download, and the token goes only to the host, only in a header', async ({
+  page,
+  sampleReview: host,
+  files,
+}) => {
   const requests = recordRequests(page);
   const app = new RedlinePage(page);
   await app.goto(host.url);
@@ -62,7 +66,11 @@ test('in the browser the corrected article is a download, and the token goes onl
   expect(api.some(({ request }) => request.url().endsWith('/api/events'))).toBe(true);
 });
 
-test('the desktop "Save as" asks before replacing a file, and never writes over the review or the article', async ({ page, sampleReview: host, files }) => {
+test('the desktop "Save as" asks before replacing a file, and never writes over the review or the article', async ({
+  page,
+  sampleReview: host,
+  files,
+}) => {
   await page.route('**/api/appInfo', async (route) => {
     const answer = await route.fetch();
     const body = (await answer.json()) as { ok: boolean; value?: Record<string, unknown> };

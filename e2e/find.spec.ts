@@ -10,7 +10,11 @@ const BRIDGE_AT = [1_200, 2_500, 2_900];
 function article(): string {
   const parts: string[] = [];
   for (let i = 1; i <= PARAGRAPHS; i++) {
-    parts.push(BRIDGE_AT.includes(i) ? `Paragraph ${i}: the harbour Bridge opens to walkers on Sunday.` : `Paragraph ${i}: the council met again to discuss the budget.`);
+    parts.push(
+      BRIDGE_AT.includes(i)
+        ? `Paragraph ${i}: the harbour Bridge opens to walkers on Sunday.`
+        : `Paragraph ${i}: the council met again to discuss the budget.`,
+    );
   }
   return `${parts.join('\n\n')}\n`;
 }
@@ -20,7 +24,10 @@ function currentHighlight(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(CSS.highlights.get('redline-find-current') ?? [])].map((r) => r.toString()));
 }
 
-test('find a word far below the screen, step through its matches, replace one, replace all, undo, and see it in the saved version', async ({ page, files }) => {
+test('find a word far below the screen, step through its matches, replace one, replace all, undo, and see it in the saved version', async ({
+  page,
+  files,
+}) => {
   const host = await startHost([files.write('long.txt', article())]);
   try {
     const app = new RedlinePage(page);
@@ -99,7 +106,9 @@ test('find a word far below the screen, step through its matches, replace one, r
     const save = page.getByRole('dialog', { name: 'Save version 1' });
     await save.getByLabel('Message').fill('Bridge to tunnel');
     await save.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByRole('listitem', { name: 'Version 1: Bridge to tunnel' })).toContainText('3 paragraphs changed from the previous');
+    await expect(page.getByRole('listitem', { name: 'Version 1: Bridge to tunnel' })).toContainText(
+      '3 paragraphs changed from the previous',
+    );
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     const compare = page.getByRole('region', { name: 'Compare versions' });
     await expect(compare.getByRole('status').first()).toContainText('3 changed');

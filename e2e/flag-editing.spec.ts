@@ -16,7 +16,10 @@ test('a typed phrase that occurs twice asks which one, and flags the one chosen'
   const dialog = page.getByRole('dialog', { name: 'Flag an error' });
   await dialog.getByLabel('Phrase', { exact: true }).fill('will');
   await dialog.getByRole('combobox', { name: 'Category' }).fill('grammar');
-  await dialog.getByRole('option', { name: /Grammar/ }).first().click();
+  await dialog
+    .getByRole('option', { name: /Grammar/ })
+    .first()
+    .click();
   await dialog.getByRole('button', { name: 'Flag', exact: true }).click();
   await expect(dialog.getByRole('alert')).toHaveText('“will” occurs 2 times in the translation: choose which one.');
 
@@ -47,7 +50,10 @@ test('a flag’s phrase and side are changed from its dialog, and one undo puts 
   await page.keyboard.press('f');
   let dialog = page.getByRole('dialog', { name: 'Flag an error' });
   await dialog.getByRole('combobox', { name: 'Category' }).fill('mistrans');
-  await dialog.getByRole('option', { name: /Mistranslation/ }).first().click();
+  await dialog
+    .getByRole('option', { name: /Mistranslation/ })
+    .first()
+    .click();
   await dialog.getByRole('button', { name: 'Flag', exact: true }).click();
   await expect(paragraph.getByLabel('Translation').locator('mark.flag')).toHaveText('Tuesday');
 
@@ -79,7 +85,10 @@ test('a flag’s phrase and side are changed from its dialog, and one undo puts 
   await expect(paragraph.getByLabel('Source').locator('mark.flag')).toHaveCount(0);
 });
 
-test('the flag dialog and the Flag selection button leave the selected phrase and the line after it in view', async ({ page, sampleReview: host }) => {
+test('the flag dialog and the Flag selection button leave the selected phrase and the line after it in view', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -119,11 +128,16 @@ test('the flag dialog and the Flag selection button leave the selected phrase an
       throw new Error('Deputy Mayor is not in paragraph 3');
     });
   const box = (await dialog.boundingBox())!;
-  expect(box.y >= mark.y + mark.height || box.y + box.height <= mark.y || box.x >= mark.x + mark.width || box.x + box.width <= mark.x).toBe(true);
+  expect(box.y >= mark.y + mark.height || box.y + box.height <= mark.y || box.x >= mark.x + mark.width || box.x + box.width <= mark.x).toBe(
+    true,
+  );
   expect(mark.y).toBeGreaterThan(40);
 });
 
-test('in the flag dialog Tab goes from the category to the severity, with no stop on the list between', async ({ page, sampleReview: host }) => {
+test('in the flag dialog Tab goes from the category to the severity, with no stop on the list between', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -135,7 +149,10 @@ test('in the flag dialog Tab goes from the category to the severity, with no sto
   await expect(dialog.getByRole('radio', { name: 'Minor' })).toBeFocused();
 });
 
-test('while a paragraph is edited its flags stay in view, and Escape leaves the editor from any of its buttons', async ({ page, sampleReview: host }) => {
+test('while a paragraph is edited its flags stay in view, and Escape leaves the editor from any of its buttons', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -143,7 +160,10 @@ test('while a paragraph is edited its flags stay in view, and Escape leaves the 
   await page.keyboard.press('f');
   const dialog = page.getByRole('dialog', { name: 'Flag an error' });
   await dialog.getByRole('combobox', { name: 'Category' }).fill('mistrans');
-  await dialog.getByRole('option', { name: /Mistranslation/ }).first().click();
+  await dialog
+    .getByRole('option', { name: /Mistranslation/ })
+    .first()
+    .click();
   await dialog.getByRole('radio', { name: 'Major' }).check();
   await dialog.getByLabel('Comment (optional)').fill('340 million');
   await dialog.getByRole('button', { name: 'Flag', exact: true }).click();

@@ -4,7 +4,11 @@ import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
 import { flagPhrase, selectPhrase } from './support/flag-phrase';
 
-test('a flagged phrase is kept with its category, severity, comment and rater across a reload, and undo removes it', async ({ page, sampleReview: host, files }) => {
+test('a flagged phrase is kept with its category, severity, comment and rater across a reload, and undo removes it', async ({
+  page,
+  sampleReview: host,
+  files,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -28,7 +32,9 @@ test('a flagged phrase is kept with its category, severity, comment and rater ac
   await expect(flag).toContainText('3.4亿 is 340 million');
   const rater = (await app.status.getByLabel('Reviewer').textContent())!.replace('Reviewer: ', '');
   await expect(flag).toContainText(rater);
-  await expect(page.getByRole('listitem', { name: /^Paragraph 3 of 15, 1 flag/ }).locator('mark.flag.sev-major')).toHaveText('34 million yuan');
+  await expect(page.getByRole('listitem', { name: /^Paragraph 3 of 15, 1 flag/ }).locator('mark.flag.sev-major')).toHaveText(
+    '34 million yuan',
+  );
   // One major error: the WMT score of the article is 5 over 15 paragraphs, and the quality score drops.
   await expect(page.getByLabel('WMT score per paragraph')).toHaveText((5 / 15).toFixed(2));
   await expect(quality).not.toContainText('100.0');
@@ -159,17 +165,26 @@ test('a phrase dragged over with the mouse is flagged from the button beside it'
   await dialog.getByRole('combobox', { name: 'Category' }).fill('grammar');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('button', { name: '¶ 9: Linguistic conventions/Grammar, minor' })).toContainText('“15,000 people is expected”');
+  await expect(page.getByRole('button', { name: '¶ 9: Linguistic conventions/Grammar, minor' })).toContainText(
+    '“15,000 people is expected”',
+  );
 });
 
-test('a custom typology loads from a JSON file and its categories are offered; a bad one is refused naming the field', async ({ page, sampleReview: host, files }) => {
+test('a custom typology loads from a JSON file and its categories are offered; a bad one is refused naming the field', async ({
+  page,
+  sampleReview: host,
+  files,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
   const bad = files.write('bad-typology.json', JSON.stringify({ name: 'Newsroom', categories: [{ name: 'Facts' }, { title: 'Tone' }] }));
   const good = files.write(
     'newsroom.json',
-    JSON.stringify({ name: 'Newsroom', categories: [{ name: 'Facts', weight: 2, children: [{ name: 'Wrong figure' }] }, { name: 'Tone' }] }),
+    JSON.stringify({
+      name: 'Newsroom',
+      categories: [{ name: 'Facts', weight: 2, children: [{ name: 'Wrong figure' }] }, { name: 'Tone' }],
+    }),
   );
   await page.getByRole('button', { name: 'Review settings' }).click();
   let settings = page.getByRole('dialog', { name: 'Review settings' });
@@ -204,20 +219,26 @@ test('a selection across two paragraphs is refused with the reason, not an empty
   await app.waitForArticle('harbour-bridge.en.txt', 15);
   const first = page.getByRole('listitem', { name: /^Paragraph 2 of/ }).getByLabel('Translation');
   const second = page.getByRole('listitem', { name: /^Paragraph 3 of/ }).getByLabel('Translation');
-  await first.evaluate((a, bHandle) => {
-    const b = bHandle as Element;
-    const range = document.createRange();
-    range.setStart(a.firstChild ?? a, 0);
-    range.setEnd(b.firstChild ?? b, 0);
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-  }, await second.elementHandle());
+  await first.evaluate(
+    (a, bHandle) => {
+      const b = bHandle as Element;
+      const range = document.createRange();
+      range.setStart(a.firstChild ?? a, 0);
+      range.setEnd(b.firstChild ?? b, 0);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    },
+    await second.elementHandle(),
+  );
   await page.keyboard.press('f');
   await expect(page.getByRole('dialog', { name: 'Flag an error' })).toHaveCount(0);
   await expect(page.getByRole('alert')).toContainText('select words in one paragraph only');
 });
 
-test('the WMT profile leads with the WMT score per paragraph and its total, and offers the WMT categories', async ({ page, sampleReview: host }) => {
+test('the WMT profile leads with the WMT score per paragraph and its total, and offers the WMT categories', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);

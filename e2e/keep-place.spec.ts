@@ -56,7 +56,10 @@ test('compare opens at the paragraph in focus, returns to it with focus when clo
   await expect(app.paragraph(11)).toBeFocused();
 
   await page.keyboard.press('c');
-  await expect(compare.getByRole('group', { name: 'Diff level' }).getByRole('button', { name: 'Character' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(compare.getByRole('group', { name: 'Diff level' }).getByRole('button', { name: 'Character' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(compare.getByRole('listitem', { name: /^Paragraph 11, / })).toBeFocused();
   await compare.getByRole('button', { name: 'Close comparison' }).click();
 
@@ -65,7 +68,10 @@ test('compare opens at the paragraph in focus, returns to it with focus when clo
   await app.waitForArticle('bridge.en.txt', 15);
   await expect(app.paragraph(11)).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('c');
-  await expect(compare.getByRole('group', { name: 'Diff level' }).getByRole('button', { name: 'Character' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(compare.getByRole('group', { name: 'Diff level' }).getByRole('button', { name: 'Character' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(compare.getByRole('combobox', { name: 'Left' })).toHaveValue('1');
   await expect(compare.getByRole('combobox', { name: 'Right' })).toHaveValue('current');
   await expect(compare.getByRole('listitem', { name: /^Paragraph 11, / })).toBeFocused();

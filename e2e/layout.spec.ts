@@ -5,7 +5,10 @@
 import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
 
-test('in a 1024-pixel window the toolbar and the status bar keep one row, and the version commands are under More', async ({ page, sampleReview: host }) => {
+test('in a 1024-pixel window the toolbar and the status bar keep one row, and the version commands are under More', async ({
+  page,
+  sampleReview: host,
+}) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   const app = new RedlinePage(page);
   await app.goto(host.url);
@@ -16,7 +19,7 @@ test('in a 1024-pixel window the toolbar and the status bar keep one row, and th
   const row = (await flag.boundingBox())!;
   for (const button of await toolbar.getByRole('button').filter({ visible: true }).all()) {
     const box = (await button.boundingBox())!;
-    expect(Math.abs(box.y - row.y), await button.getAttribute('title') ?? '').toBeLessThan(row.height);
+    expect(Math.abs(box.y - row.y), (await button.getAttribute('title')) ?? '').toBeLessThan(row.height);
     expect(box.x + box.width).toBeLessThanOrEqual(1024);
   }
   const status = page.getByRole('contentinfo', { name: 'Status' });
@@ -35,7 +38,10 @@ test('in a 1024-pixel window the toolbar and the status bar keep one row, and th
   await expect(page.getByRole('region', { name: 'Compare versions' })).toBeVisible();
 });
 
-test('the text size steps with Ctrl+plus and Ctrl+minus, resets with Ctrl+0, and is kept for the next time', async ({ page, sampleReview: host }) => {
+test('the text size steps with Ctrl+plus and Ctrl+minus, resets with Ctrl+0, and is kept for the next time', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -54,7 +60,10 @@ test('the text size steps with Ctrl+plus and Ctrl+minus, resets with Ctrl+0, and
   expect(await size()).toBe(initial);
 });
 
-test('the side panel is resized from its handle by mouse or keys, hidden with Ctrl+B, and stays as left', async ({ page, sampleReview: host }) => {
+test('the side panel is resized from its handle by mouse or keys, hidden with Ctrl+B, and stays as left', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);

@@ -6,7 +6,10 @@ import { COMMANDS, isPageCommand, keyLabel, MENUS, plainLabel } from '../shared/
 import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
 
-test('every command of the desktop menu is in the page’s menu bar, under the same menu, with its key', async ({ page, sampleReview: host }) => {
+test('every command of the desktop menu is in the page’s menu bar, under the same menu, with its key', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -16,7 +19,9 @@ test('every command of the desktop menu is in the page’s menu bar, under the s
     await bar.getByRole('menuitem', { name, exact: true }).click();
     const list = page.getByRole('menu', { name });
     // Each item reads as its label then its key, as the desktop menu shows them.
-    const expected = menu.items.flatMap((i) => (i !== 'separator' && isPageCommand(i) ? [COMMANDS[i].label + (COMMANDS[i].key ? keyLabel(COMMANDS[i].key!) : '')] : []));
+    const expected = menu.items.flatMap((i) =>
+      i !== 'separator' && isPageCommand(i) ? [COMMANDS[i].label + (COMMANDS[i].key ? keyLabel(COMMANDS[i].key!) : '')] : [],
+    );
     await expect(list.getByRole('menuitem')).toHaveText(expected);
     await page.keyboard.press('Escape');
     await expect(list).toHaveCount(0);
@@ -31,7 +36,10 @@ test('commands run from the menu bar do what their keys do', async ({ page, samp
   const bar = page.getByRole('menubar', { name: 'Menu' });
   const choose = async (menu: string, item: string) => {
     await bar.getByRole('menuitem', { name: menu, exact: true }).click();
-    await page.getByRole('menu', { name: menu }).getByRole('menuitem', { name: new RegExp(`^${item.replace(/[.…?]/g, '.')}`) }).click();
+    await page
+      .getByRole('menu', { name: menu })
+      .getByRole('menuitem', { name: new RegExp(`^${item.replace(/[.…?]/g, '.')}`) })
+      .click();
   };
 
   const text = page.getByRole('listitem', { name: /^Paragraph 2 of/ }).locator('.para__text--target');
@@ -52,7 +60,9 @@ test('commands run from the menu bar do what their keys do', async ({ page, samp
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('Reviewed 1 of 15');
 
   await choose('Edit', 'Find…');
-  await expect(page.getByRole('searchbox', { name: 'Find in article' }).or(page.getByRole('textbox', { name: 'Find in article' }))).toBeFocused();
+  await expect(
+    page.getByRole('searchbox', { name: 'Find in article' }).or(page.getByRole('textbox', { name: 'Find in article' })),
+  ).toBeFocused();
   await page.keyboard.press('Escape');
 
   await choose('Review', 'Compare Versions');

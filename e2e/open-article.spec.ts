@@ -2,7 +2,10 @@ import { expect, test } from './support/fixtures';
 import { encodeLegacy } from '../electron/test-support/legacy-encode';
 import { RedlinePage } from './support/redline-page';
 
-test('the bundled sample opens at start-up with the source beside the translation, numbered and aligned', async ({ page, server: host }) => {
+test('the bundled sample opens at start-up with the source beside the translation, numbered and aligned', async ({
+  page,
+  server: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('harbour-bridge.en.txt', 15);
@@ -40,7 +43,11 @@ test('the keyboard moves through paragraphs: next, previous, last, first and go 
   await expect(app.paragraph(9)).toBeInViewport();
 });
 
-test('a 20,000-paragraph article scrolls to its end, with a progress bar that appears and goes away', async ({ page, server: host, files }) => {
+test('a 20,000-paragraph article scrolls to its end, with a progress bar that appears and goes away', async ({
+  page,
+  server: host,
+  files,
+}) => {
   const long = files.longArticle('long.txt', 20_000, 12);
   const big = files.longArticle('big.txt', 150_000, 12);
   const app = new RedlinePage(page);
@@ -106,7 +113,9 @@ test('paragraph counts that differ are reported and the unmatched paragraphs sho
   await app.waitForArticle('harbour-bridge.en.txt', 15);
   await app.open(target, source);
   await app.waitForArticle('target.txt', 4);
-  await expect(page.getByRole('status').filter({ hasText: 'The source has' })).toContainText('The source has 4 paragraphs and the translation 3');
+  await expect(page.getByRole('status').filter({ hasText: 'The source has' })).toContainText(
+    'The source has 4 paragraphs and the translation 3',
+  );
   await expect(page.getByRole('listitem', { name: 'Paragraph 4 of 4, unmatched' })).toContainText('Source only');
   await expect(app.paragraph(4)).toContainText('四。');
 });
@@ -141,7 +150,10 @@ test('a file dropped on the window opens, and opened articles are offered again 
   await app.waitForArticle('recent.md', 2);
   // The sample is in the File menu (and under More in a narrow window).
   await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
-  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: /^Open Sample Article/ }).click();
+  await page
+    .getByRole('menu', { name: 'File' })
+    .getByRole('menuitem', { name: /^Open Sample Article/ })
+    .click();
   await app.waitForArticle('harbour-bridge.en.txt', 15);
   await page.getByRole('button', { name: 'Open…' }).click();
   await app.openDialog.getByRole('region', { name: 'Recent articles' }).getByRole('button', { name: 'recent.md' }).click();

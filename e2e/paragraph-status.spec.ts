@@ -52,7 +52,10 @@ test('marking paragraphs reviewed with Ctrl+Enter counts them, undo takes one ba
   await expect(app.paragraph(3)).toHaveAttribute('aria-current', 'true');
 });
 
-test('a note on a whole paragraph shows on the paragraph and in the flag list, is edited, removed, and undone', async ({ page, sampleReview: host }) => {
+test('a note on a whole paragraph shows on the paragraph and in the flag list, is edited, removed, and undone', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);

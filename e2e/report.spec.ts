@@ -10,7 +10,11 @@ function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 }
 
-test('the report shows the score panel’s figures, leads to a paragraph, and saves as one HTML file that prints to PDF', async ({ page, context, sampleReview: host }, testInfo) => {
+test('the report shows the score panel’s figures, leads to a paragraph, and saves as one HTML file that prints to PDF', async ({
+  page,
+  context,
+  sampleReview: host,
+}, testInfo) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -21,7 +25,11 @@ test('the report shows the score panel’s figures, leads to a paragraph, and sa
   const panel = page.getByLabel('Scores');
   const quality = (await page.getByLabel('MQM-Core quality score').locator('.score-big__value').textContent())!.trim();
   const wmt = (await page.getByLabel('WMT score per paragraph').textContent())!.trim();
-  const perThousand = (await panel.getByRole('term').filter({ hasText: 'Errors / 1k words' }).locator('xpath=following-sibling::dd[1]').textContent())!.trim();
+  const perThousand = (await panel
+    .getByRole('term')
+    .filter({ hasText: 'Errors / 1k words' })
+    .locator('xpath=following-sibling::dd[1]')
+    .textContent())!.trim();
 
   // R opens the report of the open review (the Report button does the same).
   await page.locator('body').press('r');
@@ -42,7 +50,10 @@ test('the report shows the score panel’s figures, leads to a paragraph, and sa
   await page.emulateMedia({ colorScheme: 'light' });
 
   // Saved as HTML: one file that makes no request and logs no error when opened, and prints with the article's name.
-  const [download] = await Promise.all([page.waitForEvent('download'), report.page().getByRole('button', { name: 'Save as HTML' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    report.page().getByRole('button', { name: 'Save as HTML' }).click(),
+  ]);
   const saved = testInfo.outputPath('bridge.report.html');
   await download.saveAs(saved);
   const html = readFileSync(saved, 'utf8');

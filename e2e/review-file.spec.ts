@@ -23,7 +23,9 @@ test('a review another Redline holds opens read-only, names the holder, and refu
     await app.goto(second.url);
     await app.waitForArticle('held.en.txt', 15);
     const banner = page.getByRole('alert', { name: 'Open read-only' });
-    await expect(banner).toContainText(/Redline in a browser \(redline serve\) \(process \d+, since \d\d:\d\d UTC\) has held\.en\.redline open/);
+    await expect(banner).toContainText(
+      /Redline in a browser \(redline serve\) \(process \d+, since \d\d:\d\d UTC\) has held\.en\.redline open/,
+    );
     await expect(banner.getByRole('button', { name: 'Take over' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Flag', exact: true })).toBeDisabled();
     await expect(app.status.getByLabel('Review file')).toContainText('(read-only)');
@@ -36,7 +38,11 @@ test('a review another Redline holds opens read-only, names the holder, and refu
   }
 });
 
-test('a damaged review is shown with its line, and recovering brings back everything before the damage', async ({ page, files, sampleReview: host }) => {
+test('a damaged review is shown with its line, and recovering brings back everything before the damage', async ({
+  page,
+  files,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);

@@ -1,7 +1,10 @@
 import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
 
-test('the sample is offered suggestions; one accepted becomes a flag, one dismissed stays gone after a reload', async ({ page, sampleReview: host }) => {
+test('the sample is offered suggestions; one accepted becomes a flag, one dismissed stays gone after a reload', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);

@@ -21,7 +21,10 @@ async function edit(page: Page, n: number, from: string, to: string): Promise<vo
   await expect(row(page, n)).toContainText(to);
 }
 
-test('edit, save a version, compare with the machine translation side by side and inline, revert, and find it all after a reload', async ({ page, sampleReview: host }) => {
+test('edit, save a version, compare with the machine translation side by side and inline, revert, and find it all after a reload', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -54,7 +57,10 @@ test('edit, save a version, compare with the machine translation side by side an
   await compare.getByRole('button', { name: 'Close comparison' }).click();
 
   // Revert the whole article to the machine translation, then undo the revert.
-  await page.getByRole('listitem', { name: 'Version 0: Machine translation' }).getByRole('button', { name: /Revert/ }).click();
+  await page
+    .getByRole('listitem', { name: 'Version 0: Machine translation' })
+    .getByRole('button', { name: /Revert/ })
+    .click();
   await page.getByRole('group', { name: 'Confirm revert to version 0' }).getByRole('button', { name: 'Revert article' }).click();
   await expect(row(page, 2)).toContainText('12-kilometre');
   await page.keyboard.press('Control+z');
@@ -78,7 +84,10 @@ test('edit, save a version, compare with the machine translation side by side an
   expect(written.split('\n\n')).toHaveLength(15);
 });
 
-test('an edited paragraph can be restored to the machine translation from its editor, and undo brings the edit back', async ({ page, sampleReview: host }) => {
+test('an edited paragraph can be restored to the machine translation from its editor, and undo brings the edit back', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
@@ -95,7 +104,10 @@ test('an edited paragraph can be restored to the machine translation from its ed
   await expect(row(page, 10)).toContainText('to sell fish');
 });
 
-test('a flag whose words a saved version changed is offered as fixed in that version, and can be marked so', async ({ page, sampleReview: host }) => {
+test('a flag whose words a saved version changed is offered as fixed in that version, and can be marked so', async ({
+  page,
+  sampleReview: host,
+}) => {
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);

@@ -47,7 +47,10 @@ async function openFerry(page: Page, path: string) {
   return { app, host };
 }
 
-test('an XLIFF article shows its tags as tokens and its quality issue as a flag, and downloads corrected with its tags intact', async ({ page, files }) => {
+test('an XLIFF article shows its tags as tokens and its quality issue as a flag, and downloads corrected with its tags intact', async ({
+  page,
+  files,
+}) => {
   const { app, host } = await openFerry(page, files.write('ferry.xlf', FERRY_XLIFF));
   try {
     const first = app.paragraph(1);
@@ -95,7 +98,14 @@ test('an XLIFF article shows its tags as tokens and its quality issue as a flag,
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the corrected article' });
     await expect(dialog.getByRole('radio', { name: 'XLIFF (the original file, corrected)' })).toBeChecked();
-    for (const name of ['XLIFF 2.1 with quality issues', 'Word with tracked changes and comments', 'WMT MQM TSV (one row per flag)', 'JSON (the whole review)', 'CSV of the flags', 'Patch from the machine translation']) {
+    for (const name of [
+      'XLIFF 2.1 with quality issues',
+      'Word with tracked changes and comments',
+      'WMT MQM TSV (one row per flag)',
+      'JSON (the whole review)',
+      'CSV of the flags',
+      'Patch from the machine translation',
+    ]) {
       await expect(dialog.getByRole('radio', { name })).toBeVisible();
     }
     const downloading = page.waitForEvent('download');

@@ -21,7 +21,10 @@ export default defineConfig({
       input:
         part === 'preload'
           ? fileURLToPath(new URL('./shell/preload.ts', import.meta.url))
-          : { main: fileURLToPath(new URL('./shell/main.ts', import.meta.url)), 'count-worker': fileURLToPath(new URL('./service/count-worker.ts', import.meta.url)) },
+          : {
+              main: fileURLToPath(new URL('./shell/main.ts', import.meta.url)),
+              'count-worker': fileURLToPath(new URL('./service/count-worker.ts', import.meta.url)),
+            },
       external,
       // The two entries share the counting code through a chunk of its own; main never loads the thread's script.
       preserveEntrySignatures: 'strict',

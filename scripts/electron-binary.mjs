@@ -61,7 +61,9 @@ function installedBinary() {
   if (!relative) return undefined;
   let installed;
   try {
-    installed = readFileSync(join(electronPackage, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    installed = readFileSync(join(electronPackage, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
   } catch {
     return undefined;
   }
@@ -99,7 +101,10 @@ function removePartialInstall() {
 
 /** The installer's own reason, from its stderr: the error line of the stack it prints. */
 function reasonFrom(stderr) {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /error/i.test(l) && !l.startsWith('at ')) ?? lines[0] ?? 'the installer gave no reason';
 }
 

@@ -35,11 +35,24 @@ beforeAll(async () => {
   cpSync(join(root, 'electron', 'sample'), join(project, 'electron', 'sample'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  run(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn', '--outDir', join(project, 'out', 'renderer')], root);
-  run(process.execPath, [vite, 'build', '--config', 'electron/vite.config.ts', '--logLevel', 'warn', '--outDir', join(project, 'out', 'shell')], root);
-  run(process.execPath, [vite, 'build', '--config', 'electron/vite.config.ts', '--logLevel', 'warn', '--outDir', join(project, 'out', 'shell')], root, {
-    REDLINE_SHELL_PART: 'preload',
-  });
+  run(
+    process.execPath,
+    [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn', '--outDir', join(project, 'out', 'renderer')],
+    root,
+  );
+  run(
+    process.execPath,
+    [vite, 'build', '--config', 'electron/vite.config.ts', '--logLevel', 'warn', '--outDir', join(project, 'out', 'shell')],
+    root,
+  );
+  run(
+    process.execPath,
+    [vite, 'build', '--config', 'electron/vite.config.ts', '--logLevel', 'warn', '--outDir', join(project, 'out', 'shell')],
+    root,
+    {
+      REDLINE_SHELL_PART: 'preload',
+    },
+  );
 
   // The stand-in Electron: an executable (electron-builder renames it to the app's name) and its version file.
   const electronDist = join(work, 'electron-dist');
@@ -63,10 +76,15 @@ beforeAll(async () => {
     ].join('\n'),
   );
   const cli = join(root, 'node_modules', 'electron-builder', 'cli.js');
-  run(process.execPath, [cli, '--projectDir', project, '--config', 'build/package-test.yml', '--dir', '--linux', `--${process.arch}`], project, {
-    // No code signing or publishing is attempted for an unpacked folder; this keeps it from looking for either.
-    CSC_IDENTITY_AUTO_DISCOVERY: 'false',
-  });
+  run(
+    process.execPath,
+    [cli, '--projectDir', project, '--config', 'build/package-test.yml', '--dir', '--linux', `--${process.arch}`],
+    project,
+    {
+      // No code signing or publishing is attempted for an unpacked folder; this keeps it from looking for either.
+      CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+    },
+  );
 
   const { listPackage, extractFile } = await import('@electron/asar');
   const unpackedDir = join(output, process.arch === 'x64' ? 'linux-unpacked' : `linux-${process.arch}-unpacked`);
@@ -82,7 +100,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packaged app', () => {
   it('holds the built shell (main and preload) and the built renderer, and starts from the built main', () => {
-    expect(packed.files).toEqual(expect.arrayContaining(['/out/shell/main.js', '/out/shell/preload.cjs', '/out/renderer/index.html', '/package.json']));
+    expect(packed.files).toEqual(
+      expect.arrayContaining(['/out/shell/main.js', '/out/shell/preload.cjs', '/out/renderer/index.html', '/package.json']),
+    );
     expect(packed.files.some((f) => /^\/out\/renderer\/assets\/.+\.js$/.test(f))).toBe(true);
     expect(packed.manifest.main).toBe('out/shell/main.js');
   });
@@ -95,8 +115,29 @@ describe('the packaged app', () => {
     const ours = packed.files.filter((f) => !f.startsWith('/node_modules/'));
     expect(ours.filter((f) => /\.(ts|tsx|mts|map)$/.test(f))).toEqual([]);
     expect(ours.filter((f) => /(^|\/)(e2e|bench|scripts|shared|renderer)(\/|$)|\.test\./.test(f) && !f.startsWith('/out/'))).toEqual([]);
-    const tools = ['electron', 'electron-builder', 'vite', 'vitest', 'typescript', 'tsx', '@playwright', 'playwright', '@vitejs', 'esbuild', 'rolldown'];
-    const modules = new Set(packed.files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3).join('/')));
+    const tools = [
+      'electron',
+      'electron-builder',
+      'vite',
+      'vitest',
+      'typescript',
+      'tsx',
+      '@playwright',
+      'playwright',
+      '@vitejs',
+      'esbuild',
+      'rolldown',
+    ];
+    const modules = new Set(
+      packed.files
+        .filter((f) => f.startsWith('/node_modules/'))
+        .map((f) =>
+          f
+            .split('/')
+            .slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3)
+            .join('/'),
+        ),
+    );
     expect(tools.filter((t) => modules.has(t) || [...modules].some((m) => m.startsWith(`${t}/`)))).toEqual([]);
   });
 

@@ -25,7 +25,9 @@ async function findElectron() {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   // A folder the user chose is theirs to fill; downloading elsewhere would not put a binary there.
   if (override) return { reason: `ELECTRON_OVERRIDE_DIST_PATH names ${override}, which holds no Electron binary` };
-  console.error(`Electron's binary is not installed yet: downloading Electron ${electronVersion()} with its own installer (once, about 100 MB)...`);
+  console.error(
+    `Electron's binary is not installed yet: downloading Electron ${electronVersion()} with its own installer (once, about 100 MB)...`,
+  );
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);

@@ -37,7 +37,12 @@ interface Started {
 }
 
 function npmStart(args: readonly string[], env: Record<string, string>, cwd = root): Started {
-  const child = spawn('npm', ['start', '--', ...args], { cwd, detached: true, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['start', '--', ...args], {
+    cwd,
+    detached: true,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   started.push(child);
   const run: Started = {
     child,
@@ -80,7 +85,9 @@ describe('npm start', () => {
       // Electron honours ELECTRON_OVERRIDE_DIST_PATH, and so does npm start: a stand-in executable there
       // records how it was launched.
       const dist = join(dir, 'dist');
-      const relative = existsSync(join(electronPackage, 'path.txt')) ? readFileSync(join(electronPackage, 'path.txt'), 'utf8').trim() : 'electron';
+      const relative = existsSync(join(electronPackage, 'path.txt'))
+        ? readFileSync(join(electronPackage, 'path.txt'), 'utf8').trim()
+        : 'electron';
       const executable = join(dist, relative);
       const record = join(dir, 'launched-with.txt');
       mkdirSync(dirname(executable), { recursive: true });

@@ -34,7 +34,13 @@ if (format === 0) passed += 1;
 else failed += 1;
 
 const unitReport = join(reports, 'vitest.json');
-const unitStatus = run('Unit tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+const unitStatus = run('Unit tests (Vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
 if (existsSync(unitReport)) {
   const r = JSON.parse(readFileSync(unitReport, 'utf8'));
   passed += r.numPassedTests;

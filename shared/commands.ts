@@ -60,8 +60,18 @@ export const COMMANDS: Readonly<Record<PageCommand, CommandSpec>> = {
   redo: { label: 'Redo', key: 'CmdOrCtrl+Shift+Z', about: 'Redo (Ctrl+Y too)' },
   find: { label: 'Find…', key: 'CmdOrCtrl+F', about: 'Find in the whole article (Enter / Shift+Enter: next / previous match; Esc closes)' },
   replace: { label: 'Replace…', key: 'CmdOrCtrl+H', about: 'Replace in the translation: one match, or all of them as one undo step' },
-  flag: { label: 'Flag Selection…', key: 'F', pageKey: true, about: 'Flag the selected phrase (or type a phrase of the paragraph in focus)' },
-  'edit-paragraph': { label: 'Edit Paragraph', key: 'E', pageKey: true, about: 'Edit the paragraph in focus (Enter too; Esc leaves the editor)' },
+  flag: {
+    label: 'Flag Selection…',
+    key: 'F',
+    pageKey: true,
+    about: 'Flag the selected phrase (or type a phrase of the paragraph in focus)',
+  },
+  'edit-paragraph': {
+    label: 'Edit Paragraph',
+    key: 'E',
+    pageKey: true,
+    about: 'Edit the paragraph in focus (Enter too; Esc leaves the editor)',
+  },
   'mark-reviewed': {
     label: 'Mark Reviewed and Go On',
     key: 'CmdOrCtrl+Enter',
@@ -69,7 +79,12 @@ export const COMMANDS: Readonly<Record<PageCommand, CommandSpec>> = {
     about: 'Mark the paragraph in focus reviewed and go to the next; in a dialog, save it',
   },
   compare: { label: 'Compare Versions', key: 'C', pageKey: true, about: 'Compare versions (N / P: next / previous change; Esc closes)' },
-  report: { label: 'Quality Report', key: 'R', pageKey: true, about: 'Quality report of the review (Esc closes; a paragraph link opens it)' },
+  report: {
+    label: 'Quality Report',
+    key: 'R',
+    pageKey: true,
+    about: 'Quality report of the review (Esc closes; a paragraph link opens it)',
+  },
   adjudicate: { label: 'Adjudicate…', about: 'Adjudicate between the flags of several reviewers of this article' },
   settings: { label: 'Review Settings…', key: 'CmdOrCtrl+,', about: 'Review settings: your name, scoring, typology, checks' },
   'go-to': { label: 'Go to Paragraph…', key: 'CmdOrCtrl+G', about: 'Go to a paragraph by its number' },
@@ -81,7 +96,8 @@ export const COMMANDS: Readonly<Record<PageCommand, CommandSpec>> = {
 };
 
 /** What the desktop app does itself, beside the page's commands: native file dialogs, the recent list, edit roles. */
-export type ShellItem = 'open-with-source' | 'open-recent' | 'cut' | 'copy' | 'paste' | 'select-all' | 'quit' | 'full-screen' | 'developer-tools';
+export type ShellItem =
+  'open-with-source' | 'open-recent' | 'cut' | 'copy' | 'paste' | 'select-all' | 'quit' | 'full-screen' | 'developer-tools';
 
 export type MenuItemRef = PageCommand | ShellItem | 'separator';
 
@@ -107,7 +123,17 @@ export const MENUS: readonly MenuSpec[] = [
   },
   {
     label: '&View',
-    items: ['text-larger', 'text-smaller', 'text-reset', 'separator', 'toggle-panel', 'full-screen', 'separator', 'shortcuts', 'developer-tools'],
+    items: [
+      'text-larger',
+      'text-smaller',
+      'text-reset',
+      'separator',
+      'toggle-panel',
+      'full-screen',
+      'separator',
+      'shortcuts',
+      'developer-tools',
+    ],
   },
 ];
 
@@ -119,11 +145,7 @@ export function plainLabel(label: string): string {
 /** A key as people read it on this platform: `CmdOrCtrl+Shift+E` → `Ctrl+Shift+E` (`⌘⇧E` on a Mac). */
 export function keyLabel(accelerator: string, mac = false): string {
   if (mac) {
-    return accelerator
-      .replace('CmdOrCtrl+', '⌘')
-      .replace('Shift+', '⇧')
-      .replace('Alt+', '⌥')
-      .replace('Enter', '↩');
+    return accelerator.replace('CmdOrCtrl+', '⌘').replace('Shift+', '⇧').replace('Alt+', '⌥').replace('Enter', '↩');
   }
   return accelerator.replace('CmdOrCtrl+', 'Ctrl+').replace('Ctrl+=', 'Ctrl+plus');
 }
@@ -151,7 +173,13 @@ export function parseAccelerator(accelerator: string): KeyChord {
 /** Whether a key press (`key` as the browser reports it) is this chord. A lone `?` or capital letter brings its own Shift. */
 export function matchesChord(
   chord: KeyChord,
-  press: { readonly key: string; readonly ctrlKey: boolean; readonly metaKey: boolean; readonly shiftKey: boolean; readonly altKey: boolean },
+  press: {
+    readonly key: string;
+    readonly ctrlKey: boolean;
+    readonly metaKey: boolean;
+    readonly shiftKey: boolean;
+    readonly altKey: boolean;
+  },
 ): boolean {
   if (chord.mod !== (press.ctrlKey || press.metaKey) || chord.alt !== press.altKey) return false;
   const key = press.key.toLowerCase();

@@ -310,7 +310,20 @@ const replacement = z.string().max(10_000);
  * a bilingual table (`bitext`). The review for other tools: WMT MQM TSV (`tsv`), the whole review as JSON, the
  * flags as CSV, a unified patch from the machine translation.
  */
-export const EXPORT_ARTICLE_FORMATS = ['txt', 'md', 'html', 'docx', 'docx-clean', 'xliff', 'xliff-its', 'bitext', 'tsv', 'json', 'csv', 'patch'] as const;
+export const EXPORT_ARTICLE_FORMATS = [
+  'txt',
+  'md',
+  'html',
+  'docx',
+  'docx-clean',
+  'xliff',
+  'xliff-its',
+  'bitext',
+  'tsv',
+  'json',
+  'csv',
+  'patch',
+] as const;
 export type ExportArticleFormat = (typeof EXPORT_ARTICLE_FORMATS)[number];
 
 /**
@@ -335,7 +348,11 @@ export const requestSchemas = {
     .refine((r) => r.end >= r.start && r.end - r.start <= 2000, 'end must be at or after start, at most 2000 apart'),
   openDropped: z
     .object({
-      name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),
+      name: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[^/\\]+$/, 'a file name without folders'),
       // Base64 of the file's bytes: a browser cannot tell the service a dropped file's path.
       base64: z.string().max(MAX_DROPPED_BASE64),
     })
@@ -416,13 +433,18 @@ export const requestSchemas = {
     .object({
       reviewId,
       paragraphId: id.optional(),
-      compare: z.object({ left: versionRef, right: versionRef, level: z.enum(['word', 'char']) }).strict().optional(),
+      compare: z
+        .object({ left: versionRef, right: versionRef, level: z.enum(['word', 'char']) })
+        .strict()
+        .optional(),
     })
     .strict(),
 
   // Suggestions of the automatic checks.
   /** All suggestions, or `limit` of them from `offset` with the total: a long article's list is read in pages. */
-  listSuggestions: z.object({ reviewId, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+  listSuggestions: z
+    .object({ reviewId, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(10_000).optional() })
+    .strict(),
   /** Turns suggestions into flags stamped with the reviewer's name (one undo step). */
   acceptSuggestions: z.object({ reviewId, ids: z.array(z.string().min(1).max(2000)).min(1).max(10_000) }).strict(),
   /** Dismisses suggestions for good (kept in the review file; one undo step). */
@@ -469,7 +491,14 @@ export const requestSchemas = {
       reviewId,
       path: path.optional(),
       upload: z
-        .object({ name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'), base64: z.string().max(MAX_DROPPED_BASE64) })
+        .object({
+          name: z
+            .string()
+            .min(1)
+            .max(255)
+            .regex(/^[^/\\]+$/, 'a file name without folders'),
+          base64: z.string().max(MAX_DROPPED_BASE64),
+        })
         .strict()
         .optional(),
     })

@@ -2,7 +2,14 @@ import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** Flags a phrase of paragraph `n` from the keyboard: focus the paragraph, F, type the phrase, pick a category and severity. */
-export async function flagPhrase(page: Page, n: number, phrase: string, search: string, option: RegExp, severity: 'Minor' | 'Major' | 'Critical'): Promise<void> {
+export async function flagPhrase(
+  page: Page,
+  n: number,
+  phrase: string,
+  search: string,
+  option: RegExp,
+  severity: 'Minor' | 'Major' | 'Critical',
+): Promise<void> {
   await page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of`) }).click();
   await page.keyboard.press('f');
   const dialog = page.getByRole('dialog', { name: 'Flag an error' });

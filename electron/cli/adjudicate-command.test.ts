@@ -44,14 +44,30 @@ describe('redline adjudicate', () => {
   it('writes a new review stamped adjudicated, with the flags kept, merged or dropped as decided and where each came from', async () => {
     // The paragraphs to decide on, with each flag's name, come from the report.
     const report = JSON.parse((await run('report', ['ana.redline', 'ben.redline', '--format', 'json', '--out', '-'])).stdout);
-    const refs = report.agreement.disputed.flatMap((d: { raters: { flags: { ref: string }[] }[] }) => d.raters.flatMap((r) => r.flags.map((f) => f.ref)));
+    const refs = report.agreement.disputed.flatMap((d: { raters: { flags: { ref: string }[] }[] }) =>
+      d.raters.flatMap((r) => r.flags.map((f) => f.ref)),
+    );
     expect(refs).toEqual(expect.arrayContaining(['ana.redline#a2', 'ben.redline#b2', 'ben.redline#b3']));
 
     writeFileSync(
       join(dir, 'decisions.json'),
-      JSON.stringify({ decisions: [{ action: 'merge', flags: ['ana.redline#a2', 'ben.redline#b2'], severity: 'minor' }, { action: 'drop', flag: 'ben.redline#b3' }] }),
+      JSON.stringify({
+        decisions: [
+          { action: 'merge', flags: ['ana.redline#a2', 'ben.redline#b2'], severity: 'minor' },
+          { action: 'drop', flag: 'ben.redline#b3' },
+        ],
+      }),
     );
-    const r = await run('adjudicate', ['ana.redline', 'ben.redline', '--decisions', 'decisions.json', '--adjudicator', 'Lead', '--out', 'agreed.redline']);
+    const r = await run('adjudicate', [
+      'ana.redline',
+      'ben.redline',
+      '--decisions',
+      'decisions.json',
+      '--adjudicator',
+      'Lead',
+      '--out',
+      'agreed.redline',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('2 flags (2 merged) from 2 reviews, adjudicated by Lead');
 

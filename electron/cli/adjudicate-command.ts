@@ -36,7 +36,10 @@ Options:
 Exit status: 0 written, 2 bad input or usage (the reason on stderr), 1 the file could not be written.
 `;
 
-async function readDecisions(path: string, shown: string): Promise<{ ok: true; value: readonly Decision[] } | { ok: false; message: string }> {
+async function readDecisions(
+  path: string,
+  shown: string,
+): Promise<{ ok: true; value: readonly Decision[] } | { ok: false; message: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -102,7 +105,11 @@ export const adjudicateCommand: CommandModule = {
     if (!result.ok) return failed(result.error.message);
 
     const outPath = resolve(io.cwd, out);
-    const review = adjudicatedReview(first.header, result.value, { adjudicator, ...(first.settings ? { settings: first.settings } : {}), now: new Date().toISOString() });
+    const review = adjudicatedReview(first.header, result.value, {
+      adjudicator,
+      ...(first.settings ? { settings: first.settings } : {}),
+      now: new Date().toISOString(),
+    });
     const written = await writeAdjudicatedReview(outPath, review);
     if (!written.ok) {
       io.stderr(`redline adjudicate: ${written.error.message}\n`);

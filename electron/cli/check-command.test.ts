@@ -20,7 +20,17 @@ describe('redline check', () => {
     const { status, out } = await run('harbour-bridge.en.txt', '--source', 'harbour-bridge.zh.txt', '--json');
     expect(status).toBe(1);
     const rows = JSON.parse(out) as { check: string; paragraph: number; text: string }[];
-    expect(rows).toContainEqual(expect.objectContaining({ check: 'numbers', paragraph: 3, text: '34 million', start: expect.any(Number), category: 'Accuracy/Mistranslation', severity: 'major', message: expect.any(String) }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        check: 'numbers',
+        paragraph: 3,
+        text: '34 million',
+        start: expect.any(Number),
+        category: 'Accuracy/Mistranslation',
+        severity: 'major',
+        message: expect.any(String),
+      }),
+    );
     expect(rows.some((r) => r.check === 'untranslated' && r.paragraph === 11)).toBe(true);
   });
   it('exits 0 when nothing is found', async () => {

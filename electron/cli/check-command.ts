@@ -84,12 +84,23 @@ export const checkCommand: CommandModule = {
     const findings = checkArticle(paragraphs, glossary ? { glossary } : {});
     const number = (f: Finding) => Number(f.paragraphId.slice(1));
     if (switches.has('json')) {
-      const rows = findings.map((f) => ({ check: f.check, paragraph: number(f), start: f.start, end: f.end, text: f.text, category: f.category, severity: f.severity, message: f.message }));
+      const rows = findings.map((f) => ({
+        check: f.check,
+        paragraph: number(f),
+        start: f.start,
+        end: f.end,
+        text: f.text,
+        category: f.category,
+        severity: f.severity,
+        message: f.message,
+      }));
       io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     } else if (findings.length === 0) {
       io.stdout(`${file}: nothing found in ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}.\n`);
     } else {
-      io.stdout(`${findings.map((f) => line(f, number(f))).join('\n')}\n${findings.length} finding${findings.length === 1 ? '' : 's'} in ${paragraphs.length} paragraphs.\n`);
+      io.stdout(
+        `${findings.map((f) => line(f, number(f))).join('\n')}\n${findings.length} finding${findings.length === 1 ? '' : 's'} in ${paragraphs.length} paragraphs.\n`,
+      );
     }
     return findings.length === 0 ? 0 : 1;
   },

@@ -18,13 +18,28 @@ function entry(name: string, summary: string, load: () => Promise<CommandModule>
 
 /** Every subcommand, in the order `--help` lists them. Review files are read without being changed. */
 export const commands: readonly CommandEntry[] = [
-  entry('serve', 'Open Redline in the browser: serve the app on 127.0.0.1 and print its address', async () => (await import('./serve-command')).serveCommand),
+  entry(
+    'serve',
+    'Open Redline in the browser: serve the app on 127.0.0.1 and print its address',
+    async () => (await import('./serve-command')).serveCommand,
+  ),
   entry('score', 'Score a WMT MQM TSV file or a review with MQM', async () => {
-    const [{ makeScoreCommand }, { readReviewForScoring }] = await Promise.all([import('./score-command'), import('../service/read-review')]);
+    const [{ makeScoreCommand }, { readReviewForScoring }] = await Promise.all([
+      import('./score-command'),
+      import('../service/read-review'),
+    ]);
     return makeScoreCommand({ readReview: readReviewForScoring });
   }),
-  entry('diff', 'Compare two versions of an article, with the edit rate (TER) per paragraph and overall', async () => (await import('./diff-command')).diffCommand),
-  entry('import', 'Start a review file from an article, a WMT annotation file or corrected versions', async () => (await import('./import-command')).importCommand),
+  entry(
+    'diff',
+    'Compare two versions of an article, with the edit rate (TER) per paragraph and overall',
+    async () => (await import('./diff-command')).diffCommand,
+  ),
+  entry(
+    'import',
+    'Start a review file from an article, a WMT annotation file or corrected versions',
+    async () => (await import('./import-command')).importCommand,
+  ),
   entry(
     'export',
     'Write a version of a review as an article (txt, md, html, docx, xliff, xliff-its) or for other tools (tsv, json, csv, patch)',

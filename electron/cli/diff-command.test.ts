@@ -55,7 +55,9 @@ describe('redline diff', () => {
     expect(r.stdout).toContain('¶3  changed  TER 0.429 (3 edits / 7 words)');
     expect(r.stdout).toMatch(/\nCritics called the decision \[-hasty-\]\.\s+│ Critics called the decision \{\+rushed and/);
     expect(r.stdout).toContain('¶2  unchanged');
-    expect(r.stdout).toMatch(/Article TER \d\.\d{3} \(\d+ edits \/ 24 reference words\); 3 paragraphs: 2 changed, 0 added, 0 removed, 1 unchanged/);
+    expect(r.stdout).toMatch(
+      /Article TER \d\.\d{3} \(\d+ edits \/ 24 reference words\); 3 paragraphs: 2 changed, 0 added, 0 removed, 1 unchanged/,
+    );
     expect(r.stdout).not.toContain('\u001b[');
   });
 

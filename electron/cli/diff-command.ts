@@ -95,7 +95,8 @@ export const diffCommand: CommandModule = {
     const terminal = io as TerminalIo;
     const widthArg = parsed.values.get('width');
     const width = widthArg === undefined ? (terminal.columns ?? 100) : Number(widthArg);
-    if (!Number.isInteger(width) || width < 40 || width > 1000) return bad(`--width must be a whole number from 40 to 1000, not "${widthArg}".`);
+    if (!Number.isInteger(width) || width < 40 || width > 1000)
+      return bad(`--width must be a whole number from 40 to 1000, not "${widthArg}".`);
 
     const paths = parsed.positional.map((name) => resolve(io.cwd, name));
     const char = parsed.switches.has('char');

@@ -55,7 +55,10 @@ export const exportCommand: CommandModule = {
   name: 'export',
   usage: USAGE,
   async run(args, io) {
-    const { positional, values, switches, unknown } = parseArgs(args, { values: ['format', 'out', 'version'], switches: ['force', 'clean'] });
+    const { positional, values, switches, unknown } = parseArgs(args, {
+      values: ['format', 'out', 'version'],
+      switches: ['force', 'clean'],
+    });
     const usageError = (message: string): number => {
       io.stderr(`redline export: ${message}\nRun "redline export --help" for the options.\n`);
       return 2;

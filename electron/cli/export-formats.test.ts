@@ -43,7 +43,10 @@ async function reviewed(article: string, edits: Readonly<Record<string, string>>
   const opened = await ReviewJournal.open(path('r.redline'));
   if (!opened.ok) throw new Error(opened.error.message);
   const journal = opened.value.journal;
-  for (const body of [...flags, ...Object.entries(edits).map(([paragraphId, text]): EventBody => ({ type: 'paragraph-edited', paragraphId, text }))]) {
+  for (const body of [
+    ...flags,
+    ...Object.entries(edits).map(([paragraphId, text]): EventBody => ({ type: 'paragraph-edited', paragraphId, text })),
+  ]) {
     const r = await journal.append(body);
     if (!r.ok) throw new Error(r.error.message);
   }
@@ -75,7 +78,10 @@ const visible = (t: string) => t.replace(/[\uE000-\uF8FF]/g, '');
 
 async function mammothLines(bytes: Uint8Array): Promise<string[]> {
   const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-  return value.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 describe('round trips: import, flag, edit, export, import again', () => {
@@ -84,7 +90,10 @@ describe('round trips: import, flag, edit, export, import again', () => {
     const c = inlineCodeChar;
     const state = await reviewed(
       'story.docx',
-      { p2: `The storm struck the ${c(0)}northern${c(1)} coast on ${c(2)}Tuesday${c(3)}, says the ${c(4)}${c(5)}weather office${c(6)}${c(7)}.${c(8)}`, p4: 'Roofs lost many tiles.' },
+      {
+        p2: `The storm struck the ${c(0)}northern${c(1)} coast on ${c(2)}Tuesday${c(3)}, says the ${c(4)}${c(5)}weather office${c(6)}${c(7)}.${c(8)}`,
+        p4: 'Roofs lost many tiles.',
+      },
       [flag('f1', 'p5', 8, 13, 'too strong')],
     );
     const machine = versionTexts(state, 0)!.map(visible);
@@ -112,14 +121,23 @@ describe('round trips: import, flag, edit, export, import again', () => {
   });
 
   it('HTML: the original page with the changed paragraphs replaced, which imports again as the version', async () => {
-    writeFileSync(path('page.html'), '<!doctype html><html><body><nav>Menu</nav><article><h1>Titel</h1><p>Ein <em>kurzer</em> Text.</p><p>Zweiter Absatz.</p></article></body></html>');
+    writeFileSync(
+      path('page.html'),
+      '<!doctype html><html><body><nav>Menu</nav><article><h1>Titel</h1><p>Ein <em>kurzer</em> Text.</p><p>Zweiter Absatz.</p></article></body></html>',
+    );
     const c = inlineCodeChar;
     await reviewed('page.html', { p2: `Ein ${c(0)}knapper${c(1)} Text.` });
     expect((await run('export', 'r.redline', '--format', 'html', '--out', 'out.html')).status).toBe(0);
-    expect(readFileSync(path('out.html'), 'utf8')).toBe('<!doctype html><html><body><nav>Menu</nav><article><h1>Titel</h1><p>Ein <em>knapper</em> Text.</p><p>Zweiter Absatz.</p></article></body></html>');
+    expect(readFileSync(path('out.html'), 'utf8')).toBe(
+      '<!doctype html><html><body><nav>Menu</nav><article><h1>Titel</h1><p>Ein <em>knapper</em> Text.</p><p>Zweiter Absatz.</p></article></body></html>',
+    );
     rmSync(path('r.redline'));
     expect((await run('import', 'out.html', '--out', 'again.redline')).status).toBe(0);
-    expect((await stateOf('again.redline')).paragraphs.map((p) => visible(p.target))).toEqual(['Titel', 'Ein knapper Text.', 'Zweiter Absatz.']);
+    expect((await stateOf('again.redline')).paragraphs.map((p) => visible(p.target))).toEqual([
+      'Titel',
+      'Ein knapper Text.',
+      'Zweiter Absatz.',
+    ]);
   });
 
   it('WMT TSV: the flags import again the same and score the same', async () => {
@@ -128,10 +146,13 @@ describe('round trips: import, flag, edit, export, import again', () => {
     expect((await run('export', 'r.redline', '--format', 'tsv', '--out', 'flags.tsv')).status).toBe(0);
     const scoreReview = await run('score', 'r.redline', '--profile', 'wmt', '--json');
     const scoreFile = await run('score', 'flags.tsv', '--profile', 'wmt', '--json');
-    expect((JSON.parse(scoreFile.stdout) as { score: number }[])[0]!.score).toBe((JSON.parse(scoreReview.stdout) as { score: number }[])[0]!.score);
+    expect((JSON.parse(scoreFile.stdout) as { score: number }[])[0]!.score).toBe(
+      (JSON.parse(scoreReview.stdout) as { score: number }[])[0]!.score,
+    );
     expect((await run('import', 'flags.tsv', '--out', 'again.redline')).status).toBe(0);
     const again = await stateOf('again.redline');
-    const shape = (s: ReviewState) => annotationList(s).map((a) => [a.paragraphId, a.side, a.start, a.end, a.category, a.severity, a.comment, a.rater, a.status]);
+    const shape = (s: ReviewState) =>
+      annotationList(s).map((a) => [a.paragraphId, a.side, a.start, a.end, a.category, a.severity, a.comment, a.rater, a.status]);
     expect(shape(again)).toEqual(shape(state));
   });
 
@@ -139,11 +160,17 @@ describe('round trips: import, flag, edit, export, import again', () => {
     writeFileSync(path('pairs.csv'), 'source,target\nGood night.,Gute Nacht.\n"Yes, really.","Ja, wirklich."\n');
     await reviewed('pairs.csv', { p2: 'Ja, tatsächlich.' }, [flag('f1', 'p2', 4, 13, 'word')]);
     expect((await run('export', 'r.redline', '--format', 'json', '--out', 'r.json')).status).toBe(0);
-    const json = JSON.parse(readFileSync(path('r.json'), 'utf8')) as { annotations: unknown[]; versions: { texts: Record<string, string> }[]; header: { paragraphs: unknown[] } };
+    const json = JSON.parse(readFileSync(path('r.json'), 'utf8')) as {
+      annotations: unknown[];
+      versions: { texts: Record<string, string> }[];
+      header: { paragraphs: unknown[] };
+    };
     expect([json.annotations.length, json.versions[0]!.texts.p2, json.header.paragraphs.length]).toEqual([1, 'Ja, tatsächlich.', 2]);
 
     expect((await run('export', 'r.redline', '--format', 'csv', '--out', 'flags.csv')).status).toBe(0);
-    expect(readFileSync(path('flags.csv'), 'utf8').split('\r\n')[1]).toBe('2,target,4,13,wirklich.,Accuracy/Mistranslation,major,open,Ana,word,2025-03-01T10:00:00.000Z,person');
+    expect(readFileSync(path('flags.csv'), 'utf8').split('\r\n')[1]).toBe(
+      '2,target,4,13,wirklich.,Accuracy/Mistranslation,major,open,Ana,word,2025-03-01T10:00:00.000Z,person',
+    );
 
     expect((await run('export', 'r.redline', '--format', 'patch', '--version', '1', '--out', 'r.patch')).status).toBe(0);
     expect(applyPatch('Gute Nacht.\n\nJa, wirklich.\n', readFileSync(path('r.patch'), 'utf8'))).toBe('Gute Nacht.\n\nJa, tatsächlich.\n');
@@ -177,6 +204,8 @@ describe('round trips: import, flag, edit, export, import again', () => {
     await reviewed('story.txt', {});
     const r = await run('export', 'r.redline', '--format', 'pdf', '--out', 'x.pdf');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('unknown format "pdf"; the formats are txt, md, html, docx, xliff, xliff-its, tsv, json, csv, patch, bitext.');
+    expect(r.stderr).toContain(
+      'unknown format "pdf"; the formats are txt, md, html, docx, xliff, xliff-its, tsv, json, csv, patch, bitext.',
+    );
   });
 });

@@ -54,7 +54,18 @@ describe('redline import', () => {
     write('story.txt', 'One fish.\n\nTwo fish.\n\nRed fish.\n');
     write('v1.txt', 'One fish.\n\nTwo fishes.\n\nRed fish.\n');
     write('v2.txt', 'A fish.\n\nTwo fishes.\n\nRed fish.\n');
-    const r = await run('import', 'story.txt', '--version', 'v1.txt', '--message', 'plural', '--version', 'v2.txt', '--out', 'story.redline');
+    const r = await run(
+      'import',
+      'story.txt',
+      '--version',
+      'v1.txt',
+      '--message',
+      'plural',
+      '--version',
+      'v2.txt',
+      '--out',
+      'story.redline',
+    );
     expect(r).toMatchObject({ status: 0, stderr: 'Created story.redline: 3 paragraphs from story.txt (txt), 0 flags, 2 versions.\n' });
     const s = await state('story.redline');
     expect(s.versions.map((v) => v.message)).toEqual(['plural', 'Version 2']);
@@ -68,7 +79,9 @@ describe('redline import', () => {
     write('v1.txt', 'One. Two.\n');
     const r = await run('import', 'story.txt', '--version', 'v1.txt', '--out', 'story.redline');
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('redline import: v1.txt has 1 paragraphs and the article 2; a corrected version must keep the article\'s paragraphs one for one.\n');
+    expect(r.stderr).toBe(
+      "redline import: v1.txt has 1 paragraphs and the article 2; a corrected version must keep the article's paragraphs one for one.\n",
+    );
     expect(existsSync(join(dir, 'story.redline'))).toBe(false);
   });
 
@@ -94,7 +107,10 @@ describe('redline import', () => {
 
   it('lists the documents, then the systems, of a WMT file when the choice is missing', async () => {
     write('mqm.tsv', WMT);
-    expect(await run('import', 'mqm.tsv', '--out', 'r.redline')).toMatchObject({ status: 2, stderr: expect.stringContaining('mqm.tsv holds 2 documents; choose one with --doc: news1, news2.') });
+    expect(await run('import', 'mqm.tsv', '--out', 'r.redline')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('mqm.tsv holds 2 documents; choose one with --doc: news1, news2.'),
+    });
     expect(await run('import', 'mqm.tsv', '--doc', 'news1', '--out', 'r.redline')).toMatchObject({
       status: 2,
       stderr: expect.stringContaining('document news1 was translated by 2 systems; choose one with --system: sysA, sysB.'),
@@ -118,14 +134,18 @@ describe('redline import', () => {
     expect(s.settings.scoringProfile).toBe('wmt');
     const fromReview = await run('score', 'r.redline', '--json');
     const fromFile = await run('score', 'mqm.tsv', '--by', 'doc', '--json');
-    const fileScore = (JSON.parse(fromFile.stdout) as { system: string; doc: string; score: number }[]).find((x) => x.system === 'sysA' && x.doc === 'news1')!.score;
+    const fileScore = (JSON.parse(fromFile.stdout) as { system: string; doc: string; score: number }[]).find(
+      (x) => x.system === 'sysA' && x.doc === 'news1',
+    )!.score;
     expect((JSON.parse(fromReview.stdout) as { score: number }[])[0]!.score).toBeCloseTo(fileScore, 9);
   });
 
   it('says what is wrong with the command line', async () => {
     write('story.txt', 'x\n');
     expect((await run('import', 'story.txt', '--out', 'story.txt')).stderr).toMatch(/--out must name a review file ending in \.redline/);
-    expect((await run('import', 'story.txt', '--message', 'm', '--out', 's.redline')).stderr).toMatch(/--message belongs after the --version it describes/);
+    expect((await run('import', 'story.txt', '--message', 'm', '--out', 's.redline')).stderr).toMatch(
+      /--message belongs after the --version it describes/,
+    );
     expect((await run('import', 'story.txt', '--colour', 'red', '--out', 's.redline')).status).toBe(2);
     expect((await run('import', 'story.txt', '--doc', 'd', '--out', 's.redline')).stderr).toMatch(/this article is not one/);
   });

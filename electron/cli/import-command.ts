@@ -71,7 +71,8 @@ function parseImportArgs(args: readonly string[]): Result<ImportArgs> {
     }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    if (!['out', 'source', 'doc', 'system', 'rater', 'version', 'message'].includes(name)) return fail('bad-request', `unknown option --${name}`);
+    if (!['out', 'source', 'doc', 'system', 'rater', 'version', 'message'].includes(name))
+      return fail('bad-request', `unknown option --${name}`);
     const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
     if (value === undefined) return fail('bad-request', `--${name} needs a value`);
     if (name === 'version') versions.push({ path: value });
@@ -83,10 +84,15 @@ function parseImportArgs(args: readonly string[]): Result<ImportArgs> {
     } else if (single.has(name)) return fail('bad-request', `--${name} is given twice`);
     else single.set(name, value);
   }
-  if (positional.length !== 1) return fail('bad-request', positional.length === 0 ? 'name the article to import.' : `give one article to import, not ${positional.length}.`);
+  if (positional.length !== 1)
+    return fail(
+      'bad-request',
+      positional.length === 0 ? 'name the article to import.' : `give one article to import, not ${positional.length}.`,
+    );
   const out = single.get('out');
   if (out === undefined || out === '') return fail('bad-request', 'say where to write the review with --out REVIEW.redline.');
-  if (extname(out).toLowerCase() !== '.redline') return fail('bad-request', `--out must name a review file ending in .redline, not "${out}".`);
+  if (extname(out).toLowerCase() !== '.redline')
+    return fail('bad-request', `--out must name a review file ending in .redline, not "${out}".`);
   const get = (k: string) => (single.has(k) ? { [k]: single.get(k)! } : {});
   return ok({ file: positional[0]!, out, ...get('source'), ...get('doc'), ...get('system'), ...get('rater'), versions });
 }
@@ -159,7 +165,8 @@ async function readAny(path: string, args: ImportArgs, cwd: string): Promise<Res
   const shown = args.file;
   const wmt = await readWmtIfItIs(path, shown, args);
   if (!wmt.ok || wmt.value) return wmt as Result<Imported>;
-  if (args.doc !== undefined || args.system !== undefined) return fail('bad-request', '--doc and --system choose a document and system of a WMT file; this article is not one.');
+  if (args.doc !== undefined || args.system !== undefined)
+    return fail('bad-request', '--doc and --system choose a document and system of a WMT file; this article is not one.');
   const target = await readArticle(path);
   if (!target.ok) return target;
   let source: readonly Block[] | undefined;
@@ -179,7 +186,9 @@ async function readAny(path: string, args: ImportArgs, cwd: string): Promise<Res
   });
   const warnings: string[] = [];
   if (source && source.length !== target.value.blocks.length) {
-    warnings.push(`${args.source} has ${source.length} paragraphs and ${shown} ${target.value.blocks.length}; they are paired by position.`);
+    warnings.push(
+      `${args.source} has ${source.length} paragraphs and ${shown} ${target.value.blocks.length}; they are paired by position.`,
+    );
   }
   return ok({ info, paragraphs, flags, wmt: false, warnings });
 }
@@ -191,7 +200,10 @@ async function readVersion(path: string, shown: string, paragraphs: readonly Par
   const translated = paragraphs.filter((p) => p.alignment !== 'source-only');
   const blocks = read.value.blocks;
   if (blocks.length !== translated.length) {
-    return fail('bad-request', `${shown} has ${blocks.length} paragraphs and the article ${translated.length}; a corrected version must keep the article's paragraphs one for one.`);
+    return fail(
+      'bad-request',
+      `${shown} has ${blocks.length} paragraphs and the article ${translated.length}; a corrected version must keep the article's paragraphs one for one.`,
+    );
   }
   const texts = paragraphs.map((p) => p.target);
   let next = 0;
@@ -213,7 +225,12 @@ export const importCommand: CommandModule = {
     if (!parsed.ok) return usageError(parsed.error.message);
     const args = parsed.value;
     const out = resolve(io.cwd, args.out);
-    if (await stat(out).then(() => true, () => false)) {
+    if (
+      await stat(out).then(
+        () => true,
+        () => false,
+      )
+    ) {
       io.stderr(`redline import: ${args.out} already exists; choose another --out (a review file is never replaced).\n`);
       return 2;
     }

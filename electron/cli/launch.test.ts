@@ -47,7 +47,9 @@ describe('the command line as a process', () => {
     const rand = seededRandom(3);
     // A vocabulary as varied as prose's, so that TER's shift search stays as short as on real text.
     const syllables = ['ka', 'lo', 'mer', 'tin', 'sa', 'ro', 'ven', 'di', 'po', 'lan', 'te', 'ris', '“', 'é'];
-    const words = Array.from({ length: 2000 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''));
+    const words = Array.from({ length: 2000 }, () =>
+      Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''),
+    );
     const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]!).join(' ');
     const old: string[] = [];
     const edited: string[] = [];
@@ -105,9 +107,15 @@ describe('rebuilding only when a source of what runs changed', () => {
   it('looks at the command table alone for --help, and at a command’s own chunks and the workers for a command', () => {
     expect([...inputsFor(manifest, ['--help'])].sort()).toEqual(['commands.ts', 'config.ts', 'main.ts', 'package-lock.json']);
     expect([...inputsFor(manifest, ['nosuch'])]).not.toContain('diff-command.ts');
-    expect([...inputsFor(manifest, ['diff', 'a', 'b'])].sort()).toEqual(
-      ['commands.ts', 'config.ts', 'diff-command.ts', 'main.ts', 'package-lock.json', 'ter.ts', 'worker.ts'],
-    );
+    expect([...inputsFor(manifest, ['diff', 'a', 'b'])].sort()).toEqual([
+      'commands.ts',
+      'config.ts',
+      'diff-command.ts',
+      'main.ts',
+      'package-lock.json',
+      'ter.ts',
+      'worker.ts',
+    ]);
   });
 
   it('is fresh when nothing changed, and npm’s lock file may be missing', () => {

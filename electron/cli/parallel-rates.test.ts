@@ -7,10 +7,27 @@ import { writeRatesJson } from './rates-json';
 
 /** The worker from its TypeScript source, which it loads through the TypeScript loader the benchmarks use. */
 const source = new URL('./diff-worker.ts', import.meta.url).href;
-const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`, { eval: true });
+const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`, {
+  eval: true,
+});
 afterAll(() => worker.terminate());
 
-const WORDS = ['the', 'council', 'approved', 'budget', 'on', 'Tuesday', 'after', 'long', 'debate', 'harbour', 'bridge', 'said', '“late”', 'Bridge,'];
+const WORDS = [
+  'the',
+  'council',
+  'approved',
+  'budget',
+  'on',
+  'Tuesday',
+  'after',
+  'long',
+  'debate',
+  'harbour',
+  'bridge',
+  'said',
+  '“late”',
+  'Bridge,',
+];
 
 /**
  * Two versions of an article: paragraphs kept, reworded, moved about within, removed and added, some empty
@@ -29,7 +46,8 @@ function versions(seed: number, paragraphs: number): [string[], string[]] {
     if (r < 0.4) edited.push(text);
     else if (r < 0.75) {
       const changed = [...words];
-      for (let e = 0; e < 1 + Math.floor(rand() * 6); e++) changed[Math.floor(rand() * changed.length)] = WORDS[Math.floor(rand() * WORDS.length)]!;
+      for (let e = 0; e < 1 + Math.floor(rand() * 6); e++)
+        changed[Math.floor(rand() * changed.length)] = WORDS[Math.floor(rand() * WORDS.length)]!;
       edited.push(changed.join(' '));
     } else if (r < 0.85) edited.push([...words.slice(words.length >> 1), ...words.slice(0, words.length >> 1)].join('  '));
     else if (r < 0.9) edited.push('');
@@ -60,7 +78,10 @@ describe('edit rates on two threads', () => {
 
   it('uses what the worker rated while the new version was read, and pays no heed to pairs not made', async () => {
     // Paragraphs are offered as they arrive, paired by position; the added and removed ones shift the pairs.
-    for (const [seed, count] of [[8, 1200], [9, 300]] as const) {
+    for (const [seed, count] of [
+      [8, 1200],
+      [9, 300],
+    ] as const) {
       const [old, edited] = versions(seed, count);
       const arriving: string[] = [];
       const rater = new RateWorker(worker, 'word', old, arriving);

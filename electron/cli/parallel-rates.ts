@@ -72,7 +72,12 @@ export class RateWorker {
     if (batch === undefined) return;
     this.inFlight.delete(answer.id);
     for (let i = 0; i < batch.olds.length; i++) {
-      this.answered.set(batch.olds[i]!, { newIndex: batch.news[i]!, edits: answer.edits[i]!, refWords: answer.refWords[i]!, byWorker: true });
+      this.answered.set(batch.olds[i]!, {
+        newIndex: batch.news[i]!,
+        edits: answer.edits[i]!,
+        refWords: answer.refWords[i]!,
+        byWorker: true,
+      });
     }
     this.onAnswer?.();
     this.waiting?.();

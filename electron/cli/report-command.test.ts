@@ -141,7 +141,10 @@ describe('redline report', () => {
     const article = { path: join(dir, 'bridge.txt'), name: 'bridge.txt', format: 'txt', encoding: 'utf-8', bytes: 0 } as const;
     const journal = await ReviewJournal.create(join(dir, 'bridge.redline'), makeHeader(article, paragraphs, '2025-01-01T09:00:00.000Z'));
     if (!journal.ok) throw new Error(journal.error.message);
-    const dismissed = { type: 'suggestions-dismissed', suggestions: [{ check: 'punctuation', paragraphId: 'p2', start: 6, end: 8, text: '  ' }] } as const;
+    const dismissed = {
+      type: 'suggestions-dismissed',
+      suggestions: [{ check: 'punctuation', paragraphId: 'p2', start: 6, end: 8, text: '  ' }],
+    } as const;
     expect((await journal.value.append(dismissed)).ok).toBe(true);
     await journal.value.close();
 

@@ -72,7 +72,10 @@ async function readWmt(path: string, shown: string, doc: string | undefined, sys
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'not-found' : 'bad-request', code === 'ENOENT' ? `${shown}: no such file.` : `${shown}: not UTF-8 text.`);
+    return fail(
+      code === 'ENOENT' ? 'not-found' : 'bad-request',
+      code === 'ENOENT' ? `${shown}: no such file.` : `${shown}: not UTF-8 text.`,
+    );
   }
   if (!looksLikeWmtTsv(text)) return fail('bad-request', `${shown} is neither a review file (.redline) nor a WMT MQM TSV file.`);
   const parsed = parseWmtTsv(text, shown);
@@ -88,7 +91,11 @@ async function readWmt(path: string, shown: string, doc: string | undefined, sys
     ...(b.source !== undefined ? { source: b.source } : {}),
     ...(b.ref !== undefined ? { ref: b.ref } : {}),
   }));
-  const annotations: Annotation[] = wmt.flags.map(({ paragraph, ...flag }, i) => ({ ...flag, id: `w${i + 1}`, paragraphId: paragraphIdAt(paragraph) }));
+  const annotations: Annotation[] = wmt.flags.map(({ paragraph, ...flag }, i) => ({
+    ...flag,
+    id: `w${i + 1}`,
+    paragraphId: paragraphIdAt(paragraph),
+  }));
   // Who rated each segment, in the order wmtReview puts them (document order).
   const readers = parsed.value.segments
     .filter((seg) => seg.doc === chosen.value.doc && seg.system === chosen.value.system)
@@ -97,7 +104,11 @@ async function readWmt(path: string, shown: string, doc: string | undefined, sys
   const label = `${basename(path)} (${chosen.value.doc}, ${chosen.value.system})`;
   return ok({
     review: { label, reviewer: wmt.raters.join(', '), paragraphs, annotations, raters: wmt.raters, readers },
-    header: makeHeader({ path, name: basename(path), format: 'tsv', encoding: 'utf-8', bytes: text.length }, paragraphs, new Date().toISOString()),
+    header: makeHeader(
+      { path, name: basename(path), format: 'tsv', encoding: 'utf-8', bytes: text.length },
+      paragraphs,
+      new Date().toISOString(),
+    ),
     path,
     article: `${chosen.value.doc} (${chosen.value.system})`,
     editRateUnit: editRateUnitOf(paragraphs),
@@ -171,7 +182,8 @@ export const reportCommand: CommandModule = {
     const format = formatOf(values.get('format'), out);
     if (!format) return usageError(`unknown format "${values.get('format')}"; use ${FORMATS.join(', ')}.`);
     const profileText = values.get('profile');
-    if (profileText !== undefined && !isScoringProfile(profileText)) return usageError(`unknown profile "${profileText}"; use ${SCORING_PROFILES.join(', ')}.`);
+    if (profileText !== undefined && !isScoringProfile(profileText))
+      return usageError(`unknown profile "${profileText}"; use ${SCORING_PROFILES.join(', ')}.`);
     const thresholdText = values.get('threshold');
     const threshold = thresholdText === undefined ? undefined : Number(thresholdText);
     if (threshold !== undefined && (thresholdText!.trim() === '' || !Number.isFinite(threshold) || threshold < 0 || threshold > 100)) {
@@ -213,18 +225,26 @@ export const reportCommand: CommandModule = {
       return 2;
     }
     const model = built.value;
-    const content = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : format === 'csv' ? renderReportCsv(model) : renderReportHtml(model);
+    const content =
+      format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : format === 'csv' ? renderReportCsv(model) : renderReportHtml(model);
     if (out === '-') {
       io.stdout(content);
       return 0;
     }
-    const written = await writeGuardedFile(content, resolve(io.cwd, out), inputs.flatMap((i) => i.guarded), switches.has('force'));
+    const written = await writeGuardedFile(
+      content,
+      resolve(io.cwd, out),
+      inputs.flatMap((i) => i.guarded),
+      switches.has('force'),
+    );
     if (!written.ok) {
       const hint = written.error.code === 'conflict' && !switches.has('force') ? ' Add --force to replace it.' : '';
       io.stderr(`redline report: ${written.error.message}${hint}\n`);
       return written.error.code === 'io-error' ? 1 : 2;
     }
-    io.stderr(`Wrote the ${format} report of ${model.article.name} (${model.raters.length} rater${model.raters.length === 1 ? '' : 's'}) to ${written.value.path}\n`);
+    io.stderr(
+      `Wrote the ${format} report of ${model.article.name} (${model.raters.length} rater${model.raters.length === 1 ? '' : 's'}) to ${written.value.path}\n`,
+    );
     return 0;
   },
 };

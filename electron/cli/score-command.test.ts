@@ -68,10 +68,15 @@ describe('redline score on WMT files', () => {
     writeFileSync(join(scratch, 'typo.tsv'), `${row('Major')}\n${row('Majr')}\n${row('Minor')}\n`);
     const typo = await run(['typo.tsv'], scoreCommand, scratch);
     expect(typo).toMatchObject({ status: 2, stdout: '' });
-    expect(typo.stderr).toMatch(/^redline score: typo\.tsv line 2: unknown severity "Majr"; use Minor, Major, Critical, Neutral or No-error/);
+    expect(typo.stderr).toMatch(
+      /^redline score: typo\.tsv line 2: unknown severity "Majr"; use Minor, Major, Critical, Neutral or No-error/,
+    );
 
     // Rows that are no error, and attention checks, may say anything in the severity column.
-    writeFileSync(join(scratch, 'fine.tsv'), `${row('major')}\n${row('No-error', 'No-error')}\n${row('HOTW-test', 'Other')}\n${row('', 'Non-rateable')}\n`);
+    writeFileSync(
+      join(scratch, 'fine.tsv'),
+      `${row('major')}\n${row('No-error', 'No-error')}\n${row('HOTW-test', 'Other')}\n${row('', 'Non-rateable')}\n`,
+    );
     expect((await run(['fine.tsv'], scoreCommand, scratch)).status).toBe(0);
   });
 

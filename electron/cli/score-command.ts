@@ -15,9 +15,7 @@ import { parseArgs, type CliIo, type CommandModule } from './command';
 
 export interface ScoreCommandDeps {
   /** Reads a review file; provided by the journal module. Without it `.redline` files are refused. */
-  readonly readReview?: (
-    path: string,
-  ) => Promise<
+  readonly readReview?: (path: string) => Promise<
     Result<{
       readonly paragraphs: readonly Paragraph[];
       readonly annotations: readonly Annotation[];
@@ -96,14 +94,23 @@ function table(rows: readonly WmtScoreRow[], by: WmtGrouping, profile: ScoringPr
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const numeric = head.map((h) => h !== 'system' && h !== 'doc' && h !== 'rater' && h !== 'pass');
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return `${[line(head), ...body.map(line)].join('\n')}\n`;
 }
 
 async function load(path: string, display: string, deps: ScoreCommandDeps): Promise<Result<Loaded>> {
   if (extname(path).toLowerCase() === '.redline') {
     if (!deps.readReview) {
-      return { ok: false, error: { code: 'unsupported', message: `${display}: review files cannot be scored by this build of redline; export the review as WMT TSV first.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'unsupported',
+          message: `${display}: review files cannot be scored by this build of redline; export the review as WMT TSV first.`,
+        },
+      };
     }
     const review = await deps.readReview(path);
     if (!review.ok) return review;

@@ -17,7 +17,11 @@ async function serve(args: string[]): Promise<{ status: number; stderr: string; 
 describe('redline serve refuses bad input before it starts, saying what and where', () => {
   it('an empty file', async () => {
     writeFileSync(join(dir, 'empty.txt'), '');
-    expect(await serve(['empty.txt'])).toMatchObject({ status: 2, stdout: '', stderr: 'redline serve: empty.txt is empty: there is nothing to review.\n' });
+    expect(await serve(['empty.txt'])).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'redline serve: empty.txt is empty: there is nothing to review.\n',
+    });
   });
 
   it('a PNG renamed .txt', async () => {

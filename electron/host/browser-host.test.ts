@@ -23,7 +23,12 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Redline</title>');
   writeFileSync(join(dir, 'secret.txt'), 'not for the browser');
   const sample = join(import.meta.dirname, '..', 'sample', 'harbour-bridge.en.txt');
-  service = new ReviewService({ host: 'browser', version: 'test', dataDir: join(dir, 'data'), sample: { path: sample, sourcePath: sample } });
+  service = new ReviewService({
+    host: 'browser',
+    version: 'test',
+    dataDir: join(dir, 'data'),
+    sample: { path: sample, sourcePath: sample },
+  });
   host = await startBrowserHost({ service, staticDir, port: 0, token: TOKEN });
 });
 afterAll(async () => {
@@ -39,10 +44,19 @@ interface Answer {
 }
 
 /** A raw HTTP request, so that Host, Origin and the path go out exactly as a hostile client would send them. */
-function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }, to: BrowserHost = host): Promise<Answer> {
+function send(
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  to: BrowserHost = host,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: to.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${to.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: to.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { Host: `127.0.0.1:${to.port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (d: Buffer) => (body += d.toString()));
@@ -75,18 +89,21 @@ const json = { 'Content-Type': 'application/json' };
 /** Reads an event stream until `until` appears in it. */
 function readEvents(headers: Record<string, string>, until: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => {
-        body += d.toString();
-        if (body.includes(until)) {
-          answers.push({ path: '/api/events', headers: res.headers, body });
-          req.destroy();
-          resolve({ status: res.statusCode ?? 0, body });
-        }
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => {
+          body += d.toString();
+          if (body.includes(until)) {
+            answers.push({ path: '/api/events', headers: res.headers, body });
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body });
+          }
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -108,7 +125,8 @@ describe('the browser host', () => {
   });
 
   it('refuses every API call that does not carry the token in its header, whatever else it carries', async () => {
-    const appInfo = (headers: Record<string, string>, path = '/api/appInfo') => send({ method: 'POST', path, headers: { ...json, ...headers }, body: '{}' });
+    const appInfo = (headers: Record<string, string>, path = '/api/appInfo') =>
+      send({ method: 'POST', path, headers: { ...json, ...headers }, body: '{}' });
     expect((await appInfo({})).status).toBe(403);
     expect((await appInfo({ 'X-Redline-Token': 'wrong' })).status).toBe(403);
     expect((await appInfo({ Cookie: `redline_token=${TOKEN}` })).status).toBe(403);
@@ -121,9 +139,16 @@ describe('the browser host', () => {
 
   it('refuses a foreign Host or Origin, even with the token', async () => {
     expect((await send({ path: '/', headers: { Host: 'attacker.example' } })).status).toBe(403);
-    expect((await send({ method: 'POST', path: '/api/appInfo', headers: { ...token, Host: `attacker.example:${host.port}` }, body: '{}' })).status).toBe(403);
-    expect((await send({ method: 'POST', path: '/api/appInfo', headers: { ...token, Origin: 'https://attacker.example' }, body: '{}' })).status).toBe(403);
-    expect((await send({ method: 'POST', path: '/api/appInfo', headers: { ...token, Origin: 'http://127.0.0.1:1' }, body: '{}' })).status).toBe(403);
+    expect(
+      (await send({ method: 'POST', path: '/api/appInfo', headers: { ...token, Host: `attacker.example:${host.port}` }, body: '{}' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await send({ method: 'POST', path: '/api/appInfo', headers: { ...token, Origin: 'https://attacker.example' }, body: '{}' })).status,
+    ).toBe(403);
+    expect(
+      (await send({ method: 'POST', path: '/api/appInfo', headers: { ...token, Origin: 'http://127.0.0.1:1' }, body: '{}' })).status,
+    ).toBe(403);
   });
 
   it('never serves a file outside the app, however the path is written', async () => {
@@ -140,9 +165,15 @@ describe('the browser host', () => {
     expect((await send({ method: 'POST', path: '/api/deleteEverything', headers: token, body: '{}' })).status).toBe(404);
     const badJson = await send({ method: 'POST', path: '/api/appInfo', headers: token, body: '{not json' });
     expect(badJson.status).toBe(400);
-    expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'Request to appInfo is not valid JSON.' } });
+    expect(JSON.parse(badJson.body)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: 'Request to appInfo is not valid JSON.' },
+    });
     const badArgs = await send({ method: 'POST', path: '/api/openArticle', headers: token, body: '{"path":42}' });
-    expect(JSON.parse(badArgs.body)).toMatchObject({ ok: false, error: { code: 'bad-request', message: /Invalid request to openArticle \(path\)/ } });
+    expect(JSON.parse(badArgs.body)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: /Invalid request to openArticle \(path\)/ },
+    });
     // The service still answers afterwards.
     const info = await send({ method: 'POST', path: '/api/appInfo', headers: token, body: '{}' });
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { host: 'browser' } });
@@ -150,8 +181,16 @@ describe('the browser host', () => {
 
   it('does not quote a private file named as a typology', async () => {
     const reviewId = await openedSample();
-    const r = await send({ method: 'POST', path: '/api/loadTypology', headers: token, body: JSON.stringify({ reviewId, path: join(dir, 'secret.txt') }) });
-    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'parse-error', message: 'secret.txt line 1, column 1: not valid JSON (a value was expected).' } });
+    const r = await send({
+      method: 'POST',
+      path: '/api/loadTypology',
+      headers: token,
+      body: JSON.stringify({ reviewId, path: join(dir, 'secret.txt') }),
+    });
+    expect(JSON.parse(r.body)).toMatchObject({
+      ok: false,
+      error: { code: 'parse-error', message: 'secret.txt line 1, column 1: not valid JSON (a value was expected).' },
+    });
     expect(r.body).not.toContain('for the browser');
   });
 
@@ -193,7 +232,12 @@ describe('request bodies in flight, all together', () => {
           port: small.port,
           method: 'POST',
           path: '/api/appInfo',
-          headers: { Host: `127.0.0.1:${small.port}`, ...token, ...json, ...(bytes !== undefined ? { 'Content-Length': String(bytes) } : {}) },
+          headers: {
+            Host: `127.0.0.1:${small.port}`,
+            ...token,
+            ...json,
+            ...(bytes !== undefined ? { 'Content-Length': String(bytes) } : {}),
+          },
         },
         (res) => {
           let body = '';

@@ -82,7 +82,13 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 } as const;
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS, ...extra });
   res.end(body);
 }
@@ -162,7 +168,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   /** Answers without reading the rest of the body, then closes the connection it would still arrive on. */
-  function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
+  function refuseBody(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    message: string,
+    extra: Record<string, string> = {},
+  ): void {
     res.on('finish', () => req.socket.destroy());
     send(res, status, message, undefined, { Connection: 'close', ...extra });
   }
@@ -176,7 +188,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (path === '/api/events') {
       if (req.method !== 'GET') return send(res, 405, 'Use GET for the event stream.\n', undefined, { Allow: 'GET' });
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Content-Type-Options': 'nosniff',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       // What happened before this stream connected (or while it was reconnecting): the page may have asked to
@@ -209,7 +226,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     try {
       arg = body.text.length === 0 ? {} : JSON.parse(body.text);
     } catch {
-      return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-request', message: `Request to ${method} is not valid JSON.` } }), 'application/json');
+      return send(
+        res,
+        400,
+        JSON.stringify({ ok: false, error: { code: 'bad-request', message: `Request to ${method} is not valid JSON.` } }),
+        'application/json',
+      );
     }
     const result = await callMethod(options.service, method, arg);
     return send(res, 200, JSON.stringify(result), 'application/json');
@@ -250,7 +272,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     req.on('error', () => undefined);
     res.on('error', () => streams.delete(res));
     handle(req, res).catch((err: unknown) => {
-      logError(`${req.method ?? ''} ${new URL(req.url ?? '/', 'http://host').pathname} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      logError(
+        `${req.method ?? ''} ${new URL(req.url ?? '/', 'http://host').pathname} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       if (!res.headersSent) send(res, 500, 'Internal error.\n');
       else res.end();
     });

@@ -13,7 +13,7 @@ describe('the checksum of a long review line', () => {
     const whole = crcHex(crcUpdate(CRC_START, text));
     // Pieces under the native threshold go through the portable code; cut only between whole characters.
     let crc = CRC_START;
-    for (let from = 0; from < text.length; ) {
+    for (let from = 0; from < text.length;) {
       let to = Math.min(text.length, from + 1000);
       const last = text.charCodeAt(to - 1);
       if (to < text.length && last >= 0xd800 && last <= 0xdbff && text.charCodeAt(to) >= 0xdc00 && text.charCodeAt(to) <= 0xdfff) to--;

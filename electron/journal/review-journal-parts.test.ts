@@ -9,7 +9,14 @@ import { annotationList, currentText } from '../../shared/journal/review-state';
 import { numbered, sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
 import { partsOf, ReviewJournal } from './review-journal';
 
-const tricky = ['Quotes " and \\ backslashes', '},{"id":"p9" inside a paragraph', '中文，标点；“引号”', 'Tabs\tand\nnewlines', 'emoji 😀 and é', ''];
+const tricky = [
+  'Quotes " and \\ backslashes',
+  '},{"id":"p9" inside a paragraph',
+  '中文，标点；“引号”',
+  'Tabs\tand\nnewlines',
+  'emoji 😀 and é',
+  '',
+];
 const base = sampleHeader(40_000, 'long.txt');
 const header = { ...base, paragraphs: base.paragraphs.map((p, i) => ({ ...p, target: `${tricky[i % tricky.length]} ${i}` })) };
 const events = numbered([
@@ -125,5 +132,22 @@ describe('reading a long review in parts, step by step', () => {
     for (; !next.done; next = steps.next()) pauses++;
     expect(next.value).toBe(true);
     expect(pauses).toBeGreaterThan(0);
+  });
+});
+
+describe('starting a long review', () => {
+  it('indexes its paragraphs in steps, as the review read back indexes them', async () => {
+    const path = join(dir, 'new-long.redline');
+    const created = await ReviewJournal.create(path, header);
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const index = created.value.state.paragraphIndex;
+    expect(index.size).toBe(40_000);
+    expect(index.get('p1')).toBe(0);
+    expect(index.get('p40000')).toBe(39_999);
+    await created.value.close();
+    const reopened = await ReviewJournal.open(path);
+    expect(reopened.ok && [...reopened.value.state.paragraphIndex]).toEqual([...index]);
+    if (reopened.ok) await reopened.value.journal.close();
   });
 });

@@ -69,7 +69,9 @@ describe('review journal', () => {
   it('a burst of appends made without waiting is written in order and each is acknowledged', async () => {
     const journal = await created();
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => journal.append({ type: 'paragraph-edited', paragraphId: 'p2', text: `draft ${i}`, group: 'g' })),
+      Array.from({ length: 200 }, (_, i) =>
+        journal.append({ type: 'paragraph-edited', paragraphId: 'p2', text: `draft ${i}`, group: 'g' }),
+      ),
     );
     expect(results.map((r) => r.ok && r.value.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     const { state } = await reopened();
@@ -153,7 +155,8 @@ describe('review journal', () => {
   it('compaction keeps the state, shrinks the file, and later appends continue from it', async () => {
     const journal = await created();
     await appendAll(journal, [{ type: 'rater-set', rater: 'Ana' }, flag('a1'), flag('a2', 'p2')]);
-    for (let i = 0; i < 50; i++) await appendAll(journal, [{ type: 'paragraph-edited', paragraphId: 'p3', text: `typing ${i}`, group: 'burst' }]);
+    for (let i = 0; i < 50; i++)
+      await appendAll(journal, [{ type: 'paragraph-edited', paragraphId: 'p3', text: `typing ${i}`, group: 'burst' }]);
     await appendAll(journal, [saveVersionBody(journal.state, 'First pass'), { type: 'annotation-removed', id: 'a1' }, { type: 'undo' }]);
     const before = journal.state;
     const sizeBefore = statSync(file).size;

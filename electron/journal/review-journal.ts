@@ -15,7 +15,13 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } fro
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EventBody, JournalEvent, JournalHeader } from '../../shared/journal/journal-event';
-import { eventLine, headerPartsInSteps, readJournalInSteps, readJournalPartsInSteps, type JournalParts } from '../../shared/journal/read-journal';
+import {
+  eventLine,
+  headerPartsInSteps,
+  readJournalInSteps,
+  readJournalPartsInSteps,
+  type JournalParts,
+} from '../../shared/journal/read-journal';
 import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
 import { snapshotOf, type ReviewState } from '../../shared/journal/review-state';
 import { fail, ok, type Result } from '../../shared/result';
@@ -26,7 +32,6 @@ import { useNativeCrc32 } from '../../shared/journal/line-checksum';
 
 // Node's own CRC-32 checksums a 20 MB review header in milliseconds, where the portable one takes a few hundred.
 if (typeof zlibCrc32 === 'function') useNativeCrc32((text, previous) => zlibCrc32(text, previous));
-
 
 export interface JournalOptions {
   /** The time stamped on new events; the wall clock by default. */
@@ -93,12 +98,15 @@ export class ReviewJournal {
   static async create(path: string, header: JournalHeader, options: JournalOptions = {}): Promise<Result<ReviewJournal>> {
     if (options.readOnly) return fail(options.readOnly.code, options.readOnly.message);
     try {
-      const existing = await stat(path).then(() => true, () => false);
+      const existing = await stat(path).then(
+        () => true,
+        () => false,
+      );
       if (existing) return fail('conflict', `${path} already exists; open it instead of starting a new review.`);
       // The data folder may not exist yet on first use.
       await mkdir(dirname(path), { recursive: true });
       await writeDurably(path, await headerPartsInSteps(header, breathe));
-      return ok(new ReviewJournal(path, initialState(header), undefined, options));
+      return ok(new ReviewJournal(path, initialState(header, await paragraphIndexInSteps(header.paragraphs)), undefined, options));
     } catch (e) {
       return fail('io-error', `Could not create the review file ${path}: ${message(e)}`);
     }
@@ -157,7 +165,8 @@ export class ReviewJournal {
     if (body.type === 'snapshot') return Promise.resolve(fail('bad-request', 'Snapshots are written by compaction only.'));
     const event = { ...body, seq: this.builder.lastSeq + 1, at: this.now() } as JournalEvent;
     const problem = this.builder.apply(event);
-    if (problem !== undefined) return Promise.resolve(fail('conflict', `${basename(this.path)}: ${event.type} does not fit the review (${problem}).`));
+    if (problem !== undefined)
+      return Promise.resolve(fail('conflict', `${basename(this.path)}: ${event.type} does not fit the review (${problem}).`));
     this.built = undefined;
     return new Promise((done) => {
       this.pending.push({ line: eventLine(event), event, done });
@@ -288,6 +297,20 @@ export async function writeDurably(path: string, text: string | readonly string[
   await syncFolder(dirname(path));
 }
 
+/** Paragraphs indexed between two breaths (indexing 100,000 at once holds the event loop for tens of milliseconds). */
+const INDEXED_PER_STEP = 10_000;
+
+/** The paragraphs' positions by id, built a step at a time, for the state of a new review. */
+export async function paragraphIndexInSteps(paragraphs: readonly { readonly id: string }[]): Promise<Map<string, number>> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < paragraphs.length; ) {
+    const stop = Math.min(paragraphs.length, i + INDEXED_PER_STEP);
+    for (; i < stop; i++) index.set(paragraphs[i]!.id, i);
+    if (i < paragraphs.length) await breathe();
+  }
+  return index;
+}
+
 /** Review files at least this long are read in parts (see `partsOf`). */
 const READ_IN_PARTS_FROM = 1 << 22;
 /** Header paragraphs decoded and parsed at a time when reading in parts (about a megabyte of JSON). */
@@ -375,7 +398,7 @@ async function writeInPieces(handle: FileHandle, texts: string | readonly string
 }
 
 async function writeText(handle: FileHandle, text: string): Promise<void> {
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     let to = Math.min(text.length, from + WRITE_PIECE);
     const last = text.charCodeAt(to - 1);
     if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;

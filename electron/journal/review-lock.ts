@@ -106,7 +106,11 @@ export async function takeOverLock(reviewPath: string, app: string): Promise<Res
   await rm(aside, { force: true });
   const attempt = await acquireLock(reviewPath, app);
   if (attempt.kind === 'held') return ok(attempt.lock);
-  if (attempt.kind === 'taken') return fail('locked', `${attempt.holder ? describeHolder(attempt.holder) : 'Another Redline'} has just taken ${basename(reviewPath)} over.`);
+  if (attempt.kind === 'taken')
+    return fail(
+      'locked',
+      `${attempt.holder ? describeHolder(attempt.holder) : 'Another Redline'} has just taken ${basename(reviewPath)} over.`,
+    );
   return fail('read-only', `The review cannot be taken over: ${attempt.reason}.`);
 }
 

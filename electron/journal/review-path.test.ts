@@ -50,7 +50,8 @@ describe('where the review file lives', () => {
       folder: () => mkdirSync(review),
     };
     // A header that names another article, but whose checksum shows a changed byte (in the name, perhaps).
-    cases['changed byte in the name'] = () => writeFileSync(review, headerLine(sampleHeader(1, 'story.txt')).replace('story.txt', 'story.md'));
+    cases['changed byte in the name'] = () =>
+      writeFileSync(review, headerLine(sampleHeader(1, 'story.txt')).replace('story.txt', 'story.md'));
     for (const [name, make] of Object.entries(cases)) {
       rmSync(review, { recursive: true, force: true });
       make();

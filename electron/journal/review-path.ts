@@ -70,7 +70,10 @@ export function dataFolderPath(articlePath: string, dataDir: string): string {
 }
 
 function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A file with no write permission at all, or one this process may not write. */
@@ -79,7 +82,10 @@ export async function fileIsReadOnly(path: string): Promise<boolean> {
   if (!info?.isFile()) return false;
   // Checked by mode too: a user who took the write bits away means it, even for an administrator's process.
   if ((info.mode & 0o222) === 0) return true;
-  return access(path, constants.W_OK).then(() => false, () => true);
+  return access(path, constants.W_OK).then(
+    () => false,
+    () => true,
+  );
 }
 
 /** The file name without its last extension; a name that is all extension (`.profile`) is kept whole. */

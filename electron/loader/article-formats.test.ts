@@ -38,12 +38,20 @@ describe('the loader reads every article format through one entry', () => {
   });
 
   it('sends a WMT annotation file to the import command instead of misreading it', async () => {
-    const r = await readArticle(file('mqm.tsv', 'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\ns\td\t1\t1\tr\ta\tb\tNo-error\tNo-error\n'));
-    expect(r).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringContaining('redline import mqm.tsv --doc ID --system NAME') } });
+    const r = await readArticle(
+      file('mqm.tsv', 'system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\ns\td\t1\t1\tr\ta\tb\tNo-error\tNo-error\n'),
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', message: expect.stringContaining('redline import mqm.tsv --doc ID --system NAME') },
+    });
   });
 
   it('names the part, line and column of a Word document with broken XML', async () => {
     const r = await readArticle(file('broken.docx', makeDocx({ body: '<w:p><w:r><w:t>x</w:r></w:p>' })));
-    expect(r).toMatchObject({ ok: false, error: { code: 'parse-error', message: expect.stringMatching(/^broken\.docx: word\/document\.xml line 1, column \d+: /) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'parse-error', message: expect.stringMatching(/^broken\.docx: word\/document\.xml line 1, column \d+: /) },
+    });
   });
 });

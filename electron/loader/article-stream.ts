@@ -130,7 +130,12 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
       if (last) break;
     }
     if (paragraphs === 0) {
-      return fail('empty', info?.format === 'xliff' ? `${name} has no translation units to review.` : `${name} holds only white space: there is nothing to review.`);
+      return fail(
+        'empty',
+        info?.format === 'xliff'
+          ? `${name} has no translation units to review.`
+          : `${name} holds only white space: there is nothing to review.`,
+      );
     }
     return ok(info!);
   } catch (err) {

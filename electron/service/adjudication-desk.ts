@@ -55,14 +55,20 @@ export class AdjudicationDesk {
   /** Adds the review file at `path` to the open review's adjudication. */
   async addFile(reviewId: string, open: OpenReviewFile, path: string, shown = basename(path)): Promise<Result<AdjudicationView>> {
     const full = resolve(path);
-    if (!full.toLowerCase().endsWith('.redline')) return fail('unsupported', `${shown} is not a review file (NAME.redline); only reviews can be adjudicated.`);
+    if (!full.toLowerCase().endsWith('.redline'))
+      return fail('unsupported', `${shown} is not a review file (NAME.redline); only reviews can be adjudicated.`);
     const list = this.added.get(reviewId) ?? [];
-    if (full === resolve(open.path)) return fail('conflict', `${shown} is the open review itself; add the other raters' reviews of ${open.state.header.article.name}.`);
+    if (full === resolve(open.path))
+      return fail('conflict', `${shown} is the open review itself; add the other raters' reviews of ${open.state.header.article.name}.`);
     if (list.some((a) => a.path === full)) return fail('conflict', `${shown} is already among the reviews to adjudicate.`);
-    if (list.length >= MAX_ADDED_REVIEWS) return fail('too-large', `At most ${MAX_ADDED_REVIEWS} reviews can be added to one adjudication.`);
+    if (list.length >= MAX_ADDED_REVIEWS)
+      return fail('too-large', `At most ${MAX_ADDED_REVIEWS} reviews can be added to one adjudication.`);
     const label = basename(full);
     if (label === basename(open.path) || list.some((a) => a.review.label === label)) {
-      return fail('conflict', `Another review to adjudicate is also named ${label}; rename one of the two files, since a flag is named by its review's file name.`);
+      return fail(
+        'conflict',
+        `Another review to adjudicate is also named ${label}; rename one of the two files, since a flag is named by its review's file name.`,
+      );
     }
     const read = await readReviewFile(full);
     if (!read.ok) return fail(read.error.code, `${shown} could not be added: ${read.error.message}`);
@@ -125,7 +131,11 @@ export class AdjudicationDesk {
     return ok({
       reviewId,
       article: state.header.article.name,
-      reviews: reviews.map((r) => ({ label: r.label, reviewer: r.reviewer, flags: r.annotations.filter((a) => a.status !== 'dismissed').length })),
+      reviews: reviews.map((r) => ({
+        label: r.label,
+        reviewer: r.reviewer,
+        flags: r.annotations.filter((a) => a.status !== 'dismissed').length,
+      })),
       paragraphs,
       unlisted,
       warnings: added.flatMap((a) => a.warnings.map((w) => `${a.review.label}: ${w}`)),
@@ -183,7 +193,13 @@ export class AdjudicationDesk {
     const stem = name.replace(/\.redline$/i, '');
     for (let n = 1; n <= 1000; n++) {
       const candidate = join(dir, n === 1 ? name : `${stem}-${n}.redline`);
-      if (!(await stat(candidate).then(() => true, () => false))) return ok(candidate);
+      if (
+        !(await stat(candidate).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return ok(candidate);
     }
     return fail('conflict', `Redline's data folder already holds 1000 adjudicated reviews named ${stem}; move some out of ${dir}.`);
   }

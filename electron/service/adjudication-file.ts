@@ -13,12 +13,14 @@ export async function writeAdjudicatedReview(
   path: string,
   review: { readonly header: JournalHeader; readonly events: readonly EventBody[] },
 ): Promise<Result<{ readonly path: string }>> {
-  if (!path.toLowerCase().endsWith('.redline')) return fail('bad-request', `The adjudicated review is a review file: name it NAME.redline, not ${basename(path)}.`);
+  if (!path.toLowerCase().endsWith('.redline'))
+    return fail('bad-request', `The adjudicated review is a review file: name it NAME.redline, not ${basename(path)}.`);
   const existing = await stat(path).then(
     (s) => (s.isDirectory() ? 'a folder' : 'a file'),
     () => undefined,
   );
-  if (existing) return fail('conflict', `${path} is already ${existing}; an adjudicated review is always a new file, so choose another name.`);
+  if (existing)
+    return fail('conflict', `${path} is already ${existing}; an adjudicated review is always a new file, so choose another name.`);
   const created = await ReviewJournal.create(path, review.header);
   if (!created.ok) return created;
   const journal = created.value;

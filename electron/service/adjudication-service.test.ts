@@ -31,8 +31,30 @@ beforeEach(async () => {
   reviewPath = view.reviewPath;
   value(await service.setRater({ reviewId, rater: 'Ana' }));
   // Ana: "ferry" in p1 a minor mistranslation, "costs too much" in p2 minor.
-  value(await service.addAnnotation({ reviewId, paragraphId: 'p1', side: 'target', start: 10, end: 15, category: 'Accuracy/Mistranslation', severity: 'minor', comment: '' }));
-  value(await service.addAnnotation({ reviewId, paragraphId: 'p2', side: 'target', start: 29, end: 43, category: 'Fluency/Grammar', severity: 'minor', comment: 'clumsy' }));
+  value(
+    await service.addAnnotation({
+      reviewId,
+      paragraphId: 'p1',
+      side: 'target',
+      start: 10,
+      end: 15,
+      category: 'Accuracy/Mistranslation',
+      severity: 'minor',
+      comment: '',
+    }),
+  );
+  value(
+    await service.addAnnotation({
+      reviewId,
+      paragraphId: 'p2',
+      side: 'target',
+      start: 29,
+      end: 43,
+      category: 'Fluency/Grammar',
+      severity: 'minor',
+      comment: 'clumsy',
+    }),
+  );
   const { header } = value(await readReviewFile(reviewPath)).state;
   // Ben agrees on p1 and calls p2 critical, over an overlapping span; he also flags p3.
   await writeReviewFile(join(fx.dir, 'ben.redline'), header, [
@@ -105,16 +127,21 @@ describe('adjudication in the app', () => {
     // Never over an existing file: a path given that exists is refused; the data folder picks a new name.
     const over = await service.adjudicationSave({ reviewId, decisions, adjudicator: 'Lead', path: join(fx.dir, 'ben.redline') });
     expect(!over.ok && over.error.message).toContain('always a new file');
-    expect(value(await service.adjudicationSave({ reviewId, decisions, adjudicator: 'Lead' })).path).toBe(join(fx.dataDir, 'adjudicated', 'ferry.adjudicated-2.redline'));
+    expect(value(await service.adjudicationSave({ reviewId, decisions, adjudicator: 'Lead' })).path).toBe(
+      join(fx.dataDir, 'adjudicated', 'ferry.adjudicated-2.redline'),
+    );
 
     writeFileSync(join(fx.dir, 'decisions.json'), decisionsFileText(decisions));
     const adjudicateCommand = commands.find((c) => c.name === 'adjudicate') as Command;
     let stderr = '';
-    const status = await adjudicateCommand.run([reviewPath, 'ben.redline', '--decisions', 'decisions.json', '--adjudicator', 'Lead', '--out', 'cli.redline'], {
-      stdout: () => undefined,
-      stderr: (t) => (stderr += t),
-      cwd: fx.dir,
-    });
+    const status = await adjudicateCommand.run(
+      [reviewPath, 'ben.redline', '--decisions', 'decisions.json', '--adjudicator', 'Lead', '--out', 'cli.redline'],
+      {
+        stdout: () => undefined,
+        stderr: (t) => (stderr += t),
+        cwd: fx.dir,
+      },
+    );
     expect(stderr).toContain('3 flags (1 merged)');
     expect(status).toBe(0);
     expect(timeless(join(fx.dir, 'cli.redline'))).toBe(timeless(saved.path));

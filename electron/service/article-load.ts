@@ -129,7 +129,7 @@ export class ArticleLoad {
    */
   async allParagraphsInSteps(breathe: () => Promise<void>): Promise<Paragraph[]> {
     const out: Paragraph[] = [];
-    for (let i = 0; i < this.loaded; ) {
+    for (let i = 0; i < this.loaded;) {
       const stop = Math.min(this.loaded, i + PARAGRAPHS_PER_STEP);
       for (; i < stop; i++) out.push(this.paragraph(i));
       if (i < this.loaded) await breathe();

@@ -4,13 +4,19 @@ import { countWords } from '../../shared/scoring/word-count';
 import { BackgroundCounter, countInSlices } from './background-counter';
 
 const texts = (n: number, offset = 0) =>
-  Array.from({ length: n }, (_, i) => (i % 7 === 0 ? `临江老港大桥 ${i + offset}` : `The “old” bridge’s paragraph ${i + offset} reopens — soon.`));
+  Array.from({ length: n }, (_, i) =>
+    i % 7 === 0 ? `临江老港大桥 ${i + offset}` : `The “old” bridge’s paragraph ${i + offset} reopens — soon.`,
+  );
 
 /** Every count of `counts` against a recount of `all`, paragraph by paragraph. */
 function expectRecount(counts: Awaited<ReturnType<BackgroundCounter['finish']>>, all: readonly string[]): void {
   expect(counts.words.length).toBe(all.length);
   for (let i = 0; i < all.length; i++) {
-    if (counts.words[i] !== countWords(all[i]!) || counts.terWords[i] !== countTerWords(all[i]!) || counts.terChars[i] !== countTerChars(all[i]!)) {
+    if (
+      counts.words[i] !== countWords(all[i]!) ||
+      counts.terWords[i] !== countTerWords(all[i]!) ||
+      counts.terChars[i] !== countTerChars(all[i]!)
+    ) {
       expect({ i, words: counts.words[i], terWords: counts.terWords[i], terChars: counts.terChars[i] }).toEqual({
         i,
         words: countWords(all[i]!),
@@ -38,7 +44,7 @@ describe('counting an article while it loads', () => {
     const all = texts(120_000);
     counter.enqueue(all.slice(0, 20_000));
     expect(await counter.threadReady()).toBe(true);
-    for (let from = 20_000; from < all.length; ) {
+    for (let from = 20_000; from < all.length;) {
       const to = Math.min(all.length, from + 1 + ((from * 7919) % 1500));
       counter.enqueue(all.slice(from, to));
       from = to;

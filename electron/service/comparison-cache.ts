@@ -50,7 +50,12 @@ export class ComparisonCache {
         return entry;
       }
     }
-    const comparison = await compareRowsInSteps(paragraphsAt(state, left), paragraphsAt(state, right), { level, editRate: this.figures.unit }, breathe);
+    const comparison = await compareRowsInSteps(
+      paragraphsAt(state, left),
+      paragraphsAt(state, right),
+      { level, editRate: this.figures.unit },
+      breathe,
+    );
     const entry: Entry = { key, left: leftToken, right: rightToken, comparison, ter: this.articleRate(state, comparison) };
     this.entries.push(entry);
     if (this.entries.length > MAX_CACHED_COMPARISONS) this.entries.shift();

@@ -31,7 +31,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Outcome = { readonly kind: 'refused'; readonly message: string } | { readonly kind: 'opened'; readonly warnings: readonly string[]; readonly flags: number };
+type Outcome =
+  | { readonly kind: 'refused'; readonly message: string }
+  | { readonly kind: 'opened'; readonly warnings: readonly string[]; readonly flags: number };
 
 let caseNo = 0;
 /** Writes `bytes` as story.txt's review, opens it as the app does, and checks the bytes were left alone. */

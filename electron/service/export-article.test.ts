@@ -1,5 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +35,10 @@ function snapshot(): Map<string, string> {
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
     const path = join(dir, name);
     const s = lstatSync(path);
-    out.set(name, s.isFile() ? readFileSync(path).toString('base64') : s.isSymbolicLink() ? 'link' : s.isDirectory() ? 'folder' : 'special');
+    out.set(
+      name,
+      s.isFile() ? readFileSync(path).toString('base64') : s.isSymbolicLink() ? 'link' : s.isDirectory() ? 'folder' : 'special',
+    );
   }
   return out;
 }
@@ -136,7 +151,10 @@ describe('export never writes over what it must not', () => {
 describe('export as text', () => {
   it('gives the text a file export would write, for a download', async () => {
     const text = await exportText(state, 0, 'txt', review);
-    expect(text).toEqual({ ok: true, value: { text: `${state.paragraphs[0]!.target}\n\n${state.paragraphs[1]!.target}\n`, paragraphs: 2 } });
+    expect(text).toEqual({
+      ok: true,
+      value: { text: `${state.paragraphs[0]!.target}\n\n${state.paragraphs[1]!.target}\n`, paragraphs: 2 },
+    });
     expect((await exportText(state, 3, 'txt', review)).ok).toBe(false);
   });
 

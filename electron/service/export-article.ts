@@ -82,12 +82,21 @@ export interface ExportedFile {
  * The content of a version in a format, for a caller that delivers it itself (the browser's download): text, or
  * base64 for bytes (a Word document, an XLIFF file written back in its own encoding).
  */
-export async function exportText(state: ReviewState, ref: VersionRef, format: ArticleExportFormat, reviewPath: string): Promise<Result<ExportedText>> {
+export async function exportText(
+  state: ReviewState,
+  ref: VersionRef,
+  format: ArticleExportFormat,
+  reviewPath: string,
+): Promise<Result<ExportedText>> {
   if (!versionTexts(state, ref)) return noSuchVersion(state, ref);
   const rendered = await renderArticleExport(state, ref, format, reviewPath, state.header.article.name);
   if (!rendered.ok) return rendered;
   const { content, paragraphs } = rendered.value;
-  return ok(typeof content === 'string' ? { text: content, paragraphs } : { text: Buffer.from(content).toString('base64'), encoding: 'base64', paragraphs });
+  return ok(
+    typeof content === 'string'
+      ? { text: content, paragraphs }
+      : { text: Buffer.from(content).toString('base64'), encoding: 'base64', paragraphs },
+  );
 }
 
 /**
@@ -149,7 +158,8 @@ export async function writeGuardedFile(
     await replaceWith(target.value, content);
     return ok({ path: target.value.path });
   } catch (e) {
-    if (e instanceof TargetChanged) return fail('conflict', `${shown} changed while it was being written; nothing was replaced. Write it again.`);
+    if (e instanceof TargetChanged)
+      return fail('conflict', `${shown} changed while it was being written; nothing was replaced. Write it again.`);
     const code = (e as NodeJS.ErrnoException).code;
     return fail('io-error', `Could not write ${shown} (${code ?? (e instanceof Error ? e.message : String(e))}).`);
   }

@@ -112,9 +112,17 @@ function versionStamp(state: ReviewState, ref: VersionRef, now: string): { autho
   return { author: state.rater || 'Reviewer', date: now };
 }
 
-async function renderDocx(state: ReviewState, ref: VersionRef, list: readonly VersionParagraph[], options: ExportOptions): Promise<Result<RenderedExport>> {
+async function renderDocx(
+  state: ReviewState,
+  ref: VersionRef,
+  list: readonly VersionParagraph[],
+  options: ExportOptions,
+): Promise<Result<RenderedExport>> {
   const now = options.now ?? new Date().toISOString();
-  const paragraphs: DocxExportParagraph[] = list.map(({ paragraph: p, text }) => ({ ...exportParagraph(p, text), comments: wordComments(state, p) }));
+  const paragraphs: DocxExportParagraph[] = list.map(({ paragraph: p, text }) => ({
+    ...exportParagraph(p, text),
+    comments: wordComments(state, p),
+  }));
   const docxOptions = { tracked: !options.clean, ...versionStamp(state, ref, now) };
   const article = state.header.article;
   const warnings: string[] = [];
@@ -152,14 +160,37 @@ async function renderHtml(state: ReviewState, list: readonly VersionParagraph[])
 
 /** Flags as CSV (RFC 4180): one row per flag, with the flagged words, for a spreadsheet. */
 function flagsCsv(state: ReviewState): string {
-  const head = ['paragraph', 'side', 'start', 'end', 'flagged text', 'category', 'severity', 'status', 'rater', 'comment', 'created', 'origin'];
+  const head = [
+    'paragraph',
+    'side',
+    'start',
+    'end',
+    'flagged text',
+    'category',
+    'severity',
+    'status',
+    'rater',
+    'comment',
+    'created',
+    'origin',
+  ];
   const rows = [head];
   for (const a of annotationList(state)) {
     const i = state.paragraphIndex.get(a.paragraphId);
     const p = i === undefined ? undefined : state.paragraphs[i];
     const text = (a.side === 'target' ? p?.target : p?.source) ?? '';
     rows.push([
-      String((i ?? -1) + 1), a.side, String(a.start), String(a.end), text.slice(a.start, a.end), a.category, a.severity, a.status, a.rater, a.comment, a.created,
+      String((i ?? -1) + 1),
+      a.side,
+      String(a.start),
+      String(a.end),
+      text.slice(a.start, a.end),
+      a.category,
+      a.severity,
+      a.status,
+      a.rater,
+      a.comment,
+      a.created,
       a.origin.kind === 'person' ? 'person' : `check:${a.origin.check}`,
     ]);
   }
@@ -167,7 +198,12 @@ function flagsCsv(state: ReviewState): string {
 }
 
 /** Renders a version of the review in a format; fails with `bad-request` for an unknown version. */
-export async function renderExport(state: ReviewState, ref: VersionRef, format: ExportFormat, options: ExportOptions = {}): Promise<Result<RenderedExport>> {
+export async function renderExport(
+  state: ReviewState,
+  ref: VersionRef,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): Promise<Result<RenderedExport>> {
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   const list = exported(state, texts);
@@ -196,11 +232,17 @@ export async function renderExport(state: ReviewState, ref: VersionRef, format: 
     }
     case 'tsv': {
       const system = options.reviewPath ? stem(options.reviewPath) : stem(article.name);
-      return done(writeWmtTsv(system, stem(article.name), state.paragraphs, annotationList(state), [], state.rater || 'reviewer'), state.paragraphs.length);
+      return done(
+        writeWmtTsv(system, stem(article.name), state.paragraphs, annotationList(state), [], state.rater || 'reviewer'),
+        state.paragraphs.length,
+      );
     }
     case 'json': {
       const { undo: _undo, redo: _redo, ...snapshot } = snapshotOf(state);
-      return done(`${JSON.stringify({ format: 'redline-review-export', formatVersion: 1, header: state.header, ...snapshot }, null, 2)}\n`, state.paragraphs.length);
+      return done(
+        `${JSON.stringify({ format: 'redline-review-export', formatVersion: 1, header: state.header, ...snapshot }, null, 2)}\n`,
+        state.paragraphs.length,
+      );
     }
     case 'csv':
       return done(flagsCsv(state), state.paragraphs.length);
@@ -211,7 +253,12 @@ export async function renderExport(state: ReviewState, ref: VersionRef, format: 
       return done(createPatch(name, writePlainText(machine), writePlainText(blocks), 'machine translation', label));
     }
     case 'bitext':
-      return done(writeBilingualTable(list.map(({ paragraph: p, text }) => ({ source: p.source ?? '', target: text })), options.delimiter ?? '\t'));
+      return done(
+        writeBilingualTable(
+          list.map(({ paragraph: p, text }) => ({ source: p.source ?? '', target: text })),
+          options.delimiter ?? '\t',
+        ),
+      );
     default:
       return assertNever(format, 'export format');
   }

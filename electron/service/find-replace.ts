@@ -38,7 +38,10 @@ export async function replaceOne(session: ReplacingSession, req: RequestOf<'repl
   const matcher = compileMatcher(req.query);
   const found = findInText(text, matcher).some((m) => m.start === req.start && m.end === req.end);
   if (!found) {
-    return fail('conflict', `“${req.query.text}” is no longer at ${req.start}-${req.end} of paragraph ${paragraph.index + 1}: its text changed since it was found. Find it again.`);
+    return fail(
+      'conflict',
+      `“${req.query.text}” is no longer at ${req.start}-${req.end} of paragraph ${paragraph.index + 1}: its text changed since it was found. Find it again.`,
+    );
   }
   const problem = codeProblem(paragraph, text, [{ start: req.start, end: req.end }], req.replacement);
   if (problem) return fail('bad-request', problem);
@@ -53,7 +56,7 @@ export async function replaceEvery(session: ReplacingSession, req: RequestOf<'re
   const edits: Edit[] = [];
   let replaced = 0;
   let state = session.state;
-  for (let i = 0; i < state.paragraphs.length; ) {
+  for (let i = 0; i < state.paragraphs.length;) {
     const deadline = performance.now() + SLICE_MS;
     for (; i < state.paragraphs.length && performance.now() < deadline; i++) {
       const paragraph = state.paragraphs[i]!;
@@ -82,7 +85,14 @@ export async function replaceEvery(session: ReplacingSession, req: RequestOf<'re
   return commit(session, req.query.text, req.replacement, true, edits, replaced);
 }
 
-async function commit(session: ReplacingSession, find: string, replacement: string, all: boolean, edits: readonly Edit[], replaced: number): Promise<Result<ReplaceResult>> {
+async function commit(
+  session: ReplacingSession,
+  find: string,
+  replacement: string,
+  all: boolean,
+  edits: readonly Edit[],
+  replaced: number,
+): Promise<Result<ReplaceResult>> {
   const delta = await session.replaceText({ type: 'text-replaced', find, replacement, all, edits });
   if (!delta.ok) return delta;
   return ok({ delta: delta.value, replaced, paragraphs: edits.length });
@@ -92,9 +102,13 @@ async function commit(session: ReplacingSession, find: string, replacement: stri
 function refusal(session: ReplacingSession, scope: string): Result<never> | undefined {
   const readOnly = session.view().readOnly;
   if (readOnly) {
-    return fail(readOnly.reason === 'locked' ? 'locked' : 'read-only', `Nothing was replaced: this review is open read-only. ${readOnly.message}`);
+    return fail(
+      readOnly.reason === 'locked' ? 'locked' : 'read-only',
+      `Nothing was replaced: this review is open read-only. ${readOnly.message}`,
+    );
   }
-  if (scope === 'source') return fail('bad-request', 'Replace changes the translation only, never the source: search the translation to replace.');
+  if (scope === 'source')
+    return fail('bad-request', 'Replace changes the translation only, never the source: search the translation to replace.');
   return undefined;
 }
 

@@ -15,7 +15,9 @@ const start = { paragraph: 0, side: 'target', offset: 0 } as const;
 /** An article of `count` paragraphs where paragraph k (1-based) mentions "the bridge" when `has(k)`. */
 function longArticle(count: number, has: (k: number) => boolean): string {
   const path = join(fx.articles, 'long.txt');
-  const parts = Array.from({ length: count }, (_, i) => (has(i + 1) ? `Paragraph ${i + 1} is about the Bridge and the bridge.` : `Paragraph ${i + 1} is about the road.`));
+  const parts = Array.from({ length: count }, (_, i) =>
+    has(i + 1) ? `Paragraph ${i + 1} is about the Bridge and the bridge.` : `Paragraph ${i + 1} is about the road.`,
+  );
   writeFileSync(path, `${parts.join('\n\n')}\n`);
   return path;
 }
@@ -23,7 +25,10 @@ function longArticle(count: number, has: (k: number) => boolean): string {
 describe('find in the whole article', () => {
   it('finds a match far below the screen, then counts all and says which one it is', async () => {
     const service = fx.service();
-    const { reviewId } = await fx.open(service, longArticle(20_000, (k) => k % 5_000 === 0));
+    const { reviewId } = await fx.open(
+      service,
+      longArticle(20_000, (k) => k % 5_000 === 0),
+    );
     const first = value(await service.findMatch({ reviewId, query: bridge, from: start, direction: 1, inclusive: true }));
     expect(first.match).toMatchObject({ paragraph: 4_999, paragraphId: 'p5000', side: 'target', start: 28, end: 34 });
     const count = value(await service.countMatches({ reviewId, query: bridge }));
@@ -31,7 +36,15 @@ describe('find in the whole article', () => {
     const again = value(await service.findMatch({ reviewId, query: bridge, from: start, direction: 1, inclusive: true }));
     expect(again).toMatchObject({ ordinal: 1, total: 8 });
     // Back from the first match wraps around to the last one.
-    const last = value(await service.findMatch({ reviewId, query: bridge, from: { paragraph: 4_999, side: 'target', offset: 28 }, direction: -1, inclusive: false }));
+    const last = value(
+      await service.findMatch({
+        reviewId,
+        query: bridge,
+        from: { paragraph: 4_999, side: 'target', offset: 28 },
+        direction: -1,
+        inclusive: false,
+      }),
+    );
     expect(last).toMatchObject({ match: { paragraphId: 'p20000', start: 44 }, ordinal: 8, total: 8 });
   });
 
@@ -52,7 +65,13 @@ describe('find in the whole article', () => {
     const { reviewId } = await fx.open(service);
     const tunnel = { ...bridge, text: 'tunnel' };
     expect(value(await service.findMatch({ reviewId, query: tunnel, from: start, direction: 1, inclusive: true })).match).toBeNull();
-    const outside = await service.findMatch({ reviewId, query: tunnel, from: { paragraph: 9, side: 'target', offset: 0 }, direction: 1, inclusive: true });
+    const outside = await service.findMatch({
+      reviewId,
+      query: tunnel,
+      from: { paragraph: 9, side: 'target', offset: 0 },
+      direction: 1,
+      inclusive: true,
+    });
     expect(outside.ok ? 'found' : outside.error.message).toBe('Find cannot start at paragraph 10: the article has 3.');
   });
 });
@@ -112,7 +131,9 @@ describe('replace', () => {
     const other = await fx.open(second);
     const refused = await second.replaceAll({ reviewId: other.reviewId, query: bridge, replacement: 'tunnel' });
     expect(refused.ok ? 'replaced' : refused.error.code).toBe('locked');
-    expect(refused.ok ? '' : refused.error.message).toMatch(/^Nothing was replaced: this review is open read-only\. .*has ferry\.redline open/);
+    expect(refused.ok ? '' : refused.error.message).toMatch(
+      /^Nothing was replaced: this review is open read-only\. .*has ferry\.redline open/,
+    );
   });
 });
 

@@ -28,7 +28,12 @@ describe('remembered places', () => {
   });
 
   it('a compare choice is kept beside the paragraph, and odd entries are left out', async () => {
-    writeFileSync(file, JSON.stringify({ '/b.txt': { at: '2026-01-01T00:00:00.000Z', paragraphId: 7, compare: { left: -1, right: 'current', level: 'word' } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        '/b.txt': { at: '2026-01-01T00:00:00.000Z', paragraphId: 7, compare: { left: -1, right: 'current', level: 'word' } },
+      }),
+    );
     const places = new ParagraphPlaces(file, 0);
     expect(await places.get('/b.txt')).toEqual({});
     await places.set('/b.txt', { paragraphId: 'p2' });

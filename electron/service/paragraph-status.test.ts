@@ -67,7 +67,10 @@ describe('paragraphs marked reviewed and paragraph notes', () => {
     const { reviewId } = await fx.open(service);
     value(await service.setParagraphNote({ reviewId, paragraphId: 'p3', note: 'Bus times to confirm' }));
     value(await service.setParagraphReviewed({ reviewId, paragraphId: 'p1', reviewed: true }));
-    const exported = JSON.parse(value(await service.exportText({ reviewId, format: 'json' })).text) as { notes: unknown; reviewed: unknown };
+    const exported = JSON.parse(value(await service.exportText({ reviewId, format: 'json' })).text) as {
+      notes: unknown;
+      reviewed: unknown;
+    };
     expect(exported.notes).toEqual({ p3: 'Bus times to confirm' });
     expect(exported.reviewed).toEqual(['p1']);
   });

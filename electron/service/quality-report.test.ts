@@ -13,8 +13,21 @@ describe('the quality report of an open review', () => {
     const view = await fx.open(service);
     const reviewId = view.reviewId;
     const flag = { reviewId, side: 'target' as const, comment: '' };
-    await viewAfter(service, service.addAnnotation({ ...flag, paragraphId: 'p1', start: 0, end: 3, category: 'Accuracy/Mistranslation', severity: 'major' }));
-    await viewAfter(service, service.addAnnotation({ ...flag, paragraphId: 'p2', start: 1, end: 4, category: 'Linguistic conventions/Punctuation', severity: 'minor' }));
+    await viewAfter(
+      service,
+      service.addAnnotation({ ...flag, paragraphId: 'p1', start: 0, end: 3, category: 'Accuracy/Mistranslation', severity: 'major' }),
+    );
+    await viewAfter(
+      service,
+      service.addAnnotation({
+        ...flag,
+        paragraphId: 'p2',
+        start: 1,
+        end: 4,
+        category: 'Linguistic conventions/Punctuation',
+        severity: 'minor',
+      }),
+    );
     value(await service.editParagraph({ reviewId, paragraphId: 'p2', text: 'A corrected second paragraph.' }));
     value(await service.saveVersion({ reviewId, message: 'first pass' }));
 
@@ -27,7 +40,9 @@ describe('the quality report of an open review', () => {
       expect(report.score.pass).toBe(now.score.mqm.pass);
       expect(report.score.errorsPerThousandWords).toBe(now.score.mqm.errorsPerThousandWords);
       expect(report.score.flags).toBe(now.score.flags);
-      expect(report.versions.map((v) => [v.number, v.ter, v.changedFromMachine])).toEqual(now.versions.map((v) => [v.number, v.ter.ter, v.changedFromMachine]));
+      expect(report.versions.map((v) => [v.number, v.ter, v.changedFromMachine])).toEqual(
+        now.versions.map((v) => [v.number, v.ter.ter, v.changedFromMachine]),
+      );
     }
   });
 

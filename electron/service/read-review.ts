@@ -24,9 +24,7 @@ export async function readReviewFile(path: string): Promise<Result<ReadReview>> 
 }
 
 /** The paragraphs and flags of a review file, in the shape the score command takes. */
-export async function readReviewForScoring(
-  path: string,
-): Promise<
+export async function readReviewForScoring(path: string): Promise<
   Result<{
     readonly paragraphs: readonly Paragraph[];
     readonly annotations: readonly Annotation[];

@@ -97,7 +97,9 @@ export async function openReviewFile(
     const taken = await takeOverLock(where.path, app);
     if (!taken.ok) return openLocked(where, article, paragraphs, attempt.holder);
     lock = taken.value;
-    notes.push(`${attempt.holder ? describeHolder(attempt.holder) : 'A Redline that is no longer running'} had left ${name} locked; it is no longer running, so this window took the review over.`);
+    notes.push(
+      `${attempt.holder ? describeHolder(attempt.holder) : 'A Redline that is no longer running'} had left ${name} locked; it is no longer running, so this window took the review over.`,
+    );
   } else {
     return openLocked(where, article, paragraphs, attempt.holder);
   }
@@ -111,13 +113,29 @@ export async function openReviewFile(
 }
 
 /** The review opened read-only because another process holds it; waits briefly for a review being created. */
-async function openLocked(where: ReviewPath, article: ArticleInfo, paragraphs: readonly Paragraph[], holder: LockHolder | undefined): Promise<Result<OpenedReviewFile>> {
+async function openLocked(
+  where: ReviewPath,
+  article: ArticleInfo,
+  paragraphs: readonly Paragraph[],
+  holder: LockHolder | undefined,
+): Promise<Result<OpenedReviewFile>> {
   const who = holder ? describeHolder(holder) : 'Another Redline';
   const deadline = Date.now() + WAIT_FOR_NEW_REVIEW_MS;
-  while (Date.now() < deadline && !(await stat(where.path).then((s) => s.size > 0, () => false))) {
+  while (
+    Date.now() < deadline &&
+    !(await stat(where.path).then(
+      (s) => s.size > 0,
+      () => false,
+    ))
+  ) {
     await new Promise((done) => setTimeout(done, 50));
   }
-  if (!(await stat(where.path).then(() => true, () => false))) {
+  if (
+    !(await stat(where.path).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     return fail('locked', `${who} is starting this review right now; open the article again in a moment.`);
   }
   return openReadOnly(where, article, paragraphs, {
@@ -127,7 +145,12 @@ async function openLocked(where: ReviewPath, article: ArticleInfo, paragraphs: r
   });
 }
 
-async function openReadOnly(where: ReviewPath, article: ArticleInfo, paragraphs: readonly Paragraph[], readOnly: ReadOnlyReview): Promise<Result<OpenedReviewFile>> {
+async function openReadOnly(
+  where: ReviewPath,
+  article: ArticleInfo,
+  paragraphs: readonly Paragraph[],
+  readOnly: ReadOnlyReview,
+): Promise<Result<OpenedReviewFile>> {
   const refusal: JournalOptions['readOnly'] = { code: readOnly.reason === 'locked' ? 'locked' : 'read-only', message: readOnly.message };
   const opened = await ReviewJournal.open(where.path, { readOnly: refusal });
   if (!opened.ok) return await damaged(opened.error.code, opened.error.message, where);
@@ -169,7 +192,11 @@ async function openHeld(
  * Appends the file's flags to a new review, all at once (the journal writes them in one group). A flag whose span
  * does not fit its paragraph is left out, and the reviewer is told how many were.
  */
-async function takeInFlags(journal: ReviewJournal, paragraphs: readonly Paragraph[], imported: readonly FlagFromFile[]): Promise<string | undefined> {
+async function takeInFlags(
+  journal: ReviewJournal,
+  paragraphs: readonly Paragraph[],
+  imported: readonly FlagFromFile[],
+): Promise<string | undefined> {
   if (imported.length === 0) return undefined;
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
   const created = new Date().toISOString();
@@ -188,7 +215,9 @@ async function takeInFlags(journal: ReviewJournal, paragraphs: readonly Paragrap
   const results = await Promise.all(appends);
   const failed = results.find((r) => !r.ok);
   if (failed && !failed.ok) return `The flags in the article could not all be added to the review: ${failed.error.message}`;
-  return skipped > 0 ? `${skipped} flag${skipped === 1 ? '' : 's'} in the article did not fit the text of its paragraph and were left out.` : undefined;
+  return skipped > 0
+    ? `${skipped} flag${skipped === 1 ? '' : 's'} in the article did not fit the text of its paragraph and were left out.`
+    : undefined;
 }
 
 /**

@@ -142,7 +142,9 @@ describe('the review file of an article', () => {
     const again = value(await third.openArticle({ path: fx.article }));
     await waitForFailure(third, again.reviewId);
     const recovered = value(await third.resolveReview({ reviewId: again.reviewId, remedy: 'recover' }));
-    expect(recovered.message).toMatch(/^2 changes before line 4 were recovered\. The damaged file is kept as ferry\.damaged-[0-9-]+\.redline\.$/);
+    expect(recovered.message).toMatch(
+      /^2 changes before line 4 were recovered\. The damaged file is kept as ferry\.damaged-[0-9-]+\.redline\.$/,
+    );
     const view = await waitForReview(third, again.reviewId);
     expect(view.annotations).toHaveLength(1);
     expect(view.warnings[0]).toBe(recovered.message);
@@ -352,7 +354,11 @@ describe('flags', () => {
     const service = fx.service();
     const { reviewId } = await fx.open(service);
     const a = value(await service.addAnnotation(flagOf(reviewId))).annotations[0]!;
-    value(await service.addAnnotation(flagOf(reviewId, { paragraphId: 'p1', start: 0, end: 3, severity: 'minor', category: 'Fluency/Grammar' })));
+    value(
+      await service.addAnnotation(
+        flagOf(reviewId, { paragraphId: 'p1', start: 0, end: 3, severity: 'minor', category: 'Fluency/Grammar' }),
+      ),
+    );
     value(await service.changeAnnotation({ reviewId, id: a.id, changes: { severity: 'critical' } }));
     const c = value(await service.addAnnotation(flagOf(reviewId, { paragraphId: 'p3', start: 0, end: 10 }))).annotations[0]!;
     value(await service.changeAnnotation({ reviewId, id: c.id, changes: { status: 'dismissed' } }));
@@ -377,7 +383,10 @@ describe('flags', () => {
     expect(refused.ok ? '' : `${refused.error.code} ${refused.error.message}`).toMatch(/^parse-error bad\.json: categories\[0\]\.weight/);
 
     const good = join(fx.dir, 'house.json');
-    writeFileSync(good, JSON.stringify({ name: 'House style', categories: [{ name: 'Accuracy', weight: 2, children: [{ name: 'Numbers' }] }] }));
+    writeFileSync(
+      good,
+      JSON.stringify({ name: 'House style', categories: [{ name: 'Accuracy', weight: 2, children: [{ name: 'Numbers' }] }] }),
+    );
     const loaded = value(await first.loadTypology({ reviewId, path: good }));
     expect(loaded.typology.name).toBe('House style');
     expect(loaded.settings.typology).toBe('House style');

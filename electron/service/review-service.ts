@@ -173,8 +173,16 @@ export class ReviewService implements RedlineApi {
     const read = await readReviewFile(reviewPath);
     if (!read.ok) return read;
     const { article } = read.value.state.header;
-    if (!(await stat(article.path).then((s) => s.isFile(), () => false))) {
-      return fail('not-found', `${basename(reviewPath)} reviews ${article.path}, which is no longer there. Put the article back, or open it where it is now.`);
+    if (
+      !(await stat(article.path).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    ) {
+      return fail(
+        'not-found',
+        `${basename(reviewPath)} reviews ${article.path}, which is no longer there. Put the article back, or open it where it is now.`,
+      );
     }
     // A review file other than the article's usual one (an adjudicated review, another rater's) opens as itself.
     const usual = await reviewPathFor(article.path, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) });
@@ -194,7 +202,10 @@ export class ReviewService implements RedlineApi {
       await mkdir(dir, { recursive: true });
       await writeFile(path, bytes);
     } catch (err) {
-      return fail('io-error', `The dropped file ${req.name} could not be stored in ${dir} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+      return fail(
+        'io-error',
+        `The dropped file ${req.name} could not be stored in ${dir} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
+      );
     }
     return this.open(path, undefined, true);
   }
@@ -206,7 +217,13 @@ export class ReviewService implements RedlineApi {
     if (status.kind === 'open' && status.fromHeader) {
       // The article changed on disk since the review began: the review's own copy is what its flags point into.
       const paragraphs = status.session.state.paragraphs;
-      return ok({ reviewId: review.id, start: req.start, paragraphs: paragraphs.slice(req.start, req.end), loaded: paragraphs.length, done: true });
+      return ok({
+        reviewId: review.id,
+        start: req.start,
+        paragraphs: paragraphs.slice(req.start, req.end),
+        loaded: paragraphs.length,
+        done: true,
+      });
     }
     const mismatch = load.mismatch;
     return ok({
@@ -297,7 +314,8 @@ export class ReviewService implements RedlineApi {
     const name = basename(where.path);
     let message: string;
     if (req.remedy === 'take-over' || req.remedy === 'copy') {
-      if (status.kind !== 'open' || !status.session.view().readOnly) return fail('conflict', `${name} is not open read-only; there is nothing to take over.`);
+      if (status.kind !== 'open' || !status.session.view().readOnly)
+        return fail('conflict', `${name} is not open read-only; there is nothing to take over.`);
       if (req.remedy === 'take-over') {
         const taken = await takeOverLock(where.path, this.lockName);
         if (!taken.ok) return taken;
@@ -311,7 +329,8 @@ export class ReviewService implements RedlineApi {
         message = `The review continues in a copy, ${copy.value}; ${name} was left as it is.`;
       }
     } else {
-      if (status.kind !== 'failed' || status.error.code !== 'damaged') return fail('conflict', `${name} is not damaged; there is nothing to recover.`);
+      if (status.kind !== 'failed' || status.error.code !== 'damaged')
+        return fail('conflict', `${name} is not damaged; there is nothing to recover.`);
       const moved = await this.setDamagedAside(where.path, req.remedy === 'recover');
       if (!moved.ok) return moved;
       message = moved.value;
@@ -324,7 +343,8 @@ export class ReviewService implements RedlineApi {
   /** Copies a review that cannot be written here to the article's file in the data folder (never over another file). */
   private async copyForWriting(review: OpenReview, where: ReviewPath): Promise<Result<string>> {
     const target = dataFolderPath(review.load.targetPath, this.options.dataDir);
-    if (target === where.path) return fail('read-only', `${where.path} is already the review's copy in the data folder, and it cannot be written.`);
+    if (target === where.path)
+      return fail('read-only', `${where.path} is already the review's copy in the data folder, and it cannot be written.`);
     try {
       await mkdir(dirname(target), { recursive: true });
       await copyFile(where.path, target, fsConstants.COPYFILE_EXCL);
@@ -352,14 +372,18 @@ export class ReviewService implements RedlineApi {
         const text = (await readFile(path)).toString('utf8');
         const salvage = salvageJournal(text, basename(path));
         if (!salvage) return fail('conflict', `${basename(path)} now reads without damage; open the article again.`);
-        if (!salvage.recovered) return fail('damaged', `${salvage.problem} Nothing before it can be recovered; start a new review instead.`);
+        if (!salvage.recovered)
+          return fail('damaged', `${salvage.problem} Nothing before it can be recovered; start a new review instead.`);
         kept = text.slice(0, salvage.recovered.goodLength);
         recovered = `${salvage.recovered.events} change${salvage.recovered.events === 1 ? '' : 's'} before line ${salvage.line} ${salvage.recovered.events === 1 ? 'was' : 'were'} recovered`;
       }
       await rename(path, aside);
       if (kept !== undefined) await writeDurably(path, kept);
     } catch (e) {
-      return fail('io-error', `The damaged review ${basename(path)} could not be set aside (${(e as NodeJS.ErrnoException).code ?? String(e)}); it was left as it is.`);
+      return fail(
+        'io-error',
+        `The damaged review ${basename(path)} could not be set aside (${(e as NodeJS.ErrnoException).code ?? String(e)}); it was left as it is.`,
+      );
     }
     const keptNote = `The damaged file is kept as ${basename(aside)}.`;
     return ok(recovered ? `${recovered[0]!.toUpperCase()}${recovered.slice(1)}. ${keptNote}` : `A new review was started. ${keptNote}`);
@@ -382,7 +406,8 @@ export class ReviewService implements RedlineApi {
   async listSuggestions(req: RequestOf<'listSuggestions'>): Promise<Result<SuggestionList>> {
     const review = this.reviews.get(req.reviewId);
     // While the article loads there is nothing checked yet: the list follows with `suggestions-changed`.
-    if (review?.status.kind === 'loading') return ok({ reviewId: req.reviewId, checking: true, suggestions: [], total: 0, offset: req.offset ?? 0 });
+    if (review?.status.kind === 'loading')
+      return ok({ reviewId: req.reviewId, checking: true, suggestions: [], total: 0, offset: req.offset ?? 0 });
     return this.with(req.reviewId, async (s) => ok(s.listSuggestions(req.offset, req.limit)));
   }
 
@@ -468,7 +493,10 @@ export class ReviewService implements RedlineApi {
   }
 
   /** A replacement is a change like any other: every listener (other windows) hears its delta. */
-  private async replacing(reviewId: string, action: (session: ReviewSession) => Promise<Result<ReplaceResult>>): Promise<Result<ReplaceResult>> {
+  private async replacing(
+    reviewId: string,
+    action: (session: ReviewSession) => Promise<Result<ReplaceResult>>,
+  ): Promise<Result<ReplaceResult>> {
     const result = await this.with(reviewId, action);
     if (result.ok) this.emit({ type: 'review-delta', delta: result.value.delta });
     return result;
@@ -488,7 +516,9 @@ export class ReviewService implements RedlineApi {
 
   async adjudicationAdd(req: RequestOf<'adjudicationAdd'>): Promise<Result<AdjudicationView>> {
     return this.withReviewFile(req.reviewId, (open) =>
-      req.upload ? this.adjudication.addUpload(req.reviewId, open, req.upload.name, req.upload.base64) : this.adjudication.addFile(req.reviewId, open, resolve(req.path!)),
+      req.upload
+        ? this.adjudication.addUpload(req.reviewId, open, req.upload.name, req.upload.base64)
+        : this.adjudication.addFile(req.reviewId, open, resolve(req.path!)),
     );
   }
 
@@ -498,7 +528,11 @@ export class ReviewService implements RedlineApi {
 
   async adjudicationSave(req: RequestOf<'adjudicationSave'>): Promise<Result<SavedAdjudication>> {
     return this.withReviewFile(req.reviewId, (open) =>
-      this.adjudication.save(req.reviewId, open, { decisions: req.decisions, adjudicator: req.adjudicator, ...(req.path !== undefined ? { path: req.path } : {}) }),
+      this.adjudication.save(req.reviewId, open, {
+        decisions: req.decisions,
+        adjudicator: req.adjudicator,
+        ...(req.path !== undefined ? { path: req.path } : {}),
+      }),
     );
   }
 
@@ -519,7 +553,12 @@ export class ReviewService implements RedlineApi {
     return session.ok ? action(session.value) : session;
   }
 
-  private async open(path: string, sourcePath: string | undefined, remember: boolean, override?: ReviewPath): Promise<Result<OpenedReview>> {
+  private async open(
+    path: string,
+    sourcePath: string | undefined,
+    remember: boolean,
+    override?: ReviewPath,
+  ): Promise<Result<OpenedReview>> {
     const id = randomUUID();
     const load = new ArticleLoad(path, sourcePath, (p) => this.emit({ type: 'load-progress', reviewId: id, ...p }));
     await load.started;
@@ -560,13 +599,21 @@ export class ReviewService implements RedlineApi {
     }
     let status: ReviewStatus;
     try {
-      const where = review.override ?? (await reviewPathFor(load.targetPath, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) }));
+      const where =
+        review.override ?? (await reviewPathFor(load.targetPath, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) }));
       review.where = where;
       const previous = this.writers.get(where.path);
       // The same article opened again: the earlier session finishes its writes and closes before the file is reread.
       if (previous !== undefined) await this.drop(previous);
       const rater = await this.settings.defaultRater();
-      const opened = await openReviewFile(where, info, await load.allParagraphsInSteps(breathe), rater, load.importedFlags(), this.lockName);
+      const opened = await openReviewFile(
+        where,
+        info,
+        await load.allParagraphsInSteps(breathe),
+        rater,
+        load.importedFlags(),
+        this.lockName,
+      );
       if (!opened.ok) {
         status = { kind: 'failed', error: opened.error };
       } else {
@@ -596,7 +643,10 @@ export class ReviewService implements RedlineApi {
         status = { kind: 'open', session, fromHeader: opened.value.headerDiffers };
       }
     } catch (err) {
-      status = { kind: 'failed', error: { code: 'io-error', message: `The review file could not be opened: ${err instanceof Error ? err.message : String(err)}` } };
+      status = {
+        kind: 'failed',
+        error: { code: 'io-error', message: `The review file could not be opened: ${err instanceof Error ? err.message : String(err)}` },
+      };
     }
     if (this.reviews.get(review.id) !== review) return;
     review.status = status;

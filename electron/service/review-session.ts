@@ -186,7 +186,10 @@ export class ReviewSession {
     if (text === undefined) return fail('bad-request', `${where} has no source text to flag.`);
     if (req.start > req.end || req.end > text.length) {
       const what = req.side === 'target' ? 'machine translation' : 'source text';
-      return fail('bad-request', `The span ${req.start}-${req.end} is outside the ${what} of ${where}, which has ${text.length} characters.`);
+      return fail(
+        'bad-request',
+        `The span ${req.start}-${req.end} is outside the ${what} of ${where}, which has ${text.length} characters.`,
+      );
     }
     const annotation: Annotation = {
       id: randomUUID(),
@@ -252,7 +255,8 @@ export class ReviewSession {
     if (req.scoringProfile !== undefined && req.scoringProfile !== current.scoringProfile) settings.scoringProfile = req.scoringProfile;
     if (req.passThreshold !== undefined && req.passThreshold !== current.passThreshold) settings.passThreshold = req.passThreshold;
     if (req.typology !== undefined && req.typology !== current.typology) settings.typology = req.typology;
-    if (req.checksOff !== undefined && [...req.checksOff].sort().join() !== [...(current.checksOff ?? [])].sort().join()) settings.checksOff = req.checksOff;
+    if (req.checksOff !== undefined && [...req.checksOff].sort().join() !== [...(current.checksOff ?? [])].sort().join())
+      settings.checksOff = req.checksOff;
     if (Object.keys(settings).length === 0) return ok(this.view());
     return this.answer(await this.act({ type: 'settings-changed', settings }));
   }
@@ -300,7 +304,10 @@ export class ReviewSession {
       this.listed = listed.list.suggestions.length > 0 ? listed : undefined;
     }
     const all = listed.list.suggestions;
-    const page = offset === 0 && (limit === undefined || limit >= all.length) ? all : all.slice(offset, limit === undefined ? undefined : offset + limit);
+    const page =
+      offset === 0 && (limit === undefined || limit >= all.length)
+        ? all
+        : all.slice(offset, limit === undefined ? undefined : offset + limit);
     return { ...listed.list, suggestions: page, total: all.length, offset };
   }
 
@@ -314,7 +321,8 @@ export class ReviewSession {
     if (found.length === 0) return fail('conflict', 'Those suggestions are no longer offered; the article may have been re-checked.');
     const created = new Date().toISOString();
     const annotations: Annotation[] = found.map((s) => flagOfFinding(s, { id: randomUUID(), rater: this.rater, created }));
-    const body: EventBody = annotations.length === 1 ? { type: 'annotation-added', annotation: annotations[0]! } : { type: 'annotations-added', annotations };
+    const body: EventBody =
+      annotations.length === 1 ? { type: 'annotation-added', annotation: annotations[0]! } : { type: 'annotations-added', annotations };
     return this.delta(await this.act(body));
   }
 
@@ -480,7 +488,7 @@ export class ReviewSession {
       return;
     }
     void (async () => {
-      for (let i = 0; i < paragraphIds.length; ) {
+      for (let i = 0; i < paragraphIds.length;) {
         const deadline = performance.now() + RECHECK_SLICE_MS;
         this.rechecking += 1;
         try {
@@ -570,11 +578,18 @@ export class ReviewSession {
     const profile: ScoringProfile = isScoringProfile(state.settings.scoringProfile) ? state.settings.scoringProfile : 'mqm-core';
     const typology = typologyFromSetting(state.settings.typology, profile);
     if (!typology.ok && opening) {
-      this.warnings.push(`The review's custom typology could not be read (${typology.error.message}); ${builtInTypology(profile).name} is used instead.`);
+      this.warnings.push(
+        `The review's custom typology could not be read (${typology.error.message}); ${builtInTypology(profile).name} is used instead.`,
+      );
     }
     this.typology = typology.ok ? typology.value : builtInTypology(profile);
     const index = state.paragraphIndex;
-    this.scorer = createArticleScorer({ profile, typology: this.typology, threshold: state.settings.passThreshold }, state.paragraphs, this.words, (id) => index.get(id));
+    this.scorer = createArticleScorer(
+      { profile, typology: this.typology, threshold: state.settings.passThreshold },
+      state.paragraphs,
+      this.words,
+      (id) => index.get(id),
+    );
     for (const annotation of state.annotations.values()) this.scorer.add(annotation);
     this.cachedView = undefined;
   }
@@ -596,7 +611,12 @@ function figuresOf(state: ReviewState, counts: ParagraphCounts | undefined): Ver
 }
 
 /** Events that change nothing the automatic checks offer (marks and notes are not flags). */
-const QUIET_FOR_SUGGESTIONS: ReadonlySet<EventBody['type']> = new Set(['version-saved', 'rater-set', 'paragraph-status-set', 'paragraph-note-set']);
+const QUIET_FOR_SUGGESTIONS: ReadonlySet<EventBody['type']> = new Set([
+  'version-saved',
+  'rater-set',
+  'paragraph-status-set',
+  'paragraph-note-set',
+]);
 
 /** Paragraphs re-checked at once after a change; more are re-checked in slices (see `ReviewSession.recheck`). */
 const RECHECK_AT_ONCE = 32;

@@ -25,7 +25,7 @@ describe('loading a typology from a file that is not one', () => {
     expect(broken).toBe('broken.json line 3, column 19: not valid JSON (a value was expected).');
 
     const cut = await messageFor('cut.json', `{ "name": "${SECRET}"`);
-    expect(cut).toBe("cut.json line 1, column 32: not valid JSON (the text ends too early).");
+    expect(cut).toBe('cut.json line 1, column 32: not valid JSON (the text ends too early).');
 
     for (const m of [plain, broken, cut]) expect(m).not.toContain('hunter2');
   });
@@ -34,7 +34,9 @@ describe('loading a typology from a file that is not one', () => {
     const config = await messageFor('settings.json', JSON.stringify({ [SECRET]: 'value', token: SECRET }));
     expect(config).toBe('settings.json is not a typology file: a typology is a JSON object with "name" and "categories".');
     expect(await messageFor('list.json', JSON.stringify([SECRET]))).not.toContain('hunter2');
-    expect(await messageFor('blob.bin', new Uint8Array([0x7b, 0, 0x68, 0x75, 0x6e]))).toBe('blob.bin is not a typology file: it holds binary data.');
+    expect(await messageFor('blob.bin', new Uint8Array([0x7b, 0, 0x68, 0x75, 0x6e]))).toBe(
+      'blob.bin is not a typology file: it holds binary data.',
+    );
   });
 
   it('still points a typology author at the field at fault', async () => {
@@ -89,7 +91,16 @@ describe('the typology a review uses when it carries none of its own', () => {
   it('is the WMT typology under both WMT profiles and MQM-Core under the MQM-Core profile', () => {
     for (const profile of ['wmt', 'wmt-legacy'] as const) {
       const ids = categoryIds('mqm-core', profile);
-      expect(ids).toEqual(expect.arrayContaining(['Accuracy/Untranslated text', 'Style/Awkward', 'Locale convention/Date format', 'Non-translation', 'Source error', 'Other']));
+      expect(ids).toEqual(
+        expect.arrayContaining([
+          'Accuracy/Untranslated text',
+          'Style/Awkward',
+          'Locale convention/Date format',
+          'Non-translation',
+          'Source error',
+          'Other',
+        ]),
+      );
       expect(ids).not.toContain('Design and markup');
     }
     expect(categoryIds('mqm-core', 'mqm-core')).toContain('Design and markup');

@@ -67,7 +67,10 @@ describe('post-editing and versions', () => {
     expect(window.counts).toEqual({ same: 2, changed: 1, added: 0, removed: 0 });
     const row = window.rows[1]!;
     expect(row.status).toBe('changed');
-    expect(row.diff!.segments.filter((s) => s.kind !== 'same').map((s) => `${s.kind}:${s.text}`)).toEqual(['delete:council', 'insert:city']);
+    expect(row.diff!.segments.filter((s) => s.kind !== 'same').map((s) => `${s.kind}:${s.text}`)).toEqual([
+      'delete:council',
+      'insert:city',
+    ]);
     expect(window.ter.edits).toBe(1);
     // The article's edit rate is the one the diff module gives for the whole comparison.
     const machine = ARTICLE_PARAGRAPHS.map((text, i) => ({ id: `p${i + 1}`, text }));
@@ -86,9 +89,31 @@ describe('post-editing and versions', () => {
     const { service, reviewId } = await editedReview();
     const target = ARTICLE_PARAGRAPHS[1]!;
     const at = target.indexOf('council');
-    const fixedFlag = value(await service.addAnnotation({ reviewId, paragraphId: 'p2', side: 'target', start: at, end: at + 7, category: 'Terminology', severity: 'minor', comment: '' }));
+    const fixedFlag = value(
+      await service.addAnnotation({
+        reviewId,
+        paragraphId: 'p2',
+        side: 'target',
+        start: at,
+        end: at + 7,
+        category: 'Terminology',
+        severity: 'minor',
+        comment: '',
+      }),
+    );
     const other = target.indexOf('new bridge');
-    value(await service.addAnnotation({ reviewId, paragraphId: 'p2', side: 'target', start: other, end: other + 10, category: 'Style', severity: 'minor', comment: '' }));
+    value(
+      await service.addAnnotation({
+        reviewId,
+        paragraphId: 'p2',
+        side: 'target',
+        start: other,
+        end: other + 10,
+        category: 'Style',
+        severity: 'minor',
+        comment: '',
+      }),
+    );
     value(await service.editParagraph({ reviewId, paragraphId: 'p2', text: CORRECTED }));
     const beforeSave = value(await service.compare({ reviewId, left: 0, right: 'current', level: 'word', start: 0, end: 10 }));
     expect(beforeSave.flags.every((f) => f.fixedInVersion === undefined)).toBe(true);

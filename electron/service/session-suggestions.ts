@@ -75,14 +75,17 @@ export class SessionSuggestions {
       else flagged.set(a.paragraphId, [a]);
     }
     const underFlag = (f: Finding) =>
-      flagged.get(f.paragraphId)?.some((a) => (f.start === f.end ? a.start <= f.start && f.start <= a.end : a.start < f.end && f.start < a.end)) ?? false;
+      flagged
+        .get(f.paragraphId)
+        ?.some((a) => (f.start === f.end ? a.start <= f.start && f.start <= a.end : a.start < f.end && f.start < a.end)) ?? false;
     const suggestions: Suggestion[] = [];
     for (const f of this.checker.findings()) {
       if (off.has(f.check)) continue;
       const mapped = onMachineText(state, f);
       if (!mapped) continue;
       const id = suggestionKey(mapped);
-      if (state.dismissed.has(id) || accepted.has(`${mapped.check}\u0000${mapped.paragraphId}\u0000${mapped.start}\u0000${mapped.end}`)) continue;
+      if (state.dismissed.has(id) || accepted.has(`${mapped.check}\u0000${mapped.paragraphId}\u0000${mapped.start}\u0000${mapped.end}`))
+        continue;
       if (underFlag(mapped)) continue;
       suggestions.push({ ...mapped, id });
     }

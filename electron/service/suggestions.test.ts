@@ -45,7 +45,13 @@ describe('suggestions', () => {
     const numbers = list.suggestions.find((s) => s.text === '34 million')!;
     const delta = value(await service.acceptSuggestions({ reviewId, ids: [numbers.id] }));
     const flag = delta.annotations[0]!;
-    expect(flag).toMatchObject({ paragraphId: 'p3', start: numbers.start, end: numbers.end, category: 'Accuracy/Mistranslation', origin: { kind: 'check', check: 'numbers' } });
+    expect(flag).toMatchObject({
+      paragraphId: 'p3',
+      start: numbers.start,
+      end: numbers.end,
+      category: 'Accuracy/Mistranslation',
+      origin: { kind: 'check', check: 'numbers' },
+    });
     expect(flag.rater).toBe(value(await service.getReview({ reviewId }))!.rater);
     expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.id === numbers.id)).toBe(false);
     value(await service.undo({ reviewId }));
@@ -82,7 +88,18 @@ describe('suggestions', () => {
     const { service, reviewId } = await openSample();
     const list = await suggestionsOf(service, reviewId);
     const numbers = list.suggestions.find((s) => s.text === '34 million')!;
-    value(await service.addAnnotation({ reviewId, paragraphId: 'p3', side: 'target', start: numbers.start, end: numbers.end + 5, category: 'Accuracy/Mistranslation', severity: 'critical', comment: '' }));
+    value(
+      await service.addAnnotation({
+        reviewId,
+        paragraphId: 'p3',
+        side: 'target',
+        start: numbers.start,
+        end: numbers.end + 5,
+        category: 'Accuracy/Mistranslation',
+        severity: 'critical',
+        comment: '',
+      }),
+    );
     expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.id === numbers.id)).toBe(false);
   });
 
@@ -91,7 +108,15 @@ describe('suggestions', () => {
     const list = await suggestionsOf(service, reviewId);
     const p11 = list.suggestions.find((s) => s.paragraphId === 'p11')!;
     const text = value(await service.readParagraphs({ reviewId, start: 10, end: 11 })).paragraphs[0]!.target;
-    value(await service.editParagraph({ reviewId, paragraphId: 'p11', text: text.replace(p11.text, 'look out at the sea was something she had never imagined.') }));
-    expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.paragraphId === 'p11' && s.check === 'untranslated')).toBe(false);
+    value(
+      await service.editParagraph({
+        reviewId,
+        paragraphId: 'p11',
+        text: text.replace(p11.text, 'look out at the sea was something she had never imagined.'),
+      }),
+    );
+    expect(
+      value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.paragraphId === 'p11' && s.check === 'untranslated'),
+    ).toBe(false);
   });
 });

@@ -50,7 +50,9 @@ function startWriter(dataDir: string, article: string): Writer {
     next: (...prefixes) =>
       new Promise((done, fail) => {
         waiters.push({ prefixes, done });
-        child.once('exit', (code) => fail(new Error(`the writer exited (${String(code)}) before printing ${prefixes.join('/')}: ${stderr}`)));
+        child.once('exit', (code) =>
+          fail(new Error(`the writer exited (${String(code)}) before printing ${prefixes.join('/')}: ${stderr}`)),
+        );
       }),
     send: (line) => child.stdin.write(`${line}\n`),
   };

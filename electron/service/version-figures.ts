@@ -10,14 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { VersionSummary } from '../../shared/contract';
-import {
-  characterEditRate,
-  countTerChars,
-  countTerWords,
-  editRate,
-  translationEditRate,
-  type EditRate,
-} from '../../shared/diff/ter';
+import { characterEditRate, countTerChars, countTerWords, editRate, translationEditRate, type EditRate } from '../../shared/diff/ter';
 import { changedBetween, type ReviewState, type Version } from '../../shared/journal/review-state';
 import type { Paragraph } from '../../shared/model';
 

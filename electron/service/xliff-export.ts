@@ -6,7 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { offsetMapper } from '../../shared/formats/xliff/offset-map';
-import { reviseXliff, writeXliff21, type FlagToWrite, type ParagraphToWrite, type UnitRevision } from '../../shared/formats/xliff/xliff-writer';
+import {
+  reviseXliff,
+  writeXliff21,
+  type FlagToWrite,
+  type ParagraphToWrite,
+  type UnitRevision,
+} from '../../shared/formats/xliff/xliff-writer';
 import { annotationList, versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import type { Annotation } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
@@ -68,7 +74,10 @@ async function readOriginal(path: string, name: string): Promise<Result<{ text: 
   try {
     bytes = await readFile(path);
   } catch (e) {
-    return fail('not-found', `${name} cannot be read any more (${(e as NodeJS.ErrnoException).code ?? String(e)}), so it cannot be written back; export as XLIFF 2.1 instead.`);
+    return fail(
+      'not-found',
+      `${name} cannot be read any more (${(e as NodeJS.ErrnoException).code ?? String(e)}), so it cannot be written back; export as XLIFF 2.1 instead.`,
+    );
   }
   const detected = detectEncoding(bytes.subarray(0, 64 * 1024), bytes.length <= 64 * 1024, name);
   if (!detected.ok) return detected;
@@ -87,7 +96,8 @@ export async function renderXliff(state: ReviewState, ref: VersionRef, format: X
   const { article } = state.header;
   const flags = flagsByParagraph(state);
   if (format === 'xliff') {
-    if (article.format !== 'xliff') return fail('bad-request', `${article.name} did not come as XLIFF; export it as XLIFF 2.1 with quality issues instead.`);
+    if (article.format !== 'xliff')
+      return fail('bad-request', `${article.name} did not come as XLIFF; export it as XLIFF 2.1 with quality issues instead.`);
     const original = await readOriginal(article.path, article.name);
     if (!original.ok) return original;
     const revisions: UnitRevision[] = state.paragraphs.map((p, i) => {
@@ -98,7 +108,11 @@ export async function renderXliff(state: ReviewState, ref: VersionRef, format: X
     const revised = reviseXliff(article.name, original.value.text, revisions);
     if (!revised.ok) return revised;
     const content = encodeLike(revised.value.text, original.value.encoding);
-    if (!content) return fail('unsupported', `${article.name} is in ${original.value.encoding}, which Redline does not write; export as XLIFF 2.1 instead.`);
+    if (!content)
+      return fail(
+        'unsupported',
+        `${article.name} is in ${original.value.encoding}, which Redline does not write; export as XLIFF 2.1 instead.`,
+      );
     return ok({ content, text: revised.value.text, paragraphs: state.paragraphs.length });
   }
   let languages: { srcLang?: string; trgLang?: string } = {};

@@ -57,7 +57,11 @@ describe('an XLIFF article under review', () => {
     const again = readXliff('edited.xlf', readFileSync(edited, 'utf8'));
     expect(again.units[0]!.target).toBe(text);
     expect(again.units[0]!.segments[0]!.state).toBe('translated');
-    expect(again.units.slice(1).map((u) => u.target)).toEqual(readXliff('o.xlf', readFileSync(path, 'utf8')).units.slice(1).map((u) => u.target));
+    expect(again.units.slice(1).map((u) => u.target)).toEqual(
+      readXliff('o.xlf', readFileSync(path, 'utf8'))
+        .units.slice(1)
+        .map((u) => u.target),
+    );
   });
 
   it('exports XLIFF 2.1 with every flag, which opens again with the same flags', async () => {
@@ -68,7 +72,8 @@ describe('an XLIFF article under review', () => {
     const opened = await second.openArticle({ path: out });
     if (!opened.ok) throw new Error(opened.error.message);
     const reopened = await waitForReview(second, opened.value.reviewId);
-    const key = (a: (typeof review.annotations)[number]) => [a.paragraphId, a.side, a.start, a.end, a.category, a.severity, a.comment, a.status].join('|');
+    const key = (a: (typeof review.annotations)[number]) =>
+      [a.paragraphId, a.side, a.start, a.end, a.category, a.severity, a.comment, a.status].join('|');
     expect(reopened.annotations.map(key).sort()).toEqual(review.annotations.map(key).sort());
   });
 

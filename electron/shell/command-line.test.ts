@@ -32,7 +32,10 @@ describe('what a launch of the desktop app asks to open', () => {
   });
 
   it('a review file is an article to open like any other (the service finds the article it reviews)', () => {
-    expect(launchRequest(['/opt/Redline/redline', '/data/story.redline'], packaged)).toEqual({ kind: 'article', path: '/data/story.redline' });
+    expect(launchRequest(['/opt/Redline/redline', '/data/story.redline'], packaged)).toEqual({
+      kind: 'article',
+      path: '/data/story.redline',
+    });
   });
 
   it('two articles, --source without a value, or a source without an article are usage errors that say so', () => {
@@ -40,7 +43,10 @@ describe('what a launch of the desktop app asks to open', () => {
       kind: 'usage-error',
       message: 'Redline opens one article at a time, but was given 2: a.txt, b.txt.',
     });
-    expect(launchRequest(['redline', 'a.txt', '--source'], packaged)).toEqual({ kind: 'usage-error', message: '--source needs a value: name the source text after it.' });
+    expect(launchRequest(['redline', 'a.txt', '--source'], packaged)).toEqual({
+      kind: 'usage-error',
+      message: '--source needs a value: name the source text after it.',
+    });
     expect(launchRequest(['redline', '--source', 'zh.txt'], packaged)).toEqual({
       kind: 'usage-error',
       message: '--source names the source text of an article: name the article too.',

@@ -40,7 +40,9 @@ export function launchRequest(argv: readonly string[], context: ArgvContext): La
   }
   const file = files[0];
   if (file === undefined) {
-    return source === undefined ? { kind: 'sample' } : { kind: 'usage-error', message: '--source names the source text of an article: name the article too.' };
+    return source === undefined
+      ? { kind: 'sample' }
+      : { kind: 'usage-error', message: '--source names the source text of an article: name the article too.' };
   }
   const path = resolve(context.cwd, file);
   return source === undefined ? { kind: 'article', path } : { kind: 'article', path, sourcePath: resolve(context.cwd, source) };

@@ -122,12 +122,20 @@ function secondLaunch(request: LaunchRequest): void {
 
 async function openFromMenu(svc: ReviewService, withSource: boolean): Promise<void> {
   if (!mainWindow) return;
-  const target = await dialog.showOpenDialog(mainWindow, { title: 'Open a translated article', properties: ['openFile'], filters: ARTICLE_FILTERS });
+  const target = await dialog.showOpenDialog(mainWindow, {
+    title: 'Open a translated article',
+    properties: ['openFile'],
+    filters: ARTICLE_FILTERS,
+  });
   const path = target.filePaths[0];
   if (target.canceled || !path) return;
   let sourcePath: string | undefined;
   if (withSource) {
-    const source = await dialog.showOpenDialog(mainWindow, { title: 'Choose its source text', properties: ['openFile'], filters: ARTICLE_FILTERS });
+    const source = await dialog.showOpenDialog(mainWindow, {
+      title: 'Choose its source text',
+      properties: ['openFile'],
+      filters: ARTICLE_FILTERS,
+    });
     if (source.canceled) return;
     sourcePath = source.filePaths[0];
   }
@@ -138,7 +146,8 @@ async function buildMenu(svc: ReviewService): Promise<void> {
   const recent = await svc.recentFiles({});
   const recentItems: MenuItemConstructorOptions[] = (recent.ok ? recent.value : []).map((r) => ({
     label: r.name + (r.sourcePath ? ' (+ source)' : ''),
-    click: () => void openInWindow(r.sourcePath ? { kind: 'article', path: r.path, sourcePath: r.sourcePath } : { kind: 'article', path: r.path }),
+    click: () =>
+      void openInWindow(r.sourcePath ? { kind: 'article', path: r.path, sourcePath: r.sourcePath } : { kind: 'article', path: r.path }),
   }));
   const mac = process.platform === 'darwin';
   // The menus are data shared with the page (shared/commands.ts); this only says what the desktop does itself.
@@ -172,7 +181,11 @@ async function buildMenu(svc: ReviewService): Promise<void> {
     const spec = COMMANDS[ref];
     // Open and Open Sample are the desktop's own: a native file dialog, and the window the article opens in.
     const click =
-      ref === 'open' ? () => void openFromMenu(svc, false) : ref === 'open-sample' ? () => void openInWindow({ kind: 'sample' }) : () => sendCommand(ref);
+      ref === 'open'
+        ? () => void openFromMenu(svc, false)
+        : ref === 'open-sample'
+          ? () => void openInWindow({ kind: 'sample' })
+          : () => sendCommand(ref);
     return {
       label: spec.label,
       ...(spec.key ? { accelerator: spec.key, registerAccelerator: spec.pageKey !== true } : {}),

@@ -12,7 +12,7 @@ const index = join('/', 'opt', 'Redline', 'resources', 'app.asar', 'out', 'rende
 const indexUrl = pathToFileURL(index).href;
 
 describe('which frames may call the review service', () => {
-  it("our own index.html, with or without a query or fragment", () => {
+  it('our own index.html, with or without a query or fragment', () => {
     expect(isTrustedSender(indexUrl, index)).toBe(true);
     expect(isTrustedSender(`${indexUrl}?review=1`, index)).toBe(true);
     expect(isTrustedSender(`${indexUrl}#top`, index)).toBe(true);
@@ -39,7 +39,10 @@ describe('the Content-Security-Policy header', () => {
   });
 
   it("replaces the response's own policy, however its name is spelt", () => {
-    const headers = withContentSecurityPolicy({ 'CONTENT-SECURITY-POLICY': ["script-src 'unsafe-inline'"], 'content-security-policy': ['default-src *'] });
+    const headers = withContentSecurityPolicy({
+      'CONTENT-SECURITY-POLICY': ["script-src 'unsafe-inline'"],
+      'content-security-policy': ['default-src *'],
+    });
     expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 });

@@ -175,7 +175,13 @@ describe('one Redline at a time', () => {
   it('a second launch naming a missing file shows the reason in an error box and keeps what is open', async () => {
     const electron = await launch();
     const missing = join(dir, 'gone.txt');
-    electron.module.app.emit('second-instance', { preventDefault() {}, defaultPrevented: false }, [process.execPath, process.cwd(), missing], dir, {});
+    electron.module.app.emit(
+      'second-instance',
+      { preventDefault() {}, defaultPrevented: false },
+      [process.execPath, process.cwd(), missing],
+      dir,
+      {},
+    );
     await waitFor(() => electron.errorBoxes.length > 0, 'an error box');
     expect(electron.errorBoxes[0]).toEqual({ title: 'Redline could not open the article', content: await serveRefusal([missing]) });
     expect(events(electron).some((e) => e.type === 'article-opened')).toBe(false);
@@ -184,7 +190,12 @@ describe('one Redline at a time', () => {
   it('a file macOS opens with Redline (open-file) opens in the running window', async () => {
     const electron = await launch();
     const target = article('from-finder.txt');
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     electron.module.app.emit('open-file', event, target);
     expect(event.defaultPrevented).toBe(true);
     await waitFor(() => events(electron).some((e) => e.type === 'article-opened'), 'the article to open');
@@ -237,7 +248,10 @@ describe('the menu', () => {
     const electron = await launch({ args: [target] });
     expect(menuItem(electron, 'File', 'Open Recent').submenu).toEqual([{ label: 'No recent articles', enabled: false }]);
     await openedForReview(electron);
-    await waitFor(() => (menuItem(electron, 'File', 'Open Recent').submenu as MenuItemConstructorOptions[])[0]?.label === 'recent-one.txt', 'the recent list');
+    await waitFor(
+      () => (menuItem(electron, 'File', 'Open Recent').submenu as MenuItemConstructorOptions[])[0]?.label === 'recent-one.txt',
+      'the recent list',
+    );
     click(menuItem(electron, 'File', 'Open Recent', 'recent-one.txt'));
     await waitFor(() => events(electron).some((e) => e.type === 'article-opened'), 'the article to open');
   });
@@ -256,10 +270,16 @@ describe('nothing acknowledged is lost when Redline closes', () => {
     const target = article(`edited-${Math.random().toString(36).slice(2)}.txt`);
     const electron = await launch({ args: [target] });
     const { opened, review } = await openedForReview(electron);
-    const paragraphs = (await electron.invoke('redline:readParagraphs', { reviewId: opened.reviewId, start: 0, end: 1 })) as Result<{ paragraphs: { id: string }[] }>;
+    const paragraphs = (await electron.invoke('redline:readParagraphs', { reviewId: opened.reviewId, start: 0, end: 1 })) as Result<{
+      paragraphs: { id: string }[];
+    }>;
     const paragraphId = paragraphs.ok ? paragraphs.value.paragraphs[0]!.id : '';
     // The edit is sent and, without waiting for its answer, the app is told to close.
-    const edit = electron.invoke('redline:editParagraph', { reviewId: opened.reviewId, paragraphId, text: 'The corrected first paragraph.' });
+    const edit = electron.invoke('redline:editParagraph', {
+      reviewId: opened.reviewId,
+      paragraphId,
+      text: 'The corrected first paragraph.',
+    });
     close(electron);
     await electron.exited;
     expect(await edit).toMatchObject({ ok: true });
@@ -304,12 +324,25 @@ describe('the window is locked down', () => {
     const electron = await launch();
     const contents = electron.module.BrowserWindow.getAllWindows()[0]!.webContents;
     for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
-      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      const event = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
       contents.emit(name, event, 'https://example.com/');
       expect(event.defaultPrevented, name).toBe(true);
     }
     const openWindow = electron.windowOpenHandlers.get(contents.id);
-    expect(openWindow?.({ url: 'https://example.com/', frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' } })).toEqual({ action: 'deny' });
+    expect(
+      openWindow?.({
+        url: 'https://example.com/',
+        frameName: '',
+        features: '',
+        disposition: 'new-window',
+        referrer: { url: '', policy: 'default' },
+      }),
+    ).toEqual({ action: 'deny' });
   });
 
   it('every permission request and check is denied', async () => {
@@ -322,7 +355,10 @@ describe('the window is locked down', () => {
 
   it('every response carries the Content-Security-Policy, replacing any the response had', async () => {
     const electron = await launch();
-    const headers = await electron.receiveHeaders('file:///index.html', { 'content-security-policy': ['default-src *'], 'X-Kept': ['yes'] });
+    const headers = await electron.receiveHeaders('file:///index.html', {
+      'content-security-policy': ['default-src *'],
+      'X-Kept': ['yes'],
+    });
     expect(headers).toEqual({ 'X-Kept': ['yes'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 
@@ -340,7 +376,10 @@ describe('the window is locked down', () => {
   it('every contract method has its channel, and arguments are checked before the service sees them', async () => {
     const electron = await launch();
     expect([...electron.handlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `redline:${m}`).sort());
-    expect(await electron.invoke('redline:readParagraphs', { reviewId: 'x', start: 5, end: 1 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await electron.invoke('redline:readParagraphs', { reviewId: 'x', start: 5, end: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
   });
 });
 

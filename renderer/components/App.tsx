@@ -51,8 +51,7 @@ import { SaveVersionDialog } from './versions/SaveVersionDialog';
 import { VersionsPanel } from './versions/VersionsPanel';
 
 type FlagDialogState =
-  | { readonly mode: 'new'; readonly target: FlagTarget }
-  | { readonly mode: 'edit'; readonly target: FlagTarget; readonly flag: Annotation };
+  { readonly mode: 'new'; readonly target: FlagTarget } | { readonly mode: 'edit'; readonly target: FlagTarget; readonly flag: Annotation };
 
 /** The span and side a flag's dialog settled, as a change only when they differ from the flag's own. */
 function spanChange(flag: Annotation, v: FlagValues): { span?: { start: number; end: number }; side?: Side } {
@@ -127,7 +126,6 @@ export function App({ client }: { client: RedlineClient }) {
     });
   }, [client, cache]);
 
-
   const open = useCallback(async (request: () => Promise<Result<OpenedReview>>) => {
     dispatch({ type: 'opening' });
     const r = await request();
@@ -155,7 +153,6 @@ export function App({ client }: { client: RedlineClient }) {
       if (e.type === 'article-opened') dispatch({ type: 'opened', review: e.review });
     });
   }, [client]);
-
 
   const goTo = useCallback((index: number) => {
     dispatch({ type: 'focus', index });
@@ -232,7 +229,10 @@ export function App({ client }: { client: RedlineClient }) {
   const startFlag = useCallback(() => {
     if (!review || !cache) return;
     if (selectionSpansParagraphs()) {
-      reportError({ code: 'bad-request', message: 'A flag marks a phrase within one paragraph: select words in one paragraph only, then flag them.' });
+      reportError({
+        code: 'bad-request',
+        message: 'A flag marks a phrase within one paragraph: select words in one paragraph only, then flag them.',
+      });
       return;
     }
     const span = selectedSpan();
@@ -430,7 +430,12 @@ export function App({ client }: { client: RedlineClient }) {
         onSettings={() => commands.run('settings')}
         {...(review && !review.readOnly && !compare && !reportOpen ? { onEdit: () => commands.run('edit-paragraph') } : {})}
         commands={[
-          { label: 'Save version', title: 'Save a version of the whole article (Ctrl+S)', onRun: () => commands.run('save-version'), disabled: !review || !!review.readOnly },
+          {
+            label: 'Save version',
+            title: 'Save a version of the whole article (Ctrl+S)',
+            onRun: () => commands.run('save-version'),
+            disabled: !review || !!review.readOnly,
+          },
           {
             label: 'Compare',
             title: 'Compare two versions (C)',
@@ -439,13 +444,29 @@ export function App({ client }: { client: RedlineClient }) {
             disabled: !review,
             pressed: !!compare,
           },
-          { label: 'Export…', title: 'Export the corrected article (Ctrl+Shift+E)', onRun: () => commands.run('export'), disabled: !review },
-          { label: 'Report', title: 'Quality report of the review (R)', onRun: () => commands.run('report'), disabled: !review, pressed: reportOpen },
+          {
+            label: 'Export…',
+            title: 'Export the corrected article (Ctrl+Shift+E)',
+            onRun: () => commands.run('export'),
+            disabled: !review,
+          },
+          {
+            label: 'Report',
+            title: 'Quality report of the review (R)',
+            onRun: () => commands.run('report'),
+            disabled: !review,
+            pressed: reportOpen,
+          },
         ]}
         panelHidden={layout.prefs.panelHidden}
         onTogglePanel={() => commands.run('toggle-panel')}
       />
-      <ProgressBar visible={!!state.reviewId && !state.done} bytesRead={state.bytesRead} totalBytes={state.totalBytes} paragraphs={state.loaded} />
+      <ProgressBar
+        visible={!!state.reviewId && !state.done}
+        bytesRead={state.bytesRead}
+        totalBytes={state.totalBytes}
+        paragraphs={state.loaded}
+      />
       {state.error && <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismiss-error' })} />}
       {reviewError?.remedies ? (
         <ReviewFileBanner
@@ -474,8 +495,8 @@ export function App({ client }: { client: RedlineClient }) {
       ))}
       {state.mismatch && state.article && (
         <div className="notice" role="status">
-          The source has {state.mismatch.source} paragraphs and the translation {state.mismatch.target}. They are paired in
-          order; the {Math.abs(state.mismatch.source - state.mismatch.target)} unmatched paragraph
+          The source has {state.mismatch.source} paragraphs and the translation {state.mismatch.target}. They are paired in order; the{' '}
+          {Math.abs(state.mismatch.source - state.mismatch.target)} unmatched paragraph
           {Math.abs(state.mismatch.source - state.mismatch.target) === 1 ? ' is' : 's are'} marked at the end.
         </div>
       )}
@@ -604,7 +625,11 @@ export function App({ client }: { client: RedlineClient }) {
         >
           {review && (
             <>
-              <ScorePanel score={review.score} {...(paragraphScore ? { paragraph: paragraphScore } : {})} paragraphNumber={state.current + 1} />
+              <ScorePanel
+                score={review.score}
+                {...(paragraphScore ? { paragraph: paragraphScore } : {})}
+                paragraphNumber={state.current + 1}
+              />
               <FlagList
                 flags={review.annotations}
                 {...(selectedFlag ? { selected: selectedFlag } : {})}
@@ -651,7 +676,9 @@ export function App({ client }: { client: RedlineClient }) {
         done={state.done}
         current={state.current}
         {...(review ? { reviewPath: review.reviewPath, rater: review.rater, readOnly: !!review.readOnly } : {})}
-        {...(review ? { progress: <ReviewProgress count={paragraphStatus.count} total={state.loaded} onStep={paragraphStatus.step} /> } : {})}
+        {...(review
+          ? { progress: <ReviewProgress count={paragraphStatus.count} total={state.loaded} onStep={paragraphStatus.step} /> }
+          : {})}
       />
       {openDialog && (
         <OpenDialog
@@ -706,7 +733,13 @@ export function App({ client }: { client: RedlineClient }) {
         />
       )}
       {saveOpen && review && (
-        <SaveVersionDialog client={client} review={review} onSaved={replace} onClose={() => setSaveOpen(false)} flush={() => writer.flush()} />
+        <SaveVersionDialog
+          client={client}
+          review={review}
+          onSaved={replace}
+          onClose={() => setSaveOpen(false)}
+          flush={() => writer.flush()}
+        />
       )}
       {exportOpen && review && state.article && (
         <ExportDialog
@@ -745,7 +778,11 @@ export function App({ client }: { client: RedlineClient }) {
           }}
         />
       )}
-      {dragging && <div className="drop-hint" aria-hidden="true">Drop an article to open it</div>}
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop an article to open it
+        </div>
+      )}
       <SelectionFlagButton enabled={!!review && !flagDialog && !compare && editing === undefined} onFlag={startFlag} />
     </div>
   );

@@ -129,47 +129,49 @@ export const ArticlePane = forwardRef<ArticlePaneHandle, Props>(function Article
         <span className="article__num">¶</span>
         {hasSource && (
           <span className="article__col">
-            Source{article.sourceName !== undefined && <> · <span className="article__file">{article.sourceName}</span></>}
+            Source
+            {article.sourceName !== undefined && (
+              <>
+                {' '}
+                · <span className="article__file">{article.sourceName}</span>
+              </>
+            )}
           </span>
         )}
         <span className="article__col">
           Translation · <span className="article__file">{article.name}</span>
         </span>
       </div>
-      <div
-        ref={scroller}
-        className="article__scroller"
-        role="list"
-        aria-label={`Paragraphs of ${article.name}`}
-        aria-rowcount={loaded}
-      >
+      <div ref={scroller} className="article__scroller" role="list" aria-label={`Paragraphs of ${article.name}`} aria-rowcount={loaded}>
         <div className="article__canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const paragraph = cache.get(item.index);
             const flags = paragraph ? flagsByParagraph?.get(paragraph.id) : undefined;
             return (
-            <div
-              key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              className="article__slot"
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <ParagraphRow
-                index={item.index}
-                total={loaded}
-                paragraph={paragraph}
-                bilingual={hasSource}
-                current={item.index === current}
-                onFocus={() => onFocusParagraph(item.index)}
-                {...(flags ? { flags } : {})}
-                {...(paragraph && drafts?.[paragraph.id] !== undefined ? { draft: drafts[paragraph.id] } : {})}
-                {...(flags?.some((f) => f.id === selectedFlag) ? { selectedFlag } : {})}
-                {...(onSelectFlag ? { onSelectFlag } : {})}
-                {...(editing?.index === item.index ? { editor: editing.editor } : {})}
-                {...(status && paragraph ? paragraphStatusProps(status, paragraph.id, item.index, item.index === current && !editing) : {})}
-              />
-            </div>
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className="article__slot"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <ParagraphRow
+                  index={item.index}
+                  total={loaded}
+                  paragraph={paragraph}
+                  bilingual={hasSource}
+                  current={item.index === current}
+                  onFocus={() => onFocusParagraph(item.index)}
+                  {...(flags ? { flags } : {})}
+                  {...(paragraph && drafts?.[paragraph.id] !== undefined ? { draft: drafts[paragraph.id] } : {})}
+                  {...(flags?.some((f) => f.id === selectedFlag) ? { selectedFlag } : {})}
+                  {...(onSelectFlag ? { onSelectFlag } : {})}
+                  {...(editing?.index === item.index ? { editor: editing.editor } : {})}
+                  {...(status && paragraph
+                    ? paragraphStatusProps(status, paragraph.id, item.index, item.index === current && !editing)
+                    : {})}
+                />
+              </div>
             );
           })}
         </div>

@@ -82,17 +82,34 @@ export function OpenDialog({ client, onClose, onOpen }: Props) {
         }}
       >
         <label htmlFor="open-path">Translation file</label>
-        <input id="open-path" value={path} onChange={(e) => setPath(e.target.value)} onFocus={() => setPickFor('translation')} placeholder="/path/to/article.txt" aria-describedby="open-formats" autoFocus spellCheck={false} />
+        <input
+          id="open-path"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          onFocus={() => setPickFor('translation')}
+          placeholder="/path/to/article.txt"
+          aria-describedby="open-formats"
+          autoFocus
+          spellCheck={false}
+        />
         <p id="open-formats" className="open-form__formats">
           Plain text, Markdown, XLIFF (.xlf, .xliff, .sdlxliff), Word (.docx), HTML, or a bilingual table (.tsv, .csv).
         </p>
         <label htmlFor="open-source">Source file (optional)</label>
-        <input id="open-source" value={sourcePath} onChange={(e) => setSourcePath(e.target.value)} onFocus={() => setPickFor('source')} placeholder="/path/to/source.txt" spellCheck={false} />
+        <input
+          id="open-source"
+          value={sourcePath}
+          onChange={(e) => setSourcePath(e.target.value)}
+          onFocus={() => setPickFor('source')}
+          placeholder="/path/to/source.txt"
+          spellCheck={false}
+        />
         <FormError message={error} />
         <fieldset className="open-form__pick">
           <legend>A file chosen below fills the</legend>
           <label>
-            <input type="radio" name="pick-for" checked={pickFor === 'translation'} onChange={() => setPickFor('translation')} /> translation
+            <input type="radio" name="pick-for" checked={pickFor === 'translation'} onChange={() => setPickFor('translation')} />{' '}
+            translation
           </label>
           <label>
             <input type="radio" name="pick-for" checked={pickFor === 'source'} onChange={() => setPickFor('source')} /> source
@@ -119,7 +136,10 @@ export function OpenDialog({ client, onClose, onOpen }: Props) {
                       else if (pickFor === 'source') setSourcePath(entry.path);
                       else setPath(entry.path);
                     }}
-                    onDoubleClick={() => entry.kind === 'file' && void submit(pickFor === 'translation' ? entry.path : path, pickFor === 'source' ? entry.path : sourcePath)}
+                    onDoubleClick={() =>
+                      entry.kind === 'file' &&
+                      void submit(pickFor === 'translation' ? entry.path : path, pickFor === 'source' ? entry.path : sourcePath)
+                    }
                   >
                     <EntryIcon kind={entry.kind} /> {entry.name}
                     <span className="browser__size">{formatBytes(entry.bytes)}</span>

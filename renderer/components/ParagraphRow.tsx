@@ -34,7 +34,6 @@ interface Props {
   readonly onEditNote?: () => void;
 }
 
-
 interface TextProps {
   readonly text: string | undefined;
   /** The side's inline codes (`codes` or `sourceCodes`), shown as tokens. */
@@ -178,22 +177,22 @@ export const ParagraphRow = memo(function ParagraphRow({
         />
       )}
       {editor ?? (
-      <div className="para__target">
-      <Text
-        text={draft ?? paragraph.target}
-        codes={paragraph.codes}
-        side="target"
-        kind={paragraph.kind}
-        paragraphId={paragraph.id}
-        // Flags sit on the machine translation: once the paragraph is edited they are listed, not drawn.
-        flags={draft === undefined ? flags.filter((f) => f.side === 'target') : NO_FLAGS}
-        selectedFlag={selectedFlag}
-        onSelectFlag={onSelectFlag}
-      />
-      <Origin paragraph={paragraph} />
-      {note && <ParagraphNote note={note} {...(onEditNote ? { onEdit: onEditNote } : {})} />}
-      {reviewControls}
-      </div>
+        <div className="para__target">
+          <Text
+            text={draft ?? paragraph.target}
+            codes={paragraph.codes}
+            side="target"
+            kind={paragraph.kind}
+            paragraphId={paragraph.id}
+            // Flags sit on the machine translation: once the paragraph is edited they are listed, not drawn.
+            flags={draft === undefined ? flags.filter((f) => f.side === 'target') : NO_FLAGS}
+            selectedFlag={selectedFlag}
+            onSelectFlag={onSelectFlag}
+          />
+          <Origin paragraph={paragraph} />
+          {note && <ParagraphNote note={note} {...(onEditNote ? { onEdit: onEditNote } : {})} />}
+          {reviewControls}
+        </div>
       )}
       {draft !== undefined && !editor && (
         <span className="para__badge para__badge--edited" role="note">

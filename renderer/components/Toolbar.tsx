@@ -55,13 +55,31 @@ export function Toolbar(props: Props) {
         </button>
       </div>
       <div className="toolbar__group" role="group" aria-label="Navigate">
-        <button type="button" aria-label="First paragraph" title="First paragraph (Home)" onClick={props.onFirst} disabled={props.total === 0}>
+        <button
+          type="button"
+          aria-label="First paragraph"
+          title="First paragraph (Home)"
+          onClick={props.onFirst}
+          disabled={props.total === 0}
+        >
           ⤒
         </button>
-        <button type="button" aria-label="Previous paragraph" title="Previous paragraph (K or ↑)" onClick={props.onPrevious} disabled={props.current <= 0}>
+        <button
+          type="button"
+          aria-label="Previous paragraph"
+          title="Previous paragraph (K or ↑)"
+          onClick={props.onPrevious}
+          disabled={props.current <= 0}
+        >
           ↑
         </button>
-        <button type="button" aria-label="Next paragraph" title="Next paragraph (J or ↓)" onClick={props.onNext} disabled={props.current >= props.total - 1}>
+        <button
+          type="button"
+          aria-label="Next paragraph"
+          title="Next paragraph (J or ↓)"
+          onClick={props.onNext}
+          disabled={props.current >= props.total - 1}
+        >
           ↓
         </button>
         <button type="button" aria-label="Last paragraph" title="Last paragraph (End)" onClick={props.onLast} disabled={props.total === 0}>
@@ -94,28 +112,56 @@ export function Toolbar(props: Props) {
         </form>
       </div>
       <div className="toolbar__group" role="group" aria-label="Review">
-        <button type="button" className="primary" onMouseDown={(e) => e.preventDefault()} onClick={props.onFlag} disabled={!props.canFlag} title="Flag the selected phrase, or a phrase of the paragraph in focus (F)">
+        <button
+          type="button"
+          className="primary"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={props.onFlag}
+          disabled={!props.canFlag}
+          title="Flag the selected phrase, or a phrase of the paragraph in focus (F)"
+        >
           Flag
         </button>
         <button type="button" onClick={props.onEdit} disabled={!props.onEdit} title="Edit the paragraph in focus (E or Enter)">
           Edit
         </button>
-        <button type="button" onClick={props.onUndo} disabled={!props.undoLabel} aria-label={props.undoLabel ?? 'Undo'} title={`${props.undoLabel ?? 'Nothing to undo'} (Ctrl+Z)`}>
+        <button
+          type="button"
+          onClick={props.onUndo}
+          disabled={!props.undoLabel}
+          aria-label={props.undoLabel ?? 'Undo'}
+          title={`${props.undoLabel ?? 'Nothing to undo'} (Ctrl+Z)`}
+        >
           ↶
         </button>
-        <button type="button" onClick={props.onRedo} disabled={!props.redoLabel} aria-label={props.redoLabel ?? 'Redo'} title={`${props.redoLabel ?? 'Nothing to redo'} (Ctrl+Shift+Z)`}>
+        <button
+          type="button"
+          onClick={props.onRedo}
+          disabled={!props.redoLabel}
+          aria-label={props.redoLabel ?? 'Redo'}
+          title={`${props.redoLabel ?? 'Nothing to redo'} (Ctrl+Shift+Z)`}
+        >
           ↷
         </button>
       </div>
       <div className="toolbar__group toolbar__wide-only" role="group" aria-label="Versions">
         {props.commands.map((c) => (
-          <button key={c.label} type="button" disabled={c.disabled} {...(c.pressed !== undefined ? { 'aria-pressed': c.pressed } : {})} onClick={c.onRun} title={c.title}>
+          <button
+            key={c.label}
+            type="button"
+            disabled={c.disabled}
+            {...(c.pressed !== undefined ? { 'aria-pressed': c.pressed } : {})}
+            onClick={c.onRun}
+            title={c.title}
+          >
             {c.label}
           </button>
         ))}
       </div>
       <div className="toolbar__narrow-only">
-        <OverflowMenu commands={[{ label: 'Sample', title: 'Open the bundled sample article', onRun: props.onOpenSample }, ...props.commands]} />
+        <OverflowMenu
+          commands={[{ label: 'Sample', title: 'Open the bundled sample article', onRun: props.onOpenSample }, ...props.commands]}
+        />
       </div>
       <div className="toolbar__spacer" />
       <button
@@ -127,7 +173,12 @@ export function Toolbar(props: Props) {
       >
         ◨
       </button>
-      <button type="button" onClick={props.onSettings} aria-label="Review settings" title="Review settings: your name, scoring, typology (Ctrl+,)">
+      <button
+        type="button"
+        onClick={props.onSettings}
+        aria-label="Review settings"
+        title="Review settings: your name, scoring, typology (Ctrl+,)"
+      >
         ⚙
       </button>
       <button type="button" onClick={props.onShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">

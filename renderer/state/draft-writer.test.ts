@@ -85,7 +85,10 @@ describe('sending typed text to the service', () => {
     const w = new DraftWriter(s.send, (e) => saved.push(e.text));
     w.write(edit('p1', 'one'));
     await s.answer({ code: 'io-error', message: 'Could not write review.redline: disk full' });
-    expect(w.statusOf('r', 'p1')).toEqual({ kind: 'failed', error: { code: 'io-error', message: 'Could not write review.redline: disk full' } });
+    expect(w.statusOf('r', 'p1')).toEqual({
+      kind: 'failed',
+      error: { code: 'io-error', message: 'Could not write review.redline: disk full' },
+    });
     expect(w.busy).toBe(false);
     w.write(edit('p2', 'two'));
     await s.answer();

@@ -14,8 +14,14 @@ describe('the reader’s layout preferences', () => {
   });
 
   it('never make the text unreadable or the panel vanish, whatever was stored', () => {
-    expect(parseLayout(JSON.stringify({ textSize: 2, panelWidth: 5 }))).toMatchObject({ textSize: TEXT_SIZES.min, panelWidth: PANEL_WIDTHS.min });
-    expect(parseLayout(JSON.stringify({ textSize: 300, panelWidth: 9000 }))).toMatchObject({ textSize: TEXT_SIZES.max, panelWidth: PANEL_WIDTHS.max });
+    expect(parseLayout(JSON.stringify({ textSize: 2, panelWidth: 5 }))).toMatchObject({
+      textSize: TEXT_SIZES.min,
+      panelWidth: PANEL_WIDTHS.min,
+    });
+    expect(parseLayout(JSON.stringify({ textSize: 300, panelWidth: 9000 }))).toMatchObject({
+      textSize: TEXT_SIZES.max,
+      panelWidth: PANEL_WIDTHS.max,
+    });
   });
 
   it('step the text size one pixel at a time within bounds, and reset it', () => {

@@ -71,21 +71,19 @@ export class ParagraphCache {
 
   private fetch(page: number): void {
     this.inFlight.add(page);
-    void this.api
-      .readParagraphs({ reviewId: this.reviewId, start: page * PAGE_SIZE, end: (page + 1) * PAGE_SIZE })
-      .then((r) => {
-        this.inFlight.delete(page);
-        this.stale.delete(page);
-        if (!r.ok) return this.onError(r.error);
-        this.onWindow(r.value);
-        this.pages.delete(page); // re-inserted last: the Map's order is the eviction order
-        this.pages.set(page, r.value.paragraphs);
-        if (this.pages.size > MAX_PAGES) {
-          const oldest = this.pages.keys().next().value as number;
-          this.pages.delete(oldest);
-        }
-        this.version++;
-        for (const l of this.listeners) l();
-      });
+    void this.api.readParagraphs({ reviewId: this.reviewId, start: page * PAGE_SIZE, end: (page + 1) * PAGE_SIZE }).then((r) => {
+      this.inFlight.delete(page);
+      this.stale.delete(page);
+      if (!r.ok) return this.onError(r.error);
+      this.onWindow(r.value);
+      this.pages.delete(page); // re-inserted last: the Map's order is the eviction order
+      this.pages.set(page, r.value.paragraphs);
+      if (this.pages.size > MAX_PAGES) {
+        const oldest = this.pages.keys().next().value as number;
+        this.pages.delete(oldest);
+      }
+      this.version++;
+      for (const l of this.listeners) l();
+    });
   }
 }

@@ -3,7 +3,15 @@ import type { Suggestion } from '../../shared/contract';
 import { groupByCheck, isSuggestionMark, suggestionIdOf, suggestionMark } from './suggestion-marks';
 
 const s = (id: string, check: Suggestion['check'], paragraphId = 'p1'): Suggestion => ({
-  id, check, paragraphId, start: 0, end: 4, text: 'word', category: 'Accuracy/Mistranslation', severity: 'major', message: 'why',
+  id,
+  check,
+  paragraphId,
+  start: 0,
+  end: 4,
+  text: 'word',
+  category: 'Accuracy/Mistranslation',
+  severity: 'major',
+  message: 'why',
 });
 
 describe('suggestion marks', () => {

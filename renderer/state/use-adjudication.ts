@@ -114,7 +114,12 @@ export function useAdjudication(client: AdjudicationClient, reviewId: string): A
       if (!r.ok) return setError(r.error);
       setView(r.value);
       // Decisions on its flags go with it (a merge that held one of them is undone).
-      setPlan((p) => withUndecided(p, [...p.decided.keys()].filter((ref) => ref.startsWith(`${label}#`))));
+      setPlan((p) =>
+        withUndecided(
+          p,
+          [...p.decided.keys()].filter((ref) => ref.startsWith(`${label}#`)),
+        ),
+      );
     },
     [client, reviewId, setPlan],
   );

@@ -93,11 +93,12 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
   const query = (v: FindOptionsState) => ({ text: v.text, scope: v.scope, matchCase: v.matchCase, wholeWord: v.wholeWord });
 
   /** Takes an answer only if no newer search started since it was asked. */
-  const fresh = <T,>(asked: number, r: Result<T>): T | undefined => {
+  const fresh = <T>(asked: number, r: Result<T>): T | undefined => {
     if (asked !== generation.current) return undefined;
     if (!r.ok) {
       // A newer search replacing this one in the service is expected while typing, not a problem to show.
-      if (r.error.code !== 'conflict' || !/replaced this one/.test(r.error.message)) setView((v) => ({ ...v, searching: false, problem: r.error.message }));
+      if (r.error.code !== 'conflict' || !/replaced this one/.test(r.error.message))
+        setView((v) => ({ ...v, searching: false, problem: r.error.message }));
       return undefined;
     }
     return r.value;
@@ -115,8 +116,18 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
       if (!counted) return;
       setView((v) => ({ ...v, total: counted.total, searching: false, ...(counted.total === 0 ? { match: null, ordinal: 0 } : {}) }));
       if (!match || counted.total === 0) return;
-      const at = fresh(asked, await client.findMatch({ reviewId: id, query: query(options), from: { paragraph: match.paragraph, side: match.side, offset: match.start }, direction: 1, inclusive: true }));
-      if (at?.match && at.ordinal !== undefined) setView((v) => (v.match && samePlace(v.match, at.match!) ? { ...v, ordinal: at.ordinal, total: at.total } : v));
+      const at = fresh(
+        asked,
+        await client.findMatch({
+          reviewId: id,
+          query: query(options),
+          from: { paragraph: match.paragraph, side: match.side, offset: match.start },
+          direction: 1,
+          inclusive: true,
+        }),
+      );
+      if (at?.match && at.ordinal !== undefined)
+        setView((v) => (v.match && samePlace(v.match, at.match!) ? { ...v, ordinal: at.ordinal, total: at.total } : v));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client],
@@ -136,7 +147,11 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
       const counting = client.countMatches({ reviewId: id, query: query(options) });
       const found = fresh(asked, await client.findMatch({ reviewId: id, query: query(options), from, direction: 1, inclusive: true }));
       if (!found) return;
-      setView((v) => ({ ...v, match: found.match, ...(found.total !== undefined ? { ordinal: found.ordinal, total: found.total, searching: false } : { ordinal: undefined }) }));
+      setView((v) => ({
+        ...v,
+        match: found.match,
+        ...(found.total !== undefined ? { ordinal: found.ordinal, total: found.total, searching: false } : { ordinal: undefined }),
+      }));
       if (found.match) reveal(found.match.paragraph);
       if (found.total === undefined) await count(asked, options, found.match, counting);
     },
@@ -162,7 +177,9 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
     seenDrafts.current = drafts;
     const v = latest.current.view;
     if (!v.open || v.text === '') return;
-    const from = v.match ? { paragraph: v.match.paragraph, side: v.match.side, offset: v.match.start } : { paragraph: latest.current.current, side: startSide(v.scope), offset: 0 };
+    const from = v.match
+      ? { paragraph: v.match.paragraph, side: v.match.side, offset: v.match.start }
+      : { paragraph: latest.current.current, side: startSide(v.scope), offset: 0 };
     void search(v, from);
   }, [drafts, search]);
 
@@ -184,7 +201,14 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
       const from = { paragraph: v.match.paragraph, side: v.match.side, offset: v.match.start };
       const found = fresh(asked, await client.findMatch({ reviewId: id, query: query(v), from, direction, inclusive: false }));
       if (!found) return;
-      setView((s) => ({ ...s, match: found.match, ordinal: found.ordinal, ...(found.total !== undefined ? { total: found.total } : {}), note: undefined, problem: undefined }));
+      setView((s) => ({
+        ...s,
+        match: found.match,
+        ordinal: found.ordinal,
+        ...(found.total !== undefined ? { total: found.total } : {}),
+        note: undefined,
+        problem: undefined,
+      }));
       if (found.match) reveal(found.match.paragraph);
       // Still counting: the ordinal follows once the count is done.
       if (found.match && found.ordinal === undefined) void count(asked, v, found.match);
@@ -207,12 +231,23 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
     const id = latest.current.reviewId;
     if (!id || !v.match) return;
     if (v.match.side !== 'target') {
-      setView((s) => ({ ...s, problem: 'This match is in the source: Replace changes the translation only. Go to the next match.', note: undefined }));
+      setView((s) => ({
+        ...s,
+        problem: 'This match is in the source: Replace changes the translation only. Go to the next match.',
+        note: undefined,
+      }));
       return;
     }
     const match = v.match;
     const done = applied(
-      await client.replaceMatch({ reviewId: id, query: query(v), paragraphId: match.paragraphId, start: match.start, end: match.end, replacement: v.replacement }),
+      await client.replaceMatch({
+        reviewId: id,
+        query: query(v),
+        paragraphId: match.paragraphId,
+        start: match.start,
+        end: match.end,
+        replacement: v.replacement,
+      }),
     );
     if (!done) return;
     // Then on to the next match, after the text just put in: the new drafts search again from here.
@@ -242,26 +277,36 @@ export function useFind({ client, reviewId, drafts, current, reveal, applyDelta 
 
   return {
     view,
-    show: useCallback(
-      (replacing: boolean) => {
-        const phrase = selectedPhrase();
-        setView((v) => ({
-          ...v,
-          ...(phrase !== undefined ? { text: phrase } : {}),
-          open: true,
-          replacing: replacing || (v.open && v.replacing),
-          // Ctrl+H with a phrase already typed goes straight to what to replace it with.
-          focus: { request: v.focus.request + 1, field: replacing && v.open && v.text !== '' ? 'replace' : 'find' },
-        }));
-      },
-      [],
-    ),
+    show: useCallback((replacing: boolean) => {
+      const phrase = selectedPhrase();
+      setView((v) => ({
+        ...v,
+        ...(phrase !== undefined ? { text: phrase } : {}),
+        open: true,
+        replacing: replacing || (v.open && v.replacing),
+        // Ctrl+H with a phrase already typed goes straight to what to replace it with.
+        focus: { request: v.focus.request + 1, field: replacing && v.open && v.text !== '' ? 'replace' : 'find' },
+      }));
+    }, []),
     toggleReplace: useCallback(() => setView((v) => ({ ...v, replacing: !v.replacing })), []),
     close: useCallback(() => {
       generation.current++;
-      setView((v) => ({ ...v, open: false, replacing: false, match: undefined, ordinal: undefined, total: undefined, searching: false, note: undefined, problem: undefined }));
+      setView((v) => ({
+        ...v,
+        open: false,
+        replacing: false,
+        match: undefined,
+        ordinal: undefined,
+        total: undefined,
+        searching: false,
+        note: undefined,
+        problem: undefined,
+      }));
     }, []),
-    setOptions: useCallback((change: Partial<FindOptionsState>) => setView((v) => ({ ...v, ...change, note: undefined, problem: undefined })), []),
+    setOptions: useCallback(
+      (change: Partial<FindOptionsState>) => setView((v) => ({ ...v, ...change, note: undefined, problem: undefined })),
+      [],
+    ),
     setReplacement: useCallback((replacement: string) => setView((v) => ({ ...v, replacement })), []),
     step: useCallback((direction: 1 | -1) => void step(direction), [step]),
     replaceOne: useCallback(() => void replaceOne(), [replaceOne]),

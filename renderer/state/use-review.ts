@@ -27,7 +27,12 @@ function merge(current: ReviewView | null, change: ReviewChange): ReviewView | n
   return change;
 }
 
-export function useReview(client: RedlineClient, reviewId: string | undefined, loaded: boolean, onError: (f: Failure) => void): ReviewHandle {
+export function useReview(
+  client: RedlineClient,
+  reviewId: string | undefined,
+  loaded: boolean,
+  onError: (f: Failure) => void,
+): ReviewHandle {
   const [review, setReview] = useState<ReviewView | null>(null);
   const [reviewError, setReviewError] = useState<Failure>();
   const [tick, setTick] = useState(0);

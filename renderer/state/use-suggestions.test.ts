@@ -3,7 +3,10 @@ import type { RequestOf, Suggestion, SuggestionList } from '../../shared/contrac
 import type { Result } from '../../shared/result';
 import { readSuggestions } from './use-suggestions';
 
-const all = Array.from({ length: 4500 }, (_, i) => ({ id: `s${i}`, check: 'numbers', paragraphId: `p${i + 1}`, start: 0, end: 1, text: 'x' }) as unknown as Suggestion);
+const all = Array.from(
+  { length: 4500 },
+  (_, i) => ({ id: `s${i}`, check: 'numbers', paragraphId: `p${i + 1}`, start: 0, end: 1, text: 'x' }) as unknown as Suggestion,
+);
 
 /** A service's answers over `list`, recording each page asked for. */
 function fakeClient(list: readonly Suggestion[], asked: string[]) {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { correctedPath, nextVersionNumber, formatRate, paragraphNumber, rateDetail, relativeTime, valueToRef, versionName, versionOption } from './version-format';
+import {
+  correctedPath,
+  nextVersionNumber,
+  formatRate,
+  paragraphNumber,
+  rateDetail,
+  relativeTime,
+  valueToRef,
+  versionName,
+  versionOption,
+} from './version-format';
 
 describe('naming versions', () => {
   it('calls version 0 the machine translation and an unnamed version by its number', () => {

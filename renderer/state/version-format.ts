@@ -78,7 +78,6 @@ export function fullTime(iso: string, locale?: string): string {
   return Number.isNaN(then.getTime()) ? iso : then.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-
 /**
  * The default path of an export: beside the article, `.corrected` before the extension, so the original is never
  * overwritten by accident (`news.md` → `news.corrected.md`). Exported in another format than the article's, the

@@ -75,14 +75,23 @@ export function createHttpClient(): RedlineClient {
         credentials: 'omit',
       });
       if (res.status === 403) {
-        return { ok: false, error: { code: 'bad-request', message: 'The app refused this page: open the address that "redline serve" printed.' } };
+        return {
+          ok: false,
+          error: { code: 'bad-request', message: 'The app refused this page: open the address that "redline serve" printed.' },
+        };
       }
       // The host's own refusals (too large, too much at once) are plain sentences, not results.
       if (res.status === 413) return { ok: false, error: { code: 'too-large', message: (await res.text()).trim() } };
       if (res.status === 503) return { ok: false, error: { code: 'io-error', message: (await res.text()).trim() } };
       return (await res.json()) as Result<unknown>;
     } catch (err) {
-      return { ok: false, error: { code: 'unreachable', message: `Redline's service is not reachable (${(err as Error).message}). Is "redline serve" still running?` } };
+      return {
+        ok: false,
+        error: {
+          code: 'unreachable',
+          message: `Redline's service is not reachable (${(err as Error).message}). Is "redline serve" still running?`,
+        },
+      };
     }
   };
 

@@ -154,7 +154,12 @@ export class ArticleChecker {
     this.groups.clear();
     this.consistency = new ConsistencyIndex();
     // Judged on a sample of the article: the first paragraphs are enough to tell a Chinese translation.
-    this.hanTarget = isMostlyHan(paragraphs.slice(0, 50).map((p) => p.text).join(' '));
+    this.hanTarget = isMostlyHan(
+      paragraphs
+        .slice(0, 50)
+        .map((p) => p.text)
+        .join(' '),
+    );
   }
 
   private finish(): void {

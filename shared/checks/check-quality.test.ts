@@ -40,7 +40,12 @@ function measure(documents: readonly LabelledDocument[]): { tallies: Map<CheckNa
   for (const doc of documents) {
     const glossary = doc.glossary ? parseGlossary(doc.glossary, doc.name) : undefined;
     if (glossary && !glossary.ok) throw new Error(glossary.error.message);
-    const paragraphs = doc.paragraphs.map((p, i) => ({ id: `p${i + 1}`, text: p.text, ...(p.source ? { source: p.source } : {}), ...(p.kind ? { kind: p.kind } : {}) }));
+    const paragraphs = doc.paragraphs.map((p, i) => ({
+      id: `p${i + 1}`,
+      text: p.text,
+      ...(p.source ? { source: p.source } : {}),
+      ...(p.kind ? { kind: p.kind } : {}),
+    }));
     const findings = checkArticle(paragraphs, glossary ? { glossary: glossary.value } : {});
     const labels = doc.paragraphs.flatMap((p, i) =>
       (p.errors ?? []).map((l) => {
@@ -50,7 +55,9 @@ function measure(documents: readonly LabelledDocument[]): { tallies: Map<CheckNa
       }),
     );
     const matches = (f: Finding, l: (typeof labels)[number]) =>
-      f.check === l.check && f.paragraphId === l.paragraphId && (l.start < 0 || (f.start < l.end && l.start < f.end) || (f.start === f.end && f.start >= l.start && f.start <= l.end));
+      f.check === l.check &&
+      f.paragraphId === l.paragraphId &&
+      (l.start < 0 || (f.start < l.end && l.start < f.end) || (f.start === f.end && f.start >= l.start && f.start <= l.end));
     for (const f of findings) {
       const t = tallies.get(f.check)!;
       t.findings += 1;

@@ -13,7 +13,9 @@ describe('consistency check', () => {
     expect(found[0]!.message).toBe('“Lin Yawen” (¶1, ¶3) is also written “Lin Ya-wen” (¶2).');
   });
   it('groups renderings of one programme', () => {
-    const found = checkConsistency(paras('The Belt and Road Initiative grew.', 'Under One Belt, One Road, ports were built.', 'The Belt and Road program ended.'));
+    const found = checkConsistency(
+      paras('The Belt and Road Initiative grew.', 'Under One Belt, One Road, ports were built.', 'The Belt and Road program ended.'),
+    );
     expect(found.map((f) => f.text)).toEqual(['Belt and Road Initiative', 'One Belt, One Road', 'Belt and Road program']);
   });
   it('says nothing when a name is always written the same way', () => {

@@ -15,10 +15,64 @@ import type { CheckParagraph, Finding } from './finding';
 
 /** Capitalised words that start sentences rather than names: left off the front of a phrase. */
 const LEADING = new Set([
-  'the', 'a', 'an', 'after', 'in', 'on', 'at', 'but', 'and', 'according', 'when', 'while', 'as', 'for', 'with', 'by',
-  'from', 'to', 'of', 'it', 'he', 'she', 'they', 'we', 'if', 'since', 'although', 'this', 'that', 'these', 'those',
-  'speaking', 'under', 'during', 'before', 'last', 'next', 'every', 'each', 'both', 'its', 'his', 'her', 'their', 'our',
-  'there', 'here', 'meanwhile', 'however', 'yet', 'so', 'then', 'now', 'today', 'asked', 'unlike', 'like', 'despite',
+  'the',
+  'a',
+  'an',
+  'after',
+  'in',
+  'on',
+  'at',
+  'but',
+  'and',
+  'according',
+  'when',
+  'while',
+  'as',
+  'for',
+  'with',
+  'by',
+  'from',
+  'to',
+  'of',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'if',
+  'since',
+  'although',
+  'this',
+  'that',
+  'these',
+  'those',
+  'speaking',
+  'under',
+  'during',
+  'before',
+  'last',
+  'next',
+  'every',
+  'each',
+  'both',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'there',
+  'here',
+  'meanwhile',
+  'however',
+  'yet',
+  'so',
+  'then',
+  'now',
+  'today',
+  'asked',
+  'unlike',
+  'like',
+  'despite',
 ]);
 /** Set aside when comparing writings: they vary between renderings of one name. */
 const IGNORED_IN_KEY = new Set(['and', 'of', 'the', 'for', 'de', 'on', 'one', 'a']);
@@ -71,7 +125,10 @@ export function phrasesOf(text: string): Phrase[] {
     if (head) end += head[0].length;
     const first = caps[i]!.start;
     const surface = text.slice(first, end).replace(/(?:’s|'s)$/, '');
-    const content = surface.toLowerCase().split(/[\s,]+/).filter(Boolean);
+    const content = surface
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     const keyWords = content.filter((w) => !IGNORED_IN_KEY.has(w) && !GENERIC_HEADS.has(w));
     const key = keyWords.join('').replace(/[-’']/g, '');
     if (key.length >= 4 && (keyWords.length >= 2 || surface.includes('-') || content.length !== keyWords.length)) {
@@ -171,9 +228,12 @@ export class ConsistencyIndex {
     const group = this.groups.get(key);
     if (!group || group.size < 2) return [];
     const writings = [...group.entries()].map(([surface, o]) => ({ surface, o, where: whereIn(o) }));
-    const category = this.nameLike.get(key) ?? true ? 'Style/Inconsistent style' : 'Terminology/Inconsistent use of terminology';
+    const category = (this.nameLike.get(key) ?? true) ? 'Style/Inconsistent style' : 'Terminology/Inconsistent use of terminology';
     return writings.map((w) => {
-      const others = writings.filter((x) => x !== w).map((x) => `“${x.surface}” (${x.where})`).join(', ');
+      const others = writings
+        .filter((x) => x !== w)
+        .map((x) => `“${x.surface}” (${x.where})`)
+        .join(', ');
       const start = w.o.starts[0]!;
       return {
         check: 'consistency',
@@ -191,7 +251,10 @@ export class ConsistencyIndex {
 
 /** Where a writing appears, in words: "¶5, ¶14" or "¶2, ¶3, ¶7, ¶9 and 212 more". */
 function whereIn(o: Occurrences): string {
-  const listed = o.indices.slice(0, LISTED).map((i) => `¶${i + 1}`).join(', ');
+  const listed = o.indices
+    .slice(0, LISTED)
+    .map((i) => `¶${i + 1}`)
+    .join(', ');
   const more = o.indices.length - Math.min(LISTED, o.indices.length);
   return more > 0 ? `${listed} and ${more} more` : listed;
 }

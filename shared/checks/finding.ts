@@ -71,7 +71,13 @@ export function finding(
 }
 
 /** Identifies a finding across runs: the same check on the same text at the same place is the same finding. */
-export function findingKey(f: { readonly check: string; readonly paragraphId: string; readonly start: number; readonly end: number; readonly text: string }): string {
+export function findingKey(f: {
+  readonly check: string;
+  readonly paragraphId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}): string {
   return `${f.check}\u0000${f.paragraphId}\u0000${f.start}\u0000${f.end}\u0000${f.text}`;
 }
 
@@ -109,7 +115,10 @@ export function isMostlyHan(text: string): boolean {
  * A finding as a flag: its span, the check's category and severity, its reason as the comment, the check as the
  * origin. Accepting a suggestion stores this with the reviewer as rater; the page draws a suggestion with it too.
  */
-export function flagOfFinding(finding: Finding, stamp: { readonly id: string; readonly rater: string; readonly created: string }): Annotation {
+export function flagOfFinding(
+  finding: Finding,
+  stamp: { readonly id: string; readonly rater: string; readonly created: string },
+): Annotation {
   return {
     id: stamp.id,
     paragraphId: finding.paragraphId,

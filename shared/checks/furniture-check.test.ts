@@ -16,9 +16,23 @@ describe('page furniture check', () => {
         'Old bridge reopens to walkers',
         'Related: Ferry service to end in May',
       ),
-    ).toEqual(['Home > News > Linjiang', 'Share on WeChat Weibo Facebook', 'We use cookies to improve your experience. Accept all cookies', 'Leave a comment', 'Old bridge reopens to walkers', 'Related: Ferry service to end in May']);
+    ).toEqual([
+      'Home > News > Linjiang',
+      'Share on WeChat Weibo Facebook',
+      'We use cookies to improve your experience. Accept all cookies',
+      'Leave a comment',
+      'Old bridge reopens to walkers',
+      'Related: Ferry service to end in May',
+    ]);
   });
   it('leaves article sentences that mention the same words alone', () => {
-    expect(found('Bridge reopens', 'Related costs rose by a fifth, the council said.', 'Copyright law was changed in 2020.', 'Share prices fell on Monday.')).toEqual([]);
+    expect(
+      found(
+        'Bridge reopens',
+        'Related costs rose by a fifth, the council said.',
+        'Copyright law was changed in 2020.',
+        'Share prices fell on Monday.',
+      ),
+    ).toEqual([]);
   });
 });

@@ -15,16 +15,37 @@ const CATEGORY = 'Design and markup/Layout';
 
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^(?:[\p{L}\p{N} .&'’-]{1,30}\s*[>›»|/]\s*){2,}[\p{L}\p{N} .&'’-]{1,40}$/u, 'a navigation trail'],
-  [/^(?:related(?: (?:articles|stories|news|links|reading|coverage))?|read more|more on this story|see also|recommended|you may also like|further reading|most read|trending)(?:\s*[:：>»].*|\s*)$/i, 'a related-links line'],
-  [/^(?:share(?: this(?: article| story| page)?)?(?: on)?|follow us(?: on)?)\b[\s:]*(?:(?:facebook|twitter|x|wechat|weibo|whatsapp|linkedin|telegram|email|e-mail|print|copy link)[\s,|/·]*)*$/i, 'share buttons'],
+  [
+    /^(?:related(?: (?:articles|stories|news|links|reading|coverage))?|read more|more on this story|see also|recommended|you may also like|further reading|most read|trending)(?:\s*[:：>»].*|\s*)$/i,
+    'a related-links line',
+  ],
+  [
+    /^(?:share(?: this(?: article| story| page)?)?(?: on)?|follow us(?: on)?)\b[\s:]*(?:(?:facebook|twitter|x|wechat|weibo|whatsapp|linkedin|telegram|email|e-mail|print|copy link)[\s,|/·]*)*$/i,
+    'share buttons',
+  ],
   [/^(?:(?:facebook|twitter|wechat|weibo|whatsapp|linkedin|telegram|email|print)\s*[|,/·]?\s*){2,}$/i, 'share buttons'],
-  [/(?:leave a (?:comment|reply)|post (?:a )?comment|your email address will not be published|required fields are marked|comments are closed|log in to comment|\d+ comments?$)/i, 'a comment form'],
-  [/(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences)|manage (?:your )?consent)/i, 'a cookie banner'],
+  [
+    /(?:leave a (?:comment|reply)|post (?:a )?comment|your email address will not be published|required fields are marked|comments are closed|log in to comment|\d+ comments?$)/i,
+    'a comment form',
+  ],
+  [
+    /(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences)|manage (?:your )?consent)/i,
+    'a cookie banner',
+  ],
   [/^(?:copyright\s*)?(?:©|\(c\))|^copyright\s+\d{4}/i, 'a copyright line'],
   [/all rights reserved\.?$/i, 'a copyright line'],
-  [/^(?:editor|editor in charge|responsible editor|edited by|source|photo|photograph|image|reporter|correspondent)\s*[:：]\s*\S.*$/i, 'a credit line'],
-  [/^(?:by\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}\s*(?:[|,·]\s*)?)?(?:published|updated|posted)(?: on| at)?\s*[:：]?\s*\d/iu, 'a byline and date stamp'],
-  [/^(?:back to top|print this page|subscribe(?: now| to our newsletter)?|sign up for our newsletter|next article|previous article|next|previous|advertisement|sponsored|tags?\s*[:：].*)$/i, 'a page link'],
+  [
+    /^(?:editor|editor in charge|responsible editor|edited by|source|photo|photograph|image|reporter|correspondent)\s*[:：]\s*\S.*$/i,
+    'a credit line',
+  ],
+  [
+    /^(?:by\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}\s*(?:[|,·]\s*)?)?(?:published|updated|posted)(?: on| at)?\s*[:：]?\s*\d/iu,
+    'a byline and date stamp',
+  ],
+  [
+    /^(?:back to top|print this page|subscribe(?: now| to our newsletter)?|sign up for our newsletter|next article|previous article|next|previous|advertisement|sponsored|tags?\s*[:：].*)$/i,
+    'a page link',
+  ],
   [/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+(?:source|来源)\s*[:：].*)?$/i, 'a date stamp'],
 ];
 

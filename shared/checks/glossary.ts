@@ -32,7 +32,10 @@ function parseTsv(text: string, name: string): Result<Glossary> {
     if (cells.length < 2 || !cells[1]) {
       return fail('parse-error', `${name} line ${i + 1}: a glossary row needs a source term and its translation separated by a tab.`);
     }
-    const forbidden = (cells[2] ?? '').split(/[;|]/).map((v) => v.trim()).filter(Boolean);
+    const forbidden = (cells[2] ?? '')
+      .split(/[;|]/)
+      .map((v) => v.trim())
+      .filter(Boolean);
     entries.push({ source: cells[0]!, target: cells[1]!, forbidden });
   }
   return entries.length > 0 ? ok(entries) : fail('empty', `${name} holds no glossary entries.`);
@@ -44,7 +47,9 @@ function unescapeXml(s: string): string {
   return s
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? all),
+      e[0] === '#'
+        ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        : (ENTITIES[e] ?? all),
     )
     .trim();
 }
@@ -71,6 +76,10 @@ function parseTbx(text: string, name: string): Result<Glossary> {
     }
     if (target || forbidden.length > 0) entries.push({ source, target, forbidden });
   }
-  if (entries.length === 0) return fail('parse-error', `${name}: no term entries with an English term were found (expected TBX termEntry or conceptEntry elements).`);
+  if (entries.length === 0)
+    return fail(
+      'parse-error',
+      `${name}: no term entries with an English term were found (expected TBX termEntry or conceptEntry elements).`,
+    );
   return ok(entries);
 }

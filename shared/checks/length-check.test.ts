@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkLength } from './length-check';
 
 const SOURCE = '临江市老港大桥经过近三年的修缮将于九月重新开放供行人和骑行者使用';
-const TEXT = 'After nearly three years of restoration, Linjiang’s Old Harbour Bridge will reopen in September for pedestrians and cyclists.';
+const TEXT =
+  'After nearly three years of restoration, Linjiang’s Old Harbour Bridge will reopen in September for pedestrians and cyclists.';
 
 describe('length check', () => {
   const article = Array.from({ length: 12 }, (_, i) => ({ id: `p${i + 1}`, source: SOURCE, text: TEXT }));

@@ -92,9 +92,25 @@ export function lengthFinding(p: CheckParagraph, calibration: LengthCalibration 
   const how = times >= 1.95 ? `${times.toFixed(1)} times` : `${Math.round((times - 1) * 100)}%`;
   if (z < 0) {
     const at = p.text.length;
-    return finding('length', p, at, at, 'Accuracy/Omission', 'major', `Much shorter than its source suggests (${how} shorter than this article's usual ratio): something may be missing.`);
+    return finding(
+      'length',
+      p,
+      at,
+      at,
+      'Accuracy/Omission',
+      'major',
+      `Much shorter than its source suggests (${how} shorter than this article's usual ratio): something may be missing.`,
+    );
   }
-  return finding('length', p, 0, p.text.length, 'Accuracy/Addition', 'major', `Much longer than its source suggests (${how} longer than this article's usual ratio): something may have been added.`);
+  return finding(
+    'length',
+    p,
+    0,
+    p.text.length,
+    'Accuracy/Addition',
+    'major',
+    `Much longer than its source suggests (${how} longer than this article's usual ratio): something may have been added.`,
+  );
 }
 
 /** Length findings for a whole article. */

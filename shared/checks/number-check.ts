@@ -28,7 +28,15 @@ export function checkNumbers(p: CheckParagraph): Finding[] {
     const s = missing[i]!;
     const t = extra[i]!;
     out.push(
-      finding('numbers', p, t.start, t.end, 'Accuracy/Mistranslation', 'major', `The source says ${stated(source, s)}; the translation has ${p.text.slice(t.start, t.end)}.`),
+      finding(
+        'numbers',
+        p,
+        t.start,
+        t.end,
+        'Accuracy/Mistranslation',
+        'major',
+        `The source says ${stated(source, s)}; the translation has ${p.text.slice(t.start, t.end)}.`,
+      ),
     );
   }
   for (const s of missing.slice(pairs)) {

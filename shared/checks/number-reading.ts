@@ -19,7 +19,18 @@ export interface NumberMention {
 }
 
 const CN_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const CN_BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
@@ -128,21 +139,84 @@ export function readSourceNumbers(raw: string): NumberMention[] {
 }
 
 const UNITS_EN: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const ORDINALS_EN: Readonly<Record<string, number>> = {
-  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
 };
 const SCALES_EN: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** Every word that may start a number, a month or an ordinal. */
-const NUMBER_WORDS = new Set(['a', ...Object.keys(UNITS_EN), ...Object.keys(ORDINALS_EN), ...Object.keys(SCALES_EN), ...Object.keys(MONTHS)]);
+const NUMBER_WORDS = new Set([
+  'a',
+  ...Object.keys(UNITS_EN),
+  ...Object.keys(ORDINALS_EN),
+  ...Object.keys(SCALES_EN),
+  ...Object.keys(MONTHS),
+]);
 
 /**
  * Clock times, digits with their scale words, and words from the number vocabulary: one regular expression, so
@@ -171,7 +245,11 @@ export function readTargetNumbers(text: string): NumberMention[] {
       if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start))) continue; // "G20"
       let value = Number(m[3].replace(/,/g, '') + (m[4] ?? ''));
       // "92 ten-thousands" (a literal rendering of 92万) is 920,000.
-      const scales = (m[6] ?? '').toLowerCase().replace(/ten[\s-]+thousands?/g, 'myriad').split(/[\s-]+/).filter(Boolean);
+      const scales = (m[6] ?? '')
+        .toLowerCase()
+        .replace(/ten[\s-]+thousands?/g, 'myriad')
+        .split(/[\s-]+/)
+        .filter(Boolean);
       for (const word of scales) value *= word === 'myriad' ? 1e4 : (SCALES_EN[word.replace(/s$/, '')] ?? 1);
       const suffix = m[7]?.toLowerCase();
       if (suffix === 'bn') value *= 1e9;

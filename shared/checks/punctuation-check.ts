@@ -19,7 +19,8 @@ export function checkPunctuation(p: CheckParagraph): Finding[] {
 
   // Each pattern starts with a literal character, so the scan is cheap on the many paragraphs without it.
   for (const m of text.matchAll(/ {2,}/g)) {
-    if (m.index > 0 && m.index + m[0].length < text.length && text[m.index - 1] !== '\n') add(m.index, m.index + m[0].length, 'Two spaces where one belongs.');
+    if (m.index > 0 && m.index + m[0].length < text.length && text[m.index - 1] !== '\n')
+      add(m.index, m.index + m[0].length, 'Two spaces where one belongs.');
   }
   for (const m of text.matchAll(/ +([,.;:!?])(?=\s|$)/g)) {
     if (m.index > 0 && /[A-Za-z0-9”’)]/.test(text[m.index - 1]!)) add(m.index, m.index + m[0].length, `A space before “${m[1]}”.`);
@@ -43,7 +44,8 @@ export function checkPunctuation(p: CheckParagraph): Finding[] {
   // Mixed styles: straight single marks among curly single ones (‘ ’ with '), straight double among curly double.
   // Curly double quotes with straight apostrophes is a common house style, not a mix.
   if (/[‘’]/.test(text)) for (const m of text.matchAll(/'/g)) add(m.index, m.index + 1, 'A straight apostrophe among curly ones (’).');
-  if (/[“”]/.test(text)) for (const m of text.matchAll(/"/g)) add(m.index, m.index + 1, 'A straight quotation mark among curly ones (“ ”).');
+  if (/[“”]/.test(text))
+    for (const m of text.matchAll(/"/g)) add(m.index, m.index + 1, 'A straight quotation mark among curly ones (“ ”).');
   return out;
 }
 
@@ -67,6 +69,7 @@ function pairs(p: CheckParagraph, open: string, close: string, what: string): Fi
     }
   }
   const quotationRunsOn = open === '“' && stack.length === 1;
-  if (!quotationRunsOn) for (const at of stack) out.push(finding('punctuation', p, at, at + 1, CATEGORY, 'minor', `An opening ${what} that is never closed.`));
+  if (!quotationRunsOn)
+    for (const at of stack) out.push(finding('punctuation', p, at, at + 1, CATEGORY, 'minor', `An opening ${what} that is never closed.`));
   return out;
 }

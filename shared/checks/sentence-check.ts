@@ -14,42 +14,261 @@ const CATEGORY_FUSED = 'Linguistic conventions/Unintelligible';
 const CATEGORY_GRAMMAR = 'Linguistic conventions/Grammar';
 
 /** Capitalised words that begin a sentence and rarely begin a name: seen mid-sentence, a sentence starts there. */
-const SENTENCE_OPENERS = new Set(['The', 'This', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'Its', 'His', 'Her', 'Their', 'Our', 'There']);
+const SENTENCE_OPENERS = new Set([
+  'The',
+  'This',
+  'These',
+  'Those',
+  'It',
+  'He',
+  'She',
+  'They',
+  'We',
+  'Its',
+  'His',
+  'Her',
+  'Their',
+  'Our',
+  'There',
+]);
 
 /** Words after which a title or a quoted name may follow with a capital ("in The Times", "a film called It"). */
 const BEFORE_TITLES = new Set([
-  'in', 'on', 'at', 'of', 'to', 'by', 'from', 'with', 'for', 'about', 'into', 'as', 'like', 'see', 'than',
-  'called', 'named', 'titled', 'entitled', 'read', 'reads', 'said', 'says', 'told', 'wrote', 'and', 'or', 'the', 'a', 'an',
+  'in',
+  'on',
+  'at',
+  'of',
+  'to',
+  'by',
+  'from',
+  'with',
+  'for',
+  'about',
+  'into',
+  'as',
+  'like',
+  'see',
+  'than',
+  'called',
+  'named',
+  'titled',
+  'entitled',
+  'read',
+  'reads',
+  'said',
+  'says',
+  'told',
+  'wrote',
+  'and',
+  'or',
+  'the',
+  'a',
+  'an',
 ]);
 
 const AUXILIARIES = new Set([
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would',
-  'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'isn’t', "isn't", 'won’t', "won't", 'can’t', "can't",
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'shall',
+  'should',
+  'may',
+  'might',
+  'must',
+  'isn’t',
+  "isn't",
+  'won’t',
+  "won't",
+  'can’t',
+  "can't",
 ]);
 
 /** Common verbs whose past tense does not end in -ed, and base forms common in news prose. */
 const IRREGULAR_VERBS = new Set([
-  'said', 'made', 'took', 'gave', 'built', 'began', 'begun', 'became', 'came', 'went', 'got', 'put', 'set', 'laid',
-  'held', 'kept', 'left', 'led', 'met', 'paid', 'ran', 'saw', 'sent', 'spent', 'stood', 'told', 'thought', 'brought',
-  'bought', 'sold', 'won', 'lost', 'found', 'felt', 'knew', 'grew', 'drew', 'wrote', 'fell', 'rose', 'hit', 'cut',
-  'let', 'say', 'make', 'take', 'give', 'go', 'come', 'get', 'see', 'know', 'think', 'want', 'need', 'open', 'close',
-  'remain', 'seem', 'become', 'include', 'run', 'stand', 'expect', 'hope', 'plan', 'keep', 'show', 'add', 'cost',
+  'said',
+  'made',
+  'took',
+  'gave',
+  'built',
+  'began',
+  'begun',
+  'became',
+  'came',
+  'went',
+  'got',
+  'put',
+  'set',
+  'laid',
+  'held',
+  'kept',
+  'left',
+  'led',
+  'met',
+  'paid',
+  'ran',
+  'saw',
+  'sent',
+  'spent',
+  'stood',
+  'told',
+  'thought',
+  'brought',
+  'bought',
+  'sold',
+  'won',
+  'lost',
+  'found',
+  'felt',
+  'knew',
+  'grew',
+  'drew',
+  'wrote',
+  'fell',
+  'rose',
+  'hit',
+  'cut',
+  'let',
+  'say',
+  'make',
+  'take',
+  'give',
+  'go',
+  'come',
+  'get',
+  'see',
+  'know',
+  'think',
+  'want',
+  'need',
+  'open',
+  'close',
+  'remain',
+  'seem',
+  'become',
+  'include',
+  'run',
+  'stand',
+  'expect',
+  'hope',
+  'plan',
+  'keep',
+  'show',
+  'add',
+  'cost',
 ]);
 
 /** Verbs of saying and thinking: "said the lamps were restored" is reported speech, not a fused sentence. */
 const REPORTING = new Set([
-  'said', 'told', 'added', 'noted', 'stated', 'announced', 'reported', 'believed', 'thought', 'knew', 'found', 'showed',
-  'claimed', 'argued', 'explained', 'confirmed', 'estimated', 'expected', 'hoped', 'revealed', 'warned', 'insisted',
-  'suggested', 'predicted', 'feared', 'assumed', 'agreed', 'decided', 'learned', 'realised', 'realized', 'felt', 'recalled',
-  'ensured', 'proved', 'proposed', 'recommended', 'understood', 'guessed', 'admitted', 'denied', 'promised', 'indicated',
+  'said',
+  'told',
+  'added',
+  'noted',
+  'stated',
+  'announced',
+  'reported',
+  'believed',
+  'thought',
+  'knew',
+  'found',
+  'showed',
+  'claimed',
+  'argued',
+  'explained',
+  'confirmed',
+  'estimated',
+  'expected',
+  'hoped',
+  'revealed',
+  'warned',
+  'insisted',
+  'suggested',
+  'predicted',
+  'feared',
+  'assumed',
+  'agreed',
+  'decided',
+  'learned',
+  'realised',
+  'realized',
+  'felt',
+  'recalled',
+  'ensured',
+  'proved',
+  'proposed',
+  'recommended',
+  'understood',
+  'guessed',
+  'admitted',
+  'denied',
+  'promised',
+  'indicated',
 ]);
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'all', 'some', 'new', 'two', 'three', 'several']);
-const PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'to', 'for', 'with', 'from', 'by', 'into', 'onto', 'under', 'over', 'across', 'along', 'near', 'beside']);
+const PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'of',
+  'to',
+  'for',
+  'with',
+  'from',
+  'by',
+  'into',
+  'onto',
+  'under',
+  'over',
+  'across',
+  'along',
+  'near',
+  'beside',
+]);
 /** Words that open a clause of their own: a second verb after them is expected. */
 const CLAUSE_WORDS = new Set([
-  'and', 'or', 'but', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'if', 'as',
-  'than', 'what', 'whether', 'although', 'though', 'since', 'until', 'after', 'before', 'so', 'once', 'unless', 'how', 'why',
+  'and',
+  'or',
+  'but',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'while',
+  'because',
+  'if',
+  'as',
+  'than',
+  'what',
+  'whether',
+  'although',
+  'though',
+  'since',
+  'until',
+  'after',
+  'before',
+  'so',
+  'once',
+  'unless',
+  'how',
+  'why',
 ]);
 const BE_FORMS = new Set(['was', 'were', 'is', 'are']);
 
@@ -57,7 +276,8 @@ const BE_FORMS = new Set(['was', 'were', 'is', 'are']);
 const DOUBLES_ALLOWED = new Set(['that', 'had', 'is', 'do', 'bye', 'no', 'very', 'far', 'so']);
 
 /** Abbreviations after which a full stop does not end a sentence. */
-const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|vs|approx|a\.m|p\.m|No|St|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Co|Inc|Ltd|Corp|Gen|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|cf|al|ca|Fig)|\b[A-Za-z])\.$/;
+const ABBREVIATIONS =
+  /(?:\b(?:e\.g|i\.e|etc|vs|approx|a\.m|p\.m|No|St|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Co|Inc|Ltd|Corp|Gen|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|cf|al|ca|Fig)|\b[A-Za-z])\.$/;
 
 interface Token {
   readonly word: string;
@@ -78,14 +298,31 @@ function tokens(text: string, from = 0, to = text.length): Token[] {
 }
 
 /** Words after which a word ending in -s is a plural noun ("the engineers"), not a verb. */
-const BEFORE_NOUNS = new Set([...DETERMINERS, 'these', 'those', 'many', 'of', 'for', 'and', 'or', 'my', 'your', 'four', 'five', 'other', 'most', 'few']);
+const BEFORE_NOUNS = new Set([
+  ...DETERMINERS,
+  'these',
+  'those',
+  'many',
+  'of',
+  'for',
+  'and',
+  'or',
+  'my',
+  'your',
+  'four',
+  'five',
+  'other',
+  'most',
+  'few',
+]);
 
 function looksLikeVerb(t: Token, prev: Token | undefined): boolean {
   const w = t.lower;
   if (AUXILIARIES.has(w) || IRREGULAR_VERBS.has(w)) return true;
   if (w.length >= 4 && w.endsWith('ed')) return true;
   // A word ending in -s may be a verb ("the bridge opens"); taken as one unless a determiner makes it a noun.
-  if (w.length >= 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('’s') && !w.endsWith("'s")) return !(prev && BEFORE_NOUNS.has(prev.lower));
+  if (w.length >= 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('’s') && !w.endsWith("'s"))
+    return !(prev && BEFORE_NOUNS.has(prev.lower));
   return false;
 }
 
@@ -125,7 +362,17 @@ export function checkSentences(p: CheckParagraph): Finding[] {
   for (const m of text.matchAll(FUSED)) {
     if (BEFORE_TITLES.has(m[1]!.toLowerCase())) continue;
     const end = m.index + m[1]!.length + 1 + m[2]!.length;
-    out.push(finding('sentences', p, m.index, end, CATEGORY_FUSED, 'major', `Two sentences seem to run together at “${m[2]}”: a full stop or words are missing.`));
+    out.push(
+      finding(
+        'sentences',
+        p,
+        m.index,
+        end,
+        CATEGORY_FUSED,
+        'major',
+        `Two sentences seem to run together at “${m[2]}”: a full stop or words are missing.`,
+      ),
+    );
   }
   for (const m of text.matchAll(DOUBLED)) {
     if (DOUBLES_ALLOWED.has(m[1]!.toLowerCase())) continue;
@@ -137,7 +384,17 @@ export function checkSentences(p: CheckParagraph): Finding[] {
     const after = /^[a-z]+/.exec(text.slice(m.index + 2, m.index + 40))!;
     if (after[0].length < 2) continue;
     const start = m.index - before[0].length;
-    out.push(finding('sentences', p, start, m.index + 2 + after[0].length, CATEGORY_FUSED, 'major', 'A sentence continues in lower case after a full stop: it was cut in two.'));
+    out.push(
+      finding(
+        'sentences',
+        p,
+        start,
+        m.index + 2 + after[0].length,
+        CATEGORY_FUSED,
+        'major',
+        'A sentence continues in lower case after a full stop: it was cut in two.',
+      ),
+    );
   }
 
   const headingLike = p.kind === 'heading' || !/[.!?]["”’)]*\s*$/.test(text);
@@ -194,7 +451,15 @@ function secondVerb(p: CheckParagraph, words: readonly Token[]): Finding[] {
       if (BE_FORMS.has(be.lower) && isPastParticiple(participle.lower) && /^[a-z]/.test(words[i + 1]!.word)) {
         const object = words[i + 1]!;
         out.push(
-          finding('sentences', p, object.start, participle.end, CATEGORY_FUSED, 'major', `“${be.word} ${participle.word}” has no subject of its own: two sentences seem fused here.`),
+          finding(
+            'sentences',
+            p,
+            object.start,
+            participle.end,
+            CATEGORY_FUSED,
+            'major',
+            `“${be.word} ${participle.word}” has no subject of its own: two sentences seem fused here.`,
+          ),
         );
         action = -1;
         break;

@@ -40,7 +40,17 @@ export function checkTerminology(p: CheckParagraph, glossary: Glossary): Finding
     if (variantFound || !entry.source || !entry.target || !p.source) continue;
     if (p.source.toLowerCase().includes(entry.source.toLowerCase()) && findWord(lower, entry.target.toLowerCase()) < 0) {
       const at = p.text.length;
-      out.push(finding('terminology', p, at, at, CATEGORY, 'minor', `The glossary renders ${entry.source} as “${entry.target}”, which is not in this paragraph.`));
+      out.push(
+        finding(
+          'terminology',
+          p,
+          at,
+          at,
+          CATEGORY,
+          'minor',
+          `The glossary renders ${entry.source} as “${entry.target}”, which is not in this paragraph.`,
+        ),
+      );
     }
   }
   return out;

@@ -39,7 +39,17 @@ export function checkUntranslated(p: CheckParagraph): Finding[] {
       if (han > 0) {
         out.push(finding('untranslated', p, i, end, 'Accuracy/Untranslated', 'major', 'Chinese text left untranslated.'));
       } else {
-        out.push(finding('untranslated', p, i, end, 'Linguistic conventions/Punctuation', 'minor', `Chinese punctuation “${text.slice(i, end)}” in English text.`));
+        out.push(
+          finding(
+            'untranslated',
+            p,
+            i,
+            end,
+            'Linguistic conventions/Punctuation',
+            'minor',
+            `Chinese punctuation “${text.slice(i, end)}” in English text.`,
+          ),
+        );
       }
     }
     i = end;

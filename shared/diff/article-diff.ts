@@ -29,11 +29,7 @@ export interface ArticleDiff {
  * Pairs the paragraphs of two articles and compares them: `oldTexts` is the hypothesis (machine translation),
  * `newTexts` the reference. Every row gets an edit rate, unchanged ones with no edits.
  */
-export function diffArticles(
-  oldTexts: readonly string[],
-  newTexts: readonly string[],
-  options: CompareOptions = {},
-): ArticleDiff {
+export function diffArticles(oldTexts: readonly string[], newTexts: readonly string[], options: CompareOptions = {}): ArticleDiff {
   const [left, right] = pairParagraphs(oldTexts, newTexts);
   const comparison = compareRows(left, right, options);
   const count = comparison.editRate === 'char' ? countTerChars : countTerWords;
@@ -114,10 +110,7 @@ export function pairRows(oldTexts: readonly string[], newTexts: readonly string[
 }
 
 /** Gives paired paragraphs the same id (`p1`, `p2`, ... in reading order) and unpaired ones an id of their own. */
-export function pairParagraphs(
-  oldTexts: readonly string[],
-  newTexts: readonly string[],
-): [ComparedParagraph[], ComparedParagraph[]] {
+export function pairParagraphs(oldTexts: readonly string[], newTexts: readonly string[]): [ComparedParagraph[], ComparedParagraph[]] {
   const { oldIndex, newIndex } = pairRows(oldTexts, newTexts);
   const left: ComparedParagraph[] = [];
   const right: ComparedParagraph[] = [];

@@ -15,11 +15,30 @@ function actual(oldTexts: string[], newTexts: string[], unit: 'word' | 'char') {
 
 describe('article rates', () => {
   it('gives every row the rate of the full comparison: unchanged, changed, added and removed paragraphs', () => {
-    const old = ['The council met on Tuesday.', 'It approved the budget.', 'Critics were not convinced.', 'A paragraph cut later.', 'The end.'];
-    const edited = ['The council met on Tuesday.', 'On Tuesday it passed the budget.', 'A new paragraph.', 'Critics were not convinced.', 'The end.'];
+    const old = [
+      'The council met on Tuesday.',
+      'It approved the budget.',
+      'Critics were not convinced.',
+      'A paragraph cut later.',
+      'The end.',
+    ];
+    const edited = [
+      'The council met on Tuesday.',
+      'On Tuesday it passed the budget.',
+      'A new paragraph.',
+      'Critics were not convinced.',
+      'The end.',
+    ];
     expect(actual(old, edited, 'word')).toEqual(expected(old, edited, 'word'));
     // Same, changed (two words inserted, one replaced), added (3 words), same, removed (4 words), same.
-    expect(actual(old, edited, 'word').rows.map((r) => [r.edits, r.refWords])).toEqual([[0, 5], [3, 6], [3, 3], [0, 4], [4, 0], [0, 2]]);
+    expect(actual(old, edited, 'word').rows.map((r) => [r.edits, r.refWords])).toEqual([
+      [0, 5],
+      [3, 6],
+      [3, 3],
+      [0, 4],
+      [4, 0],
+      [0, 2],
+    ]);
   });
 
   it('counts by character when asked, a reference whose lower case is longer included', () => {

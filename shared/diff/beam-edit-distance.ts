@@ -110,7 +110,7 @@ export class BeamEditDistance {
     // gives the cell's cost), which is cheaper than storing an operation per cell.
     const path = this.path;
     let steps = 0;
-    for (let i = n, j = m; i > 0 || j > 0; ) {
+    for (let i = n, j = m; i > 0 || j > 0;) {
       let op: number;
       if (i === 0) op = OP_INS;
       else if (j === 0) op = OP_DEL;

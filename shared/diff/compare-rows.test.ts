@@ -101,7 +101,7 @@ describe('compare rows', () => {
     expect(previousChangedRow(result, 1)).toBeUndefined();
   });
 
-  it("scores the whole article as total edits over total reference words", () => {
+  it('scores the whole article as total edits over total reference words', () => {
     const result = compareRows(article('one two three', 'four five', 'six'), [
       { id: 'p1', text: 'one two three' },
       { id: 'p2', text: 'four six' },

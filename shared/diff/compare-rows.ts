@@ -6,14 +6,7 @@
  * paragraph costs a string comparison and a word count (for the article's edit rate).
  */
 import { assertNever } from '../result';
-import {
-  characterEditRate,
-  countTerChars,
-  countTerWords,
-  editRate,
-  translationEditRate,
-  type EditRate,
-} from './ter';
+import { characterEditRate, countTerChars, countTerWords, editRate, translationEditRate, type EditRate } from './ter';
 import { diffText, newSide, oldSide, type DiffLevel, type DiffSegment } from './text-diff';
 
 export interface ComparedParagraph {

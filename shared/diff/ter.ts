@@ -225,8 +225,7 @@ function bestShift(
             best === undefined ||
             gain > best.gain ||
             (gain === best.gain &&
-              (length > best.length ||
-                (length === best.length && (sh < best.start || (sh === best.start && dest < best.dest)))))
+              (length > best.length || (length === best.length && (sh < best.start || (sh === best.start && dest < best.dest)))))
           ) {
             best = { gain, length, start: sh, dest };
           }

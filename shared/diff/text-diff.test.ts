@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CHAR_DIFF_CHARS, MAX_DIFF_EDITS, diffChars, diffWords, newSide, oldSide, type DiffSegment } from './text-diff';
 
-const oldText = (segments: readonly DiffSegment[]): string => oldSide(segments).map((s) => s.text).join('');
-const newText = (segments: readonly DiffSegment[]): string => newSide(segments).map((s) => s.text).join('');
+const oldText = (segments: readonly DiffSegment[]): string =>
+  oldSide(segments)
+    .map((s) => s.text)
+    .join('');
+const newText = (segments: readonly DiffSegment[]): string =>
+  newSide(segments)
+    .map((s) => s.text)
+    .join('');
 
 describe('word diff', () => {
   it('marks a replaced word as a deletion then an insertion, keeping the rest', () => {
@@ -56,7 +62,12 @@ describe('word diff', () => {
     const { segments } = diffWords('我们今天去北京。', '我们明天去北京。');
     expect(segments.find((s) => s.kind === 'delete')?.text).toContain('今天');
     expect(segments.find((s) => s.kind === 'insert')?.text).toContain('明天');
-    expect(segments.filter((s) => s.kind === 'same').map((s) => s.text).join('')).toContain('北京');
+    expect(
+      segments
+        .filter((s) => s.kind === 'same')
+        .map((s) => s.text)
+        .join(''),
+    ).toContain('北京');
   });
 
   it('shows a paragraph rewritten beyond the edit limit as replaced, and says so', () => {

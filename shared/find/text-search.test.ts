@@ -6,7 +6,10 @@ const find = (text: string, phrase: string, options: Partial<FindOptions> = {}) 
 
 describe('finding a phrase in a paragraph', () => {
   it('ignores case unless asked to match it', () => {
-    expect(find('The bridge, the BRIDGE.', 'bridge')).toEqual([{ start: 4, end: 10 }, { start: 16, end: 22 }]);
+    expect(find('The bridge, the BRIDGE.', 'bridge')).toEqual([
+      { start: 4, end: 10 },
+      { start: 16, end: 22 },
+    ]);
     expect(find('The bridge, the BRIDGE.', 'BRIDGE', { matchCase: true })).toEqual([{ start: 16, end: 22 }]);
   });
 
@@ -31,14 +34,20 @@ describe('finding a phrase in a paragraph', () => {
 
   it('finds Chinese phrases, where there are no word boundaries to respect', () => {
     const text = '大桥于周二开放，新大桥每天开放十六个小时。';
-    expect(find(text, '大桥')).toEqual([{ start: 0, end: 2 }, { start: 9, end: 11 }]);
+    expect(find(text, '大桥')).toEqual([
+      { start: 0, end: 2 },
+      { start: 9, end: 11 },
+    ]);
     expect(find(text, '大桥', { wholeWord: true })).toHaveLength(2);
     // A Latin word beside Chinese text is a whole word: Chinese characters are not part of Latin words.
     expect(find('新的Bridge大桥', 'bridge', { wholeWord: true })).toEqual([{ start: 2, end: 8 }]);
   });
 
   it('gives matches that never overlap, left to right', () => {
-    expect(find('aaaa', 'aa')).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }]);
+    expect(find('aaaa', 'aa')).toEqual([
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+    ]);
     expect(find('aaa', 'aa')).toEqual([{ start: 0, end: 2 }]);
     expect(countInText('aaaaa', compileMatcher({ text: 'aa', matchCase: true, wholeWord: false }))).toBe(2);
   });
@@ -61,7 +70,15 @@ describe('finding a phrase in a paragraph', () => {
     expect(replaceMatches(text, matches, '$1 a')).toBe('$1 a bridge and $1 a road');
     expect(rangesProblem(matches, text.length)).toBeUndefined();
     expect(rangesProblem([{ start: 4, end: 2 }], 10)).toMatch(/4-2/);
-    expect(rangesProblem([{ start: 0, end: 3 }, { start: 2, end: 4 }], 10)).toMatch(/2-4/);
+    expect(
+      rangesProblem(
+        [
+          { start: 0, end: 3 },
+          { start: 2, end: 4 },
+        ],
+        10,
+      ),
+    ).toMatch(/2-4/);
     expect(rangesProblem([{ start: 8, end: 12 }], 10)).toMatch(/outside the text of 10 characters/);
   });
 });

@@ -28,12 +28,21 @@ describe('bilingual tables', () => {
   });
 
   it('names the line of a row without a translation, and of a quote that never closes', () => {
-    expect(readBilingualTable('a\tb\nonly one\n', 'a.tsv')).toMatchObject({ ok: false, error: { message: 'a.tsv line 2: expected a source and a translation (2 tab-separated fields), found 1.' } });
-    expect(readBilingualTable('a,b\nx,"open\n', 'a.csv')).toMatchObject({ ok: false, error: { message: 'a.csv line 2, column 3: a quoted field is never closed.' } });
+    expect(readBilingualTable('a\tb\nonly one\n', 'a.tsv')).toMatchObject({
+      ok: false,
+      error: { message: 'a.tsv line 2: expected a source and a translation (2 tab-separated fields), found 1.' },
+    });
+    expect(readBilingualTable('a,b\nx,"open\n', 'a.csv')).toMatchObject({
+      ok: false,
+      error: { message: 'a.csv line 2, column 3: a quoted field is never closed.' },
+    });
   });
 
   it('writes a table that reads back the same', () => {
-    const rows = [{ source: 'a, "b"', target: 'c\nd' }, { source: 'tab\there', target: 'x' }];
+    const rows = [
+      { source: 'a, "b"', target: 'c\nd' },
+      { source: 'tab\there', target: 'x' },
+    ];
     for (const d of ['\t', ','] as const) {
       const text = writeBilingualTable(rows, d);
       const r = readBilingualTable(text, d === ',' ? 'x.csv' : 'x.tsv');

@@ -89,13 +89,19 @@ export function readBilingualTable(text: string, fileName: string, delimiter = d
     sourceAt = 0;
     targetAt = 1;
   } else if (sourceAt < 0 || targetAt < 0) {
-    return fail('parse-error', `${fileName} line ${rows.value[0]!.line}: the header names ${sourceAt < 0 ? 'no source column (source, src)' : 'no translation column (target, translation, mt)'}.`);
+    return fail(
+      'parse-error',
+      `${fileName} line ${rows.value[0]!.line}: the header names ${sourceAt < 0 ? 'no source column (source, src)' : 'no translation column (target, translation, mt)'}.`,
+    );
   }
   const what = delimiter === '\t' ? 'tab-separated' : 'comma-separated';
   const blocks: Block[] = [];
   for (const row of hasHeader ? rows.value.slice(1) : rows.value) {
     if (row.fields.length <= Math.max(sourceAt, targetAt)) {
-      return fail('parse-error', `${fileName} line ${row.line}: expected a source and a translation (${Math.max(sourceAt, targetAt) + 1} ${what} fields), found ${row.fields.length}.`);
+      return fail(
+        'parse-error',
+        `${fileName} line ${row.line}: expected a source and a translation (${Math.max(sourceAt, targetAt) + 1} ${what} fields), found ${row.fields.length}.`,
+      );
     }
     const source = row.fields[sourceAt]!;
     const target = row.fields[targetAt]!;

@@ -60,7 +60,16 @@ const MARKDOWN = [
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'wmt', name));
 const WMT = [fixture('legacy-small.tsv'), fixture('newer-small.tsv')].map((b) => new Uint8Array(b));
-const WMT_FRAGMENTS = ['"quoted ""field"" with\ttab"\t', '<v>', '</v>', '<v></v>', '\tNo-error\tNo-error\n', '{"a": [1, {"b": null}]}', '\r\n', '\uFEFF'].map(utf8);
+const WMT_FRAGMENTS = [
+  '"quoted ""field"" with\ttab"\t',
+  '<v>',
+  '</v>',
+  '<v></v>',
+  '\tNo-error\tNo-error\n',
+  '{"a": [1, {"b": null}]}',
+  '\r\n',
+  '\uFEFF',
+].map(utf8);
 
 /** Paragraphs of a text read in one piece. */
 function splitWhole(format: ArticleFormat, text: string): Block[] {
@@ -181,11 +190,13 @@ describe('importers on long runs of one character', () => {
   it.each(cases)(`%s: a line of ${LENGTH / 1000}k characters is read within a second`, (_name, make, read) => {
     const text = make(LENGTH);
     // The faster of two reads, so that one pause of a busy machine is not taken for slowness.
-    const ms = Math.min(...[0, 1].map(() => {
-      const started = performance.now();
-      read(text);
-      return performance.now() - started;
-    }));
+    const ms = Math.min(
+      ...[0, 1].map(() => {
+        const started = performance.now();
+        read(text);
+        return performance.now() - started;
+      }),
+    );
     expect(ms).toBeLessThan(LIMIT_MS);
   });
 });

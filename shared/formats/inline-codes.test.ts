@@ -48,7 +48,9 @@ describe('inline codes in a text', () => {
     }
     expect(inlineCodeProblem(text, many)).toBeUndefined();
     const started = performance.now();
-    expect(inlineCodeProblem(text.replace(String.fromCharCode(0xe000 + 1999), ''), many)).toBe('the tag </999> was removed but <999> was kept');
+    expect(inlineCodeProblem(text.replace(String.fromCharCode(0xe000 + 1999), ''), many)).toBe(
+      'the tag </999> was removed but <999> was kept',
+    );
     // A keystroke's budget is a few milliseconds; the codes were paired by the first check.
     expect(performance.now() - started).toBeLessThan(20);
   });

@@ -7,7 +7,9 @@
 import { inlineCodeChar, inlineCodeIndex, type InlineCode } from '../model';
 
 /** A run of a text: words, or one inline code (by its index in the paragraph's code list). */
-export type CodedPiece = { readonly kind: 'text'; readonly text: string; readonly start: number } | { readonly kind: 'code'; readonly index: number; readonly start: number };
+export type CodedPiece =
+  | { readonly kind: 'text'; readonly text: string; readonly start: number }
+  | { readonly kind: 'code'; readonly index: number; readonly start: number };
 
 /** Whether a text holds any inline code placeholder; the fast path for the many paragraphs that hold none. */
 export function hasInlineCodes(text: string): boolean {
@@ -60,7 +62,9 @@ export function inlineCodeProblem(text: string, codes: readonly InlineCode[] | u
     if (code.kind === 'close') {
       const match = partners[index];
       if (match !== undefined && !open.has(match)) {
-        return text.indexOf(inlineCodeChar(match)) > i ? `the tag ${code.label} now comes before ${list[match]!.label}` : `the tag ${list[match]!.label} was removed but ${code.label} was kept`;
+        return text.indexOf(inlineCodeChar(match)) > i
+          ? `the tag ${code.label} now comes before ${list[match]!.label}`
+          : `the tag ${list[match]!.label} was removed but ${code.label} was kept`;
       }
     }
   }

@@ -15,11 +15,7 @@ function streamed(text: string, size: number): string[] {
 
 describe('plain text paragraphs', () => {
   it('splits paragraphs at blank lines and keeps the line breaks inside a paragraph', () => {
-    expect(texts('txt', 'First line\nstill first.\n\nSecond.\n\n\n\nThird.\n')).toEqual([
-      'First line\nstill first.',
-      'Second.',
-      'Third.',
-    ]);
+    expect(texts('txt', 'First line\nstill first.\n\nSecond.\n\n\n\nThird.\n')).toEqual(['First line\nstill first.', 'Second.', 'Third.']);
   });
 
   it('reads a file without any blank line as one paragraph per line', () => {

@@ -43,12 +43,21 @@ export function createHtmlSplitter(name = 'The page'): BlockSplitter {
 export function createTableSplitter(name = 'The table'): BlockSplitter {
   return wholeText((text) =>
     looksLikeWmtTsv(text)
-      ? { ok: false, error: { code: 'unsupported', message: `${name} is a WMT MQM annotation file; import one document and system of it with: redline import ${name} --doc ID --system NAME --out REVIEW.redline` } }
+      ? {
+          ok: false,
+          error: {
+            code: 'unsupported',
+            message: `${name} is a WMT MQM annotation file; import one document and system of it with: redline import ${name} --doc ID --system NAME --out REVIEW.redline`,
+          },
+        }
       : readBilingualTable(text, name),
   );
 }
 
 /** A Word document is a ZIP archive, read by the loader as bytes; reaching this splitter means it was read as text. */
 export function createDocxTextSplitter(name = 'The document'): BlockSplitter {
-  return wholeText(() => ({ ok: false, error: { code: 'parse-error', message: `${name} is not a Word document (it is text, not a ZIP package).` } }));
+  return wholeText(() => ({
+    ok: false,
+    error: { code: 'parse-error', message: `${name} is not a Word document (it is text, not a ZIP package).` },
+  }));
 }

@@ -22,9 +22,18 @@ describe('a WMT file as a review', () => {
   const file = parsed(fixture('legacy-small.tsv'), 'legacy-small.tsv');
 
   it('refuses to guess among several documents or systems, listing them', () => {
-    expect(chooseWmtDocument(file, 'legacy-small.tsv')).toMatchObject({ ok: false, error: { message: 'legacy-small.tsv holds 2 documents; choose one with --doc: d1, d2.' } });
-    expect(chooseWmtDocument(file, 'legacy-small.tsv', 'd1')).toMatchObject({ ok: false, error: { message: 'legacy-small.tsv: document d1 was translated by 2 systems; choose one with --system: sysA, sysB.' } });
-    expect(chooseWmtDocument(file, 'legacy-small.tsv', 'd9')).toMatchObject({ ok: false, error: { message: 'legacy-small.tsv has no document "d9"; its documents are: d1, d2.' } });
+    expect(chooseWmtDocument(file, 'legacy-small.tsv')).toMatchObject({
+      ok: false,
+      error: { message: 'legacy-small.tsv holds 2 documents; choose one with --doc: d1, d2.' },
+    });
+    expect(chooseWmtDocument(file, 'legacy-small.tsv', 'd1')).toMatchObject({
+      ok: false,
+      error: { message: 'legacy-small.tsv: document d1 was translated by 2 systems; choose one with --system: sysA, sysB.' },
+    });
+    expect(chooseWmtDocument(file, 'legacy-small.tsv', 'd9')).toMatchObject({
+      ok: false,
+      error: { message: 'legacy-small.tsv has no document "d9"; its documents are: d1, d2.' },
+    });
     expect(chooseWmtDocument(file, 'legacy-small.tsv', 'd1', 'sysA')).toEqual({ ok: true, value: { doc: 'd1', system: 'sysA' } });
   });
 

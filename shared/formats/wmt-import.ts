@@ -40,22 +40,33 @@ export function wmtDocuments(file: WmtMqmFile): ReadonlyMap<string, readonly str
   return docs;
 }
 
-const list = (names: readonly string[]): string => (names.length <= 20 ? names.join(', ') : `${names.slice(0, 20).join(', ')} and ${names.length - 20} more`);
+const list = (names: readonly string[]): string =>
+  names.length <= 20 ? names.join(', ') : `${names.slice(0, 20).join(', ')} and ${names.length - 20} more`;
 
 /** Which document and system to review; refuses an ambiguous or unknown choice with the names to pick from. */
-export function chooseWmtDocument(file: WmtMqmFile, fileName: string, doc?: string, system?: string): Result<{ doc: string; system: string }> {
+export function chooseWmtDocument(
+  file: WmtMqmFile,
+  fileName: string,
+  doc?: string,
+  system?: string,
+): Result<{ doc: string; system: string }> {
   const docs = wmtDocuments(file);
   const names = [...docs.keys()];
   let chosenDoc = doc;
   if (chosenDoc === undefined) {
-    if (names.length !== 1) return fail('bad-request', `${fileName} holds ${names.length} documents; choose one with --doc: ${list(names)}.`);
+    if (names.length !== 1)
+      return fail('bad-request', `${fileName} holds ${names.length} documents; choose one with --doc: ${list(names)}.`);
     chosenDoc = names[0]!;
   }
   const systems = docs.get(chosenDoc);
   if (!systems) return fail('bad-request', `${fileName} has no document "${chosenDoc}"; its documents are: ${list(names)}.`);
   let chosenSystem = system;
   if (chosenSystem === undefined) {
-    if (systems.length !== 1) return fail('bad-request', `${fileName}: document ${chosenDoc} was translated by ${systems.length} systems; choose one with --system: ${list(systems)}.`);
+    if (systems.length !== 1)
+      return fail(
+        'bad-request',
+        `${fileName}: document ${chosenDoc} was translated by ${systems.length} systems; choose one with --system: ${list(systems)}.`,
+      );
     chosenSystem = systems[0]!;
   }
   if (!systems.includes(chosenSystem)) {
@@ -71,10 +82,18 @@ function metadataOf(r: WmtRating): Readonly<Record<string, unknown>> {
 const clamp = (n: number, hi: number): number => Math.max(0, Math.min(hi, n));
 
 /** The flag a rating row stands for, or a reason it stands for none. */
-function flagOf(r: WmtRating, segment: WmtSegment, paragraph: number, target: string, source: string, importedAt: string): WmtFlag | string | undefined {
+function flagOf(
+  r: WmtRating,
+  segment: WmtSegment,
+  paragraph: number,
+  target: string,
+  source: string,
+  importedAt: string,
+): WmtFlag | string | undefined {
   if (NOT_ERRORS.test(r.category) || NOT_ERRORS.test(r.severity)) return undefined;
   const severity = SEVERITIES[r.severity.trim().toLowerCase()];
-  if (!severity) return `line ${r.line}: severity "${r.severity}" is not one Redline flags (minor, major, critical, neutral); the row was left out.`;
+  if (!severity)
+    return `line ${r.line}: severity "${r.severity}" is not one Redline flags (minor, major, critical, neutral); the row was left out.`;
   const meta = metadataOf(r);
   const sourceIssue = /^source/i.test(r.category);
   let side: Side = r.span?.side ?? (sourceIssue ? 'source' : 'target');
@@ -87,7 +106,12 @@ function flagOf(r: WmtRating, segment: WmtSegment, paragraph: number, target: st
   end = clamp(end, text.length);
   if (end < start) end = start;
   const status = meta.status === 'fixed' || meta.status === 'dismissed' ? meta.status : 'open';
-  const created = typeof meta.created === 'string' ? meta.created : typeof meta.timestamp === 'number' && meta.timestamp > 1e11 ? new Date(meta.timestamp).toISOString() : importedAt;
+  const created =
+    typeof meta.created === 'string'
+      ? meta.created
+      : typeof meta.timestamp === 'number' && meta.timestamp > 1e11
+        ? new Date(meta.timestamp).toISOString()
+        : importedAt;
   return {
     paragraph,
     side,

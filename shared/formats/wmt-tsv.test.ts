@@ -90,7 +90,19 @@ describe('WMT MQM TSV headers are read by their names', () => {
   const row = (...fields: string[]): string => fields.join('\t');
 
   it('reads a 10-column file whose header carries an eleventh documentation field that rows lack', () => {
-    const header = row('system', 'doc', 'docSegId', 'globalSegId', 'rater', 'source', 'target', 'category', 'severity', 'metadata', '# Documentation: see the readme');
+    const header = row(
+      'system',
+      'doc',
+      'docSegId',
+      'globalSegId',
+      'rater',
+      'source',
+      'target',
+      'category',
+      'severity',
+      'metadata',
+      '# Documentation: see the readme',
+    );
     const text = [
       header,
       row('sysA', 'doc1', '1', '11', 'r1', 'It is late.', 'Es ist <v>spät</v>.', 'Fluency/Grammar', 'Minor', '{"note":"ok"}'),
@@ -100,7 +112,11 @@ describe('WMT MQM TSV headers are read by their names', () => {
     expect(file.layout).toBe('newer');
     expect(file.hasHeader).toBe(true);
     expect(file.segments).toHaveLength(2);
-    expect(file.segments[0]!.ratings[0]).toMatchObject({ category: 'Fluency/Grammar', metadata: { note: 'ok' }, span: { side: 'target', start: 7, end: 11 } });
+    expect(file.segments[0]!.ratings[0]).toMatchObject({
+      category: 'Fluency/Grammar',
+      metadata: { note: 'ok' },
+      span: { side: 'target', start: 7, end: 11 },
+    });
   });
 
   it('finds columns by name whatever their order and spelling', () => {
@@ -124,7 +140,9 @@ describe('WMT MQM TSV headers are read by their names', () => {
   });
 
   it('says which columns a header lacks', () => {
-    expect(failure(row('system', 'doc', 'rater', 'severity'))).toMatch(/^mqm\.tsv line 1: the header names no docSegId, globalSegId, source, target, category column/);
+    expect(failure(row('system', 'doc', 'rater', 'severity'))).toMatch(
+      /^mqm\.tsv line 1: the header names no docSegId, globalSegId, source, target, category column/,
+    );
   });
 });
 
@@ -160,9 +178,7 @@ describe('WMT MQM TSV, odd and bad input', () => {
   });
 
   it('warns about a stray <v> and about rows of one segment with different texts', () => {
-    const file = parsed(
-      `${good}\n${row('s', 'd', '1', '1', 'r2', 'src', 'other <v>tgt', 'Other', 'Minor')}\n`,
-    );
+    const file = parsed(`${good}\n${row('s', 'd', '1', '1', 'r2', 'src', 'other <v>tgt', 'Other', 'Minor')}\n`);
     expect(file.warnings).toEqual([
       'mqm.tsv line 2: unbalanced <v> tags; the first complete span is used.',
       'mqm.tsv line 2: the text of this segment differs from line 1; line 1 is kept.',

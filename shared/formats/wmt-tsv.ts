@@ -163,7 +163,9 @@ function readRecordCarefully(text: string, from: number, firstLine: number): { r
     }
     // End of record: skip \r\n, \n or \r.
     const record =
-      fields.length === 1 && fields[0]!.value === '' ? undefined : { line: recordLine, values: fields.map((f) => f.value), columns: fields.map((f) => f.column) };
+      fields.length === 1 && fields[0]!.value === ''
+        ? undefined
+        : { line: recordLine, values: fields.map((f) => f.value), columns: fields.map((f) => f.column) };
     if (i < n) i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
     return { ...(record ? { record } : {}), next: i >= n ? n + 1 : i, line: line + 1 };
   }
@@ -212,7 +214,17 @@ function stripSpans(marked: string): Stripped {
 /** What a column holds; a file's header names them, else the layout's order gives them. */
 type ColumnRole = 'system' | 'doc' | 'docSegId' | 'globalSegId' | 'rater' | 'source' | 'target' | 'category' | 'severity' | 'metadata';
 
-const LEGACY_ORDER: readonly ColumnRole[] = ['system', 'doc', 'docSegId', 'globalSegId', 'rater', 'source', 'target', 'category', 'severity'];
+const LEGACY_ORDER: readonly ColumnRole[] = [
+  'system',
+  'doc',
+  'docSegId',
+  'globalSegId',
+  'rater',
+  'source',
+  'target',
+  'category',
+  'severity',
+];
 const NEWER_ORDER: readonly ColumnRole[] = [...LEGACY_ORDER, 'metadata'];
 
 /**
@@ -262,7 +274,13 @@ function columnsFromHeader(header: TsvRecord, fileName: string): Result<Columns>
   const at: Partial<Record<ColumnRole, number>> = {};
   let width = 0;
   header.values.forEach((v, i) => {
-    const role = HEADER_NAMES[v.trim().toLowerCase().replace(/[\s_-]/g, '')];
+    const role =
+      HEADER_NAMES[
+        v
+          .trim()
+          .toLowerCase()
+          .replace(/[\s_-]/g, '')
+      ];
     if (role !== undefined && at[role] === undefined) {
       at[role] = i;
       width = i + 1;
@@ -270,7 +288,10 @@ function columnsFromHeader(header: TsvRecord, fileName: string): Result<Columns>
   });
   const missing = REQUIRED_ROLES.filter((r) => at[r] === undefined);
   if (missing.length > 0) {
-    return fail('parse-error', `${fileName} line ${header.line}: the header names no ${missing.join(', ')} column; a WMT MQM TSV file needs ${REQUIRED_ROLES.join(', ')}.`);
+    return fail(
+      'parse-error',
+      `${fileName} line ${header.line}: the header names no ${missing.join(', ')} column; a WMT MQM TSV file needs ${REQUIRED_ROLES.join(', ')}.`,
+    );
   }
   const full = { ...at } as Record<ColumnRole, number | undefined>;
   return ok({ layout: at.metadata !== undefined ? 'newer' : 'legacy', at: full, width, maxWidth: Math.max(width, header.values.length) });
@@ -308,7 +329,15 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
   const warnings: string[] = [];
   const at = columns.at;
   const [iSystem, iDoc, iDocSeg, iGlobalSeg, iRater, iSource, iTarget, iCategory, iSeverity] = REQUIRED_ROLES.map((r) => at[r]!) as [
-    number, number, number, number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const iMeta = at.metadata;
   for (const record of hasHeader ? records.slice(1) : records) {

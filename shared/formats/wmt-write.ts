@@ -7,7 +7,18 @@
  */
 import type { Annotation, Paragraph, Severity } from '../model';
 
-export const WMT_HEADER = ['system', 'doc', 'docSegId', 'globalSegId', 'rater', 'source', 'target', 'category', 'severity', 'metadata'] as const;
+export const WMT_HEADER = [
+  'system',
+  'doc',
+  'docSegId',
+  'globalSegId',
+  'rater',
+  'source',
+  'target',
+  'category',
+  'severity',
+  'metadata',
+] as const;
 
 /** A field as the reader takes it back: quoted (doubled quotes inside) when it holds a tab, a line break or starts with a quote. */
 export function tsvField(value: string): string {
@@ -39,7 +50,9 @@ export function writeWmtTsv(
   for (const a of counted) (byParagraph.get(a.paragraphId) ?? byParagraph.set(a.paragraphId, []).get(a.paragraphId)!).push(a);
   const rows: string[] = [WMT_HEADER.join('\t')];
   const row = (p: Paragraph, rater: string, source: string, target: string, category: string, severity: string, metadata: object) =>
-    [system, doc, String(p.index + 1), p.ref ?? String(p.index + 1), rater, source, target, category, severity, JSON.stringify(metadata)].map(tsvField).join('\t');
+    [system, doc, String(p.index + 1), p.ref ?? String(p.index + 1), rater, source, target, category, severity, JSON.stringify(metadata)]
+      .map(tsvField)
+      .join('\t');
   for (const p of paragraphs) {
     if (p.alignment === 'source-only') continue;
     const flags = byParagraph.get(p.id) ?? [];

@@ -41,7 +41,9 @@ export interface FuzzInput {
 }
 
 /** Bytes that mean something to one of our formats: line ends, tabs, quotes, markup, and bytes UTF-8 forbids. */
-const INTERESTING = [0x00, 0x09, 0x0a, 0x0d, 0x20, 0x22, 0x23, 0x2a, 0x2d, 0x3c, 0x3e, 0x5c, 0x60, 0x7b, 0x7d, 0x7e, 0x80, 0xbf, 0xc0, 0xe3, 0xef, 0xfe, 0xff];
+const INTERESTING = [
+  0x00, 0x09, 0x0a, 0x0d, 0x20, 0x22, 0x23, 0x2a, 0x2d, 0x3c, 0x3e, 0x5c, 0x60, 0x7b, 0x7d, 0x7e, 0x80, 0xbf, 0xc0, 0xe3, 0xef, 0xfe, 0xff,
+];
 
 /** Runs repeated into a huge line: each is a token some parser loops over. */
 const RUNS = [' ', '\t', '\r', '\n', '"', '""', '<v>', '</v>', '#', '- ', '> ', '`', '~', '*', '\\', '{', '[', 'a', '\u3000', '港'];
@@ -61,7 +63,11 @@ const BAD_UTF8: readonly (readonly number[])[] = [
   [0xf0, 0x9f, 0x98],
 ];
 
-const BOMS: readonly (readonly number[])[] = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
+const BOMS: readonly (readonly number[])[] = [
+  [0xef, 0xbb, 0xbf],
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
 
 /**
  * Largest run a huge-line mutation adds: long enough that a parser slower than linear takes seconds, short enough
@@ -244,7 +250,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       if (ms > options.limitMs) failed(`took ${ms.toFixed(0)} ms, over the ${options.limitMs} ms limit`);
     }
     if (result.ok) parsed++;
-    else if (!options.codes.includes(result.error.code)) failed(`failed with the unexpected code ${result.error.code}: ${result.error.message}`);
+    else if (!options.codes.includes(result.error.code))
+      failed(`failed with the unexpected code ${result.error.code}: ${result.error.message}`);
     else if (result.error.message.trim() === '') failed(`failed with ${result.error.code} but no message`);
     else refused++;
   }

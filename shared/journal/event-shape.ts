@@ -34,7 +34,12 @@ export function checkHeaderShape(v: Obj, checkedIndex?: ReadonlyMap<string, numb
  * Checks header paragraphs from..to-1 and adds their positions by id to `index`, which holds those before them:
  * a paragraph without id, text or position, or an id seen before, is a problem.
  */
-export function paragraphShapeProblem(paragraphs: readonly unknown[], from: number, to: number, index: Map<string, number>): string | undefined {
+export function paragraphShapeProblem(
+  paragraphs: readonly unknown[],
+  from: number,
+  to: number,
+  index: Map<string, number>,
+): string | undefined {
   for (let i = from; i < to; i++) {
     const p: unknown = paragraphs[i];
     if (!isObj(p) || !isStr(p.id) || !isStr(p.target) || !isInt(p.index)) return `paragraph ${i + 1} of the header is malformed`;
@@ -90,7 +95,9 @@ function bodyProblem(v: Obj): string | undefined {
     case 'version-saved':
       return versionProblem(v);
     case 'paragraph-status-set':
-      return isStr(v.paragraphId) && typeof v.reviewed === 'boolean' ? undefined : 'paragraph-status-set needs a paragraph id and reviewed true or false';
+      return isStr(v.paragraphId) && typeof v.reviewed === 'boolean'
+        ? undefined
+        : 'paragraph-status-set needs a paragraph id and reviewed true or false';
     case 'paragraph-note-set':
       return isStr(v.paragraphId) && isStr(v.note) ? undefined : 'paragraph-note-set needs a paragraph id and a note';
     case 'rater-set':
@@ -101,7 +108,8 @@ function bodyProblem(v: Obj): string | undefined {
       if (s.typology !== undefined && !isStr(s.typology)) return 'typology is not text';
       if (s.scoringProfile !== undefined && !isStr(s.scoringProfile)) return 'scoring profile is not text';
       if (s.passThreshold !== undefined && typeof s.passThreshold !== 'number') return 'pass threshold is not a number';
-      if (s.checksOff !== undefined && !(Array.isArray(s.checksOff) && s.checksOff.every(isStr))) return 'checks turned off are not a list of names';
+      if (s.checksOff !== undefined && !(Array.isArray(s.checksOff) && s.checksOff.every(isStr)))
+        return 'checks turned off are not a list of names';
       return undefined;
     }
     case 'undo':
@@ -115,11 +123,13 @@ function bodyProblem(v: Obj): string | undefined {
 }
 
 function replacedProblem(v: Obj): string | undefined {
-  if (!isStr(v.find) || !isStr(v.replacement) || typeof v.all !== 'boolean') return 'text-replaced needs the text found, its replacement and whether all was replaced';
+  if (!isStr(v.find) || !isStr(v.replacement) || typeof v.all !== 'boolean')
+    return 'text-replaced needs the text found, its replacement and whether all was replaced';
   if (!Array.isArray(v.edits)) return 'text-replaced has no list of edits';
   for (const e of v.edits as unknown[]) {
     if (!isObj(e) || !isStr(e.paragraphId) || !Array.isArray(e.ranges)) return 'a replacement needs a paragraph id and its ranges';
-    if (!(e.ranges as unknown[]).every((r) => Array.isArray(r) && r.length === 2 && isInt(r[0]) && isInt(r[1]))) return `the ranges replaced in ${e.paragraphId} are malformed`;
+    if (!(e.ranges as unknown[]).every((r) => Array.isArray(r) && r.length === 2 && isInt(r[0]) && isInt(r[1])))
+      return `the ranges replaced in ${e.paragraphId} are malformed`;
   }
   return undefined;
 }
@@ -156,10 +166,13 @@ function changeProblem(c: unknown): string | undefined {
   if (!isObj(c)) return 'undo step change is malformed';
   if (c.kind === 'draft') return isStr(c.paragraphId) && isStr(c.before) && isStr(c.after) ? undefined : 'draft change is malformed';
   if (c.kind === 'dismissal') return suggestionProblem(c.suggestion);
-  if (c.kind === 'status') return isStr(c.paragraphId) && typeof c.before === 'boolean' && typeof c.after === 'boolean' ? undefined : 'status change is malformed';
+  if (c.kind === 'status')
+    return isStr(c.paragraphId) && typeof c.before === 'boolean' && typeof c.after === 'boolean' ? undefined : 'status change is malformed';
   if (c.kind === 'note') return isStr(c.paragraphId) && isStr(c.before) && isStr(c.after) ? undefined : 'note change is malformed';
   if (c.kind !== 'annotation' || !isStr(c.id)) return 'undo step change is malformed';
-  return (c.before === undefined ? undefined : annotationProblem(c.before)) ?? (c.after === undefined ? undefined : annotationProblem(c.after));
+  return (
+    (c.before === undefined ? undefined : annotationProblem(c.before)) ?? (c.after === undefined ? undefined : annotationProblem(c.after))
+  );
 }
 
 function stepsProblem(steps: unknown): string | undefined {
@@ -189,7 +202,8 @@ function snapshotProblem(s: unknown): string | undefined {
     const d = (s.dismissed as unknown[]).map(suggestionProblem).find((p) => p !== undefined);
     if (d) return d;
   }
-  if (s.reviewed !== undefined && !(Array.isArray(s.reviewed) && s.reviewed.every(isStr))) return 'snapshot reviewed paragraphs are not a list of ids';
+  if (s.reviewed !== undefined && !(Array.isArray(s.reviewed) && s.reviewed.every(isStr)))
+    return 'snapshot reviewed paragraphs are not a list of ids';
   if (s.notes !== undefined && !isStrRecord(s.notes)) return 'snapshot notes are malformed';
   return stepsProblem(s.undo) ?? stepsProblem(s.redo);
 }

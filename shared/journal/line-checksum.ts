@@ -109,11 +109,12 @@ export function checksumPrefix(crc: Crc): string {
 }
 
 /** What a line's checksum says: none written, it matches (with the line's JSON minus the member), or it does not. */
-export type LineCheck = { readonly kind: 'none' } | { readonly kind: 'good' } | { readonly kind: 'bad'; readonly written: string; readonly actual: string };
+export type LineCheck =
+  { readonly kind: 'none' } | { readonly kind: 'good' } | { readonly kind: 'bad'; readonly written: string; readonly actual: string };
 
 /** True when a line starts the way a checked line does (the checksum member first). */
 export function hasChecksum(line: string): boolean {
-  return line.startsWith(PREFIX) && line.charCodeAt(PREFIX_LENGTH - 1) === 44 /* , */ && line.charCodeAt(PREFIX_LENGTH - 2) === 34 /* " */;
+  return line.startsWith(PREFIX) && line.charCodeAt(PREFIX_LENGTH - 1) === 44 /* , */ && line.charCodeAt(PREFIX_LENGTH - 2) === 34; /* " */
 }
 
 /** Checks a line's checksum against its text. */

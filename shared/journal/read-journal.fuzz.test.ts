@@ -34,11 +34,7 @@ const BODIES: readonly EventBody[] = [
 ];
 const EVENTS: readonly JournalEvent[] = numbered(BODIES);
 const HEADER = headerLine(sampleHeader(4, 'fuzz.txt'));
-const REVIEWS = [
-  HEADER + EVENTS.map(eventLine).join(''),
-  HEADER + EVENTS.slice(0, 3).map(eventLine).join(''),
-  HEADER,
-].map(utf8);
+const REVIEWS = [HEADER + EVENTS.map(eventLine).join(''), HEADER + EVENTS.slice(0, 3).map(eventLine).join(''), HEADER].map(utf8);
 const LINES = EVENTS.map((e) => utf8(eventLine(e)));
 
 function read(bytes: Uint8Array) {
@@ -46,7 +42,22 @@ function read(bytes: Uint8Array) {
 }
 
 /** JSON values that do not belong where they are put. */
-const ODD_VALUES: readonly unknown[] = [null, -1, 0, 1.5, 1e308, '', 'p999', 'x'.repeat(5000), [], {}, [1, 'a'], { a: { b: null } }, true, 'snapshot'];
+const ODD_VALUES: readonly unknown[] = [
+  null,
+  -1,
+  0,
+  1.5,
+  1e308,
+  '',
+  'p999',
+  'x'.repeat(5000),
+  [],
+  {},
+  [1, 'a'],
+  { a: { b: null } },
+  true,
+  'snapshot',
+];
 
 /** An event with one field (perhaps nested one level) set to an odd value, or removed. */
 function oddEvent(seed: number): JournalEvent {

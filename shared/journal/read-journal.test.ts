@@ -42,9 +42,7 @@ describe('reading a review file', () => {
     expect([...r.state.annotations.keys()]).toEqual(['a1']);
     expect(r.torn).toBe(true);
     expect(r.goodLength).toBe(lines[0]!.length + lines[1]!.length + lines[2]!.length);
-    expect(r.warnings).toEqual([
-      'story.redline line 4: the last event was cut short (the app stopped while saving it) and was dropped.',
-    ]);
+    expect(r.warnings).toEqual(['story.redline line 4: the last event was cut short (the app stopped while saving it) and was dropped.']);
   });
 
   it('a last line of zeros (the file grew but its data never landed) is dropped as torn', () => {
@@ -137,7 +135,9 @@ describe('reading a review file', () => {
     const newer = whole.replace(`"formatVersion":${JOURNAL_FORMAT_VERSION}`, `"formatVersion":${JOURNAL_FORMAT_VERSION + 1}`);
     const e = failure(newer);
     expect(e.code).toBe('newer-format');
-    expect(e.message).toContain(`newer Redline (review format ${JOURNAL_FORMAT_VERSION + 1}; this version reads up to ${JOURNAL_FORMAT_VERSION})`);
+    expect(e.message).toContain(
+      `newer Redline (review format ${JOURNAL_FORMAT_VERSION + 1}; this version reads up to ${JOURNAL_FORMAT_VERSION})`,
+    );
   });
 
   it('an empty file is reported as empty', () => {

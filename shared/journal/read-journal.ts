@@ -72,7 +72,7 @@ export function readJournal(text: string, fileName: string): Result<ReadJournal>
 export function salvageJournal(text: string, fileName: string): Salvage | undefined {
   const salvage: { found?: Salvage } = {};
   const read = runSync(readSteps(text, fileName, salvage));
-  return read.ok ? undefined : salvage.found ?? { problem: read.error.message, line: 1 };
+  return read.ok ? undefined : (salvage.found ?? { problem: read.error.message, line: 1 });
 }
 
 function runSync<T>(steps: Generator<void, T>): T {
@@ -175,7 +175,8 @@ function* readSteps(text: string, fileName: string, salvage: { found?: Salvage }
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.length === bom) return fail('empty', `${fileName} is empty: it is not a Redline review file.`);
   const firstEnd = text.indexOf('\n');
-  if (firstEnd < 0) return fail('parse-error', `${fileName} line 1: the header is incomplete (no end of line), so this is not a usable review file.`);
+  if (firstEnd < 0)
+    return fail('parse-error', `${fileName} line 1: the header is incomplete (no end of line), so this is not a usable review file.`);
   const header = yield* headerSteps(text.slice(bom, firstEnd), fileName);
   if (!header.ok) {
     if (salvage) salvage.found = { problem: header.error.message, line: 1 };
@@ -261,7 +262,8 @@ export function parseHeader(line: string, fileName: string): Result<JournalHeade
 /** A format-2 header must carry a checksum and it must match; one given in a format-1 header is checked too. */
 function headerChecksum(line: string, facts: Readonly<Record<string, unknown>>, fileName: string): Result<void> {
   const check = checkLine(line);
-  if (check.kind === 'bad') return fail('parse-error', `${fileName} line 1: the header's checksum does not match its text (a byte of it was changed).`);
+  if (check.kind === 'bad')
+    return fail('parse-error', `${fileName} line 1: the header's checksum does not match its text (a byte of it was changed).`);
   if (check.kind === 'none' && (facts.formatVersion as number) >= 2) {
     return fail('parse-error', `${fileName} line 1: the header has no checksum, though format ${String(facts.formatVersion)} writes one.`);
   }
@@ -293,7 +295,8 @@ function* headerSteps(line: string, fileName: string): Generator<void, Result<Jo
       crc = crcUpdate(crc, line, from, Math.min(line.length, from + CHECKSUM_STEP));
       if (from + CHECKSUM_STEP < line.length) yield;
     }
-    if (crcHex(crc) !== line.slice(10, 18)) return fail('parse-error', `${fileName} line 1: the header's checksum does not match its text (a byte of it was changed).`);
+    if (crcHex(crc) !== line.slice(10, 18))
+      return fail('parse-error', `${fileName} line 1: the header's checksum does not match its text (a byte of it was changed).`);
   } else if ((known.value.formatVersion as number) >= 2) {
     return headerChecksum(line, known.value, fileName) as Result<never>;
   }
@@ -357,7 +360,8 @@ function checkFormat(value: unknown, fileName: string): Result<Readonly<Record<s
 /** An event line, checked: its checksum first (required when `checked`), then its JSON and shape. */
 function parseLine(raw: string, checked: boolean): ReturnType<typeof checkEventShape> {
   const check = checkLine(raw);
-  if (check.kind === 'bad') return { problem: `its checksum does not match its text (a byte was changed; written ${check.written}, now ${check.actual})` };
+  if (check.kind === 'bad')
+    return { problem: `its checksum does not match its text (a byte was changed; written ${check.written}, now ${check.actual})` };
   if (check.kind === 'none' && checked) return { problem: 'the event has no checksum' };
   let value: unknown;
   try {
@@ -422,7 +426,10 @@ function* headerLineSteps(header: JournalHeader): Generator<void, string[]> {
       crc = crcUpdate(crc, ',');
       yield;
     }
-    const batch = paragraphs.slice(i, i + PARAGRAPHS_PER_STEP).map((p) => JSON.stringify(p)).join(',');
+    const batch = paragraphs
+      .slice(i, i + PARAGRAPHS_PER_STEP)
+      .map((p) => JSON.stringify(p))
+      .join(',');
     parts.push(batch);
     crc = crcUpdate(crc, batch);
   }

@@ -42,7 +42,10 @@ describe('annotations', () => {
   it('an added flag appears with all its fields, in creation order', () => {
     const a = sampleAnnotation('a1', 'p2', { comment: 'wrong verb' });
     const b = sampleAnnotation('a2', 'p1');
-    const state = play([{ type: 'annotation-added', annotation: a }, { type: 'annotation-added', annotation: b }]);
+    const state = play([
+      { type: 'annotation-added', annotation: a },
+      { type: 'annotation-added', annotation: b },
+    ]);
     expect(annotationList(state)).toEqual([a, b]);
   });
 
@@ -73,8 +76,12 @@ describe('annotations', () => {
     expect(moved.annotations.get('a1')).toMatchObject({ side: 'source', start: 6, end: 9 });
     // The source is longer than the translation by its "[src] " prefix: a span past the translation's end fits there.
     const end = mt('p1').length + 6;
-    expect(() => play([{ type: 'annotation-changed', id: 'a1', changes: { side: 'source', span: { start: end - 2, end } } }], added)).not.toThrow();
-    expect(() => play([{ type: 'annotation-changed', id: 'a1', changes: { side: 'target', span: { start: end - 2, end } } }], moved)).toThrow(/outside the target/);
+    expect(() =>
+      play([{ type: 'annotation-changed', id: 'a1', changes: { side: 'source', span: { start: end - 2, end } } }], added),
+    ).not.toThrow();
+    expect(() =>
+      play([{ type: 'annotation-changed', id: 'a1', changes: { side: 'target', span: { start: end - 2, end } } }], moved),
+    ).toThrow(/outside the target/);
     expect(play([{ type: 'undo' }], moved).annotations.get('a1')).toMatchObject({ side: 'target', start: 0, end: 3 });
   });
 
@@ -123,7 +130,10 @@ describe('drafts', () => {
   });
 
   it('rater and settings are kept', () => {
-    const state = play([{ type: 'rater-set', rater: 'Bo' }, { type: 'settings-changed', settings: { passThreshold: 95 } }]);
+    const state = play([
+      { type: 'rater-set', rater: 'Bo' },
+      { type: 'settings-changed', settings: { passThreshold: 95 } },
+    ]);
     expect(state.rater).toBe('Bo');
     expect(state.settings).toMatchObject({ passThreshold: 95, scoringProfile: 'mqm-core' });
   });

@@ -181,7 +181,11 @@ export class ReviewStateBuilder {
       case 'suggestions-dismissed': {
         // A suggestion already dismissed is no change: undo must not bring it back early.
         const fresh = event.suggestions.filter((s) => !this.dismissed.has(suggestionKey(s)));
-        this.record(fresh.length === 1 ? 'dismissal' : 'dismissals', fresh.map((suggestion) => ({ kind: 'dismissal', suggestion })), event.seq);
+        this.record(
+          fresh.length === 1 ? 'dismissal' : 'dismissals',
+          fresh.map((suggestion) => ({ kind: 'dismissal', suggestion })),
+          event.seq,
+        );
         return undefined;
       }
       case 'annotation-changed': {
@@ -209,7 +213,14 @@ export class ReviewStateBuilder {
         return undefined;
       case 'text-replaced': {
         const changes = event.edits.map(({ paragraphId, ranges }) =>
-          this.draftChange(paragraphId, replaceMatches(this.current(paragraphId), ranges.map(([start, end]) => ({ start, end })), event.replacement)),
+          this.draftChange(
+            paragraphId,
+            replaceMatches(
+              this.current(paragraphId),
+              ranges.map(([start, end]) => ({ start, end })),
+              event.replacement,
+            ),
+          ),
         );
         this.record(event.all ? 'replace all' : 'replacement', changes, event.seq);
         return undefined;
@@ -222,13 +233,15 @@ export class ReviewStateBuilder {
       case 'paragraph-status-set': {
         const before = (this.reviewedDraft ?? this.reviewed).has(event.paragraphId);
         const label = event.reviewed ? 'mark reviewed' : 'mark not reviewed';
-        if (before !== event.reviewed) this.record(label, [{ kind: 'status', paragraphId: event.paragraphId, before, after: event.reviewed }], event.seq);
+        if (before !== event.reviewed)
+          this.record(label, [{ kind: 'status', paragraphId: event.paragraphId, before, after: event.reviewed }], event.seq);
         return undefined;
       }
       case 'paragraph-note-set': {
         const before = this.notes.get(event.paragraphId) ?? '';
         const label = event.note === '' ? 'note removal' : before === '' ? 'note' : 'note change';
-        if (before !== event.note) this.record(label, [{ kind: 'note', paragraphId: event.paragraphId, before, after: event.note }], event.seq);
+        if (before !== event.note)
+          this.record(label, [{ kind: 'note', paragraphId: event.paragraphId, before, after: event.note }], event.seq);
         return undefined;
       }
       case 'rater-set':
@@ -319,7 +332,10 @@ export class ReviewStateBuilder {
           if (!this.paragraph(paragraphId)) return `no paragraph ${paragraphId}`;
           if (seen.has(paragraphId)) return `text-replaced lists paragraph ${paragraphId} twice`;
           seen.add(paragraphId);
-          const problem = rangesProblem(ranges.map(([start, end]) => ({ start, end })), this.current(paragraphId).length);
+          const problem = rangesProblem(
+            ranges.map(([start, end]) => ({ start, end })),
+            this.current(paragraphId).length,
+          );
           if (problem) return `in ${paragraphId}, ${problem}`;
         }
         return undefined;
@@ -376,9 +392,7 @@ export class ReviewStateBuilder {
   }
 
   private checkVersion(version: number): string | undefined {
-    return Number.isInteger(version) && version >= 0 && version <= this.versions.length
-      ? undefined
-      : `no version ${version}`;
+    return Number.isInteger(version) && version >= 0 && version <= this.versions.length ? undefined : `no version ${version}`;
   }
 
   private current(paragraphId: string): string {

@@ -8,7 +8,15 @@
  */
 import type { Annotation, Paragraph } from '../model';
 import type { MarkSet } from './paragraph-marks';
-import type { DismissedSuggestion, EventBody, JournalHeader, ReviewSettings, ReviewSnapshot, SavedVersion, UndoStep } from './journal-event';
+import type {
+  DismissedSuggestion,
+  EventBody,
+  JournalHeader,
+  ReviewSettings,
+  ReviewSnapshot,
+  SavedVersion,
+  UndoStep,
+} from './journal-event';
 
 /** A saved version in memory: like `SavedVersion`, with its texts in a map. */
 export interface Version {

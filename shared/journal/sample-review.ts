@@ -44,5 +44,7 @@ export function sampleAnnotation(id: string, paragraphId: string, overrides: Par
 
 /** Numbers event bodies 1, 2, 3, ... with a fixed time, as the journal would. */
 export function numbered(bodies: readonly EventBody[], firstSeq = 1): JournalEvent[] {
-  return bodies.map((b, i) => ({ ...b, seq: firstSeq + i, at: `2025-01-01T10:00:${String(i % 60).padStart(2, '0')}.000Z` }) as JournalEvent);
+  return bodies.map(
+    (b, i) => ({ ...b, seq: firstSeq + i, at: `2025-01-01T10:00:${String(i % 60).padStart(2, '0')}.000Z` }) as JournalEvent,
+  );
 }

@@ -55,7 +55,12 @@ describe('dismissed suggestions', () => {
     expect([...reopened.dismissed.values()]).toEqual([dismissal('p3')]);
   });
   it('a malformed dismissal is named by the shape check', () => {
-    const bad = { seq: 1, at: '2025-01-01T00:00:00Z', type: 'suggestions-dismissed', suggestions: [{ check: 'numbers', paragraphId: 'p1' }] };
+    const bad = {
+      seq: 1,
+      at: '2025-01-01T00:00:00Z',
+      type: 'suggestions-dismissed',
+      suggestions: [{ check: 'numbers', paragraphId: 'p1' }],
+    };
     expect(checkEventShape(bad)).toEqual({ problem: 'a dismissed suggestion needs a check, a paragraph id, a span and its text' });
     const good = { ...bad, suggestions: [dismissal('p1')] };
     expect('value' in checkEventShape(good)).toBe(true);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { sampleAnnotation, sampleHeader } from '../journal/sample-review';
 import { adjudicate } from './adjudication';
-import { decisionsOf, EMPTY_PLAN, isUndecided, mergeDefaults, mergeProblem, undecidedCount, withChoice, withMerge, withUndecided } from './adjudication-plan';
+import {
+  decisionsOf,
+  EMPTY_PLAN,
+  isUndecided,
+  mergeDefaults,
+  mergeProblem,
+  undecidedCount,
+  withChoice,
+  withMerge,
+  withUndecided,
+} from './adjudication-plan';
 import { adjudicationParagraphs } from './adjudication-view';
 import { buildReport, DISPUTED_PARAGRAPHS, type ReportReview } from './build-report';
 import { MQM_CORE } from '../typology/mqm-core';
@@ -51,16 +61,29 @@ describe('the paragraphs to adjudicate', () => {
 describe('the report’s order of paragraphs to adjudicate', () => {
   it('lists every disputed paragraph when adjudication asks for all of them, a dozen in a report', () => {
     const many = sampleHeader(20).paragraphs;
-    const one: ReportReview = { label: 'one.redline', reviewer: 'One', paragraphs: many, annotations: many.map((p, i) => sampleAnnotation(`o${i}`, p.id, { rater: 'One', severity: i % 2 ? 'major' : 'minor' })) };
+    const one: ReportReview = {
+      label: 'one.redline',
+      reviewer: 'One',
+      paragraphs: many,
+      annotations: many.map((p, i) => sampleAnnotation(`o${i}`, p.id, { rater: 'One', severity: i % 2 ? 'major' : 'minor' })),
+    };
     const two: ReportReview = { label: 'two.redline', reviewer: 'Two', paragraphs: many, annotations: [] };
-    const options = { article: 'story.txt', profile: 'wmt', typology: MQM_CORE, threshold: 95, generated: '2025-01-01T00:00:00.000Z' } as const;
+    const options = {
+      article: 'story.txt',
+      profile: 'wmt',
+      typology: MQM_CORE,
+      threshold: 95,
+      generated: '2025-01-01T00:00:00.000Z',
+    } as const;
     const report = buildReport([one, two], options);
     const all = buildReport([one, two], { ...options, disputedLimit: Number.MAX_SAFE_INTEGER });
     if (!report.ok || !all.ok) throw new Error('no report');
     expect(report.value.agreement.disputed).toHaveLength(DISPUTED_PARAGRAPHS);
     expect(all.value.agreement.disputed).toHaveLength(20);
     // The same order: the report's dozen first, major flags (the wider spread) before minor ones.
-    expect(all.value.agreement.disputed.slice(0, DISPUTED_PARAGRAPHS).map((d) => d.id)).toEqual(report.value.agreement.disputed.map((d) => d.id));
+    expect(all.value.agreement.disputed.slice(0, DISPUTED_PARAGRAPHS).map((d) => d.id)).toEqual(
+      report.value.agreement.disputed.map((d) => d.id),
+    );
     expect(all.value.agreement.disputed[0]!.spread).toBeGreaterThan(all.value.agreement.disputed[19]!.spread);
   });
 });
@@ -93,12 +116,14 @@ describe('the adjudication plan', () => {
     // The decisions are those adjudication takes.
     const result = adjudicate([ana, ben], decisions);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.find((f) => f.how === 'merged' && f.from.length === 2 && f.from[0] === 'ana.redline#a2')?.annotation).toMatchObject({
-      start: 0,
-      end: 12,
-      category: 'Accuracy/Mistranslation',
-      severity: 'major',
-    });
+    expect(result.value.find((f) => f.how === 'merged' && f.from.length === 2 && f.from[0] === 'ana.redline#a2')?.annotation).toMatchObject(
+      {
+        start: 0,
+        end: 12,
+        category: 'Accuracy/Mistranslation',
+        severity: 'major',
+      },
+    );
     const kept = withChoice(plan, 'ben.redline#b2', 'keep');
     expect(kept.decided.has('ana.redline#a2')).toBe(false);
     expect(decisionsOf(kept, list)).toEqual([

@@ -85,7 +85,12 @@ export function mergeProblem(flags: readonly AdjudicationFlag[]): string | undef
 }
 
 /** Merges flags into one with the chosen category and severity (undoing any earlier decision on them). */
-export function withMerge(plan: AdjudicationPlan, flags: readonly AdjudicationFlag[], category: string, severity: Severity): Result<AdjudicationPlan> {
+export function withMerge(
+  plan: AdjudicationPlan,
+  flags: readonly AdjudicationFlag[],
+  category: string,
+  severity: Severity,
+): Result<AdjudicationPlan> {
   const problem = mergeProblem(flags);
   if (problem) return fail('bad-request', problem);
   if (category.trim() === '') return fail('bad-request', 'Choose the merged flag’s category.');

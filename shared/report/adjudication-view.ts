@@ -110,7 +110,10 @@ export function adjudicationParagraphs(
     const p = first.paragraphs[i]!;
     const flags = byParagraph.get(id)!;
     // Where the flags are read in the text: by side, then place, then rater.
-    flags.sort((x, y) => (x.side === y.side ? 0 : x.side === 'target' ? -1 : 1) || x.start - y.start || x.end - y.end || x.rater.localeCompare(y.rater));
+    flags.sort(
+      (x, y) =>
+        (x.side === y.side ? 0 : x.side === 'target' ? -1 : 1) || x.start - y.start || x.end - y.end || x.rater.localeCompare(y.rater),
+    );
     const groups = new Map<string, typeof flags>();
     for (const f of flags) {
       const key = identicalKey(f);

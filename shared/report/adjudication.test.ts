@@ -39,11 +39,20 @@ describe('adjudication', () => {
     if (!r.ok) throw new Error(r.error.message);
     const byFrom = new Map(r.value.map((f) => [f.from.join(','), f]));
     // Decided: a2 and b2 merged over the span both cover, with the higher severity and both raters.
-    expect(byFrom.get('ana.redline#a2,ben.redline#b2')!.annotation).toMatchObject({ start: 0, end: 9, severity: 'major', rater: 'Ana + Ben', comment: 'odd' });
+    expect(byFrom.get('ana.redline#a2,ben.redline#b2')!.annotation).toMatchObject({
+      start: 0,
+      end: 9,
+      severity: 'major',
+      rater: 'Ana + Ben',
+      comment: 'odd',
+    });
     expect(byFrom.get('ana.redline#a3')!.how).toBe('kept');
     expect([...byFrom.keys()].some((k) => k.includes('b3'))).toBe(false);
     // Undecided and identical (a1, b1): merged without asking. The dismissed a4 is not offered.
-    expect(byFrom.get('ana.redline#a1,ben.redline#b1')).toMatchObject({ how: 'merged', annotation: { rater: 'Ana + Ben', severity: 'major' } });
+    expect(byFrom.get('ana.redline#a1,ben.redline#b1')).toMatchObject({
+      how: 'merged',
+      annotation: { rater: 'Ana + Ben', severity: 'major' },
+    });
     expect(r.value).toHaveLength(3);
     expect(provenanceComment(byFrom.get('ana.redline#a2,ben.redline#b2')!)).toBe('odd — Merged from ana.redline#a2, ben.redline#b2');
   });
@@ -51,7 +60,13 @@ describe('adjudication', () => {
   it('refuses an unknown flag, a flag decided twice, and a merge across paragraphs', () => {
     const unknown = adjudicate([ana, ben], [{ action: 'keep', flag: 'ana.redline#zz' }]);
     expect(!unknown.ok && unknown.error.message).toContain('No review holds the flag ana.redline#zz');
-    const twice = adjudicate([ana, ben], [{ action: 'keep', flag: 'ana.redline#a3' }, { action: 'drop', flag: 'ana.redline#a3' }]);
+    const twice = adjudicate(
+      [ana, ben],
+      [
+        { action: 'keep', flag: 'ana.redline#a3' },
+        { action: 'drop', flag: 'ana.redline#a3' },
+      ],
+    );
     expect(!twice.ok && twice.error.message).toContain('decided twice');
     const across = adjudicate([ana, ben], [{ action: 'merge', flags: ['ana.redline#a3', 'ben.redline#b3'] }]);
     expect(!across.ok && across.error.message).toContain('only flags of one paragraph');
@@ -69,7 +84,13 @@ describe('adjudication', () => {
   });
 
   it('makes a review stamped with the adjudicator, numbering the flags and recording their origin', () => {
-    const r = adjudicate([ana, ben], [{ action: 'drop', flag: 'ben.redline#b3' }, { action: 'keep', flag: 'ana.redline#a2' }]);
+    const r = adjudicate(
+      [ana, ben],
+      [
+        { action: 'drop', flag: 'ben.redline#b3' },
+        { action: 'keep', flag: 'ana.redline#a2' },
+      ],
+    );
     if (!r.ok) throw new Error(r.error.message);
     const review = adjudicatedReview(sampleHeader(6), r.value, {
       adjudicator: ' Lead ',
@@ -78,7 +99,10 @@ describe('adjudication', () => {
     });
     expect(review.header.created).toBe('2025-02-01T08:00:00.000Z');
     expect(review.events[0]).toEqual({ type: 'rater-set', rater: 'Lead (adjudicated)' });
-    expect(review.events[1]).toEqual({ type: 'settings-changed', settings: { scoringProfile: 'wmt', passThreshold: 90, typology: 'mqm-core' } });
+    expect(review.events[1]).toEqual({
+      type: 'settings-changed',
+      settings: { scoringProfile: 'wmt', passThreshold: 90, typology: 'mqm-core' },
+    });
     const added = review.events.slice(2).map((e) => (e.type === 'annotation-added' ? [e.annotation.id, e.annotation.comment] : []));
     expect(added).toEqual([
       ['j1', 'odd — Kept from ana.redline#a2'],

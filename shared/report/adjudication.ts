@@ -125,7 +125,10 @@ export function articleMismatch(
   if (other.article !== first.article) {
     return `${other.label} is a review of ${other.article}, not of ${first.article} (the article of ${first.label}); only reviews of one article can be adjudicated together.`;
   }
-  const why = a.length !== b.length ? `it has ${b.length} paragraphs, ${first.label} ${a.length}` : `paragraph ${a.findIndex((p, i) => p.target !== b[i]!.target) + 1} differs`;
+  const why =
+    a.length !== b.length
+      ? `it has ${b.length} paragraphs, ${first.label} ${a.length}`
+      : `paragraph ${a.findIndex((p, i) => p.target !== b[i]!.target) + 1} differs`;
   return `${other.label} is a review of another text of ${first.article} than ${first.label} (${why}); only reviews of one article can be adjudicated together.`;
 }
 
@@ -135,7 +138,11 @@ function strip(a: Annotation): Omit<Annotation, 'id' | 'created'> {
 }
 
 /** One flag over the span all of them cover, on one paragraph side. */
-function merge(flags: readonly Annotation[], category: string | undefined, severity: Severity | undefined): Result<Omit<Annotation, 'id' | 'created'>> {
+function merge(
+  flags: readonly Annotation[],
+  category: string | undefined,
+  severity: Severity | undefined,
+): Result<Omit<Annotation, 'id' | 'created'>> {
   const first = flags[0];
   if (!first) return fail('bad-request', 'a merge needs at least one flag.');
   if (flags.some((f) => f.paragraphId !== first.paragraphId || f.side !== first.side)) {
@@ -190,14 +197,17 @@ export function adjudicatedReview(
     events: [
       { type: 'rater-set', rater: adjudicatedRater(options.adjudicator) },
       ...(settings
-        ? [{ type: 'settings-changed', settings: { scoringProfile: settings.scoringProfile, passThreshold: settings.passThreshold, typology: settings.typology } } as const]
+        ? [
+            {
+              type: 'settings-changed',
+              settings: { scoringProfile: settings.scoringProfile, passThreshold: settings.passThreshold, typology: settings.typology },
+            } as const,
+          ]
         : []),
-      ...flags.map(
-        (flag, i): EventBody => ({
-          type: 'annotation-added',
-          annotation: { ...flag.annotation, id: `j${i + 1}`, created: now, comment: provenanceComment(flag) },
-        }),
-      ),
+      ...flags.map((flag, i): EventBody => ({
+        type: 'annotation-added',
+        annotation: { ...flag.annotation, id: `j${i + 1}`, created: now, comment: provenanceComment(flag) },
+      })),
     ],
   };
 }

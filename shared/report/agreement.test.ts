@@ -4,7 +4,7 @@ import { cohenKappa, fleissKappa, kappaWords, spanAgreement, type MarkedSpan } f
 const yes = (s: string): boolean[] => [...s].map((c) => c === '1');
 const t = (paragraph: number, start: number, end: number): MarkedSpan => ({ paragraph, side: 'target', start, end });
 
-describe("agreement on which paragraphs have errors", () => {
+describe('agreement on which paragraphs have errors', () => {
   it("Cohen's kappa of two raters equals the value worked out by hand", () => {
     // Ten paragraphs. A flags 1-4, B flags 1-3, 5 and 6.
     // Agreement: 1-3 (both yes) and 7-10 (both no): pₒ = 7/10 = 0.7.

@@ -81,7 +81,12 @@ describe('the report of one review', () => {
   });
 
   it('draws a 100,000-paragraph article in at most 400 strip cells, each covering a range, linking to its worst paragraph', () => {
-    const many: Paragraph[] = Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i + 1}`, index: i, kind: 'text', target: 'One short line of text.' }));
+    const many: Paragraph[] = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `p${i + 1}`,
+      index: i,
+      kind: 'text',
+      target: 'One short line of text.',
+    }));
     const r = buildReport(
       [{ label: 'long.redline', reviewer: 'Ana', paragraphs: many, annotations: [sampleAnnotation('x', 'p51234', { severity: 'major' })] }],
       options(),
@@ -101,8 +106,24 @@ describe('the report of one review', () => {
     const m = built([
       review(flags, {
         versions: [
-          { number: 0, message: 'Machine translation', author: '', at: '2025-01-01T09:00:00Z', changedFromPrevious: 0, changedFromMachine: 0, ter: { edits: 0, refWords: 100, ter: 0 } },
-          { number: 1, message: 'First pass', author: 'Ana', at: '2025-01-02T09:00:00Z', changedFromPrevious: 3, changedFromMachine: 3, ter: { edits: 7, refWords: 100, ter: 0.07 } },
+          {
+            number: 0,
+            message: 'Machine translation',
+            author: '',
+            at: '2025-01-01T09:00:00Z',
+            changedFromPrevious: 0,
+            changedFromMachine: 0,
+            ter: { edits: 0, refWords: 100, ter: 0 },
+          },
+          {
+            number: 1,
+            message: 'First pass',
+            author: 'Ana',
+            at: '2025-01-02T09:00:00Z',
+            changedFromPrevious: 3,
+            changedFromMachine: 3,
+            ter: { edits: 7, refWords: 100, ter: 0.07 },
+          },
         ],
       }),
     ]);
@@ -120,7 +141,13 @@ describe('the report of one review', () => {
         sampleAnnotation('c2', 'p3', { origin: { kind: 'check', check: 'numbers' }, rater: 'check', status: 'dismissed' }),
       ]),
     ]);
-    expect(m.suggestions).toMatchObject({ basis: 'check-flags', total: 2, accepted: 1, dismissed: 1, byCheck: [{ check: 'numbers', count: 2 }] });
+    expect(m.suggestions).toMatchObject({
+      basis: 'check-flags',
+      total: 2,
+      accepted: 1,
+      dismissed: 1,
+      byCheck: [{ check: 'numbers', count: 2 }],
+    });
     expect(built([review(flags)]).suggestions).toBeUndefined();
   });
 
@@ -248,7 +275,10 @@ describe('the report as a file', () => {
   });
 
   it('escapes the article’s own text', () => {
-    const evil = buildReport([review([], { paragraphs: [{ id: 'p1', index: 0, kind: 'text', target: '<img src=x onerror=alert(1)>' }] })], { ...options(), article: '<b>x</b>.txt' });
+    const evil = buildReport([review([], { paragraphs: [{ id: 'p1', index: 0, kind: 'text', target: '<img src=x onerror=alert(1)>' }] })], {
+      ...options(),
+      article: '<b>x</b>.txt',
+    });
     if (!evil.ok) throw new Error('no report');
     const html = renderReportHtml(evil.value);
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;.txt');

@@ -133,7 +133,10 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
   if (!first) return fail('bad-request', 'A report needs at least one review.');
   for (const r of reviews.slice(1)) {
     if (!sameArticle(first.paragraphs, r.paragraphs)) {
-      return fail('bad-request', `${r.label} is not a review of the same article as ${first.label} (its paragraphs differ); a report compares reviews of one article.`);
+      return fail(
+        'bad-request',
+        `${r.label} is not a review of the same article as ${first.label} (its paragraphs differ); a report compares reviews of one article.`,
+      );
     }
   }
   const paragraphs = first.paragraphs;
@@ -470,7 +473,14 @@ function suggestionsOf(reviews: readonly ReportReview[]): { suggestions?: Sugges
 }
 
 /** A rater's own figures over the paragraphs they read (their sums, no mean over raters). */
-function raterScore(rater: string, review: string, counted: readonly Counted[], reads: Uint8Array, words: Uint32Array, threshold: number): RaterScore {
+function raterScore(
+  rater: string,
+  review: string,
+  counted: readonly Counted[],
+  reads: Uint8Array,
+  words: Uint32Array,
+  threshold: number,
+): RaterScore {
   let n = 0;
   let w = 0;
   for (let i = 0; i < reads.length; i++) {
@@ -523,7 +533,16 @@ function agreementOf(
   const k = raters.length;
   const n = paragraphs.length;
   if (k < 2 || n === 0) {
-    return { raters: k, kappa: undefined, kappaMethod: 'none', kappaWords: 'one rater: nothing to compare', fleissKappa: undefined, observed: undefined, pairs: [], disputed: [] };
+    return {
+      raters: k,
+      kappa: undefined,
+      kappaMethod: 'none',
+      kappaWords: 'one rater: nothing to compare',
+      fleissKappa: undefined,
+      observed: undefined,
+      pairs: [],
+      disputed: [],
+    };
   }
   const slot = new Map(raters.map((name, i) => [name, i]));
   // Which raters marked an error in each paragraph: one byte per rater and paragraph.
@@ -596,15 +615,17 @@ function agreementOf(
       number: index + 1,
       id: p.id,
       spread,
-      raters: raters.filter((rater) => reads[slot.get(rater)!]![index] === 1).map((rater) => {
-        const own = list.filter((c) => c.rater === rater);
-        return {
-          rater,
-          score: own.reduce((s, c) => s + c.tenths, 0) / 10,
-          flags: own.map(flagOf),
-          target: excerpt(p.target, marksOf(own, 'target', false)),
-        };
-      }),
+      raters: raters
+        .filter((rater) => reads[slot.get(rater)!]![index] === 1)
+        .map((rater) => {
+          const own = list.filter((c) => c.rater === rater);
+          return {
+            rater,
+            score: own.reduce((s, c) => s + c.tenths, 0) / 10,
+            flags: own.map(flagOf),
+            target: excerpt(p.target, marksOf(own, 'target', false)),
+          };
+        }),
     };
   });
 

@@ -29,17 +29,34 @@ export function renderReportCsv(m: ReportModel): string {
   }
   const a = m.agreement;
   if (a.kappaMethod !== 'none') {
-    rows.push(['agreement', 'kappa', a.kappaMethod, a.kappa], ['agreement', 'fleissKappa', '', a.fleissKappa], ['agreement', 'observed', '', a.observed]);
+    rows.push(
+      ['agreement', 'kappa', a.kappaMethod, a.kappa],
+      ['agreement', 'fleissKappa', '', a.fleissKappa],
+      ['agreement', 'observed', '', a.observed],
+    );
     for (const p of a.pairs) {
       const pair = `${p.a} | ${p.b}`;
-      rows.push(['pair', pair, 'kappa', p.kappa], ['pair', pair, 'characterF1', p.characterF1], ['pair', pair, 'exactSpanF1', p.exactSpanF1], ['pair', pair, 'overlapSpanF1', p.overlapSpanF1]);
+      rows.push(
+        ['pair', pair, 'kappa', p.kappa],
+        ['pair', pair, 'characterF1', p.characterF1],
+        ['pair', pair, 'exactSpanF1', p.exactSpanF1],
+        ['pair', pair, 'overlapSpanF1', p.overlapSpanF1],
+      );
     }
     for (const d of a.disputed) rows.push(['disputed', `p${d.number}`, 'spread', d.spread]);
   }
-  for (const v of m.versions) rows.push(['version', `${v.review} v${v.number}`, 'ter', v.ter], ['version', `${v.review} v${v.number}`, 'changedFromMachine', v.changedFromMachine]);
+  for (const v of m.versions)
+    rows.push(
+      ['version', `${v.review} v${v.number}`, 'ter', v.ter],
+      ['version', `${v.review} v${v.number}`, 'changedFromMachine', v.changedFromMachine],
+    );
   if (m.suggestions) {
     const s = m.suggestions;
-    rows.push(['suggestions', 'accepted', s.basis, s.accepted], ['suggestions', 'dismissed', s.basis, s.dismissed], ['suggestions', 'open', s.basis, s.open]);
+    rows.push(
+      ['suggestions', 'accepted', s.basis, s.accepted],
+      ['suggestions', 'dismissed', s.basis, s.dismissed],
+      ['suggestions', 'open', s.basis, s.open],
+    );
   }
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

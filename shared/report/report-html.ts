@@ -33,7 +33,8 @@ export function reportDate(iso: string): string {
 
 function excerptHtml(x: TextExcerpt, className: string): string {
   const parts = x.pieces.map((p) => {
-    if (p.omission) return `<mark class="rl-omission rl-sev-${p.severity ?? 'major'}" title="${esc(p.label ?? 'omission')}" aria-label="Omission: ${esc(p.label ?? '')}">‸</mark>`;
+    if (p.omission)
+      return `<mark class="rl-omission rl-sev-${p.severity ?? 'major'}" title="${esc(p.label ?? 'omission')}" aria-label="Omission: ${esc(p.label ?? '')}">‸</mark>`;
     if (!p.severity) return esc(p.text);
     return `<mark class="rl-sev-${p.severity}" title="${esc(p.label ?? '')}">${esc(p.text)}</mark>`;
   });
@@ -148,19 +149,34 @@ function categoryChart(m: ReportModel): string {
               const segs = SEVERITY_ORDER.filter((s) => b.counts[s] > 0)
                 .map((s) => {
                   const w = b.counts[s] * scale;
-                  const r = el('rect', { x, y: y + 5, width: w, height: rowH - 10, class: `rl-fill-${s}` }, `<title>${esc(`${b.category}: ${b.counts[s]} ${s}`)}</title>`);
+                  const r = el(
+                    'rect',
+                    { x, y: y + 5, width: w, height: rowH - 10, class: `rl-fill-${s}` },
+                    `<title>${esc(`${b.category}: ${b.counts[s]} ${s}`)}</title>`,
+                  );
                   x += w;
                   return r;
                 })
                 .join('');
               return (
-                el('text', { x: label - 8, y: y + rowH / 2 + 5, 'text-anchor': 'end' }, esc(b.category.length > 26 ? `${b.category.slice(0, 25)}…` : b.category)) +
+                el(
+                  'text',
+                  { x: label - 8, y: y + rowH / 2 + 5, 'text-anchor': 'end' },
+                  esc(b.category.length > 26 ? `${b.category.slice(0, 25)}…` : b.category),
+                ) +
                 segs +
                 el('text', { x: x + 6, y: y + rowH / 2 + 5, class: 'rl-axis' }, String(b.total))
               );
             })
             .join('');
-          const description = bars.map((b) => `${b.category}: ${b.total} (${SEVERITY_ORDER.filter((s) => b.counts[s] > 0).map((s) => `${b.counts[s]} ${s}`).join(', ')})`).join('; ');
+          const description = bars
+            .map(
+              (b) =>
+                `${b.category}: ${b.total} (${SEVERITY_ORDER.filter((s) => b.counts[s] > 0)
+                  .map((s) => `${b.counts[s]} ${s}`)
+                  .join(', ')})`,
+            )
+            .join('; ');
           const legend = SEVERITY_ORDER.map((s) => `<li><span class="rl-swatch rl-sev-${s}"></span>${SEVERITY_WORDS[s]}</li>`).join('');
           const table = m.byCategory
             .map((c) => `<tr><td>${esc(c.category)}</td><td>${SEVERITY_WORDS[c.severity]}</td><td class="rl-n">${c.count}</td></tr>`)
@@ -214,7 +230,11 @@ function ratersSection(m: ReportModel): string {
     .map((r, i) => {
       const w = ((width - label - 70) * r.perParagraph) / max;
       return (
-        el('text', { x: label - 8, y: i * rowH + 20, 'text-anchor': 'end' }, esc(r.rater.length > 26 ? `${r.rater.slice(0, 25)}…` : r.rater)) +
+        el(
+          'text',
+          { x: label - 8, y: i * rowH + 20, 'text-anchor': 'end' },
+          esc(r.rater.length > 26 ? `${r.rater.slice(0, 25)}…` : r.rater),
+        ) +
         el('rect', { x: label, y: i * rowH + 4, width: Math.max(w, 1), height: rowH - 8, class: 'rl-fill-bar' }, '') +
         el('text', { x: label + w + 6, y: i * rowH + 20, class: 'rl-axis' }, fixed(r.perParagraph))
       );
@@ -230,7 +250,14 @@ function ratersSection(m: ReportModel): string {
   const method = a.kappaMethod === 'cohen' ? "Cohen's kappa" : "Fleiss' kappa";
   return (
     `<section aria-labelledby="rl-raters-h"><h2 id="rl-raters-h">Reviewers side by side</h2>` +
-    chart('rl-raters', width, m.raters.length * rowH, `${m.profile.name} score per paragraph by rater`, m.raters.map((r) => `${r.rater}: ${fixed(r.perParagraph)}`).join('; '), bars) +
+    chart(
+      'rl-raters',
+      width,
+      m.raters.length * rowH,
+      `${m.profile.name} score per paragraph by rater`,
+      m.raters.map((r) => `${r.rater}: ${fixed(r.perParagraph)}`).join('; '),
+      bars,
+    ) +
     `<table><thead><tr><th>Rater</th><th>Review</th><th class="rl-n">Flags</th><th class="rl-n">¶ with errors</th><th class="rl-n">Score / ¶</th>` +
     `<th class="rl-n">Quality</th><th>Verdict</th><th class="rl-n">Errors / 1k</th></tr></thead><tbody>${rows}</tbody></table>` +
     `<dl class="rl-cards" data-figure="agreement"><div class="rl-card"><dt>${method}: which paragraphs have errors</dt><dd data-figure="kappa">${fixed(a.kappa)}<small>${esc(a.kappaWords)}</small></dd></div>` +
@@ -252,7 +279,9 @@ function disputedSection(m: ReportModel): string {
           .map(
             (r) =>
               `<div class="rl-rater-line"><b>${esc(r.rater)} · ${fixed(r.score)}</b><div>${excerptHtml(r.target, 'rl-target')}` +
-              (r.flags.length > 0 ? `<ul class="rl-flags">${r.flags.map((f) => flagItem(f, false, true)).join('')}</ul>` : '<p class="rl-empty">No flags.</p>') +
+              (r.flags.length > 0
+                ? `<ul class="rl-flags">${r.flags.map((f) => flagItem(f, false, true)).join('')}</ul>`
+                : '<p class="rl-empty">No flags.</p>') +
               `</div></div>`,
           )
           .join('') +
@@ -297,7 +326,14 @@ function versionsSection(m: ReportModel): string {
     .join('');
   return (
     `<section aria-labelledby="rl-versions-h"><h2 id="rl-versions-h">Version history</h2><p class="rl-lede">Edit rate (${unit}) from the machine translation to each saved version.</p>` +
-    chart('rl-versions', width, m.versions.length * rowH, `Edit rate by version`, m.versions.map((v) => `version ${v.number}: ${(v.ter * 100).toFixed(1)}%`).join('; '), bars) +
+    chart(
+      'rl-versions',
+      width,
+      m.versions.length * rowH,
+      `Edit rate by version`,
+      m.versions.map((v) => `version ${v.number}: ${(v.ter * 100).toFixed(1)}%`).join('; '),
+      bars,
+    ) +
     `<table><thead><tr>${several ? '<th>Review</th>' : ''}<th class="rl-n">Version</th><th>Message</th><th>Author</th><th>Saved</th><th class="rl-n">${esc(unit)}</th>` +
     `<th class="rl-n">¶ changed from previous</th><th class="rl-n">¶ changed from MT</th></tr></thead><tbody>${rows}</tbody></table></section>`
   );

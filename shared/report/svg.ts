@@ -31,7 +31,9 @@ function attrs(a: Attrs): string {
 
 /** An element with attributes and (already escaped) content. */
 export function el(name: string, a: Attrs, content = ''): string {
-  return content === '' && name !== 'a' && name !== 'text' && name !== 'title' ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${content}</${name}>`;
+  return content === '' && name !== 'a' && name !== 'text' && name !== 'title'
+    ? `<${name}${attrs(a)}/>`
+    : `<${name}${attrs(a)}>${content}</${name}>`;
 }
 
 /**

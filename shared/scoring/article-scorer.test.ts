@@ -138,7 +138,13 @@ describe('incremental scoring', () => {
     const options = { profile: pick(['wmt', 'wmt-legacy', 'mqm-core'] as const), typology };
     const scorer = createArticleScorer(options, paras);
     const live = new Map<string, Annotation>();
-    const categories = ['Accuracy/Omission', 'Style/Awkward style', 'Linguistic conventions/Punctuation', 'Source issue', 'Non-translation'];
+    const categories = [
+      'Accuracy/Omission',
+      'Style/Awkward style',
+      'Linguistic conventions/Punctuation',
+      'Source issue',
+      'Non-translation',
+    ];
     for (let step = 0; step < 3000; step++) {
       if (next() < 0.35 && live.size > 0) {
         const id = pick([...live.keys()]);
@@ -165,15 +171,22 @@ describe('incremental scoring', () => {
 });
 
 describe('a scorer over a long article', () => {
-  it('with counts made while loading and the review\'s own index, scores as one that counts and indexes for itself', () => {
+  it("with counts made while loading and the review's own index, scores as one that counts and indexes for itself", () => {
     const rand = seededRandom(7);
-    const long = Array.from({ length: 3000 }, (_, i) => ({ id: `p${i + 1}`, target: `${TEN} ${'word '.repeat(Math.floor(rand() * 30))}`.trim() }));
+    const long = Array.from({ length: 3000 }, (_, i) => ({
+      id: `p${i + 1}`,
+      target: `${TEN} ${'word '.repeat(Math.floor(rand() * 30))}`.trim(),
+    }));
     const words = Uint32Array.from(long, (p) => p.target.split(' ').length);
     const index = new Map(long.map((p, i) => [p.id, i]));
     const given = createArticleScorer({ profile: 'mqm-core' }, long, words, (id) => index.get(id));
     const own = createArticleScorer({ profile: 'mqm-core' }, long);
     for (let i = 0; i < 200; i++) {
-      const f = flag(`f${i}`, { severity: i % 3 === 0 ? 'major' : 'minor', category: 'Accuracy/Mistranslation', paragraphId: `p${1 + Math.floor(rand() * 3000)}` });
+      const f = flag(`f${i}`, {
+        severity: i % 3 === 0 ? 'major' : 'minor',
+        category: 'Accuracy/Mistranslation',
+        paragraphId: `p${1 + Math.floor(rand() * 3000)}`,
+      });
       given.add(f);
       own.add(f);
     }

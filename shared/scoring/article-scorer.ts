@@ -95,12 +95,7 @@ export function contributionOf(
   weights: ReadonlyMap<string, number>,
 ): Contribution | undefined {
   if (annotation.status === 'dismissed') return undefined;
-  const p = mqmPenalty(
-    typology.severityMultipliers,
-    weightOf(weights, annotation.category),
-    annotation.severity,
-    annotation.category,
-  );
+  const p = mqmPenalty(typology.severityMultipliers, weightOf(weights, annotation.category), annotation.severity, annotation.category);
   return {
     paragraphId: annotation.paragraphId,
     rater: annotation.rater,

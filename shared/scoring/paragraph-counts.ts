@@ -68,7 +68,11 @@ export class ParagraphCounter {
 
   /** The counts so far (views, not copies). */
   result(): ParagraphCounts {
-    return { words: this.words.subarray(0, this.n), terWords: this.terWords.subarray(0, this.n), terChars: this.terChars.subarray(0, this.n) };
+    return {
+      words: this.words.subarray(0, this.n),
+      terWords: this.terWords.subarray(0, this.n),
+      terChars: this.terChars.subarray(0, this.n),
+    };
   }
 
   private reserve(length: number): void {

@@ -11,11 +11,7 @@ import type { WmtMqmFile, WmtRating } from '../formats/wmt-tsv';
 const NOBODY = '-';
 
 /** The review's paragraphs and flags as WMT segments and ratings, ready for `scoreWmtFile`. */
-export function reviewAsWmtFile(
-  name: string,
-  paragraphs: readonly Paragraph[],
-  annotations: readonly Annotation[],
-): WmtMqmFile {
+export function reviewAsWmtFile(name: string, paragraphs: readonly Paragraph[], annotations: readonly Annotation[]): WmtMqmFile {
   const counted = annotations.filter((a) => a.status !== 'dismissed');
   const raters = [...new Set(counted.map((a) => a.rater))];
   const byParagraph = new Map<string, WmtRating[]>();
@@ -37,9 +33,12 @@ export function reviewAsWmtFile(
       source: p.source ?? '',
       target: p.target,
       ratings: [
-        ...(raters.length === 0 ? [NOBODY] : raters).map(
-          (rater): WmtRating => ({ line: 0, rater, category: 'No-error', severity: 'No-error' }),
-        ),
+        ...(raters.length === 0 ? [NOBODY] : raters).map((rater): WmtRating => ({
+          line: 0,
+          rater,
+          category: 'No-error',
+          severity: 'No-error',
+        })),
         ...(byParagraph.get(p.id) ?? []),
       ],
     })),

@@ -121,10 +121,7 @@ export function scoreWmtFile(
     ...(profile === 'mqm-core' ? { mqm: mqmFigures(t.penalty, t.words, t.errors, threshold) } : {}),
   }));
   if (by === 'segment') {
-    return rows.sort(
-      (a, b) =>
-        a.system!.localeCompare(b.system!) || a.doc!.localeCompare(b.doc!) || a.segment! - b.segment!,
-    );
+    return rows.sort((a, b) => a.system!.localeCompare(b.system!) || a.doc!.localeCompare(b.doc!) || a.segment! - b.segment!);
   }
   const name = (r: WmtScoreRow): string => `${r.system ?? ''}\t${r.doc ?? ''}\t${r.rater ?? ''}`;
   return rows.sort((a, b) => a.score - b.score || name(a).localeCompare(name(b)));

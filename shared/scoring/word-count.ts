@@ -45,7 +45,12 @@ function countAsciiWords(text: string): number {
     const c = text.charCodeAt(i);
     let kind: number;
     if (c < 0x80) {
-      kind = c === 0x20 || (c >= 0x09 && c <= 0x0d) ? SPACE : (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? WORD : OTHER;
+      kind =
+        c === 0x20 || (c >= 0x09 && c <= 0x0d)
+          ? SPACE
+          : (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+            ? WORD
+            : OTHER;
     } else {
       kind = latinKind(c);
       if (kind < 0) return -1;
@@ -76,12 +81,36 @@ const OTHER = 2;
  * the regular expressions. Each class agrees with `\s` and `[\p{L}\p{N}]`.
  */
 function latinKind(c: number): number {
-  if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+  if (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  ) {
     return SPACE;
   }
   if (c >= 0xc0 && c <= 0x24f) return c === 0xd7 || c === 0xf7 ? OTHER : WORD;
   // General punctuation: dashes, curly quotes, daggers, bullet, ellipsis, per mille, primes, guillemets.
   if ((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x203a)) return OTHER;
-  if (c === 0xab || c === 0xbb || c === 0xa7 || c === 0xb6 || c === 0xb7 || c === 0xa9 || c === 0xae || c === 0xb0 || c === 0xbf || c === 0xa1 || c === 0x20ac || c === 0xa3) return OTHER;
+  if (
+    c === 0xab ||
+    c === 0xbb ||
+    c === 0xa7 ||
+    c === 0xb6 ||
+    c === 0xb7 ||
+    c === 0xa9 ||
+    c === 0xae ||
+    c === 0xb0 ||
+    c === 0xbf ||
+    c === 0xa1 ||
+    c === 0x20ac ||
+    c === 0xa3
+  )
+    return OTHER;
   return -1;
 }

@@ -26,9 +26,7 @@ describe('loading a custom typology', () => {
 
   it('names the field path of a wrong type', () => {
     const cats = [{ name: 'A' }, { name: 'B' }, { name: 'C' }, { name: 4 }];
-    expect(errorOf(JSON.stringify({ name: 'X', categories: cats }))).toBe(
-      'house.json: categories[3].name: expected a string',
-    );
+    expect(errorOf(JSON.stringify({ name: 'X', categories: cats }))).toBe('house.json: categories[3].name: expected a string');
   });
 
   it('names a missing field inside nested children', () => {
@@ -53,8 +51,6 @@ describe('loading a custom typology', () => {
       'house.json: categories[0]: unknown field "colour"',
     );
     expect(errorOf('{ "name": ')).toMatch(/^house\.json: not valid JSON/);
-    expect(errorOf(JSON.stringify({ name: 'X', categories: [] }))).toBe(
-      'house.json: categories: must list at least one category',
-    );
+    expect(errorOf(JSON.stringify({ name: 'X', categories: [] }))).toBe('house.json: categories: must list at least one category');
   });
 });

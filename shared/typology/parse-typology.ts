@@ -20,7 +20,11 @@ interface CategoryInput {
 const categorySchema: z.ZodType<CategoryInput> = z.lazy(() =>
   z
     .object({
-      name: z.string().trim().min(1, 'must not be empty').refine((n) => !n.includes('/'), 'must not contain "/"'),
+      name: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .refine((n) => !n.includes('/'), 'must not contain "/"'),
       description: z.string().optional(),
       weight: weight.optional(),
       children: z.array(categorySchema).optional(),
@@ -58,9 +62,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       // zod does not keep the input; its message says when the field was absent.
-      return issue.message.endsWith('received undefined')
-        ? 'is required'
-        : `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+      return issue.message.endsWith('received undefined') ? 'is required' : `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'too_small':

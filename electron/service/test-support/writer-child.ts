@@ -13,7 +13,12 @@ async function main(dataDir: string, article: string): Promise<void> {
   const say = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  const service = new ReviewService({ host: 'browser', version: 'test', dataDir, sample: { path: join(dataDir, 'sample', 'none.txt'), sourcePath: join(dataDir, 'sample', 'none.txt') } });
+  const service = new ReviewService({
+    host: 'browser',
+    version: 'test',
+    dataDir,
+    sample: { path: join(dataDir, 'sample', 'none.txt'), sourcePath: join(dataDir, 'sample', 'none.txt') },
+  });
   const opened = await service.openArticle({ path: article });
   if (!opened.ok) {
     say(`failed ${opened.error.code}`);
@@ -38,7 +43,16 @@ async function main(dataDir: string, article: string): Promise<void> {
     if (command === 'flag') {
       pending.push(
         service
-          .addAnnotation({ reviewId, paragraphId: 'p1', side: 'target', start: 0, end: 3, category: 'Accuracy/Mistranslation', severity: 'minor', comment: n! })
+          .addAnnotation({
+            reviewId,
+            paragraphId: 'p1',
+            side: 'target',
+            start: 0,
+            end: 3,
+            category: 'Accuracy/Mistranslation',
+            severity: 'minor',
+            comment: n!,
+          })
           .then((r) => say(r.ok ? `ack ${n}` : `refused ${n} ${r.error.code}`)),
       );
     } else if (command === 'close') {

@@ -322,19 +322,30 @@ function createModule(state: {
     },
     webRequest: {
       onHeadersReceived(filterOrListener: WebRequestFilter | HeadersListener | null, listener?: HeadersListener | null): void {
-        const chosen = listener !== undefined ? listener : filterOrListener !== null && 'urls' in filterOrListener ? null : filterOrListener;
+        const chosen =
+          listener !== undefined ? listener : filterOrListener !== null && 'urls' in filterOrListener ? null : filterOrListener;
         state.rec.session.headersReceived = chosen ?? undefined;
       },
     },
   };
 
-  async function invoke(channel: string, arg: unknown, from: { readonly windowId?: number; readonly frameUrl?: string } = {}): Promise<unknown> {
+  async function invoke(
+    channel: string,
+    arg: unknown,
+    from: { readonly windowId?: number; readonly frameUrl?: string } = {},
+  ): Promise<unknown> {
     const handler = state.rec.handlers.get(channel);
     if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
     const window = from.windowId === undefined ? windows[0] : windows.find((w) => w.id === from.windowId);
     if (!window) throw new Error('No window sends this call');
     const frame = from.frameUrl === undefined ? window.webContents.mainFrame : Object.assign(new StandInFrame(), { url: from.frameUrl });
-    const event = Object.assign(new StandInEvent(), { frameId: 1, processId: 1, sender: window.webContents, senderFrame: frame, type: 'frame' });
+    const event = Object.assign(new StandInEvent(), {
+      frameId: 1,
+      processId: 1,
+      sender: window.webContents,
+      senderFrame: frame,
+      type: 'frame',
+    });
     // The one cast: a real IpcMainInvokeEvent's sender is a full WebContents, of which the shell reads only what
     // the stand-in has (checked by Faithful on the module).
     return await handler(event as unknown as IpcMainInvokeEvent, arg);
@@ -371,7 +382,8 @@ type Surface = Omit<ReturnType<typeof createModule>, typeof invokeKey>;
 // The check itself: this line fails to compile if the stand-in offers what Electron lacks.
 const faithful = <T extends Faithful<ElectronModule, T>>(surface: T): T => surface;
 // BrowserWindow's constructor takes what Electron's takes.
-type WindowConstructorAccepts = ConstructorParameters<ElectronModule['BrowserWindow']> extends ConstructorParameters<Surface['BrowserWindow']> ? true : never;
+type WindowConstructorAccepts =
+  ConstructorParameters<ElectronModule['BrowserWindow']> extends ConstructorParameters<Surface['BrowserWindow']> ? true : never;
 const windowConstructorAccepts: WindowConstructorAccepts = true;
 
 /** A fresh Electron for one run of the shell. */
@@ -424,7 +436,10 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
       if (!handler || !window) return undefined;
       return new Promise<boolean>((resolve) =>
         // Cast: the handler's WebContents is the stand-in's page (see invoke).
-        handler(window.webContents as unknown as WebContents, permission, resolve, { isMainFrame: true, requestingUrl: window.webContents.getURL() }),
+        handler(window.webContents as unknown as WebContents, permission, resolve, {
+          isMainFrame: true,
+          requestingUrl: window.webContents.getURL(),
+        }),
       );
     },
     checkPermission(permission) {
@@ -436,7 +451,18 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
       if (!listener) return undefined;
       return new Promise((resolve) =>
         listener(
-          { id: 1, url, method: 'GET', resourceType: 'mainFrame', referrer: '', timestamp: Date.now(), statusLine: 'HTTP/1.1 200 OK', statusCode: 200, responseHeaders: headers, frame: null },
+          {
+            id: 1,
+            url,
+            method: 'GET',
+            resourceType: 'mainFrame',
+            referrer: '',
+            timestamp: Date.now(),
+            statusLine: 'HTTP/1.1 200 OK',
+            statusCode: 200,
+            responseHeaders: headers,
+            frame: null,
+          },
           (response) => resolve(response.responseHeaders as Record<string, string[]> | undefined),
         ),
       );

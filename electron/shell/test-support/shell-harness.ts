@@ -34,11 +34,15 @@ export function buildShell(): BuiltShell {
   const outDir = mkdtempSync(join(root, 'out', 'shell-under-test-'));
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   for (const part of ['main', 'preload']) {
-    const built = spawnSync(process.execPath, [vite, 'build', '--config', 'electron/vite.config.ts', '--logLevel', 'warn', '--outDir', outDir], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, ...(part === 'preload' ? { REDLINE_SHELL_PART: 'preload' } : {}) },
-    });
+    const built = spawnSync(
+      process.execPath,
+      [vite, 'build', '--config', 'electron/vite.config.ts', '--logLevel', 'warn', '--outDir', outDir],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ...(part === 'preload' ? { REDLINE_SHELL_PART: 'preload' } : {}) },
+      },
+    );
     if (built.status !== 0) throw new Error(`Building the shell (${part}) failed:\n${built.stderr}`);
   }
   return {

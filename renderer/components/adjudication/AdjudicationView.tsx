@@ -72,7 +72,10 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
   const byRef = useMemo(() => new Map(flags.map((f) => [f.ref, f])), [flags]);
   const raterOf = (ref: FlagRef) => byRef.get(ref)?.rater ?? ref;
   const reviewIndex = useMemo(() => new Map((view?.reviews ?? []).map((r, i) => [r.label, i])), [view]);
-  const categories = useMemo(() => flattenCategories(review.typology).map((c) => (c.parentLabel ? `${c.parentLabel}/${c.label}` : c.label)), [review.typology]);
+  const categories = useMemo(
+    () => flattenCategories(review.typology).map((c) => (c.parentLabel ? `${c.parentLabel}/${c.label}` : c.label)),
+    [review.typology],
+  );
 
   // The flags chosen for a merge, and the paragraph they are in (a merge is within one paragraph).
   const chosen = flags.filter((f) => selected.has(f.ref));
@@ -173,7 +176,12 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
         <p className="adjudication__count" role="status">
           {view ? (adj.undecided === 0 ? 'Nothing undecided' : `${adj.undecided} flag${adj.undecided === 1 ? '' : 's'} undecided`) : ''}
         </p>
-        <button type="button" onClick={() => fileInput.current?.click()} disabled={adj.busy} title="Add other raters’ reviews of this article (.redline files)">
+        <button
+          type="button"
+          onClick={() => fileInput.current?.click()}
+          disabled={adj.busy}
+          title="Add other raters’ reviews of this article (.redline files)"
+        >
           Add reviews…
         </button>
         <input
@@ -215,7 +223,12 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
                   {i === 0 ? ', the open review' : ''}
                 </span>
                 {i > 0 && (
-                  <button type="button" className="adjudication__remove" aria-label={`Remove ${r.label}`} onClick={() => void adj.removeReview(r.label)}>
+                  <button
+                    type="button"
+                    className="adjudication__remove"
+                    aria-label={`Remove ${r.label}`}
+                    onClick={() => void adj.removeReview(r.label)}
+                  >
                     Remove
                   </button>
                 )}
@@ -238,14 +251,20 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
             Add the other raters’ reviews of {view.article} (their <code>.redline</code> files) to see where you disagree, flag by flag.
           </p>
         )}
-        {view && others > 0 && view.paragraphs.length === 0 && <p className="adjudication__empty">None of the reviews has a flag: there is nothing to adjudicate.</p>}
+        {view && others > 0 && view.paragraphs.length === 0 && (
+          <p className="adjudication__empty">None of the reviews has a flag: there is nothing to adjudicate.</p>
+        )}
         {view && others > 0 && view.paragraphs.length > 0 && (
           <p className="adjudication__keys adjudication__muted">
-            <kbd>↓</kbd>/<kbd>↑</kbd> flag · <kbd>K</kbd> keep · <kbd>D</kbd> drop · <kbd>X</kbd> select to merge · <kbd>M</kbd> merge · <kbd>U</kbd> clear the decision ·{' '}
-            <kbd>N</kbd> next undecided
+            <kbd>↓</kbd>/<kbd>↑</kbd> flag · <kbd>K</kbd> keep · <kbd>D</kbd> drop · <kbd>X</kbd> select to merge · <kbd>M</kbd> merge ·{' '}
+            <kbd>U</kbd> clear the decision · <kbd>N</kbd> next undecided
           </p>
         )}
-        {!view && !adj.error && <p className="adjudication__muted" aria-busy="true">Reading the reviews…</p>}
+        {!view && !adj.error && (
+          <p className="adjudication__muted" aria-busy="true">
+            Reading the reviews…
+          </p>
+        )}
         {others > 0 &&
           visible.map((p) => (
             <ParagraphCard
@@ -286,7 +305,8 @@ export function AdjudicationView({ client, review, onClose, onOpenReview }: Prop
         )}
         {view && view.unlisted > 0 && (
           <p className="adjudication__muted">
-            {view.unlisted} more paragraph{view.unlisted === 1 ? '' : 's'} with flags {view.unlisted === 1 ? 'is' : 'are'} not listed; their flags are kept as they are.
+            {view.unlisted} more paragraph{view.unlisted === 1 ? '' : 's'} with flags {view.unlisted === 1 ? 'is' : 'are'} not listed; their
+            flags are kept as they are.
           </p>
         )}
       </div>

@@ -52,7 +52,18 @@ interface CardProps {
   onToggle(flag: AdjudicationFlag): void;
 }
 
-export function ParagraphCard({ paragraph: p, plan, focused, selected, reviewIndex, raterOf, merge, onFocus, onDecide, onToggle }: CardProps) {
+export function ParagraphCard({
+  paragraph: p,
+  plan,
+  focused,
+  selected,
+  reviewIndex,
+  raterOf,
+  merge,
+  onFocus,
+  onDecide,
+  onToggle,
+}: CardProps) {
   const target = p.flags.filter((f) => f.side === 'target');
   const source = p.flags.filter((f) => f.side === 'source');
   const title = `Paragraph ${p.number}`;
@@ -72,10 +83,22 @@ export function ParagraphCard({ paragraph: p, plan, focused, selected, reviewInd
       {source.length > 0 && p.source !== undefined && (
         <div className="adj-para__source">
           <span className="adjudication__muted">Source</span>
-          <FlagSpans text={p.source} flags={source} focused={focused} dropped={dropped} {...(langOf(p.source) ? { lang: langOf(p.source)! } : {})} />
+          <FlagSpans
+            text={p.source}
+            flags={source}
+            focused={focused}
+            dropped={dropped}
+            {...(langOf(p.source) ? { lang: langOf(p.source)! } : {})}
+          />
         </div>
       )}
-      <FlagSpans text={p.target} flags={target} focused={focused} dropped={dropped} {...(langOf(p.target) ? { lang: langOf(p.target)! } : {})} />
+      <FlagSpans
+        text={p.target}
+        flags={target}
+        focused={focused}
+        dropped={dropped}
+        {...(langOf(p.target) ? { lang: langOf(p.target)! } : {})}
+      />
       <ul className="adj-flags" aria-label={`Flags of paragraph ${p.number}`}>
         {p.flags.map((f) => {
           const d = plan.decided.get(f.ref);
@@ -114,10 +137,20 @@ export function ParagraphCard({ paragraph: p, plan, focused, selected, reviewInd
               </span>
               <span className="adj-flag__decision">{decisionText(plan, f, raterOf)}</span>
               <span className="adj-flag__actions">
-                <button type="button" aria-pressed={d?.kind === 'keep'} onClick={() => onDecide(f.ref, 'keep')} title="Keep this flag as it is (K)">
+                <button
+                  type="button"
+                  aria-pressed={d?.kind === 'keep'}
+                  onClick={() => onDecide(f.ref, 'keep')}
+                  title="Keep this flag as it is (K)"
+                >
                   Keep
                 </button>
-                <button type="button" aria-pressed={d?.kind === 'drop'} onClick={() => onDecide(f.ref, 'drop')} title="Leave this flag out (D)">
+                <button
+                  type="button"
+                  aria-pressed={d?.kind === 'drop'}
+                  onClick={() => onDecide(f.ref, 'drop')}
+                  title="Leave this flag out (D)"
+                >
                   Drop
                 </button>
                 {d && (
@@ -154,7 +187,10 @@ export function ParagraphCard({ paragraph: p, plan, focused, selected, reviewInd
           </label>
           <label>
             Severity{' '}
-            <select value={merge.choice.severity} onChange={(e) => merge.onChoose({ ...merge.choice, severity: e.target.value as Severity })}>
+            <select
+              value={merge.choice.severity}
+              onChange={(e) => merge.onChoose({ ...merge.choice, severity: e.target.value as Severity })}
+            >
               {SEVERITIES.map((s) => (
                 <option key={s} value={s}>
                   {capital(s)}

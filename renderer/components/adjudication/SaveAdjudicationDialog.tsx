@@ -74,7 +74,9 @@ export function SaveAdjudicationDialog({ host, suggestedPath, defaultAdjudicator
               <input id="adj-path" className="adj-save__path" value={path} onChange={(e) => setPath(e.target.value)} />
             </>
           ) : (
-            <p className="dialog__hint">The new review is saved into Redline’s data folder, under a name not yet taken; its path is shown once it is saved.</p>
+            <p className="dialog__hint">
+              The new review is saved into Redline’s data folder, under a name not yet taken; its path is shown once it is saved.
+            </p>
           )}
           <p className="dialog__hint">
             {undecided === 0

@@ -49,7 +49,8 @@ export function FindBar({ find, hasSource, readOnlyReason, onClosed }: Props) {
 
   // The matches on screen, drawn over the rows as they render and scroll.
   const matcher = useMemo(
-    () => (view.open && view.text !== '' ? compileMatcher({ text: view.text, matchCase: view.matchCase, wholeWord: view.wholeWord }) : undefined),
+    () =>
+      view.open && view.text !== '' ? compileMatcher({ text: view.text, matchCase: view.matchCase, wholeWord: view.wholeWord }) : undefined,
     [view.open, view.text, view.matchCase, view.wholeWord],
   );
   const shown = useRef<string>('');
@@ -137,7 +138,13 @@ export function FindBar({ find, hasSource, readOnlyReason, onClosed }: Props) {
         <span className="find-bar__status" role="status" aria-label="Matches" aria-live="polite">
           {status}
         </span>
-        <button type="button" onClick={() => find.step(-1)} disabled={!view.match} title="Previous match (Shift+Enter)" aria-label="Previous match">
+        <button
+          type="button"
+          onClick={() => find.step(-1)}
+          disabled={!view.match}
+          title="Previous match (Shift+Enter)"
+          aria-label="Previous match"
+        >
           ↑
         </button>
         <button type="button" onClick={() => find.step(1)} disabled={!view.match} title="Next match (Enter)" aria-label="Next match">
@@ -186,14 +193,28 @@ export function FindBar({ find, hasSource, readOnlyReason, onClosed }: Props) {
               }
             }}
           />
-          <button type="button" onClick={find.replaceOne} disabled={!view.match} title="Replace this match in the translation, then go to the next (Enter in Replace with)">
+          <button
+            type="button"
+            onClick={find.replaceOne}
+            disabled={!view.match}
+            title="Replace this match in the translation, then go to the next (Enter in Replace with)"
+          >
             Replace
           </button>
-          <button type="button" onClick={find.replaceAll} disabled={view.text === '' || view.match === null} title="Replace every match in the translation, as one step that one undo takes back">
+          <button
+            type="button"
+            onClick={find.replaceAll}
+            disabled={view.text === '' || view.match === null}
+            title="Replace every match in the translation, as one step that one undo takes back"
+          >
             Replace all
           </button>
           <span className="find-bar__hint">
-            {readOnlyReason ? `Read-only: ${readOnlyReason}` : scope === 'target' ? 'Replaces in the translation.' : 'Replaces in the translation only, never the source.'}
+            {readOnlyReason
+              ? `Read-only: ${readOnlyReason}`
+              : scope === 'target'
+                ? 'Replaces in the translation.'
+                : 'Replaces in the translation only, never the source.'}
           </span>
         </div>
       )}

@@ -17,7 +17,11 @@ interface Props {
 
 function describe(flags: readonly Annotation[]): string {
   return flags
-    .map((f) => (isSuggestionMark(f.id) ? `Suggestion: ${f.comment} (proposed: ${f.category}, ${f.severity})` : `${f.severity} · ${f.category}${f.comment ? ` — ${f.comment}` : ''} (${f.rater})`))
+    .map((f) =>
+      isSuggestionMark(f.id)
+        ? `Suggestion: ${f.comment} (proposed: ${f.category}, ${f.severity})`
+        : `${f.severity} · ${f.category}${f.comment ? ` — ${f.comment}` : ''} (${f.rater})`,
+    )
     .join('\n');
 }
 

@@ -116,7 +116,6 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-
   const options = useMemo(() => flattenCategories(typology), [typology]);
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -165,7 +164,9 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
 
   return (
     <dialog ref={ref} className="dialog dialog--flag" aria-label={mode === 'new' ? 'Flag an error' : 'Edit flag'} onClose={onClose}>
-      <h2>{mode === 'new' ? `Flag an error in paragraph ${target.paragraphNumber}` : `Edit flag in paragraph ${target.paragraphNumber}`}</h2>
+      <h2>
+        {mode === 'new' ? `Flag an error in paragraph ${target.paragraphNumber}` : `Edit flag in paragraph ${target.paragraphNumber}`}
+      </h2>
       <form
         className="flag-form"
         onSubmit={(e) => {
@@ -180,68 +181,69 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
         }}
       >
         <>
-            <label htmlFor="flag-phrase">Phrase</label>
-            <input
-              id="flag-phrase"
-              value={phrase}
-              onChange={(e) => {
-                setPhrase(e.target.value);
-                setOccurrence(undefined);
-              }}
-              placeholder="the words that are wrong"
-              data-autofocus={!target.span}
-            />
-            {found.length > 1 && (
-              <fieldset className="flag-form__occurrences">
-                <legend>
-                  “{phrase}” occurs {found.length} times in the {sideName}: which one?
-                </legend>
-                {found.slice(0, MAX_OCCURRENCES_SHOWN).map((at, i) => (
-                  <label key={at}>
-                    <input type="radio" name="flag-occurrence" checked={occurrence === i} onChange={() => setOccurrence(i)} />{' '}
-                    <span className="flag-form__context">
-                      {contextBefore(text, at)}
-                      <mark>{phrase}</mark>
-                      {contextAfter(text, at + phrase.length)}
-                    </span>
-                  </label>
-                ))}
+          <label htmlFor="flag-phrase">Phrase</label>
+          <input
+            id="flag-phrase"
+            value={phrase}
+            onChange={(e) => {
+              setPhrase(e.target.value);
+              setOccurrence(undefined);
+            }}
+            placeholder="the words that are wrong"
+            data-autofocus={!target.span}
+          />
+          {found.length > 1 && (
+            <fieldset className="flag-form__occurrences">
+              <legend>
+                “{phrase}” occurs {found.length} times in the {sideName}: which one?
+              </legend>
+              {found.slice(0, MAX_OCCURRENCES_SHOWN).map((at, i) => (
+                <label key={at}>
+                  <input type="radio" name="flag-occurrence" checked={occurrence === i} onChange={() => setOccurrence(i)} />{' '}
+                  <span className="flag-form__context">
+                    {contextBefore(text, at)}
+                    <mark>{phrase}</mark>
+                    {contextAfter(text, at + phrase.length)}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <div className="flag-form__row">
+            {target.sourceText !== undefined && (
+              <fieldset className="flag-form__inline">
+                <legend>Side</legend>
+                <label>
+                  <input
+                    type="radio"
+                    name="flag-side"
+                    checked={side === 'target'}
+                    onChange={() => {
+                      setSide('target');
+                      setOccurrence(undefined);
+                    }}
+                  />{' '}
+                  Translation
+                </label>
+                <label>
+                  <input
+                    type="radio"
+                    name="flag-side"
+                    checked={side === 'source'}
+                    onChange={() => {
+                      setSide('source');
+                      setOccurrence(undefined);
+                    }}
+                  />{' '}
+                  Source
+                </label>
               </fieldset>
             )}
-            <div className="flag-form__row">
-              {target.sourceText !== undefined && (
-                <fieldset className="flag-form__inline">
-                  <legend>Side</legend>
-                  <label>
-                    <input
-                      type="radio"
-                      name="flag-side"
-                      checked={side === 'target'}
-                      onChange={() => {
-                        setSide('target');
-                        setOccurrence(undefined);
-                      }}
-                    />{' '}
-                    Translation
-                  </label>
-                  <label>
-                    <input
-                      type="radio"
-                      name="flag-side"
-                      checked={side === 'source'}
-                      onChange={() => {
-                        setSide('source');
-                        setOccurrence(undefined);
-                      }}
-                    />{' '}
-                    Source
-                  </label>
-                </fieldset>
-              )}
-              <label className="flag-form__check">
-                <input type="checkbox" checked={omission} onChange={(e) => setOmission(e.target.checked)} /> Omission: mark the point before the phrase
-              </label>
-            </div>
+            <label className="flag-form__check">
+              <input type="checkbox" checked={omission} onChange={(e) => setOmission(e.target.checked)} /> Omission: mark the point before
+              the phrase
+            </label>
+          </div>
         </>
         <label htmlFor="flag-category">Category</label>
         <input
@@ -302,7 +304,13 @@ export function FlagDialog({ mode, typology, target, initial, onSubmit, onClose 
           ))}
         </fieldset>
         <label htmlFor="flag-comment">Comment (optional)</label>
-        <textarea id="flag-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="What is wrong, and the right rendering" />
+        <textarea
+          id="flag-comment"
+          rows={2}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder="What is wrong, and the right rendering"
+        />
         <FormError message={error} />
         <div className="dialog__actions">
           <span className="dialog__hint">Ctrl+Enter saves · Esc cancels</span>

@@ -35,7 +35,20 @@ const STATUSES: readonly AnnotationStatus[] = ['open', 'fixed', 'dismissed'];
  */
 const PAGE = 300;
 
-export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect, onEdit, onStatus, onDelete, notes, onSelectNote, onEditNote }: Props) {
+export function FlagList({
+  flags,
+  selected,
+  numberOf,
+  quoteOf,
+  codesOf,
+  onSelect,
+  onEdit,
+  onStatus,
+  onDelete,
+  notes,
+  onSelectNote,
+  onEditNote,
+}: Props) {
   const [category, setCategory] = useState('');
   const [severity, setSeverity] = useState('');
   const [status, setStatus] = useState('');
@@ -135,7 +148,9 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
         </select>
       </div>
       {flags.length === 0 && noteEntries.length === 0 ? (
-        <p className="side-panel__empty">No flags yet. Select a phrase in the translation and press F, or press F on a paragraph and type the phrase.</p>
+        <p className="side-panel__empty">
+          No flags yet. Select a phrase in the translation and press F, or press F on a paragraph and type the phrase.
+        </p>
       ) : shown.length === 0 && noteEntries.length === 0 ? (
         <p className="side-panel__empty" role="status">
           No flag matches these filters.{' '}
@@ -158,65 +173,65 @@ export function FlagList({ flags, selected, numberOf, quoteOf, codesOf, onSelect
             const isSelected = f.id === selected;
             return (
               <Fragment key={f.id}>
-              {notesUpTo(numberOf(f.paragraphId))}
-              <li className={`flag-item sev-${f.severity} status-${f.status}${isSelected ? ' is-selected' : ''}`}>
-                <button
-                  type="button"
-                  className="flag-item__main"
-                  aria-label={`¶ ${numberOf(f.paragraphId)}: ${f.category}, ${f.severity}${f.status !== 'open' ? `, ${f.status}` : ''}`}
-                  aria-pressed={isSelected}
-                  onClick={() => onSelect(f)}
-                >
-                  <span className="flag-item__head">
-                    <span className={`chip sev-${f.severity}`}>{f.severity}</span>
-                    <span className="flag-item__cat">{f.category.split('/').join(' › ')}</span>
-                    <span className="flag-item__para">¶ {numberOf(f.paragraphId)}</span>
-                  </span>
-                  <span className="flag-item__quote">
-                    {f.start === f.end ? (
-                      '‸ omission'
-                    ) : quote !== undefined ? (
-                      <>
-                        “<CodedText text={quote} codes={codesOf?.(f)} />”
-                      </>
-                    ) : (
-                      ''
-                    )}
-                    {f.side === 'source' && <em> (source)</em>}
-                  </span>
-                  {f.comment && <span className="flag-item__comment">{f.comment}</span>}
-                  <span className="flag-item__meta">
-                    {f.rater}
-                    {f.origin.kind === 'check' ? ` · check: ${f.origin.check}` : ''}
-                    {f.status !== 'open' ? ` · ${f.status}` : ''}
-                  </span>
-                </button>
-                {isSelected && (
-                  <div className="flag-item__actions" role="group" aria-label="Flag actions">
-                    <button type="button" onClick={() => onEdit(f)} title="Edit (Enter)">
-                      Edit
-                    </button>
-                    {f.status !== 'fixed' && (
-                      <button type="button" onClick={() => onStatus(f, 'fixed')} title="Mark fixed (X)">
-                        Fixed
+                {notesUpTo(numberOf(f.paragraphId))}
+                <li className={`flag-item sev-${f.severity} status-${f.status}${isSelected ? ' is-selected' : ''}`}>
+                  <button
+                    type="button"
+                    className="flag-item__main"
+                    aria-label={`¶ ${numberOf(f.paragraphId)}: ${f.category}, ${f.severity}${f.status !== 'open' ? `, ${f.status}` : ''}`}
+                    aria-pressed={isSelected}
+                    onClick={() => onSelect(f)}
+                  >
+                    <span className="flag-item__head">
+                      <span className={`chip sev-${f.severity}`}>{f.severity}</span>
+                      <span className="flag-item__cat">{f.category.split('/').join(' › ')}</span>
+                      <span className="flag-item__para">¶ {numberOf(f.paragraphId)}</span>
+                    </span>
+                    <span className="flag-item__quote">
+                      {f.start === f.end ? (
+                        '‸ omission'
+                      ) : quote !== undefined ? (
+                        <>
+                          “<CodedText text={quote} codes={codesOf?.(f)} />”
+                        </>
+                      ) : (
+                        ''
+                      )}
+                      {f.side === 'source' && <em> (source)</em>}
+                    </span>
+                    {f.comment && <span className="flag-item__comment">{f.comment}</span>}
+                    <span className="flag-item__meta">
+                      {f.rater}
+                      {f.origin.kind === 'check' ? ` · check: ${f.origin.check}` : ''}
+                      {f.status !== 'open' ? ` · ${f.status}` : ''}
+                    </span>
+                  </button>
+                  {isSelected && (
+                    <div className="flag-item__actions" role="group" aria-label="Flag actions">
+                      <button type="button" onClick={() => onEdit(f)} title="Edit (Enter)">
+                        Edit
                       </button>
-                    )}
-                    {f.status !== 'dismissed' && (
-                      <button type="button" onClick={() => onStatus(f, 'dismissed')} title="Dismiss (D)">
-                        Dismiss
+                      {f.status !== 'fixed' && (
+                        <button type="button" onClick={() => onStatus(f, 'fixed')} title="Mark fixed (X)">
+                          Fixed
+                        </button>
+                      )}
+                      {f.status !== 'dismissed' && (
+                        <button type="button" onClick={() => onStatus(f, 'dismissed')} title="Dismiss (D)">
+                          Dismiss
+                        </button>
+                      )}
+                      {f.status !== 'open' && (
+                        <button type="button" onClick={() => onStatus(f, 'open')}>
+                          Reopen
+                        </button>
+                      )}
+                      <button type="button" className="danger" onClick={() => onDelete(f)} title="Delete (Delete)">
+                        Delete
                       </button>
-                    )}
-                    {f.status !== 'open' && (
-                      <button type="button" onClick={() => onStatus(f, 'open')}>
-                        Reopen
-                      </button>
-                    )}
-                    <button type="button" className="danger" onClick={() => onDelete(f)} title="Delete (Delete)">
-                      Delete
-                    </button>
-                  </div>
-                )}
-              </li>
+                    </div>
+                  )}
+                </li>
               </Fragment>
             );
           })}

@@ -76,7 +76,9 @@ export function ScorePanel({ score, paragraph, paragraphNumber }: Props) {
           <dt>Penalty</dt>
           <dd title="MQM absolute penalty total over the evaluated words">{fmt(mqm.penalty, 1)}</dd>
           <dt>Words</dt>
-          <dd title="Words as the MQM scores count them: one count, used by every score (Chinese and Japanese are split into words by the browser engine)">{mqm.words.toLocaleString()}</dd>
+          <dd title="Words as the MQM scores count them: one count, used by every score (Chinese and Japanese are split into words by the browser engine)">
+            {mqm.words.toLocaleString()}
+          </dd>
           <dt>Errors / 1k words</dt>
           <dd>{fmt(mqm.errorsPerThousandWords, 1)}</dd>
           <dt>Flags</dt>

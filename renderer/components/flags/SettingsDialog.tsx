@@ -35,7 +35,6 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
   const [checksOff, setChecksOff] = useState<ReadonlySet<string>>(new Set(initiallyOff));
   const checksChanged = checksOff.size !== initiallyOff.length || initiallyOff.some((c) => !checksOff.has(c));
 
-
   const submit = async () => {
     const t = Number(threshold);
     if (!Number.isFinite(t) || t < 0 || t > 100) {
@@ -78,10 +77,17 @@ export function SettingsDialog({ review, onSave, onClose }: Props) {
           Custom typology (path of a JSON file; leave empty to keep{' '}
           {custom ? `“${review.typology.name}”` : `the profile’s own, “${builtInTypology(profile).name}”`})
         </label>
-        <input id="settings-typology" value={typologyPath} onChange={(e) => setTypologyPath(e.target.value)} placeholder="/path/to/typology.json" spellCheck={false} />
+        <input
+          id="settings-typology"
+          value={typologyPath}
+          onChange={(e) => setTypologyPath(e.target.value)}
+          placeholder="/path/to/typology.json"
+          spellCheck={false}
+        />
         {custom && (
           <label className="settings-form__check">
-            <input type="checkbox" checked={builtIn} onChange={(e) => setBuiltIn(e.target.checked)} /> Go back to the built-in {builtInTypology(profile).name} typology
+            <input type="checkbox" checked={builtIn} onChange={(e) => setBuiltIn(e.target.checked)} /> Go back to the built-in{' '}
+            {builtInTypology(profile).name} typology
           </label>
         )}
         <fieldset className="settings-form__checks">

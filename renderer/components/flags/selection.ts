@@ -32,7 +32,8 @@ export function selectionSpansParagraphs(): boolean {
   const sel = window.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return false;
   const range = sel.getRangeAt(0);
-  const textOf = (n: Node) => (n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement)?.closest<HTMLElement>('[data-text-side]');
+  const textOf = (n: Node) =>
+    (n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement)?.closest<HTMLElement>('[data-text-side]');
   const a = textOf(range.startContainer);
   const b = textOf(range.endContainer);
   return (a !== null && a !== undefined) || (b !== null && b !== undefined) ? a !== b : false;
@@ -43,7 +44,8 @@ export function selectedSpan(): SelectedSpan | undefined {
   const sel = window.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return undefined;
   const range = sel.getRangeAt(0);
-  const textOf = (n: Node) => (n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement)?.closest<HTMLElement>('[data-text-side]');
+  const textOf = (n: Node) =>
+    (n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement)?.closest<HTMLElement>('[data-text-side]');
   const a = textOf(range.startContainer);
   const b = textOf(range.endContainer);
   if (!a || a !== b) return undefined;

@@ -31,7 +31,9 @@ export function MenuBar({ commands }: { readonly commands: Commands }) {
   const bar = useRef<HTMLDivElement>(null);
   const heads = useRef<(HTMLButtonElement | null)[]>([]);
 
-  const itemsOf = (menu: number) => [...(bar.current?.querySelectorAll<HTMLButtonElement>(`[data-menu="${menu}"] [role="menu"] [role="menuitem"]:not([disabled])`) ?? [])];
+  const itemsOf = (menu: number) => [
+    ...(bar.current?.querySelectorAll<HTMLButtonElement>(`[data-menu="${menu}"] [role="menu"] [role="menuitem"]:not([disabled])`) ?? []),
+  ];
 
   useEffect(() => {
     if (open === undefined) return;
@@ -65,7 +67,12 @@ export function MenuBar({ commands }: { readonly commands: Commands }) {
             // Once a menu is open, pointing at another opens that one, as desktop menu bars do.
             onPointerEnter={() => open !== undefined && open !== m && setOpen(m)}
             onKeyDown={(e) => {
-              const to = e.key === 'ArrowRight' ? (m + 1) % PAGE_MENUS.length : e.key === 'ArrowLeft' ? (m + PAGE_MENUS.length - 1) % PAGE_MENUS.length : undefined;
+              const to =
+                e.key === 'ArrowRight'
+                  ? (m + 1) % PAGE_MENUS.length
+                  : e.key === 'ArrowLeft'
+                    ? (m + PAGE_MENUS.length - 1) % PAGE_MENUS.length
+                    : undefined;
               if (to !== undefined) heads.current[to]?.focus();
               else if (e.key === 'ArrowDown') setOpen(m);
               else if (e.key === 'Escape' && open !== undefined) setOpen(undefined);
@@ -100,21 +107,23 @@ export function MenuBar({ commands }: { readonly commands: Commands }) {
                 item === 'separator' ? (
                   <div key={`sep-${i}`} role="separator" className="menubar__separator" />
                 ) : (
-                    <button
-                      key={item}
-                      type="button"
-                      role="menuitem"
-                      className="menubar__item"
-                      disabled={!commands.enabled(item)}
-                      onClick={() => {
-                        setOpen(undefined);
-                        commands.run(item);
-                      }}
-                      {...(COMMANDS[item].key ? { 'aria-keyshortcuts': COMMANDS[item].key!.replace('CmdOrCtrl', MAC ? 'Meta' : 'Control') } : {})}
-                    >
-                      <span>{COMMANDS[item].label}</span>
-                      {COMMANDS[item].key && <kbd className="menubar__key">{keyLabel(COMMANDS[item].key!, MAC)}</kbd>}
-                    </button>
+                  <button
+                    key={item}
+                    type="button"
+                    role="menuitem"
+                    className="menubar__item"
+                    disabled={!commands.enabled(item)}
+                    onClick={() => {
+                      setOpen(undefined);
+                      commands.run(item);
+                    }}
+                    {...(COMMANDS[item].key
+                      ? { 'aria-keyshortcuts': COMMANDS[item].key!.replace('CmdOrCtrl', MAC ? 'Meta' : 'Control') }
+                      : {})}
+                  >
+                    <span>{COMMANDS[item].label}</span>
+                    {COMMANDS[item].key && <kbd className="menubar__key">{keyLabel(COMMANDS[item].key!, MAC)}</kbd>}
+                  </button>
                 ),
               )}
             </div>

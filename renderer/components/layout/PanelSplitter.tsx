@@ -39,7 +39,15 @@ export function PanelSplitter({ width, onWidth }: Props) {
       onKeyDown={(e) => {
         const step = e.shiftKey ? PANEL_WIDTHS.step * 4 : PANEL_WIDTHS.step;
         const to =
-          e.key === 'ArrowLeft' ? width + step : e.key === 'ArrowRight' ? width - step : e.key === 'Home' ? PANEL_WIDTHS.min : e.key === 'End' ? PANEL_WIDTHS.max : undefined;
+          e.key === 'ArrowLeft'
+            ? width + step
+            : e.key === 'ArrowRight'
+              ? width - step
+              : e.key === 'Home'
+                ? PANEL_WIDTHS.min
+                : e.key === 'End'
+                  ? PANEL_WIDTHS.max
+                  : undefined;
         if (to === undefined) return;
         e.preventDefault();
         e.stopPropagation();

@@ -110,11 +110,20 @@ export function ReportView({ client, reviewId, seq, onGoTo, onClose, onAdjudicat
     >
       <div className="report-view__bar" role="toolbar" aria-label="Report">
         <h2 className="report-view__title">Quality report</h2>
-        <button type="button" onClick={download} disabled={!model} title="Save the report as one HTML file (it prints to PDF from any browser)">
+        <button
+          type="button"
+          onClick={download}
+          disabled={!model}
+          title="Save the report as one HTML file (it prints to PDF from any browser)"
+        >
           Save as HTML
         </button>
         {onAdjudicate && (
-          <button type="button" onClick={onAdjudicate} title="Add other raters’ reviews of this article and decide, flag by flag, what to keep">
+          <button
+            type="button"
+            onClick={onAdjudicate}
+            title="Add other raters’ reviews of this article and decide, flag by flag, what to keep"
+          >
             Adjudicate…
           </button>
         )}
@@ -127,7 +136,11 @@ export function ReportView({ client, reviewId, seq, onGoTo, onClose, onAdjudicat
           The report could not be made: {error.message}
         </p>
       )}
-      {!model && !error && <p className="report-view__wait" aria-busy="true">Making the report…</p>}
+      {!model && !error && (
+        <p className="report-view__wait" aria-busy="true">
+          Making the report…
+        </p>
+      )}
       <div ref={host} className="report-view__page" role="region" aria-label="Quality report" tabIndex={-1} />
     </div>
   );

@@ -57,8 +57,16 @@ export function SuggestionsPanel({ list, selected, numberOf, onSelect, onAccept,
               <ul>
                 {items.slice(0, SHOWN_PER_CHECK).map((s) => (
                   <li key={s.id} className={`suggestion-item${s.id === selected ? ' is-selected' : ''}`}>
-                    <button type="button" className="suggestion-item__main" onClick={() => onSelect(s)} aria-label={`Suggestion for ¶ ${numberOf(s.paragraphId)}: ${label} ${quote(s)}`}>
-                      <span className="suggestion-item__where">¶ {numberOf(s.paragraphId)}</span> <span className={`suggestion-item__quote${s.start === s.end ? ' suggestion-item__quote--point' : ''}`}>{quote(s)}</span>
+                    <button
+                      type="button"
+                      className="suggestion-item__main"
+                      onClick={() => onSelect(s)}
+                      aria-label={`Suggestion for ¶ ${numberOf(s.paragraphId)}: ${label} ${quote(s)}`}
+                    >
+                      <span className="suggestion-item__where">¶ {numberOf(s.paragraphId)}</span>{' '}
+                      <span className={`suggestion-item__quote${s.start === s.end ? ' suggestion-item__quote--point' : ''}`}>
+                        {quote(s)}
+                      </span>
                       <span className="suggestion-item__reason">{s.message}</span>
                       <span className="suggestion-item__proposal">
                         {s.category} · {s.severity}
@@ -75,7 +83,9 @@ export function SuggestionsPanel({ list, selected, numberOf, onSelect, onAccept,
                   </li>
                 ))}
               </ul>
-              {items.length > SHOWN_PER_CHECK && <p className="suggestions__note">and {items.length - SHOWN_PER_CHECK} more; S steps through all of them.</p>}
+              {items.length > SHOWN_PER_CHECK && (
+                <p className="suggestions__note">and {items.length - SHOWN_PER_CHECK} more; S steps through all of them.</p>
+              )}
             </details>
           );
         })

@@ -21,7 +21,13 @@ export function CodeToken({ codes, index }: { readonly codes: readonly InlineCod
   const code = codes?.[index];
   const name = inlineCodeName(code);
   return (
-    <span className={`code-token code-token--${code?.kind ?? 'unknown'}`} role="img" aria-label={name} title={name} data-label={codeLabel(codes, index)}>
+    <span
+      className={`code-token code-token--${code?.kind ?? 'unknown'}`}
+      role="img"
+      aria-label={name}
+      title={name}
+      data-label={codeLabel(codes, index)}
+    >
       <span className="code-token__char">{inlineCodeChar(index)}</span>
     </span>
   );
@@ -35,9 +41,5 @@ interface Props {
 /** A text with its codes as tokens; a text without codes is returned as it is (the common, fast case). */
 export const CodedText = memo(function CodedText({ text, codes }: Props) {
   if (!hasInlineCodes(text)) return <>{text}</>;
-  return (
-    <>
-      {splitInlineCodes(text).map((p) => (p.kind === 'text' ? p.text : <CodeToken key={p.start} codes={codes} index={p.index} />))}
-    </>
-  );
+  return <>{splitInlineCodes(text).map((p) => (p.kind === 'text' ? p.text : <CodeToken key={p.start} codes={codes} index={p.index} />))}</>;
 });

@@ -84,10 +84,18 @@ function FlaggedSegments({ pieces, codes }: { readonly pieces: readonly FlaggedP
     <>
       {pieces.map((p, i) => {
         if (p.omission) {
-          return <mark key={i} className={`omission sev-${p.severity ?? 'minor'}`} title={`Omission: ${flagTitle(p.flags)}`} aria-label="omission flagged here" />;
+          return (
+            <mark
+              key={i}
+              className={`omission sev-${p.severity ?? 'minor'}`}
+              title={`Omission: ${flagTitle(p.flags)}`}
+              aria-label="omission flagged here"
+            />
+          );
         }
         const text = <CodedText text={p.text} codes={codes} />;
-        const body = p.kind === 'delete' ? <del className="cmp-del">{text}</del> : p.kind === 'insert' ? <ins className="cmp-ins">{text}</ins> : text;
+        const body =
+          p.kind === 'delete' ? <del className="cmp-del">{text}</del> : p.kind === 'insert' ? <ins className="cmp-ins">{text}</ins> : text;
         if (p.flags.length === 0) return <span key={i}>{body}</span>;
         return (
           <mark key={i} className={`flag cmp-flag sev-${p.severity ?? 'minor'}`} title={flagTitle(p.flags)}>
@@ -100,15 +108,31 @@ function FlaggedSegments({ pieces, codes }: { readonly pieces: readonly FlaggedP
 }
 
 /** One side's text: its diff segments, with the flags laid over them when there are any. */
-function Side({ segments, flags, codes }: { readonly segments: readonly DiffSegment[]; readonly flags: readonly ComparedFlag[]; readonly codes: Codes }) {
-  return flags.length > 0 ? <FlaggedSegments pieces={markFlags(segments, flags)} codes={codes} /> : <Segments segments={segments} codes={codes} />;
+function Side({
+  segments,
+  flags,
+  codes,
+}: {
+  readonly segments: readonly DiffSegment[];
+  readonly flags: readonly ComparedFlag[];
+  readonly codes: Codes;
+}) {
+  return flags.length > 0 ? (
+    <FlaggedSegments pieces={markFlags(segments, flags)} codes={codes} />
+  ) : (
+    <Segments segments={segments} codes={codes} />
+  );
 }
 
 function whole(text: string | undefined, kind: DiffSegment['kind']): readonly DiffSegment[] {
   return text ? [{ kind, text }] : [];
 }
 
-function columns(row: CompareRow): { readonly left: readonly DiffSegment[]; readonly right: readonly DiffSegment[]; readonly inline: readonly DiffSegment[] } {
+function columns(row: CompareRow): {
+  readonly left: readonly DiffSegment[];
+  readonly right: readonly DiffSegment[];
+  readonly inline: readonly DiffSegment[];
+} {
   switch (row.status) {
     case 'same': {
       const s = whole(row.left, 'same');
@@ -116,7 +140,11 @@ function columns(row: CompareRow): { readonly left: readonly DiffSegment[]; read
     }
     case 'changed':
       if (row.diff) return { left: row.diff.left, right: row.diff.right, inline: row.diff.segments };
-      return { left: whole(row.left, 'delete'), right: whole(row.right, 'insert'), inline: [...whole(row.left, 'delete'), ...whole(row.right, 'insert')] };
+      return {
+        left: whole(row.left, 'delete'),
+        right: whole(row.right, 'insert'),
+        inline: [...whole(row.left, 'delete'), ...whole(row.right, 'insert')],
+      };
     case 'added':
       return { left: [], right: whole(row.right, 'insert'), inline: whole(row.right, 'insert') };
     case 'removed':
@@ -137,7 +165,20 @@ function Empty({ children }: { readonly children: ReactNode }) {
   return <span className="cmp-row__none">{children}</span>;
 }
 
-export const CompareRowView = memo(function CompareRowView({ row, index, layout, current, flags = NO_FLAGS, revertTo, onRevert, onMarkFixed, rateUnit = 'word', position, onFocusRow, codes }: CompareRowViewProps) {
+export const CompareRowView = memo(function CompareRowView({
+  row,
+  index,
+  layout,
+  current,
+  flags = NO_FLAGS,
+  revertTo,
+  onRevert,
+  onMarkFixed,
+  rateUnit = 'word',
+  position,
+  onFocusRow,
+  codes,
+}: CompareRowViewProps) {
   if (!row) {
     return (
       <div className="cmp-row cmp-row--loading" role="listitem" tabIndex={-1} aria-label={`Row ${index + 1}, loading`} aria-busy="true">

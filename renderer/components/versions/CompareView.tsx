@@ -49,7 +49,17 @@ const FETCH_MARGIN = 50;
 const REVEAL_TRIES = 8;
 const NO_FLAGS: readonly ComparedFlag[] = [];
 
-function Toggle<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly (readonly [T, string])[]; onChange: (v: T) => void }) {
+function Toggle<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (v: T) => void;
+}) {
   return (
     <div className="cmp-toggle" role="group" aria-label={label}>
       {options.map(([v, text]) => (
@@ -196,7 +206,9 @@ export function CompareView({
         return;
       }
       const row = cache.row(query, changed[nth]!);
-      setAnnounce(`Change ${nth + 1} of ${changed.length}${row ? `: paragraph ${paragraphNumber(row.paragraphId, row.index)}, ${row.status}` : ''}`);
+      setAnnounce(
+        `Change ${nth + 1} of ${changed.length}${row ? `: paragraph ${paragraphNumber(row.paragraphId, row.index)}, ${row.status}` : ''}`,
+      );
       reveal(target, focus);
     },
     [summary, changed, changesOnly, current, cache, query, reveal],
@@ -242,7 +254,10 @@ export function CompareView({
     if (e.ctrlKey || e.metaKey) return; // undo, open and the like stay the app's
     const el = e.target as HTMLElement;
     // Keys typed into a field are the field's; a checkbox or a button leaves them to the view.
-    const inField = el.tagName === 'SELECT' || el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !NOT_TEXT_INPUTS.has((el as HTMLInputElement).type));
+    const inField =
+      el.tagName === 'SELECT' ||
+      el.tagName === 'TEXTAREA' ||
+      (el.tagName === 'INPUT' && !NOT_TEXT_INPUTS.has((el as HTMLInputElement).type));
     const key = e.key;
     let handled = true;
     if (key === 'Escape') onClose();
@@ -346,7 +361,8 @@ export function CompareView({
         ) : summary ? (
           <>
             <span>
-              {summary.counts.changed} changed · {summary.counts.added} added · {summary.counts.removed} removed · {summary.counts.same} unchanged
+              {summary.counts.changed} changed · {summary.counts.added} added · {summary.counts.removed} removed · {summary.counts.same}{' '}
+              unchanged
             </span>
             <span className="cmp__ter" title={rateDetail(summary.ter, review.editRateUnit)}>
               {rateName(review.editRateUnit)} {formatRate(summary.ter)}{' '}

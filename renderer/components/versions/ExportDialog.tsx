@@ -61,7 +61,17 @@ function download(file: ExportedText, name: string, format: ExportArticleFormat)
 }
 
 /** One group of format choices; all groups share one radio name, so one format is chosen in all. */
-function FormatGroup({ legend, choices, format, onChoose }: { readonly legend: string; readonly choices: readonly ExportChoice[]; readonly format: ExportArticleFormat; readonly onChoose: (f: ExportArticleFormat) => void }) {
+function FormatGroup({
+  legend,
+  choices,
+  format,
+  onChoose,
+}: {
+  readonly legend: string;
+  readonly choices: readonly ExportChoice[];
+  readonly format: ExportArticleFormat;
+  readonly onChoose: (f: ExportArticleFormat) => void;
+}) {
   return (
     <fieldset className="versions-form__choice versions-form__choice--list">
       <legend>{legend}</legend>
@@ -75,7 +85,9 @@ function FormatGroup({ legend, choices, format, onChoose }: { readonly legend: s
   );
 }
 
-type Done = { readonly kind: 'written'; readonly path: string; readonly paragraphs: number } | { readonly kind: 'downloaded'; readonly name: string; readonly paragraphs: number };
+type Done =
+  | { readonly kind: 'written'; readonly path: string; readonly paragraphs: number }
+  | { readonly kind: 'downloaded'; readonly name: string; readonly paragraphs: number };
 
 export function ExportDialog({ client, reviewId, versions, article, defaultFormat, onClose, flush }: ExportDialogProps) {
   const ref = useModalDialog();
@@ -180,8 +192,18 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
             </option>
           ))}
         </select>
-        <FormatGroup legend="The corrected article" choices={choices.filter((c) => c.group === 'article')} format={format} onChoose={chooseFormat} />
-        <FormatGroup legend="The review, for other tools" choices={choices.filter((c) => c.group === 'review')} format={format} onChoose={chooseFormat} />
+        <FormatGroup
+          legend="The corrected article"
+          choices={choices.filter((c) => c.group === 'article')}
+          format={format}
+          onChoose={chooseFormat}
+        />
+        <FormatGroup
+          legend="The review, for other tools"
+          choices={choices.filter((c) => c.group === 'review')}
+          format={format}
+          onChoose={chooseFormat}
+        />
         {host === 'browser' && (
           <p className="versions-form__hint">
             Downloads as <code>{downloadName}</code>; your browser saves it where you tell it to.
@@ -206,9 +228,7 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
         )}
         {confirming !== undefined && (
           <div className="version-item__confirm" role="group" aria-label={`Confirm replacing ${fileName(confirming)}`}>
-            <p>
-              Replace {fileName(confirming)}? A file of that name already exists there; replacing it cannot be undone.
-            </p>
+            <p>Replace {fileName(confirming)}? A file of that name already exists there; replacing it cannot be undone.</p>
             <button type="button" className="versions-small danger" disabled={busy} onClick={() => void save(true)}>
               {busy ? 'Replacing…' : 'Replace'}
             </button>

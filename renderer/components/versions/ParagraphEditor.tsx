@@ -38,7 +38,6 @@ export interface ParagraphEditorProps {
   readonly flags?: readonly Annotation[];
 }
 
-
 function statusText(status: DraftStatus): string {
   switch (status.kind) {
     case 'idle':
@@ -153,7 +152,11 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
             Edited
           </span>
         )}
-        <span id={statusId} className={`para-editor__status para-editor__status--${status.kind}`} role={status.kind === 'failed' ? 'alert' : 'status'}>
+        <span
+          id={statusId}
+          className={`para-editor__status para-editor__status--${status.kind}`}
+          role={status.kind === 'failed' ? 'alert' : 'status'}
+        >
           {/* A refused text is not saved, whatever the last good one was: the alert below says so. */}
           {problem === undefined ? statusText(status) : ''}
         </span>
@@ -190,7 +193,9 @@ export function ParagraphEditor({ reviewId, paragraph, number, initialText, writ
           {shownFlags.map((f) => (
             <li key={f.id} className={`para-editor__flag sev-${f.severity}`}>
               <span className="para-editor__flag-quote">
-                {f.start === f.end ? 'Omission' : `“${(f.side === 'source' ? (paragraph.source ?? '') : paragraph.target).slice(f.start, f.end)}”`}
+                {f.start === f.end
+                  ? 'Omission'
+                  : `“${(f.side === 'source' ? (paragraph.source ?? '') : paragraph.target).slice(f.start, f.end)}”`}
                 {f.side === 'source' ? ' (source)' : ''}
               </span>{' '}
               <span className="para-editor__flag-what">

@@ -26,7 +26,6 @@ export function SaveVersionDialog({ client, review, onSaved, onClose, flush }: S
   const [busy, setBusy] = useState(false);
   const number = nextVersionNumber(review.versions);
 
-
   const save = async () => {
     setBusy(true);
     setError(undefined);

@@ -124,9 +124,7 @@ function VersionItem({ version: v, unit, now, confirming, busy, onCompare, onAsk
       </div>
       {confirming ? (
         <div className="version-item__confirm" role="group" aria-label={`Confirm revert to version ${v.number}`}>
-          <p>
-            Bring every paragraph back to {v.number === 0 ? 'the machine translation' : `version ${v.number}`}? Undo takes it back.
-          </p>
+          <p>Bring every paragraph back to {v.number === 0 ? 'the machine translation' : `version ${v.number}`}? Undo takes it back.</p>
           <button type="button" className="versions-small danger" disabled={busy} onClick={onRevert} autoFocus>
             {busy ? 'Reverting…' : 'Revert article'}
           </button>

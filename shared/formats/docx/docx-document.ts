@@ -46,8 +46,18 @@ const TRANSPARENT = new Set(['w:ins', 'w:moveTo', 'w:smartTag', 'w:sdt', 'w:sdtC
 const DROPPED = new Set(['w:del', 'w:moveFrom', 'w:sdtPr', 'w:sdtEndPr', 'w:smartTagPr', 'w:customXmlPr', 'w:rPrChange', 'w:pPrChange']);
 /** Markers that mark places, not content; they are not kept when a paragraph is rewritten. */
 const MARKERS = new Set([
-  'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd',
-  'w:lastRenderedPageBreak', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
+  'w:bookmarkStart',
+  'w:bookmarkEnd',
+  'w:proofErr',
+  'w:commentRangeStart',
+  'w:commentRangeEnd',
+  'w:permStart',
+  'w:permEnd',
+  'w:lastRenderedPageBreak',
+  'w:moveFromRangeStart',
+  'w:moveFromRangeEnd',
+  'w:moveToRangeStart',
+  'w:moveToRangeEnd',
 ]);
 
 function objectLabel(name: string, attributes: Readonly<Record<string, string>>): string {
@@ -148,7 +158,10 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
       }
       if (TRANSPARENT.has(e.name) || MARKERS.has(e.name)) return;
       if (e.name === 'w:hyperlink') {
-        push({ type: 'link-open', data: e.selfClosing ? xml.slice(e.start, e.tagEnd).replace(/\s*\/>$/, '>') : xml.slice(e.start, e.tagEnd) });
+        push({
+          type: 'link-open',
+          data: e.selfClosing ? xml.slice(e.start, e.tagEnd).replace(/\s*\/>$/, '>') : xml.slice(e.start, e.tagEnd),
+        });
         return;
       }
       if (e.name === 'w:r') {

@@ -45,14 +45,22 @@ function placeComments(p: DocxExportParagraph, ids: IdSource, options: DocxExpor
  * Writes the review into the original Word package. Fails with `conflict` when the document no longer holds the
  * paragraphs the review began with (it was edited since): the review's texts would land in the wrong places.
  */
-export function rewriteDocx(docx: OpenedDocx, paragraphs: readonly DocxExportParagraph[], options: DocxExportOptions, fileName: string): Result<Uint8Array> {
+export function rewriteDocx(
+  docx: OpenedDocx,
+  paragraphs: readonly DocxExportParagraph[],
+  options: DocxExportOptions,
+  fileName: string,
+): Result<Uint8Array> {
   const byOrdinal = new Map<number, DocxExportParagraph>();
   for (const p of paragraphs) {
     if (p.ref === undefined) continue;
     const ordinal = Number(p.ref);
     const word = docx.paragraphs[ordinal];
     if (!word || word.text !== p.original) {
-      return fail('conflict', `${fileName} has changed since the review began (paragraph ${ordinal + 1} of the document differs), so the review cannot be written into it.`);
+      return fail(
+        'conflict',
+        `${fileName} has changed since the review began (paragraph ${ordinal + 1} of the document differs), so the review cannot be written into it.`,
+      );
     }
     byOrdinal.set(ordinal, p);
   }
@@ -78,7 +86,14 @@ export function rewriteDocx(docx: OpenedDocx, paragraphs: readonly DocxExportPar
     const startTag = docx.documentXml.slice(word.start, tagEnd);
     xml += docx.documentXml.slice(copied, word.start);
     xml += paragraphXml(
-      { startTag: startTag.endsWith('/>') ? '<w:p>' : startTag, pPr: word.pPr, baseRPr: word.baseRPr, codes: word.codes, original: p.original, corrected: p.corrected },
+      {
+        startTag: startTag.endsWith('/>') ? '<w:p>' : startTag,
+        pPr: word.pPr,
+        baseRPr: word.baseRPr,
+        codes: word.codes,
+        original: p.original,
+        corrected: p.corrected,
+      },
       { ...(stamp ? { revision: stamp } : {}), comments, ids },
     );
     copied = word.end;
@@ -120,7 +135,10 @@ function withCommentsRelationship(rels: string): string {
   const used = new Set([...rels.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
   let n = 1;
   while (used.has(`rIdRedline${n}`)) n++;
-  return rels.replace(/<\/Relationships>\s*$/, `<Relationship Id="rIdRedline${n}" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`);
+  return rels.replace(
+    /<\/Relationships>\s*$/,
+    `<Relationship Id="rIdRedline${n}" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`,
+  );
 }
 
 /** Paragraph properties for a paragraph of a new document, from its kind. */
@@ -199,7 +217,9 @@ export function newDocx(paragraphs: readonly DocxExportParagraph[], options: Doc
   );
   entries.set(
     'word/document.xml',
-    strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}<w:sectPr/></w:body></w:document>`),
+    strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}<w:sectPr/></w:body></w:document>`,
+    ),
   );
   entries.set('word/styles.xml', strToU8(STYLES));
   if (hasComments) entries.set('word/comments.xml', strToU8(commentsPart(placed.map(commentXml).join(''))));

@@ -28,7 +28,8 @@ function mainPart(archive: ZipArchive, fileName: string): Result<string> {
   if (rels.value !== undefined) {
     const read = readXml(rels.value, `${fileName}: _rels/.rels`, {
       open(e) {
-        if (e.name === 'Relationship' && OFFICE_DOCUMENT.test(e.attributes.Type ?? '') && target === undefined) target = e.attributes.Target;
+        if (e.name === 'Relationship' && OFFICE_DOCUMENT.test(e.attributes.Type ?? '') && target === undefined)
+          target = e.attributes.Target;
       },
     });
     if (!read.ok) return read;

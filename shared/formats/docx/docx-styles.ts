@@ -28,7 +28,8 @@ export function readStyles(xml: string | undefined, part = 'word/styles.xml'): R
     open(e) {
       if (e.name === 'w:style') {
         const type = e.attributes['w:type'];
-        current = type === undefined || type === 'paragraph' ? { id: e.attributes['w:styleId'] ?? '', name: '', numbered: false } : undefined;
+        current =
+          type === undefined || type === 'paragraph' ? { id: e.attributes['w:styleId'] ?? '', name: '', numbered: false } : undefined;
         return;
       }
       if (!current) return;

@@ -29,7 +29,10 @@ function rejectAll(bytes: Uint8Array): Uint8Array {
 
 async function mammothText(bytes: Uint8Array): Promise<string[]> {
   const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-  return value.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 describe('reading a Word document', () => {
@@ -50,7 +53,9 @@ describe('reading a Word document', () => {
     const p = blocks[1]!;
     expect(p.codes!.map((c) => c.label)).toEqual(['<b>', '</b>', '<i>', '</i>', '<a>', '<Hyperlink>', '</Hyperlink>', '</a>', '[1]']);
     const c = (i: number) => inlineCodeChar(i);
-    expect(p.text).toBe(`The storm hit the ${c(0)}northern${c(1)} coast on ${c(2)}Tuesday${c(3)}, says the ${c(4)}${c(5)}weather office${c(6)}${c(7)}.${c(8)}`);
+    expect(p.text).toBe(
+      `The storm hit the ${c(0)}northern${c(1)} coast on ${c(2)}Tuesday${c(3)}, says the ${c(4)}${c(5)}weather office${c(6)}${c(7)}.${c(8)}`,
+    );
     expect(p.codes![4]!.data).toBe('<w:hyperlink r:id="rId9">');
     expect(p.codes![8]!.data).toContain('<w:footnoteReference w:id="1"/>');
   });
@@ -72,7 +77,8 @@ describe('refusing bad Word files', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const r = readDocx(bomb, 'bomb.docx');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'too-large', message: expect.stringMatching(/^bomb\.docx unzips to more than 200 MB/) });
+    if (!r.ok)
+      expect(r.error).toMatchObject({ code: 'too-large', message: expect.stringMatching(/^bomb\.docx unzips to more than 200 MB/) });
   });
 
   it('refuses a document whose directory understates what an entry inflates to', () => {
@@ -114,7 +120,10 @@ describe('writing a corrected Word document', () => {
   const c = (i: number) => inlineCodeChar(i);
   // The reviewer corrects two paragraphs and flags a word in a third.
   const corrected = new Map<number, string>([
-    [1, `The storm struck the ${c(0)}northern${c(1)} coast late on ${c(2)}Tuesday${c(3)}, says the ${c(4)}${c(5)}weather office${c(6)}${c(7)}.${c(8)}`],
+    [
+      1,
+      `The storm struck the ${c(0)}northern${c(1)} coast late on ${c(2)}Tuesday${c(3)}, says the ${c(4)}${c(5)}weather office${c(6)}${c(7)}.${c(8)}`,
+    ],
     [3, 'Roofs lost many tiles.'],
   ]);
   const paragraphs: DocxExportParagraph[] = blocks.map((b, i) => ({
@@ -123,7 +132,10 @@ describe('writing a corrected Word document', () => {
     ...(b.codes ? { codes: b.codes } : {}),
     original: b.text,
     corrected: corrected.get(i) ?? b.text,
-    comments: i === 4 ? [{ start: 8, end: 13, author: 'Ana Reviewer', date: '2025-03-01T10:00:00Z', text: 'Minor · Style/Awkward\nsounds odd' }] : [],
+    comments:
+      i === 4
+        ? [{ start: 8, end: 13, author: 'Ana Reviewer', date: '2025-03-01T10:00:00Z', text: 'Minor · Style/Awkward\nsounds odd' }]
+        : [],
   }));
   const options = { tracked: true, author: 'Ana Reviewer', date: '2025-03-01T10:00:00Z' };
   const written = rewriteDocx(opened.value, paragraphs, options, 'story.docx');
@@ -134,8 +146,12 @@ describe('writing a corrected Word document', () => {
   const machine = blocks.map((b) => visible(b.text));
 
   it('writes the edits as Word insertions and deletions with author and date', () => {
-    expect(xml).toMatch(/<w:del w:id="\d+" w:author="Ana Reviewer" w:date="2025-03-01T10:00:00Z"><w:r><w:delText xml:space="preserve">hit<\/w:delText><\/w:r><\/w:del>/);
-    expect(xml).toMatch(/<w:ins w:id="\d+" w:author="Ana Reviewer" w:date="2025-03-01T10:00:00Z"><w:r><w:t xml:space="preserve">struck<\/w:t><\/w:r><\/w:ins>/);
+    expect(xml).toMatch(
+      /<w:del w:id="\d+" w:author="Ana Reviewer" w:date="2025-03-01T10:00:00Z"><w:r><w:delText xml:space="preserve">hit<\/w:delText><\/w:r><\/w:del>/,
+    );
+    expect(xml).toMatch(
+      /<w:ins w:id="\d+" w:author="Ana Reviewer" w:date="2025-03-01T10:00:00Z"><w:r><w:t xml:space="preserve">struck<\/w:t><\/w:r><\/w:ins>/,
+    );
     const ids = [...xml.matchAll(/<w:(?:ins|del|commentRangeStart) w:id="(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -159,8 +175,12 @@ describe('writing a corrected Word document', () => {
   });
 
   it('copies untouched paragraphs byte for byte', () => {
-    expect(xml).toContain('<w:body><w:p><w:pPr><w:pStyle w:val="berschrift1"/></w:pPr><w:r><w:t xml:space="preserve">Harbour towns count the cost</w:t></w:r></w:p>');
-    expect(xml).toContain('</w:p><w:p/><w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Boats were lifted onto the quay.</w:t></w:r></w:p>');
+    expect(xml).toContain(
+      '<w:body><w:p><w:pPr><w:pStyle w:val="berschrift1"/></w:pPr><w:r><w:t xml:space="preserve">Harbour towns count the cost</w:t></w:r></w:p>',
+    );
+    expect(xml).toContain(
+      '</w:p><w:p/><w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Boats were lifted onto the quay.</w:t></w:r></w:p>',
+    );
   });
 
   it('anchors each flag as a Word comment on its span, registered in the package', async () => {
@@ -168,7 +188,9 @@ describe('writing a corrected Word document', () => {
     const comments = strFromU8(files['word/comments.xml']!);
     expect(comments).toMatch(/<w:comment w:id="(\d+)" w:author="Ana Reviewer" w:date="2025-03-01T10:00:00Z" w:initials="AR">/);
     expect(comments).toContain('sounds odd');
-    expect(xml).toMatch(/<w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">never<\/w:t><\/w:r><w:commentRangeEnd w:id="\d+"\/>/);
+    expect(xml).toMatch(
+      /<w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">never<\/w:t><\/w:r><w:commentRangeEnd w:id="\d+"\/>/,
+    );
     expect(strFromU8(files['[Content_Types].xml']!)).toContain('/word/comments.xml');
     expect(strFromU8(files['word/_rels/document.xml.rels']!)).toContain('relationships/comments');
     const html = await mammoth.convertToHtml({ buffer: Buffer.from(out) });
@@ -194,7 +216,13 @@ describe('a new Word document for an article from another format', () => {
   it('has the paragraphs with heading, list and quote styles, and tracked changes that accept and reject cleanly', async () => {
     const paragraphs: DocxExportParagraph[] = [
       { kind: 'heading', level: 2, original: 'A title', corrected: 'The title', comments: [] },
-      { kind: 'list-item', level: 0, original: 'first point', corrected: 'first point', comments: [{ start: 0, end: 5, author: 'R', date: '2025-01-01T00:00:00Z', text: 'Major · Accuracy' }] },
+      {
+        kind: 'list-item',
+        level: 0,
+        original: 'first point',
+        corrected: 'first point',
+        comments: [{ start: 0, end: 5, author: 'R', date: '2025-01-01T00:00:00Z', text: 'Major · Accuracy' }],
+      },
       { kind: 'quote', original: 'said & done', corrected: 'said and done', comments: [] },
     ];
     const bytes = newDocx(paragraphs, { tracked: true, author: 'R', date: '2025-01-01T00:00:00Z' });

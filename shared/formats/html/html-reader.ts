@@ -21,20 +21,82 @@ type Element = DefaultTreeAdapterTypes.Element;
 
 /** Never part of the article. */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'form', 'iframe', 'svg', 'math', 'button',
-  'select', 'textarea', 'input', 'dialog', 'menu', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'aside',
+  'footer',
+  'form',
+  'iframe',
+  'svg',
+  'math',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'dialog',
+  'menu',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
 ]);
 /** Landmarks of the page around the article. */
 const SKIPPED_ROLES = /^(navigation|banner|contentinfo|complementary|search|dialog|alertdialog|menu|menubar|toolbar)$/;
 /** Class or id of the page furniture that has no element of its own: cookie notices, banners, sharing bars. */
-const FURNITURE = /(^|[\s_-])(cookie|cookies|consent|gdpr|banner|newsletter|subscribe|advert|ads|promo|share|sharing|social|breadcrumbs?|related|comments?|sidebar|popup|modal)($|[\s_-])/i;
+const FURNITURE =
+  /(^|[\s_-])(cookie|cookies|consent|gdpr|banner|newsletter|subscribe|advert|ads|promo|share|sharing|social|breadcrumbs?|related|comments?|sidebar|popup|modal)($|[\s_-])/i;
 
 /** Elements that hold a paragraph's text directly. */
-const LEAF_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'dt', 'dd', 'figcaption', 'caption', 'td', 'th', 'summary', 'address']);
+const LEAF_BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'dt',
+  'dd',
+  'figcaption',
+  'caption',
+  'td',
+  'th',
+  'summary',
+  'address',
+]);
 /** Elements that start a new block; anything else is inline. */
 const BLOCKS = new Set([
-  ...LEAF_BLOCKS, 'html', 'body', 'main', 'article', 'section', 'header', 'div', 'ul', 'ol', 'li', 'dl', 'blockquote', 'figure', 'table',
-  'thead', 'tbody', 'tfoot', 'tr', 'details', 'hr', 'center', 'hgroup', 'fieldset',
+  ...LEAF_BLOCKS,
+  'html',
+  'body',
+  'main',
+  'article',
+  'section',
+  'header',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'blockquote',
+  'figure',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'details',
+  'hr',
+  'center',
+  'hgroup',
+  'fieldset',
 ]);
 /** Inline elements that carry no meaning of their own: their text is read, their tags not kept. */
 const TRANSPARENT = new Set(['span', 'font', 'bdi', 'bdo', 'wbr', 'ins', 'time', 'data', 'label']);
@@ -104,7 +166,10 @@ export function readHtml(html: string, fileName: string): Result<Block[]> {
   const emit = (g: Gathered, ctx: Context) => {
     const text = ctx.pre
       ? g.text.replace(/^\n/, '').replace(/\s+$/, '').replace(/\0/g, '\n')
-      : g.text.replace(/[ \t\r\n\f]+/g, ' ').replace(/^ | $/g, '').replace(/ ?\0 ?/g, '\n');
+      : g.text
+          .replace(/[ \t\r\n\f]+/g, ' ')
+          .replace(/^ | $/g, '')
+          .replace(/ ?\0 ?/g, '\n');
     if (!/[^\s\uE000-\uF8FF]/.test(text)) return;
     if (g.codes.length > MAX_INLINE_CODES) {
       problem ??= `${fileName}: a paragraph holds ${g.codes.length} inline tags, more than the ${MAX_INLINE_CODES} Redline keeps per paragraph.`;
@@ -127,7 +192,8 @@ export function readHtml(html: string, fileName: string): Result<Block[]> {
     }
     if (!isElement(n) || isFurniture(n)) return;
     const loc = n.sourceCodeLocation;
-    const source = (from: number | undefined, to: number | undefined) => (from !== undefined && to !== undefined ? html.slice(from, to) : '');
+    const source = (from: number | undefined, to: number | undefined) =>
+      from !== undefined && to !== undefined ? html.slice(from, to) : '';
     if (n.tagName === 'br') {
       // A NUL marks the break until white space is collapsed (the parser turns any NUL of the page into U+FFFD).
       g.text += '\0';

@@ -17,7 +17,12 @@ function foreignTags(code: InlineCode): string {
   if (code.kind === 'standalone') return '';
   const names = /^<\/?([a-z+]+)>$/i.exec(code.label)?.[1]?.split('+') ?? [];
   const known = names.filter((n) => ['b', 'i', 'u', 's', 'sup', 'sub'].includes(n));
-  return code.kind === 'open' ? known.map((n) => `<${n}>`).join('') : known.reverse().map((n) => `</${n}>`).join('');
+  return code.kind === 'open'
+    ? known.map((n) => `<${n}>`).join('')
+    : known
+        .reverse()
+        .map((n) => `</${n}>`)
+        .join('');
 }
 
 /** A paragraph's text as HTML: text escaped, codes put back, line breaks as `<br>` (outside preformatted text). */
@@ -27,7 +32,8 @@ export function htmlOfText(text: string, codes: readonly InlineCode[], pre: bool
     const index = inlineCodeIndex(ch.charCodeAt(0));
     if (index >= 0) {
       const code = codes[index];
-      if (code) out += code.data.startsWith('<') && !code.data.startsWith('<w:') && !code.data.startsWith('</w:') ? code.data : foreignTags(code);
+      if (code)
+        out += code.data.startsWith('<') && !code.data.startsWith('<w:') && !code.data.startsWith('</w:') ? code.data : foreignTags(code);
     } else if (ch === '\n' && !pre) {
       out += '<br>\n';
     } else {

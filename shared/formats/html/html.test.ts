@@ -49,17 +49,30 @@ describe('reading an HTML article', () => {
 
   it('keeps emphasis and links as inline codes holding their original tags', () => {
     const p = blocks[1]!;
-    expect(p.codes!.map((c) => c.data)).toEqual(['<em>', '</em>', '<strong>', '</strong>', '<a href="https://example.org/wetter">', '</a>']);
-    expect(p.text).toBe(`Der Sturm traf die ${inlineCodeChar(0)}nördliche${inlineCodeChar(1)} Küste am ${inlineCodeChar(2)}Dienstag${inlineCodeChar(3)}, sagt das ${inlineCodeChar(4)}Wetteramt${inlineCodeChar(5)}.`);
+    expect(p.codes!.map((c) => c.data)).toEqual([
+      '<em>',
+      '</em>',
+      '<strong>',
+      '</strong>',
+      '<a href="https://example.org/wetter">',
+      '</a>',
+    ]);
+    expect(p.text).toBe(
+      `Der Sturm traf die ${inlineCodeChar(0)}nördliche${inlineCodeChar(1)} Küste am ${inlineCodeChar(2)}Dienstag${inlineCodeChar(3)}, sagt das ${inlineCodeChar(4)}Wetteramt${inlineCodeChar(5)}.`,
+    );
   });
 
   it('reads the body, without its site header, banners and footer, when the page marks no article', () => {
-    const page = '<html><body><header><a href="/">Logo</a></header><div id="cookie-consent">Cookies!</div><p>Nur dies.</p><footer>Impressum</footer></body></html>';
+    const page =
+      '<html><body><header><a href="/">Logo</a></header><div id="cookie-consent">Cookies!</div><p>Nur dies.</p><footer>Impressum</footer></body></html>';
     expect(blocksOf(page).map((b) => b.text)).toEqual(['Nur dies.']);
   });
 
   it('reads a page written carelessly the way a browser shows it', () => {
-    expect(blocksOf('<body><p>Eins<p>Zwei <b>fett<i>beides</b> kursiv</i>').map((b) => visible(b.text))).toEqual(['Eins', 'Zwei fettbeides kursiv']);
+    expect(blocksOf('<body><p>Eins<p>Zwei <b>fett<i>beides</b> kursiv</i>').map((b) => visible(b.text))).toEqual([
+      'Eins',
+      'Zwei fettbeides kursiv',
+    ]);
   });
 });
 
@@ -71,23 +84,35 @@ describe('writing an HTML article', () => {
     kind: b.kind,
     ...(b.codes ? { codes: b.codes } : {}),
     original: b.text,
-    corrected: i === 1 ? `Der Sturm erreichte die ${c(0)}nördliche${c(1)} Küste am ${c(2)}Dienstag${c(3)}, sagt das ${c(4)}Wetteramt${c(5)} <heute>.` : i === 3 ? 'Dächer verloren viele Ziegel.' : b.text,
+    corrected:
+      i === 1
+        ? `Der Sturm erreichte die ${c(0)}nördliche${c(1)} Küste am ${c(2)}Dienstag${c(3)}, sagt das ${c(4)}Wetteramt${c(5)} <heute>.`
+        : i === 3
+          ? 'Dächer verloren viele Ziegel.'
+          : b.text,
   }));
 
   it('replaces only the changed paragraphs in the original page, tags and escaping kept', () => {
     const r = rewriteHtml(PAGE, paragraphs, 'page.html');
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value).toContain('<p>Der Sturm erreichte die <em>nördliche</em> Küste am <strong>Dienstag</strong>, sagt das <a href="https://example.org/wetter">Wetteramt</a> &lt;heute&gt;.</p>');
+    expect(r.value).toContain(
+      '<p>Der Sturm erreichte die <em>nördliche</em> Küste am <strong>Dienstag</strong>, sagt das <a href="https://example.org/wetter">Wetteramt</a> &lt;heute&gt;.</p>',
+    );
     expect(r.value).toContain('<ul><li>Dächer verloren viele Ziegel.</li></ul>');
     // Everything else is as it was.
-    const unchanged = PAGE.replace('Der Sturm traf die', 'Der Sturm erreichte die').replace('Wetteramt</a>.', 'Wetteramt</a> &lt;heute&gt;.').replace('Dächer verloren Ziegel', 'Dächer verloren viele Ziegel');
+    const unchanged = PAGE.replace('Der Sturm traf die', 'Der Sturm erreichte die')
+      .replace('Wetteramt</a>.', 'Wetteramt</a> &lt;heute&gt;.')
+      .replace('Dächer verloren Ziegel', 'Dächer verloren viele Ziegel');
     expect(r.value).toBe(unchanged);
     // Reading it again gives the corrected texts.
     expect(blocksOf(r.value).map((b) => b.text)).toEqual(paragraphs.map((p) => p.corrected));
   });
 
   it('refuses to write into a page that changed since the review began', () => {
-    expect(rewriteHtml(PAGE.replace('Kosten', 'Schäden'), paragraphs, 'page.html')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(rewriteHtml(PAGE.replace('Kosten', 'Schäden'), paragraphs, 'page.html')).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('writes a new page for an article from another format, which reads back the same', () => {

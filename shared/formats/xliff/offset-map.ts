@@ -11,7 +11,10 @@ import type { OffsetMapper } from './xliff-writer';
  */
 export function offsetMapper(before: string, after: string): OffsetMapper {
   if (before === after) return (offset) => offset;
-  const runs: { kind: 'same' | 'insert' | 'delete'; length: number }[] = diffChars(before, after).segments.map((s) => ({ kind: s.kind, length: s.text.length }));
+  const runs: { kind: 'same' | 'insert' | 'delete'; length: number }[] = diffChars(before, after).segments.map((s) => ({
+    kind: s.kind,
+    length: s.text.length,
+  }));
   return (offset, bias) => {
     let oldAt = 0;
     let newAt = 0;

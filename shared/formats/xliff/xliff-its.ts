@@ -77,7 +77,13 @@ export const UNNAMED_RATER = 'imported';
 
 /** A flag from an ITS issue on a span; the severity falls back to minor when the file's value is out of range. */
 export function flagFromIts(issue: ItsIssue, who: ItsProvenance, side: Side, start: number, end: number): ImportedFlagValues {
-  const status: AnnotationStatus = !issue.enabled ? (issue.status === 'fixed' ? 'fixed' : 'dismissed') : issue.status === 'fixed' ? 'fixed' : 'open';
+  const status: AnnotationStatus = !issue.enabled
+    ? issue.status === 'fixed'
+      ? 'fixed'
+      : 'dismissed'
+    : issue.status === 'fixed'
+      ? 'fixed'
+      : 'open';
   const origin: Origin = who.person === undefined && who.tool !== undefined ? { kind: 'check', check: who.tool } : { kind: 'person' };
   return {
     side,

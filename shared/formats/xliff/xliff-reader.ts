@@ -242,7 +242,14 @@ type Frame =
   | { readonly k: 'container'; readonly translate: boolean }
   | { readonly k: 'unit' }
   | { readonly k: 'segment' }
-  | { readonly k: 'content'; readonly side: Side; readonly seg?: SegText; readonly mark?: PendingMark; readonly tagStart: number; readonly segSource?: boolean }
+  | {
+      readonly k: 'content';
+      readonly side: Side;
+      readonly seg?: SegText;
+      readonly mark?: PendingMark;
+      readonly tagStart: number;
+      readonly segSource?: boolean;
+    }
   | { readonly k: 'seg-mrk'; readonly seg: SegmentBuild }
   | { readonly k: 'pair'; readonly side: Side; readonly id?: string; readonly openIndex: number }
   | { readonly k: 'raw'; readonly side: Side; readonly start: number; readonly kind: InlineCode['kind']; readonly id?: string }
@@ -360,11 +367,20 @@ export function createXliffReader(name: string, events: XliffReaderEvents): Xlif
     const version = attr(tag, 'version') ?? '';
     if (tag.uri === XLIFF_20_NS || tag.uri === XLIFF_22_NS || version.startsWith('2')) {
       if (tag.uri !== XLIFF_20_NS && tag.uri !== XLIFF_22_NS) {
-        fail('unsupported', `${name} says it is XLIFF ${version} but its elements are not in the XLIFF 2 namespace. Redline reads ${KNOWN_FORMATS_TEXT}.`);
+        fail(
+          'unsupported',
+          `${name} says it is XLIFF ${version} but its elements are not in the XLIFF 2 namespace. Redline reads ${KNOWN_FORMATS_TEXT}.`,
+        );
       }
       const srcLang = attr(tag, 'srcLang');
       const trgLang = attr(tag, 'trgLang');
-      doc = { dialect: 'xliff-2', version: version || '2.0', ns: tag.uri, ...(srcLang ? { srcLang } : {}), ...(trgLang ? { trgLang } : {}) };
+      doc = {
+        dialect: 'xliff-2',
+        version: version || '2.0',
+        ns: tag.uri,
+        ...(srcLang ? { srcLang } : {}),
+        ...(trgLang ? { trgLang } : {}),
+      };
     } else if (tag.uri === XLIFF_12_NS || tag.uri === '' || version.startsWith('1.')) {
       const sdl = Object.values(tag.attributes).some((a) => a.value === SDL_NS) || tag.ns['sdl'] === SDL_NS;
       doc = { dialect: sdl ? 'sdlxliff' : 'xliff-1.2', version: version || '1.2', ns: tag.uri };
@@ -422,7 +438,11 @@ export function createXliffReader(name: string, events: XliffReaderEvents): Xlif
       switch (tag.local) {
         case 'segment': {
           const state = attr(tag, 'state');
-          seg = { ...(attr(tag, 'id') !== undefined ? { id: attr(tag, 'id') } : {}), stateTag: { start: openTagStart, end: parser.position }, ...(state !== undefined ? { state } : {}) };
+          seg = {
+            ...(attr(tag, 'id') !== undefined ? { id: attr(tag, 'id') } : {}),
+            stateTag: { start: openTagStart, end: parser.position },
+            ...(state !== undefined ? { state } : {}),
+          };
           u.segments.push(seg);
           stack.push({ k: 'segment' });
           return;
@@ -514,11 +534,24 @@ export function createXliffReader(name: string, events: XliffReaderEvents): Xlif
     const ref = attr(tag, 'locQualityIssuesRef', ITS_NS);
     const inline = inlineIssue(tag, ITS_NS);
     if (isTarget && ref !== undefined) unit!.targetRefs.push(referencedId(ref));
-    return { side, start: sideOffset(side), ...(inline ? { inline } : {}), ...(ref !== undefined ? { ref: referencedId(ref) } : {}), who: provenance(tag) };
+    return {
+      side,
+      start: sideOffset(side),
+      ...(inline ? { inline } : {}),
+      ...(ref !== undefined ? { ref: referencedId(ref) } : {}),
+      who: provenance(tag),
+    };
   }
 
   function closeMark(mark: PendingMark): void {
-    unit!.marks.push({ side: mark.side, start: mark.start, end: sideOffset(mark.side), ...(mark.inline ? { inline: mark.inline } : {}), ...(mark.ref !== undefined ? { ref: mark.ref } : {}), who: mark.who });
+    unit!.marks.push({
+      side: mark.side,
+      start: mark.start,
+      end: sideOffset(mark.side),
+      ...(mark.inline ? { inline: mark.inline } : {}),
+      ...(mark.ref !== undefined ? { ref: mark.ref } : {}),
+      who: mark.who,
+    });
   }
 
   /** An element inside source or target text: an inline code, a quality mark or a segment marker. */
@@ -632,7 +665,11 @@ export function createXliffReader(name: string, events: XliffReaderEvents): Xlif
       const known = new Set(u.segments.map((s) => s.id ?? ''));
       for (const t of u.targetSegs) {
         if (!known.has(t.id ?? '')) {
-          segments.push({ ...(t.id !== undefined ? { id: t.id } : {}), ...(t.target ? { target: t.target.pieces.join('') } : {}), ...(t.targetContent ? { targetContent: t.targetContent } : {}) });
+          segments.push({
+            ...(t.id !== undefined ? { id: t.id } : {}),
+            ...(t.target ? { target: t.target.pieces.join('') } : {}),
+            ...(t.targetContent ? { targetContent: t.targetContent } : {}),
+          });
         }
       }
     }
@@ -642,7 +679,11 @@ export function createXliffReader(name: string, events: XliffReaderEvents): Xlif
     const standOff = new Map(u.standOff.map((g) => [g.id, g]));
     const flags: ImportedFlagValues[] = [];
     for (const m of u.marks) {
-      const issues = m.inline ? [m.inline] : m.ref !== undefined ? (standOff.get(m.ref)?.issues ?? documentStandOff.get(m.ref)?.issues ?? []) : [];
+      const issues = m.inline
+        ? [m.inline]
+        : m.ref !== undefined
+          ? (standOff.get(m.ref)?.issues ?? documentStandOff.get(m.ref)?.issues ?? [])
+          : [];
       for (const issue of issues) flags.push(flagFromIts(issue, m.who, m.side, m.start, m.end));
     }
     const states = [...new Set(segments.map((s) => s.state).filter((s): s is string => s !== undefined))];
@@ -679,7 +720,10 @@ export function createXliffReader(name: string, events: XliffReaderEvents): Xlif
 
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) {
-      fail('unsupported', `${where()}: ${name} declares XML entities in its DOCTYPE. Redline does not expand declared entities (a few lines of them can grow to gigabytes), so it does not open the file.`);
+      fail(
+        'unsupported',
+        `${where()}: ${name} declares XML entities in its DOCTYPE. Redline does not expand declared entities (a few lines of them can grow to gigabytes), so it does not open the file.`,
+      );
     }
   });
   parser.on('opentagstart', () => {
@@ -809,7 +853,9 @@ export function createXliffReader(name: string, events: XliffReaderEvents): Xlif
   parser.on('error', (err) => {
     // saxes puts "file:line:column: " before its message; the column it counts from 0, editors from 1.
     const m = /^(.*):(\d+):(\d+): (.*)$/s.exec(err.message);
-    const message = m ? `${m[1]} is not well-formed XML: line ${m[2]}, column ${Number(m[3]) + 1}: ${m[4]}` : `${name} is not well-formed XML: ${err.message}`;
+    const message = m
+      ? `${m[1]} is not well-formed XML: line ${m[2]}, column ${Number(m[3]) + 1}: ${m[4]}`
+      : `${name} is not well-formed XML: ${err.message}`;
     throw new XliffError('parse-error', message);
   });
 
@@ -854,11 +900,18 @@ export function createXliffReader(name: string, events: XliffReaderEvents): Xlif
 }
 
 /** Reads a whole document at once: for export and tests. */
-export function readXliff(name: string, text: string): { readonly document?: XliffDocument; readonly units: XliffUnit[]; readonly failure?: Failure } {
+export function readXliff(
+  name: string,
+  text: string,
+): { readonly document?: XliffDocument; readonly units: XliffUnit[]; readonly failure?: Failure } {
   const units: XliffUnit[] = [];
   let document: XliffDocument | undefined;
   const reader = createXliffReader(name, { onDocument: (d) => (document = d), onUnit: (u) => units.push(u) });
   reader.write(text);
   reader.close();
-  return { ...(document ? { document: { ...document, ...reader.languages() } } : {}), units, ...(reader.failure ? { failure: reader.failure } : {}) };
+  return {
+    ...(document ? { document: { ...document, ...reader.languages() } } : {}),
+    units,
+    ...(reader.failure ? { failure: reader.failure } : {}),
+  };
 }

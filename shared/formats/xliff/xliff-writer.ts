@@ -27,7 +27,13 @@ export function escapeText(s: string): string {
 }
 
 export function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
 
 /** How the markup of a dialect is spelled. */
@@ -65,7 +71,9 @@ function issueAttributes(flag: FlagToWrite, its: string, rl: string): string {
 function provenanceAttributes(flag: FlagToWrite, its: string): string {
   // A flag read from a file that named no one keeps naming no one.
   if (flag.origin.kind === 'person' && flag.rater === UNNAMED_RATER) return '';
-  return flag.origin.kind === 'check' ? ` ${its}:revTool="${escapeAttr(flag.origin.check)}"` : ` ${its}:revPerson="${escapeAttr(flag.rater)}"`;
+  return flag.origin.kind === 'check'
+    ? ` ${its}:revTool="${escapeAttr(flag.origin.check)}"`
+    : ` ${its}:revPerson="${escapeAttr(flag.rater)}"`;
 }
 
 function whoKey(flag: FlagToWrite): string {
@@ -98,7 +106,12 @@ function crosses(a: { start: number; end: number }, b: { start: number; end: num
  * The XML content of one target (or segment): text escaped, codes as the style writes them, flags as quality
  * markup. Returns the stand-off groups it referenced, for the caller to place in the unit.
  */
-function renderContent(text: string, codes: readonly InlineCode[], flags: readonly FlagToWrite[], style: MarkupStyle): { xml: string; standOff: string[] } {
+function renderContent(
+  text: string,
+  codes: readonly InlineCode[],
+  flags: readonly FlagToWrite[],
+  style: MarkupStyle,
+): { xml: string; standOff: string[] } {
   const groups: Group[] = [];
   const sorted = [...flags].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const f of sorted) {
@@ -126,7 +139,7 @@ function renderContent(text: string, codes: readonly InlineCode[], flags: readon
   const opens = new Map<number, string[]>();
   const closes = new Map<number, { xml: string; seq: number }[]>();
   const empties = new Map<number, string[]>();
-  const add = <T,>(m: Map<number, T[]>, at: number, v: T) => {
+  const add = <T>(m: Map<number, T[]>, at: number, v: T) => {
     const list = m.get(at);
     if (list) list.push(v);
     else m.set(at, [v]);
@@ -264,13 +277,20 @@ interface Edit {
  * i-th unit the reader finds (the i-th paragraph). Fails when the file no longer has the units the review was
  * made from, or when a text breaks its inline codes.
  */
-export function reviseXliff(name: string, original: string, revisions: readonly UnitRevision[]): Result<{ readonly text: string; readonly changedUnits: number }> {
+export function reviseXliff(
+  name: string,
+  original: string,
+  revisions: readonly UnitRevision[],
+): Result<{ readonly text: string; readonly changedUnits: number }> {
   const read = readXliff(name, original);
   if (read.failure) return { ok: false, error: read.failure };
   const dialect = read.document!.dialect;
   const units = read.units;
   if (units.length !== revisions.length) {
-    return fail('conflict', `${name} has changed since the review began: it now has ${units.length} translation units, the review ${revisions.length}. Export as XLIFF 2.1 instead, which is written from the review alone.`);
+    return fail(
+      'conflict',
+      `${name} has changed since the review began: it now has ${units.length} translation units, the review ${revisions.length}. Export as XLIFF 2.1 instead, which is written from the review alone.`,
+    );
   }
   const edits: Edit[] = [];
   let changedUnits = 0;
@@ -372,7 +392,12 @@ function reviseUnit(unit: XliffUnit, rev: UnitRevision, dialect: XliffDialect, s
     const seg = unit.segments[k]!;
     const piece = pieces[k] ?? '';
     const segFlags = rev.flags
-      .filter((f) => f.start >= base && f.start <= base + piece.length && (f.start < base + piece.length || f.end === f.start || k === unit.segments.length - 1))
+      .filter(
+        (f) =>
+          f.start >= base &&
+          f.start <= base + piece.length &&
+          (f.start < base + piece.length || f.end === f.start || k === unit.segments.length - 1),
+      )
       .map((f) => ({ ...f, start: f.start - base, end: Math.min(f.end, base + piece.length) - base }));
     base += piece.length + 1;
     const changed = piece !== oldPieces[k];
@@ -385,12 +410,20 @@ function reviseUnit(unit: XliffUnit, rev: UnitRevision, dialect: XliffDialect, s
       // `<target/>` (or an empty segment marker) becomes an element with content.
       const tag = unitText(unit, seg.emptyTarget);
       const qname = /^<([^\s/>]+)/.exec(tag)?.[1] ?? 'target';
-      edits.push({ start: seg.emptyTarget.start, end: seg.emptyTarget.end, text: `${tag.replace(/\s*\/>$/, '>')}${content.xml}</${qname}>` });
+      edits.push({
+        start: seg.emptyTarget.start,
+        end: seg.emptyTarget.end,
+        text: `${tag.replace(/\s*\/>$/, '>')}${content.xml}</${qname}>`,
+      });
     } else if (seg.insertTargetAt !== undefined && piece !== '') {
       if (dialect === 'xliff-2') {
         edits.push({ start: seg.insertTargetAt, end: seg.insertTargetAt, text: `<target>${content.xml}</target>` });
       } else if (!unit.segmented && k === 0) {
-        edits.push({ start: seg.insertTargetAt, end: seg.insertTargetAt, text: `<target state="${REVISED_STATE[dialect] === 'ApprovedTranslation' ? 'translated' : REVISED_STATE[dialect]}">${content.xml}</target>` });
+        edits.push({
+          start: seg.insertTargetAt,
+          end: seg.insertTargetAt,
+          text: `<target state="${REVISED_STATE[dialect] === 'ApprovedTranslation' ? 'translated' : REVISED_STATE[dialect]}">${content.xml}</target>`,
+        });
       }
     }
     if (changed && seg.stateTag && dialect === 'xliff-2') editTag(seg.stateTag, { state: REVISED_STATE[dialect] });
@@ -401,9 +434,16 @@ function reviseUnit(unit: XliffUnit, rev: UnitRevision, dialect: XliffDialect, s
     const at = unit.segments[0]?.insertTargetAt;
     if (at !== undefined) {
       const body = unit.segments
-        .map((s, k) => `<mrk mtype="seg" mid="${escapeAttr(s.id ?? String(k))}">${renderContent(pieces[k] ?? '', unit.codes, [], style).xml}</mrk>`)
+        .map(
+          (s, k) =>
+            `<mrk mtype="seg" mid="${escapeAttr(s.id ?? String(k))}">${renderContent(pieces[k] ?? '', unit.codes, [], style).xml}</mrk>`,
+        )
         .join(' ');
-      edits.push({ start: at, end: at, text: `<target${dialect === 'sdlxliff' ? '' : ` state="${REVISED_STATE[dialect]}"`}>${body}</target>` });
+      edits.push({
+        start: at,
+        end: at,
+        text: `<target${dialect === 'sdlxliff' ? '' : ` state="${REVISED_STATE[dialect]}"`}>${body}</target>`,
+      });
     }
   }
   if (anyChanged && dialect === 'xliff-1.2' && unit.targetTags[0]) editTag(unit.targetTags[0], { state: REVISED_STATE[dialect] });
@@ -471,7 +511,10 @@ function xliff2Codes(codes: readonly InlineCode[]): (code: InlineCode, index: nu
   });
   return (code, index) => {
     if (code.kind === 'standalone') return `<ph id="${escapeAttr(ids[index]!)}"/>`;
-    if (code.kind === 'open') return pairedClose(codes, index) === undefined ? `<sc id="${escapeAttr(ids[index]!)}" isolated="yes"/>` : `<sc id="${escapeAttr(ids[index]!)}"/>`;
+    if (code.kind === 'open')
+      return pairedClose(codes, index) === undefined
+        ? `<sc id="${escapeAttr(ids[index]!)}" isolated="yes"/>`
+        : `<sc id="${escapeAttr(ids[index]!)}"/>`;
     let open: number | undefined;
     for (let i = index - 1; i >= 0; i--) {
       if (pairedClose(codes, i) === index) {

@@ -40,7 +40,11 @@ describe('reading XLIFF 1.2', () => {
     expect(show(u1!.target)).toBe('Die Fähre fährt um ⟦0⟧neun⟦1⟧ Uhr ab.');
     expect(u1!.codes.map((c) => c.label)).toEqual(['<1>', '</1>']);
     expect(u2!.codes[0]).toMatchObject({ kind: 'standalone', label: '{1}', data: '<x id="1" ctype="x-price"/>' });
-    expect(u3!.codes.map((c) => [c.kind, c.label])).toEqual([['open', '<1>'], ['close', '</1>'], ['standalone', '{2}']]);
+    expect(u3!.codes.map((c) => [c.kind, c.label])).toEqual([
+      ['open', '<1>'],
+      ['close', '</1>'],
+      ['standalone', '{2}'],
+    ]);
     expect(u3!.codes[0]!.data).toBe('<bpt id="1">&lt;a href="faq.html"&gt;</bpt>');
   });
   it('keeps notes and states, and shows a unit without a target as untranslated', () => {
@@ -53,7 +57,13 @@ describe('reading XLIFF 1.2', () => {
     const u4 = read.units[3]!;
     expect(show(u4.target)).toBe('Der Hafenchef & die Crew winken ⟦0⟧zum Abschied⟦1⟧.');
     const [flag] = targetFlags(u4);
-    expect(flag).toMatchObject({ category: 'Terminology/Wrong term', severity: 'major', comment: 'Hafenmeister, not Hafenchef', rater: 'Ines', status: 'open' });
+    expect(flag).toMatchObject({
+      category: 'Terminology/Wrong term',
+      severity: 'major',
+      comment: 'Hafenmeister, not Hafenchef',
+      rater: 'Ines',
+      status: 'open',
+    });
     expect(u4.target.slice(flag!.start, flag!.end)).toBe('Hafenchef');
   });
 });
@@ -82,19 +92,32 @@ describe('reading XLIFF 2.0', () => {
   });
   it('reads inline, stand-off and sm/em quality issues, a switched-off issue as dismissed', () => {
     const [room1, room2, room3] = read.units;
-    expect(targetFlags(room1!).map((f) => [f.category, f.severity, room1!.target.slice(f.start, f.end)])).toEqual([['Linguistic conventions/Grammar', 'minor', 'tocar']]);
+    expect(targetFlags(room1!).map((f) => [f.category, f.severity, room1!.target.slice(f.start, f.end)])).toEqual([
+      ['Linguistic conventions/Grammar', 'minor', 'tocar'],
+    ]);
     expect(targetFlags(room2!).map((f) => [f.category, f.severity, f.status, room2!.target.slice(f.start, f.end)])).toEqual([
       ['Linguistic conventions/Spelling', 'critical', 'open', 'escultrua'],
       ['Terminology/Wrong term', 'minor', 'dismissed', 'escultrua'],
     ]);
-    expect(targetFlags(room3!).map((f) => [f.category, room3!.target.slice(f.start, f.end)])).toEqual([['Accuracy/Omission', 'fotografías']]);
+    expect(targetFlags(room3!).map((f) => [f.category, room3!.target.slice(f.start, f.end)])).toEqual([
+      ['Accuracy/Omission', 'fotografías'],
+    ]);
   });
 });
 
 describe('ITS severities', () => {
   it('reads 0 as neutral, 1-49 minor, 50-89 major, 90-100 critical, and refuses values outside 0-100', () => {
     expect(['0', '1', '49', '50', '89.5', '90', '100', '', '101', 'high'].map((v) => severityFromIts(v))).toEqual([
-      'neutral', 'minor', 'minor', 'major', 'major', 'critical', 'critical', 'minor', undefined, undefined,
+      'neutral',
+      'minor',
+      'minor',
+      'major',
+      'major',
+      'critical',
+      'critical',
+      'minor',
+      undefined,
+      undefined,
     ]);
   });
 });
@@ -135,7 +158,9 @@ describe('writing back the file it came from', () => {
     revisions[0] = { text, flags: [], map: offsetMapper(a1.target, text) };
     const written = reviseXliff('garden.sdlxliff', original, revisions);
     if (!written.ok) throw new Error(written.error.message);
-    expect(written.value.text).toContain('<mrk mtype="seg" mid="1">Arrosez bien les roses le soir.</mrk> <mrk mtype="seg" mid="2">Ne les arrosez surtout pas à <g id="t1">midi</g>.</mrk>');
+    expect(written.value.text).toContain(
+      '<mrk mtype="seg" mid="1">Arrosez bien les roses le soir.</mrk> <mrk mtype="seg" mid="2">Ne les arrosez surtout pas à <g id="t1">midi</g>.</mrk>',
+    );
     expect(written.value.text).toContain('<sdl:seg id="1" conf="ApprovedTranslation" origin="mt"/>');
     const again = readXliff('garden.sdlxliff', written.value.text);
     expect(again.units[0]!.target).toBe(text);
@@ -149,7 +174,18 @@ describe('writing back the file it came from', () => {
     const revisions = read.units.map(unchanged);
     revisions[4] = {
       text: 'Gute Überfahrt!',
-      flags: [{ start: 0, end: 4, category: 'Style/Awkward', severity: 'minor', comment: '', rater: 'Ines', origin: { kind: 'person' }, status: 'open' }],
+      flags: [
+        {
+          start: 0,
+          end: 4,
+          category: 'Style/Awkward',
+          severity: 'minor',
+          comment: '',
+          rater: 'Ines',
+          origin: { kind: 'person' },
+          status: 'open',
+        },
+      ],
       map: offsetMapper('', 'Gute Überfahrt!'),
     };
     const written = reviseXliff('harbour.xlf', original, revisions);
@@ -181,9 +217,39 @@ describe('XLIFF 2.1 with quality issues', () => {
       const added: ImportedFlag[] =
         i === 0
           ? [
-              { side: 'target', start: 0, end: 11, category: 'Fluency/Grammar', severity: 'major', comment: 'plural "<ok>" & more', rater: 'Zoe', origin: { kind: 'person' }, status: 'open' },
-              { side: 'target', start: 5, end: 20, category: 'Accuracy/Mistranslation', severity: 'neutral', comment: '', rater: 'spell', origin: { kind: 'check', check: 'spell' }, status: 'fixed' },
-              { side: 'target', start: 3, end: 3, category: 'Accuracy/Omission', severity: 'critical', comment: 'word missing', rater: 'Zoe', origin: { kind: 'person' }, status: 'open' },
+              {
+                side: 'target',
+                start: 0,
+                end: 11,
+                category: 'Fluency/Grammar',
+                severity: 'major',
+                comment: 'plural "<ok>" & more',
+                rater: 'Zoe',
+                origin: { kind: 'person' },
+                status: 'open',
+              },
+              {
+                side: 'target',
+                start: 5,
+                end: 20,
+                category: 'Accuracy/Mistranslation',
+                severity: 'neutral',
+                comment: '',
+                rater: 'spell',
+                origin: { kind: 'check', check: 'spell' },
+                status: 'fixed',
+              },
+              {
+                side: 'target',
+                start: 3,
+                end: 3,
+                category: 'Accuracy/Omission',
+                severity: 'critical',
+                comment: 'word missing',
+                rater: 'Zoe',
+                origin: { kind: 'person' },
+                status: 'open',
+              },
             ]
           : [];
       const flags = [...u.flags, ...added];
@@ -206,18 +272,22 @@ describe('XLIFF 2.1 with quality issues', () => {
     const again = readXliff('museum-2.1.xlf', xml);
     expect(again.failure).toBeUndefined();
     expect(again.units.map((u) => u.target)).toEqual(paragraphs.map((p) => p.target));
-    const key = (f: ImportedFlag) => JSON.stringify([f.side, f.start, f.end, f.category, f.severity, f.comment, f.status, f.rater, f.origin]);
+    const key = (f: ImportedFlag) =>
+      JSON.stringify([f.side, f.start, f.end, f.category, f.severity, f.comment, f.status, f.rater, f.origin]);
     again.units.forEach((u, i) => {
       expect(u.flags.map(key).sort()).toEqual([...paragraphs[i]!.targetFlags, ...paragraphs[i]!.sourceFlags].map(key).sort());
     });
     // The rules of the format that matter: unique ids per unit, every sm closed by an em, no marker with both forms.
     for (const unit of xml.split('<unit ').slice(1)) {
       const ids = [...unit.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-      const targetIds = [...(unit.match(/<target>[\s\S]*<\/target>/)?.[0] ?? '').matchAll(/<(?:mrk|sm|sc|ph) id="([^"]+)"/g)].map((m) => m[1]);
+      const targetIds = [...(unit.match(/<target>[\s\S]*<\/target>/)?.[0] ?? '').matchAll(/<(?:mrk|sm|sc|ph) id="([^"]+)"/g)].map(
+        (m) => m[1],
+      );
       expect(new Set(targetIds).size).toBe(targetIds.length);
       expect(ids.length).toBeGreaterThan(0);
       for (const sm of unit.matchAll(/<sm id="([^"]+)"/g)) expect(unit).toContain(`<em startRef="${sm[1]}"/>`);
-      for (const marker of unit.matchAll(/<(?:mrk|sm) [^>]*>/g)) expect(/locQualityIssuesRef/.test(marker[0]) && /locQualityIssueType/.test(marker[0])).toBe(false);
+      for (const marker of unit.matchAll(/<(?:mrk|sm) [^>]*>/g))
+        expect(/locQualityIssuesRef/.test(marker[0]) && /locQualityIssueType/.test(marker[0])).toBe(false);
       for (const sev of unit.matchAll(/locQualityIssueSeverity="([^"]+)"/g)) expect(Number(sev[1])).toBeGreaterThanOrEqual(0);
     }
   });
@@ -225,12 +295,16 @@ describe('XLIFF 2.1 with quality issues', () => {
 
 describe('refusing what it cannot read', () => {
   it('names the line and column of malformed XML', () => {
-    const read = readXliff('broken.xlf', '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file><body>\n    <trans-unit id="1"><source>a</target>');
+    const read = readXliff(
+      'broken.xlf',
+      '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file><body>\n    <trans-unit id="1"><source>a</target>',
+    );
     expect(read.failure?.code).toBe('parse-error');
     expect(read.failure?.message).toMatch(/^broken\.xlf is not well-formed XML: line 4, column \d+/);
   });
   it('refuses declared entities instead of expanding them', () => {
-    const laughs = '<?xml version="1.0"?>\n<!DOCTYPE xliff [\n <!ENTITY a "haha">\n <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n<xliff version="1.2"><file><body><trans-unit id="1"><source>&b;</source></trans-unit></body></file></xliff>';
+    const laughs =
+      '<?xml version="1.0"?>\n<!DOCTYPE xliff [\n <!ENTITY a "haha">\n <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n<xliff version="1.2"><file><body><trans-unit id="1"><source>&b;</source></trans-unit></body></file></xliff>';
     const read = readXliff('laughs.xlf', laughs);
     expect(read.units).toEqual([]);
     expect(read.failure?.code).toBe('unsupported');

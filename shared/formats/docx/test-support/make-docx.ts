@@ -77,8 +77,14 @@ export const ARTICLE_BODY =
   '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>' +
   '</w:p>' +
   '<w:p/>' +
-  para('Boats were lifted onto the quay.', '<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>') +
-  para('Roofs lost their tiles.', '<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>') +
+  para(
+    'Boats were lifted onto the quay.',
+    '<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>',
+  ) +
+  para(
+    'Roofs lost their tiles.',
+    '<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>',
+  ) +
   para('We have never seen water this high.', '<w:pPr><w:pStyle w:val="Quote"/></w:pPr>');
 
 /** A paragraph with a tracked change made before the review: an insertion and a deletion by an editor. */
