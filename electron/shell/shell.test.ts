@@ -404,7 +404,7 @@ describe('the preload', () => {
     const stop = api.onEvent((e) => heard.push(e));
     click(menuItem(electron, 'Review', 'Compare Versions'));
     stop();
-    click(menuItem(electron, 'Review', 'Keyboard Shortcuts'));
+    click(menuItem(electron, 'View', 'Keyboard Shortcuts'));
     expect(heard).toEqual([{ type: 'menu', command: 'compare' }]);
   });
 });
