@@ -4,13 +4,12 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OpenedReview, RedlineClient } from '../../shared/contract';
-import { paragraphIndexOf, type Annotation, type AnnotationStatus, type Side } from '../../shared/model';
 import type { Failure, Result } from '../../shared/result';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
 import { DraftWriter } from '../state/draft-writer';
 import { useReview } from '../state/use-review';
 import { articleReducer, getEmptyState } from '../state/article-state';
-import { ParagraphCache } from '../state/paragraph-cache';
+import { indexOfParagraph, ParagraphCache } from '../state/paragraph-cache';
 import { desktopBridge } from '../transport/electron-client';
 import { ArticlePane, type ArticlePaneHandle } from './ArticlePane';
 import { ErrorBanner } from './ErrorBanner';
@@ -32,14 +31,12 @@ import { usePlace } from '../state/use-place';
 import { NoteDialog } from './status/NoteDialog';
 import { ParagraphReviewControls } from './status/ParagraphMarks';
 import { ReviewProgress } from './status/ReviewProgress';
-import { FlagDialog, type FlagTarget, type FlagValues } from './flags/FlagDialog';
+import { FlagDialog } from './flags/FlagDialog';
+import { useFlags } from './flags/use-flags';
 import { FlagList } from './flags/FlagList';
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel';
 import { useSuggestions } from '../state/use-suggestions';
-import { isSuggestionMark, suggestionIdOf, suggestionMark } from '../state/suggestion-marks';
-import type { Suggestion } from '../../shared/contract';
 import { ScorePanel } from './flags/ScorePanel';
-import { selectedSpan, selectionSpansParagraphs } from './flags/selection';
 import { SelectionFlagButton } from './flags/SelectionFlagButton';
 import { SettingsDialog } from './flags/SettingsDialog';
 import { CompareView } from './versions/CompareView';
@@ -49,18 +46,6 @@ import { ReportView } from './report/ReportView';
 import { AdjudicationView } from './adjudication/AdjudicationView';
 import { SaveVersionDialog } from './versions/SaveVersionDialog';
 import { VersionsPanel } from './versions/VersionsPanel';
-
-type FlagDialogState =
-  { readonly mode: 'new'; readonly target: FlagTarget } | { readonly mode: 'edit'; readonly target: FlagTarget; readonly flag: Annotation };
-
-/** The span and side a flag's dialog settled, as a change only when they differ from the flag's own. */
-function spanChange(flag: Annotation, v: FlagValues): { span?: { start: number; end: number }; side?: Side } {
-  if (v.start === flag.start && v.end === flag.end && v.side === flag.side) return {};
-  return { span: { start: v.start, end: v.end }, ...(v.side !== flag.side ? { side: v.side } : {}) };
-}
-
-/** A paragraph's position from its id (ids are made from positions; see `paragraphIdAt`). */
-const indexOfParagraph = (paragraphId: string): number => paragraphIndexOf(paragraphId) ?? 0;
 
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -75,9 +60,7 @@ export function App({ client }: { client: RedlineClient }) {
   const [shortcuts, setShortcuts] = useState(false);
   const [dragging, setDragging] = useState(false);
   const pane = useRef<ArticlePaneHandle>(null);
-  const [flagDialog, setFlagDialog] = useState<FlagDialogState>();
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [selectedFlag, setSelectedFlag] = useState<string>();
   const [paragraphScore, setParagraphScore] = useState<ParagraphScore>();
   const reportError = useCallback((error: Failure) => dispatch({ type: 'failed', error }), []);
   const { review, reviewError, run, replace, refresh } = useReview(client, state.reviewId, state.done && !state.error, reportError);
@@ -163,130 +146,7 @@ export function App({ client }: { client: RedlineClient }) {
   const place = usePlace({ client, reviewId: review?.reviewId, loaded: state.loaded, current: state.current, goTo });
 
   const suggestionList = useSuggestions(client, state.reviewId, !!review);
-  const [selectedSuggestion, setSelectedSuggestion] = useState<string>();
-  const suggestions = suggestionList?.suggestions;
-
-  // Flags and suggestions are drawn in the text together; suggestions as marks of their own (see suggestion-marks.ts).
-  const flagsByParagraph = useMemo(() => {
-    const map = new Map<string, Annotation[]>();
-    const add = (f: Annotation) => {
-      const list = map.get(f.paragraphId);
-      if (list) list.push(f);
-      else map.set(f.paragraphId, [f]);
-    };
-    for (const f of review?.annotations ?? []) if (f.status !== 'dismissed') add(f);
-    for (const s of suggestions ?? []) add(suggestionMark(s));
-    return map;
-  }, [review, suggestions]);
-
-  const chooseSuggestion = useCallback(
-    (s: Suggestion | undefined) => {
-      setSelectedSuggestion(s?.id);
-      if (!s) return;
-      setSelectedFlag(undefined);
-      goTo(indexOfParagraph(s.paragraphId));
-    },
-    [goTo],
-  );
-
-  const acceptSuggestions = useCallback(
-    (items: readonly Suggestion[]) => {
-      if (!review || items.length === 0) return;
-      setSelectedSuggestion(undefined);
-      void run(() => client.acceptSuggestions({ reviewId: review.reviewId, ids: items.map((s) => s.id) }));
-    },
-    [client, review, run],
-  );
-
-  const dismissSuggestions = useCallback(
-    (items: readonly Suggestion[]) => {
-      if (!review || items.length === 0) return;
-      setSelectedSuggestion(undefined);
-      void run(() => client.dismissSuggestions({ reviewId: review.reviewId, ids: items.map((s) => s.id) }));
-    },
-    [client, review, run],
-  );
-
-  const flagsInOrder = useMemo(
-    () =>
-      [...(review?.annotations ?? [])].sort(
-        (a, b) => indexOfParagraph(a.paragraphId) - indexOfParagraph(b.paragraphId) || a.start - b.start,
-      ),
-    [review],
-  );
-
-  const selectFlag = useCallback(
-    (flag: Annotation | undefined) => {
-      setSelectedFlag(flag?.id);
-      if (flag) goTo(indexOfParagraph(flag.paragraphId));
-    },
-    [goTo],
-  );
-
-  /** Opens the flag dialog: on the mouse selection if there is one, else on the paragraph in focus. */
-  // The paragraph in focus, as a value of its own (the hooks' rule reads `.current` as a ref's).
-  const current = state.current;
-  const startFlag = useCallback(() => {
-    if (!review || !cache) return;
-    if (selectionSpansParagraphs()) {
-      reportError({
-        code: 'bad-request',
-        message: 'A flag marks a phrase within one paragraph: select words in one paragraph only, then flag them.',
-      });
-      return;
-    }
-    const span = selectedSpan();
-    const index = span ? indexOfParagraph(span.paragraphId) : current;
-    const paragraph = cache.get(index);
-    if (!paragraph) return;
-    setFlagDialog({
-      mode: 'new',
-      target: {
-        paragraphId: paragraph.id,
-        paragraphNumber: index + 1,
-        side: span?.side ?? 'target',
-        targetText: paragraph.target,
-        ...(paragraph.source !== undefined ? { sourceText: paragraph.source } : {}),
-        ...(span ? { span: { start: span.start, end: span.end } } : {}),
-      },
-    });
-  }, [review, cache, current, reportError]);
-
-  const editFlag = useCallback(
-    (flag: Annotation) => {
-      const paragraph = cache?.get(indexOfParagraph(flag.paragraphId));
-      setFlagDialog({
-        mode: 'edit',
-        flag,
-        target: {
-          paragraphId: flag.paragraphId,
-          paragraphNumber: indexOfParagraph(flag.paragraphId) + 1,
-          side: flag.side,
-          targetText: paragraph?.target ?? '',
-          ...(paragraph?.source !== undefined ? { sourceText: paragraph.source } : {}),
-          span: { start: flag.start, end: flag.end },
-        },
-      });
-    },
-    [cache],
-  );
-
-  const setStatus = useCallback(
-    (flag: Annotation, status: AnnotationStatus) => {
-      if (!review) return;
-      void run(() => client.changeAnnotation({ reviewId: review.reviewId, id: flag.id, changes: { status } }));
-    },
-    [client, review, run],
-  );
-
-  const deleteFlag = useCallback(
-    (flag: Annotation) => {
-      if (!review) return;
-      setSelectedFlag(undefined);
-      void run(() => client.removeAnnotation({ reviewId: review.reviewId, id: flag.id }));
-    },
-    [client, review, run],
-  );
+  const flags = useFlags({ client, review, run, cache, current: state.current, goTo, reportError, suggestionList });
 
   const undo = useCallback(() => {
     if (review?.undoLabel) void run(() => client.undo({ reviewId: review.reviewId }));
@@ -326,16 +186,7 @@ export function App({ client }: { client: RedlineClient }) {
     articleKeysOff: editing !== undefined || !!compare || reportOpen || adjudicating,
     current: state.current,
     loaded: state.loaded,
-    selectedFlag: review?.annotations.find((f) => f.id === selectedFlag),
-    hasSelectedSuggestion: !!suggestions?.some((s) => s.id === selectedSuggestion),
-    stepSuggestion: (step) => {
-      if (!suggestions || suggestions.length === 0) return;
-      const at = suggestions.findIndex((s) => s.id === selectedSuggestion);
-      const next = step === 1 ? (at + 1) % suggestions.length : (at <= 0 ? suggestions.length : at) - 1;
-      chooseSuggestion(suggestions[next]);
-    },
-    acceptSuggestion: () => acceptSuggestions(suggestions?.filter((s) => s.id === selectedSuggestion) ?? []),
-    dismissSuggestion: () => dismissSuggestions(suggestions?.filter((s) => s.id === selectedSuggestion) ?? []),
+    ...flags.commands,
     goTo,
     open: () => setOpenDialog(true),
     focusGoTo: () => document.getElementById('goto-paragraph')?.focus(),
@@ -353,20 +204,6 @@ export function App({ client }: { client: RedlineClient }) {
     },
     report: toggleReport,
     adjudicate: startAdjudication,
-    flag: startFlag,
-    stepFlag: (step) => {
-      if (flagsInOrder.length === 0) return;
-      const at = flagsInOrder.findIndex((f) => f.id === selectedFlag);
-      const next = step === 1 ? (at + 1) % flagsInOrder.length : (at <= 0 ? flagsInOrder.length : at) - 1;
-      selectFlag(flagsInOrder[next]);
-    },
-    deselectFlag: () => {
-      setSelectedFlag(undefined);
-      setSelectedSuggestion(undefined);
-    },
-    editFlag,
-    setStatus,
-    deleteFlag,
     shortcuts: () => setShortcuts(true),
     find: (withReplace) => {
       setCompare(undefined);
@@ -557,19 +394,10 @@ export function App({ client }: { client: RedlineClient }) {
             loaded={state.loaded}
             current={state.current}
             onFocusParagraph={(index) => dispatch({ type: 'focus', index })}
-            flagsByParagraph={flagsByParagraph}
+            flagsByParagraph={flags.flagsByParagraph}
             {...(review ? { drafts: review.drafts } : {})}
-            {...(selectedFlag ? { selectedFlag } : {})}
-            {...(selectedSuggestion && !selectedFlag ? { selectedFlag: `suggestion:${selectedSuggestion}` } : {})}
-            onSelectFlag={(id) => {
-              if (isSuggestionMark(id)) {
-                setSelectedFlag(undefined);
-                setSelectedSuggestion(suggestionIdOf(id));
-              } else {
-                setSelectedSuggestion(undefined);
-                setSelectedFlag(id);
-              }
-            }}
+            {...(flags.selectedMark ? { selectedFlag: flags.selectedMark } : {})}
+            onSelectFlag={flags.selectMark}
             {...(review
               ? {
                   status: {
@@ -600,7 +428,7 @@ export function App({ client }: { client: RedlineClient }) {
                         number={editing + 1}
                         initialText={review.drafts[cache.get(editing)!.id] ?? cache.get(editing)!.target}
                         writer={writer}
-                        flags={flagsByParagraph.get(cache.get(editing)!.id)}
+                        flags={flags.flagsByParagraph.get(cache.get(editing)!.id)}
                         onClose={() => {
                           const index = editing;
                           setEditing(undefined);
@@ -632,7 +460,7 @@ export function App({ client }: { client: RedlineClient }) {
               />
               <FlagList
                 flags={review.annotations}
-                {...(selectedFlag ? { selected: selectedFlag } : {})}
+                {...(flags.selectedFlag ? { selected: flags.selectedFlag } : {})}
                 numberOf={(id) => indexOfParagraph(id) + 1}
                 quoteOf={(f) => {
                   const p = cache?.get(indexOfParagraph(f.paragraphId));
@@ -643,21 +471,21 @@ export function App({ client }: { client: RedlineClient }) {
                   const p = cache?.get(indexOfParagraph(f.paragraphId));
                   return f.side === 'source' ? p?.sourceCodes : p?.codes;
                 }}
-                onSelect={selectFlag}
-                onEdit={editFlag}
-                onStatus={setStatus}
-                onDelete={deleteFlag}
+                onSelect={flags.selectFlag}
+                onEdit={flags.editFlag}
+                onStatus={flags.setStatus}
+                onDelete={flags.deleteFlag}
                 notes={paragraphStatus.notes}
                 onSelectNote={(id) => goTo(indexOfParagraph(id))}
                 onEditNote={(id) => paragraphStatus.openNote(indexOfParagraph(id))}
               />
               <SuggestionsPanel
                 list={suggestionList}
-                {...(selectedSuggestion ? { selected: selectedSuggestion } : {})}
+                {...(flags.selectedSuggestion ? { selected: flags.selectedSuggestion } : {})}
                 numberOf={(id) => indexOfParagraph(id) + 1}
-                onSelect={chooseSuggestion}
-                onAccept={acceptSuggestions}
-                onDismiss={dismissSuggestions}
+                onSelect={flags.chooseSuggestion}
+                onAccept={flags.acceptSuggestions}
+                onDismiss={flags.dismissSuggestions}
               />
               <VersionsPanel
                 client={client}
@@ -705,31 +533,18 @@ export function App({ client }: { client: RedlineClient }) {
           }}
         />
       )}
-      {flagDialog && review && (
+      {flags.dialog && review && (
         <FlagDialog
-          mode={flagDialog.mode}
+          mode={flags.dialog.mode}
           typology={review.typology}
-          target={flagDialog.target}
-          {...(flagDialog.mode === 'edit'
-            ? { initial: { category: flagDialog.flag.category, severity: flagDialog.flag.severity, comment: flagDialog.flag.comment } }
+          target={flags.dialog.target}
+          {...(flags.dialog.mode === 'edit'
+            ? {
+                initial: { category: flags.dialog.flag.category, severity: flags.dialog.flag.severity, comment: flags.dialog.flag.comment },
+              }
             : {})}
-          onClose={() => setFlagDialog(undefined)}
-          onSubmit={async (v) => {
-            if (flagDialog.mode === 'edit') {
-              return run(() =>
-                client.changeAnnotation({
-                  reviewId: review.reviewId,
-                  id: flagDialog.flag.id,
-                  changes: { category: v.category, severity: v.severity, comment: v.comment, ...spanChange(flagDialog.flag, v) },
-                }),
-              );
-            }
-            const failure = await run(() =>
-              client.addAnnotation({ reviewId: review.reviewId, paragraphId: flagDialog.target.paragraphId, ...v }),
-            );
-            if (!failure) window.getSelection()?.removeAllRanges();
-            return failure;
-          }}
+          onClose={flags.closeDialog}
+          onSubmit={flags.submitDialog}
         />
       )}
       {saveOpen && review && (
@@ -783,7 +598,7 @@ export function App({ client }: { client: RedlineClient }) {
           Drop an article to open it
         </div>
       )}
-      <SelectionFlagButton enabled={!!review && !flagDialog && !compare && editing === undefined} onFlag={startFlag} />
+      <SelectionFlagButton enabled={!!review && !flags.dialog && !compare && editing === undefined} onFlag={flags.commands.flag} />
     </div>
   );
 }

@@ -3,13 +3,16 @@
  * DOM and memory hold what is on screen plus a margin, whatever the article's length.
  */
 import type { ParagraphWindow, RedlineApi } from '../../shared/contract';
-import type { Paragraph } from '../../shared/model';
+import { paragraphIndexOf, type Paragraph } from '../../shared/model';
 import type { Failure } from '../../shared/result';
 
 /** Paragraphs per request: a few screens, small enough to arrive within a frame or two. */
 export const PAGE_SIZE = 200;
 /** Pages kept in memory: enough for a fast scroll back and forth without refetching. */
 const MAX_PAGES = 60;
+
+/** A paragraph's position from its id (ids are made from positions; see `paragraphIdAt`). */
+export const indexOfParagraph = (paragraphId: string): number => paragraphIndexOf(paragraphId) ?? 0;
 
 export class ParagraphCache {
   private readonly pages = new Map<number, readonly Paragraph[]>();

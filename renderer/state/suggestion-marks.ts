@@ -19,9 +19,14 @@ export function suggestionIdOf(markId: string): string {
   return markId.slice(PREFIX.length);
 }
 
+/** The id of a suggestion's mark. */
+export function suggestionMarkId(suggestionId: string): string {
+  return `${PREFIX}${suggestionId}`;
+}
+
 /** A suggestion as a mark in the text: its span, its check's reason as the comment. */
 export function suggestionMark(s: Suggestion): Annotation {
-  return flagOfFinding(s, { id: `${PREFIX}${s.id}`, rater: s.check, created: '' });
+  return flagOfFinding(s, { id: suggestionMarkId(s.id), rater: s.check, created: '' });
 }
 
 /** Suggestions grouped by check, in the order of `checks`, each in article order. */
