@@ -220,7 +220,8 @@ export interface FuzzOptions {
 
 /**
  * Feeds `count` seeded inputs to an importer, one at a time, timing each. An input fails when the importer throws,
- * answers with a code it does not promise or a failure without a message, or takes longer than `limitMs`.
+ * answers with a code it does not promise or a failure without a message, or takes longer than `limitMs` each of
+ * three times it is fed (a stall of a busy machine does not repeat; a slow input does).
  */
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const failures: FuzzFailure[] = [];
@@ -242,12 +243,23 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       failed(`threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
       continue;
     } finally {
-      const ms = options.now() - started;
+      let ms = options.now() - started;
+      // A busy machine can stall any one call (another process has the core): an input is slow only if it is
+      // slow again, timed twice more on its own, as a pathological input always is.
+      for (let again = 0; again < 2 && ms > options.limitMs; again++) {
+        const retried = options.now();
+        try {
+          await options.importer(input.bytes);
+        } catch {
+          // Already reported above.
+        }
+        ms = Math.min(ms, options.now() - retried);
+      }
       if (ms > slowestMs) {
         slowestMs = ms;
         slowestSeed = seed;
       }
-      if (ms > options.limitMs) failed(`took ${ms.toFixed(0)} ms, over the ${options.limitMs} ms limit`);
+      if (ms > options.limitMs) failed(`took ${ms.toFixed(0)} ms, over the ${options.limitMs} ms limit, three times`);
     }
     if (result.ok) parsed++;
     else if (!options.codes.includes(result.error.code))
