@@ -643,9 +643,9 @@ function touchedBy(after: ReviewState, body: EventBody): Touched {
     case 'paragraph-status-set':
     case 'paragraph-note-set':
     case 'redo':
-      return ofStep(after.undo.at(-1));
+      return ofStep(after.undo.top);
     case 'undo':
-      return ofStep(after.redo.at(-1));
+      return ofStep(after.redo.top);
     case 'version-saved':
       return { ...NOTHING_TOUCHED, versions: true };
     case 'settings-changed':
@@ -655,7 +655,7 @@ function touchedBy(after: ReviewState, body: EventBody): Touched {
     default:
       return assertNever(body, 'event');
   }
-  function ofStep(step: ReviewState['undo'][number] | undefined): Touched {
+  function ofStep(step: ReviewState['undo']['top']): Touched {
     if (!step) return NOTHING_TOUCHED;
     const annotations: string[] = [];
     const paragraphs: string[] = [];

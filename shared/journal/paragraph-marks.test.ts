@@ -91,7 +91,7 @@ describe('reopening', () => {
     expect(skipped).toEqual([]);
     expect([...replayed.reviewed].sort()).toEqual([...live.reviewed].sort());
     expect([...replayed.notes]).toEqual([...live.notes]);
-    expect(replayed.undo).toEqual(live.undo);
+    expect(replayed.undo.toArray()).toEqual(live.undo.toArray());
     expect([...live.reviewed].sort()).toEqual(['p1', 'p5']);
     expect(live.notes.get('p1')).toBe('Headline fine after edit');
     expect(live.notes.has('p3')).toBe(false);

@@ -180,14 +180,14 @@ describe('undo and redo', () => {
 
   it('a new action clears the redo stack', () => {
     const state = play([edit('p1', 'one'), { type: 'undo' }, edit('p2', 'two')]);
-    expect(state.redo).toEqual([]);
+    expect(state.redo.toArray()).toEqual([]);
     const [redo] = numbered([{ type: 'redo' }], state.lastSeq + 1);
     expect(applyEvent(state, redo!).ok).toBe(false);
   });
 
   it('an edit that changes nothing adds no undo step and keeps redo', () => {
     const state = play([edit('p1', 'one'), { type: 'undo' }, edit('p2', mt('p2'))]);
-    expect(state.undo).toEqual([]);
+    expect(state.undo.toArray()).toEqual([]);
     expect(redoLabel(state)).toBe('typing');
   });
 
@@ -218,7 +218,7 @@ describe('undo and redo', () => {
       edit('p3', 'k'),
       edit('p3', 'kl'),
     ]);
-    expect(state.undo.map((s) => s.changes[0])).toEqual([
+    expect(state.undo.toArray().map((s) => s.changes[0])).toEqual([
       { kind: 'draft', paragraphId: 'p1', before: mt('p1'), after: 'a' },
       { kind: 'draft', paragraphId: 'p1', before: 'a', after: 'ab' },
       { kind: 'draft', paragraphId: 'p2', before: mt('p2'), after: 'xy' },
@@ -227,7 +227,7 @@ describe('undo and redo', () => {
       { kind: 'draft', paragraphId: 'p3', before: 'k', after: 'kl' },
     ]);
     const afterUndo = play([edit('p1', 'q', 'g9'), { type: 'undo' }, edit('p1', 'r', 'g9')], state);
-    expect(afterUndo.undo.at(-1)!.changes[0]).toEqual({ kind: 'draft', paragraphId: 'p1', before: 'ab', after: 'r' });
+    expect(afterUndo.undo.top!.changes[0]).toEqual({ kind: 'draft', paragraphId: 'p1', before: 'ab', after: 'r' });
   });
 });
 

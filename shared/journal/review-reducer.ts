@@ -22,10 +22,10 @@ import {
   type JournalEvent,
   type JournalHeader,
   type ReviewSettings,
-  type UndoStep,
 } from './journal-event';
 import type { ReviewState, Version } from './review-state';
 import { MarkDraft, MarkSet } from './paragraph-marks';
+import { UndoStack } from './undo-stack';
 import { rangesProblem, replaceMatches } from '../find/text-search';
 
 /** The state of a review with no events yet. */
@@ -40,8 +40,8 @@ export function initialState(header: JournalHeader, index?: ReadonlyMap<string, 
     annotations: new Map(),
     drafts: new Map(),
     versions: [],
-    undo: [],
-    redo: [],
+    undo: UndoStack.EMPTY,
+    redo: UndoStack.EMPTY,
     rater: '',
     settings: DEFAULT_SETTINGS,
     dismissed: new Map(),
@@ -89,15 +89,16 @@ export function foldEvents(
 
 /**
  * Copy-on-write working state: each collection is copied from the base state the first time it changes after
- * construction or after `build()`. A writer that applies many events and reads the state now and then (the
+ * construction or after `build()`. The undo and redo stacks are persistent lists (see undo-stack.ts) and are never
+ * copied: a long history costs a change nothing. A writer that applies many events and reads the state now and then (the
  * journal during a burst of typing) pays one copy per read, not one per event.
  */
 export class ReviewStateBuilder {
   private annotations: ReadonlyMap<string, Annotation>;
   private drafts: ReadonlyMap<string, string>;
   private versions: readonly Version[];
-  private undo: readonly UndoStep[];
-  private redo: readonly UndoStep[];
+  private undo: UndoStack;
+  private redo: UndoStack;
   private rater: string;
   private settings: ReviewSettings;
   private dismissed: ReadonlyMap<string, DismissedSuggestion>;
@@ -107,7 +108,7 @@ export class ReviewStateBuilder {
   private notes: ReadonlyMap<string, string>;
   private seq: number;
   private openGroup: ReviewState['openGroup'];
-  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed' | 'notes'>();
+  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'dismissed' | 'notes'>();
   /**
    * The latest creation time of any annotation this builder has seen (undefined until first needed). An
    * annotation created at or after it belongs at the end of creation order, which spares a scan of the map:
@@ -251,15 +252,17 @@ export class ReviewStateBuilder {
         this.settings = { ...this.settings, ...event.settings };
         return undefined;
       case 'undo': {
-        const step = this.mutable('undo').pop()!;
+        const step = this.undo.top!;
+        this.undo = this.undo.pop();
         for (let i = step.changes.length - 1; i >= 0; i--) this.restore(step.changes[i]!, 'before');
-        this.mutable('redo').push(step);
+        this.redo = this.redo.push(step);
         return undefined;
       }
       case 'redo': {
-        const step = this.mutable('redo').pop()!;
+        const step = this.redo.top!;
+        this.redo = this.redo.pop();
         for (const change of step.changes) this.restore(change, 'after');
-        this.mutable('undo').push(step);
+        this.undo = this.undo.push(step);
         return undefined;
       }
       case 'snapshot': {
@@ -267,15 +270,15 @@ export class ReviewStateBuilder {
         this.annotations = new Map(s.annotations.map((a) => [a.id, a]));
         this.drafts = new Map(Object.entries(s.drafts));
         this.versions = s.versions.map((v) => ({ ...v, texts: new Map(Object.entries(v.texts)) }));
-        this.undo = s.undo;
-        this.redo = s.redo;
+        this.undo = UndoStack.of(s.undo);
+        this.redo = UndoStack.of(s.redo);
         this.rater = s.rater;
         this.settings = { ...DEFAULT_SETTINGS, ...s.settings };
         this.dismissed = new Map((s.dismissed ?? []).map((d) => [suggestionKey(d), d]));
         this.reviewed = MarkSet.of(s.reviewed ?? []);
         this.reviewedDraft = undefined;
         this.notes = new Map(Object.entries(s.notes ?? {}));
-        for (const key of ['annotations', 'drafts', 'versions', 'undo', 'redo', 'dismissed', 'notes'] as const) this.owned.delete(key);
+        for (const key of ['annotations', 'drafts', 'versions', 'dismissed', 'notes'] as const) this.owned.delete(key);
         return undefined;
       }
       default:
@@ -409,15 +412,14 @@ export class ReviewStateBuilder {
   }
 
   private edit(paragraphId: string, text: string, seq: number, group: string | undefined, open: ReviewState['openGroup']): void {
-    const top = this.undo.at(-1);
+    const top = this.undo.top;
     const joins = group !== undefined && open?.group === group && open.paragraphId === paragraphId && top?.group === group;
     if (joins) {
       // The step keeps the text from before the burst; only its "after" moves on.
       const first = top.changes[0]!;
       const merged: Change = { kind: 'draft', paragraphId, before: first.kind === 'draft' ? first.before : text, after: text };
       this.setDraft(paragraphId, text);
-      const undo = this.mutable('undo');
-      undo[undo.length - 1] = { ...top, changes: [merged] };
+      this.undo = this.undo.withTop({ ...top, changes: [merged] });
     } else if (this.current(paragraphId) !== text) {
       // An edit that changes nothing (a caret move reported as an edit) is no step and keeps the redo stack.
       this.record('typing', [this.draftChange(paragraphId, text)], seq, group);
@@ -446,8 +448,8 @@ export class ReviewStateBuilder {
   private record(label: string, changes: readonly Change[], seq: number, group?: string): void {
     if (changes.length === 0) return;
     for (const change of changes) this.restore(change, 'after');
-    this.mutable('undo').push({ seq, label, ...(group !== undefined ? { group } : {}), changes });
-    if (this.redo.length > 0) this.redo = [];
+    this.undo = this.undo.push({ seq, label, ...(group !== undefined ? { group } : {}), changes });
+    this.redo = UndoStack.EMPTY;
   }
 
   private restore(change: Change, side: 'before' | 'after'): void {
@@ -513,10 +515,9 @@ export class ReviewStateBuilder {
   private mutable(key: 'annotations'): Map<string, Annotation>;
   private mutable(key: 'drafts'): Map<string, string>;
   private mutable(key: 'versions'): Version[];
-  private mutable(key: 'undo' | 'redo'): UndoStep[];
   private mutable(key: 'dismissed'): Map<string, DismissedSuggestion>;
   private mutable(key: 'notes'): Map<string, string>;
-  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'undo' | 'redo' | 'dismissed' | 'notes'): unknown {
+  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'dismissed' | 'notes'): unknown {
     if (!this.owned.has(key)) {
       this.owned.add(key);
       switch (key) {
@@ -528,12 +529,6 @@ export class ReviewStateBuilder {
           break;
         case 'versions':
           this.versions = [...this.versions];
-          break;
-        case 'undo':
-          this.undo = [...this.undo];
-          break;
-        case 'redo':
-          this.redo = [...this.redo];
           break;
         case 'dismissed':
           this.dismissed = new Map(this.dismissed);

@@ -8,15 +8,8 @@
  */
 import type { Annotation, Paragraph } from '../model';
 import type { MarkSet } from './paragraph-marks';
-import type {
-  DismissedSuggestion,
-  EventBody,
-  JournalHeader,
-  ReviewSettings,
-  ReviewSnapshot,
-  SavedVersion,
-  UndoStep,
-} from './journal-event';
+import type { UndoStack } from './undo-stack';
+import type { DismissedSuggestion, EventBody, JournalHeader, ReviewSettings, ReviewSnapshot, SavedVersion } from './journal-event';
 
 /** A saved version in memory: like `SavedVersion`, with its texts in a map. */
 export interface Version {
@@ -40,8 +33,10 @@ export interface ReviewState {
   readonly drafts: ReadonlyMap<string, string>;
   /** Saved versions 1..n (version 0, the machine translation, is implicit). */
   readonly versions: readonly Version[];
-  readonly undo: readonly UndoStep[];
-  readonly redo: readonly UndoStep[];
+  /** What undo would take back, the last step on top; shared with earlier states, never changed (see undo-stack.ts). */
+  readonly undo: UndoStack;
+  /** What redo would re-apply, the last undone step on top. */
+  readonly redo: UndoStack;
   /** The reviewer's name, stamped on every flag they make. */
   readonly rater: string;
   readonly settings: ReviewSettings;
@@ -124,12 +119,12 @@ export function annotationList(state: ReviewState): readonly Annotation[] {
 
 /** What undo would take back, in words ("typing", "flag"), or undefined when there is nothing to undo. */
 export function undoLabel(state: ReviewState): string | undefined {
-  return state.undo.at(-1)?.label;
+  return state.undo.top?.label;
 }
 
 /** What redo would re-apply, in words, or undefined when there is nothing to redo. */
 export function redoLabel(state: ReviewState): string | undefined {
-  return state.redo.at(-1)?.label;
+  return state.redo.top?.label;
 }
 
 /**
@@ -153,8 +148,8 @@ export function snapshotOf(state: ReviewState): ReviewSnapshot {
     annotations: annotationList(state),
     drafts: Object.fromEntries(state.drafts),
     versions,
-    undo: state.undo,
-    redo: state.redo,
+    undo: state.undo.toArray(),
+    redo: state.redo.toArray(),
     rater: state.rater,
     settings: state.settings,
     ...(state.dismissed.size > 0 ? { dismissed: [...state.dismissed.values()] } : {}),

@@ -34,7 +34,7 @@ describe('dismissed suggestions', () => {
   });
   it('come back with undo and go again with redo, all of one check at once', () => {
     const dismissed = play([{ type: 'suggestions-dismissed', suggestions: [dismissal('p1'), dismissal('p2')] }]);
-    expect(dismissed.undo.at(-1)!.label).toBe('dismissals');
+    expect(dismissed.undo.top!.label).toBe('dismissals');
     const undone = play([{ type: 'undo' }], dismissed);
     expect(undone.dismissed.size).toBe(0);
     expect(play([{ type: 'redo' }], undone).dismissed.size).toBe(2);
@@ -75,7 +75,7 @@ describe('flags accepted together', () => {
   it('are one undo step', () => {
     const state = play([{ type: 'annotations-added', annotations: flags }]);
     expect(annotationList(state).map((a) => a.id)).toEqual(['a1', 'a2']);
-    expect(state.undo.at(-1)!.label).toBe('2 flags');
+    expect(state.undo.top!.label).toBe('2 flags');
     expect(play([{ type: 'undo' }], state).annotations.size).toBe(0);
   });
   it('are refused whole when one of them already exists', () => {
