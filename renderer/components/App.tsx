@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { OpenedReview, RedlineClient } from '../../shared/contract';
 import type { Failure, Result } from '../../shared/result';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
-import { DraftWriter } from '../state/draft-writer';
 import { useReview } from '../state/use-review';
 import { articleReducer, getEmptyState } from '../state/article-state';
 import { indexOfParagraph, ParagraphCache } from '../state/paragraph-cache';
@@ -39,12 +38,11 @@ import { useSuggestions } from '../state/use-suggestions';
 import { ScorePanel } from './flags/ScorePanel';
 import { SelectionFlagButton } from './flags/SelectionFlagButton';
 import { SettingsDialog } from './flags/SettingsDialog';
-import { CompareView } from './versions/CompareView';
-import { ExportDialog } from './versions/ExportDialog';
 import { ParagraphEditor } from './versions/ParagraphEditor';
-import { ReportView } from './report/ReportView';
-import { AdjudicationView } from './adjudication/AdjudicationView';
-import { SaveVersionDialog } from './versions/SaveVersionDialog';
+import { useWorkspace } from './workspace/use-workspace';
+import { WorkspaceTakeover } from './workspace/WorkspaceTakeover';
+import { toolbarCommands } from './workspace/toolbar-commands';
+import { VersionDialogs } from './workspace/VersionDialogs';
 import { VersionsPanel } from './versions/VersionsPanel';
 
 async function fileToBase64(file: File): Promise<string> {
@@ -64,28 +62,8 @@ export function App({ client }: { client: RedlineClient }) {
   const [paragraphScore, setParagraphScore] = useState<ParagraphScore>();
   const reportError = useCallback((error: Failure) => dispatch({ type: 'failed', error }), []);
   const { review, reviewError, run, replace, refresh } = useReview(client, state.reviewId, state.done && !state.error, reportError);
-  const writer = useMemo(() => new DraftWriter((r) => client.editParagraph(r)), [client]);
-  const [editing, setEditing] = useState<number>();
-  const [saveOpen, setSaveOpen] = useState(false);
-  const [exportOpen, setExportOpen] = useState(false);
-  const [compare, setCompare] = useState<{ readonly left: number }>();
-  // The quality report replaces the article in the workspace, as the compare view does; the score panel stays beside it.
-  const [reportOpen, setReportOpen] = useState(false);
-  // Adjudication between raters takes the workspace too (Review > Adjudicate…, or from the report).
-  const [adjudicating, setAdjudicating] = useState(false);
-  const startAdjudication = useCallback(() => {
-    setCompare(undefined);
-    setReportOpen(false);
-    setAdjudicating(true);
-  }, []);
+  const workspace = useWorkspace({ client, current: state.current });
   const layout = useLayout();
-  const toggleReport = useCallback(() => {
-    setCompare(undefined);
-    setReportOpen((open) => !open);
-  }, []);
-  // Both dialogs act on the text as typed: drafts still on their way to disk go first.
-  const openSaveVersion = useCallback(() => void writer.flush().then(() => setSaveOpen(true)), [writer]);
-  const openExport = useCallback(() => void writer.flush().then(() => setExportOpen(true)), [writer]);
 
   const cache = useMemo(
     () =>
@@ -183,7 +161,7 @@ export function App({ client }: { client: RedlineClient }) {
 
   const commands = useShortcuts(client, {
     hasReview: !!review,
-    articleKeysOff: editing !== undefined || !!compare || reportOpen || adjudicating,
+    articleKeysOff: workspace.articleKeysOff,
     current: state.current,
     loaded: state.loaded,
     ...flags.commands,
@@ -191,23 +169,14 @@ export function App({ client }: { client: RedlineClient }) {
     open: () => setOpenDialog(true),
     focusGoTo: () => document.getElementById('goto-paragraph')?.focus(),
     settings: () => setSettingsOpen(true),
-    saveVersion: openSaveVersion,
-    exportArticle: openExport,
+    ...workspace.commands,
     undo,
     redo,
-    editParagraph: () => setEditing(state.current),
     markReviewed: paragraphStatus.markAndNext,
     stepNotReviewed: paragraphStatus.step,
-    compare: () => {
-      setReportOpen(false);
-      setCompare({ left: 0 });
-    },
-    report: toggleReport,
-    adjudicate: startAdjudication,
     shortcuts: () => setShortcuts(true),
     find: (withReplace) => {
-      setCompare(undefined);
-      setReportOpen(false);
+      workspace.showArticle();
       find.show(withReplace);
     },
     openSample: () => void open(() => client.openSample({})),
@@ -265,36 +234,10 @@ export function App({ client }: { client: RedlineClient }) {
         {...(review?.undoLabel ? { undoLabel: review.undoLabel } : {})}
         {...(review?.redoLabel ? { redoLabel: review.redoLabel } : {})}
         onSettings={() => commands.run('settings')}
-        {...(review && !review.readOnly && !compare && !reportOpen ? { onEdit: () => commands.run('edit-paragraph') } : {})}
-        commands={[
-          {
-            label: 'Save version',
-            title: 'Save a version of the whole article (Ctrl+S)',
-            onRun: () => commands.run('save-version'),
-            disabled: !review || !!review.readOnly,
-          },
-          {
-            label: 'Compare',
-            title: 'Compare two versions (C)',
-            // The button also closes what it opened, as R does for the report.
-            onRun: () => (compare ? setCompare(undefined) : commands.run('compare')),
-            disabled: !review,
-            pressed: !!compare,
-          },
-          {
-            label: 'Export…',
-            title: 'Export the corrected article (Ctrl+Shift+E)',
-            onRun: () => commands.run('export'),
-            disabled: !review,
-          },
-          {
-            label: 'Report',
-            title: 'Quality report of the review (R)',
-            onRun: () => commands.run('report'),
-            disabled: !review,
-            pressed: reportOpen,
-          },
-        ]}
+        {...(review && !review.readOnly && !workspace.compare && !workspace.reportOpen
+          ? { onEdit: () => commands.run('edit-paragraph') }
+          : {})}
+        commands={toolbarCommands(commands, workspace, review)}
         panelHidden={layout.prefs.panelHidden}
         onTogglePanel={() => commands.run('toggle-panel')}
       />
@@ -346,44 +289,16 @@ export function App({ client }: { client: RedlineClient }) {
         />
       )}
       <main className={`workspace${layout.prefs.panelHidden ? ' workspace--panel-hidden' : ''}`}>
-        {adjudicating && review ? (
-          <AdjudicationView
+        {review && workspace.takenOver ? (
+          <WorkspaceTakeover
             client={client}
             review={review}
-            onClose={() => setAdjudicating(false)}
-            onOpenReview={(path) => {
-              setAdjudicating(false);
-              void open(() => client.openArticle({ path }));
-            }}
-          />
-        ) : reportOpen && review && !compare ? (
-          <ReportView
-            client={client}
-            reviewId={review.reviewId}
-            seq={review.seq}
-            onGoTo={(index) => {
-              setReportOpen(false);
-              // The article pane mounts again first; the paragraph is revealed once it is there.
-              requestAnimationFrame(() => goTo(index));
-            }}
-            onClose={() => setReportOpen(false)}
-            onAdjudicate={startAdjudication}
-          />
-        ) : compare && review ? (
-          <CompareView
-            client={client}
-            review={review}
-            initialLeft={place.compareStart(compare.left).left}
-            initialRight={place.compareStart(compare.left).right}
-            initialLevel={place.compareStart(compare.left).level}
-            initialParagraph={state.current}
-            onChoice={place.rememberCompare}
+            workspace={workspace}
+            place={place}
+            current={state.current}
+            goTo={goTo}
             onReview={replace}
-            onClose={(index) => {
-              setCompare(undefined);
-              // The article pane mounts again first; the paragraph is revealed, with keyboard focus, once it is there.
-              requestAnimationFrame(() => goTo(index ?? state.current));
-            }}
+            onOpenReview={(path) => void open(() => client.openArticle({ path }))}
             codesOf={(id) => cache?.get(indexOfParagraph(id))?.codes}
           />
         ) : cache && state.article ? (
@@ -417,21 +332,21 @@ export function App({ client }: { client: RedlineClient }) {
                   },
                 }
               : {})}
-            {...(editing !== undefined && review && cache.get(editing)
+            {...(workspace.editing !== undefined && review && cache.get(workspace.editing)
               ? {
                   editing: {
-                    index: editing,
+                    index: workspace.editing,
                     editor: (
                       <ParagraphEditor
                         reviewId={review.reviewId}
-                        paragraph={cache.get(editing)!}
-                        number={editing + 1}
-                        initialText={review.drafts[cache.get(editing)!.id] ?? cache.get(editing)!.target}
-                        writer={writer}
-                        flags={flags.flagsByParagraph.get(cache.get(editing)!.id)}
+                        paragraph={cache.get(workspace.editing)!}
+                        number={workspace.editing + 1}
+                        initialText={review.drafts[cache.get(workspace.editing)!.id] ?? cache.get(workspace.editing)!.target}
+                        writer={workspace.writer}
+                        flags={flags.flagsByParagraph.get(cache.get(workspace.editing)!.id)}
                         onClose={() => {
-                          const index = editing;
-                          setEditing(undefined);
+                          const index = workspace.editing!;
+                          workspace.stopEditing();
                           refresh();
                           pane.current?.reveal(index);
                         }}
@@ -491,8 +406,8 @@ export function App({ client }: { client: RedlineClient }) {
                 client={client}
                 review={review}
                 onReview={replace}
-                onCompare={(n) => setCompare({ left: n })}
-                onSaveVersion={openSaveVersion}
+                onCompare={workspace.openCompare}
+                onSaveVersion={workspace.commands.saveVersion}
               />
             </>
           )}
@@ -547,25 +462,7 @@ export function App({ client }: { client: RedlineClient }) {
           onSubmit={flags.submitDialog}
         />
       )}
-      {saveOpen && review && (
-        <SaveVersionDialog
-          client={client}
-          review={review}
-          onSaved={replace}
-          onClose={() => setSaveOpen(false)}
-          flush={() => writer.flush()}
-        />
-      )}
-      {exportOpen && review && state.article && (
-        <ExportDialog
-          client={client}
-          reviewId={review.reviewId}
-          versions={review.versions}
-          article={state.article}
-          onClose={() => setExportOpen(false)}
-          flush={() => writer.flush()}
-        />
-      )}
+      {review && <VersionDialogs client={client} review={review} article={state.article} workspace={workspace} onReview={replace} />}
       {settingsOpen && review && (
         <SettingsDialog
           review={review}
@@ -598,7 +495,10 @@ export function App({ client }: { client: RedlineClient }) {
           Drop an article to open it
         </div>
       )}
-      <SelectionFlagButton enabled={!!review && !flags.dialog && !compare && editing === undefined} onFlag={flags.commands.flag} />
+      <SelectionFlagButton
+        enabled={!!review && !flags.dialog && !workspace.compare && workspace.editing === undefined}
+        onFlag={flags.commands.flag}
+      />
     </div>
   );
 }
