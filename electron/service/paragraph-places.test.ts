@@ -56,3 +56,17 @@ describe('remembered places', () => {
     expect(kept['/article-2.txt']).toBeUndefined();
   });
 });
+
+describe('two writers of one places file', () => {
+  it('never leave it damaged, however their writes interleave', async () => {
+    const a = new ParagraphPlaces(file, 0);
+    const b = new ParagraphPlaces(file, 0);
+    for (let i = 0; i < 40; i++) {
+      await a.set(`/a-${i}.txt`, { paragraphId: `p${i}` });
+      await b.set(`/b-${i % 3}.txt`, { paragraphId: `p${i}` });
+    }
+    await Promise.all([a.flush(), b.flush()]);
+    // Whichever wrote last, the file is one whole JSON object.
+    expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
+  });
+});

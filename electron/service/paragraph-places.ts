@@ -11,6 +11,9 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ReviewPlace } from '../../shared/contract';
 
+/** Counts this process's temporary files, so that no two have the same name. */
+let temporaries = 0;
+
 /** Long enough that moving through paragraphs with J/K writes once, short enough that a crash loses a moment. */
 export const WRITE_DELAY_MS = 400;
 /** Articles remembered; the least recently used are forgotten so the file stays small. */
@@ -95,7 +98,8 @@ export class ParagraphPlaces {
     this.writing = this.writing
       .then(async () => {
         await mkdir(dirname(this.file), { recursive: true });
-        const temp = `${this.file}.${process.pid}.tmp`;
+        // Unique per write: two writers (another process, or another instance here) never share a temporary file.
+        const temp = `${this.file}.${process.pid}.${++temporaries}.tmp`;
         await writeFile(temp, text);
         await rename(temp, this.file);
       })
