@@ -2,17 +2,14 @@
  * The app's frame: toolbar, progress bar, article pane, side panel, status bar. Holds the open article's state
  * and wires the keyboard; the panes themselves only render.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { OpenedReview, RedlineClient } from '../../shared/contract';
-import type { Failure, Result } from '../../shared/result';
+import { useEffect, useState } from 'react';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
-import { useReview } from '../state/use-review';
-import { articleReducer, getEmptyState } from '../state/article-state';
-import { indexOfParagraph, ParagraphCache } from '../state/paragraph-cache';
+import type { RedlineClient } from '../../shared/contract';
+import { indexOfParagraph } from '../state/paragraph-cache';
 import { desktopBridge } from '../transport/electron-client';
-import { ArticlePane, type ArticlePaneHandle } from './ArticlePane';
-import { ErrorBanner } from './ErrorBanner';
-import { ReviewFileBanner } from './ReviewFileBanner';
+import { ArticleNotices } from './ArticleNotices';
+import { ArticleView } from './ArticleView';
+import { useArticle } from './use-article';
 import { OpenDialog } from './OpenDialog';
 import { ProgressBar } from './ProgressBar';
 import { FindBar } from './find/FindBar';
@@ -28,7 +25,6 @@ import { useShortcuts } from './use-shortcuts';
 import { useParagraphStatus } from '../state/use-paragraph-status';
 import { usePlace } from '../state/use-place';
 import { NoteDialog } from './status/NoteDialog';
-import { ParagraphReviewControls } from './status/ParagraphMarks';
 import { ReviewProgress } from './status/ReviewProgress';
 import { FlagDialog } from './flags/FlagDialog';
 import { useFlags } from './flags/use-flags';
@@ -38,100 +34,27 @@ import { useSuggestions } from '../state/use-suggestions';
 import { ScorePanel } from './flags/ScorePanel';
 import { SelectionFlagButton } from './flags/SelectionFlagButton';
 import { SettingsDialog } from './flags/SettingsDialog';
-import { ParagraphEditor } from './versions/ParagraphEditor';
 import { useWorkspace } from './workspace/use-workspace';
 import { WorkspaceTakeover } from './workspace/WorkspaceTakeover';
 import { toolbarCommands } from './workspace/toolbar-commands';
 import { VersionDialogs } from './workspace/VersionDialogs';
 import { VersionsPanel } from './versions/VersionsPanel';
 
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 export function App({ client }: { client: RedlineClient }) {
-  const [state, dispatch] = useReducer(articleReducer, undefined, getEmptyState);
+  const article = useArticle(client);
+  const { state, cache, review, reviewError, run, replace, goTo, open, reportError } = article;
   const [openDialog, setOpenDialog] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
-  const [dragging, setDragging] = useState(false);
-  const pane = useRef<ArticlePaneHandle>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [paragraphScore, setParagraphScore] = useState<ParagraphScore>();
-  const reportError = useCallback((error: Failure) => dispatch({ type: 'failed', error }), []);
-  const { review, reviewError, run, replace, refresh } = useReview(client, state.reviewId, state.done && !state.error, reportError);
   const workspace = useWorkspace({ client, current: state.current });
   const layout = useLayout();
-
-  const cache = useMemo(
-    () =>
-      state.reviewId
-        ? new ParagraphCache(
-            client,
-            state.reviewId,
-            (error) => dispatch({ type: 'failed', error }),
-            (w) => dispatch({ type: 'window', reviewId: state.reviewId!, ...w }),
-          )
-        : undefined,
-    [client, state.reviewId],
-  );
-
-  useEffect(() => client.onEvent((event) => dispatch({ type: 'event', event })), [client]);
-  useEffect(() => cache?.setLoaded(state.loaded), [cache, state.loaded]);
-  useEffect(() => {
-    if (!cache) return;
-    return client.onEvent((e) => {
-      if (e.type === 'review-changed' && e.reviewId === cache.reviewId) cache.refresh();
-    });
-  }, [client, cache]);
-
-  const open = useCallback(async (request: () => Promise<Result<OpenedReview>>) => {
-    dispatch({ type: 'opening' });
-    const r = await request();
-    if (r.ok) dispatch({ type: 'opened', review: r.value });
-    else dispatch({ type: 'failed', error: r.error });
-    return r.ok ? undefined : r.error;
-  }, []);
-
-  // Asked once per client: React's development checks run effects twice, and a second open of the same article
-  // would replace the first review the page already holds.
-  const startupAsked = useRef<RedlineClient>(undefined);
-  useEffect(() => {
-    if (startupAsked.current === client) return;
-    startupAsked.current = client;
-    void open(() => client.openStartup({}));
-  }, [client, open]);
-
-  useEffect(() => {
-    const reviewName = review?.reviewPath.split(/[\\/]/).pop();
-    document.title = state.article ? `${state.article.name}${reviewName ? ` (${reviewName})` : ''} — Redline` : 'Redline';
-  }, [state.article, review?.reviewPath]);
-
-  useEffect(() => {
-    return client.onEvent((e) => {
-      if (e.type === 'article-opened') dispatch({ type: 'opened', review: e.review });
-    });
-  }, [client]);
-
-  const goTo = useCallback((index: number) => {
-    dispatch({ type: 'focus', index });
-    pane.current?.reveal(index);
-  }, []);
 
   const paragraphStatus = useParagraphStatus({ client, review, run, current: state.current, loaded: state.loaded, goTo });
   const place = usePlace({ client, reviewId: review?.reviewId, loaded: state.loaded, current: state.current, goTo });
 
   const suggestionList = useSuggestions(client, state.reviewId, !!review);
   const flags = useFlags({ client, review, run, cache, current: state.current, goTo, reportError, suggestionList });
-
-  const undo = useCallback(() => {
-    if (review?.undoLabel) void run(() => client.undo({ reviewId: review.reviewId }));
-  }, [client, review, run]);
-  const redo = useCallback(() => {
-    if (review?.redoLabel) void run(() => client.redo({ reviewId: review.reviewId }));
-  }, [client, review, run]);
 
   // The score panel's paragraph in focus.
   const currentParagraphId = cache?.get(state.current)?.id;
@@ -152,10 +75,7 @@ export function App({ client }: { client: RedlineClient }) {
     reviewId: review?.reviewId,
     drafts: review?.drafts,
     current: state.current,
-    reveal: useCallback((index: number) => {
-      dispatch({ type: 'focus', index });
-      pane.current?.reveal(index, { focus: false });
-    }, []),
+    reveal: article.reveal,
     applyDelta: replace,
   });
 
@@ -170,8 +90,8 @@ export function App({ client }: { client: RedlineClient }) {
     focusGoTo: () => document.getElementById('goto-paragraph')?.focus(),
     settings: () => setSettingsOpen(true),
     ...workspace.commands,
-    undo,
-    redo,
+    undo: article.undo,
+    redo: article.redo,
     markReviewed: paragraphStatus.markAndNext,
     stepNotReviewed: paragraphStatus.step,
     shortcuts: () => setShortcuts(true),
@@ -184,35 +104,8 @@ export function App({ client }: { client: RedlineClient }) {
     togglePanel: layout.togglePanel,
   });
 
-  const onDrop = useCallback(
-    async (e: React.DragEvent) => {
-      e.preventDefault();
-      setDragging(false);
-      const file = e.dataTransfer.files[0];
-      if (!file) return;
-      const bridge = desktopBridge();
-      if (bridge) {
-        await open(() => client.openArticle({ path: bridge.pathForFile(file) }));
-        return;
-      }
-      const base64 = await fileToBase64(file);
-      await open(() => client.openDropped({ name: file.name, base64 }));
-    },
-    [client, open],
-  );
-
   return (
-    <div
-      className={`app${dragging ? ' app--dragging' : ''}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={(e) => {
-        if (e.currentTarget === e.target) setDragging(false);
-      }}
-      onDrop={(e) => void onDrop(e)}
-    >
+    <div className={`app${article.dragging ? ' app--dragging' : ''}`} {...article.drop}>
       {/* The desktop app has these menus natively; the browser gets them in the page. */}
       {!desktopBridge() && <MenuBar commands={commands} />}
       <Toolbar
@@ -247,45 +140,13 @@ export function App({ client }: { client: RedlineClient }) {
         totalBytes={state.totalBytes}
         paragraphs={state.loaded}
       />
-      {state.error && <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismiss-error' })} />}
-      {reviewError?.remedies ? (
-        <ReviewFileBanner
-          key={reviewError.message}
-          code={reviewError.code}
-          message={reviewError.message}
-          remedies={reviewError.remedies}
-          onRemedy={(remedy) => client.resolveReview({ reviewId: state.reviewId!, remedy })}
-        />
-      ) : (
-        reviewError && <ErrorBanner error={reviewError} onDismiss={() => undefined} />
-      )}
-      {review?.readOnly && (
-        <ReviewFileBanner
-          key={review.readOnly.message}
-          code={review.readOnly.reason === 'locked' ? 'locked' : 'read-only'}
-          message={review.readOnly.message}
-          remedies={review.readOnly.remedies}
-          onRemedy={(remedy) => client.resolveReview({ reviewId: review.reviewId, remedy })}
-        />
-      )}
-      {review?.warnings.map((w) => (
-        <div key={w} className="notice" role="status">
-          {w}
-        </div>
-      ))}
-      {state.mismatch && state.article && (
-        <div className="notice" role="status">
-          The source has {state.mismatch.source} paragraphs and the translation {state.mismatch.target}. They are paired in order; the{' '}
-          {Math.abs(state.mismatch.source - state.mismatch.target)} unmatched paragraph
-          {Math.abs(state.mismatch.source - state.mismatch.target) === 1 ? ' is' : 's are'} marked at the end.
-        </div>
-      )}
+      <ArticleNotices client={client} article={article} />
       {review && state.article && (
         <FindBar
           find={find}
           hasSource={state.article.sourcePath !== undefined || state.article.format === 'xliff' || state.article.format === 'tsv'}
           {...(review.readOnly ? { readOnlyReason: review.readOnly.message } : {})}
-          onClosed={() => pane.current?.reveal(state.current)}
+          onClosed={() => article.pane.current?.reveal(state.current)}
         />
       )}
       <main className={`workspace${layout.prefs.panelHidden ? ' workspace--panel-hidden' : ''}`}>
@@ -301,65 +162,8 @@ export function App({ client }: { client: RedlineClient }) {
             onOpenReview={(path) => void open(() => client.openArticle({ path }))}
             codesOf={(id) => cache?.get(indexOfParagraph(id))?.codes}
           />
-        ) : cache && state.article ? (
-          <ArticlePane
-            ref={pane}
-            cache={cache}
-            article={state.article}
-            loaded={state.loaded}
-            current={state.current}
-            onFocusParagraph={(index) => dispatch({ type: 'focus', index })}
-            flagsByParagraph={flags.flagsByParagraph}
-            {...(review ? { drafts: review.drafts } : {})}
-            {...(flags.selectedMark ? { selectedFlag: flags.selectedMark } : {})}
-            onSelectFlag={flags.selectMark}
-            {...(review
-              ? {
-                  status: {
-                    reviewed: paragraphStatus.reviewed,
-                    notes: paragraphStatus.notes,
-                    onEditNote: paragraphStatus.openNote,
-                    controls: (index: number) => (
-                      <ParagraphReviewControls
-                        number={index + 1}
-                        reviewed={paragraphStatus.isReviewed(index)}
-                        hasNote={paragraphStatus.noteOf(index) !== undefined}
-                        readOnly={!!review.readOnly}
-                        onToggleReviewed={() => paragraphStatus.toggle(index)}
-                        onNote={() => paragraphStatus.openNote(index)}
-                      />
-                    ),
-                  },
-                }
-              : {})}
-            {...(workspace.editing !== undefined && review && cache.get(workspace.editing)
-              ? {
-                  editing: {
-                    index: workspace.editing,
-                    editor: (
-                      <ParagraphEditor
-                        reviewId={review.reviewId}
-                        paragraph={cache.get(workspace.editing)!}
-                        number={workspace.editing + 1}
-                        initialText={review.drafts[cache.get(workspace.editing)!.id] ?? cache.get(workspace.editing)!.target}
-                        writer={workspace.writer}
-                        flags={flags.flagsByParagraph.get(cache.get(workspace.editing)!.id)}
-                        onClose={() => {
-                          const index = workspace.editing!;
-                          workspace.stopEditing();
-                          refresh();
-                          pane.current?.reveal(index);
-                        }}
-                      />
-                    ),
-                  },
-                }
-              : {})}
-          />
         ) : (
-          <div className="article-empty" aria-busy={state.opening}>
-            {state.opening ? 'Opening…' : 'Open an article to start reviewing (Ctrl+O), or drop a file here.'}
-          </div>
+          <ArticleView article={article} flags={flags} paragraphStatus={paragraphStatus} workspace={workspace} />
         )}
         {!layout.prefs.panelHidden && <PanelSplitter width={layout.prefs.panelWidth} onWidth={layout.setPanelWidth} />}
         <SidePanel
@@ -444,7 +248,7 @@ export function App({ client }: { client: RedlineClient }) {
           onClose={() => {
             const index = paragraphStatus.noteFor!;
             paragraphStatus.closeNote();
-            pane.current?.reveal(index);
+            article.pane.current?.reveal(index);
           }}
         />
       )}
@@ -490,7 +294,7 @@ export function App({ client }: { client: RedlineClient }) {
           }}
         />
       )}
-      {dragging && (
+      {article.dragging && (
         <div className="drop-hint" aria-hidden="true">
           Drop an article to open it
         </div>
