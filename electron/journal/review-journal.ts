@@ -23,6 +23,7 @@ import {
   type JournalParts,
 } from '../../shared/journal/read-journal';
 import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
+import type { PreparedReplacement } from '../../shared/journal/prepared-replacement';
 import { snapshotOf, type ReviewState } from '../../shared/journal/review-state';
 import { fail, ok, type Result } from '../../shared/result';
 import { breathe } from '../breathe';
@@ -156,15 +157,16 @@ export class ReviewJournal {
    * Appends an event. It is numbered, stamped and applied to `state` at once; the promise resolves when its line
    * is written and flushed to disk — only then may the action be acknowledged to the reviewer. Fails with
    * `conflict` for an event that does not fit the review (nothing is written) and `io-error` if the disk fails
-   * (the state goes back to what is on disk and later appends fail until the review is reopened).
+   * (the state goes back to what is on disk and later appends fail until the review is reopened). A Replace all
+   * may bring its texts prepared from the current state (see prepared-replacement.ts); the line written is the same.
    */
-  append(body: EventBody): Promise<Result<JournalEvent>> {
+  append(body: EventBody, prepared?: PreparedReplacement): Promise<Result<JournalEvent>> {
     if (this.readOnly) return Promise.resolve(fail(this.readOnly.code, this.readOnly.message));
     if (this.closed) return Promise.resolve(fail('io-error', `The review file ${this.path} is closed.`));
     if (this.broken) return Promise.resolve(this.broken);
     if (body.type === 'snapshot') return Promise.resolve(fail('bad-request', 'Snapshots are written by compaction only.'));
     const event = { ...body, seq: this.builder.lastSeq + 1, at: this.now() } as JournalEvent;
-    const problem = this.builder.apply(event);
+    const problem = this.builder.apply(event, prepared);
     if (problem !== undefined)
       return Promise.resolve(fail('conflict', `${basename(this.path)}: ${event.type} does not fit the review (${problem}).`));
     this.built = undefined;
@@ -303,7 +305,7 @@ const INDEXED_PER_STEP = 10_000;
 /** The paragraphs' positions by id, built a step at a time, for the state of a new review. */
 export async function paragraphIndexInSteps(paragraphs: readonly { readonly id: string }[]): Promise<Map<string, number>> {
   const index = new Map<string, number>();
-  for (let i = 0; i < paragraphs.length; ) {
+  for (let i = 0; i < paragraphs.length;) {
     const stop = Math.min(paragraphs.length, i + INDEXED_PER_STEP);
     for (; i < stop; i++) index.set(paragraphs[i]!.id, i);
     if (i < paragraphs.length) await breathe();

@@ -3,13 +3,14 @@
  * not the reviewer's to correct). Each is one `text-replaced` event: one undo step however many paragraphs it
  * touches, and the new texts are drafts like any edit, so the next saved version's diff shows them.
  *
- * Replace all reads every paragraph's current text in slices with the event loop free between them; the event
- * then names the ranges replaced, not whole texts, so it stays small on disk.
+ * Replace all reads every paragraph's current text in slices with the event loop free between them, then makes
+ * the new texts the same way; the event names the ranges replaced, not whole texts, so it stays small on disk.
  */
 import { performance } from 'node:perf_hooks';
 import type { ReplaceResult, RequestOf, ReviewDelta } from '../../shared/contract';
 import type { EventBody } from '../../shared/journal/journal-event';
 import { paragraphById, type ReviewState } from '../../shared/journal/review-state';
+import { PreparedReplacement } from '../../shared/journal/prepared-replacement';
 import { inlineCodeProblem } from '../../shared/formats/inline-codes';
 import { compileMatcher, findInText, replaceMatches, type TextMatch } from '../../shared/find/text-search';
 import type { Paragraph } from '../../shared/model';
@@ -22,10 +23,11 @@ const SLICE_MS = 6;
 export interface ReplacingSession {
   readonly state: ReviewState;
   view(): { readonly readOnly?: { readonly reason: string; readonly message: string } };
-  replaceText(body: Extract<EventBody, { type: 'text-replaced' }>): Promise<Result<ReviewDelta>>;
+  replaceText(body: TextReplaced, prepared?: PreparedReplacement): Promise<Result<ReviewDelta>>;
 }
 
-type Edit = { readonly paragraphId: string; readonly ranges: readonly (readonly [number, number])[] };
+type TextReplaced = Extract<EventBody, { type: 'text-replaced' }>;
+type Edit = TextReplaced['edits'][number];
 
 /** Replaces the match at `start`-`end` of a paragraph's translation, if the phrase is still found exactly there. */
 export async function replaceOne(session: ReplacingSession, req: RequestOf<'replaceMatch'>): Promise<Result<ReplaceResult>> {
@@ -45,7 +47,8 @@ export async function replaceOne(session: ReplacingSession, req: RequestOf<'repl
   }
   const problem = codeProblem(paragraph, text, [{ start: req.start, end: req.end }], req.replacement);
   if (problem) return fail('bad-request', problem);
-  return commit(session, req.query.text, req.replacement, false, [{ paragraphId: paragraph.id, ranges: [[req.start, req.end]] }], 1);
+  const edits = [{ paragraphId: paragraph.id, ranges: [[req.start, req.end] as const] }];
+  return commit(session, { type: 'text-replaced', find: req.query.text, replacement: req.replacement, all: false, edits }, 1);
 }
 
 /** Replaces every match of the phrase in the translation, as one edit of the article. */
@@ -82,20 +85,37 @@ export async function replaceEvery(session: ReplacingSession, req: RequestOf<'re
   if (edits.length === 0) {
     return fail('conflict', `Nothing was replaced: “${req.query.text}” is not in the translation as it stands now.`);
   }
-  return commit(session, req.query.text, req.replacement, true, edits, replaced);
+  const body = { type: 'text-replaced', find: req.query.text, replacement: req.replacement, all: true, edits } as const;
+  const prepared = await prepare(session, body);
+  // An edit made while the texts were made moved the ranges found: find them again in the text as it is now.
+  if (!prepared) return replaceEvery(session, req);
+  return commit(session, body, replaced, prepared);
+}
+
+/**
+ * Makes the new texts of a Replace all in slices, with the event loop free between them, so that writing the
+ * event only sets them (see prepared-replacement.ts); undefined when the review's texts changed meanwhile.
+ */
+async function prepare(session: ReplacingSession, body: TextReplaced): Promise<PreparedReplacement | undefined> {
+  const state = session.state;
+  const prepared = new PreparedReplacement(state, body);
+  for (;;) {
+    const deadline = performance.now() + SLICE_MS;
+    if (prepared.step(() => performance.now() < deadline)) return prepared;
+    await breathe();
+    if (session.state.drafts !== state.drafts) return undefined;
+  }
 }
 
 async function commit(
   session: ReplacingSession,
-  find: string,
-  replacement: string,
-  all: boolean,
-  edits: readonly Edit[],
+  body: TextReplaced,
   replaced: number,
+  prepared?: PreparedReplacement,
 ): Promise<Result<ReplaceResult>> {
-  const delta = await session.replaceText({ type: 'text-replaced', find, replacement, all, edits });
+  const delta = await session.replaceText(body, prepared);
   if (!delta.ok) return delta;
-  return ok({ delta: delta.value, replaced, paragraphs: edits.length });
+  return ok({ delta: delta.value, replaced, paragraphs: body.edits.length });
 }
 
 /** Why a replacement may not be made at all here: a review that cannot be written, or a search of the source only. */

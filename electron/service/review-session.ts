@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import type { SuggestionList } from '../../shared/contract';
 import type { ComparisonWindow, ExportedText, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
 import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
+import type { PreparedReplacement } from '../../shared/journal/prepared-replacement';
 import {
   annotationList,
   changedBetween,
@@ -22,7 +23,7 @@ import {
   saveVersionBody,
   textAt,
   undoLabel,
-  unsavedParagraphs,
+  unsavedCount,
   type ReviewState,
   type VersionRef,
 } from '../../shared/journal/review-state';
@@ -162,7 +163,7 @@ export class ReviewSession {
       typology: this.typology,
       annotations: annotationList(state),
       drafts: Object.fromEntries(state.drafts),
-      unsaved: unsavedParagraphs(state).length,
+      unsaved: unsavedCount(state),
       reviewed: [...state.reviewed],
       reviewedCount: state.reviewed.size,
       notes: Object.fromEntries(state.notes),
@@ -362,7 +363,7 @@ export class ReviewSession {
     const problem = paragraph.codes ? inlineCodeProblem(req.text, paragraph.codes) : undefined;
     if (problem !== undefined) return fail('bad-request', `This correction was not saved: ${problem}.`);
     // An edit that changes nothing (a caret move reported as an edit) is not written.
-    if (currentText(state, req.paragraphId) === req.text) return ok({ seq: state.lastSeq, unsaved: unsavedParagraphs(state).length });
+    if (currentText(state, req.paragraphId) === req.text) return ok({ seq: state.lastSeq, unsaved: unsavedCount(state) });
     const body: EventBody = {
       type: 'paragraph-edited',
       paragraphId: req.paragraphId,
@@ -371,7 +372,7 @@ export class ReviewSession {
     };
     const result = await this.act(body);
     if (!result.ok) return result;
-    return ok({ seq: result.value.event.seq, unsaved: unsavedParagraphs(this.state).length });
+    return ok({ seq: result.value.event.seq, unsaved: unsavedCount(this.state) });
   }
 
   /**
@@ -382,7 +383,7 @@ export class ReviewSession {
   async saveVersion(message: string): DeltaAck {
     const state = this.state;
     const next = state.versions.length + 1;
-    if (state.versions.length > 0 && unsavedParagraphs(state).length === 0) {
+    if (state.versions.length > 0 && unsavedCount(state) === 0) {
       return fail('conflict', `Nothing has changed since version ${state.versions.length}; there is nothing to save.`);
     }
     const text = message.trim() === '' ? `Version ${next}` : message.trim();
@@ -407,9 +408,12 @@ export class ReviewSession {
     return this.delta(await this.act({ type: 'article-reverted', version }));
   }
 
-  /** Replaces text in paragraphs' translations (Find and Replace, see find-replace.ts): one event, one undo step. */
-  async replaceText(body: Extract<EventBody, { type: 'text-replaced' }>): DeltaAck {
-    return this.delta(await this.act(body));
+  /**
+   * Replaces text in paragraphs' translations (Find and Replace, see find-replace.ts): one event, one undo step.
+   * `prepared` holds the new texts made ahead from the current state, so that applying the event only sets them.
+   */
+  async replaceText(body: Extract<EventBody, { type: 'text-replaced' }>, prepared?: PreparedReplacement): DeltaAck {
+    return this.delta(await this.act(body, prepared));
   }
 
   async compare(req: RequestOf<'compare'>): Promise<Result<ComparisonWindow>> {
@@ -456,9 +460,12 @@ export class ReviewSession {
    * Appends an event, keeps the score in step with it at once, and resolves when the event is on disk with what
    * the event touched.
    */
-  private async act(body: EventBody): Promise<Result<{ readonly event: JournalEvent; readonly touched: Touched }>> {
+  private async act(
+    body: EventBody,
+    prepared?: PreparedReplacement,
+  ): Promise<Result<{ readonly event: JournalEvent; readonly touched: Touched }>> {
     const before = this.journal.state;
-    const pending = this.journal.append(body);
+    const pending = this.journal.append(body, prepared);
     const after = this.journal.state;
     const touched = after !== before ? touchedBy(after, body) : NOTHING_TOUCHED;
     if (body.type === 'settings-changed' && after !== before) this.rebuildScorer(after, false);
@@ -556,7 +563,7 @@ export class ReviewSession {
       annotations: [],
       removed: [],
       drafts: {},
-      unsaved: unsavedParagraphs(state).length,
+      unsaved: unsavedCount(state),
       reviewedCount: state.reviewed.size,
       undoLabel: undoLabel(state) === undefined ? null : `Undo ${undoLabel(state)!}`,
       redoLabel: redoLabel(state) === undefined ? null : `Redo ${redoLabel(state)!}`,

@@ -26,7 +26,7 @@ import {
 import type { ReviewState, Version } from './review-state';
 import { MarkDraft, MarkSet } from './paragraph-marks';
 import { UndoStack } from './undo-stack';
-import { rangesProblem, replaceMatches } from '../find/text-search';
+import { replacementChange, type PreparedReplacement } from './prepared-replacement';
 
 /** The state of a review with no events yet. */
 export function initialState(header: JournalHeader, index?: ReadonlyMap<string, number>): ReviewState {
@@ -116,6 +116,9 @@ export class ReviewStateBuilder {
    */
   private newestCreated: string | undefined;
 
+  /** The current texts, as a Replace's edits read them. */
+  private readonly texts = { current: (paragraphId: string) => this.currentText(paragraphId) };
+
   constructor(private readonly base: ReviewState) {
     this.annotations = base.annotations;
     this.drafts = base.drafts;
@@ -161,9 +164,13 @@ export class ReviewStateBuilder {
     return state;
   }
 
-  /** Applies the event, or returns why it does not fit (changing nothing). */
-  apply(event: JournalEvent): string | undefined {
-    const problem = this.check(event);
+  /**
+   * Applies the event, or returns why it does not fit (changing nothing). A Replace all's texts may come prepared
+   * (see prepared-replacement.ts); they are used only when made from the texts this event applies to.
+   */
+  apply(event: JournalEvent, prepared?: PreparedReplacement): string | undefined {
+    const ready = event.type === 'text-replaced' ? prepared?.changesFor(event, this.drafts, this.base.paragraphs) : undefined;
+    const problem = ready ? undefined : this.check(event);
     if (problem !== undefined) return problem;
     this.seq = Math.max(this.seq, event.seq);
     const group = this.openGroup;
@@ -213,16 +220,9 @@ export class ReviewStateBuilder {
         this.record('article revert', this.articleRevert(event.version), event.seq);
         return undefined;
       case 'text-replaced': {
-        const changes = event.edits.map(({ paragraphId, ranges }) =>
-          this.draftChange(
-            paragraphId,
-            replaceMatches(
-              this.current(paragraphId),
-              ranges.map(([start, end]) => ({ start, end })),
-              event.replacement,
-            ),
-          ),
-        );
+        // Checked above, so every edit makes a change.
+        const seen = new Set<string>();
+        const changes = ready ?? event.edits.map((edit) => replacementChange(this.texts, edit, event.replacement, seen) as Change);
         this.record(event.all ? 'replace all' : 'replacement', changes, event.seq);
         return undefined;
       }
@@ -331,15 +331,9 @@ export class ReviewStateBuilder {
       case 'text-replaced': {
         if (event.edits.length === 0) return 'text-replaced replaces nothing';
         const seen = new Set<string>();
-        for (const { paragraphId, ranges } of event.edits) {
-          if (!this.paragraph(paragraphId)) return `no paragraph ${paragraphId}`;
-          if (seen.has(paragraphId)) return `text-replaced lists paragraph ${paragraphId} twice`;
-          seen.add(paragraphId);
-          const problem = rangesProblem(
-            ranges.map(([start, end]) => ({ start, end })),
-            this.current(paragraphId).length,
-          );
-          if (problem) return `in ${paragraphId}, ${problem}`;
+        for (const edit of event.edits) {
+          const change = replacementChange(this.texts, edit, event.replacement, seen);
+          if (typeof change === 'string') return change;
         }
         return undefined;
       }
@@ -400,6 +394,11 @@ export class ReviewStateBuilder {
 
   private current(paragraphId: string): string {
     return this.drafts.get(paragraphId) ?? this.paragraph(paragraphId)!.target;
+  }
+
+  /** The paragraph's current text as changed so far, or undefined for an unknown paragraph (see `replacementChange`). */
+  private currentText(paragraphId: string): string | undefined {
+    return this.drafts.get(paragraphId) ?? this.paragraph(paragraphId)?.target;
   }
 
   private textIn(paragraphId: string, version: number): string {

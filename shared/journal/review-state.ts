@@ -112,6 +112,26 @@ export function unsavedParagraphs(state: ReviewState): readonly string[] {
   return changedBetween(state, state.versions.length, 'current') ?? [];
 }
 
+/**
+ * How many paragraphs were edited since the last saved version: `unsavedParagraphs(state).length`, without putting
+ * them in order. Every change's answer carries it, and after a Replace all there are tens of thousands to count.
+ */
+export function unsavedCount(state: ReviewState): number {
+  const saved = state.versions.at(-1)?.texts;
+  let count = 0;
+  for (const [id, draft] of state.drafts) {
+    const paragraph = paragraphById(state, id);
+    if (paragraph && draft !== (saved?.get(id) ?? paragraph.target)) count += 1;
+  }
+  if (saved) {
+    for (const [id, text] of saved) {
+      const paragraph = paragraphById(state, id);
+      if (paragraph && !state.drafts.has(id) && text !== paragraph.target) count += 1;
+    }
+  }
+  return count;
+}
+
 /** Annotations in creation order. */
 export function annotationList(state: ReviewState): readonly Annotation[] {
   return [...state.annotations.values()];
