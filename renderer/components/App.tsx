@@ -1,44 +1,41 @@
 /**
- * The app's frame: toolbar, progress bar, article pane, side panel, status bar. Holds the open article's state
- * and wires the keyboard; the panes themselves only render.
+ * The app's frame: it composes the workflows (the article, flags, what takes the workspace, find, layout), each of
+ * which holds its own state, and hands their commands to the one dispatcher that menus, keys and toolbar buttons
+ * share. The only state of its own is which of the small dialogs (open, shortcuts, settings) is open.
  */
-import { useEffect, useState } from 'react';
-import type { ParagraphScore } from '../../shared/scoring/article-scorer';
+import { useState } from 'react';
 import type { RedlineClient } from '../../shared/contract';
 import { indexOfParagraph } from '../state/paragraph-cache';
+import { useFind } from '../state/use-find';
+import { useLayout } from '../state/use-layout';
+import { useParagraphStatus } from '../state/use-paragraph-status';
+import { usePlace } from '../state/use-place';
+import { useSuggestions } from '../state/use-suggestions';
 import { desktopBridge } from '../transport/electron-client';
 import { ArticleNotices } from './ArticleNotices';
 import { ArticleView } from './ArticleView';
-import { useArticle } from './use-article';
 import { OpenDialog } from './OpenDialog';
 import { ProgressBar } from './ProgressBar';
-import { FindBar } from './find/FindBar';
-import { useFind } from '../state/use-find';
+import { ReviewPanel } from './ReviewPanel';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
-import { PanelSplitter } from './layout/PanelSplitter';
-import { MenuBar } from './layout/MenuBar';
-import { useLayout } from '../state/use-layout';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { useShortcuts } from './use-shortcuts';
-import { useParagraphStatus } from '../state/use-paragraph-status';
-import { usePlace } from '../state/use-place';
+import { FindBar } from './find/FindBar';
+import { FlagDialog } from './flags/FlagDialog';
+import { ReviewSettings } from './flags/ReviewSettings';
+import { SelectionFlagButton } from './flags/SelectionFlagButton';
+import { useFlags } from './flags/use-flags';
+import { MenuBar } from './layout/MenuBar';
+import { PanelSplitter } from './layout/PanelSplitter';
 import { NoteDialog } from './status/NoteDialog';
 import { ReviewProgress } from './status/ReviewProgress';
-import { FlagDialog } from './flags/FlagDialog';
-import { useFlags } from './flags/use-flags';
-import { FlagList } from './flags/FlagList';
-import { SuggestionsPanel } from './suggestions/SuggestionsPanel';
-import { useSuggestions } from '../state/use-suggestions';
-import { ScorePanel } from './flags/ScorePanel';
-import { SelectionFlagButton } from './flags/SelectionFlagButton';
-import { SettingsDialog } from './flags/SettingsDialog';
-import { useWorkspace } from './workspace/use-workspace';
+import { useArticle } from './use-article';
+import { useShortcuts } from './use-shortcuts';
+import { VersionDialogs } from './workspace/VersionDialogs';
 import { WorkspaceTakeover } from './workspace/WorkspaceTakeover';
 import { toolbarCommands } from './workspace/toolbar-commands';
-import { VersionDialogs } from './workspace/VersionDialogs';
-import { VersionsPanel } from './versions/VersionsPanel';
+import { useWorkspace } from './workspace/use-workspace';
 
 export function App({ client }: { client: RedlineClient }) {
   const article = useArticle(client);
@@ -46,7 +43,6 @@ export function App({ client }: { client: RedlineClient }) {
   const [openDialog, setOpenDialog] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [paragraphScore, setParagraphScore] = useState<ParagraphScore>();
   const workspace = useWorkspace({ client, current: state.current });
   const layout = useLayout();
 
@@ -55,19 +51,6 @@ export function App({ client }: { client: RedlineClient }) {
 
   const suggestionList = useSuggestions(client, state.reviewId, !!review);
   const flags = useFlags({ client, review, run, cache, current: state.current, goTo, reportError, suggestionList });
-
-  // The score panel's paragraph in focus.
-  const currentParagraphId = cache?.get(state.current)?.id;
-  useEffect(() => {
-    if (!review || !currentParagraphId) return setParagraphScore(undefined);
-    let cancelled = false;
-    void client.paragraphScore({ reviewId: review.reviewId, paragraphId: currentParagraphId }).then((r) => {
-      if (!cancelled && r.ok) setParagraphScore(r.value);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [client, review, currentParagraphId]);
 
   // Find and Replace over the whole article: the bar keeps the keyboard while the article scrolls to each match.
   const find = useFind({
@@ -171,49 +154,15 @@ export function App({ client }: { client: RedlineClient }) {
           {...(reviewError ? { empty: 'The review is not open: the message above says why and what you can do.' } : {})}
         >
           {review && (
-            <>
-              <ScorePanel
-                score={review.score}
-                {...(paragraphScore ? { paragraph: paragraphScore } : {})}
-                paragraphNumber={state.current + 1}
-              />
-              <FlagList
-                flags={review.annotations}
-                {...(flags.selectedFlag ? { selected: flags.selectedFlag } : {})}
-                numberOf={(id) => indexOfParagraph(id) + 1}
-                quoteOf={(f) => {
-                  const p = cache?.get(indexOfParagraph(f.paragraphId));
-                  const text = f.side === 'source' ? p?.source : p?.target;
-                  return text?.slice(f.start, f.end);
-                }}
-                codesOf={(f) => {
-                  const p = cache?.get(indexOfParagraph(f.paragraphId));
-                  return f.side === 'source' ? p?.sourceCodes : p?.codes;
-                }}
-                onSelect={flags.selectFlag}
-                onEdit={flags.editFlag}
-                onStatus={flags.setStatus}
-                onDelete={flags.deleteFlag}
-                notes={paragraphStatus.notes}
-                onSelectNote={(id) => goTo(indexOfParagraph(id))}
-                onEditNote={(id) => paragraphStatus.openNote(indexOfParagraph(id))}
-              />
-              <SuggestionsPanel
-                list={suggestionList}
-                {...(flags.selectedSuggestion ? { selected: flags.selectedSuggestion } : {})}
-                numberOf={(id) => indexOfParagraph(id) + 1}
-                onSelect={flags.chooseSuggestion}
-                onAccept={flags.acceptSuggestions}
-                onDismiss={flags.dismissSuggestions}
-              />
-              <VersionsPanel
-                client={client}
-                review={review}
-                onReview={replace}
-                onCompare={workspace.openCompare}
-                onSaveVersion={workspace.commands.saveVersion}
-              />
-            </>
+            <ReviewPanel
+              client={client}
+              review={review}
+              article={article}
+              flags={flags}
+              suggestionList={suggestionList}
+              paragraphStatus={paragraphStatus}
+              workspace={workspace}
+            />
           )}
         </SidePanel>
       </main>
@@ -267,33 +216,7 @@ export function App({ client }: { client: RedlineClient }) {
         />
       )}
       {review && <VersionDialogs client={client} review={review} article={state.article} workspace={workspace} onReview={replace} />}
-      {settingsOpen && review && (
-        <SettingsDialog
-          review={review}
-          onClose={() => setSettingsOpen(false)}
-          onSave={async (c) => {
-            const id = review.reviewId;
-            if (c.rater) {
-              const f = await run(() => client.setRater({ reviewId: id, rater: c.rater! }));
-              if (f) return f;
-            }
-            if (c.scoringProfile !== undefined || c.passThreshold !== undefined || c.builtInTypology || c.checksOff) {
-              const f = await run(() =>
-                client.changeSettings({
-                  reviewId: id,
-                  ...(c.scoringProfile ? { scoringProfile: c.scoringProfile } : {}),
-                  ...(c.passThreshold !== undefined ? { passThreshold: c.passThreshold } : {}),
-                  ...(c.builtInTypology ? { typology: 'mqm-core' as const } : {}),
-                  ...(c.checksOff ? { checksOff: c.checksOff } : {}),
-                }),
-              );
-              if (f) return f;
-            }
-            if (c.typologyPath) return run(() => client.loadTypology({ reviewId: id, path: c.typologyPath! }));
-            return undefined;
-          }}
-        />
-      )}
+      {settingsOpen && review && <ReviewSettings client={client} review={review} run={run} onClose={() => setSettingsOpen(false)} />}
       {article.dragging && (
         <div className="drop-hint" aria-hidden="true">
           Drop an article to open it

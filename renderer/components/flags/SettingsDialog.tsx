@@ -9,16 +9,19 @@ import type { Failure } from '../../../shared/result';
 import { useModalDialog, FormError } from '../modal';
 import { builtInTypology, isBuiltInTypology } from '../../../shared/typology/built-in';
 
+/** What the reviewer changed in the dialog; what is left out stays as it was. */
+export interface SettingsChanges {
+  rater?: string;
+  scoringProfile?: 'wmt' | 'wmt-legacy' | 'mqm-core';
+  passThreshold?: number;
+  typologyPath?: string;
+  builtInTypology?: boolean;
+  checksOff?: CheckName[];
+}
+
 interface Props {
   readonly review: ReviewView;
-  readonly onSave: (changes: {
-    rater?: string;
-    scoringProfile?: 'wmt' | 'wmt-legacy' | 'mqm-core';
-    passThreshold?: number;
-    typologyPath?: string;
-    builtInTypology?: boolean;
-    checksOff?: CheckName[];
-  }) => Promise<Failure | undefined>;
+  readonly onSave: (changes: SettingsChanges) => Promise<Failure | undefined>;
   readonly onClose: () => void;
 }
 
