@@ -1,16 +1,8 @@
 /** The compare view's keys keep working whatever was clicked last, and the ends of the changes are said. */
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
-
-async function edit(page: Page, n: number, from: string, to: string): Promise<void> {
-  await page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of`) }).click();
-  await page.keyboard.press('e');
-  const editor = page.getByRole('textbox', { name: `Text of paragraph ${n}` });
-  await editor.fill((await editor.inputValue()).replace(from, to));
-  await expect(page.getByRole('group', { name: `Editing paragraph ${n}` }).getByRole('status')).toHaveText(/Saved/);
-  await page.keyboard.press('Escape');
-}
+import { editParagraph as edit } from './support/edit-paragraph';
+import { flagPhrase } from './support/flag-phrase';
 
 test('N, P and Escape work after the changed-only box and the change buttons; the last change is said', async ({
   page,
@@ -54,17 +46,7 @@ test('inline compare draws the flags on the struck-through machine translation t
   const app = new RedlinePage(page);
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
-  await page.getByRole('listitem', { name: /^Paragraph 2 of/ }).click();
-  await page.keyboard.press('f');
-  const dialog = page.getByRole('dialog', { name: 'Flag an error' });
-  await dialog.getByLabel('Phrase', { exact: true }).fill('12-kilometre');
-  await dialog.getByRole('combobox', { name: 'Category' }).fill('mistrans');
-  await dialog
-    .getByRole('option', { name: /Mistranslation/ })
-    .first()
-    .click();
-  await dialog.getByRole('button', { name: 'Flag', exact: true }).click();
-  await expect(dialog).toHaveCount(0);
+  await flagPhrase(page, 2, '12-kilometre', 'mistrans', /Mistranslation/, 'Minor');
   await edit(page, 2, '12-kilometre', '1.2-kilometre');
 
   await page.locator('body').press('c');

@@ -2,23 +2,10 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/fixtures';
 import { RedlinePage } from './support/redline-page';
+import { editParagraph as edit } from './support/edit-paragraph';
 
 function row(page: Page, n: number) {
   return page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of 15`) });
-}
-
-/** Edits paragraph `n` the way a reviewer does: E on the paragraph, retype a phrase, Escape. */
-async function edit(page: Page, n: number, from: string, to: string): Promise<void> {
-  await row(page, n).click();
-  await page.keyboard.press('e');
-  const editor = page.getByRole('textbox', { name: `Text of paragraph ${n}` });
-  await expect(editor).toBeFocused();
-  const text = await editor.inputValue();
-  expect(text).toContain(from);
-  await editor.fill(text.replace(from, to));
-  await expect(page.getByRole('group', { name: `Editing paragraph ${n}` }).getByRole('status')).toHaveText(/Saved/);
-  await page.keyboard.press('Escape');
-  await expect(row(page, n)).toContainText(to);
 }
 
 test('edit, save a version, compare with the machine translation side by side and inline, revert, and find it all after a reload', async ({
