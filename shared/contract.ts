@@ -146,6 +146,15 @@ export interface ReadOnlyReview {
  * version, and the `review-delta` event other windows hear. Its size depends on what changed, never on how many
  * flags the review holds; the renderer applies it to the view it holds (see renderer/state/review-delta.ts).
  */
+/** Paragraphs whose drafts one `readDrafts` request reads at most: an answer of well under a megabyte. */
+export const DRAFTS_PAGE = 500;
+
+/** The drafts of the paragraphs asked for, as the review stood at `seq`: null where a paragraph has no draft. */
+export interface DraftTexts {
+  readonly seq: number;
+  readonly drafts: Readonly<Record<string, string | null>>;
+}
+
 export interface ReviewDelta {
   readonly type: 'delta';
   readonly reviewId: string;
@@ -157,6 +166,12 @@ export interface ReviewDelta {
   readonly removed: readonly string[];
   /** Drafts the change set: paragraph id → text, or null where the paragraph went back to the machine translation. */
   readonly drafts: Readonly<Record<string, string | null>>;
+  /**
+   * Paragraphs whose drafts the change set without carrying their texts (a Replace all, a Revert article, their undo:
+   * tens of thousands of texts would make an answer of many megabytes); read them with `readDrafts`, a page at a
+   * time. Absent: every draft the change set is in `drafts`.
+   */
+  readonly draftsToRead?: readonly string[];
   readonly unsaved: number;
   /** Paragraphs whose reviewed mark the change set or took back: paragraph id → reviewed now. Absent: none. */
   readonly reviewed?: Readonly<Record<string, boolean>>;
@@ -362,6 +377,7 @@ export const requestSchemas = {
 
   // Flags (annotations), scores and settings.
   getReview: z.object({ reviewId }).strict(),
+  readDrafts: z.object({ reviewId, ids: z.array(z.string().min(1).max(200)).max(DRAFTS_PAGE) }).strict(),
   addAnnotation: z
     .object({
       reviewId,
@@ -559,6 +575,8 @@ export interface RedlineApi {
 
   /** The review of an open article; `null` while the article is still loading (the review file opens after). */
   getReview(req: RequestOf<'getReview'>): Promise<Result<ReviewView | null>>;
+  /** The current drafts of some paragraphs (a delta's `draftsToRead`), at most `DRAFTS_PAGE` at once. */
+  readDrafts(req: RequestOf<'readDrafts'>): Promise<Result<DraftTexts>>;
   addAnnotation(req: RequestOf<'addAnnotation'>): Promise<Result<ReviewDelta>>;
   changeAnnotation(req: RequestOf<'changeAnnotation'>): Promise<Result<ReviewDelta>>;
   removeAnnotation(req: RequestOf<'removeAnnotation'>): Promise<Result<ReviewDelta>>;

@@ -165,3 +165,32 @@ describe('replace all and the automatic checks', () => {
     expect(await doubled()).toBe(0);
   });
 });
+
+describe('the answer to a replace all of many paragraphs', () => {
+  it('names the paragraphs without their texts, which are read a page at a time; so does its undo', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(
+      service,
+      longArticle(1_200, () => true),
+    );
+    const all = value(await service.replaceAll({ reviewId, query: bridge, replacement: 'tunnel' }));
+    expect(all).toMatchObject({ replaced: 2_400, paragraphs: 1_200 });
+    expect(all.delta.drafts).toEqual({});
+    expect(all.delta.draftsToRead).toHaveLength(1_200);
+    expect(all.delta.unsaved).toBe(1_200);
+    const page = value(await service.readDrafts({ reviewId, ids: all.delta.draftsToRead!.slice(0, 2) }));
+    expect(page).toEqual({
+      seq: all.delta.seq,
+      drafts: { p1: 'Paragraph 1 is about the tunnel and the tunnel.', p2: 'Paragraph 2 is about the tunnel and the tunnel.' },
+    });
+    const undone = value(await service.undo({ reviewId }));
+    expect(undone.draftsToRead).toHaveLength(1_200);
+    expect(value(await service.readDrafts({ reviewId, ids: ['p1'] })).drafts).toEqual({ p1: null });
+    // A replacement of a few paragraphs carries its texts as before.
+    const one = value(
+      await service.replaceAll({ reviewId, query: { ...bridge, text: 'Paragraph 7 is' }, replacement: 'Paragraph seven is' }),
+    );
+    expect(one.delta.draftsToRead).toBeUndefined();
+    expect(one.delta.drafts).toEqual({ p7: 'Paragraph seven is about the Bridge and the bridge.' });
+  });
+});

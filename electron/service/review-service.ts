@@ -16,6 +16,7 @@ import type {
   AppInfo,
   ComparisonWindow,
   DirectoryEntry,
+  DraftTexts,
   DirectoryListing,
   ExportedText,
   OpenedReview,
@@ -271,6 +272,11 @@ export class ReviewService implements RedlineApi {
     if (review?.status.kind === 'loading') return ok(null);
     const session = this.session(req.reviewId);
     return session.ok ? ok(session.value.view()) : session;
+  }
+
+  async readDrafts(req: RequestOf<'readDrafts'>): Promise<Result<DraftTexts>> {
+    const session = this.session(req.reviewId);
+    return session.ok ? ok(session.value.readDrafts(req.ids)) : session;
   }
 
   async addAnnotation(req: RequestOf<'addAnnotation'>): Promise<Result<ReviewDelta>> {

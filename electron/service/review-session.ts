@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { SuggestionList } from '../../shared/contract';
-import type { ComparisonWindow, ExportedText, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
+import type { ComparisonWindow, DraftTexts, ExportedText, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
 import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
 import type { PreparedReplacement } from '../../shared/journal/prepared-replacement';
 import {
@@ -533,7 +533,8 @@ export class ReviewSession {
       if (paragraphId) paragraphs.add(paragraphId);
     }
     const drafts: Record<string, string | null> = {};
-    for (const id of touched.paragraphs) drafts[id] = state.drafts.get(id) ?? null;
+    const textsToRead = touched.paragraphs.length > DELTA_TEXTS;
+    if (!textsToRead) for (const id of touched.paragraphs) drafts[id] = state.drafts.get(id) ?? null;
     const reviewed: Record<string, boolean> = {};
     for (const id of touched.statuses ?? []) reviewed[id] = state.reviewed.has(id);
     const notes: Record<string, string | null> = {};
@@ -546,11 +547,20 @@ export class ReviewSession {
       annotations,
       removed,
       drafts,
+      ...(textsToRead ? { draftsToRead: touched.paragraphs } : {}),
       ...(touched.statuses?.length ? { reviewed } : {}),
       ...(touched.notes?.length ? { notes } : {}),
       paragraphScores: [...paragraphs].flatMap((id) => this.scorer.paragraph(id) ?? []),
       ...(touched.versions ? { versions: this.figures.summaries(state) } : {}),
     });
+  }
+
+  /** The current drafts of some paragraphs, for a delta that named them without their texts. */
+  readDrafts(ids: readonly string[]): DraftTexts {
+    const state = this.state;
+    const drafts: Record<string, string | null> = {};
+    for (const id of ids) drafts[id] = state.drafts.get(id) ?? null;
+    return { seq: state.lastSeq, drafts };
   }
 
   /** A delta that changes nothing: the answer to a request that asked for what the review already holds. */
@@ -624,6 +634,12 @@ const QUIET_FOR_SUGGESTIONS: ReadonlySet<EventBody['type']> = new Set([
   'paragraph-status-set',
   'paragraph-note-set',
 ]);
+
+/**
+ * Drafts a change's answer carries at most; a change of more names them, and the page reads their texts a page at
+ * a time (see `ReviewDelta.draftsToRead`): 25,000 texts in one answer took the event loop for a second.
+ */
+const DELTA_TEXTS = 200;
 
 /** Paragraphs re-checked at once after a change; more are re-checked in slices (see `ReviewSession.recheck`). */
 const RECHECK_AT_ONCE = 32;
