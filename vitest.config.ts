@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Both cores: the default keeps one free, which on a two-core machine runs the files one at a time.
+    maxWorkers: 2,
   },
 });
