@@ -5,7 +5,7 @@ import { applyDelta } from './review-delta';
 
 const score = (flags: number) => ({
   profile: 'mqm-core' as const,
-  wmt: { score: flags, segments: 3, raters: 1 },
+  wmt: { score: flags, total: flags * 3, segments: 3, raters: 1 },
   mqm: { penalty: flags, words: 30, errors: flags, perWordPenalty: 0, quality: 100, pass: true, threshold: 95, errorsPerThousandWords: 0 },
   flags,
 });

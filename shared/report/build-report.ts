@@ -19,7 +19,7 @@ import { fail, ok, type Result } from '../result';
 import { contributionOf } from '../scoring/article-scorer';
 import { mqmFigures } from '../scoring/mqm-figures';
 import { countWords } from '../scoring/word-count';
-import { describeProfile, type ScoringProfile } from '../scoring/wmt-weights';
+import { describeProfile, PROFILE_NAMES, type ScoringProfile } from '../scoring/wmt-weights';
 import { categoryWeights, type Typology } from '../typology/typology';
 import { flagRef } from './adjudication';
 import { cohenKappa, fleissKappa, kappaWords, spanAgreement, type MarkedSpan } from './agreement';
@@ -83,12 +83,6 @@ export interface ReportOptions {
    */
   readonly disputedLimit?: number;
 }
-
-export const PROFILE_NAMES: Readonly<Record<ScoringProfile, string>> = {
-  'mqm-core': 'MQM-Core',
-  wmt: 'WMT MQM',
-  'wmt-legacy': 'WMT MQM 2020–21',
-};
 
 /** One counted flag, weighed. */
 interface Counted {

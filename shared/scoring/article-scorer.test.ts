@@ -44,6 +44,9 @@ describe('article score', () => {
     for (const f of flags) scorer.add(f);
     const s = scorer.summary();
     expect(s.wmt.score).toBeCloseTo(10.1 / 2, 10);
+    // The total is the sum over paragraphs, added up in tenths: exact, not the mean multiplied back.
+    expect(s.wmt.total).toBe(10.1);
+    expect(scoreArticle({ profile: 'wmt' }, paragraphs, flags).wmt.total).toBe(10.1);
     expect(s.wmt).toMatchObject({ segments: 2, raters: 1 });
     expect(s.flags).toBe(4);
     expect(scorer.paragraph('p1')!.wmtScore).toBeCloseTo(5.1, 10);
@@ -112,7 +115,7 @@ describe('article score', () => {
     expect(scorer.summary().flags).toBe(0);
     scorer.add(flags[1]!);
     scorer.remove('a2');
-    expect(scorer.summary().wmt).toEqual({ score: 0, segments: 2, raters: 0 });
+    expect(scorer.summary().wmt).toEqual({ score: 0, total: 0, segments: 2, raters: 0 });
   });
 });
 

@@ -40,6 +40,8 @@ export interface ParagraphText {
 export interface WmtArticleScore {
   /** Mean over paragraphs of the mean over raters of their error weights. Lower is better. */
   readonly score: number;
+  /** Sum over paragraphs of the mean over raters of their error weights: `score` times `segments`. */
+  readonly total: number;
   readonly segments: number;
   readonly raters: number;
 }
@@ -180,7 +182,7 @@ export function createArticleScorer(
       const segments = paragraphs.length;
       return {
         profile: options.profile,
-        wmt: { score: segments === 0 ? 0 : tenths / 10 / r / segments, segments, raters: raters.size },
+        wmt: { score: segments === 0 ? 0 : tenths / 10 / r / segments, total: tenths / 10 / r, segments, raters: raters.size },
         mqm: mqmFigures(penalty / r, totalWords, errors / r, threshold),
         flags: counted.size,
       };
@@ -232,6 +234,7 @@ export function scoreArticle(
     profile: options.profile,
     wmt: {
       score: segments === 0 ? 0 : sum((c) => c.tenths) / 10 / r / segments,
+      total: sum((c) => c.tenths) / 10 / r,
       segments,
       raters: new Set(contributions.map((c) => c.rater)).size,
     },

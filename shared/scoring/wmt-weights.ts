@@ -56,6 +56,13 @@ export function errorWeight(profile: ScoringProfile, severity: string, category:
   return errorWeightTenths(profile, severity, category) / 10;
 }
 
+/** A profile's name as the score panel and the report show it. */
+export const PROFILE_NAMES: Readonly<Record<ScoringProfile, string>> = {
+  'mqm-core': 'MQM-Core',
+  wmt: 'WMT MQM',
+  'wmt-legacy': 'WMT MQM 2020–21',
+};
+
 /** A sentence for `--help` and the report: what a profile weighs. */
 export function describeProfile(profile: ScoringProfile): string {
   switch (profile) {

@@ -4,6 +4,7 @@
  * paragraph for the WMT profiles. Every figure is named; the other family's figures stay below, named too.
  */
 import type { ArticleScore, ParagraphScore } from '../../../shared/scoring/article-scorer';
+import { PROFILE_NAMES } from '../../../shared/scoring/wmt-weights';
 import './score-panel.css';
 
 interface Props {
@@ -12,19 +13,8 @@ interface Props {
   readonly paragraphNumber: number;
 }
 
-export const PROFILE_NAMES: Record<ArticleScore['profile'], string> = {
-  'mqm-core': 'MQM-Core',
-  wmt: 'WMT MQM',
-  'wmt-legacy': 'WMT MQM 2020–21',
-};
-
 function fmt(n: number, digits = 2): string {
   return Number.isFinite(n) ? n.toFixed(digits) : '—';
-}
-
-/** The WMT-style total: the sum of error weights over paragraphs (mean over raters), lower is better. */
-export function wmtTotal(score: ArticleScore): number {
-  return score.wmt.score * score.wmt.segments;
 }
 
 export function ScorePanel({ score, paragraph, paragraphNumber }: Props) {
@@ -34,7 +24,7 @@ export function ScorePanel({ score, paragraph, paragraphNumber }: Props) {
     <>
       <dt>WMT total</dt>
       <dd aria-label="WMT score total" title="Sum of error weights over all paragraphs; lower is better">
-        {fmt(wmtTotal(score))}
+        {fmt(wmt.total)}
       </dd>
       {!wmtHeadline && (
         <>
