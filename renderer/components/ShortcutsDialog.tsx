@@ -4,6 +4,7 @@
  */
 import { COMMANDS, keyLabel, PAGE_COMMANDS } from '../../shared/commands';
 import { useModalDialog } from './modal';
+import { MAC } from './layout/menu-keys';
 
 const MOVING: readonly (readonly [string, string])[] = [
   ['J or ↓', 'Next paragraph'],
@@ -19,8 +20,6 @@ const MOVING: readonly (readonly [string, string])[] = [
   ['A', 'Accept the chosen suggestion as a flag'],
   ['Esc', 'Let go of the chosen flag; close a dialog'],
 ];
-
-const MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ...MOVING,

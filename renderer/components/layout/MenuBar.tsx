@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { COMMANDS, isPageCommand, keyLabel, MENUS, plainLabel, type PageCommand } from '../../../shared/commands';
 import type { Commands } from '../use-shortcuts';
 import './layout.css';
+import { MAC, moveInMenu } from './menu-keys';
 
 /** Each menu's page commands, with a separator wherever the menu has one between two kept items. */
 const PAGE_MENUS = MENUS.map((menu) => {
@@ -23,8 +24,6 @@ const PAGE_MENUS = MENUS.map((menu) => {
   if (items.at(-1) === 'separator') items.pop();
   return { label: plainLabel(menu.label), items };
 });
-
-const MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 export function MenuBar({ commands }: { readonly commands: Commands }) {
   const [open, setOpen] = useState<number>();
@@ -88,16 +87,13 @@ export function MenuBar({ commands }: { readonly commands: Commands }) {
               role="menu"
               aria-label={menu.label}
               onKeyDown={(e) => {
-                const list = itemsOf(m);
-                const at = list.indexOf(document.activeElement as HTMLButtonElement);
-                if (e.key === 'ArrowDown') list[(at + 1) % list.length]?.focus();
-                else if (e.key === 'ArrowUp') list[(at - 1 + list.length) % list.length]?.focus();
-                else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                  const to = (m + (e.key === 'ArrowRight' ? 1 : PAGE_MENUS.length - 1)) % PAGE_MENUS.length;
-                  setOpen(to);
-                } else if (e.key === 'Escape') close(m);
-                else if (e.key === 'Tab') setOpen(undefined);
-                else return;
+                if (!moveInMenu(e.key, itemsOf(m))) {
+                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft')
+                    setOpen((m + (e.key === 'ArrowRight' ? 1 : PAGE_MENUS.length - 1)) % PAGE_MENUS.length);
+                  else if (e.key === 'Escape') close(m);
+                  else if (e.key === 'Tab') setOpen(undefined);
+                  else return;
+                }
                 if (e.key !== 'Tab') e.preventDefault();
                 // The article's keys must not see keys meant for the menu.
                 e.stopPropagation();

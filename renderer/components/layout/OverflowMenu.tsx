@@ -5,6 +5,7 @@
  * it and gives focus back to the button.
  */
 import { useEffect, useRef, useState } from 'react';
+import { moveInMenu } from './menu-keys';
 
 export interface ToolbarCommand {
   readonly label: string;
@@ -63,15 +64,10 @@ export function OverflowMenu({ commands }: { readonly commands: readonly Toolbar
           role="menu"
           aria-label="More commands"
           onKeyDown={(e) => {
-            const list = items();
-            const at = list.indexOf(document.activeElement as HTMLButtonElement);
-            const move = (i: number) => list[(i + list.length) % list.length]?.focus();
-            if (e.key === 'ArrowDown') move(at + 1);
-            else if (e.key === 'ArrowUp') move(at - 1);
-            else if (e.key === 'Home') move(0);
-            else if (e.key === 'End') move(list.length - 1);
-            else if (e.key === 'Escape' || e.key === 'Tab') close(e.key === 'Escape');
-            else return;
+            if (!moveInMenu(e.key, items())) {
+              if (e.key === 'Escape' || e.key === 'Tab') close(e.key === 'Escape');
+              else return;
+            }
             if (e.key !== 'Tab') e.preventDefault();
             e.stopPropagation();
           }}
