@@ -2,9 +2,8 @@
  * Counts an article's paragraphs in the background while it loads, so that neither loading nor any request waits
  * for counting, and the counts are ready almost as soon as the last paragraph is.
  *
- * A long article is counted in a second thread (count-worker.ts): counting the words of Chinese text goes through
- * the platform's dictionary segmentation at about a microsecond a word, which on the loading thread would take
- * turns with the loading and hold up the review by seconds. A short article, or one in a process where the
+ * A long article is counted in a second thread (count-worker.ts): counting 60 MB of prose takes the best part of a
+ * second of CPU, which on the loading thread would take turns with the loading and hold up the review. A short article, or one in a process where the
  * thread cannot start (its script is not beside this module) or fails, is counted here, in slices of a few
  * milliseconds with the event loop free in between. Both give the same counts.
  */

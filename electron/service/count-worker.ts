@@ -1,7 +1,7 @@
 /**
- * The thread that counts an article's words while it loads (see background-counter.ts). Counting a Chinese
- * paragraph's words takes the platform's dictionary segmentation about a microsecond a word, seconds for a long
- * article: here it runs beside the loading instead of taking turns with it. It receives runs of paragraph texts
+ * The thread that counts an article's words while it loads (see background-counter.ts). Counting a long
+ * article's words and edit-rate tokens takes the best part of a second: here it runs beside the loading instead of
+ * taking turns with it. It receives runs of paragraph texts
  * and answers with their counts, three typed arrays handed over without a copy.
  */
 import { parentPort } from 'node:worker_threads';

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random';
 import { countWords } from './word-count';
 
-/** The definition the fast path must agree with: white-space tokens holding a letter or a digit. */
-const byDefinition = (text: string) => text.match(/[\p{L}\p{N}]\S*/gu)?.length ?? 0;
+/**
+ * The definition the fast paths must agree with: each Chinese or Japanese character, plus the white-space tokens
+ * holding a letter or a digit once those characters are taken out.
+ */
+const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const byDefinition = (text: string) =>
+  (text.match(IDEOGRAPHS)?.length ?? 0) + (text.replace(IDEOGRAPHS, ' ').match(/[\p{L}\p{N}]\S*/gu)?.length ?? 0);
 
 describe('word count', () => {
   it('counts English prose with curly quotes, dashes and accents as the definition does', () => {
@@ -12,8 +17,38 @@ describe('word count', () => {
     expect(countWords('3.4 billion yuan (¥)')).toBe(3);
   });
 
-  it('counts Chinese by words, not as one token', () => {
-    expect(countWords('临江老港大桥将于明年重新开放')).toBeGreaterThan(3);
+  it('counts Chinese and Japanese a character a word, and a Latin word among them as one', () => {
+    expect(countWords('临江老港大桥将于明年重新开放')).toBe(14);
+    expect(countWords('港口管理局说，iPhone 的销量增长了 3.5%。')).toBe(6 + 1 + 6 + 1);
+    expect(countWords('東京タワーは高い')).toBe(8);
+    expect(countWords('“临江”大桥')).toBe(4);
+  });
+
+  it('counts Thai by the platform’s word segmentation, not a character a word', () => {
+    const thai = 'สะพานจะเปิดอีกครั้งในปีหน้า';
+    expect(countWords(thai)).toBeGreaterThan(3);
+    expect(countWords(thai)).toBeLessThan(thai.length / 2);
+    expect(countWords(`${thai} 大桥`)).toBe(countWords(thai) + 2);
+  });
+
+  it('gives the definition’s count on random text mixing Latin, Chinese, Japanese, Korean and rare ideographs', () => {
+    const alphabet = [
+      ...'ab9 \t.,“”’—',
+      ...'港口管理局说的。，、「」',
+      ...'あいうカタナﾊﾟ',
+      ...'한국어',
+      '\u{20000}',
+      '\u{1f600}',
+      '\u3000',
+      '\ud800',
+    ];
+    const random = seededRandom(77);
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = Math.floor(random() * 40);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(countWords(text), JSON.stringify(text)).toBe(byDefinition(text));
+    }
   });
 
   it('gives the definition’s count on random Latin text with every character the fast path classifies', () => {

@@ -1,34 +1,39 @@
 /**
- * Word counts for per-word MQM scoring. Scripts written with spaces between words are counted by white
- * space; Chinese, Japanese, Thai and other scripts written without spaces are counted with the platform's
- * dictionary-based word segmentation, so a Chinese sentence is not "one word".
+ * Word counts for per-word MQM scoring. Scripts written with spaces between words are counted by white space.
+ * Chinese and Japanese are counted by character: each Han, Hiragana or Katakana character is one word, as
+ * ISO 5060 allows and as translation tools count these languages (a Chinese sentence is neither "one word" nor
+ * left to a dictionary whose idea of a word differs from one platform to the next). Thai, Lao, Khmer and
+ * Myanmar, which are written without spaces but not in ideographs, are counted with the platform's dictionary
+ * segmentation.
  */
 
-/** Scripts that do not separate words with spaces. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-/**
- * A white-space-separated token counts when it holds a letter or a digit (a lone dash or bullet is not a
- * word). The match starts at the token's first letter or digit and runs to the token's end, so each such
- * token matches exactly once: one regex pass instead of a split and a test per token.
- */
-const WORD_TOKEN = /[\p{L}\p{N}]\S*/gu;
+/** Scripts written without spaces whose words are found by dictionary segmentation. */
+const SEGMENTED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Scripts counted a character a word. */
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const IDEOGRAPHIC_ALL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 let segmenter: Intl.Segmenter | undefined;
 
 /**
- * The number of words in a text: white-space-separated tokens holding a letter or digit, or, when the text
- * contains an unspaced script, the word-like segments of `Intl.Segmenter` (Latin words in it count as well).
+ * The number of words in a text: each Chinese or Japanese character, plus the white-space-separated tokens that
+ * hold a letter or digit once those characters are taken out (a Latin word between two Chinese characters is one
+ * word). A text in Thai, Lao, Khmer or Myanmar is counted by the word-like segments of `Intl.Segmenter` instead,
+ * each ideographic character in a segment still counting one.
  */
 export function countWords(text: string): number {
-  const ascii = countAsciiWords(text);
-  if (ascii >= 0) return ascii;
-  if (UNSPACED.test(text)) {
-    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-    let n = 0;
-    for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
-    return n;
+  const latin = countAsciiWords(text);
+  if (latin >= 0) return latin;
+  const counted = countByTable(text);
+  if (counted >= 0) return counted;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  let n = 0;
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike) continue;
+    const ideographs = IDEOGRAPHIC.test(s.segment) ? (s.segment.match(IDEOGRAPHIC_ALL)?.length ?? 0) : 0;
+    n += ideographs > 0 ? ideographs : 1;
   }
-  return text.match(WORD_TOKEN)?.length ?? 0;
+  return n;
 }
 
 /**
@@ -74,6 +79,81 @@ function countAsciiWords(text: string): number {
 const SPACE = 0;
 const WORD = 1;
 const OTHER = 2;
+/** A Chinese or Japanese character: a word of its own. */
+const IDEOGRAPH = 3;
+/** A character of a script counted by dictionary segmentation. */
+const SEGMENT = 4;
+/** Half of a surrogate pair: the pair is classified as one code point. */
+const SURROGATE = 5;
+
+/** Every character of the Basic Multilingual Plane, classified once, the first time a text needs it. */
+let table: Uint8Array | undefined;
+
+function classifyPlane(): Uint8Array {
+  const kinds = new Uint8Array(0x10000).fill(OTHER);
+  let all = '';
+  for (let c = 0; c < 0xd800; c++) all += String.fromCharCode(c);
+  all += '\ufffd'.repeat(0xe000 - 0xd800);
+  for (let c = 0xe000; c < 0x10000; c++) all += String.fromCharCode(c);
+  // Later classes win: a letter that is also an ideograph or a segmented script's letter is classed as such.
+  const classes: [RegExp, number][] = [
+    [/[\p{L}\p{N}]/gu, WORD],
+    [/\s/gu, SPACE],
+    [new RegExp(IDEOGRAPHIC_ALL.source, 'gu'), IDEOGRAPH],
+    [new RegExp(SEGMENTED.source, 'gu'), SEGMENT],
+  ];
+  for (const [pattern, kind] of classes) for (const m of all.matchAll(pattern)) kinds[m.index] = kind;
+  kinds.fill(SURROGATE, 0xd800, 0xe000);
+  return kinds;
+}
+
+/** The class of a code point above the Basic Multilingual Plane (rare: historic and rare ideographs, emoji). */
+function astralKind(codePoint: number): number {
+  const ch = String.fromCodePoint(codePoint);
+  if (IDEOGRAPHIC.test(ch)) return IDEOGRAPH;
+  if (SEGMENTED.test(ch)) return SEGMENT;
+  return /[\p{L}\p{N}]/u.test(ch) ? WORD : /\s/u.test(ch) ? SPACE : OTHER;
+}
+
+/**
+ * The count of any text without a segmented script, in one pass over its characters with a table built from the
+ * Unicode properties the definition names; -1 when the text holds a segmented script.
+ */
+function countByTable(text: string): number {
+  table ??= classifyPlane();
+  let count = 0;
+  let inToken = false;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    let kind = table[text.charCodeAt(i)]!;
+    if (kind === SURROGATE) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) {
+        kind = astralKind(cp);
+        i++;
+      } else {
+        kind = OTHER;
+      }
+    }
+    if (kind === SEGMENT) return -1;
+    if (kind === SPACE) {
+      inToken = false;
+    } else if (kind === IDEOGRAPH) {
+      count++;
+      inToken = false;
+    } else {
+      if (!inToken) {
+        inToken = true;
+        counted = false;
+      }
+      if (kind === WORD && !counted) {
+        count++;
+        counted = true;
+      }
+    }
+  }
+  return count;
+}
 
 /**
  * How the fast path sees a character above ASCII: white space, a letter (Latin-1 and Latin Extended-A/B letters),
