@@ -66,7 +66,7 @@ export function ScorePanel({ score, paragraph, paragraphNumber }: Props) {
           <dt>Penalty</dt>
           <dd title="MQM absolute penalty total over the evaluated words">{fmt(mqm.penalty, 1)}</dd>
           <dt>Words</dt>
-          <dd title="Words as the MQM scores count them: one count, used by every score (Chinese and Japanese are split into words by the browser engine)">
+          <dd title="Words as the MQM scores count them: one count, used by every score (Chinese and Japanese count a character a word, as ISO 5060 allows and translation tools count them)">
             {mqm.words.toLocaleString()}
           </dd>
           <dt>Errors / 1k words</dt>
