@@ -93,3 +93,71 @@ test('a note on a whole paragraph shows on the paragraph and in the flag list, i
   await expect(app.paragraph(5).getByRole('note', { name: "Reviewer's note" })).toHaveText(/Opening date confirmed/);
   await page.screenshot({ path: test.info().outputPath('paragraph-status.png') });
 });
+
+test('moving focus to another paragraph moves no text, so a double-click on a paragraph not in focus selects the word under it', async ({
+  page,
+  sampleReview: host,
+}) => {
+  const app = new RedlinePage(page);
+  await app.goto(host.url);
+  await app.waitForArticle('bridge.en.txt', 15);
+  await app.paragraph(1).click();
+  await expect(app.paragraph(1).getByRole('button', { name: 'Mark reviewed' })).toBeVisible();
+  // The word itself, as a range of the text: where it sits in the article (whatever the list's scroll, as a click
+  // may scroll a row into view) and where it is on screen.
+  const word = (word: string) =>
+    app
+      .paragraph(3)
+      .locator('.para__text--target')
+      .evaluate((el, wanted) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(wanted);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          const r = range.getBoundingClientRect();
+          const list = el.closest('[role="list"]')!;
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2, place: r.top - list.getBoundingClientRect().top + list.scrollTop };
+        }
+        throw new Error(`no "${wanted}" in paragraph 3`);
+      }, word);
+  const place = async () => (await word('corrosion')).place;
+  const before = await place();
+
+  // Focus moves from paragraph 1 to paragraph 4, and the review buttons with it: paragraph 3 between stays put.
+  await app.paragraph(4).click();
+  await expect(app.paragraph(4)).toHaveAttribute('aria-current', 'true');
+  await expect(app.paragraph(4).getByRole('button', { name: 'Mark reviewed' })).toBeVisible();
+  await expect(app.paragraph(1).getByRole('button', { name: 'Mark reviewed' })).toHaveCount(0);
+  expect(await place()).toBe(before);
+
+  // The buttons sit clear of the text: they cover no line of their paragraph nor of the one below.
+  const group = (await app.paragraph(4).getByRole('group', { name: 'Review of paragraph 4' }).boundingBox())!;
+  for (const n of [4, 5]) {
+    for (const text of await app.paragraph(n).locator('.para__text').all()) {
+      const box = (await text.boundingBox())!;
+      const apart =
+        group.y >= box.y + box.height || group.y + group.height <= box.y || group.x >= box.x + box.width || group.x + group.width <= box.x;
+      expect(apart, `the buttons clear of the text of paragraph ${n}`).toBe(true);
+    }
+  }
+  await page.screenshot({ path: test.info().outputPath('review-buttons.png') });
+
+  // A double-click on a word of a paragraph below the one in focus: the first click moves focus, the second lands
+  // on the same word, and that word is what is selected.
+  await app.paragraph(1).click();
+  const target = await word('corrosion');
+  await page.mouse.dblclick(target.x, target.y);
+  await expect(app.paragraph(3)).toHaveAttribute('aria-current', 'true');
+  expect(await page.evaluate(() => window.getSelection()?.toString().trim())).toBe('corrosion');
+  expect(await place()).toBe(before);
+
+  // The buttons are still reached by keyboard from the paragraph in focus, under the names they always had.
+  await app.paragraph(3).focus();
+  await page.keyboard.press('Tab');
+  await expect(app.paragraph(3).getByRole('button', { name: 'Mark reviewed' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(app.paragraph(3).getByRole('button', { name: 'Add note' })).toBeFocused();
+});
