@@ -177,6 +177,22 @@ describe('WMT MQM TSV, odd and bad input', () => {
     expect(failure('\n\n')).toBe('mqm.tsv has no rows.');
   });
 
+  it('keeps apart two segments whose system and document differ only in where a quoted tab falls', () => {
+    const file = parsed(
+      `${row('"a\tb"', 'c', '1', '1', 'r', 'x', 'y', 'No-error', 'No-error')}\n${row('a', '"b\tc"', '1', '1', 'r', 'x', 'y', 'No-error', 'No-error')}\n`,
+    );
+    expect(file.segments.map((s) => [s.system, s.doc])).toEqual([
+      ['a\tb', 'c'],
+      ['a', 'b\tc'],
+    ]);
+  });
+
+  it("joins a segment's later rows to it when other segments come between", () => {
+    const other = good.replace('\t1\t1\t', '\t2\t2\t');
+    const file = parsed(`${good}\n${other}\n${good.replace('\tr\t', '\tr2\t')}\n`);
+    expect(file.segments.map((s) => s.ratings.map((r) => r.line))).toEqual([[1, 3], [2]]);
+  });
+
   it('warns about a stray <v> and about rows of one segment with different texts', () => {
     const file = parsed(`${good}\n${row('s', 'd', '1', '1', 'r2', 'src', 'other <v>tgt', 'Other', 'Minor')}\n`);
     expect(file.warnings).toEqual([

@@ -73,35 +73,49 @@ function columnOf(record: TsvRecord, k: number): number {
 }
 
 /**
- * Splits text into records of tab-separated fields. A field that starts with `"` and ends with `"` before a tab
- * or line end is quoted (doubled quotes inside, may span lines); any other quote is plain text, so a
- * translation that merely begins with a quotation mark is read as written.
+ * Reads text as records of tab-separated fields, one at a time, so a long file's rows die young instead of all
+ * being held at once (holding 100,000 of them made the garbage collector a third of the parse). A field that
+ * starts with `"` and ends with `"` before a tab or line end is quoted (doubled quotes inside, may span lines);
+ * any other quote is plain text, so a translation that merely begins with a quotation mark is read as written.
  */
-function readRecords(text: string): TsvRecord[] {
-  const records: TsvRecord[] = [];
-  const n = text.length;
-  let at = 0;
-  let line = 1;
-  // Most lines have no field that starts with a quote and no lone CR: they are split with indexOf and split(),
-  // several times faster than reading character by character; other lines go to the careful reader below.
-  while (at < n) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = n;
-    let stop = end;
-    if (stop > at && text.charCodeAt(stop - 1) === 13) stop--;
-    const raw = text.slice(at, stop);
-    if (raw.charCodeAt(0) === 34 || raw.includes('\t"') || raw.includes('\r')) {
-      const read = readRecordCarefully(text, at, line);
-      if (read.record) records.push(read.record);
-      at = read.next;
-      line = read.line;
-      continue;
+class RecordReader {
+  private at = 0;
+  private line = 1;
+  /** Where the next `\t"` and CR are (-1: none left), each searched for again only once passed: one scan in all. */
+  private quoteAt = -2;
+  private crAt = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The next record, or undefined at the end of the text. */
+  next(): TsvRecord | undefined {
+    const text = this.text;
+    const n = text.length;
+    // Most lines have no field that starts with a quote and no CR: they are split with indexOf and split(),
+    // several times faster than reading character by character; other lines go to the careful reader below.
+    while (this.at < n) {
+      const at = this.at;
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = n;
+      let stop = end;
+      if (stop > at && text.charCodeAt(stop - 1) === 13) stop--;
+      if (this.quoteAt !== -1 && this.quoteAt < at) this.quoteAt = text.indexOf('\t"', at);
+      if (this.crAt !== -1 && this.crAt < at) this.crAt = text.indexOf('\r', at);
+      const careful = text.charCodeAt(at) === 34 || (this.quoteAt >= 0 && this.quoteAt < stop) || (this.crAt >= 0 && this.crAt < stop);
+      if (careful) {
+        const read = readRecordCarefully(text, at, this.line);
+        this.at = read.next;
+        this.line = read.line;
+        if (read.record) return read.record;
+        continue;
+      }
+      const line = this.line;
+      this.at = end + 1;
+      this.line++;
+      if (stop > at) return { line, values: text.slice(at, stop).split('\t') };
     }
-    if (raw !== '') records.push({ line, values: raw.split('\t') });
-    at = end + 1;
-    line++;
+    return undefined;
   }
-  return records;
 }
 
 /**
@@ -172,22 +186,27 @@ function readRecordCarefully(text: string, from: number, firstLine: number): { r
   return { next: n + 1, line };
 }
 
-interface Stripped {
-  readonly text: string;
-  readonly span?: { readonly start: number; readonly end: number };
-  readonly stray: boolean;
+/**
+ * Where `stripSpans` found the first complete span of a field (start -1: none), and whether a tag was unbalanced.
+ * One is kept per column and filled again for each row: a published file has hundreds of thousands of rows.
+ */
+class Marks {
+  start = -1;
+  end = -1;
+  stray = false;
 }
 
-/** Removes `<v>` and `</v>`, returning the first marked span in the cleaned text. */
-function stripSpans(marked: string): Stripped {
-  if (!marked.includes('<v>') && !marked.includes('</v>')) return { text: marked, stray: false };
-  let out = '';
-  let start: number | undefined;
-  let span: { start: number; end: number } | undefined;
-  let stray = false;
-  let i = 0;
+/** Removes `<v>` and `</v>`, noting in `marks` the first marked span in the cleaned text. */
+function stripSpans(marked: string, marks: Marks): string {
+  marks.start = -1;
+  marks.end = -1;
+  marks.stray = false;
   let open = marked.indexOf('<v>');
   let close = marked.indexOf('</v>');
+  if (open < 0 && close < 0) return marked;
+  let out = '';
+  let start: number | undefined;
+  let i = 0;
   for (;;) {
     // A search starts again only once its last find is used up, so a field full of tags is read once, not once per tag.
     if (open >= 0 && open < i) open = marked.indexOf('<v>', i);
@@ -195,20 +214,23 @@ function stripSpans(marked: string): Stripped {
     if (open < 0 && close < 0) break;
     if (open >= 0 && (close < 0 || open < close)) {
       out += marked.slice(i, open);
-      if (start !== undefined) stray = true;
+      if (start !== undefined) marks.stray = true;
       start = out.length;
       i = open + 3;
     } else {
       out += marked.slice(i, close);
-      if (start === undefined) stray = true;
-      else if (!span) span = { start, end: out.length };
+      if (start === undefined) marks.stray = true;
+      else if (marks.start < 0) {
+        marks.start = start;
+        marks.end = out.length;
+      }
       start = undefined;
       i = close + 4;
     }
   }
   out += marked.slice(i);
-  if (start !== undefined) stray = true;
-  return { text: out, ...(span ? { span } : {}), stray };
+  if (start !== undefined) marks.stray = true;
+  return out;
 }
 
 /** What a column holds; a file's header names them, else the layout's order gives them. */
@@ -304,9 +326,9 @@ function columnsFromHeader(header: TsvRecord, fileName: string): Result<Columns>
  * `mqm.tsv line 12: expected 9 tab-separated fields (legacy layout), found 7`.
  */
 export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> {
-  const records = readRecords(text.replace(/^\uFEFF/, ''));
-  if (records.length === 0) return fail('empty', `${fileName} has no rows.`);
-  const first = records[0]!;
+  const records = new RecordReader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const first = records.next();
+  if (first === undefined) return fail('empty', `${fileName} has no rows.`);
   const hasHeader = isHeader(first);
   let columns: Columns;
   if (hasHeader) {
@@ -325,7 +347,11 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
     columns = width === 9 ? columnsOf(LEGACY_ORDER, 9) : columnsOf(NEWER_ORDER, 10);
   }
   const layout = columns.layout;
-  const segments = new Map<string, { segment: Omit<WmtSegment, 'ratings'>; ratings: WmtRating[]; line: number }>();
+  // Each segment is made once, with the list its later rows' ratings join, and listed in the order of its first row.
+  const segments: WmtSegment[] = [];
+  /** Segment key → its place in `segments`; `firstLines` holds each one's first row, for messages. */
+  const known = new Map<string, number>();
+  const firstLines: number[] = [];
   const warnings: string[] = [];
   const at = columns.at;
   const [iSystem, iDoc, iDocSeg, iGlobalSeg, iRater, iSource, iTarget, iCategory, iSeverity] = REQUIRED_ROLES.map((r) => at[r]!) as [
@@ -340,12 +366,16 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
     number,
   ];
   const iMeta = at.metadata;
-  for (const record of hasHeader ? records.slice(1) : records) {
-    const where = `${fileName} line ${record.line}`;
+  const sourceMarks = new Marks();
+  const targetMarks = new Marks();
+  for (let record = hasHeader ? records.next() : first; record !== undefined; record = records.next()) {
     const count = record.values.length;
     if (count < columns.width || count > columns.maxWidth) {
       const expected = columns.width === columns.maxWidth ? `${columns.width}` : `${columns.width} to ${columns.maxWidth}`;
-      return fail('parse-error', `${where}: expected ${expected} tab-separated fields (${layout} layout), found ${count}.`);
+      return fail(
+        'parse-error',
+        `${placeOf(fileName, record)}: expected ${expected} tab-separated fields (${layout} layout), found ${count}.`,
+      );
     }
     const f = record.values;
     const docSegText = f[iDocSeg]!;
@@ -353,7 +383,7 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
     if (!Number.isInteger(docSegId) || docSegId < 1) {
       return fail(
         'parse-error',
-        `${where}, column ${columnOf(record, iDocSeg)}: the segment's position in its document must be a whole number from 1, found "${docSegText}".`,
+        `${placeOf(fileName, record)}, column ${columnOf(record, iDocSeg)}: the segment's position in its document must be a whole number from 1, found "${docSegText}".`,
       );
     }
     let metadata: unknown;
@@ -362,17 +392,22 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
       try {
         metadata = JSON.parse(metaText);
       } catch {
-        return fail('parse-error', `${where}, column ${columnOf(record, iMeta!)}: the metadata column is not valid JSON.`);
+        return fail(
+          'parse-error',
+          `${placeOf(fileName, record)}, column ${columnOf(record, iMeta!)}: the metadata column is not valid JSON.`,
+        );
       }
     }
-    const source = stripSpans(f[iSource]!);
-    const target = stripSpans(f[iTarget]!);
-    if (source.stray || target.stray) warnings.push(`${where}: unbalanced <v> tags; the first complete span is used.`);
-    const span: WmtSpan | undefined = target.span
-      ? { side: 'target', ...target.span }
-      : source.span
-        ? { side: 'source', ...source.span }
-        : undefined;
+    const source = stripSpans(f[iSource]!, sourceMarks);
+    const target = stripSpans(f[iTarget]!, targetMarks);
+    if (sourceMarks.stray || targetMarks.stray)
+      warnings.push(`${placeOf(fileName, record)}: unbalanced <v> tags; the first complete span is used.`);
+    const span: WmtSpan | undefined =
+      targetMarks.start >= 0
+        ? { side: 'target', start: targetMarks.start, end: targetMarks.end }
+        : sourceMarks.start >= 0
+          ? { side: 'source', start: sourceMarks.start, end: sourceMarks.end }
+          : undefined;
     // Built field by field rather than with spreads: a published file has hundreds of thousands of rows.
     const rating: { -readonly [K in keyof WmtRating]: WmtRating[K] } = {
       line: record.line,
@@ -382,36 +417,43 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
     };
     if (span) rating.span = span;
     if (metadata !== undefined) rating.metadata = metadata;
-    // Segments are keyed by their ids; rows of one segment may differ in trailing white space only.
+    // Segments are keyed by their ids; rows of one segment may differ in trailing white space only. A file lists
+    // a segment's rows together, so the row before is asked first and the map only when it is another segment.
     const system = f[iSystem]!.trim();
     const doc = f[iDoc]!.trim();
-    const key = `${system}\t${doc}\t${docSegId}`;
-    const known = segments.get(key);
-    if (known) {
-      known.ratings.push(rating);
-      const same = (a: string, b: string) => a === b || a.trimEnd() === b.trimEnd();
-      if (!same(known.segment.source, source.text) || !same(known.segment.target, target.text)) {
-        warnings.push(`${where}: the text of this segment differs from line ${known.line}; line ${known.line} is kept.`);
+    const last = segments.length - 1;
+    const previous = segments[last];
+    const place =
+      previous !== undefined && previous.docSegId === docSegId && previous.system === system && previous.doc === doc
+        ? last
+        : known.get(segmentKey(system, doc, docSegId));
+    if (place !== undefined) {
+      const earlier = segments[place]!;
+      (earlier.ratings as WmtRating[]).push(rating);
+      if (!sameText(earlier.source, source) || !sameText(earlier.target, target)) {
+        const line = firstLines[place]!;
+        warnings.push(`${placeOf(fileName, record)}: the text of this segment differs from line ${line}; line ${line} is kept.`);
       }
     } else {
-      segments.set(key, {
-        segment: {
-          system,
-          doc,
-          docSegId,
-          globalSegId: f[iGlobalSeg]!.trim(),
-          source: source.text,
-          target: target.text,
-        },
-        ratings: [rating],
-        line: record.line,
-      });
+      known.set(segmentKey(system, doc, docSegId), segments.length);
+      segments.push({ system, doc, docSegId, globalSegId: f[iGlobalSeg]!.trim(), source, target, ratings: [rating] });
+      firstLines.push(record.line);
     }
   }
-  return ok({
-    layout,
-    hasHeader,
-    segments: [...segments.values()].map((s) => ({ ...s.segment, ratings: s.ratings })),
-    warnings,
-  });
+  return ok({ layout, hasHeader, segments, warnings });
+}
+
+/** A segment's key: its system's length first, so that a quoted system or document holding a tab is never another's. */
+function segmentKey(system: string, doc: string, docSegId: number): string {
+  return `${system.length}\t${system}\t${doc}\t${docSegId}`;
+}
+
+/** "file line N", for messages (made only when needed: most rows need none). */
+function placeOf(fileName: string, record: TsvRecord): string {
+  return `${fileName} line ${record.line}`;
+}
+
+/** Two texts of one segment's rows agree when they differ in trailing white space only. */
+function sameText(a: string, b: string): boolean {
+  return a === b || a.trimEnd() === b.trimEnd();
 }

@@ -68,6 +68,17 @@ describe('scoring a WMT file', () => {
     expect(rows[1]!.score).toBeCloseTo(25 / 3, 10);
   });
 
+  it("scores a segment rated by many raters as the mean of each rater's sum", () => {
+    // Twelve raters, each with a minor error on one row and a major error on another, rows of raters interleaved.
+    const rows: string[] = [];
+    for (const severity of ['Minor', 'Major'])
+      for (let r = 0; r < 12; r++) rows.push(['s', 'd', '1', '1', `r${r}`, 'a', 'b', 'Fluency/Grammar', severity].join('\t'));
+    const parsedFile = parseWmtTsv(rows.join('\n'), 'many.tsv');
+    if (!parsedFile.ok) throw new Error(parsedFile.error.message);
+    expect(scoreWmtFile(parsedFile.value, 'wmt', 'system')[0]!.score).toBe(6);
+    expect(scoreWmtFile(parsedFile.value, 'wmt', 'rater').map((r) => r.score)).toEqual(Array(12).fill(6));
+  });
+
   it('gives MQM-Core per-word figures with the mqm-core profile', () => {
     const file = load('newer-small.tsv');
     // Segment 1: r7 major 5 over 3 words; segment 2: r7 none, r8 minor 1 -> mean 0.5 over 2 words.

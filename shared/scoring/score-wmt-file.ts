@@ -44,20 +44,71 @@ interface Totals {
 
 /** One rater's sums on one segment. */
 interface RaterSums {
+  readonly rater: string;
   tenths: number;
   penalty: number;
   errors: number;
 }
 
-function raterSums(segment: WmtSegment, profile: ScoringProfile): Map<string, RaterSums> {
-  const byRater = new Map<string, RaterSums>();
+/** What one error weighs: its WMT weight in tenths, its MQM-Core penalty, and whether it counts as an error. */
+interface Weight {
+  readonly tenths: number;
+  readonly penalty: number;
+  readonly error: boolean;
+}
+
+/**
+ * The weights of a profile, each worked out once per severity and category as written: a file of 100,000 rows
+ * holds a few dozen such pairs, and weighing trims and lower-cases both words every time.
+ */
+class Weights {
+  private readonly known = new Map<string, Map<string, Weight>>();
+
+  constructor(private readonly profile: ScoringProfile) {}
+
+  of(severity: string, category: string): Weight {
+    let byCategory = this.known.get(severity);
+    if (!byCategory) this.known.set(severity, (byCategory = new Map()));
+    let weight = byCategory.get(category);
+    if (!weight) {
+      const p = mqmPenalty(MQM_SEVERITY_MULTIPLIERS, 1, severity, category);
+      weight = { tenths: errorWeightTenths(this.profile, severity, category), penalty: p.penalty, error: p.error };
+      byCategory.set(category, weight);
+    }
+    return weight;
+  }
+}
+
+/** Raters of one segment looked up in a list; past this many, in a map (a segment has a handful as a rule). */
+const RATERS_IN_A_LIST = 8;
+
+/**
+ * Each rater's sums on a segment, in the order of the raters' first rows. A short list searched from the start
+ * rather than a map: a map per segment cost more than the search, but a crafted file with thousands of raters on
+ * one segment must not make the search quadratic.
+ */
+function raterSums(segment: WmtSegment, weights: Weights): RaterSums[] {
+  const byRater: RaterSums[] = [];
+  let index: Map<string, RaterSums> | undefined;
   for (const r of segment.ratings) {
-    let sums = byRater.get(r.rater);
-    if (!sums) byRater.set(r.rater, (sums = { tenths: 0, penalty: 0, errors: 0 }));
-    sums.tenths += errorWeightTenths(profile, r.severity, r.category);
-    const p = mqmPenalty(MQM_SEVERITY_MULTIPLIERS, 1, r.severity, r.category);
-    sums.penalty += p.penalty;
-    if (p.error) sums.errors += 1;
+    let sums = index?.get(r.rater);
+    if (!index) {
+      for (const s of byRater) {
+        if (s.rater === r.rater) {
+          sums = s;
+          break;
+        }
+      }
+    }
+    if (!sums) {
+      byRater.push((sums = { rater: r.rater, tenths: 0, penalty: 0, errors: 0 }));
+      if (index) index.set(r.rater, sums);
+      else if (byRater.length > RATERS_IN_A_LIST) index = new Map(byRater.map((s) => [s.rater, s]));
+    }
+    const w = weights.of(r.severity, r.category);
+    sums.tenths += w.tenths;
+    sums.penalty += w.penalty;
+    if (w.error) sums.errors += 1;
   }
   return byRater;
 }
@@ -95,24 +146,25 @@ export function scoreWmtFile(
     t.errors += errors;
     t.words += words;
   };
+  const weights = new Weights(profile);
   for (const segment of file.segments) {
-    const sums = raterSums(segment, profile);
-    if (sums.size === 0) continue;
+    const sums = raterSums(segment, weights);
+    if (sums.length === 0) continue;
     const words = profile === 'mqm-core' ? countWords(segment.target) : 0;
     if (by === 'rater') {
-      for (const [rater, s] of sums) add(rater, { rater }, s.tenths, s.penalty, s.errors, words);
+      for (const s of sums) add(s.rater, { rater: s.rater }, s.tenths, s.penalty, s.errors, words);
       continue;
     }
     let tenths = 0;
     let penalty = 0;
     let errors = 0;
-    for (const s of sums.values()) {
+    for (const s of sums) {
       tenths += s.tenths;
       penalty += s.penalty;
       errors += s.errors;
     }
     const [key, row] = groupKey(segment, by);
-    add(key, row, tenths / sums.size, penalty / sums.size, errors / sums.size, words);
+    add(key, row, tenths / sums.length, penalty / sums.length, errors / sums.length, words);
   }
   const rows: WmtScoreRow[] = [...groups.values()].map((t) => ({
     ...t.row,
