@@ -16,14 +16,16 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      // Main goes with the thread that counts a long article's words as it loads (the service starts it from
-      // count-worker.js beside main.js, see electron/service/background-counter.ts).
+      // Main goes with the threads that count a long article's words and make its review's header as it loads
+      // (the service starts them from count-worker.js and header-worker.js beside main.js, see
+      // electron/service/background-counter.ts and header-builder.ts).
       input:
         part === 'preload'
           ? fileURLToPath(new URL('./shell/preload.ts', import.meta.url))
           : {
               main: fileURLToPath(new URL('./shell/main.ts', import.meta.url)),
               'count-worker': fileURLToPath(new URL('./service/count-worker.ts', import.meta.url)),
+              'header-worker': fileURLToPath(new URL('./service/header-worker.ts', import.meta.url)),
             },
       external,
       // The two entries share the counting code through a chunk of its own; main never loads the thread's script.

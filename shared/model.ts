@@ -116,6 +116,37 @@ export function paragraphIdAt(index: number): string {
   return `p${index + 1}`;
 }
 
+/**
+ * The paragraph at position `index` of an article whose translation gave block `target` and whose source (when a
+ * source file was given, `withSource`) gave block `source`. The one place a paragraph is made from its blocks:
+ * the review's header is written from it, and a reopened review's header is checked against it.
+ */
+export function paragraphFromBlocks(index: number, target: Block | undefined, source: Block | undefined, withSource: boolean): Paragraph {
+  const shape = (target ?? source)!;
+  const base = {
+    id: paragraphIdAt(index),
+    index,
+    kind: shape.kind,
+    ...(shape.level !== undefined ? { level: shape.level } : {}),
+    ...(target?.prefix !== undefined ? { prefix: target.prefix } : {}),
+    ...(target?.suffix !== undefined ? { suffix: target.suffix } : {}),
+    target: target?.text ?? '',
+    // What a structured format (XLIFF) records beside the text: its own source, codes, notes and state.
+    ...(target?.ref !== undefined ? { ref: target.ref } : {}),
+    ...(target?.codes !== undefined ? { codes: target.codes } : {}),
+    ...(target?.sourceCodes !== undefined ? { sourceCodes: target.sourceCodes } : {}),
+    ...(target?.notes !== undefined ? { notes: target.notes } : {}),
+    ...(target?.state !== undefined ? { state: target.state } : {}),
+    ...(target?.style !== undefined ? { style: target.style } : {}),
+  };
+  if (!withSource) return target?.source !== undefined ? { ...base, source: target.source } : base;
+  return {
+    ...base,
+    ...(source ? { source: source.text } : {}),
+    alignment: target && source ? 'paired' : target ? 'target-only' : 'source-only',
+  };
+}
+
 /** The 0-based position of a paragraph from its id, or undefined for an id not made by `paragraphIdAt`. */
 export function paragraphIndexOf(paragraphId: string): number | undefined {
   const m = /^p([1-9]\d*)$/.exec(paragraphId);

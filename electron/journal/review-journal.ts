@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventBody, JournalEvent, JournalHeader } from '../../shared/journal/journal-event';
 import {
   eventLine,
+  headerOpening,
   headerPartsInSteps,
   readJournalInSteps,
   readJournalPartsInSteps,
@@ -96,7 +97,16 @@ export class ReviewJournal {
    * Starts a new review file with just its header. Written to a temporary name, flushed and renamed, so a crash
    * never leaves a file without a whole header. Fails with `conflict` if the file already exists.
    */
-  static async create(path: string, header: JournalHeader, options: JournalOptions = {}): Promise<Result<ReviewJournal>> {
+  /**
+   * Creates a review file whose first line is `header`. `paragraphBytes`, when given, are the header's paragraphs
+   * already made (as UTF-8 JSON, comma-separated, see header-builder.ts): only their checksum is computed here.
+   */
+  static async create(
+    path: string,
+    header: JournalHeader,
+    options: JournalOptions = {},
+    paragraphBytes?: readonly Uint8Array[],
+  ): Promise<Result<ReviewJournal>> {
     if (options.readOnly) return fail(options.readOnly.code, options.readOnly.message);
     try {
       const existing = await stat(path).then(
@@ -106,7 +116,7 @@ export class ReviewJournal {
       if (existing) return fail('conflict', `${path} already exists; open it instead of starting a new review.`);
       // The data folder may not exist yet on first use.
       await mkdir(dirname(path), { recursive: true });
-      await writeDurably(path, await headerPartsInSteps(header, breathe));
+      await writeDurably(path, paragraphBytes ? await headerFromBytes(header, paragraphBytes) : await headerPartsInSteps(header, breathe));
       return ok(new ReviewJournal(path, initialState(header, await paragraphIndexInSteps(header.paragraphs)), undefined, options));
     } catch (e) {
       return fail('io-error', `Could not create the review file ${path}: ${message(e)}`);
@@ -281,7 +291,7 @@ export class ReviewJournal {
  * unique (process id and a random part, created exclusively), so two processes writing at once never share one;
  * what a crashed process left behind is removed by `removeStrayTemporaries`.
  */
-export async function writeDurably(path: string, text: string | readonly string[]): Promise<void> {
+export async function writeDurably(path: string, text: string | readonly (string | Uint8Array)[]): Promise<void> {
   const temp = join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
   const handle = await open(temp, 'wx');
   try {
@@ -297,6 +307,26 @@ export async function writeDurably(path: string, text: string | readonly string[
     throw e;
   }
   await syncFolder(dirname(path));
+}
+
+/** Bytes checksummed between two breaths when a header is written from bytes already made. */
+const CHECKSUMMED_PER_STEP = 8 << 20;
+
+/** The header line from its paragraphs' bytes: the opening with its checksum, the bytes, the close. */
+async function headerFromBytes(header: JournalHeader, paragraphs: readonly Uint8Array[]): Promise<(string | Uint8Array)[]> {
+  const opening = headerOpening(header);
+  let crc = zlibCrc32(opening);
+  let since = 0;
+  for (const bytes of paragraphs) {
+    crc = zlibCrc32(bytes, crc);
+    since += bytes.length;
+    if (since >= CHECKSUMMED_PER_STEP) {
+      since = 0;
+      await breathe();
+    }
+  }
+  crc = zlibCrc32(']}', crc);
+  return [`{"crc32":"${crc.toString(16).padStart(8, '0')}",${opening.slice(1)}`, ...paragraphs, ']}\n'];
 }
 
 /** Paragraphs indexed between two breaths (indexing 100,000 at once holds the event loop for tens of milliseconds). */
@@ -395,8 +425,15 @@ async function decodeInPieces(bytes: Buffer): Promise<string> {
 const WRITE_PIECE = 1 << 21;
 
 /** Writes a long text (or its parts in order) a piece at a time, never cutting a surrogate pair in two. */
-async function writeInPieces(handle: FileHandle, texts: string | readonly string[]): Promise<void> {
-  for (const text of typeof texts === 'string' ? [texts] : texts) await writeText(handle, text);
+async function writeInPieces(handle: FileHandle, texts: string | readonly (string | Uint8Array)[]): Promise<void> {
+  for (const text of typeof texts === 'string' ? [texts] : texts) {
+    if (typeof text === 'string') await writeText(handle, text);
+    else await writeBytes(handle, text);
+  }
+}
+
+async function writeBytes(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let from = 0; from < bytes.length;) from += (await handle.write(bytes, from, bytes.length - from)).bytesWritten;
 }
 
 async function writeText(handle: FileHandle, text: string): Promise<void> {

@@ -4,11 +4,12 @@
  * shows, so holding 100,000 paragraphs costs little more than their text.
  */
 import type { ServiceEvent } from '../../shared/contract';
-import { paragraphIdAt, type ArticleInfo, type Block, type ImportedFlag, type Paragraph } from '../../shared/model';
+import { paragraphFromBlocks, paragraphIdAt, type ArticleInfo, type Block, type ImportedFlag, type Paragraph } from '../../shared/model';
 import type { Failure } from '../../shared/result';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { streamArticle } from '../loader/article-stream';
 import { BackgroundCounter } from './background-counter';
+import { HeaderBuilder } from './header-builder';
 
 /** What a `load-progress` event says, less the review it belongs to. */
 export type LoadProgress = Omit<Extract<ServiceEvent, { type: 'load-progress' }>, 'type' | 'reviewId'>;
@@ -31,6 +32,10 @@ export class ArticleLoad {
   private readonly controller = new AbortController();
   /** Counts the translation's words while it loads, for the review's scores and edit rates. */
   private readonly counter = new BackgroundCounter();
+  /** Makes a new review's header from the paragraphs as they settle (see header-builder.ts). */
+  private readonly header: HeaderBuilder;
+  /** Paragraphs given to `header` so far. */
+  private headerNext = 0;
   /** Resolves once both sides are read (or one failed). */
   readonly finished: Promise<void>;
   /** Resolves when the first paragraphs are available, the load is done, or it failed. */
@@ -42,6 +47,7 @@ export class ArticleLoad {
     private readonly onProgress: (p: LoadProgress) => void,
   ) {
     if (sourcePath) this.source = { blocks: [], bytesRead: 0, totalBytes: 0, done: false };
+    this.header = new HeaderBuilder(sourcePath !== undefined);
     let markStarted!: () => void;
     this.started = new Promise((resolve) => (markStarted = resolve));
     const run = (side: Side, path: string) =>
@@ -50,6 +56,7 @@ export class ArticleLoad {
         onBlocks: (blocks) => {
           for (const b of blocks) side.blocks.push(b);
           if (side === this.target) this.counter.enqueue(blocks.map((b) => b.text));
+          this.settle(false);
           if (this.loaded > 0) markStarted();
           this.report(false);
         },
@@ -73,6 +80,8 @@ export class ArticleLoad {
       run(this.target, targetPath),
       this.source && sourcePath ? run(this.source, sourcePath) : Promise.resolve(),
     ]).then(() => {
+      if (this.error) this.header.cancel();
+      else this.settle(true);
       this.settled = true;
       markStarted();
       this.report(true);
@@ -152,37 +161,38 @@ export class ArticleLoad {
     return this.counter.finish();
   }
 
+  /**
+   * The new review's header paragraphs as UTF-8 JSON in pieces (see header-builder.ts), once the article is
+   * loaded; undefined when they were not made beside the loading (the journal then makes them).
+   */
+  async headerBytes(): Promise<Uint8Array[] | undefined> {
+    await this.finished;
+    return this.header.finish();
+  }
+
+  /** The header's bytes are not needed (the review exists already): their thread ends. */
+  dropHeaderBytes(): void {
+    this.header.cancel();
+  }
+
   cancel(): void {
     this.controller.abort();
     this.counter.cancel();
+    this.header.cancel();
+  }
+
+  /** Gives the header builder the paragraphs settled since the last call: while loading, those both sides reached. */
+  private settle(done: boolean): void {
+    const t = this.target.blocks;
+    const s = this.source?.blocks;
+    const upTo = done ? this.loaded : s ? Math.min(t.length, s.length) : t.length;
+    if (upTo <= this.headerNext) return;
+    this.header.add(t.slice(this.headerNext, upTo), s ? s.slice(this.headerNext, upTo) : new Array<undefined>(upTo - this.headerNext));
+    this.headerNext = upTo;
   }
 
   private paragraph(i: number): Paragraph {
-    const t = this.target.blocks[i];
-    const s = this.source?.blocks[i];
-    const shape = t ?? s!;
-    const base = {
-      id: paragraphIdAt(i),
-      index: i,
-      kind: shape.kind,
-      ...(shape.level !== undefined ? { level: shape.level } : {}),
-      ...(t?.prefix !== undefined ? { prefix: t.prefix } : {}),
-      ...(t?.suffix !== undefined ? { suffix: t.suffix } : {}),
-      target: t?.text ?? '',
-      // What a structured format (XLIFF) records beside the text: its own source, codes, notes and state.
-      ...(t?.ref !== undefined ? { ref: t.ref } : {}),
-      ...(t?.codes !== undefined ? { codes: t.codes } : {}),
-      ...(t?.sourceCodes !== undefined ? { sourceCodes: t.sourceCodes } : {}),
-      ...(t?.notes !== undefined ? { notes: t.notes } : {}),
-      ...(t?.state !== undefined ? { state: t.state } : {}),
-      ...(t?.style !== undefined ? { style: t.style } : {}),
-    };
-    if (!this.source) return t?.source !== undefined ? { ...base, source: t.source } : base;
-    return {
-      ...base,
-      ...(s ? { source: s.text } : {}),
-      alignment: t && s ? 'paired' : t ? 'target-only' : 'source-only',
-    };
+    return paragraphFromBlocks(i, this.target.blocks[i], this.source?.blocks[i], this.source !== undefined);
   }
 
   private lastReport = 0;

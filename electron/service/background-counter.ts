@@ -7,14 +7,11 @@
  * thread cannot start (its script is not beside this module) or fails, is counted here, in slices of a few
  * milliseconds with the event loop free in between. Both give the same counts.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { breathe } from '../breathe';
+import { startServiceThread } from './service-thread';
 import { COUNT_THREAD_READY, type CountAnswer, type CountRequest } from './count-worker';
 
 /** Counting work done between two breaths: well under the 50 ms a request may wait. */
@@ -251,32 +248,8 @@ export class BackgroundCounter {
  */
 const THREAD_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
-/**
- * The counting thread: the built script beside this module, or its TypeScript source through the TypeScript
- * loader the sources run with; undefined when neither is there.
- */
 function startCountThread(): Worker | undefined {
-  try {
-    const built = new URL('./count-worker.js', import.meta.url);
-    if (built.protocol === 'file:' && existsSync(fileURLToPath(built))) return new Worker(built, { resourceLimits: THREAD_LIMITS });
-    const source = new URL('./count-worker.ts', import.meta.url);
-    if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) return undefined;
-    // The sources run through tsx: the thread registers its ES module loader before loading the TypeScript.
-    const tsx = tsxModuleApi();
-    if (!tsx) return undefined;
-    const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
-    return new Worker(code, { eval: true, resourceLimits: THREAD_LIMITS });
-  } catch {
-    return undefined;
-  }
-}
-
-/** The file URL of tsx's ES module API (`tsx/esm/api`, as `import` resolves it), where tsx is installed. */
-function tsxModuleApi(): string | undefined {
-  const manifest = createRequire(fileURLToPath(import.meta.url)).resolve('tsx/package.json');
-  const exports = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> }).exports;
-  const entry = exports?.['./esm/api']?.import?.default;
-  return entry ? pathToFileURL(join(dirname(manifest), entry)).href : undefined;
+  return startServiceThread(new URL('./count-worker.js', import.meta.url), new URL('./count-worker.ts', import.meta.url), THREAD_LIMITS);
 }
 
 /** Counts a list of paragraphs the same way (for a review whose header differs from the file). */

@@ -73,6 +73,8 @@ export async function openReviewFile(
   imported: readonly FlagFromFile[] = [],
   /** How other Redline processes name this one while it holds the review. */
   app = 'Redline',
+  /** A new review's header paragraphs made beside the loading (see header-builder.ts), when there are any. */
+  headerBytes: () => Promise<readonly Uint8Array[] | undefined> = async () => undefined,
 ): Promise<Result<OpenedReviewFile>> {
   const name = basename(where.path);
   if (where.folderReadOnly) {
@@ -103,7 +105,7 @@ export async function openReviewFile(
   } else {
     return openLocked(where, article, paragraphs, attempt.holder);
   }
-  const result = await openHeld(where, article, paragraphs, rater, lock, imported);
+  const result = await openHeld(where, article, paragraphs, rater, lock, imported, headerBytes);
   if (!result.ok) {
     await lock.release();
     return result;
@@ -165,6 +167,7 @@ async function openHeld(
   rater: string,
   lock: ReviewLock,
   imported: readonly FlagFromFile[],
+  headerBytes: () => Promise<readonly Uint8Array[] | undefined>,
 ): Promise<Result<OpenedReviewFile>> {
   if (await fileIsReadOnly(where.path)) {
     return openReadOnly(where, article, paragraphs, {
@@ -177,7 +180,12 @@ async function openHeld(
   const opened = await ReviewJournal.open(where.path, { lock });
   if (opened.ok) return ok(await fromOpened(opened.value, article, paragraphs, undefined));
   if (opened.error.code !== 'not-found') return await damaged(opened.error.code, opened.error.message, where);
-  const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()), { lock });
+  const created = await ReviewJournal.create(
+    where.path,
+    makeHeader(article, paragraphs, new Date().toISOString()),
+    { lock },
+    await headerBytes(),
+  );
   if (!created.ok) return created;
   const journal = created.value;
   // The reviewer's name is part of the review from the start, so a review sent on keeps who made it.

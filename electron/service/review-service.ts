@@ -619,7 +619,10 @@ export class ReviewService implements RedlineApi {
         rater,
         load.importedFlags(),
         this.lockName,
+        () => load.headerBytes(),
       );
+      // An existing review has its header: the bytes made for a new one are not needed.
+      load.dropHeaderBytes();
       if (!opened.ok) {
         status = { kind: 'failed', error: opened.error };
       } else {

@@ -411,14 +411,24 @@ export async function headerPartsInSteps(header: JournalHeader, breathe: () => P
 }
 
 /**
+ * The header line up to its paragraph list, without the checksum member: `{`, the article's facts, then
+ * `"paragraphs":[`. What follows is the paragraphs, each as `JSON.stringify` writes it, separated by commas, then
+ * `]}`; the checksum covers the whole of it.
+ */
+export function headerOpening(header: Pick<JournalHeader, 'format' | 'created' | 'article'>): string {
+  const { format, created, article } = header;
+  const facts = JSON.stringify({ format, formatVersion: JOURNAL_FORMAT_VERSION, created, article });
+  return `${facts.slice(0, -1)},"paragraphs":[`;
+}
+
+/**
  * The header is always written in the current format (a review of an older format is upgraded when compacted),
  * with its checksum computed batch by batch alongside.
  */
 function* headerLineSteps(header: JournalHeader): Generator<void, string[]> {
-  const { format, created, article, paragraphs } = header;
+  const { paragraphs } = header;
   // Exactly what JSON.stringify writes for the whole header, with the paragraph list written a batch at a time.
-  const facts = JSON.stringify({ format, formatVersion: JOURNAL_FORMAT_VERSION, created, article });
-  const parts: string[] = [`${facts.slice(0, -1)},"paragraphs":[`];
+  const parts: string[] = [headerOpening(header)];
   let crc = crcUpdate(CRC_START, parts[0]!);
   for (let i = 0; i < paragraphs.length; i += PARAGRAPHS_PER_STEP) {
     if (i > 0) {

@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeHeader } from '../../shared/journal/journal-event';
+import { paragraphFromBlocks, type ArticleInfo, type Block } from '../../shared/model';
+import { seededRandom } from '../../shared/seeded-random';
+import { ReviewJournal } from '../journal/review-journal';
+import { ArticleLoad } from './article-load';
+import { HeaderBuilder } from './header-builder';
+
+const dir = mkdtempSync(join(tmpdir(), 'redline-header-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const info: ArticleInfo = { path: '/a.txt', name: 'a.txt', format: 'txt', encoding: 'utf-8', bytes: 1 };
+
+/** Blocks of every shape a header holds: markup, codes, notes, quotes and back-slashes to escape, Chinese, emoji. */
+function blocks(count: number, seed: number): Block[] {
+  const random = seededRandom(seed);
+  const words = ['harbour', '“quoted”', 'back\\slash', 'tab\there', '港口管理局', 'naïve', '😀', '"plain"', 'line\u2028sep', 'end.'];
+  return Array.from({ length: count }, (_, i) => {
+    let text = '';
+    for (let w = 0; w < 20 + Math.floor(random() * 60); w++) text += `${words[Math.floor(random() * words.length)]} `;
+    const shape = i % 7;
+    return {
+      kind: shape === 0 ? 'heading' : 'text',
+      text,
+      ...(shape === 0 ? { level: 2, prefix: '## ' } : {}),
+      ...(shape === 3
+        ? {
+            ref: `u${i}`,
+            codes: [{ id: '1', kind: 'standalone', label: '<br/>', data: '<x id="1"/>' }],
+            notes: ['a note'],
+            state: 'translated',
+          }
+        : {}),
+    };
+  });
+}
+
+/** Writes a review file the ordinary way and from the thread's bytes, and returns both files' bytes. */
+async function bothWays(targets: Block[], sources: Block[] | undefined, name: string): Promise<[Buffer, Buffer]> {
+  const n = Math.max(targets.length, sources?.length ?? 0);
+  const builder = new HeaderBuilder(sources !== undefined);
+  const targetAt = Array.from({ length: n }, (_, i) => targets[i]);
+  const sourceAt = Array.from({ length: n }, (_, i) => sources?.[i]);
+  for (let from = 0; from < n; from += 300) builder.add(targetAt.slice(from, from + 300), sourceAt.slice(from, from + 300));
+  const bytes = await builder.finish();
+  expect(bytes, 'a long article gets its header made in a second thread').toBeDefined();
+  const paragraphs = Array.from({ length: n }, (_, i) => paragraphFromBlocks(i, targets[i], sources?.[i], sources !== undefined));
+  const header = makeHeader(info, paragraphs, '2026-01-02T03:04:05.000Z');
+  const plain = join(dir, `${name}-plain.redline`);
+  const threaded = join(dir, `${name}-thread.redline`);
+  const a = await ReviewJournal.create(plain, header);
+  const b = await ReviewJournal.create(threaded, header, {}, bytes);
+  if (!a.ok || !b.ok) throw new Error('not created');
+  await a.value.close();
+  await b.value.close();
+  return [readFileSync(plain), readFileSync(threaded)];
+}
+
+describe('a new review’s header made beside the loading', () => {
+  it('writes the same review file, byte for byte, as the header made after loading', async () => {
+    const [plain, threaded] = await bothWays(blocks(3000, 1), undefined, 'target');
+    expect(plain.length).toBeGreaterThan(500_000);
+    expect(threaded.equals(plain)).toBe(true);
+  });
+
+  it('does so with a source whose paragraphs outnumber the translation’s, and the file reopens whole', async () => {
+    const [plain, threaded] = await bothWays(blocks(2500, 2), blocks(2600, 3), 'source');
+    expect(threaded.equals(plain)).toBe(true);
+    const opened = await ReviewJournal.open(join(dir, 'source-thread.redline'));
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.value.state.paragraphs).toHaveLength(2600);
+    expect(opened.value.state.paragraphs[2599]!.alignment).toBe('source-only');
+    await opened.value.journal.close();
+  });
+
+  it('makes nothing for a short article, nor once cancelled: the journal then makes the header itself', async () => {
+    const short = new HeaderBuilder(false);
+    short.add(blocks(10, 4), new Array(10));
+    expect(await short.finish()).toBeUndefined();
+    const cancelled = new HeaderBuilder(false);
+    cancelled.add(blocks(3000, 5), new Array(3000));
+    cancelled.cancel();
+    expect(await cancelled.finish()).toBeUndefined();
+  });
+
+  it('gives a loaded article’s paragraphs, in order, as the load gives them', async () => {
+    const path = join(dir, 'article.txt');
+    const texts = blocks(4000, 6).map((b) => b.text.trim());
+    writeFileSync(path, texts.join('\n\n'));
+    const load = new ArticleLoad(path, undefined, () => undefined);
+    const bytes = await load.headerBytes();
+    expect(bytes).toBeDefined();
+    const json = `[${Buffer.concat(bytes!).toString('utf8')}]`;
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(load.allParagraphs())));
+  });
+});
