@@ -35,4 +35,44 @@ describe('edit distance of a shifted hypothesis', () => {
       expect(everyRow).toBe(new BeamEditDistance(ref, moved.length).full(moved).distance);
     }
   });
+
+  it('gives every shifted hypothesis of a round its exact distance, before and after the costs to the end are built', () => {
+    const rand = seededRandom(77);
+    for (let trial = 0; trial < 300; trial++) {
+      const vocabulary = 2 + Math.floor(rand() * 8);
+      const word = () => Math.floor(rand() * vocabulary);
+      const ref = Int32Array.from({ length: 1 + Math.floor(rand() * 120) }, word);
+      const hyp = Int32Array.from({ length: 2 + Math.floor(rand() * 120) }, word);
+      const ed = new BeamEditDistance(ref, hyp.length);
+      const stored = ed.full(hyp).distance;
+      // Enough candidates that the later ones are finished from the costs to the end, as in a long round.
+      for (let candidate = 0; candidate < 40; candidate++) {
+        const start = Math.floor(rand() * hyp.length);
+        const length = 1 + Math.floor(rand() * Math.min(10, hyp.length - start));
+        const to = Math.floor(rand() * (hyp.length - length + 1));
+        const { moved, from, same } = moveBlock(hyp, start, length, to);
+        const exact = new BeamEditDistance(ref, moved.length).full(moved).distance;
+        const limit = rand() < 0.5 ? INF : stored - 1 - Math.floor(rand() * 3);
+        const found = ed.distanceFrom(moved, from, limit, same);
+        if (exact <= limit) expect(found, `trial ${trial}, candidate ${candidate}`).toBe(exact);
+        else expect(found, `trial ${trial}, candidate ${candidate}`).toBeGreaterThan(limit);
+      }
+      ed.release();
+    }
+  });
+
+  it('lends its memory to the next instance without changing what either computes', () => {
+    // Short enough that the beam holds every cell: plain Levenshtein distances.
+    const ref = Int32Array.from([1, 2, 3, 4, 5, 6]);
+    const first = new BeamEditDistance(ref, 6);
+    expect(first.full(Int32Array.from([1, 2, 3, 4, 5, 6])).distance).toBe(0);
+    first.release();
+    const second = new BeamEditDistance(ref, 4);
+    const kept = new BeamEditDistance(ref, 6);
+    expect(second.full(Int32Array.from([6, 5, 2, 3])).distance).toBe(5);
+    expect(kept.full(Int32Array.from([1, 2, 9, 4, 5, 6])).distance).toBe(1);
+    expect(second.distanceFrom(Int32Array.from([2, 3, 6, 5]), 0, INF)).toBe(3);
+    second.release();
+    kept.release();
+  });
 });

@@ -5,13 +5,25 @@
  * point (see ter.ts).
  *
  * Only the band of each row that is computed or read is stored, so memory grows with length times beam, not
- * length squared: a 20,000-word paragraph needs some 4 MB instead of 1.6 GB.
+ * length squared: a 20,000-word paragraph needs some 8 MB (two matrices) instead of 1.6 GB.
+ *
+ * TER tries many shifted hypotheses per paragraph, each differing from the current one in a short stretch, and
+ * the rows before that stretch are taken from the stored matrix. After the stretch, two ways to finish:
+ * - compute on until a row is back in step with the stored one (see `distanceFrom`), a few rows more;
+ * - or, once a round has tried enough candidates to pay for it, build the reverse matrix (the cost from each
+ *   cell to the end) once: every path crosses the row where the stretch ends, and from there on the words, so
+ *   the costs to the end, are the stored ones; the distance is then the cheapest sum over that one row.
+ * Both give the same distance; a paragraph with few candidates per round is cheaper the first way, one with
+ * hundreds (short words repeated everywhere, or characters) far cheaper the second.
  */
 
 /** sacreBLEU's beam: cells more than this far from the scaled diagonal are not computed. */
 const BEAM_WIDTH = 25;
 /** Larger than any real distance, small enough that adding 1 cannot overflow an Int32Array cell. */
 export const INF = 1 << 29;
+
+/** Rows a candidate computes to fall back into step, which the costs to the end spare it (measured: about 8). */
+const REST_SAVES_ROWS = 8;
 
 const OP_SAME = 0;
 const OP_SUB = 1;
@@ -30,6 +42,23 @@ export interface Alignment {
   readonly refErr: Int32Array;
 }
 
+/**
+ * Memory kept between instances: TER makes one instance per paragraph, thousands in a row, and allocating
+ * their dozen arrays afresh each time (outside the JavaScript heap, zeroed, then collected) cost more than a
+ * short paragraph's edit distances. One buffer is lent at a time; an instance made while it is out gets its own.
+ */
+let spare: Int32Array | undefined = new Int32Array(1 << 14);
+
+function borrow(length: number): Int32Array {
+  const memory = spare !== undefined && spare.length >= length ? spare : new Int32Array(Math.max(length, 1 << 14));
+  if (memory === spare) spare = undefined;
+  return memory;
+}
+
+function giveBack(memory: Int32Array): void {
+  if (spare === undefined || spare.length < memory.length) spare = memory;
+}
+
 /** Edit distance from hypotheses of one fixed length (shifts keep the length) to one reference. */
 export class BeamEditDistance {
   private readonly m: number;
@@ -42,9 +71,23 @@ export class BeamEditDistance {
   private readonly bandBase: Int32Array;
   /** The matrix of the hypothesis last passed to `full`, for restarting from a shared prefix. */
   private readonly costs: Int32Array;
-  private readonly path: Uint8Array;
+  /** Per cell of the same band, the cost from the cell to the end for that hypothesis (INF outside the beam). */
+  private readonly rest: Int32Array;
+  /** The hypothesis last passed to `full`, for building `rest` when it is first worth it. */
+  private readonly stored: Int32Array;
+  /** Whether `rest` holds the costs to the end of `stored`. */
+  private restReady = false;
+  /** Calls of `distanceFrom` since the last `full`. */
+  private tried = 0;
+  private readonly path: Int32Array;
+  /** Where `full` writes the alignment it returns (valid until the next call). */
+  private readonly align: Int32Array;
+  private readonly hypErr: Int32Array;
+  private readonly refErr: Int32Array;
   private prev: Int32Array;
   private cur: Int32Array;
+  /** The memory all the arrays above are cut from, handed back to the pool by `release`. */
+  private memory: Int32Array | undefined;
 
   constructor(
     private readonly ref: Int32Array,
@@ -55,28 +98,50 @@ export class BeamEditDistance {
     const ratio = n > 0 ? m / n : 1;
     // With very unequal lengths the beam widens so that consecutive rows still overlap.
     const beam = BEAM_WIDTH < ratio / 2 ? Math.ceil(ratio / 2 + BEAM_WIDTH) : BEAM_WIDTH;
-    this.lo = new Int32Array(n + 1);
-    this.hi = new Int32Array(n + 1);
-    for (let i = 1; i <= n; i++) {
-      const diagonal = Math.floor(i * ratio);
-      this.lo[i] = Math.max(0, diagonal - beam);
-      this.hi[i] = i === n ? m + 1 : Math.min(m + 1, diagonal + beam);
-    }
-    this.hi[0] = m + 1;
-    this.bandStart = new Int32Array(n + 1);
-    this.bandEnd = new Int32Array(n + 1);
-    this.bandBase = new Int32Array(n + 1);
+    const lowest = (i: number): number => (i === 0 ? 0 : Math.max(0, Math.floor(i * ratio) - beam));
+    const highest = (i: number): number => (i === 0 || i === n ? m + 1 : Math.min(m + 1, Math.floor(i * ratio) + beam));
     let size = 0;
+    for (let i = 0; i <= n; i++) size += (i < n ? Math.max(highest(i), highest(i + 1)) : highest(i)) - Math.max(0, lowest(i) - 1);
+
+    const memory = borrow(5 * (n + 1) + 2 * size + n + (n + m) + m + (n + 1) + (m + 1) + 2 * (m + 1));
+    this.memory = memory;
+    let used = 0;
+    const take = (length: number): Int32Array => memory.subarray(used, (used += length));
+    this.lo = take(n + 1);
+    this.hi = take(n + 1);
+    this.bandStart = take(n + 1);
+    this.bandEnd = take(n + 1);
+    this.bandBase = take(n + 1);
+    this.costs = take(size);
+    this.rest = take(size);
+    this.stored = take(n);
+    this.path = take(n + m);
+    this.align = take(m);
+    this.hypErr = take(n + 1);
+    this.refErr = take(m + 1);
+    this.prev = take(m + 1);
+    this.cur = take(m + 1);
+    // Borrowed memory holds old values: every array is written before it is read (the bands by `full`).
+    let base = 0;
+    for (let i = 0; i <= n; i++) {
+      this.lo[i] = lowest(i);
+      this.hi[i] = highest(i);
+    }
     for (let i = 0; i <= n; i++) {
       this.bandStart[i] = Math.max(0, this.lo[i]! - 1);
       this.bandEnd[i] = i < n ? Math.max(this.hi[i]!, this.hi[i + 1]!) : this.hi[i]!;
-      this.bandBase[i] = size - this.bandStart[i]!;
-      size += this.bandEnd[i]! - this.bandStart[i]!;
+      this.bandBase[i] = base - this.bandStart[i]!;
+      base += this.bandEnd[i]! - this.bandStart[i]!;
     }
-    this.costs = new Int32Array(size);
-    this.path = new Uint8Array(n + m);
-    this.prev = new Int32Array(m + 1);
-    this.cur = new Int32Array(m + 1);
+  }
+
+  /**
+   * Hands this instance's memory back for the next instance to reuse; the instance, and any alignment it
+   * returned, must not be used after. An instance never released only costs the next one a fresh allocation.
+   */
+  release(): void {
+    if (this.memory !== undefined) giveBack(this.memory);
+    this.memory = undefined;
   }
 
   /** The distance of `hyp` and its alignment, read back from the matrix, which is kept for `distanceFrom`. */
@@ -92,19 +157,28 @@ export class BeamEditDistance {
       costs.fill(INF, row + bandStart[i]!, row + bandEnd[i]!);
       const word = hyp[i - 1];
       let j = from;
+      let left = INF;
       if (j === 0) {
-        costs[row] = costs[up]! + 1;
+        left = costs[up]! + 1;
+        costs[row] = left;
         j = 1;
       }
+      // The cell up and to the left, the one above and the one to the left are carried in locals.
+      let diagonal = costs[up + j - 1]!;
       for (; j < to; j++) {
-        let best = costs[up + j - 1]! + (word === ref[j - 1] ? 0 : 1);
-        const del = costs[up + j]! + 1;
-        if (del < best) best = del;
-        const ins = costs[row + j - 1]! + 1;
-        if (ins < best) best = ins;
-        costs[row + j] = best < INF ? best : INF;
+        const above = costs[up + j]!;
+        let best = diagonal + (word === ref[j - 1] ? 0 : 1);
+        if (above + 1 < best) best = above + 1;
+        if (left + 1 < best) best = left + 1;
+        if (best > INF) best = INF;
+        costs[row + j] = best;
+        diagonal = above;
+        left = best;
       }
     }
+    this.stored.set(hyp);
+    this.restReady = false;
+    this.tried = 0;
     // Walk back from the end, re-deciding each cell's operation with the forward pass's preference (match or
     // substitution, then deletion of a hypothesis word, then insertion of a reference word: the first that
     // gives the cell's cost), which is cheaper than storing an operation per cell.
@@ -129,9 +203,9 @@ export class BeamEditDistance {
       else i--;
     }
     // Forward again, building the alignment as seen from the reference.
-    const align = new Int32Array(m);
-    const hypErr = new Int32Array(n + 1);
-    const refErr = new Int32Array(m + 1);
+    const { align, hypErr, refErr } = this;
+    hypErr[0] = 0;
+    refErr[0] = 0;
     let h = -1;
     let r = -1;
     for (let k = steps - 1; k >= 0; k--) {
@@ -157,59 +231,118 @@ export class BeamEditDistance {
   }
 
   /**
+   * The reverse matrix of `hyp`: per cell, the fewest edits from it to the end, over the same cells of the beam
+   * as the forward matrix (a step into a cell outside the beam is not allowed, as a step out of one is not
+   * there), so that a cell's forward cost plus its cost to the end is the cheapest path through it.
+   */
+  private fillRest(): void {
+    const { n, m, ref, lo, hi, bandStart, bandEnd, bandBase, rest } = this;
+    const hyp = this.stored;
+    this.restReady = true;
+    const lastRow = bandBase[n]!;
+    rest.fill(INF, lastRow + bandStart[n]!, lastRow + bandEnd[n]!);
+    for (let j = m; j >= lo[n]!; j--) rest[lastRow + j] = m - j;
+    for (let i = n - 1; i >= 0; i--) {
+      const row = bandBase[i]!;
+      const down = bandBase[i + 1]!;
+      const from = lo[i]!;
+      const to = hi[i]!;
+      const downFrom = lo[i + 1]!;
+      const downTo = hi[i + 1]!;
+      rest.fill(INF, row + bandStart[i]!, row + bandEnd[i]!);
+      const word = hyp[i];
+      let right = INF;
+      for (let j = to - 1; j >= from; j--) {
+        // Match or substitution to (i + 1, j + 1), deletion to (i + 1, j), insertion to (i, j + 1).
+        let best = j < m && j + 1 >= downFrom && j + 1 < downTo ? rest[down + j + 1]! + (word === ref[j] ? 0 : 1) : INF;
+        if (j >= downFrom && j < downTo && rest[down + j]! + 1 < best) best = rest[down + j]! + 1;
+        if (right + 1 < best) best = right + 1;
+        if (best > INF) best = INF;
+        rest[row + j] = best;
+        right = best;
+      }
+    }
+  }
+
+  /**
    * Distance of a hypothesis that shares its first `from` words, and every word from position `same` on, with
    * the one last passed to `full`: rows up to `from` are taken from that matrix, the rest computed in two
-   * rolling rows. Stops early in two cases:
-   * - once every cell of a row exceeds `limit` (a row's minimum is never below the one before), returning more
-   *   than `limit`;
-   * - once a row past `same` equals that matrix's row plus one constant (every reachable cell, and the same
-   *   cells unreachable): the rows after it see the same words, so they too stay that constant apart, and the
-   *   distance is the stored one plus the constant. A shift changes a short stretch of the hypothesis, and the
-   *   rows usually fall back into step a few words after it, so most of the rows need not be computed.
+   * rolling rows, up to row `same` where the costs to the end are known, or else until a row past `same` equals
+   * the stored row plus one constant (every reachable cell, and the same cells unreachable): the rows after it
+   * see the same words, so they too stay that constant apart, and the distance is the stored one plus the
+   * constant. Once every cell of a row exceeds `limit` (a row's minimum is never below the one before), stops
+   * and returns that minimum, which is more than `limit` as the distance is.
    */
   distanceFrom(hyp: Int32Array, from: number, limit: number, same: number = this.n): number {
-    const { n, m, ref, lo, hi, bandStart, bandEnd, bandBase, costs } = this;
-    if (from >= n) return costs[bandBase[n]! + m]!;
+    const { n, m, ref, lo, hi, bandStart, bandEnd, bandBase, costs, rest } = this;
+    if (from >= n || same <= from) return costs[bandBase[n]! + m]!;
+    // Building the costs to the end takes about as long as computing n rows; worth it once a round has had
+    // enough candidates, each of which it spares the rows (some eight) it takes to fall back into step.
+    if (!this.restReady && ++this.tried * REST_SAVES_ROWS > n) this.fillRest();
+    const useRest = this.restReady;
+    const stop = useRest ? Math.min(n, same) : n;
     let prev = this.prev;
     let cur = this.cur;
     prev.set(costs.subarray(bandBase[from]! + bandStart[from]!, bandBase[from]! + bandEnd[from]!), bandStart[from]!);
     let result = -1;
-    for (let i = from + 1; i <= n && result < 0; i++) {
+    for (let i = from + 1; i <= stop; i++) {
       const start = lo[i]!;
       const end = hi[i]!;
       const first = bandStart[i]!;
       const last = bandEnd[i]!;
-      cur.fill(INF, first, last);
+      // The band's cells outside the beam, read by the next row, hold INF: one before the beam, the rest after.
+      cur[first] = INF;
+      cur.fill(INF, end, last);
       const word = hyp[i - 1];
       let rowMin = INF;
+      let left = INF;
       let j = start;
       if (j === 0) {
-        cur[0] = prev[0]! + 1;
-        rowMin = cur[0]!;
+        left = prev[0]! + 1;
+        cur[0] = left;
+        rowMin = left;
         j = 1;
       }
+      // The cell up and to the left, the one above and the one to the left are carried in locals.
+      let diagonal = prev[j - 1]!;
       for (; j < end; j++) {
-        let best = prev[j - 1]! + (word === ref[j - 1] ? 0 : 1);
-        const del = prev[j]! + 1;
-        if (del < best) best = del;
-        const ins = cur[j - 1]! + 1;
-        if (ins < best) best = ins;
+        const above = prev[j]!;
+        let best = diagonal + (word === ref[j - 1] ? 0 : 1);
+        if (above + 1 < best) best = above + 1;
+        if (left + 1 < best) best = left + 1;
         if (best > INF) best = INF;
         cur[j] = best;
         if (best < rowMin) rowMin = best;
+        diagonal = above;
+        left = best;
       }
       const t = prev;
       prev = cur;
       cur = t;
-      if (rowMin > limit) result = rowMin;
-      else if (i >= same && i < n) {
+      if (rowMin > limit) {
+        result = rowMin;
+        break;
+      }
+      if (!useRest && i >= same && i < n) {
         const offset = inStep(prev, costs, bandBase[i]!, first, last);
-        if (offset !== undefined) result = costs[bandBase[n]! + m]! + offset;
+        if (offset !== undefined) {
+          result = costs[bandBase[n]! + m]! + offset;
+          break;
+        }
       }
     }
     this.prev = prev;
     this.cur = cur;
-    return result >= 0 ? result : prev[m]!;
+    if (result >= 0) return result;
+    if (stop === n) return prev[m]!;
+    // Every path crosses row `stop`; past it the words, and so the costs to the end, are the stored ones.
+    const base = bandBase[stop]!;
+    let best = INF;
+    for (let j = lo[stop]!; j < hi[stop]!; j++) {
+      const through = prev[j]! + rest[base + j]!;
+      if (through < best) best = through;
+    }
+    return best < INF ? best : INF;
   }
 }
 

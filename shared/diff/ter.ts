@@ -144,17 +144,22 @@ export function terEdits(hypothesis: readonly string[], reference: readonly stri
   const places = referencePlaces(ref, ids.size);
   let hyp = intern(hypothesis, ids);
   const ed = new BeamEditDistance(ref, hyp.length);
+  const scratch = new Int32Array(hyp.length);
   let shifts = 0;
   let checked = 0;
-  for (;;) {
-    const round = bestShift(hyp, ref, places, ed, checked);
-    checked = round.checked;
-    // The round's distance is that of `hyp` as it stands, so no further pass is needed once shifting stops.
-    if (checked >= MAX_SHIFT_CANDIDATES || round.gain <= 0 || round.shifted === undefined) {
-      return shifts + round.distance;
+  try {
+    for (;;) {
+      const round = bestShift(hyp, ref, places, ed, checked, scratch);
+      checked = round.checked;
+      // The round's distance is that of `hyp` as it stands, so no further pass is needed once shifting stops.
+      if (checked >= MAX_SHIFT_CANDIDATES || round.gain <= 0 || round.shifted === undefined) {
+        return shifts + round.distance;
+      }
+      shifts++;
+      hyp = round.shifted;
     }
-    shifts++;
-    hyp = round.shifted;
+  } finally {
+    ed.release();
   }
 }
 
@@ -191,6 +196,7 @@ function bestShift(
   places: Places,
   ed: BeamEditDistance,
   checkedBefore: number,
+  scratch: Int32Array,
 ): { gain: number; shifted: Int32Array | undefined; checked: number; distance: number } {
   const n = hyp.length;
   const m = ref.length;
@@ -198,7 +204,6 @@ function bestShift(
   const { align, hypErr, refErr } = current;
   let checked = checkedBefore;
   let best: { gain: number; length: number; start: number; dest: number } | undefined;
-  const scratch = new Int32Array(n);
   outer: for (let sh = 0; sh < n; sh++) {
     // Blocks start where the hypothesis word occurs in the reference, in ascending reference order.
     const word = hyp[sh]!;
