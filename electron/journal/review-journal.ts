@@ -15,6 +15,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } fro
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EventBody, JournalEvent, JournalHeader } from '../../shared/journal/journal-event';
+import type { Paragraph } from '../../shared/model';
 import {
   eventLine,
   headerOpening,
@@ -42,6 +43,16 @@ export interface JournalOptions {
   readonly lock?: ReviewLock;
   /** Set when the review may not be written here: every append answers this failure. */
   readonly readOnly?: { readonly code: 'locked' | 'read-only'; readonly message: string };
+}
+
+/**
+ * The paragraphs a review's header is expected to hold (the article as just loaded) and their header JSON as
+ * UTF-8 in pieces (see header-builder.ts): a review whose header holds exactly these bytes takes the paragraphs
+ * as they are instead of parsing them back.
+ */
+export interface ExpectedParagraphs {
+  readonly paragraphs: readonly Paragraph[];
+  readonly bytes: readonly Uint8Array[];
 }
 
 export interface OpenedJournal {
@@ -124,7 +135,10 @@ export class ReviewJournal {
   }
 
   /** Reads a review file and folds it. Never writes to the file (see the file comment). */
-  static async open(path: string, options: JournalOptions = {}): Promise<Result<OpenedJournal>> {
+  static async open(
+    path: string,
+    options: JournalOptions & { readonly expected?: ExpectedParagraphs } = {},
+  ): Promise<Result<OpenedJournal>> {
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
@@ -136,7 +150,7 @@ export class ReviewJournal {
     }
     // A long review is read from its bytes in parts, so its header is never one long string; anything unusual
     // (damage above all) is read again as one text, which names it exactly.
-    const split = bytes.length >= READ_IN_PARTS_FROM ? partsOf(bytes) : undefined;
+    const split = bytes.length >= READ_IN_PARTS_FROM ? partsOf(bytes, options.expected) : undefined;
     const inParts = split && (await readJournalPartsInSteps(split.parts, basename(path), breathe));
     if (split && inParts?.ok) {
       const { state, warnings, torn, goodLength, events } = inParts.value;
@@ -361,7 +375,10 @@ const CHECKSUM_PIECE = 1 << 23;
  * paragraphs' boundaries and its checksum on the bytes themselves (the markers are ASCII, which never occurs inside
  * a multi-byte UTF-8 character). Undefined when the file is not laid out as the writer lays it out.
  */
-export function partsOf(bytes: Buffer): { readonly parts: JournalParts; readonly eventsStart: number } | undefined {
+export function partsOf(
+  bytes: Buffer,
+  expected?: ExpectedParagraphs,
+): { readonly parts: JournalParts; readonly eventsStart: number } | undefined {
   if (typeof zlibCrc32 !== 'function') return undefined;
   const bom = bytes.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
   const newline = bytes.indexOf(10, bom);
@@ -400,8 +417,32 @@ export function partsOf(bytes: Buffer): { readonly parts: JournalParts; readonly
       from = cut + 1;
     }
   };
+  const list = header.subarray(listAt + PARAGRAPHS_START.length, end);
+  // Compared a piece at a time, like the checksum.
+  const matches = function* (pieces: readonly Uint8Array[]): Generator<void, boolean> {
+    let at = 0;
+    let since = 0;
+    for (const piece of pieces) {
+      if (at + piece.length > list.length || Buffer.compare(list.subarray(at, at + piece.length), piece) !== 0) return false;
+      at += piece.length;
+      since += piece.length;
+      if (since >= CHECKSUM_PIECE) {
+        since = 0;
+        yield;
+      }
+    }
+    return at === list.length;
+  };
+  const events = bytes.toString('utf8', newline + 1);
+  const facts = `${header.toString('utf8', 0, listAt)}}`;
   return {
-    parts: { facts: `${header.toString('utf8', 0, listAt)}}`, checksum, batches, events: bytes.toString('utf8', newline + 1) },
+    parts: {
+      facts,
+      checksum,
+      batches,
+      events,
+      ...(expected ? { expected: { paragraphs: expected.paragraphs, matches: () => matches(expected.bytes) } } : {}),
+    },
     eventsStart: newline + 1,
   };
 }

@@ -97,3 +97,42 @@ describe('a new review’s header made beside the loading', () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(load.allParagraphs())));
   });
 });
+
+describe('reopening a review whose header holds the article as loaded', () => {
+  it('takes the loaded paragraphs as they are when the header holds exactly their bytes, and parses a header that differs', async () => {
+    // Long enough (over 4 MB) to be read in parts, as long reviews are.
+    const targets = blocks(12_000, 7);
+    const builder = new HeaderBuilder(false);
+    builder.add(targets, new Array(targets.length));
+    const bytes = (await builder.finish())!;
+    const paragraphs = targets.map((b, i) => paragraphFromBlocks(i, b, undefined, false));
+    const path = join(dir, 'reopen.redline');
+    const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, '2026-01-02T03:04:05.000Z'), {}, bytes);
+    if (!created.ok) throw new Error(created.error.message);
+    await created.value.append({ type: 'paragraph-edited', paragraphId: 'p2', text: 'edited' });
+    await created.value.close();
+
+    const same = await ReviewJournal.open(path, { expected: { paragraphs, bytes } });
+    if (!same.ok) throw new Error(same.error.message);
+    expect(same.value.state.paragraphs).toBe(paragraphs);
+    expect(same.value.state.paragraphIndex.get('p12000')).toBe(11_999);
+    expect(same.value.state.drafts.get('p2')).toBe('edited');
+    await same.value.journal.close();
+
+    // The article changed on disk since: its paragraphs are not the header's, which is read as written.
+    const changed = paragraphs.map((p, i) => (i === 1500 ? { ...p, target: `${p.target}!` } : p));
+    const changedBytes = (() => {
+      const b = new HeaderBuilder(false);
+      b.add(
+        targets.map((t, i) => (i === 1500 ? { ...t, text: `${t.text}!` } : t)),
+        new Array(targets.length),
+      );
+      return b.finish();
+    })();
+    const other = await ReviewJournal.open(path, { expected: { paragraphs: changed, bytes: (await changedBytes)! } });
+    if (!other.ok) throw new Error(other.error.message);
+    expect(other.value.state.paragraphs).not.toBe(changed);
+    expect(other.value.state.paragraphs).toEqual(paragraphs);
+    await other.value.journal.close();
+  });
+});

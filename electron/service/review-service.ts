@@ -621,7 +621,7 @@ export class ReviewService implements RedlineApi {
         this.lockName,
         () => load.headerBytes(),
       );
-      // An existing review has its header: the bytes made for a new one are not needed.
+      // Whatever the review file needed of the header's bytes it has taken; the thread, if still there, ends.
       load.dropHeaderBytes();
       if (!opened.ok) {
         status = { kind: 'failed', error: opened.error };
