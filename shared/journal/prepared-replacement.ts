@@ -82,7 +82,11 @@ export class PreparedReplacement {
    * The changes, when they were all made from texts the same as those of `drafts` and `paragraphs` for this very
    * event (same edits, same replacement); undefined otherwise, and the reducer makes them itself.
    */
-  changesFor(event: TextReplaced, drafts: ReviewState['drafts'], paragraphs: ReviewState['paragraphs']): readonly Change[] | undefined {
+  changesFor(
+    event: TextReplaced,
+    drafts: ReviewState['drafts'] | undefined,
+    paragraphs: ReviewState['paragraphs'],
+  ): readonly Change[] | undefined {
     const fits =
       this.failed === undefined &&
       this.made.length > 0 &&

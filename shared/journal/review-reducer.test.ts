@@ -159,12 +159,12 @@ describe('undo and redo', () => {
     for (let i = actions.length - 1; i >= 0; i--) {
       state = play([{ type: 'undo' }], state);
       expect(snapshotOf(state).annotations).toEqual(snapshotOf(states[i]!).annotations);
-      expect(state.drafts).toEqual(states[i]!.drafts);
+      expect([...state.drafts]).toEqual([...states[i]!.drafts]);
     }
     for (let i = 1; i <= actions.length; i++) {
       state = play([{ type: 'redo' }], state);
       expect(snapshotOf(state).annotations).toEqual(snapshotOf(states[i]!).annotations);
-      expect(state.drafts).toEqual(states[i]!.drafts);
+      expect([...state.drafts]).toEqual([...states[i]!.drafts]);
     }
   });
 

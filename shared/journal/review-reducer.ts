@@ -27,6 +27,7 @@ import type { ReviewState, Version } from './review-state';
 import { MarkDraft, MarkSet } from './paragraph-marks';
 import { UndoStack } from './undo-stack';
 import { replacementChange, type PreparedReplacement } from './prepared-replacement';
+import { LayeredMapDraft } from './layered-map';
 
 /** The state of a review with no events yet. */
 export function initialState(header: JournalHeader, index?: ReadonlyMap<string, number>): ReviewState {
@@ -94,8 +95,9 @@ export function foldEvents(
  * journal during a burst of typing) pays one copy per read, not one per event.
  */
 export class ReviewStateBuilder {
-  private annotations: ReadonlyMap<string, Annotation>;
-  private drafts: ReadonlyMap<string, string>;
+  /** Flags and drafts change on nearly every event: they are layered maps, which a change never copies whole. */
+  private annotations: LayeredMapDraft<string, Annotation>;
+  private drafts: LayeredMapDraft<string, string>;
   private versions: readonly Version[];
   private undo: UndoStack;
   private redo: UndoStack;
@@ -108,7 +110,7 @@ export class ReviewStateBuilder {
   private notes: ReadonlyMap<string, string>;
   private seq: number;
   private openGroup: ReviewState['openGroup'];
-  private readonly owned = new Set<'annotations' | 'drafts' | 'versions' | 'dismissed' | 'notes'>();
+  private readonly owned = new Set<'versions' | 'dismissed' | 'notes'>();
   /**
    * The latest creation time of any annotation this builder has seen (undefined until first needed). An
    * annotation created at or after it belongs at the end of creation order, which spares a scan of the map:
@@ -120,8 +122,8 @@ export class ReviewStateBuilder {
   private readonly texts = { current: (paragraphId: string) => this.currentText(paragraphId) };
 
   constructor(private readonly base: ReviewState) {
-    this.annotations = base.annotations;
-    this.drafts = base.drafts;
+    this.annotations = new LayeredMapDraft(base.annotations);
+    this.drafts = new LayeredMapDraft(base.drafts);
     this.versions = base.versions;
     this.undo = base.undo;
     this.redo = base.redo;
@@ -146,8 +148,8 @@ export class ReviewStateBuilder {
       header,
       paragraphs,
       paragraphIndex,
-      annotations: this.annotations,
-      drafts: this.drafts,
+      annotations: this.annotations.build(),
+      drafts: this.drafts.build(),
       versions: this.versions,
       undo: this.undo,
       redo: this.redo,
@@ -169,7 +171,7 @@ export class ReviewStateBuilder {
    * (see prepared-replacement.ts); they are used only when made from the texts this event applies to.
    */
   apply(event: JournalEvent, prepared?: PreparedReplacement): string | undefined {
-    const ready = event.type === 'text-replaced' ? prepared?.changesFor(event, this.drafts, this.base.paragraphs) : undefined;
+    const ready = event.type === 'text-replaced' ? prepared?.changesFor(event, this.drafts.unchanged, this.base.paragraphs) : undefined;
     const problem = ready ? undefined : this.check(event);
     if (problem !== undefined) return problem;
     this.seq = Math.max(this.seq, event.seq);
@@ -267,8 +269,8 @@ export class ReviewStateBuilder {
       }
       case 'snapshot': {
         const s = event.snapshot;
-        this.annotations = new Map(s.annotations.map((a) => [a.id, a]));
-        this.drafts = new Map(Object.entries(s.drafts));
+        this.annotations = new LayeredMapDraft(new Map(s.annotations.map((a) => [a.id, a])));
+        this.drafts = new LayeredMapDraft(new Map(Object.entries(s.drafts)));
         this.versions = s.versions.map((v) => ({ ...v, texts: new Map(Object.entries(v.texts)) }));
         this.undo = UndoStack.of(s.undo);
         this.redo = UndoStack.of(s.redo);
@@ -278,7 +280,7 @@ export class ReviewStateBuilder {
         this.reviewed = MarkSet.of(s.reviewed ?? []);
         this.reviewedDraft = undefined;
         this.notes = new Map(Object.entries(s.notes ?? {}));
-        for (const key of ['annotations', 'drafts', 'versions', 'dismissed', 'notes'] as const) this.owned.delete(key);
+        for (const key of ['versions', 'dismissed', 'notes'] as const) this.owned.delete(key);
         return undefined;
       }
       default:
@@ -477,27 +479,29 @@ export class ReviewStateBuilder {
       return;
     }
     const value = change[side];
-    const map = this.mutable('annotations');
+    const map = this.annotations;
     if (value === undefined) {
       map.delete(change.id);
     } else if (map.has(change.id)) {
       map.set(change.id, value);
     } else {
-      this.reinsert(map, value);
+      this.reinsert(value);
     }
   }
 
   /** Puts an annotation back (undo of a removal) at its place in creation order. */
-  private reinsert(map: Map<string, Annotation>, annotation: Annotation): void {
+  private reinsert(annotation: Annotation): void {
     if (this.newestCreated === undefined) {
       this.newestCreated = '';
-      for (const a of map.values()) if (a.created > this.newestCreated) this.newestCreated = a.created;
+      for (const a of this.annotations.values()) if (a.created > this.newestCreated) this.newestCreated = a.created;
     }
     if (annotation.created >= this.newestCreated) {
       this.newestCreated = annotation.created;
-      map.set(annotation.id, annotation);
+      this.annotations.set(annotation.id, annotation);
       return;
     }
+    // In the middle of creation order: the whole map is laid out again, as rare as undoing an old flag's removal.
+    const map = this.annotations.flatMap();
     const entries = [...map.entries()];
     const at = entries.findIndex(([, a]) => a.created > annotation.created);
     entries.splice(at, 0, [annotation.id, annotation]);
@@ -506,26 +510,17 @@ export class ReviewStateBuilder {
   }
 
   private setDraft(paragraphId: string, text: string): void {
-    const drafts = this.mutable('drafts');
-    if (text === this.paragraph(paragraphId)!.target) drafts.delete(paragraphId);
-    else drafts.set(paragraphId, text);
+    if (text === this.paragraph(paragraphId)!.target) this.drafts.delete(paragraphId);
+    else this.drafts.set(paragraphId, text);
   }
 
-  private mutable(key: 'annotations'): Map<string, Annotation>;
-  private mutable(key: 'drafts'): Map<string, string>;
   private mutable(key: 'versions'): Version[];
   private mutable(key: 'dismissed'): Map<string, DismissedSuggestion>;
   private mutable(key: 'notes'): Map<string, string>;
-  private mutable(key: 'annotations' | 'drafts' | 'versions' | 'dismissed' | 'notes'): unknown {
+  private mutable(key: 'versions' | 'dismissed' | 'notes'): unknown {
     if (!this.owned.has(key)) {
       this.owned.add(key);
       switch (key) {
-        case 'annotations':
-          this.annotations = new Map(this.annotations);
-          break;
-        case 'drafts':
-          this.drafts = new Map(this.drafts);
-          break;
         case 'versions':
           this.versions = [...this.versions];
           break;
