@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CHAR_DIFF_CHARS, MAX_DIFF_EDITS, diffChars, diffWords, newSide, oldSide, type DiffSegment } from './text-diff';
+import { seededRandom } from '../seeded-random';
+import {
+  MAX_CHAR_DIFF_CHARS,
+  MAX_DIFF_EDITS,
+  diffChars,
+  diffWords,
+  diffWordsTrimmed,
+  diffWordsWhole,
+  newSide,
+  oldSide,
+  type DiffSegment,
+} from './text-diff';
 
 const oldText = (segments: readonly DiffSegment[]): string =>
   oldSide(segments)
@@ -103,5 +114,53 @@ describe('character diff', () => {
   it('keeps the character level when only the common start and end are long', () => {
     const long = 'x'.repeat(MAX_CHAR_DIFF_CHARS * 2);
     expect(diffChars(`${long}a${long}`, `${long}b${long}`).level).toBe('char');
+  });
+});
+
+describe('word diff of the middle only', () => {
+  it('gives the same segments as diffing every token, whatever the edits and scripts', () => {
+    const words = [
+      'the',
+      'a',
+      'council',
+      'approved',
+      'café',
+      'naïve',
+      '3.5',
+      'it’s',
+      '“quoted”',
+      '市政府',
+      '批准了',
+      'の',
+      '😀',
+      'e\u0301',
+    ];
+    const gaps = [' ', ' ', ' ', '  ', ', ', '. ', '\u00a0', '。', '，', '\n'];
+    const rand = seededRandom(31);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+    for (let trial = 0; trial < 1500; trial++) {
+      const tokens: string[] = [];
+      const count = Math.floor(rand() * 30);
+      for (let k = 0; k < count; k++) tokens.push(pick(words), pick(gaps));
+      const edited = [...tokens];
+      const edits = 1 + Math.floor(rand() * 3);
+      for (let e = 0; e < edits; e++) {
+        // Near either end as often as in the middle, where the cut has to back off to a boundary.
+        const at = rand() < 0.3 ? 0 : rand() < 0.5 ? edited.length : Math.floor(rand() * (edited.length + 1));
+        const r = rand();
+        if (r < 0.4) edited.splice(at, 1, pick(words));
+        else if (r < 0.7) edited.splice(at, 0, pick(gaps), pick(words));
+        else edited.splice(at, 2);
+      }
+      const a = tokens.join('');
+      const b = edited.join('') + (rand() < 0.2 ? pick(['x', '中', '.', ' ']) : '');
+      expect(diffWordsTrimmed(a, b), `${JSON.stringify(a)} → ${JSON.stringify(b)}`).toEqual(diffWordsWhole(a, b));
+    }
+  });
+
+  it('still gives up past the edit limit', () => {
+    const a = Array.from({ length: MAX_DIFF_EDITS + 10 }, (_, i) => `a${i}`).join(' ');
+    const b = Array.from({ length: MAX_DIFF_EDITS + 10 }, (_, i) => `b${i}`).join(' ');
+    expect(diffWordsTrimmed(`same ${a} end`, `same ${b} end`)).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@
 import { diffArrays } from 'diff';
 import { assertNever } from '../result';
 import { myersDiff, type EditRun } from './myers';
-import { tokenizeChars, tokenizeWords } from './tokenize';
+import { tokenBoundary, tokenizeChars, tokenizeWords } from './tokenize';
 
 export type DiffLevel = 'char' | 'word' | 'paragraph';
 export type SegmentKind = 'same' | 'insert' | 'delete';
@@ -71,13 +71,46 @@ export function diffText(oldText: string, newText: string, level: 'word' | 'char
       if (segments !== undefined) return { segments, level: 'char', coarsened: false };
     }
   }
+  // Texts no longer than the token limit cannot pass it (a token is at least one character), so only they skip
+  // the shared start and end; a longer one is tokenized whole to count its tokens.
+  const short = oldText.length <= MAX_WORD_DIFF_TOKENS && newText.length <= MAX_WORD_DIFF_TOKENS;
+  const segments = short ? diffWordsTrimmed(oldText, newText) : diffWordsWhole(oldText, newText);
+  if (segments !== undefined) return { segments, level: 'word', coarsened: level === 'char' };
+  return { segments: replaced(oldText, newText), level: 'paragraph', coarsened: true };
+}
+
+/**
+ * The word diff's segments from every token of both texts, or `undefined` past {@link MAX_WORD_DIFF_TOKENS}
+ * or {@link MAX_DIFF_EDITS}. Exported as the reference {@link diffWordsTrimmed} is tested against.
+ */
+export function diffWordsWhole(oldText: string, newText: string): DiffSegment[] | undefined {
   const a = tokenizeWords(oldText);
   const b = tokenizeWords(newText);
-  if (a.length <= MAX_WORD_DIFF_TOKENS && b.length <= MAX_WORD_DIFF_TOKENS) {
-    const segments = diffTokens(a, b);
-    if (segments !== undefined) return { segments, level: 'word', coarsened: level === 'char' };
-  }
-  return { segments: replaced(oldText, newText), level: 'paragraph', coarsened: true };
+  if (a.length > MAX_WORD_DIFF_TOKENS || b.length > MAX_WORD_DIFF_TOKENS) return undefined;
+  return diffTokens(a, b, '', '');
+}
+
+/**
+ * The same segments as {@link diffWordsWhole} (for texts within the token limit), tokenizing only what lies
+ * between the texts' shared start and shared end. A post-editor changes a clause or a word of a paragraph, so
+ * most of its text is shared; it is compared as characters, not split into words, interned and diffed.
+ *
+ * Why the segments are the same: the cuts fall between two tokens in both texts, so the shared start is
+ * whole tokens, equal on both sides, and so is the shared end; the search cuts the longest common start and
+ * end of tokens itself before searching, so cutting part of them first leaves it the same middle. The shared
+ * end is measured on what the shared start leaves of the shorter text, as the search measures it.
+ */
+export function diffWordsTrimmed(oldText: string, newText: string): DiffSegment[] | undefined {
+  const shortest = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start < shortest && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shortest - start && oldText.charCodeAt(oldText.length - 1 - end) === newText.charCodeAt(newText.length - 1 - end)) end++;
+  while (start > 0 && !(tokenBoundary(oldText, start) && tokenBoundary(newText, start))) start--;
+  while (end > 0 && !(tokenBoundary(oldText, oldText.length - end) && tokenBoundary(newText, newText.length - end))) end--;
+  const a = tokenizeWords(oldText.slice(start, oldText.length - end));
+  const b = tokenizeWords(newText.slice(start, newText.length - end));
+  return diffTokens(a, b, oldText.slice(0, start), oldText.slice(oldText.length - end));
 }
 
 /** The whole-paragraph fallback: all of the old text deleted, all of the new inserted. */
@@ -108,11 +141,32 @@ function diffCharTokens(a: string[], b: string[]): DiffSegment[] | undefined {
   return toSegments(runs, a, b);
 }
 
-/** Interns both token lists to ids, runs the search and turns its runs back into text segments. */
-function diffTokens(a: readonly string[], b: readonly string[]): DiffSegment[] | undefined {
+/**
+ * Interns both token lists to ids, runs the search and turns its runs back into text segments. `head` and
+ * `tail` are text both sides share before and after the tokens (whole tokens, see diffWordsTrimmed): each joins
+ * the search's runs as one more unchanged token, merged with an unchanged run beside it.
+ */
+function diffTokens(a: readonly string[], b: readonly string[], head: string, tail: string): DiffSegment[] | undefined {
   const ids = new Map<string, number>();
-  const runs = myersDiff(intern(a, ids), intern(b, ids), MAX_DIFF_EDITS);
-  return runs === undefined ? undefined : toSegments(runs, a, b);
+  const found = myersDiff(intern(a, ids), intern(b, ids), MAX_DIFF_EDITS);
+  if (found === undefined) return undefined;
+  if (head === '' && tail === '') return toSegments(found, a, b);
+  const runs: EditRun[] = [];
+  const add = (run: EditRun): void => {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.kind === 'same' && run.kind === 'same')
+      runs[runs.length - 1] = { kind: 'same', count: last.count + run.count };
+    else runs.push(run);
+  };
+  if (head !== '') add({ kind: 'same', count: 1 });
+  for (const run of found) add(run);
+  if (tail !== '') add({ kind: 'same', count: 1 });
+  const wrap = (tokens: readonly string[]): string[] => {
+    const out = head === '' ? [...tokens] : [head, ...tokens];
+    if (tail !== '') out.push(tail);
+    return out;
+  };
+  return toSegments(runs, wrap(a), wrap(b));
 }
 
 /** Token ids shared by both sides: equal tokens, equal ids. */

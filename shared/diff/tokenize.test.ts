@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasUnspacedScript, tokenizeChars, tokenizeWords, tokenKind } from './tokenize';
+import { seededRandom } from '../seeded-random';
+import { hasUnspacedScript, tokenBoundary, tokenizeChars, tokenizeWords, tokenKind } from './tokenize';
 
 describe('word tokens', () => {
   it('splits words, white space and each punctuation mark, and joins back to the text', () => {
@@ -41,5 +42,28 @@ describe('word tokens', () => {
 describe('character tokens', () => {
   it('never splits a character outside the Basic Multilingual Plane', () => {
     expect(tokenizeChars('a𠀀b')).toEqual(['a', '𠀀', 'b']);
+  });
+});
+
+describe('token boundaries', () => {
+  it('are exactly the places where the text splits into tokens as its two parts do apart', () => {
+    const pieces = ['a', 'Z', '7', '_', 'é', 'e\u0301', ' ', '  ', '\u00a0', '\n', ',', '.', '’', '“', '中', '文', 'の', '𠀀', '😀', '-'];
+    const rand = seededRandom(5);
+    for (let trial = 0; trial < 400; trial++) {
+      let text = '';
+      const length = 1 + Math.floor(rand() * 12);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(rand() * pieces.length)]!;
+      const whole = tokenizeWords(text);
+      for (let at = 0; at <= text.length; at++) {
+        if (!tokenBoundary(text, at)) continue;
+        expect([...tokenizeWords(text.slice(0, at)), ...tokenizeWords(text.slice(at))], `${JSON.stringify(text)} at ${at}`).toEqual(whole);
+      }
+    }
+  });
+
+  it('fall between kinds of character and after punctuation, not inside a word or a surrogate pair', () => {
+    const text = 'ab, c😀';
+    // Beside a surrogate pair it answers no, which costs only a shorter cut.
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((at) => tokenBoundary(text, at))).toEqual([true, false, true, true, true, false, false, true]);
   });
 });

@@ -82,6 +82,31 @@ export function tokenizeWords(text: string): string[] {
   return tokens;
 }
 
+/**
+ * Whether {@link tokenizeWords} splits `text` at `at` the same way as it splits the two parts apart: true at
+ * either end, between two characters of different kinds (word, white space, other) and after an "other"
+ * character (each is a token of its own); false inside a surrogate pair and inside a run of one kind (a run of
+ * Chinese or Japanese is split by the dictionary, which looks at the whole run).
+ */
+export function tokenBoundary(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  const before = charClass(text.charCodeAt(at - 1));
+  const after = charClass(text.charCodeAt(at));
+  if (before === 0 || after === 0) return false;
+  return before === PUNCT || before !== after;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
+const SPACE_CHAR = /\s/u;
+
+/** The kind of one UTF-16 unit as {@link TOKEN} sees it; 0 for half of a surrogate pair (not decided alone). */
+function charClass(code: number): number {
+  if (code < 128) return ASCII_CLASS[code]!;
+  if (code >= 0xd800 && code <= 0xdfff) return 0;
+  const char = String.fromCharCode(code);
+  return WORD_CHAR.test(char) ? WORD : SPACE_CHAR.test(char) ? SPACE : PUNCT;
+}
+
 /** Splits text into code points (a character outside the Basic Multilingual Plane stays one token). */
 export function tokenizeChars(text: string): string[] {
   return Array.from(text);
