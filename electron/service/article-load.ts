@@ -8,7 +8,7 @@ import { paragraphFromBlocks, paragraphIdAt, type ArticleInfo, type Block, type 
 import type { Failure } from '../../shared/result';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { streamArticle } from '../loader/article-stream';
-import { BackgroundCounter } from './background-counter';
+import { BackgroundCounter, countInSlices } from './background-counter';
 import { HeaderBuilder } from './header-builder';
 
 /** What a `load-progress` event says, less the review it belongs to. */
@@ -30,10 +30,15 @@ export class ArticleLoad {
   private readonly target: Side = { blocks: [], bytesRead: 0, totalBytes: 0, done: false };
   private readonly source: Side | undefined;
   private readonly controller = new AbortController();
-  /** Counts the translation's words while it loads, for the review's scores and edit rates. */
-  private readonly counter = new BackgroundCounter();
-  /** Makes a new review's header from the paragraphs as they settle (see header-builder.ts). */
+  /**
+   * Counts the translation's words while it loads, for the review's scores and edit rates, until the header's
+   * thread takes the paragraphs over (a long article), which counts them too.
+   */
+  private readonly counter = new BackgroundCounter({ thread: false });
+  private counterStopped = false;
+  /** Makes a new review's header from the paragraphs as they settle, and counts them (see header-builder.ts). */
   private readonly header: HeaderBuilder;
+  private built: Promise<{ bytes: Uint8Array[]; counts: ParagraphCounts } | undefined> | undefined;
   /** Paragraphs given to `header` so far. */
   private headerNext = 0;
   /** Resolves once both sides are read (or one failed). */
@@ -55,8 +60,13 @@ export class ArticleLoad {
         signal: this.controller.signal,
         onBlocks: (blocks) => {
           for (const b of blocks) side.blocks.push(b);
-          if (side === this.target) this.counter.enqueue(blocks.map((b) => b.text));
+          if (side === this.target && !this.counterStopped) this.counter.enqueue(blocks.map((b) => b.text));
           this.settle(false);
+          if (this.header.threaded && !this.counterStopped) {
+            // The header's thread counts every paragraph from the first: counting here would be done twice.
+            this.counterStopped = true;
+            this.counter.cancel();
+          }
           if (this.loaded > 0) markStarted();
           this.report(false);
         },
@@ -157,8 +167,11 @@ export class ArticleLoad {
 
   /** The translation's per-paragraph counts, by position, once it is loaded (counted while it loaded). */
   async counts(): Promise<ParagraphCounts> {
-    await this.finished;
-    return this.counter.finish();
+    const built = await this.headerWork();
+    if (built) return built.counts;
+    if (!this.counterStopped) return this.counter.finish();
+    // The header's thread failed after taking the counting over: the paragraphs are counted again here.
+    return countInSlices(this.target.blocks.map((b) => b.text));
   }
 
   /**
@@ -166,13 +179,17 @@ export class ArticleLoad {
    * loaded; undefined when they were not made beside the loading (the journal then makes them).
    */
   async headerBytes(): Promise<Uint8Array[] | undefined> {
-    await this.finished;
-    return this.header.finish();
+    return (await this.headerWork())?.bytes;
   }
 
-  /** The header's bytes are not needed (the review exists already): their thread ends. */
+  /** The header's bytes are not needed any more (the review file is open): they are let go, the counts kept. */
   dropHeaderBytes(): void {
-    this.header.cancel();
+    this.built = this.headerWork().then((b) => b && { bytes: [], counts: b.counts });
+  }
+
+  private headerWork(): Promise<{ bytes: Uint8Array[]; counts: ParagraphCounts } | undefined> {
+    this.built ??= this.finished.then(() => this.header.finish());
+    return this.built;
   }
 
   cancel(): void {
@@ -187,7 +204,13 @@ export class ArticleLoad {
     const s = this.source?.blocks;
     const upTo = done ? this.loaded : s ? Math.min(t.length, s.length) : t.length;
     if (upTo <= this.headerNext) return;
-    this.header.add(t.slice(this.headerNext, upTo), s ? s.slice(this.headerNext, upTo) : new Array<undefined>(upTo - this.headerNext));
+    // Both lists run to `upTo`: past the end of the shorter side a paragraph has only the other side's block.
+    const from = this.headerNext;
+    const length = upTo - from;
+    this.header.add(
+      Array.from({ length }, (_, k) => t[from + k]),
+      Array.from({ length }, (_, k) => s?.[from + k]),
+    );
     this.headerNext = upTo;
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeHeader } from '../../shared/journal/journal-event';
 import { paragraphFromBlocks, type ArticleInfo, type Block } from '../../shared/model';
+import { countParagraphs } from '../../shared/scoring/paragraph-counts';
 import { seededRandom } from '../../shared/seeded-random';
 import { ReviewJournal } from '../journal/review-journal';
 import { ArticleLoad } from './article-load';
@@ -45,7 +46,7 @@ async function bothWays(targets: Block[], sources: Block[] | undefined, name: st
   const targetAt = Array.from({ length: n }, (_, i) => targets[i]);
   const sourceAt = Array.from({ length: n }, (_, i) => sources?.[i]);
   for (let from = 0; from < n; from += 300) builder.add(targetAt.slice(from, from + 300), sourceAt.slice(from, from + 300));
-  const bytes = await builder.finish();
+  const bytes = (await builder.finish())?.bytes;
   expect(bytes, 'a long article gets its header made in a second thread').toBeDefined();
   const paragraphs = Array.from({ length: n }, (_, i) => paragraphFromBlocks(i, targets[i], sources?.[i], sources !== undefined));
   const header = makeHeader(info, paragraphs, '2026-01-02T03:04:05.000Z');
@@ -86,15 +87,25 @@ describe('a new review’s header made beside the loading', () => {
     expect(await cancelled.finish()).toBeUndefined();
   });
 
-  it('gives a loaded article’s paragraphs, in order, as the load gives them', async () => {
+  it('gives a loaded article’s paragraphs, in order, as the load gives them, and counts them as a recount does', async () => {
     const path = join(dir, 'article.txt');
+    const source = join(dir, 'source.txt');
     const texts = blocks(4000, 6).map((b) => b.text.trim());
     writeFileSync(path, texts.join('\n\n'));
-    const load = new ArticleLoad(path, undefined, () => undefined);
+    // The source has two paragraphs more: they are paragraphs of the article with no translation (0 words).
+    writeFileSync(source, [...texts, 'one more', 'and another'].join('\n\n'));
+    const load = new ArticleLoad(path, source, () => undefined);
     const bytes = await load.headerBytes();
     expect(bytes).toBeDefined();
+    const paragraphs = load.allParagraphs();
     const json = `[${Buffer.concat(bytes!).toString('utf8')}]`;
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(load.allParagraphs())));
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(paragraphs)));
+    const counts = await load.counts();
+    const recount = countParagraphs(paragraphs.map((p) => p.target));
+    expect(counts.words).toEqual(recount.words);
+    expect(counts.terWords).toEqual(recount.terWords);
+    expect(counts.terChars).toEqual(recount.terChars);
+    expect(counts.words[4001]).toBe(0);
   });
 });
 
@@ -104,7 +115,7 @@ describe('reopening a review whose header holds the article as loaded', () => {
     const targets = blocks(12_000, 7);
     const builder = new HeaderBuilder(false);
     builder.add(targets, new Array(targets.length));
-    const bytes = (await builder.finish())!;
+    const bytes = (await builder.finish())!.bytes;
     const paragraphs = targets.map((b, i) => paragraphFromBlocks(i, b, undefined, false));
     const path = join(dir, 'reopen.redline');
     const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, '2026-01-02T03:04:05.000Z'), {}, bytes);
@@ -129,7 +140,7 @@ describe('reopening a review whose header holds the article as loaded', () => {
       );
       return b.finish();
     })();
-    const other = await ReviewJournal.open(path, { expected: { paragraphs: changed, bytes: (await changedBytes)! } });
+    const other = await ReviewJournal.open(path, { expected: { paragraphs: changed, bytes: (await changedBytes)!.bytes } });
     if (!other.ok) throw new Error(other.error.message);
     expect(other.value.state.paragraphs).not.toBe(changed);
     expect(other.value.state.paragraphs).toEqual(paragraphs);

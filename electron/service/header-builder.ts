@@ -1,13 +1,15 @@
 /**
- * Builds a new review's header while its article loads: a long article's paragraphs go, as they settle, to a second
- * thread (header-worker.ts) that turns them into the header's JSON bytes, so that once the article is loaded the
- * review file is written from bytes already made instead of first spending most of a second making them.
+ * Works beside a long article's loading: its paragraphs go, as they settle, to a second thread (header-worker.ts)
+ * that turns them into the review header's JSON bytes and counts their words. Once the article is loaded, a new
+ * review file is written from bytes already made (and a reopened one's header is checked against them) and the
+ * scores have their counts, instead of first spending a second or more making them.
  *
- * A short article, or one whose thread cannot start or fails, gets no bytes here (`finish` says so) and the
- * journal makes its header itself, as the same JSON.
+ * A short article, or one whose thread cannot start or fails, gets nothing here (`finish` says so): the journal
+ * makes its header itself, as the same JSON, and the loader counts its words.
  */
 import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
+import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import type { HeaderBytes, HeaderRun } from './header-worker';
 import { startServiceThread } from './service-thread';
 
@@ -30,6 +32,7 @@ export class HeaderBuilder {
   /** The first position of each run sent, and the bytes received back, in order. */
   private readonly runsSent: number[] = [];
   private readonly received: Uint8Array[] = [];
+  private readonly counter = new ParagraphCounter();
   private wake: (() => void) | undefined;
 
   constructor(private readonly withSource: boolean) {}
@@ -52,11 +55,17 @@ export class HeaderBuilder {
     if (this.worker && this.targets.length >= RUN) this.send();
   }
 
+  /** True once a thread has taken the paragraphs (and is still working): the loader need not count them. */
+  get threaded(): boolean {
+    return this.worker !== undefined;
+  }
+
   /**
-   * The header's paragraph list as UTF-8 JSON, comma-separated, in pieces, once every paragraph added has been
-   * made; undefined when no thread made them (a short article, or the thread failed), or `cancel` was called.
+   * The header's paragraph list as UTF-8 JSON, comma-separated, in pieces, and every paragraph's counts, once every
+   * paragraph added has been made; undefined when no thread made them (a short article, or the thread failed), or
+   * `cancel` was called.
    */
-  async finish(): Promise<Uint8Array[] | undefined> {
+  async finish(): Promise<{ bytes: Uint8Array[]; counts: ParagraphCounts } | undefined> {
     if (this.failed || !this.worker) {
       this.close();
       return undefined;
@@ -65,7 +74,7 @@ export class HeaderBuilder {
     while (!this.failed && this.received.length < this.runsSent.length) await new Promise<void>((resolve) => (this.wake = resolve));
     const bytes = this.failed ? undefined : this.received.splice(0);
     this.close();
-    return bytes;
+    return bytes && { bytes, counts: this.counter.result() };
   }
 
   /** Stops (the article was closed while loading): the thread ends and nothing more is made. */
@@ -100,6 +109,7 @@ export class HeaderBuilder {
         return;
       }
       this.received.push(answer.bytes);
+      this.counter.place(answer.from, answer.counts);
       this.wakeUp();
     });
     worker.on('error', () => this.worker === worker && this.fail());

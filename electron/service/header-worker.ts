@@ -1,10 +1,12 @@
 /**
- * The thread that writes a new review's header while its article loads (see header-builder.ts): each settled
- * paragraph as the JSON the header holds, in UTF-8, a run at a time. Making 60 MB of JSON and its bytes takes the
- * loading thread most of a second; here it runs beside the loading, and the bytes go back without a copy.
+ * The thread that works beside a long article's loading (see header-builder.ts): it makes the new review's header,
+ * each settled paragraph as the JSON the header holds, in UTF-8, and counts each translation's words for the
+ * scores and edit rates, a run of paragraphs at a time. Making 60 MB of JSON and its bytes, and counting, take the
+ * loading thread more than a second; here they run beside the loading, and the results go back without a copy.
  */
 import { parentPort } from 'node:worker_threads';
 import { paragraphFromBlocks, type Block } from '../../shared/model';
+import { countParagraphs, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 
 /** Paragraphs from position `from`, each as its translation's and its source's block. */
 export interface HeaderRun {
@@ -14,10 +16,14 @@ export interface HeaderRun {
   readonly sources: readonly (Block | undefined)[];
 }
 
-/** The run's paragraphs as header JSON, comma-separated (a leading comma unless the run starts the list). */
+/**
+ * The run's paragraphs as header JSON, comma-separated (a leading comma unless the run starts the list), and the
+ * counts of their translations ('' for a paragraph only the source has).
+ */
 export interface HeaderBytes {
   readonly from: number;
   readonly bytes: Uint8Array;
+  readonly counts: ParagraphCounts;
 }
 
 const encoder = new TextEncoder();
@@ -25,7 +31,8 @@ const encoder = new TextEncoder();
 /** The header JSON of a run of paragraphs, as the loading thread would write it. */
 export function encodeRun(run: HeaderRun): Uint8Array {
   let json = '';
-  for (let k = 0; k < run.targets.length; k++) {
+  const length = Math.max(run.targets.length, run.sources.length);
+  for (let k = 0; k < length; k++) {
     const i = run.from + k;
     if (i > 0) json += ',';
     json += JSON.stringify(paragraphFromBlocks(i, run.targets[k], run.sources[k], run.withSource));
@@ -35,6 +42,11 @@ export function encodeRun(run: HeaderRun): Uint8Array {
 
 parentPort?.on('message', (run: HeaderRun) => {
   const bytes = encodeRun(run);
-  const answer: HeaderBytes = { from: run.from, bytes };
-  parentPort!.postMessage(answer, [bytes.buffer as ArrayBuffer]);
+  const counts = countParagraphs(
+    Array.from({ length: Math.max(run.targets.length, run.sources.length) }, (_, k) => run.targets[k]?.text ?? ''),
+  );
+  const answer: HeaderBytes = { from: run.from, bytes, counts };
+  // The arrays are fresh, so their buffers are plain ArrayBuffers that can be handed over.
+  const buffers = [bytes.buffer, counts.words.buffer, counts.terWords.buffer, counts.terChars.buffer] as ArrayBuffer[];
+  parentPort!.postMessage(answer, buffers);
 });
