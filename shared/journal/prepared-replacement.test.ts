@@ -89,6 +89,50 @@ describe('a Replace all prepared ahead of its event', () => {
   });
 });
 
+describe('a Replace all over many paragraphs, prepared in slices', () => {
+  // 300 paragraphs; "the" is replaced by "a" in every one. Paragraph p2 was edited to read "the" where its
+  // machine translation reads "a", so the replacement brings it back to the machine translation (no draft left).
+  const many = initialState(sampleHeader(300));
+  const before = play(
+    [
+      { type: 'paragraph-edited', paragraphId: 'p2', text: 'Rain is expected across the north of the country tomorrow.' },
+      { type: 'paragraph-edited', paragraphId: 'p7', text: 'Kept as the reviewer wrote it.' },
+    ],
+    many,
+  );
+  const edits = before.paragraphs.flatMap((p) => {
+    const text = currentText(before, p.id)!;
+    const at = text.indexOf('the');
+    return at < 0 ? [] : [{ paragraphId: p.id, ranges: [[at, at + 3] as const] }];
+  });
+  const body: TextReplaced = { type: 'text-replaced', find: 'the', replacement: 'a', all: true, edits };
+
+  it('gives the very state the event gives applied in one step', () => {
+    const prepared = prepareAll(before, body);
+    const sliced = withPrepared(before, body, prepared) as ReviewState;
+    const oneStep = play([body], before);
+    expect([...sliced.drafts]).toEqual([...oneStep.drafts]);
+    expect(sliced.undo.toArray()).toEqual(oneStep.undo.toArray());
+    expect(sliced.redo.length).toBe(0);
+    expect(unsavedCount(sliced)).toBe(unsavedCount(oneStep));
+  });
+
+  it('is undone in one step back to the state before it, and redone to the state after it', () => {
+    const after = withPrepared(before, body, prepareAll(before, body)) as ReviewState;
+    const undone = play([{ type: 'undo' }], after);
+    expect([...undone.drafts]).toEqual([...before.drafts]);
+    expect(undone.undo.toArray()).toEqual(before.undo.toArray());
+    const redone = play([{ type: 'redo' }], undone);
+    expect([...redone.drafts]).toEqual([...after.drafts]);
+  });
+
+  it('leaves the state it read untouched', () => {
+    const entries = [...before.drafts];
+    withPrepared(before, body, prepareAll(before, body));
+    expect([...before.drafts]).toEqual(entries);
+  });
+});
+
 describe('the count of unsaved paragraphs', () => {
   it('equals the list of unsaved paragraphs before and after saving versions, edits and reverts', () => {
     const steps: EventBody[][] = [

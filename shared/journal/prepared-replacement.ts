@@ -4,6 +4,8 @@
  * event would hold the writer's event loop for well over the 50 ms any other request may wait. Prepared a slice at
  * a time instead (the caller yields between slices), the step that applies the event only sets the texts.
  *
+ * The new drafts map is made the same way, so that the step only swaps it in, and pushes the undo step.
+ *
  * A preparation counts only for the very texts it read: the reducer uses it when the event carries the same edits
  * and replacement and the drafts are the same map the preparation read (maps in a state never change), and checks
  * and makes the texts itself otherwise, as it does when a review is reopened.
@@ -36,12 +38,29 @@ export function replacementChange(texts: ReplacementTexts, edit: Edit, replaceme
   return { kind: 'draft', paragraphId: edit.paragraphId, before, after: replaceMatches(before, ranges, replacement) };
 }
 
-/** A text-replaced event's changes, made a slice at a time from one state of the review. */
+/** What a preparation hands the reducer: the undo step's changes, and the drafts with every new text set. */
+export interface ReadyReplacement {
+  readonly changes: readonly Change[];
+  /** A map of its own, made for this event alone: the reducer takes it as the new drafts, unchanged. */
+  readonly drafts: ReadonlyMap<string, string>;
+}
+
+/**
+ * A text-replaced event's changes, made a slice at a time from one state of the review; then the new drafts map,
+ * also a slice at a time (copying 25,000 drafts and setting 25,000 texts at once is itself a long block).
+ */
 export class PreparedReplacement {
   private readonly made: Change[] = [];
   private readonly seen = new Set<string>();
   private failed: string | undefined;
   private readonly texts: ReplacementTexts;
+  /** The new drafts: the state's copied (through `copying`), then the changes set (`set` of them so far). */
+  private readonly drafts = new Map<string, string>();
+  private copying: Iterator<[string, string]> | undefined;
+  private copied = false;
+  private set = 0;
+  /** Set once the reducer took the drafts map: it is the state's from then on. */
+  private taken = false;
 
   constructor(
     /** The state the texts are read from. */
@@ -56,9 +75,9 @@ export class PreparedReplacement {
     };
   }
 
-  /** True once every edit is made or one did not fit. */
+  /** True once every text and the new drafts are made, or an edit did not fit. */
   get done(): boolean {
-    return this.failed !== undefined || this.made.length === this.body.edits.length;
+    return this.failed !== undefined || (this.made.length === this.body.edits.length && this.copied && this.set === this.made.length);
   }
 
   /** Why an edit does not fit the state, once one was found not to. */
@@ -66,35 +85,52 @@ export class PreparedReplacement {
     return this.failed;
   }
 
-  /** Makes the next edits' texts while `more()` says to go on (it is asked after each edit); true when done. */
+  /** Does the next piece of work while `more()` says to go on (it is asked after each text and each draft); true when done. */
   step(more: () => boolean): boolean {
     const { edits, replacement } = this.body;
+    const { paragraphs, paragraphIndex } = this.state;
     while (!this.done) {
-      const change = replacementChange(this.texts, edits[this.made.length]!, replacement, this.seen);
-      if (typeof change === 'string') this.failed = change;
-      else this.made.push(change);
+      if (this.made.length < edits.length) {
+        const change = replacementChange(this.texts, edits[this.made.length]!, replacement, this.seen);
+        if (typeof change === 'string') this.failed = change;
+        else this.made.push(change);
+      } else if (!this.copied) {
+        this.copying ??= this.state.drafts.entries();
+        const next = this.copying.next();
+        if (next.done) this.copied = true;
+        else this.drafts.set(next.value[0], next.value[1]);
+      } else {
+        // As the reducer sets a draft: a text back to the machine translation is no draft.
+        const change = this.made[this.set++] as Extract<Change, { kind: 'draft' }>;
+        if (change.after === paragraphs[paragraphIndex.get(change.paragraphId)!]!.target) this.drafts.delete(change.paragraphId);
+        else this.drafts.set(change.paragraphId, change.after);
+      }
       if (!more()) break;
     }
     return this.done;
   }
 
   /**
-   * The changes, when they were all made from texts the same as those of `drafts` and `paragraphs` for this very
-   * event (same edits, same replacement); undefined otherwise, and the reducer makes them itself.
+   * The changes and new drafts, when they were all made from texts the same as those of `drafts` and `paragraphs`
+   * for this very event (same edits, same replacement); undefined otherwise, and the reducer makes them itself.
+   * Handed out once: the drafts map becomes the state's.
    */
-  changesFor(
+  readyFor(
     event: TextReplaced,
     drafts: ReviewState['drafts'] | undefined,
     paragraphs: ReviewState['paragraphs'],
-  ): readonly Change[] | undefined {
+  ): ReadyReplacement | undefined {
     const fits =
+      this.done &&
       this.failed === undefined &&
       this.made.length > 0 &&
-      this.made.length === this.body.edits.length &&
+      !this.taken &&
       event.edits === this.body.edits &&
       event.replacement === this.body.replacement &&
       drafts === this.state.drafts &&
       paragraphs === this.state.paragraphs;
-    return fits ? this.made : undefined;
+    if (!fits) return undefined;
+    this.taken = true;
+    return { changes: this.made, drafts: this.drafts };
   }
 }

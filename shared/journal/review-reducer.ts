@@ -171,7 +171,7 @@ export class ReviewStateBuilder {
    * (see prepared-replacement.ts); they are used only when made from the texts this event applies to.
    */
   apply(event: JournalEvent, prepared?: PreparedReplacement): string | undefined {
-    const ready = event.type === 'text-replaced' ? prepared?.changesFor(event, this.drafts.unchanged, this.base.paragraphs) : undefined;
+    const ready = event.type === 'text-replaced' ? prepared?.readyFor(event, this.drafts.unchanged, this.base.paragraphs) : undefined;
     const problem = ready ? undefined : this.check(event);
     if (problem !== undefined) return problem;
     this.seq = Math.max(this.seq, event.seq);
@@ -222,10 +222,17 @@ export class ReviewStateBuilder {
         this.record('article revert', this.articleRevert(event.version), event.seq);
         return undefined;
       case 'text-replaced': {
+        const label = event.all ? 'replace all' : 'replacement';
+        if (ready) {
+          // The texts and the drafts holding them were made ahead, a slice at a time: the step only swaps them in.
+          this.drafts = new LayeredMapDraft(ready.drafts);
+          this.pushStep(label, ready.changes, event.seq);
+          return undefined;
+        }
         // Checked above, so every edit makes a change.
         const seen = new Set<string>();
-        const changes = ready ?? event.edits.map((edit) => replacementChange(this.texts, edit, event.replacement, seen) as Change);
-        this.record(event.all ? 'replace all' : 'replacement', changes, event.seq);
+        const changes = event.edits.map((edit) => replacementChange(this.texts, edit, event.replacement, seen) as Change);
+        this.record(label, changes, event.seq);
         return undefined;
       }
       case 'version-saved': {
@@ -449,6 +456,11 @@ export class ReviewStateBuilder {
   private record(label: string, changes: readonly Change[], seq: number, group?: string): void {
     if (changes.length === 0) return;
     for (const change of changes) this.restore(change, 'after');
+    this.pushStep(label, changes, seq, group);
+  }
+
+  /** Makes changes already applied one undo step; a new action clears the redo stack. */
+  private pushStep(label: string, changes: readonly Change[], seq: number, group?: string): void {
     this.undo = this.undo.push({ seq, label, ...(group !== undefined ? { group } : {}), changes });
     this.redo = UndoStack.EMPTY;
   }
