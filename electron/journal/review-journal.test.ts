@@ -40,6 +40,25 @@ async function appendAll(journal: ReviewJournal, bodies: readonly EventBody[]): 
 const flag = (id: string, paragraphId = 'p1'): EventBody => ({ type: 'annotation-added', annotation: sampleAnnotation(id, paragraphId) });
 
 describe('review journal', () => {
+  it('a Replace all over thousands of paragraphs is written as one line, ahead of what follows, and reopens as one undo step', async () => {
+    const long = sampleHeader(6000);
+    const r = await ReviewJournal.create(file, long);
+    if (!r.ok) throw new Error(r.error.message);
+    const journal = r.value;
+    const edits = long.paragraphs.map((p) => ({ paragraphId: p.id, ranges: [[0, 3]] as const }));
+    const replaced = journal.append({ type: 'text-replaced', find: 'The', replacement: 'A', all: true, edits });
+    const flagged = journal.append(flag('f1'));
+    expect((await replaced).ok).toBe(true);
+    expect((await flagged).ok).toBe(true);
+    await journal.close();
+    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(4);
+    const { state, warnings } = await reopened();
+    expect(warnings).toEqual([]);
+    expect(state.drafts.size).toBe(6000);
+    expect(state.undo.toArray().map((step) => step.label)).toEqual(['replace all', 'flag']);
+    expect(snapshotOf(state)).toEqual(snapshotOf(journal.state));
+  });
+
   it('a new review starts with just its header and reopens empty', async () => {
     const journal = await created();
     await journal.close();

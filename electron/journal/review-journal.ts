@@ -32,6 +32,7 @@ import { breathe } from '../breathe';
 import { processExists, type ReviewLock } from './review-lock';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { useNativeCrc32 } from '../../shared/journal/line-checksum';
+import { eventLineInSteps, isLongEvent } from '../../shared/journal/event-line-steps';
 
 // Node's own CRC-32 checksums a 20 MB review header in milliseconds, where the portable one takes a few hundred.
 if (typeof zlibCrc32 === 'function') useNativeCrc32((text, previous) => zlibCrc32(text, previous));
@@ -65,7 +66,8 @@ export interface OpenedJournal {
 }
 
 interface Pending {
-  readonly line: string;
+  /** The event's line; left to be made in steps when writing, for a long event (see event-line-steps.ts). */
+  line: string | undefined;
   readonly event: JournalEvent;
   readonly done: (result: Result<JournalEvent>) => void;
 }
@@ -195,7 +197,7 @@ export class ReviewJournal {
       return Promise.resolve(fail('conflict', `${basename(this.path)}: ${event.type} does not fit the review (${problem}).`));
     this.built = undefined;
     return new Promise((done) => {
-      this.pending.push({ line: eventLine(event), event, done });
+      this.pending.push({ line: isLongEvent(event) ? undefined : eventLine(event), event, done });
       this.kick();
     });
   }
@@ -256,6 +258,7 @@ export class ReviewJournal {
     // Taken before the first await: the state holds exactly the events up to this batch's last.
     const after = this.state;
     try {
+      for (const p of batch) p.line ??= await eventLineInSteps(p.event, breathe);
       const handle = await this.writeHandle();
       await handle.write(batch.map((p) => p.line).join(''));
       await handle.datasync();
