@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random';
 import {
   aggregateEditRate,
   characterEditRate,
@@ -15,6 +16,47 @@ const words = (prefix: string, count: number): string[] => Array.from({ length: 
 describe('TER words', () => {
   it('lower-cases and splits on white space only, keeping punctuation on its word', () => {
     expect(terWords('  The CAT,\tsat.\n')).toEqual(['the', 'cat,', 'sat.']);
+  });
+
+  it("splits on exactly the white space of Python's str.split(), as sacreBLEU does", () => {
+    // Python's str.split() white space, control separators \x1c-\x1f included; U+FEFF and U+200B are not.
+    // oxlint-disable-next-line no-control-regex
+    const python = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+    const pieces = [
+      'a',
+      'B',
+      'İ',
+      'ẞ',
+      '中',
+      '𠀀',
+      ',',
+      ' ',
+      '\t',
+      '\n',
+      '\x1c',
+      '\x1f',
+      '\x85',
+      '\xa0',
+      '\u2000',
+      '\u200a',
+      '\u200b',
+      '\u2028',
+      '\u202f',
+      '\u3000',
+      '\ufeff',
+    ];
+    const rand = seededRandom(8);
+    for (let trial = 0; trial < 2000; trial++) {
+      let text = '';
+      const length = Math.floor(rand() * 10);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(rand() * pieces.length)]!;
+      const expected = text
+        .toLowerCase()
+        .split(python)
+        .filter((w) => w !== '');
+      expect(terWords(text), JSON.stringify(text)).toEqual(expected);
+      expect(countTerWords(text), JSON.stringify(text)).toBe(expected.length);
+    }
   });
 
   it('counts words the same way without building them', () => {

@@ -45,13 +45,10 @@ const MAX_SHIFT_DIST = 50;
 const MAX_SHIFT_CANDIDATES = 1000;
 
 /**
- * White space as Python's `str.split()` sees it (sacreBLEU splits that way): unlike `\s` it includes the
- * separators U+001C-U+001F and U+0085 and excludes U+FEFF.
+ * White space as Python's `str.split()` sees it (sacreBLEU splits that way): tab to carriage return, the
+ * separators U+001C-U+001F, space, U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F and
+ * U+3000; unlike `\s` it includes U+001C-U+001F and U+0085 and excludes U+FEFF.
  */
-// Python's str.split() white space, control separators \x1c-\x1f included, as sacreBLEU's TER splits.
-// oxlint-disable-next-line no-control-regex
-const WHITE_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
-
 function isWhiteSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13) || code >= 0x1c;
   return code >= 0x85 && isWideWhiteSpace(code);
@@ -96,10 +93,17 @@ export function countTerChars(text: string): number {
 
 /** The tokens TER counts: lower-cased, split on white space. */
 export function terWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(WHITE_SPACE)
-    .filter((w) => w !== '');
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    if (isWhiteSpace(lower.charCodeAt(i))) {
+      if (start >= 0) words.push(lower.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) words.push(lower.slice(start));
+  return words;
 }
 
 /** The tokens of the character edit rate: every character but white space, lower-cased. */
@@ -135,16 +139,31 @@ export function aggregateEditRate(parts: readonly EditRate[]): EditRate {
   return editRate(edits, refWords);
 }
 
+/**
+ * Memory for one pair's word ids, kept between calls: rating an article makes a handful of small typed arrays
+ * per paragraph, each allocated outside the JavaScript heap, which cost more than rating a short paragraph.
+ * Lent to one call at a time; a call made while it is out gets its own.
+ */
+let spareIds: Int32Array | undefined;
+
 /** Number of TER edits (shifts plus insertions, deletions and substitutions) from hypothesis to reference tokens. */
 export function terEdits(hypothesis: readonly string[], reference: readonly string[]): number {
   if (reference.length === 0) return hypothesis.length;
+  const n = hypothesis.length;
+  const m = reference.length;
+  const need = 3 * n + 3 * m;
+  const memory = spareIds !== undefined && spareIds.length >= need ? spareIds : new Int32Array(Math.max(need, 4096));
+  if (memory === spareIds) spareIds = undefined;
+  let used = 0;
+  const take = (length: number): Int32Array => memory.subarray(used, (used += length));
   // Reference words are interned first, so an id at or past `places.first.length` is not in the reference.
   const ids = new Map<string, number>();
-  const ref = intern(reference, ids);
-  const places = referencePlaces(ref, ids.size);
-  let hyp = intern(hypothesis, ids);
-  const ed = new BeamEditDistance(ref, hyp.length);
-  const scratch = new Int32Array(hyp.length);
+  const ref = intern(reference, ids, take(m));
+  const places = referencePlaces(ref, take(ids.size), take(m));
+  let hyp = intern(hypothesis, ids, take(n));
+  let other = take(n);
+  const scratch = take(n);
+  const ed = new BeamEditDistance(ref, n);
   let shifts = 0;
   let checked = 0;
   try {
@@ -152,19 +171,21 @@ export function terEdits(hypothesis: readonly string[], reference: readonly stri
       const round = bestShift(hyp, ref, places, ed, checked, scratch);
       checked = round.checked;
       // The round's distance is that of `hyp` as it stands, so no further pass is needed once shifting stops.
-      if (checked >= MAX_SHIFT_CANDIDATES || round.gain <= 0 || round.shifted === undefined) {
+      if (checked >= MAX_SHIFT_CANDIDATES || round.best === undefined || round.best.gain <= 0) {
         return shifts + round.distance;
       }
       shifts++;
-      hyp = round.shifted;
+      performShift(hyp, round.best.start, round.best.length, round.best.dest, other);
+      [hyp, other] = [other, hyp];
     }
   } finally {
     ed.release();
+    if (spareIds === undefined || spareIds.length < memory.length) spareIds = memory;
   }
 }
 
-function intern(tokens: readonly string[], ids: Map<string, number>): Int32Array {
-  const out = new Int32Array(tokens.length);
+/** Writes the tokens' ids into `out` (equal tokens, equal ids; new tokens get the next ids). */
+function intern(tokens: readonly string[], ids: Map<string, number>, out: Int32Array): Int32Array {
   for (let i = 0; i < tokens.length; i++) {
     let id = ids.get(tokens[i]!);
     if (id === undefined) ids.set(tokens[i]!, (id = ids.size));
@@ -179,14 +200,22 @@ interface Places {
   readonly next: Int32Array;
 }
 
-function referencePlaces(ref: Int32Array, distinct: number): Places {
-  const first = new Int32Array(distinct).fill(-1);
-  const next = new Int32Array(ref.length);
+/** Fills `first` (one entry per distinct reference word) and `next` (one per reference position). */
+function referencePlaces(ref: Int32Array, first: Int32Array, next: Int32Array): Places {
+  first.fill(-1);
   for (let j = ref.length - 1; j >= 0; j--) {
     next[j] = first[ref[j]!]!;
     first[ref[j]!] = j;
   }
   return { first, next };
+}
+
+/** A block of `length` words moved from `start` to before `dest`, and the edits it saves. */
+interface Shift {
+  readonly gain: number;
+  readonly length: number;
+  readonly start: number;
+  readonly dest: number;
 }
 
 /** One greedy round: the best shift of `hyp` and what it gains. */
@@ -197,13 +226,13 @@ function bestShift(
   ed: BeamEditDistance,
   checkedBefore: number,
   scratch: Int32Array,
-): { gain: number; shifted: Int32Array | undefined; checked: number; distance: number } {
+): { best: Shift | undefined; checked: number; distance: number } {
   const n = hyp.length;
   const m = ref.length;
   const current = ed.full(hyp);
   const { align, hypErr, refErr } = current;
   let checked = checkedBefore;
-  let best: { gain: number; length: number; start: number; dest: number } | undefined;
+  let best: Shift | undefined;
   outer: for (let sh = 0; sh < n; sh++) {
     // Blocks start where the hypothesis word occurs in the reference, in ascending reference order.
     const word = hyp[sh]!;
@@ -239,10 +268,7 @@ function bestShift(
       }
     }
   }
-  if (best === undefined) return { gain: 0, shifted: undefined, checked, distance: current.distance };
-  const shifted = new Int32Array(n);
-  performShift(hyp, best.start, best.length, best.dest, shifted);
-  return { gain: best.gain, shifted, checked, distance: current.distance };
+  return { best, checked, distance: current.distance };
 }
 
 /** The first position from which {@link performShift} leaves the words where they were. */
