@@ -142,13 +142,28 @@ function diffCharTokens(a: string[], b: string[]): DiffSegment[] | undefined {
 }
 
 /**
+ * Memory for both sides' token ids, kept between diffs: a comparison diffs thousands of paragraphs, and a
+ * typed array allocated for each (outside the JavaScript heap) costs more than the search on a short one.
+ * Lent to one diff at a time; a diff made while it is out gets its own.
+ */
+let spareIds: Int32Array | undefined;
+
+/**
  * Interns both token lists to ids, runs the search and turns its runs back into text segments. `head` and
  * `tail` are text both sides share before and after the tokens (whole tokens, see diffWordsTrimmed): each joins
  * the search's runs as one more unchanged token, merged with an unchanged run beside it.
  */
 function diffTokens(a: readonly string[], b: readonly string[], head: string, tail: string): DiffSegment[] | undefined {
   const ids = new Map<string, number>();
-  const found = myersDiff(intern(a, ids), intern(b, ids), MAX_DIFF_EDITS);
+  const need = a.length + b.length;
+  const memory = spareIds !== undefined && spareIds.length >= need ? spareIds : new Int32Array(Math.max(need, 4096));
+  if (memory === spareIds) spareIds = undefined;
+  let found: EditRun[] | undefined;
+  try {
+    found = myersDiff(intern(a, ids, memory.subarray(0, a.length)), intern(b, ids, memory.subarray(a.length, need)), MAX_DIFF_EDITS);
+  } finally {
+    if (spareIds === undefined || spareIds.length < memory.length) spareIds = memory;
+  }
   if (found === undefined) return undefined;
   if (head === '' && tail === '') return toSegments(found, a, b);
   const runs: EditRun[] = [];
@@ -169,9 +184,8 @@ function diffTokens(a: readonly string[], b: readonly string[], head: string, ta
   return toSegments(runs, wrap(a), wrap(b));
 }
 
-/** Token ids shared by both sides: equal tokens, equal ids. */
-function intern(tokens: readonly string[], ids: Map<string, number>): Int32Array {
-  const out = new Int32Array(tokens.length);
+/** Token ids shared by both sides, written into `out`: equal tokens, equal ids. */
+function intern(tokens: readonly string[], ids: Map<string, number>, out: Int32Array): Int32Array {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     let id = ids.get(token);
