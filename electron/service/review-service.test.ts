@@ -2,6 +2,7 @@ import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, rmSyn
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreArticle } from '../../shared/scoring/article-scorer';
+import { ReviewJournal } from '../journal/review-journal';
 import { ARTICLE_PARAGRAPHS, SAMPLE, ServiceFixture, value, viewAfter, waitForFailure, waitForReview } from './service-fixture';
 
 let fx: ServiceFixture;
@@ -399,6 +400,47 @@ describe('flags', () => {
     const reopened = await fx.open(second);
     expect(reopened.typology.name).toBe('House style');
     expect(reopened.score.mqm.penalty).toBe(2);
+  });
+});
+
+describe('reopening a review with many flags', () => {
+  it('scores every flag, added to the scorer a batch at a time, as a score from scratch does', async () => {
+    const first = fx.service();
+    const view = await fx.open(first);
+    await first.close();
+    const journal = await ReviewJournal.open(view.reviewPath);
+    if (!journal.ok) throw new Error(journal.error.message);
+    const severities = ['minor', 'major', 'critical'] as const;
+    const appends = Array.from({ length: 4500 }, (_, i) =>
+      journal.value.journal.append({
+        type: 'annotation-added',
+        annotation: {
+          id: `many-${i}`,
+          paragraphId: `p${1 + (i % ARTICLE_PARAGRAPHS.length)}`,
+          side: 'target',
+          start: 0,
+          end: 2,
+          category: i % 2 ? 'Accuracy/Mistranslation' : 'Fluency/Grammar',
+          severity: severities[i % 3]!,
+          comment: '',
+          rater: i % 5 === 0 ? 'second rater' : 'first rater',
+          origin: { kind: 'person' },
+          status: 'open',
+          created: '2026-01-01T00:00:00.000Z',
+        },
+      }),
+    );
+    await Promise.all(appends);
+    await journal.value.journal.close();
+    const second = fx.service();
+    const reopened = await fx.open(second);
+    expect(reopened.score.flags).toBe(4500);
+    const paragraphs = value(
+      await second.readParagraphs({ reviewId: reopened.reviewId, start: 0, end: ARTICLE_PARAGRAPHS.length }),
+    ).paragraphs;
+    expect(reopened.score).toEqual(
+      scoreArticle({ profile: 'mqm-core', threshold: reopened.settings.passThreshold }, paragraphs, reopened.annotations),
+    );
   });
 });
 

@@ -102,7 +102,8 @@ export class ReviewSession {
   /** Slices of a re-check of many paragraphs running now (see `recheck`). */
   private rechecking = 0;
 
-  constructor(options: SessionOptions) {
+  /** `scoreFlags` false leaves the flags out of the scorer for `scoreFlagsInSteps` (only `open` does that). */
+  constructor(options: SessionOptions, scoreFlags = true) {
     this.reviewId = options.reviewId;
     this.journal = options.journal;
     this.location = options.location;
@@ -120,7 +121,17 @@ export class ReviewSession {
     this.words = options.counts?.words;
     this.figures = options.figures ?? figuresOf(state, options.counts);
     this.comparisons = new ComparisonCache(this.figures);
-    this.rebuildScorer(state, true);
+    this.rebuildScorer(state, true, scoreFlags);
+  }
+
+  /** Adds the state's flags to a scorer made without them, a batch at a time with the event loop free between. */
+  private async scoreFlagsInSteps(): Promise<void> {
+    let n = 0;
+    for (const annotation of this.journal.state.annotations.values()) {
+      this.scorer.add(annotation);
+      if (++n % FLAGS_SCORED_PER_STEP === 0) await breathe();
+    }
+    this.cachedView = undefined;
   }
 
   get state(): ReviewState {
@@ -136,9 +147,13 @@ export class ReviewSession {
     await breathe();
     const state = options.journal.state;
     const figures = options.figures ?? figuresOf(state, options.counts);
+    await breathe();
     // Saved versions' edit rates are worked out in slices now, so the first view does not wait on them.
     await figures.prepare(state, breathe);
-    return new ReviewSession({ ...options, figures });
+    const session = new ReviewSession({ ...options, figures }, false);
+    // The flags go into the scorer a few thousand at a time: 10,000 at once would hold the event loop.
+    await session.scoreFlagsInSteps();
+    return session;
   }
 
   /** The reviewer's name as stamped on new flags. */
@@ -591,7 +606,7 @@ export class ReviewSession {
     }
   }
 
-  private rebuildScorer(state: ReviewState, opening: boolean): void {
+  private rebuildScorer(state: ReviewState, opening: boolean, scoreFlags = true): void {
     const profile: ScoringProfile = isScoringProfile(state.settings.scoringProfile) ? state.settings.scoringProfile : 'mqm-core';
     const typology = typologyFromSetting(state.settings.typology, profile);
     if (!typology.ok && opening) {
@@ -607,7 +622,7 @@ export class ReviewSession {
       this.words,
       (id) => index.get(id),
     );
-    for (const annotation of state.annotations.values()) this.scorer.add(annotation);
+    if (scoreFlags) for (const annotation of state.annotations.values()) this.scorer.add(annotation);
     this.cachedView = undefined;
   }
 
@@ -640,6 +655,9 @@ const QUIET_FOR_SUGGESTIONS: ReadonlySet<EventBody['type']> = new Set([
  * a time (see `ReviewDelta.draftsToRead`): 25,000 texts in one answer took the event loop for a second.
  */
 const DELTA_TEXTS = 200;
+
+/** Flags added to the scorer between two breaths when a review opens (a few milliseconds' work). */
+const FLAGS_SCORED_PER_STEP = 2000;
 
 /** Paragraphs re-checked at once after a change; more are re-checked in slices (see `ReviewSession.recheck`). */
 const RECHECK_AT_ONCE = 32;
