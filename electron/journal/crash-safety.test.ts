@@ -7,6 +7,9 @@
 // - each child is started ahead of time, while the previous run is being checked;
 // - a child is killed once it has acknowledged a chosen number of events (its own pace), not after a fixed sleep;
 // - several review files are killed side by side, so one child's disk flush overlaps another's start;
+// - the kills are few but spread: each lane is killed after every number of acknowledgements from 0 to the most
+//   allowed, in a shuffled order, rather than at random numbers that may bunch up, and the child compacts early
+//   enough that kills during and after a compaction happen in every lane's runs;
 // - the time limit is the number of kills times what starting a node process costs on this machine right now
 //   (measured before the test), so a busy machine gets more time and a fast one less; a child that stops making
 //   progress fails its run at once, naming it, rather than running the whole test into its limit.
@@ -21,10 +24,15 @@ import { currentText } from '../../shared/journal/review-state';
 import { seededRandom } from '../../shared/seeded-random';
 import { bundleForNode } from '../test-support/bundle-for-node';
 
-const KILLS = 200;
+/**
+ * Each kill costs a node start-up; past a few dozen, more kills repeat the same moments. 80 kills in 4 lanes give
+ * each lane every kill point (0 to MAX_ACKS_BEFORE_KILL acknowledgements) at least twice, and a dozen or so
+ * compactions overall.
+ */
+const KILLS = 80;
 /** Review files killed side by side; each is killed KILLS / LANES times in turn. */
 const LANES = 4;
-/** The most acknowledgements a child is allowed before it is killed (chosen at random from 0 for each run). */
+/** The most acknowledgements a child is allowed before it is killed (each number from 0 is used in turn). */
 const MAX_ACKS_BEFORE_KILL = 8;
 /**
  * Time one run may take, from pointing the child at the file to its kill. A run takes a fraction of a second on an
@@ -66,6 +74,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Run {
   readonly acks: readonly string[];
+  /** Whether the child said it had compacted the review before it was killed. */
+  readonly compacted: boolean;
   readonly stderr: string;
 }
 
@@ -109,7 +119,8 @@ function startChild(): Child {
       if (stalled) {
         throw new Error(`the child (seed ${seed}) made no progress for ${STALL_MS / 1000} s; it printed: ${out.slice(-500)}${err}`);
       }
-      return { acks: lines().filter((l) => l.startsWith('ack ')), stderr: err };
+      const printed = lines();
+      return { acks: printed.filter((l) => l.startsWith('ack ')), compacted: printed.includes('compacted'), stderr: err };
     },
   };
 }
@@ -120,17 +131,33 @@ interface Acknowledged {
   readonly lastEdit: Map<string, number>;
   maxAck: number;
   torn: number;
+  /** Runs in which the child compacted the review before it was killed. */
+  compacted: number;
+}
+
+/** The kill points of one lane: every number of acknowledgements from 0 to the most allowed, in shuffled rounds. */
+function killPoints(random: () => number, kills: number): number[] {
+  const points: number[] = [];
+  while (points.length < kills) {
+    const round = Array.from({ length: MAX_ACKS_BEFORE_KILL + 1 }, (_, acks) => acks);
+    for (let i = round.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [round[i], round[j]] = [round[j]!, round[i]!];
+    }
+    points.push(...round);
+  }
+  return points.slice(0, kills);
 }
 
 /** Kills a child appending to `file` `kills` times, checking the review after each kill. */
 async function killRepeatedly(file: string, lane: number, kills: number): Promise<Acknowledged> {
-  const seen: Acknowledged = { flags: new Set(), lastEdit: new Map(), maxAck: 0, torn: 0 };
-  const random = seededRandom(SEED + lane);
+  const seen: Acknowledged = { flags: new Set(), lastEdit: new Map(), maxAck: 0, torn: 0, compacted: 0 };
+  const points = killPoints(seededRandom(SEED + lane), kills);
   let next = startChild();
   try {
     for (let run = 0; run < kills; run++) {
       const seed = SEED + lane * 1000 + run;
-      const finished = next.run(file, seed, Math.floor(random() * (MAX_ACKS_BEFORE_KILL + 1)));
+      const finished = next.run(file, seed, points[run]!);
       if (run + 1 < kills) next = startChild();
       await check(`${basename(file)} run ${run} (seed ${seed})`, await finished);
     }
@@ -139,8 +166,9 @@ async function killRepeatedly(file: string, lane: number, kills: number): Promis
   }
   return seen;
 
-  async function check(where: string, { acks, stderr }: Run): Promise<void> {
+  async function check(where: string, { acks, compacted, stderr }: Run): Promise<void> {
     expect(stderr, where).toBe('');
+    if (compacted) seen.compacted += 1;
     for (const ack of acks) {
       const [, seq, kind, what] = ack.split(' ') as [string, string, string, string];
       seen.maxAck = Math.max(seen.maxAck, Number(seq));
@@ -183,10 +211,14 @@ describe('crash safety', () => {
       for (const seen of lanes) expect(seen.maxAck).toBeGreaterThan(KILLS / LANES);
       const acknowledged = lanes.reduce((n, s) => n + s.maxAck, 0);
       const torn = lanes.reduce((n, s) => n + s.torn, 0);
+      // Compacting rewrites the whole file; the reads after later kills went through a compacted review.
+      const compacted = lanes.reduce((n, s) => n + s.compacted, 0);
+      expect(compacted).toBeGreaterThan(0);
       const seconds = (performance.now() - started) / 1000;
       // How often a kill tears a line depends on timing; printed to show whether the repair path was exercised.
       console.log(
-        `crash safety: ${KILLS} kills, ${acknowledged} acknowledged events, ${torn} torn lines dropped, ${seconds.toFixed(1)} s ` +
+        `crash safety: ${KILLS} kills, ${acknowledged} acknowledged events, ${compacted} compactions, ${torn} torn lines dropped, ` +
+          `${seconds.toFixed(1)} s ` +
           `(budget ${((KILLS * BUDGET_PER_KILL_MS) / 1000).toFixed(0)} s)`,
       );
     },
