@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random';
 import {
   compareRowsInSteps,
   articleEditRate,
@@ -128,5 +129,38 @@ describe('comparing in steps', () => {
     });
     expect(stepped).toEqual(compareRows(before, after));
     expect(pauses).toBeGreaterThanOrEqual(300 / 16 - 1);
+  });
+});
+
+describe('versions with the same paragraphs in the same order', () => {
+  it('give the rows the general pairing gives, which a paragraph removed at the end sends through', () => {
+    const rand = seededRandom(19);
+    const words = ['the', 'bridge', 'opens', 'in', 'spring', 'council', 'voted', 'late', 'again', 'today'];
+    const sentence = (): string =>
+      Array.from({ length: 3 + Math.floor(rand() * 12) }, () => words[Math.floor(rand() * words.length)]).join(' ');
+    for (let trial = 0; trial < 30; trial++) {
+      const count = 1 + Math.floor(rand() * 40);
+      const before = article(...Array.from({ length: count }, sentence));
+      const after = before.map((p) => (rand() < 0.3 ? { ...p, text: rand() < 0.2 ? '' : sentence() } : p));
+      const aligned = compareRows(before, after);
+      const general = compareRows([...before, { id: 'gone', text: 'A last paragraph.' }], after);
+      expect(general.rows.slice(0, count)).toEqual(aligned.rows);
+      expect(general.rows[count]!.status).toBe('removed');
+      expect(general.counts).toEqual({ ...aligned.counts, removed: 1 });
+      expect(general.diffed).toBe(aligned.diffed);
+    }
+  });
+
+  it('pair by position even when an id repeats, as the general pairing does', () => {
+    const before = [
+      { id: 'x', text: 'one' },
+      { id: 'x', text: 'two' },
+    ];
+    const after = [
+      { id: 'x', text: 'one' },
+      { id: 'x', text: 'three' },
+    ];
+    expect(compareRows(before, after).rows.map((r) => r.status)).toEqual(['same', 'changed']);
+    expect(compareRows([...before, { id: 'y', text: 'four' }], after).rows.map((r) => r.status)).toEqual(['same', 'changed', 'removed']);
   });
 });

@@ -117,10 +117,15 @@ function* compareSteps(
   const byChars = options.editRate === 'char';
   const rate = byChars ? characterEditRate : translationEditRate;
   const count = byChars ? countTerChars : countTerWords;
+  // Two versions of one article usually hold the same paragraphs in the same order: every row then pairs the
+  // paragraphs at its position, and the sets of ids that find moved, added and removed ones are not needed.
+  const aligned = sameIdsInOrder(oldParagraphs, newParagraphs);
   const inOld = new Set<string>();
-  for (const p of oldParagraphs) inOld.add(p.id);
   const inNew = new Set<string>();
-  for (const p of newParagraphs) inNew.add(p.id);
+  if (!aligned) {
+    for (const p of oldParagraphs) inOld.add(p.id);
+    for (const p of newParagraphs) inNew.add(p.id);
+  }
 
   const rows: CompareRow[] = [];
   const changedIndices: number[] = [];
@@ -142,6 +147,28 @@ function* compareSteps(
     changed({ index: rows.length, paragraphId: p.id, status: 'added', right: p.text, ter: editRate(words, words) });
   };
 
+  /** Two paragraphs with one id: the same text, or a changed one diffed and rated. */
+  const paired = (a: ComparedParagraph, b: ComparedParagraph): void => {
+    const left = a.text;
+    const right = b.text;
+    if (left === right) {
+      counts.same++;
+      rows.push({ index: rows.length, paragraphId: a.id, status: 'same', left, right });
+      return;
+    }
+    counts.changed++;
+    diffed++;
+    sinceBreath += ROWS_PER_STEP / DIFFS_PER_STEP;
+    const ter = rate(left, right);
+    if (rowDiffs) {
+      const diff = diffText(left, right, level);
+      const rowDiff = { ...diff, left: oldSide(diff.segments), right: newSide(diff.segments) };
+      changed({ index: rows.length, paragraphId: a.id, status: 'changed', left, right, diff: rowDiff, ter });
+    } else {
+      changed({ index: rows.length, paragraphId: a.id, status: 'changed', left, right, ter });
+    }
+  };
+
   let i = 0;
   let j = 0;
   let sinceBreath = 0;
@@ -154,29 +181,18 @@ function* compareSteps(
     sinceBreath++;
     const a = oldParagraphs[i];
     const b = newParagraphs[j];
-    if (a !== undefined && !inNew.has(a.id)) {
+    if (aligned) {
+      paired(a!, b!);
+      i++;
+      j++;
+    } else if (a !== undefined && !inNew.has(a.id)) {
       removed(a);
       i++;
     } else if (b !== undefined && (!inOld.has(b.id) || moved.has(b.id))) {
       added(b);
       j++;
     } else if (a !== undefined && b !== undefined && a.id === b.id) {
-      if (a.text === b.text) {
-        counts.same++;
-        rows.push({ index: rows.length, paragraphId: a.id, status: 'same', left: a.text, right: b.text });
-      } else {
-        counts.changed++;
-        diffed++;
-        sinceBreath += ROWS_PER_STEP / DIFFS_PER_STEP;
-        const ter = rate(a.text, b.text);
-        if (rowDiffs) {
-          const diff = diffText(a.text, b.text, level);
-          const rowDiff = { ...diff, left: oldSide(diff.segments), right: newSide(diff.segments) };
-          changed({ index: rows.length, paragraphId: a.id, status: 'changed', left: a.text, right: b.text, diff: rowDiff, ter });
-        } else {
-          changed({ index: rows.length, paragraphId: a.id, status: 'changed', left: a.text, right: b.text, ter });
-        }
-      }
+      paired(a, b);
       i++;
       j++;
     } else if (a !== undefined) {
@@ -191,6 +207,13 @@ function* compareSteps(
     }
   }
   return { rows, changedIndices, counts, diffed, editRate: byChars ? 'char' : 'word' };
+}
+
+/** Whether both lists hold the same ids at the same positions. */
+function sameIdsInOrder(oldParagraphs: readonly ComparedParagraph[], newParagraphs: readonly ComparedParagraph[]): boolean {
+  if (oldParagraphs.length !== newParagraphs.length) return false;
+  for (let k = 0; k < oldParagraphs.length; k++) if (oldParagraphs[k]!.id !== newParagraphs[k]!.id) return false;
+  return true;
 }
 
 /**
