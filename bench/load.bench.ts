@@ -2,13 +2,14 @@
  * Opening a long article: a generated 100,000-paragraph news article (about 66 MB: English with one paragraph in
  * ten in Chinese) loaded by the review service in a process of its own, beside the least any reader must do:
  * read the file and split it at blank lines (fs.readFile, then String.split), in a process of its own too.
- * An all-Chinese article of as many paragraphs is loaded once as well.
+ * An all-Chinese article of as many paragraphs is loaded once as well. The service runs built, as in the app.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articleText, generateParagraphs } from './article-generator';
+import { builtChild } from './built-child';
 import { median, type BenchSection, type Figure } from './report';
 
 const PARAGRAPHS = 100_000;
@@ -35,10 +36,10 @@ function naiveLoad(file: string): number {
   return ms;
 }
 
-function serviceLoad(file: string): ChildFigures {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'load-child.ts'), file], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`load child failed: ${child.stderr}`);
-  const figures = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ChildFigures;
+function serviceLoad(child: string, file: string): ChildFigures {
+  const run = spawnSync(process.execPath, [child, file], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`load child failed: ${run.stderr}`);
+  const figures = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as ChildFigures;
   if (figures.paragraphs !== PARAGRAPHS) throw new Error(`loaded ${figures.paragraphs} paragraphs, expected ${PARAGRAPHS}`);
   return figures;
 }
@@ -60,6 +61,7 @@ export const section: BenchSection = {
     const file = join(dir, 'long.txt');
     const chinese = join(dir, 'chinese.txt');
     try {
+      const child = await builtChild('load-child');
       generate(file, 'mixed');
       generate(chinese, 'chinese');
       const bytes = statSync(file).size;
@@ -67,9 +69,9 @@ export const section: BenchSection = {
       const naiveMs: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         naiveMs.push(naiveLoad(file));
-        runs.push(serviceLoad(file));
+        runs.push(serviceLoad(child, file));
       }
-      const chineseRun = serviceLoad(chinese);
+      const chineseRun = serviceLoad(child, chinese);
       const chineseMb = statSync(chinese).size / 1e6;
       const whole = median(runs.map((r) => r.wholeMs));
       const naive = median(naiveMs);
