@@ -77,6 +77,23 @@ describe('find in the whole article', () => {
 });
 
 describe('replace', () => {
+  it('counts again, in the background, the paragraphs a Replace all changed, then those its undo changed back', async () => {
+    const service = fx.service();
+    const { reviewId } = await fx.open(
+      service,
+      longArticle(3_000, (k) => k % 3 === 0),
+    );
+    const bridges = value(await service.countMatches({ reviewId, query: bridge }));
+    expect(bridges).toMatchObject({ total: 2_000, paragraphs: 1_000 });
+    const all = value(await service.replaceAll({ reviewId, query: { ...bridge, matchCase: true }, replacement: 'ferry' }));
+    expect(all).toMatchObject({ replaced: 1_000, paragraphs: 1_000 });
+    expect(value(await service.countMatches({ reviewId, query: bridge }))).toMatchObject({ total: 1_000, paragraphs: 1_000 });
+    value(await service.undo({ reviewId }));
+    expect(value(await service.countMatches({ reviewId, query: bridge }))).toMatchObject({ total: 2_000, paragraphs: 1_000 });
+    const first = value(await service.findMatch({ reviewId, query: bridge, from: start, direction: 1, inclusive: true }));
+    expect(first).toMatchObject({ match: { paragraphId: 'p3', start: 25 }, ordinal: 1, total: 2_000 });
+  });
+
   it('replaces one match, then every other one as one edit that one undo takes back', async () => {
     const service = fx.service();
     const { reviewId } = await fx.open(service);

@@ -18,6 +18,11 @@ import { breathe } from '../breathe';
 
 /** Longest stretch of searching without a breath: well under the 50 ms the service may ever be held. */
 const SLICE_MS = 6;
+/**
+ * Changed paragraphs counted again at once when a search follows an edit; more (a Replace all, a revert of the
+ * article, their undo) are counted again in slices, as the first count is.
+ */
+const RECOUNT_AT_ONCE = 256;
 
 export type FindQuery = RequestOf<'countMatches'>['query'];
 
@@ -39,7 +44,9 @@ interface Running {
   /** The drafts the counts were made over. */
   drafts: ReviewState['drafts'];
   /** Resolves true once every match is counted, false if a newer search took its place first. */
-  readonly counting: Promise<boolean>;
+  counting: Promise<boolean>;
+  /** True while a counting loop runs (a change of many paragraphs starts one again once the first ended). */
+  countingNow: boolean;
   cancelled: boolean;
 }
 
@@ -72,8 +79,11 @@ export class ArticleFinder {
   /** Every match of the phrase, counted; resolves when the background count is done. */
   async count(req: RequestOf<'countMatches'>): Promise<Result<MatchCount>> {
     const run = this.searchFor(req.query);
-    if (!(await run.counting)) return superseded();
-    this.follow(run);
+    // Following an edit of many paragraphs counts them again in the background: wait for that too.
+    do {
+      if (!(await run.counting)) return superseded();
+      this.follow(run);
+    } while (!run.search.done);
     return ok({ reviewId: req.reviewId, total: run.search.total, paragraphs: run.search.paragraphsWithMatches() });
   }
 
@@ -97,10 +107,15 @@ export class ArticleFinder {
     if (this.running) this.running.cancelled = true;
     const state = this.state();
     const search = new ArticleSearch(textsOf(state), compileMatcher(query), query.scope as FindScope);
-    const run: Running = { key, search, drafts: state.drafts, cancelled: false, counting: Promise.resolve(false) };
-    (run as { counting: Promise<boolean> }).counting = this.countInSlices(run);
+    const run: Running = { key, search, drafts: state.drafts, cancelled: false, counting: Promise.resolve(false), countingNow: false };
     this.running = run;
+    this.startCounting(run);
     return run;
+  }
+
+  private startCounting(run: Running): void {
+    run.countingNow = true;
+    run.counting = this.countInSlices(run).finally(() => (run.countingNow = false));
   }
 
   private async countInSlices(run: Running): Promise<boolean> {
@@ -120,13 +135,20 @@ export class ArticleFinder {
     if (state.drafts === run.drafts) return;
     const before = run.drafts;
     run.search.setTexts(textsOf(state));
-    const recount = (id: string) => {
+    const changed: number[] = [];
+    const note = (id: string) => {
       const index = state.paragraphIndex.get(id);
-      if (index !== undefined) run.search.recount(index);
+      if (index !== undefined) changed.push(index);
     };
-    for (const [id, text] of state.drafts) if (before.get(id) !== text) recount(id);
-    for (const id of before.keys()) if (!state.drafts.has(id)) recount(id);
+    for (const [id, text] of state.drafts) if (before.get(id) !== text) note(id);
+    for (const id of before.keys()) if (!state.drafts.has(id)) note(id);
     run.drafts = state.drafts;
+    if (changed.length <= RECOUNT_AT_ONCE) {
+      for (const index of changed) run.search.recount(index);
+      return;
+    }
+    for (const index of changed) run.search.recountLater(index);
+    if (!run.countingNow && !run.cancelled) this.startCounting(run);
   }
 }
 

@@ -104,4 +104,23 @@ describe('finding a phrase in a whole article', () => {
     const m = s.seek({ paragraph: 2, side: 'target', offset: 0 }, 1, true).step(never)!;
     expect(s.ordinalOf(m)).toBe(4);
   });
+
+  it('counts paragraphs marked to count again in later steps, never skipping one of them as empty meanwhile', () => {
+    const rows = Array.from({ length: 100 }, () => ({ target: 'road' }));
+    const s = search('bridge', 'target', rows);
+    s.countSome(never);
+    expect(s.total).toBe(0);
+    for (let p = 0; p < 100; p += 2) {
+      rows[p] = { target: 'a bridge' };
+      s.recountLater(p);
+    }
+    expect(s.done).toBe(false);
+    // Not yet counted again, yet found: the walk reads a marked paragraph instead of skipping it.
+    expect(s.seek({ paragraph: 0, side: 'target', offset: 0 }, 1, true).step(never)).toMatchObject({ paragraph: 0, start: 2 });
+    let steps = 0;
+    while (!s.countSome(() => true)) steps += 1;
+    expect(steps).toBeGreaterThan(1);
+    expect(s.total).toBe(50);
+    expect(s.paragraphsWithMatches()).toBe(50);
+  });
 });

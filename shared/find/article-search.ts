@@ -47,6 +47,9 @@ export class ArticleSearch {
   private counted = 0;
   private prefix: Float64Array | undefined;
   private sum = 0;
+  /** Counted slots whose text changed since, to be counted again before the count is whole (see `recountLater`). */
+  private readonly stale: Uint8Array;
+  private staleQueue: number[] = [];
 
   constructor(
     private texts: ArticleTexts,
@@ -54,6 +57,7 @@ export class ArticleSearch {
     readonly scope: FindScope,
   ) {
     this.counts = new Uint32Array(texts.paragraphs * 2);
+    this.stale = new Uint8Array(texts.paragraphs * 2);
   }
 
   get slots(): number {
@@ -61,7 +65,7 @@ export class ArticleSearch {
   }
 
   get done(): boolean {
-    return this.counted >= this.counts.length;
+    return this.counted >= this.counts.length && this.staleQueue.length === 0;
   }
 
   /** Matches counted so far (all of them once `done`). */
@@ -86,8 +90,17 @@ export class ArticleSearch {
     this.texts = texts;
   }
 
-  /** Counts more slots until `stop` says so or all are counted; returns `done`. */
+  /** Counts more slots (those to count again first) until `stop` says so or all are counted; returns `done`. */
   countSome(stop: ShouldStop): boolean {
+    while (this.staleQueue.length > 0) {
+      const limit = Math.max(0, this.staleQueue.length - CLOCK_EVERY);
+      while (this.staleQueue.length > limit) {
+        const slot = this.staleQueue.pop()!;
+        this.stale[slot] = 0;
+        this.countAgain(slot);
+      }
+      if (stop()) return this.done;
+    }
     const end = this.counts.length;
     while (this.counted < end) {
       const limit = Math.min(end, this.counted + CLOCK_EVERY);
@@ -104,11 +117,19 @@ export class ArticleSearch {
   /** Counts a paragraph again after its text changed (slots not yet counted are counted when reached). */
   recount(paragraph: number): void {
     const slot = slotOf(paragraph, 'target');
-    if (slot >= this.counted) return;
-    const n = this.countSlot(slot);
-    this.sum += n - this.counts[slot]!;
-    this.counts[slot] = n;
-    this.prefix = undefined;
+    if (slot < this.counted && this.stale[slot] === 0) this.countAgain(slot);
+  }
+
+  /**
+   * Marks a paragraph to be counted again by `countSome`, for a change of many paragraphs at once (a Replace all
+   * changes 25,000: counting them again at once would hold the caller for hundreds of milliseconds). Until then the
+   * count is not done, and the paragraph is never skipped as empty.
+   */
+  recountLater(paragraph: number): void {
+    const slot = slotOf(paragraph, 'target');
+    if (slot >= this.counted || this.stale[slot] === 1) return;
+    this.stale[slot] = 1;
+    this.staleQueue.push(slot);
   }
 
   /** The 1-based ordinal of a match among all of them; undefined until every slot is counted or for no match. */
@@ -136,7 +157,14 @@ export class ArticleSearch {
 
   /** Whether a slot is known to hold no match (counted, and zero). */
   knownEmpty(slot: number): boolean {
-    return slot < this.counted && this.counts[slot] === 0;
+    return slot < this.counted && this.counts[slot] === 0 && this.stale[slot] === 0;
+  }
+
+  private countAgain(slot: number): void {
+    const n = this.countSlot(slot);
+    this.sum += n - this.counts[slot]!;
+    this.counts[slot] = n;
+    this.prefix = undefined;
   }
 
   private countSlot(slot: number): number {
