@@ -6,11 +6,12 @@ test('reopening the article returns to the paragraph last in focus', async ({ pa
   await app.goto(host.url);
   await app.waitForArticle('bridge.en.txt', 15);
   await app.paragraph(2).click();
+  const saved = app.placeSaved(11);
   for (let i = 0; i < 9; i++) await page.keyboard.press('j');
   await expect(app.paragraph(11)).toHaveAttribute('aria-current', 'true');
   await expect(app.status.getByLabel('Position')).toHaveText('¶ 11 of 15');
   // The place is sent once focus rests.
-  await page.waitForTimeout(600);
+  await saved;
 
   await page.reload();
   await app.waitForArticle('bridge.en.txt', 15);
@@ -52,6 +53,7 @@ test('compare opens at the paragraph in focus, returns to it with focus when clo
   await expect(app.paragraph(10)).toBeFocused();
   await expect(app.paragraph(10)).toHaveAttribute('aria-current', 'true');
   // The keys act on the article again at once.
+  const saved = app.placeSaved(11);
   await page.keyboard.press('j');
   await expect(app.paragraph(11)).toBeFocused();
 
@@ -63,7 +65,7 @@ test('compare opens at the paragraph in focus, returns to it with focus when clo
   await expect(compare.getByRole('listitem', { name: /^Paragraph 11, / })).toBeFocused();
   await compare.getByRole('button', { name: 'Close comparison' }).click();
 
-  await page.waitForTimeout(600);
+  await saved;
   await page.reload();
   await app.waitForArticle('bridge.en.txt', 15);
   await expect(app.paragraph(11)).toHaveAttribute('aria-current', 'true');

@@ -1,7 +1,7 @@
 /**
  * The app as a reviewer sees it, found by role and accessible name: a page object for the end-to-end specs.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type Response } from '@playwright/test';
 
 export class RedlinePage {
   constructor(readonly page: Page) {}
@@ -44,6 +44,16 @@ export class RedlinePage {
     await dialog.getByLabel('Translation file').fill(path);
     if (sourcePath) await dialog.getByLabel('Source file (optional)').fill(sourcePath);
     await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  }
+
+  /**
+   * Resolves once the app has told the service that paragraph `n` is the reviewer's place (it does so a moment
+   * after focus rests there). Call it before the move, and await it before reloading.
+   */
+  placeSaved(n: number): Promise<Response> {
+    return this.page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/setPlace' && r.ok() && r.request().postDataJSON()?.paragraphId === `p${n}`,
+    );
   }
 
   get openDialog(): Locator {
