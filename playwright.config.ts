@@ -11,8 +11,9 @@ export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  // Spec files run two at a time (each test has its own host and data folder); tests in a file stay in order.
+  // Tests run two at a time, those of one file too: each has its own host, data folder and page, and none reads
+  // what another left. Whole files in turn would leave one worker idle while the other ends a long file.
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
