@@ -1,6 +1,12 @@
 // Runs every suite the way CI does: type check, lint, format check, unit tests (Vitest), end-to-end tests (Playwright), and prints
 // one closing line that adds them up: `N passed, N failed`.
-import { spawnSync } from 'node:child_process';
+//
+// The type check, lint and format check run beside the unit tests, which leave the cores idle while they wait on
+// child processes and the disk. The renderer is built after the unit tests, never beside them: the test of
+// `npm start` builds it into the same folder. The end-to-end tests run last, on that build. Each step's output is
+// shown whole and in the order above: the first unfinished step is shown as it runs, the others are held until it
+// ends.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,38 +15,100 @@ const reports = join(root, 'out', 'test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-function run(title, command, args, env = {}) {
-  console.log(`\n=== ${title} ===`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
+/** The steps in the order their output is shown. */
+const shown = [];
+
+/** Shows the output of every step up to the first that is still running, and that one's output as it comes. */
+function showReady() {
+  while (shown.length > 0) {
+    const step = shown[0];
+    if (!step.live) {
+      step.live = true;
+      process.stdout.write(`\n=== ${step.title} ===\n`);
+    }
+    for (const chunk of step.held.splice(0)) process.stdout.write(chunk);
+    if (!step.done) return;
+    shown.shift();
+  }
 }
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-
-const typecheck = run('Type check', 'npm', ['run', '-s', 'typecheck']);
-if (typecheck === 0) passed += 1;
-else failed += 1;
-
-// The lint rules include the layering rule (shared/ imports no Node, Electron, React, renderer or electron code;
-// the renderer never reaches Node, Electron or electron/; only the shell imports Electron).
-const lint = run('Lint (oxlint)', 'npm', ['run', '-s', 'lint']);
-if (lint === 0) passed += 1;
-else failed += 1;
-
-const format = run('Format (Prettier)', 'npm', ['run', '-s', 'format:check']);
-if (format === 0) passed += 1;
-else failed += 1;
+/**
+ * Starts a step once `after` (a step it waits for) resolves to 0; any other value is the reason it is not run, and
+ * the step then resolves to null. Otherwise it resolves with the step's exit status. Its output, stdout and stderr
+ * together, is shown once every step listed before it has been shown.
+ */
+function step(title, command, args, { env = {}, after = Promise.resolve(0) } = {}) {
+  const entry = { title, held: [], live: false, done: false };
+  shown.push(entry);
+  return after.then(
+    (ready) =>
+      new Promise((resolve) => {
+        if (ready !== 0) {
+          entry.held.push(`Not run: ${ready}\n`);
+          entry.done = true;
+          showReady();
+          resolve(null);
+          return;
+        }
+        const child = spawn(command, args, {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          // Tools colour their output only when they see a terminal; tell them whether the output is one.
+          env: { ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}), ...process.env, ...env },
+        });
+        const take = (chunk) => {
+          entry.held.push(chunk);
+          if (entry.live) showReady();
+        };
+        const finish = (code) => {
+          if (entry.done) return;
+          entry.done = true;
+          showReady();
+          resolve(code);
+        };
+        child.stdout.on('data', take);
+        child.stderr.on('data', take);
+        child.on('error', (error) => {
+          take(`${error.message}\n`);
+          finish(1);
+        });
+        child.on('close', (code) => finish(code ?? 1));
+        showReady();
+      }),
+  );
+}
 
 const unitReport = join(reports, 'vitest.json');
-const unitStatus = run('Unit tests (Vitest)', 'npx', [
+const e2eReport = join(reports, 'playwright.json');
+
+const typecheck = step('Type check', 'npm', ['run', '-s', 'typecheck']);
+// The lint rules include the layering rule (shared/ imports no Node, Electron, React, renderer or electron code;
+// the renderer never reaches Node, Electron or electron/; only the shell imports Electron).
+const lint = step('Lint (oxlint)', 'npm', ['run', '-s', 'lint']);
+const format = step('Format (Prettier)', 'npm', ['run', '-s', 'format:check']);
+const unit = step('Unit tests (Vitest)', 'npx', [
   'vitest',
   'run',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${unitReport}`,
 ]);
+const build = step('Build the renderer', 'npm', ['run', '-s', 'build:renderer'], { after: unit.then(() => 0) });
+const e2e = step('End-to-end tests (Playwright)', 'npx', ['playwright', 'test'], {
+  env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+  after: build.then((status) => (status === 0 ? 0 : 'the renderer did not build')),
+});
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+for (const status of await Promise.all([typecheck, lint, format])) {
+  if (status === 0) passed += 1;
+  else failed += 1;
+}
+
+const unitStatus = await unit;
 if (existsSync(unitReport)) {
   const r = JSON.parse(readFileSync(unitReport, 'utf8'));
   passed += r.numPassedTests;
@@ -52,12 +120,10 @@ if (existsSync(unitReport)) {
   failed += 1;
 }
 
-const build = run('Build the renderer', 'npm', ['run', '-s', 'build:renderer']);
-if (build !== 0) failed += 1;
+if ((await build) !== 0) failed += 1;
 
-const e2eReport = join(reports, 'playwright.json');
-if (build === 0) {
-  const e2eStatus = run('End-to-end tests (Playwright)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+const e2eStatus = await e2e;
+if (e2eStatus !== null) {
   if (existsSync(e2eReport)) {
     const r = JSON.parse(readFileSync(e2eReport, 'utf8'));
     passed += r.stats.expected + (r.stats.flaky ?? 0);
