@@ -11,6 +11,7 @@
  * A journal opened read-only (another process holds the review's lock, or the file or its folder cannot be
  * written) refuses every append and compaction with a typed failure: never a silent success.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -46,14 +47,20 @@ export interface JournalOptions {
   readonly readOnly?: { readonly code: 'locked' | 'read-only'; readonly message: string };
 }
 
+/** A header's paragraph list as UTF-8 JSON (comma-separated, without the brackets) in a file, `length` bytes. */
+export interface ParagraphsFile {
+  readonly path: string;
+  readonly length: number;
+}
+
 /**
- * The paragraphs a review's header is expected to hold (the article as just loaded) and their header JSON as
- * UTF-8 in pieces (see header-builder.ts): a review whose header holds exactly these bytes takes the paragraphs
- * as they are instead of parsing them back.
+ * The paragraphs a review's header is expected to hold (the article as just loaded) and their header JSON (see
+ * header-builder.ts): a review whose header holds exactly those bytes takes the paragraphs as they are instead of
+ * parsing them back.
  */
 export interface ExpectedParagraphs {
   readonly paragraphs: readonly Paragraph[];
-  readonly bytes: readonly Uint8Array[];
+  readonly file: ParagraphsFile;
 }
 
 export interface OpenedJournal {
@@ -111,14 +118,14 @@ export class ReviewJournal {
    * never leaves a file without a whole header. Fails with `conflict` if the file already exists.
    */
   /**
-   * Creates a review file whose first line is `header`. `paragraphBytes`, when given, are the header's paragraphs
-   * already made (as UTF-8 JSON, comma-separated, see header-builder.ts): only their checksum is computed here.
+   * Creates a review file whose first line is `header`. `made`, when given, holds the header's paragraphs already
+   * made (see header-builder.ts): they are checksummed and copied, not made again.
    */
   static async create(
     path: string,
     header: JournalHeader,
     options: JournalOptions = {},
-    paragraphBytes?: readonly Uint8Array[],
+    made?: ParagraphsFile,
   ): Promise<Result<ReviewJournal>> {
     if (options.readOnly) return fail(options.readOnly.code, options.readOnly.message);
     try {
@@ -129,7 +136,7 @@ export class ReviewJournal {
       if (existing) return fail('conflict', `${path} already exists; open it instead of starting a new review.`);
       // The data folder may not exist yet on first use.
       await mkdir(dirname(path), { recursive: true });
-      await writeDurably(path, paragraphBytes ? await headerFromBytes(header, paragraphBytes) : await headerPartsInSteps(header, breathe));
+      await writeDurably(path, made ? await headerFromFile(header, made) : await headerPartsInSteps(header, breathe));
       return ok(new ReviewJournal(path, initialState(header, await paragraphIndexInSteps(header.paragraphs)), undefined, options));
     } catch (e) {
       return fail('io-error', `Could not create the review file ${path}: ${message(e)}`);
@@ -308,7 +315,7 @@ export class ReviewJournal {
  * unique (process id and a random part, created exclusively), so two processes writing at once never share one;
  * what a crashed process left behind is removed by `removeStrayTemporaries`.
  */
-export async function writeDurably(path: string, text: string | readonly (string | Uint8Array)[]): Promise<void> {
+export async function writeDurably(path: string, text: string | readonly (string | ParagraphsFile)[]): Promise<void> {
   const temp = join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
   const handle = await open(temp, 'wx');
   try {
@@ -326,24 +333,34 @@ export async function writeDurably(path: string, text: string | readonly (string
   await syncFolder(dirname(path));
 }
 
-/** Bytes checksummed between two breaths when a header is written from bytes already made. */
-const CHECKSUMMED_PER_STEP = 8 << 20;
+/** Bytes read, checksummed or compared at a time when the header's paragraphs come from a file. */
+const FILE_PIECE = 4 << 20;
 
-/** The header line from its paragraphs' bytes: the opening with its checksum, the bytes, the close. */
-async function headerFromBytes(header: JournalHeader, paragraphs: readonly Uint8Array[]): Promise<(string | Uint8Array)[]> {
+/** The header line from its paragraphs' file: the opening with its checksum, the file's bytes, the close. */
+async function headerFromFile(header: JournalHeader, made: ParagraphsFile): Promise<(string | ParagraphsFile)[]> {
   const opening = headerOpening(header);
   let crc = zlibCrc32(opening);
-  let since = 0;
-  for (const bytes of paragraphs) {
-    crc = zlibCrc32(bytes, crc);
-    since += bytes.length;
-    if (since >= CHECKSUMMED_PER_STEP) {
-      since = 0;
-      await breathe();
-    }
-  }
+  await forEachPiece(made, async (piece) => {
+    crc = zlibCrc32(piece, crc);
+  });
   crc = zlibCrc32(']}', crc);
-  return [`{"crc32":"${crc.toString(16).padStart(8, '0')}",${opening.slice(1)}`, ...paragraphs, ']}\n'];
+  return [`{"crc32":"${crc.toString(16).padStart(8, '0')}",${opening.slice(1)}`, made, ']}\n'];
+}
+
+/** Reads a file of `made.length` bytes a piece at a time (the same buffer each time), breathing in between. */
+async function forEachPiece(made: ParagraphsFile, use: (piece: Buffer) => Promise<void>): Promise<void> {
+  const handle = await open(made.path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(Math.min(FILE_PIECE, Math.max(1, made.length)));
+    for (let at = 0; at < made.length;) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, made.length - at), at);
+      if (bytesRead === 0) throw new Error(`${made.path} ended at byte ${at} of ${made.length}`);
+      await use(buffer.subarray(0, bytesRead));
+      at += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Paragraphs indexed between two breaths (indexing 100,000 at once holds the event loop for tens of milliseconds). */
@@ -421,20 +438,27 @@ export function partsOf(
     }
   };
   const list = header.subarray(listAt + PARAGRAPHS_START.length, end);
-  // Compared a piece at a time, like the checksum.
-  const matches = function* (pieces: readonly Uint8Array[]): Generator<void, boolean> {
-    let at = 0;
-    let since = 0;
-    for (const piece of pieces) {
-      if (at + piece.length > list.length || Buffer.compare(list.subarray(at, at + piece.length), piece) !== 0) return false;
-      at += piece.length;
-      since += piece.length;
-      if (since >= CHECKSUM_PIECE) {
-        since = 0;
-        yield;
-      }
+  // Compared a piece at a time, like the checksum: the file was written a moment ago, so it reads from memory.
+  const matches = function* (made: ParagraphsFile): Generator<void, boolean> {
+    if (made.length !== list.length) return false;
+    let fd: number;
+    try {
+      fd = openSync(made.path, 'r');
+    } catch {
+      return false;
     }
-    return at === list.length;
+    try {
+      const piece = Buffer.allocUnsafe(Math.min(FILE_PIECE, Math.max(1, made.length)));
+      for (let at = 0; at < made.length;) {
+        const n = readSync(fd, piece, 0, Math.min(piece.length, made.length - at), at);
+        if (n === 0 || !piece.subarray(0, n).equals(list.subarray(at, at + n))) return false;
+        at += n;
+        if (at < made.length) yield;
+      }
+      return true;
+    } finally {
+      closeSync(fd);
+    }
   };
   const events = bytes.toString('utf8', newline + 1);
   const facts = `${header.toString('utf8', 0, listAt)}}`;
@@ -444,7 +468,7 @@ export function partsOf(
       checksum,
       batches,
       events,
-      ...(expected ? { expected: { paragraphs: expected.paragraphs, matches: () => matches(expected.bytes) } } : {}),
+      ...(expected ? { expected: { paragraphs: expected.paragraphs, matches: () => matches(expected.file) } } : {}),
     },
     eventsStart: newline + 1,
   };
@@ -469,10 +493,10 @@ async function decodeInPieces(bytes: Buffer): Promise<string> {
 const WRITE_PIECE = 1 << 21;
 
 /** Writes a long text (or its parts in order) a piece at a time, never cutting a surrogate pair in two. */
-async function writeInPieces(handle: FileHandle, texts: string | readonly (string | Uint8Array)[]): Promise<void> {
+async function writeInPieces(handle: FileHandle, texts: string | readonly (string | ParagraphsFile)[]): Promise<void> {
   for (const text of typeof texts === 'string' ? [texts] : texts) {
     if (typeof text === 'string') await writeText(handle, text);
-    else await writeBytes(handle, text);
+    else await forEachPiece(text, (piece) => writeBytes(handle, piece));
   }
 }
 

@@ -9,7 +9,7 @@ import type { Failure } from '../../shared/result';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { streamArticle } from '../loader/article-stream';
 import { BackgroundCounter, countInSlices } from './background-counter';
-import { HeaderBuilder } from './header-builder';
+import { HeaderBuilder, type HeaderParagraphs } from './header-builder';
 
 /** What a `load-progress` event says, less the review it belongs to. */
 export type LoadProgress = Omit<Extract<ServiceEvent, { type: 'load-progress' }>, 'type' | 'reviewId'>;
@@ -38,7 +38,7 @@ export class ArticleLoad {
   private counterStopped = false;
   /** Makes a new review's header from the paragraphs as they settle, and counts them (see header-builder.ts). */
   private readonly header: HeaderBuilder;
-  private built: Promise<{ bytes: Uint8Array[]; counts: ParagraphCounts } | undefined> | undefined;
+  private built: Promise<{ paragraphs: HeaderParagraphs | undefined; counts: ParagraphCounts } | undefined> | undefined;
   /** Paragraphs given to `header` so far. */
   private headerNext = 0;
   /** Resolves once both sides are read (or one failed). */
@@ -175,19 +175,22 @@ export class ArticleLoad {
   }
 
   /**
-   * The new review's header paragraphs as UTF-8 JSON in pieces (see header-builder.ts), once the article is
-   * loaded; undefined when they were not made beside the loading (the journal then makes them).
+   * The new review's header paragraphs, made beside the loading (a file of their JSON, see header-builder.ts),
+   * once the article is loaded; undefined when they were not (the journal then makes them).
    */
-  async headerBytes(): Promise<Uint8Array[] | undefined> {
-    return (await this.headerWork())?.bytes;
+  async headerParagraphs(): Promise<HeaderParagraphs | undefined> {
+    return (await this.headerWork())?.paragraphs;
   }
 
-  /** The header's bytes are not needed any more (the review file is open): they are let go, the counts kept. */
-  dropHeaderBytes(): void {
-    this.built = this.headerWork().then((b) => b && { bytes: [], counts: b.counts });
+  /** The header's paragraphs are not needed any more (the review file is open): their file goes, the counts stay. */
+  dropHeaderParagraphs(): void {
+    this.built = this.headerWork().then((b) => {
+      b?.paragraphs?.remove();
+      return b && { paragraphs: undefined, counts: b.counts };
+    });
   }
 
-  private headerWork(): Promise<{ bytes: Uint8Array[]; counts: ParagraphCounts } | undefined> {
+  private headerWork(): Promise<{ paragraphs: HeaderParagraphs | undefined; counts: ParagraphCounts } | undefined> {
     this.built ??= this.finished.then(() => this.header.finish());
     return this.built;
   }
@@ -196,6 +199,7 @@ export class ArticleLoad {
     this.controller.abort();
     this.counter.cancel();
     this.header.cancel();
+    if (this.built) this.dropHeaderParagraphs();
   }
 
   /** Gives the header builder the paragraphs settled since the last call: while loading, those both sides reached. */

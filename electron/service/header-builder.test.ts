@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,14 +46,16 @@ async function bothWays(targets: Block[], sources: Block[] | undefined, name: st
   const targetAt = Array.from({ length: n }, (_, i) => targets[i]);
   const sourceAt = Array.from({ length: n }, (_, i) => sources?.[i]);
   for (let from = 0; from < n; from += 300) builder.add(targetAt.slice(from, from + 300), sourceAt.slice(from, from + 300));
-  const bytes = (await builder.finish())?.bytes;
-  expect(bytes, 'a long article gets its header made in a second thread').toBeDefined();
+  const made = (await builder.finish())?.paragraphs;
+  expect(made, 'a long article gets its header made in a second thread').toBeDefined();
   const paragraphs = Array.from({ length: n }, (_, i) => paragraphFromBlocks(i, targets[i], sources?.[i], sources !== undefined));
   const header = makeHeader(info, paragraphs, '2026-01-02T03:04:05.000Z');
   const plain = join(dir, `${name}-plain.redline`);
   const threaded = join(dir, `${name}-thread.redline`);
   const a = await ReviewJournal.create(plain, header);
-  const b = await ReviewJournal.create(threaded, header, {}, bytes);
+  const b = await ReviewJournal.create(threaded, header, {}, made);
+  made!.remove();
+  expect(existsSync(made!.path)).toBe(false);
   if (!a.ok || !b.ok) throw new Error('not created');
   await a.value.close();
   await b.value.close();
@@ -95,10 +97,10 @@ describe('a new review’s header made beside the loading', () => {
     // The source has two paragraphs more: they are paragraphs of the article with no translation (0 words).
     writeFileSync(source, [...texts, 'one more', 'and another'].join('\n\n'));
     const load = new ArticleLoad(path, source, () => undefined);
-    const bytes = await load.headerBytes();
-    expect(bytes).toBeDefined();
+    const made = await load.headerParagraphs();
+    expect(made).toBeDefined();
     const paragraphs = load.allParagraphs();
-    const json = `[${Buffer.concat(bytes!).toString('utf8')}]`;
+    const json = `[${readFileSync(made!.path, 'utf8')}]`;
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(paragraphs)));
     const counts = await load.counts();
     const recount = countParagraphs(paragraphs.map((p) => p.target));
@@ -106,6 +108,9 @@ describe('a new review’s header made beside the loading', () => {
     expect(counts.terWords).toEqual(recount.terWords);
     expect(counts.terChars).toEqual(recount.terChars);
     expect(counts.words[4001]).toBe(0);
+    load.dropHeaderParagraphs();
+    await load.counts();
+    expect(existsSync(made!.path)).toBe(false);
   });
 });
 
@@ -115,15 +120,15 @@ describe('reopening a review whose header holds the article as loaded', () => {
     const targets = blocks(12_000, 7);
     const builder = new HeaderBuilder(false);
     builder.add(targets, new Array(targets.length));
-    const bytes = (await builder.finish())!.bytes;
+    const made = (await builder.finish())!.paragraphs;
     const paragraphs = targets.map((b, i) => paragraphFromBlocks(i, b, undefined, false));
     const path = join(dir, 'reopen.redline');
-    const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, '2026-01-02T03:04:05.000Z'), {}, bytes);
+    const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, '2026-01-02T03:04:05.000Z'), {}, made);
     if (!created.ok) throw new Error(created.error.message);
     await created.value.append({ type: 'paragraph-edited', paragraphId: 'p2', text: 'edited' });
     await created.value.close();
 
-    const same = await ReviewJournal.open(path, { expected: { paragraphs, bytes } });
+    const same = await ReviewJournal.open(path, { expected: { paragraphs, file: made } });
     if (!same.ok) throw new Error(same.error.message);
     expect(same.value.state.paragraphs).toBe(paragraphs);
     expect(same.value.state.paragraphIndex.get('p12000')).toBe(11_999);
@@ -140,10 +145,12 @@ describe('reopening a review whose header holds the article as loaded', () => {
       );
       return b.finish();
     })();
-    const other = await ReviewJournal.open(path, { expected: { paragraphs: changed, bytes: (await changedBytes)!.bytes } });
+    const other = await ReviewJournal.open(path, { expected: { paragraphs: changed, file: (await changedBytes)!.paragraphs } });
     if (!other.ok) throw new Error(other.error.message);
     expect(other.value.state.paragraphs).not.toBe(changed);
     expect(other.value.state.paragraphs).toEqual(paragraphs);
     await other.value.journal.close();
+    made.remove();
+    (await changedBytes)!.paragraphs.remove();
   });
 });

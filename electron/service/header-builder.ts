@@ -7,6 +7,10 @@
  * A short article, or one whose thread cannot start or fails, gets nothing here (`finish` says so): the journal
  * makes its header itself, as the same JSON, and the loader counts its words.
  */
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
@@ -20,6 +24,14 @@ const RUN = 512;
 /** The thread keeps one run at a time; its young generation is kept small so its memory stays low. */
 const THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
+/** A new review's header paragraphs, made beside the loading: a file of their JSON, `length` bytes. */
+export interface HeaderParagraphs {
+  readonly path: string;
+  readonly length: number;
+  /** Removes the file (once the review file has been written or checked). */
+  readonly remove: () => void;
+}
+
 export class HeaderBuilder {
   private worker: Worker | undefined;
   private tried = false;
@@ -29,9 +41,12 @@ export class HeaderBuilder {
   private sources: (Block | undefined)[] = [];
   private pendingFrom = 0;
   private pendingChars = 0;
-  /** The first position of each run sent, and the bytes received back, in order. */
+  /** The file the thread writes the header's paragraphs to, while it is open. */
+  private file: { readonly path: string; readonly fd: number } | undefined;
+  private length = 0;
+  /** The first position of each run sent, and how many have been answered, in order. */
   private readonly runsSent: number[] = [];
-  private readonly received: Uint8Array[] = [];
+  private answered = 0;
   private readonly counter = new ParagraphCounter();
   private wake: (() => void) | undefined;
 
@@ -61,20 +76,26 @@ export class HeaderBuilder {
   }
 
   /**
-   * The header's paragraph list as UTF-8 JSON, comma-separated, in pieces, and every paragraph's counts, once every
-   * paragraph added has been made; undefined when no thread made them (a short article, or the thread failed), or
-   * `cancel` was called.
+   * The file holding the header's paragraph list as UTF-8 JSON, comma-separated, and every paragraph's counts, once
+   * every paragraph added has been made; undefined when no thread made them (a short article, or the thread
+   * failed), or `cancel` was called. The caller removes the file (`HeaderParagraphs.remove`).
    */
-  async finish(): Promise<{ bytes: Uint8Array[]; counts: ParagraphCounts } | undefined> {
+  async finish(): Promise<{ paragraphs: HeaderParagraphs; counts: ParagraphCounts } | undefined> {
     if (this.failed || !this.worker) {
-      this.close();
+      this.fail();
       return undefined;
     }
     this.send();
-    while (!this.failed && this.received.length < this.runsSent.length) await new Promise<void>((resolve) => (this.wake = resolve));
-    const bytes = this.failed ? undefined : this.received.splice(0);
+    while (!this.failed && this.answered < this.runsSent.length) await new Promise<void>((resolve) => (this.wake = resolve));
+    const file = this.file;
+    if (this.failed || !file) return undefined;
+    this.file = undefined;
     this.close();
-    return bytes && { bytes, counts: this.counter.result() };
+    closeSync(file.fd);
+    return {
+      paragraphs: { path: file.path, length: this.length, remove: () => rmSync(file.path, { force: true }) },
+      counts: this.counter.result(),
+    };
   }
 
   /** Stops (the article was closed while loading): the thread ends and nothing more is made. */
@@ -85,7 +106,15 @@ export class HeaderBuilder {
   private send(): void {
     const worker = this.worker;
     if (!worker || this.targets.length === 0) return;
-    const run: HeaderRun = { from: this.pendingFrom, withSource: this.withSource, targets: this.targets, sources: this.sources };
+    const file = this.file;
+    if (!file) return;
+    const run: HeaderRun = {
+      fd: file.fd,
+      from: this.pendingFrom,
+      withSource: this.withSource,
+      targets: this.targets,
+      sources: this.sources,
+    };
     this.pendingFrom += this.targets.length;
     this.runsSent.push(run.from);
     this.targets = [];
@@ -94,6 +123,12 @@ export class HeaderBuilder {
   }
 
   private startThread(): Worker | undefined {
+    try {
+      const path = join(tmpdir(), `redline-header-${process.pid}-${randomUUID().slice(0, 8)}.part`);
+      this.file = { path, fd: openSync(path, 'wx', 0o600) };
+    } catch {
+      return undefined;
+    }
     const worker = startServiceThread(
       new URL('./header-worker.js', import.meta.url),
       new URL('./header-worker.ts', import.meta.url),
@@ -104,11 +139,12 @@ export class HeaderBuilder {
     worker.on('message', (answer: HeaderBytes) => {
       if (this.worker !== worker) return;
       // Runs are answered in the order they were sent: anything else means the bytes cannot be trusted.
-      if (answer.from !== this.runsSent[this.received.length]) {
+      if (answer.from !== this.runsSent[this.answered]) {
         this.fail();
         return;
       }
-      this.received.push(answer.bytes);
+      this.answered++;
+      this.length += answer.length;
       this.counter.place(answer.from, answer.counts);
       this.wakeUp();
     });
@@ -121,8 +157,14 @@ export class HeaderBuilder {
     this.failed = true;
     this.targets = [];
     this.sources = [];
-    this.received.length = 0;
     this.close();
+    const file = this.file;
+    this.file = undefined;
+    if (file) {
+      // The thread is stopped first: it may be writing to the file.
+      closeSync(file.fd);
+      rmSync(file.path, { force: true });
+    }
     this.wakeUp();
   }
 

@@ -2,14 +2,20 @@
  * The thread that works beside a long article's loading (see header-builder.ts): it makes the new review's header,
  * each settled paragraph as the JSON the header holds, in UTF-8, and counts each translation's words for the
  * scores and edit rates, a run of paragraphs at a time. Making 60 MB of JSON and its bytes, and counting, take the
- * loading thread more than a second; here they run beside the loading, and the results go back without a copy.
+ * loading thread more than a second; here they run beside the loading. The bytes go to a file as they are made
+ * (held in memory, they would add the article's size again to the service's peak), the counts back without a copy.
  */
+import { writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { paragraphFromBlocks, type Block } from '../../shared/model';
 import { countParagraphs, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 
-/** Paragraphs from position `from`, each as its translation's and its source's block. */
+/**
+ * Paragraphs from position `from`, each as its translation's and its source's block. Their header JSON is
+ * appended to the file open as `fd` (opened by the loading thread, which reads it back once the runs are answered).
+ */
 export interface HeaderRun {
+  readonly fd: number;
   readonly from: number;
   readonly withSource: boolean;
   readonly targets: readonly (Block | undefined)[];
@@ -17,12 +23,13 @@ export interface HeaderRun {
 }
 
 /**
- * The run's paragraphs as header JSON, comma-separated (a leading comma unless the run starts the list), and the
- * counts of their translations ('' for a paragraph only the source has).
+ * A run answered: its paragraphs' header JSON (comma-separated, with a leading comma unless the run starts the
+ * list) is in the file, `length` bytes of it; and the counts of their translations ('' for a paragraph only the
+ * source has).
  */
 export interface HeaderBytes {
   readonly from: number;
-  readonly bytes: Uint8Array;
+  readonly length: number;
   readonly counts: ParagraphCounts;
 }
 
@@ -42,11 +49,11 @@ export function encodeRun(run: HeaderRun): Uint8Array {
 
 parentPort?.on('message', (run: HeaderRun) => {
   const bytes = encodeRun(run);
+  for (let at = 0; at < bytes.length;) at += writeSync(run.fd, bytes, at, bytes.length - at);
   const counts = countParagraphs(
     Array.from({ length: Math.max(run.targets.length, run.sources.length) }, (_, k) => run.targets[k]?.text ?? ''),
   );
-  const answer: HeaderBytes = { from: run.from, bytes, counts };
+  const answer: HeaderBytes = { from: run.from, length: bytes.length, counts };
   // The arrays are fresh, so their buffers are plain ArrayBuffers that can be handed over.
-  const buffers = [bytes.buffer, counts.words.buffer, counts.terWords.buffer, counts.terChars.buffer] as ArrayBuffer[];
-  parentPort!.postMessage(answer, buffers);
+  parentPort!.postMessage(answer, [counts.words.buffer, counts.terWords.buffer, counts.terChars.buffer] as ArrayBuffer[]);
 });

@@ -21,7 +21,7 @@ import { salvageJournal } from '../../shared/journal/read-journal';
 import type { Annotation, ArticleInfo, ImportedFlag, Paragraph } from '../../shared/model';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { ReviewState } from '../../shared/journal/review-state';
-import { removeStrayTemporaries, ReviewJournal, type JournalOptions } from '../journal/review-journal';
+import { removeStrayTemporaries, ReviewJournal, type JournalOptions, type ParagraphsFile } from '../journal/review-journal';
 import { acquireLock, describeHolder, takeOverLock, type LockHolder, type ReviewLock } from '../journal/review-lock';
 import { fileIsReadOnly, type ReviewPath } from '../journal/review-path';
 import type { ReadOnlyReview } from '../../shared/contract';
@@ -74,7 +74,7 @@ export async function openReviewFile(
   /** How other Redline processes name this one while it holds the review. */
   app = 'Redline',
   /** A new review's header paragraphs made beside the loading (see header-builder.ts), when there are any. */
-  headerBytes: () => Promise<readonly Uint8Array[] | undefined> = async () => undefined,
+  headerParagraphs: () => Promise<ParagraphsFile | undefined> = async () => undefined,
 ): Promise<Result<OpenedReviewFile>> {
   const name = basename(where.path);
   if (where.folderReadOnly) {
@@ -105,7 +105,7 @@ export async function openReviewFile(
   } else {
     return openLocked(where, article, paragraphs, attempt.holder);
   }
-  const result = await openHeld(where, article, paragraphs, rater, lock, imported, headerBytes);
+  const result = await openHeld(where, article, paragraphs, rater, lock, imported, headerParagraphs);
   if (!result.ok) {
     await lock.release();
     return result;
@@ -167,7 +167,7 @@ async function openHeld(
   rater: string,
   lock: ReviewLock,
   imported: readonly FlagFromFile[],
-  headerBytes: () => Promise<readonly Uint8Array[] | undefined>,
+  headerParagraphs: () => Promise<ParagraphsFile | undefined>,
 ): Promise<Result<OpenedReviewFile>> {
   if (await fileIsReadOnly(where.path)) {
     return openReadOnly(where, article, paragraphs, {
@@ -177,11 +177,11 @@ async function openHeld(
     });
   }
   await removeStrayTemporaries(where.path);
-  const bytes = await headerBytes();
-  const opened = await ReviewJournal.open(where.path, { lock, ...(bytes ? { expected: { paragraphs, bytes } } : {}) });
+  const made = await headerParagraphs();
+  const opened = await ReviewJournal.open(where.path, { lock, ...(made ? { expected: { paragraphs, file: made } } : {}) });
   if (opened.ok) return ok(await fromOpened(opened.value, article, paragraphs, undefined));
   if (opened.error.code !== 'not-found') return await damaged(opened.error.code, opened.error.message, where);
-  const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()), { lock }, bytes);
+  const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()), { lock }, made);
   if (!created.ok) return created;
   const journal = created.value;
   // The reviewer's name is part of the review from the start, so a review sent on keeps who made it.

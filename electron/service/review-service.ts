@@ -619,10 +619,11 @@ export class ReviewService implements RedlineApi {
         rater,
         load.importedFlags(),
         this.lockName,
-        () => load.headerBytes(),
-      );
-      // Whatever the review file needed of the header's bytes it has taken; the thread, if still there, ends.
-      load.dropHeaderBytes();
+        () => load.headerParagraphs(),
+      ).finally(() => {
+        // Whatever the review file needed of the header's paragraphs it has taken.
+        load.dropHeaderParagraphs();
+      });
       if (!opened.ok) {
         status = { kind: 'failed', error: opened.error };
       } else {
