@@ -366,6 +366,7 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
     number,
   ];
   const iMeta = at.metadata;
+  const words = new Words();
   const sourceMarks = new Marks();
   const targetMarks = new Marks();
   for (let record = hasHeader ? records.next() : first; record !== undefined; record = records.next()) {
@@ -411,16 +412,16 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
     // Built field by field rather than with spreads: a published file has hundreds of thousands of rows.
     const rating: { -readonly [K in keyof WmtRating]: WmtRating[K] } = {
       line: record.line,
-      rater: f[iRater]!.trim(),
-      category: f[iCategory]!.trim(),
-      severity: f[iSeverity]!.trim(),
+      rater: words.of(f[iRater]!.trim()),
+      category: words.of(f[iCategory]!.trim()),
+      severity: words.of(f[iSeverity]!.trim()),
     };
     if (span) rating.span = span;
     if (metadata !== undefined) rating.metadata = metadata;
     // Segments are keyed by their ids; rows of one segment may differ in trailing white space only. A file lists
     // a segment's rows together, so the row before is asked first and the map only when it is another segment.
-    const system = f[iSystem]!.trim();
-    const doc = f[iDoc]!.trim();
+    const system = words.of(f[iSystem]!.trim());
+    const doc = words.of(f[iDoc]!.trim());
     const last = segments.length - 1;
     const previous = segments[last];
     const place =
@@ -451,6 +452,21 @@ function segmentKey(system: string, doc: string, docSegId: number): string {
 /** "file line N", for messages (made only when needed: most rows need none). */
 function placeOf(fileName: string, record: TsvRecord): string {
   return `${fileName} line ${record.line}`;
+}
+
+/**
+ * One string for each rater, category, severity, system and document name: a file repeats a few hundred of them
+ * over 100,000 rows, and keeping one copy per row made that many more objects for the garbage collector to trace.
+ */
+class Words {
+  private readonly known = new Map<string, string>();
+
+  of(word: string): string {
+    const known = this.known.get(word);
+    if (known !== undefined) return known;
+    this.known.set(word, word);
+    return word;
+  }
 }
 
 /** Two texts of one segment's rows agree when they differ in trailing white space only. */
