@@ -424,10 +424,9 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
     const doc = words.of(f[iDoc]!.trim());
     const last = segments.length - 1;
     const previous = segments[last];
-    const place =
-      previous !== undefined && previous.docSegId === docSegId && previous.system === system && previous.doc === doc
-        ? last
-        : known.get(segmentKey(system, doc, docSegId));
+    const same = previous !== undefined && previous.docSegId === docSegId && previous.system === system && previous.doc === doc;
+    const key = same ? undefined : segmentKey(system, doc, docSegId);
+    const place = key === undefined ? last : known.get(key);
     if (place !== undefined) {
       const earlier = segments[place]!;
       (earlier.ratings as WmtRating[]).push(rating);
@@ -436,7 +435,7 @@ export function parseWmtTsv(text: string, fileName: string): Result<WmtMqmFile> 
         warnings.push(`${placeOf(fileName, record)}: the text of this segment differs from line ${line}; line ${line} is kept.`);
       }
     } else {
-      known.set(segmentKey(system, doc, docSegId), segments.length);
+      known.set(key!, segments.length);
       segments.push({ system, doc, docSegId, globalSegId: f[iGlobalSeg]!.trim(), source, target, ratings: [rating] });
       firstLines.push(record.line);
     }
