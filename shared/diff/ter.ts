@@ -28,7 +28,7 @@
  * shift; `refWords` then counts reference characters.
  */
 
-import { BeamEditDistance, INF } from './beam-edit-distance';
+import { BeamEditDistance } from './beam-edit-distance';
 
 export interface EditRate {
   readonly edits: number;
@@ -251,10 +251,13 @@ function bestShift(
           if (dest === prevDest) continue;
           prevDest = dest;
           performShift(hyp, sh, length, dest, scratch);
-          // A candidate that cannot reach the best gain so far is abandoned as soon as that is certain.
-          const limit = best === undefined ? INF : current.distance - best.gain;
+          // Only a shift that saves an edit is ever made, and then only the best one: a candidate that cannot
+          // save one, or match the best so far, is abandoned as soon as that is certain (its distance is then
+          // only known to be above the limit, which decides the same).
+          const limit = current.distance - (best === undefined ? 1 : best.gain);
           const gain = current.distance - ed.distanceFrom(scratch, Math.min(sh, dest), limit, shiftEnd(n, sh, length, dest));
           checked++;
+          if (gain < 1) continue;
           if (
             best === undefined ||
             gain > best.gain ||
