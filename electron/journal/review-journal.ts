@@ -27,6 +27,7 @@ import {
 } from '../../shared/journal/read-journal';
 import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
 import type { PreparedReplacement } from '../../shared/journal/prepared-replacement';
+import type { PreparedUndo } from '../../shared/journal/prepared-undo';
 import { snapshotOf, type ReviewState } from '../../shared/journal/review-state';
 import { fail, ok, type Result } from '../../shared/result';
 import { breathe } from '../breathe';
@@ -191,9 +192,10 @@ export class ReviewJournal {
    * is written and flushed to disk — only then may the action be acknowledged to the reviewer. Fails with
    * `conflict` for an event that does not fit the review (nothing is written) and `io-error` if the disk fails
    * (the state goes back to what is on disk and later appends fail until the review is reopened). A Replace all
-   * may bring its texts prepared from the current state (see prepared-replacement.ts); the line written is the same.
+   * may bring its texts prepared from the current state (see prepared-replacement.ts), and an undo or redo of a large
+   * step its drafts (see prepared-undo.ts); the line written is the same.
    */
-  append(body: EventBody, prepared?: PreparedReplacement): Promise<Result<JournalEvent>> {
+  append(body: EventBody, prepared?: PreparedReplacement | PreparedUndo): Promise<Result<JournalEvent>> {
     if (this.readOnly) return Promise.resolve(fail(this.readOnly.code, this.readOnly.message));
     if (this.closed) return Promise.resolve(fail('io-error', `The review file ${this.path} is closed.`));
     if (this.broken) return Promise.resolve(this.broken);

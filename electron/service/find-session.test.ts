@@ -154,6 +154,42 @@ describe('replace', () => {
   });
 });
 
+describe('undo and redo of a replace all of many paragraphs', () => {
+  it('undo gives back the review as it was before, redo as it was after, each one step, and both survive reopening', async () => {
+    const service = fx.service();
+    const path = longArticle(1_500, (k) => k % 3 !== 0);
+    const { reviewId } = await fx.open(service, path);
+    value(await service.editParagraph({ reviewId, paragraphId: 'p1', text: 'Paragraph 1 was about the bridge.' }));
+    value(await service.editParagraph({ reviewId, paragraphId: 'p3', text: 'Paragraph 3 is about the bridge now.' }));
+    const view = async () => {
+      const { drafts, unsaved, undoLabel, redoLabel } = value(await service.getReview({ reviewId }))!;
+      return { drafts, unsaved, undoLabel, redoLabel };
+    };
+    const before = await view();
+    const all = value(await service.replaceAll({ reviewId, query: bridge, replacement: 'tunnel' }));
+    expect(all).toMatchObject({ replaced: 2_000, paragraphs: 1_001 });
+    const after = await view();
+    expect(after.drafts['p3']).toBe('Paragraph 3 is about the tunnel now.');
+
+    const undone = value(await service.undo({ reviewId }));
+    expect(undone.draftsToRead).toHaveLength(1_001);
+    expect({ ...(await view()), redoLabel: undefined }).toEqual({ ...before, redoLabel: undefined });
+    expect((await view()).redoLabel).toBe('Redo replace all');
+    value(await service.redo({ reviewId }));
+    expect(await view()).toEqual(after);
+    value(await service.undo({ reviewId }));
+    const undoneAgain = await view();
+    await service.close();
+
+    const again = fx.service();
+    const reopened = await fx.open(again, path);
+    expect(reopened.drafts).toEqual(undoneAgain.drafts);
+    expect(reopened.drafts).toEqual(before.drafts);
+    value(await again.redo({ reviewId: reopened.reviewId }));
+    expect(value(await again.getReview({ reviewId: reopened.reviewId }))!.drafts).toEqual(after.drafts);
+  });
+});
+
 describe('replace all and the automatic checks', () => {
   it('re-checks every paragraph it changed, in slices, and then tells listeners once', async () => {
     const path = join(fx.articles, 'doubled.txt');

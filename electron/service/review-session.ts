@@ -13,6 +13,7 @@ import type { SuggestionList } from '../../shared/contract';
 import type { ComparisonWindow, DraftTexts, ExportedText, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
 import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
 import type { PreparedReplacement } from '../../shared/journal/prepared-replacement';
+import { isPreparableStep, PreparedUndo } from '../../shared/journal/prepared-undo';
 import {
   annotationList,
   changedBetween,
@@ -248,13 +249,36 @@ export class ReviewSession {
   }
 
   async undo(): DeltaAck {
+    const prepared = await this.prepareMove('undo');
     if (this.state.undo.length === 0) return fail('conflict', 'There is nothing to undo in this review.');
-    return this.delta(await this.act({ type: 'undo' }));
+    return this.delta(await this.act({ type: 'undo' }, prepared));
   }
 
   async redo(): DeltaAck {
+    const prepared = await this.prepareMove('redo');
     if (this.state.redo.length === 0) return fail('conflict', 'There is nothing to redo in this review.');
-    return this.delta(await this.act({ type: 'redo' }));
+    return this.delta(await this.act({ type: 'redo' }, prepared));
+  }
+
+  /**
+   * The drafts after undoing (or redoing) the step on top, made in slices with the event loop free between them,
+   * when the step changes many texts (see prepared-undo.ts); undefined for a small step, which the event moves at
+   * once. A change made meanwhile puts another step on top or other texts under it: the drafts are made again, a
+   * few times at most (after that the event moves the step itself, at once, rather than wait on a busy reviewer).
+   */
+  private async prepareMove(direction: 'undo' | 'redo'): Promise<PreparedUndo | undefined> {
+    for (let attempt = 0; attempt < PREPARE_ATTEMPTS; attempt++) {
+      const state = this.state;
+      if (this.journal.readOnly || !isPreparableStep(direction === 'undo' ? state.undo.top : state.redo.top)) return undefined;
+      const prepared = new PreparedUndo(state, direction);
+      for (;;) {
+        const deadline = performance.now() + PREPARE_SLICE_MS;
+        if (prepared.advance(() => performance.now() < deadline)) return prepared;
+        await breathe();
+        if (!prepared.fits(this.state)) break;
+      }
+    }
+    return undefined;
   }
 
   async setRater(rater: string): Ack {
@@ -477,7 +501,7 @@ export class ReviewSession {
    */
   private async act(
     body: EventBody,
-    prepared?: PreparedReplacement,
+    prepared?: PreparedReplacement | PreparedUndo,
   ): Promise<Result<{ readonly event: JournalEvent; readonly touched: Touched }>> {
     const before = this.journal.state;
     const pending = this.journal.append(body, prepared);
@@ -658,6 +682,11 @@ const DELTA_TEXTS = 200;
 
 /** Flags added to the scorer between two breaths when a review opens (a few milliseconds' work). */
 const FLAGS_SCORED_PER_STEP = 2000;
+
+/** Longest making of an undo's or redo's drafts without a breath (see `prepareMove`). */
+const PREPARE_SLICE_MS = 6;
+/** Times an undo's drafts are made again after changes made meanwhile, before the event is left to move the step. */
+const PREPARE_ATTEMPTS = 4;
 
 /** Paragraphs re-checked at once after a change; more are re-checked in slices (see `ReviewSession.recheck`). */
 const RECHECK_AT_ONCE = 32;

@@ -26,7 +26,8 @@ import {
 import type { ReviewState, Version } from './review-state';
 import { MarkDraft, MarkSet } from './paragraph-marks';
 import { UndoStack } from './undo-stack';
-import { replacementChange, type PreparedReplacement } from './prepared-replacement';
+import { PreparedReplacement, replacementChange } from './prepared-replacement';
+import { PreparedUndo } from './prepared-undo';
 import { LayeredMapDraft } from './layered-map';
 
 /** The state of a review with no events yet. */
@@ -168,11 +169,24 @@ export class ReviewStateBuilder {
 
   /**
    * Applies the event, or returns why it does not fit (changing nothing). A Replace all's texts may come prepared
-   * (see prepared-replacement.ts); they are used only when made from the texts this event applies to.
+   * (see prepared-replacement.ts), and so may the drafts of an undo or redo of a large step (see prepared-undo.ts);
+   * they are used only when made from the very state this event applies to.
    */
-  apply(event: JournalEvent, prepared?: PreparedReplacement): string | undefined {
-    const ready = event.type === 'text-replaced' ? prepared?.readyFor(event, this.drafts.unchanged, this.base.paragraphs) : undefined;
-    const problem = ready ? undefined : this.check(event);
+  apply(event: JournalEvent, prepared?: PreparedReplacement | PreparedUndo): string | undefined {
+    const ready =
+      event.type === 'text-replaced' && prepared instanceof PreparedReplacement
+        ? prepared.readyFor(event, this.drafts.unchanged, this.base.paragraphs)
+        : undefined;
+    const moved =
+      (event.type === 'undo' || event.type === 'redo') && prepared instanceof PreparedUndo
+        ? prepared.readyFor(event.type, {
+            drafts: this.drafts.unchanged,
+            paragraphs: this.base.paragraphs,
+            undo: this.undo,
+            redo: this.redo,
+          })
+        : undefined;
+    const problem = ready || moved ? undefined : this.check(event);
     if (problem !== undefined) return problem;
     this.seq = Math.max(this.seq, event.seq);
     const group = this.openGroup;
@@ -263,14 +277,17 @@ export class ReviewStateBuilder {
       case 'undo': {
         const step = this.undo.top!;
         this.undo = this.undo.pop();
-        for (let i = step.changes.length - 1; i >= 0; i--) this.restore(step.changes[i]!, 'before');
+        // A large step's texts were put back ahead, a slice at a time: the step only swaps them in.
+        if (moved) this.drafts = new LayeredMapDraft(moved);
+        else for (let i = step.changes.length - 1; i >= 0; i--) this.restore(step.changes[i]!, 'before');
         this.redo = this.redo.push(step);
         return undefined;
       }
       case 'redo': {
         const step = this.redo.top!;
         this.redo = this.redo.pop();
-        for (const change of step.changes) this.restore(change, 'after');
+        if (moved) this.drafts = new LayeredMapDraft(moved);
+        else for (const change of step.changes) this.restore(change, 'after');
         this.undo = this.undo.push(step);
         return undefined;
       }
