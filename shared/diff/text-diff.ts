@@ -108,8 +108,8 @@ export function diffWordsTrimmed(oldText: string, newText: string): DiffSegment[
   while (end < shortest - start && oldText.charCodeAt(oldText.length - 1 - end) === newText.charCodeAt(newText.length - 1 - end)) end++;
   while (start > 0 && !(tokenBoundary(oldText, start) && tokenBoundary(newText, start))) start--;
   while (end > 0 && !(tokenBoundary(oldText, oldText.length - end) && tokenBoundary(newText, newText.length - end))) end--;
-  const a = tokenizeWords(oldText.slice(start, oldText.length - end));
-  const b = tokenizeWords(newText.slice(start, newText.length - end));
+  const a = tokenizeWords(oldText, start, oldText.length - end);
+  const b = tokenizeWords(newText, start, newText.length - end);
   return diffTokens(a, b, oldText.slice(0, start), oldText.slice(oldText.length - end));
 }
 
@@ -150,8 +150,7 @@ let spareIds: Int32Array | undefined;
 
 /**
  * Interns both token lists to ids, runs the search and turns its runs back into text segments. `head` and
- * `tail` are text both sides share before and after the tokens (whole tokens, see diffWordsTrimmed): each joins
- * the search's runs as one more unchanged token, merged with an unchanged run beside it.
+ * `tail` are text both sides share before and after the tokens (whole tokens, see diffWordsTrimmed).
  */
 function diffTokens(a: readonly string[], b: readonly string[], head: string, tail: string): DiffSegment[] | undefined {
   const ids = new Map<string, number>();
@@ -164,24 +163,7 @@ function diffTokens(a: readonly string[], b: readonly string[], head: string, ta
   } finally {
     if (spareIds === undefined || spareIds.length < memory.length) spareIds = memory;
   }
-  if (found === undefined) return undefined;
-  if (head === '' && tail === '') return toSegments(found, a, b);
-  const runs: EditRun[] = [];
-  const add = (run: EditRun): void => {
-    const last = runs[runs.length - 1];
-    if (last !== undefined && last.kind === 'same' && run.kind === 'same')
-      runs[runs.length - 1] = { kind: 'same', count: last.count + run.count };
-    else runs.push(run);
-  };
-  if (head !== '') add({ kind: 'same', count: 1 });
-  for (const run of found) add(run);
-  if (tail !== '') add({ kind: 'same', count: 1 });
-  const wrap = (tokens: readonly string[]): string[] => {
-    const out = head === '' ? [...tokens] : [head, ...tokens];
-    if (tail !== '') out.push(tail);
-    return out;
-  };
-  return toSegments(runs, wrap(a), wrap(b));
+  return found === undefined ? undefined : toSegments(found, a, b, head, tail);
 }
 
 /** Token ids shared by both sides, written into `out`: equal tokens, equal ids. */
@@ -203,8 +185,12 @@ function intern(tokens: readonly string[], ids: Map<string, number>, out: Int32A
  * all insertions after (one `[-old words-]{+new words+}` instead of interleaved pieces), and a stretch of
  * white space alone between two changes joins them, so three replaced words in a row read as one replacement.
  */
-function toSegments(runs: readonly EditRun[], a: readonly string[], b: readonly string[]): DiffSegment[] {
+function toSegments(runs: readonly EditRun[], a: readonly string[], b: readonly string[], head = '', tail = ''): DiffSegment[] {
   const segments: DiffSegment[] = [];
+  // The shared start and end join the first and last runs when those are unchanged, or stand as runs of
+  // their own: the same segments as if their tokens had been diffed.
+  const last = runs.length - 1;
+  if (head !== '' && (last < 0 || runs[0]!.kind !== 'same')) segments.push({ kind: 'same', text: head });
   let deleted = '';
   let inserted = '';
   let ia = 0;
@@ -219,7 +205,9 @@ function toSegments(runs: readonly EditRun[], a: readonly string[], b: readonly 
     const run = runs[r]!;
     switch (run.kind) {
       case 'same': {
-        const text = a.slice(ia, ia + run.count).join('');
+        let text = a.slice(ia, ia + run.count).join('');
+        if (r === 0) text = head + text;
+        if (r === last) text += tail;
         ia += run.count;
         ib += run.count;
         const between = (deleted !== '' || inserted !== '') && r + 1 < runs.length;
@@ -246,6 +234,7 @@ function toSegments(runs: readonly EditRun[], a: readonly string[], b: readonly 
     }
   }
   flushChange();
+  if (tail !== '' && (last < 0 || runs[last]!.kind !== 'same')) segments.push({ kind: 'same', text: tail });
   return segments;
 }
 

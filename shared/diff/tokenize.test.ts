@@ -57,6 +57,8 @@ describe('token boundaries', () => {
       for (let at = 0; at <= text.length; at++) {
         if (!tokenBoundary(text, at)) continue;
         expect([...tokenizeWords(text.slice(0, at)), ...tokenizeWords(text.slice(at))], `${JSON.stringify(text)} at ${at}`).toEqual(whole);
+        // The same parts tokenized in place, without slicing the text.
+        expect([...tokenizeWords(text, 0, at), ...tokenizeWords(text, at)], `${JSON.stringify(text)} at ${at}`).toEqual(whole);
       }
     }
   });

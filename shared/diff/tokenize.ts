@@ -44,12 +44,14 @@ const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
 
 /**
  * Splits text into word, white-space and punctuation tokens. Joining the tokens gives back the text exactly.
- * Runs of Chinese or Japanese characters are split into dictionary words.
+ * Runs of Chinese or Japanese characters are split into dictionary words. With `from` and `to`, only that
+ * part of the text, which must start and end at a {@link tokenBoundary} (so no token crosses either end),
+ * without copying it out first.
  */
-export function tokenizeWords(text: string): string[] {
+export function tokenizeWords(text: string, from = 0, to = text.length): string[] {
   const tokens: string[] = [];
-  const length = text.length;
-  let i = 0;
+  const length = to;
+  let i = from;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c < 128) {
