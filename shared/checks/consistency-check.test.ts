@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConsistency, ConsistencyIndex } from './consistency-check';
+import type { Finding } from './finding';
 
 const paras = (...texts: string[]) => texts.map((text, i) => ({ id: `p${i + 1}`, text }));
 
@@ -27,5 +28,61 @@ describe('consistency check', () => {
     ps.forEach((p, i) => index.set(p, i));
     const touched = index.set({ id: 'p2', text: 'Then Lin Yawen answered.' }, 1);
     expect([...touched].flatMap((k) => index.findings(k))).toEqual([]);
+  });
+});
+
+describe('consistency check kept current paragraph by paragraph', () => {
+  /** A small seeded generator, so a failure can be replayed. */
+  function random(seed: number): (n: number) => number {
+    let x = seed;
+    return (n) => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return (x >>> 8) % n;
+    };
+  }
+  const NAMES = ['Lin Yawen', 'Lin Ya-wen', 'Belt and Road Initiative', 'One Belt, One Road', 'Belt and Road programme', 'Zhou Mingyuan'];
+  const FILLERS = ['spoke on Monday.', 'left the harbour.', 'answered the council.'];
+  const paragraph = (pick: (n: number) => number): string =>
+    Array.from({ length: 1 + pick(3) }, () => `${NAMES[pick(NAMES.length)]!} ${FILLERS[pick(FILLERS.length)]!}`).join(' ');
+
+  /**
+   * Findings in an order that does not depend on the history of edits: an incremental index may meet the writings of
+   * a name in another order than a full check does, which orders the other writings a message names.
+   */
+  function normalised(findings: readonly Finding[]): string[] {
+    return findings
+      .map((f) => {
+        const [own, others = ''] = f.message.split(' is also written ');
+        const sorted = others
+          .replace(/\.$/, '')
+          .split(/(?<=\)), (?=“)/)
+          .sort()
+          .join(', ');
+        return `${f.paragraphId}@${f.start}-${f.end} ${f.text} ${f.category} ${own} | ${sorted}`;
+      })
+      .sort();
+  }
+
+  it('after random edits, finds what a full check of the edited article finds', () => {
+    for (const seed of [1, 2, 3]) {
+      const pick = random(seed);
+      // Enough paragraphs that a writing occurs in many hundreds of them.
+      const texts = Array.from({ length: 2_000 }, () => paragraph(pick));
+      const index = new ConsistencyIndex();
+      // Put in out of order once, as edits all over the article would: every place is found, none appended.
+      const order = texts.map((_, i) => i);
+      if (seed === 3) order.sort((a, b) => ((a * 7919) % 2_003) - ((b * 7919) % 2_003));
+      for (const i of order) index.set({ id: `p${i + 1}`, text: texts[i]! }, i);
+      for (let edit = 0; edit < 2_000; edit++) {
+        const i = pick(texts.length);
+        // Now and then a paragraph loses its names, or gets the one it had back.
+        texts[i] = pick(5) === 0 ? 'Nothing to compare here.' : paragraph(pick);
+        index.set({ id: `p${i + 1}`, text: texts[i]! }, i);
+      }
+      const incremental = [...index.keys()].flatMap((k) => index.findings(k));
+      const full = checkConsistency(texts.map((text, i) => ({ id: `p${i + 1}`, text })));
+      expect(incremental.length).toBeGreaterThan(0);
+      expect(normalised(incremental)).toEqual(normalised(full));
+    }
   });
 });

@@ -139,11 +139,110 @@ export function phrasesOf(text: string): Phrase[] {
   return out;
 }
 
-/** Where one writing occurs: paragraph positions in article order, with each one's id and offset (parallel lists). */
-interface Occurrences {
-  readonly indices: number[];
-  readonly ids: string[];
-  readonly starts: number[];
+/**
+ * Where one writing occurs: paragraph positions in article order, with each one's id and offset. A name on every
+ * page of a long article occurs in tens of thousands of paragraphs, and re-checking one of them takes its place out
+ * and puts it back: in one sorted list that is a search and a shift of the whole list, a millisecond or more per
+ * paragraph when a Replace all re-checks 25,000 of them. Here the list is cut into blocks of at most `BLOCK`
+ * entries (plain number and string lists, not an object each), so a place is found by two binary searches and
+ * only one block shifts.
+ */
+class Occurrences {
+  /** Blocks in article order, none empty; each holds parallel lists of positions, ids and offsets. */
+  private readonly blocks: { indices: number[]; ids: string[]; starts: number[] }[] = [];
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The id and offset of the first occurrence in article order (the list is never empty when asked). */
+  first(): { readonly id: string; readonly start: number } {
+    const b = this.blocks[0]!;
+    return { id: b.ids[0]!, start: b.starts[0]! };
+  }
+
+  /** The positions of the first `n` occurrences, in article order. */
+  firstIndices(n: number): number[] {
+    const out: number[] = [];
+    for (const b of this.blocks) {
+      for (const i of b.indices) {
+        if (out.length === n) return out;
+        out.push(i);
+      }
+    }
+    return out;
+  }
+
+  /** Puts an occurrence in at its place; false when the paragraph has one already (its first place counts). */
+  add(index: number, id: string, start: number): boolean {
+    const blocks = this.blocks;
+    let b = blocks.at(-1);
+    // Appended during a full run, which goes in article order; inserted in place after an edit.
+    if (!b || b.indices.at(-1)! < index) {
+      if (!b || b.indices.length >= BLOCK) blocks.push((b = { indices: [], ids: [], starts: [] }));
+      b.indices.push(index);
+      b.ids.push(id);
+      b.starts.push(start);
+      this.count += 1;
+      return true;
+    }
+    const k = this.blockOf(index);
+    b = blocks[k]!;
+    const at = lowerBound(b.indices, index);
+    if (b.indices[at] === index) return false;
+    b.indices.splice(at, 0, index);
+    b.ids.splice(at, 0, id);
+    b.starts.splice(at, 0, start);
+    this.count += 1;
+    if (b.indices.length > 2 * BLOCK) {
+      // Split a block grown by insertions, so none shifts more than 2 * BLOCK entries.
+      blocks.splice(k + 1, 0, { indices: b.indices.splice(BLOCK), ids: b.ids.splice(BLOCK), starts: b.starts.splice(BLOCK) });
+    }
+    return true;
+  }
+
+  /** Takes out the occurrence in paragraph `index`, if there is one. */
+  remove(index: number): void {
+    if (this.blocks.length === 0) return;
+    const k = this.blockOf(index);
+    const b = this.blocks[k]!;
+    const at = lowerBound(b.indices, index);
+    if (b.indices[at] !== index) return;
+    b.indices.splice(at, 1);
+    b.ids.splice(at, 1);
+    b.starts.splice(at, 1);
+    this.count -= 1;
+    if (b.indices.length === 0) this.blocks.splice(k, 1);
+  }
+
+  /** The block that holds `index` or where it would go: the first whose last position is not below it (or the last). */
+  private blockOf(index: number): number {
+    const blocks = this.blocks;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.indices.at(-1)! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** Entries of a block of `Occurrences`: a shift of a few hundred is a microsecond's work, and a list of thousands few blocks. */
+const BLOCK = 256;
+
+/** The first place in a sorted list holding a value not below `value`. */
+function lowerBound(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Paragraph numbers listed in a message before "and N more": a name used on every page would make it a page. */
@@ -174,21 +273,9 @@ export class ConsistencyIndex {
       let group = this.groups.get(ph.key);
       if (!group) this.groups.set(ph.key, (group = new Map()));
       let o = group.get(ph.surface);
-      if (!o) group.set(ph.surface, (o = { indices: [], ids: [], starts: [] }));
-      // In article order: appended during a full run, inserted in place after an edit.
-      let at = o.indices.length;
-      if (at > 0 && o.indices[at - 1]! >= index) {
-        let lo = 0;
-        while (lo < at) {
-          const mid = (lo + at) >> 1;
-          if (o.indices[mid]! < index) lo = mid + 1;
-          else at = mid;
-        }
-        if (o.indices[at] === index) continue; // the writing twice in one paragraph: its first place counts
-      }
-      o.indices.splice(at, 0, index);
-      o.ids.splice(at, 0, paragraph.id);
-      o.starts.splice(at, 0, ph.start);
+      if (!o) group.set(ph.surface, (o = new Occurrences()));
+      // The writing twice in one paragraph: its first place counts.
+      if (!o.add(index, paragraph.id, ph.start)) continue;
       const wasNameLike = this.nameLike.get(ph.key);
       if (wasNameLike !== false && wasNameLike !== ph.nameLike) this.nameLike.set(ph.key, (wasNameLike ?? true) && ph.nameLike);
     }
@@ -204,13 +291,8 @@ export class ConsistencyIndex {
       const group = this.groups.get(ph.key);
       const o = group?.get(ph.surface);
       if (!group || !o) continue;
-      const at = o.indices.indexOf(old.index);
-      if (at >= 0) {
-        o.indices.splice(at, 1);
-        o.ids.splice(at, 1);
-        o.starts.splice(at, 1);
-      }
-      if (o.indices.length === 0) group.delete(ph.surface);
+      o.remove(old.index);
+      if (o.size === 0) group.delete(ph.surface);
       if (group.size === 0) {
         this.groups.delete(ph.key);
         this.nameLike.delete(ph.key);
@@ -234,10 +316,10 @@ export class ConsistencyIndex {
         .filter((x) => x !== w)
         .map((x) => `“${x.surface}” (${x.where})`)
         .join(', ');
-      const start = w.o.starts[0]!;
+      const { id, start } = w.o.first();
       return {
         check: 'consistency',
-        paragraphId: w.o.ids[0]!,
+        paragraphId: id,
         start,
         end: start + w.surface.length,
         text: w.surface,
@@ -251,11 +333,11 @@ export class ConsistencyIndex {
 
 /** Where a writing appears, in words: "¶5, ¶14" or "¶2, ¶3, ¶7, ¶9 and 212 more". */
 function whereIn(o: Occurrences): string {
-  const listed = o.indices
-    .slice(0, LISTED)
+  const listed = o
+    .firstIndices(LISTED)
     .map((i) => `¶${i + 1}`)
     .join(', ');
-  const more = o.indices.length - Math.min(LISTED, o.indices.length);
+  const more = o.size - Math.min(LISTED, o.size);
   return more > 0 ? `${listed} and ${more} more` : listed;
 }
 
