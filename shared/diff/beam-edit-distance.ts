@@ -7,23 +7,18 @@
  * Only the band of each row that is computed or read is stored, so memory grows with length times beam, not
  * length squared: a 20,000-word paragraph needs some 8 MB (two matrices) instead of 1.6 GB.
  *
- * TER tries many shifted hypotheses per paragraph, each differing from the current one in a short stretch, and
- * the rows before that stretch are taken from the stored matrix. After the stretch, two ways to finish:
- * - compute on until a row is back in step with the stored one (see `distanceFrom`), a few rows more;
- * - or, once a round has tried enough candidates to pay for it, build the reverse matrix (the cost from each
- *   cell to the end) once: every path crosses the row where the stretch ends, and from there on the words, so
- *   the costs to the end, are the stored ones; the distance is then the cheapest sum over that one row.
- * Both give the same distance; a paragraph with few candidates per round is cheaper the first way, one with
- * hundreds (short words repeated everywhere, or characters) far cheaper the second.
+ * TER tries many shifted hypotheses per paragraph, each differing from the current one in a short stretch. The
+ * rows before that stretch are taken from the stored matrix, and `full` also keeps the reverse matrix (the
+ * cost from each cell to the end, built on the first candidate): every path crosses the row where the stretch
+ * ends, and from there on the words, so the costs to the end, are the stored ones; the distance is then the
+ * cheapest sum over that one row. Within the stretch only the cells that can still give a useful distance are
+ * computed (see `throughRest`).
  */
 
 /** sacreBLEU's beam: cells more than this far from the scaled diagonal are not computed. */
 const BEAM_WIDTH = 25;
 /** Larger than any real distance, small enough that adding 1 cannot overflow an Int32Array cell. */
 export const INF = 1 << 29;
-
-/** Rows a candidate is spared once the costs to the end are built (measured on post-edited news: about 16). */
-const REST_SAVES_ROWS = 16;
 
 const OP_SAME = 0;
 const OP_SUB = 1;
@@ -73,12 +68,10 @@ export class BeamEditDistance {
   private readonly costs: Int32Array;
   /** Per cell of the same band, the cost from the cell to the end for that hypothesis (INF outside the beam). */
   private readonly rest: Int32Array;
-  /** The hypothesis last passed to `full`, for building `rest` when it is first worth it. */
+  /** The hypothesis last passed to `full`, for building `rest` when the first candidate needs it. */
   private readonly stored: Int32Array;
   /** Whether `rest` holds the costs to the end of `stored`. */
   private restReady = false;
-  /** Calls of `distanceFrom` since the last `full`. */
-  private tried = 0;
   private readonly path: Int32Array;
   /** Where `full` writes the alignment it returns (valid until the next call). */
   private readonly align: Int32Array;
@@ -178,7 +171,6 @@ export class BeamEditDistance {
     }
     this.stored.set(hyp);
     this.restReady = false;
-    this.tried = 0;
     // Walk back from the end, re-deciding each cell's operation with the forward pass's preference (match or
     // substitution, then deletion of a hypothesis word, then insertion of a reference word: the first that
     // gives the cell's cost), which is cheaper than storing an operation per cell.
@@ -267,17 +259,14 @@ export class BeamEditDistance {
   /**
    * Distance of a hypothesis that shares its first `from` words, and every word from position `same` on, with
    * the one last passed to `full`: rows up to `from` are taken from that matrix and the rest computed in two
-   * rolling rows (see `untilInStep` and `throughRest`). Only a distance of at most `limit` is needed exactly:
-   * past it, some value above `limit` is returned.
+   * rolling rows (see `throughRest`). Only a distance of at most `limit` is needed exactly: past it, some value
+   * above `limit` is returned.
    */
   distanceFrom(hyp: Int32Array, from: number, limit: number, same: number = this.n): number {
     const { n, m, bandBase, costs } = this;
     if (from >= n || same <= from) return costs[bandBase[n]! + m]!;
-    // Building the costs to the end takes about as long as computing n rows: worth it once a round has had
-    // enough candidates, each of which it spares some twenty rows (the rows to fall back into step, and the
-    // cells of the shifted stretch that the limit drops).
-    if (!this.restReady && ++this.tried * REST_SAVES_ROWS > n) this.fillRest();
-    return this.restReady ? this.throughRest(hyp, from, limit, same) : this.untilInStep(hyp, from, limit, same);
+    if (!this.restReady) this.fillRest();
+    return this.throughRest(hyp, from, limit, same);
   }
 
   /**
@@ -369,84 +358,4 @@ export class BeamEditDistance {
     }
     return best <= limit ? best : over;
   }
-
-  /**
-   * Rows until one past `same` equals the stored row plus one constant (every reachable cell, and the same
-   * cells unreachable): the rows after it see the same words, so they too stay that constant apart, and the
-   * distance is the stored one plus the constant. Stops once every cell of a row exceeds `limit` (a row's
-   * minimum is never below the one before), returning that minimum.
-   */
-  private untilInStep(hyp: Int32Array, from: number, limit: number, same: number): number {
-    const { n, m, ref, lo, hi, bandStart, bandEnd, bandBase, costs } = this;
-    let prev = this.prev;
-    let cur = this.cur;
-    prev.set(costs.subarray(bandBase[from]! + bandStart[from]!, bandBase[from]! + bandEnd[from]!), bandStart[from]!);
-    let result = -1;
-    for (let i = from + 1; i <= n; i++) {
-      const start = lo[i]!;
-      const end = hi[i]!;
-      const first = bandStart[i]!;
-      const last = bandEnd[i]!;
-      // The band's cells outside the beam, read by the next row, hold INF: one before the beam, the rest after.
-      cur[first] = INF;
-      cur.fill(INF, end, last);
-      const word = hyp[i - 1];
-      let rowMin = INF;
-      let left = INF;
-      let j = start;
-      if (j === 0) {
-        left = prev[0]! + 1;
-        cur[0] = left;
-        rowMin = left;
-        j = 1;
-      }
-      // The cell up and to the left, the one above and the one to the left are carried in locals.
-      let diagonal = prev[j - 1]!;
-      for (; j < end; j++) {
-        const above = prev[j]!;
-        let best = diagonal + (word === ref[j - 1] ? 0 : 1);
-        if (above + 1 < best) best = above + 1;
-        if (left + 1 < best) best = left + 1;
-        if (best > INF) best = INF;
-        cur[j] = best;
-        if (best < rowMin) rowMin = best;
-        diagonal = above;
-        left = best;
-      }
-      const t = prev;
-      prev = cur;
-      cur = t;
-      if (rowMin > limit) {
-        result = rowMin;
-        break;
-      }
-      if (i >= same && i < n) {
-        const offset = inStep(prev, costs, bandBase[i]!, first, last);
-        if (offset !== undefined) {
-          result = costs[bandBase[n]! + m]! + offset;
-          break;
-        }
-      }
-    }
-    this.prev = prev;
-    this.cur = cur;
-    return result >= 0 ? result : prev[m]!;
-  }
-}
-
-/**
- * The constant by which `row` exceeds the stored row at `base` over [first, last), when every reachable cell
- * differs by that one constant and the unreachable ones (INF) are the same; otherwise `undefined`.
- */
-function inStep(row: Int32Array, stored: Int32Array, base: number, first: number, last: number): number | undefined {
-  let offset: number | undefined;
-  for (let j = first; j < last; j++) {
-    const a = row[j]!;
-    const b = stored[base + j]!;
-    if (a === INF || b === INF) {
-      if (a !== b) return undefined;
-    } else if (offset === undefined) offset = a - b;
-    else if (a - b !== offset) return undefined;
-  }
-  return offset;
 }
