@@ -535,18 +535,20 @@ export class ReviewSession {
     }
     void (async () => {
       for (let i = 0; i < paragraphIds.length;) {
+        // The first slice too waits for the next turn: the change's answer is made in this one.
+        await breathe();
         const deadline = performance.now() + RECHECK_SLICE_MS;
         this.rechecking += 1;
         try {
+          // The clock is read after each paragraph: one that shares common phrases with many others takes a
+          // millisecond or more to re-check, so a few between two readings would overrun the slice.
           while (i < paragraphIds.length && performance.now() < deadline) {
-            const some = paragraphIds.slice(i, i + 8);
-            this.suggestions.textsChanged(this.state, some);
-            i += some.length;
+            this.suggestions.textsChanged(this.state, [paragraphIds[i]!]);
+            i += 1;
           }
         } finally {
           this.rechecking -= 1;
         }
-        await breathe();
       }
       if (this.rechecking === 0) this.onSuggestions();
     })();
