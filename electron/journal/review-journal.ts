@@ -145,9 +145,13 @@ export class ReviewJournal {
   }
 
   /** Reads a review file and folds it. Never writes to the file (see the file comment). */
+  /**
+   * `expected`, when given, are the paragraphs the header should hold (see `ExpectedParagraphs`); they may still be
+   * in the making (a promise), and are waited for only once the file has been read.
+   */
   static async open(
     path: string,
-    options: JournalOptions & { readonly expected?: ExpectedParagraphs } = {},
+    options: JournalOptions & { readonly expected?: ExpectedParagraphs | Promise<ExpectedParagraphs | undefined> } = {},
   ): Promise<Result<OpenedJournal>> {
     let bytes: Buffer;
     try {
@@ -160,7 +164,7 @@ export class ReviewJournal {
     }
     // A long review is read from its bytes in parts, so its header is never one long string; anything unusual
     // (damage above all) is read again as one text, which names it exactly.
-    const split = bytes.length >= READ_IN_PARTS_FROM ? partsOf(bytes, options.expected) : undefined;
+    const split = bytes.length >= READ_IN_PARTS_FROM ? partsOf(bytes, await options.expected) : undefined;
     const inParts = split && (await readJournalPartsInSteps(split.parts, basename(path), breathe));
     if (split && inParts?.ok) {
       const { state, warnings, torn, goodLength, events } = inParts.value;

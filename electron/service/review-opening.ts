@@ -177,11 +177,13 @@ async function openHeld(
     });
   }
   await removeStrayTemporaries(where.path);
-  const made = await headerParagraphs();
-  const opened = await ReviewJournal.open(where.path, { lock, ...(made ? { expected: { paragraphs, file: made } } : {}) });
+  // The file is read while the paragraphs' header JSON is still being made beside the loading.
+  const making = headerParagraphs().catch(() => undefined);
+  const expected = making.then((file) => file && { paragraphs, file });
+  const opened = await ReviewJournal.open(where.path, { lock, expected });
   if (opened.ok) return ok(await fromOpened(opened.value, article, paragraphs, undefined));
   if (opened.error.code !== 'not-found') return await damaged(opened.error.code, opened.error.message, where);
-  const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()), { lock }, made);
+  const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()), { lock }, await making);
   if (!created.ok) return created;
   const journal = created.value;
   // The reviewer's name is part of the review from the start, so a review sent on keeps who made it.
