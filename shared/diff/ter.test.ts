@@ -4,6 +4,7 @@ import {
   aggregateEditRate,
   characterEditRate,
   countTerChars,
+  countTerInto,
   countTerWords,
   terChars,
   terEdits,
@@ -56,6 +57,11 @@ describe('TER words', () => {
         .filter((w) => w !== '');
       expect(terWords(text), JSON.stringify(text)).toEqual(expected);
       expect(countTerWords(text), JSON.stringify(text)).toBe(expected.length);
+      // Both counts in one pass, as a loading article is counted, give the counts one at a time.
+      const words = new Uint32Array(2);
+      const chars = new Uint32Array(2);
+      countTerInto(text, words, chars, 1);
+      expect([words[1], chars[1]], JSON.stringify(text)).toEqual([expected.length, countTerChars(text)]);
     }
   });
 

@@ -91,6 +91,25 @@ export function countTerChars(text: string): number {
   return count;
 }
 
+/**
+ * `countTerWords` and `countTerChars` of a text in one pass over it, put at position `at` of `words` and `chars`
+ * (an article's counts are made this way while it loads).
+ */
+export function countTerInto(text: string, words: Uint32Array, chars: Uint32Array, at: number): void {
+  let wordCount = 0;
+  let charCount = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = isWhiteSpace(code);
+    if (!space && !inWord) wordCount++;
+    inWord = !space;
+    if (!space && !(code >= 0xdc00 && code <= 0xdfff)) charCount++;
+  }
+  words[at] = wordCount;
+  chars[at] = charCount;
+}
+
 /** The tokens TER counts: lower-cased, split on white space. */
 export function terWords(text: string): string[] {
   const lower = text.toLowerCase();

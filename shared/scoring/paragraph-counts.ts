@@ -4,7 +4,7 @@
  * (see electron/service/background-counter.ts), so the review is ready soon after the last paragraph arrives
  * instead of after a second pass over the whole article.
  */
-import { countTerChars, countTerWords } from '../diff/ter';
+import { countTerInto } from '../diff/ter';
 import { countWords } from './word-count';
 
 export interface ParagraphCounts {
@@ -24,8 +24,7 @@ export function countParagraphs(texts: readonly string[]): ParagraphCounts {
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
     words[i] = countWords(text);
-    terWords[i] = countTerWords(text);
-    terChars[i] = countTerChars(text);
+    countTerInto(text, terWords, terChars, i);
   }
   return { words, terWords, terChars };
 }
@@ -54,8 +53,7 @@ export class ParagraphCounter {
   addAt(position: number, text: string): void {
     this.reserve(position + 1);
     this.words[position] = countWords(text);
-    this.terWords[position] = countTerWords(text);
-    this.terChars[position] = countTerChars(text);
+    countTerInto(text, this.terWords, this.terChars, position);
   }
 
   /** Puts counts made elsewhere at positions `from`, `from + 1`, .... */
