@@ -164,7 +164,7 @@ export class ReviewJournal {
     }
     // A long review is read from its bytes in parts, so its header is never one long string; anything unusual
     // (damage above all) is read again as one text, which names it exactly.
-    const split = bytes.length >= READ_IN_PARTS_FROM ? partsOf(bytes, await options.expected) : undefined;
+    const split = bytes.length >= READ_IN_PARTS_FROM ? partsOf(bytes, await options.expected, await headerEndInSteps(bytes)) : undefined;
     const inParts = split && (await readJournalPartsInSteps(split.parts, basename(path), breathe));
     if (split && inParts?.ok) {
       const { state, warnings, torn, goodLength, events } = inParts.value;
@@ -404,10 +404,12 @@ const CHECKSUM_PIECE = 1 << 23;
 export function partsOf(
   bytes: Buffer,
   expected?: ExpectedParagraphs,
+  /** Where the header's line ends, when found already (see `headerEndInSteps`). */
+  headerEnd?: number,
 ): { readonly parts: JournalParts; readonly eventsStart: number } | undefined {
   if (typeof zlibCrc32 !== 'function') return undefined;
   const bom = bytes.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
-  const newline = bytes.indexOf(10, bom);
+  const newline = headerEnd ?? bytes.indexOf(10, bom);
   if (newline < 0) return undefined;
   const header = bytes.subarray(bom, newline);
   const listAt = header.indexOf(PARAGRAPHS_START);
@@ -478,6 +480,19 @@ export function partsOf(
     },
     eventsStart: newline + 1,
   };
+}
+
+/**
+ * Where a review file's first line ends (-1 when it does not), found a piece at a time: the first pass over 60
+ * MB just read holds the event loop for a tenth of a second.
+ */
+async function headerEndInSteps(bytes: Buffer): Promise<number> {
+  for (let from = 0; from < bytes.length; from += CHECKSUM_PIECE) {
+    const at = bytes.subarray(from, Math.min(bytes.length, from + CHECKSUM_PIECE)).indexOf(10);
+    if (at >= 0) return from + at;
+    await breathe();
+  }
+  return -1;
 }
 
 /** Bytes decoded at a time when reading a review file: decoding 90 MB at once would hold the event loop for seconds. */

@@ -19,6 +19,8 @@ import { breathe } from '../breathe';
 
 /** Checking done between two breaths: well under the 50 ms a request may wait. */
 const SLICE_MS = 8;
+/** Paragraphs made ready for the checks between two breaths when the checks start. */
+const PARAGRAPHS_PER_STEP = 10_000;
 
 export class SessionSuggestions {
   private readonly checker = new ArticleChecker();
@@ -29,9 +31,19 @@ export class SessionSuggestions {
   constructor(private readonly changed: () => void) {}
 
   /** Checks the whole article in the background; `changed` is called when it is done. */
-  start(state: ReviewState): Promise<void> {
-    const paragraphs = state.paragraphs.map((p) => checkParagraphOf(p, state.drafts.get(p.id)));
+  async start(state: ReviewState): Promise<void> {
     this.running = true;
+    // The paragraphs as the checks see them, made a step at a time: 100,000 at once held the event loop.
+    const paragraphs: ReturnType<typeof checkParagraphOf>[] = [];
+    for (let i = 0; i < state.paragraphs.length; i++) {
+      const p = state.paragraphs[i]!;
+      paragraphs.push(checkParagraphOf(p, state.drafts.get(p.id)));
+      if ((i + 1) % PARAGRAPHS_PER_STEP === 0) await breathe();
+      if (this.closed) {
+        this.running = false;
+        return;
+      }
+    }
     return this.checker
       .runInSlices(paragraphs, { sliceMs: SLICE_MS, now: () => performance.now(), pause: breathe, cancelled: () => this.closed })
       .then((done) => {
