@@ -13,7 +13,7 @@ import type { FoundMatch, MatchCount, ReplaceResult } from '../shared/contract';
 import { ReviewService } from '../electron/service/review-service';
 import { startBrowserHost } from '../electron/host/browser-host';
 import { articleText, generateParagraphs } from './article-generator';
-import { hostClient, openTimed } from './review.bench';
+import { hostClient, openTimed } from './review-client';
 import { median, type BenchSection, type Figure } from './report';
 
 const PARAGRAPHS = 100_000;

@@ -1,0 +1,204 @@
+/**
+ * Reviewing a long article through the review service, in a process of its own running the service built as the app
+ * runs it (see review.bench.ts): opening its review file (new and existing), the
+ * latency of durable actions (flag, edit), the review view, and the compare view, on a generated news article
+ * of 100,000 paragraphs (see article-generator.ts) with 2,000 flags and 2,000 post-edited paragraphs, then
+ * reopening it with 10,000 and 5,000; then a new review of an all-Chinese article. The review is to be ready
+ * within half the load's time again (open to ready at most 1.5 times open to loaded), on any machine, so that
+ * figure is a ratio to the load measured in the same run. Flags and edits are timed where the reviewer waits for them: at a client
+ * of the browser host, from sending the request to holding the parsed answer, with the page's event stream
+ * open as the page keeps it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ReviewJournal } from '../electron/journal/review-journal';
+import { ReviewService } from '../electron/service/review-service';
+import { startBrowserHost } from '../electron/host/browser-host';
+import type { Annotation } from '../shared/model';
+import { seededRandom } from '../shared/seeded-random';
+import { articleText, generateParagraphs, postEditParagraph } from './article-generator';
+import { median, percentile, type Figure } from './report';
+import { hostClient, must, openTimed } from './review-client';
+
+const PARAGRAPHS = 100_000;
+const FLAGS = 2_000;
+const EDITS = 2_000;
+/** The review reopened at the end holds this many flags and edited paragraphs in all. */
+const REOPEN_FLAGS = 10_000;
+const REOPEN_EDITS = 5_000;
+
+/** The article's paragraphs, in order: paragraph `p${k + 1}` is `texts[k]`. */
+function generate(path: string): string[] {
+  const texts = generateParagraphs({ seed: 41, paragraphs: PARAGRAPHS });
+  writeFileSync(path, articleText(texts));
+  return texts;
+}
+
+async function measure(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-bench-review-'));
+  const file = join(dir, 'long.txt');
+  const chinese = join(dir, 'chinese.txt');
+  const options = {
+    host: 'browser' as const,
+    version: 'bench',
+    dataDir: join(dir, 'data'),
+    sample: { path: join(dir, 'none.txt'), sourcePath: join(dir, 'none.txt') },
+  };
+  try {
+    const texts = generate(file);
+    const first = new ReviewService(options);
+    const created = await openTimed(first, file);
+    const reviewId = created.view.reviewId;
+    const paragraphs = must(await first.readParagraphs({ reviewId, start: 0, end: 1 })).paragraphs;
+    const host = await startBrowserHost({ service: first, staticDir: dir, port: 0 });
+    const client = hostClient(host);
+    const flagMs: number[] = [];
+    const flagBytes: number[] = [];
+    for (let i = 0; i < FLAGS; i++) {
+      const r = await client.call('addAnnotation', {
+        reviewId,
+        paragraphId: `p${1 + i * 50}`,
+        side: 'target',
+        start: 0,
+        end: 3,
+        category: 'Accuracy/Mistranslation',
+        severity: i % 3 === 0 ? 'major' : 'minor',
+        comment: '',
+      });
+      flagMs.push(r.ms);
+      flagBytes.push(r.bytes);
+    }
+    const rand = seededRandom(42);
+    const editMs: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const k = i * 47;
+      const r = await client.call('editParagraph', { reviewId, paragraphId: `p${k + 1}`, text: postEditParagraph(rand, texts[k]!) });
+      editMs.push(r.ms);
+    }
+    await client.close();
+    await host.close();
+    let t = performance.now();
+    must(await first.getReview({ reviewId }));
+    const viewMs = performance.now() - t;
+    t = performance.now();
+    must(await first.compare({ reviewId, left: 0, right: 'current', level: 'word', start: 0, end: 200 }));
+    const compareMs = performance.now() - t;
+    t = performance.now();
+    must(await first.compare({ reviewId, left: 0, right: 'current', level: 'word', start: 50_000, end: 50_200 }));
+    const windowMs = performance.now() - t;
+    t = performance.now();
+    const afterSave = must(await first.saveVersion({ reviewId, message: 'bench' }));
+    const versionMs = performance.now() - t;
+    await first.close();
+
+    // Bring the review to 10,000 flags and 5,000 edits straight through its journal (through the service each
+    // flag would answer with the whole review view, which makes building a large review slow, not reopening it).
+    const journal = must(await ReviewJournal.open(created.view.reviewPath)).journal;
+    const pending: Promise<unknown>[] = [];
+    for (let i = FLAGS; i < REOPEN_FLAGS; i++) {
+      const annotation: Annotation = {
+        id: `bench-${i}`,
+        paragraphId: `p${1 + ((i * 7) % PARAGRAPHS)}`,
+        side: 'target',
+        start: 0,
+        end: 3,
+        category: 'Linguistic conventions/Grammar',
+        severity: 'minor',
+        comment: '',
+        rater: 'bench',
+        origin: { kind: 'person' },
+        status: 'open',
+        created: new Date().toISOString(),
+      };
+      pending.push(journal.append({ type: 'annotation-added', annotation }));
+    }
+    for (let i = EDITS; i < REOPEN_EDITS; i++) {
+      pending.push(journal.append({ type: 'paragraph-edited', paragraphId: `p${2 + i * 19}`, text: `${i}. another edited paragraph.` }));
+    }
+    await Promise.all(pending);
+    await journal.close();
+
+    const second = new ReviewService(options);
+    const reopened = await openTimed(second, file);
+    await second.close();
+
+    // A new review of an article all in Chinese, whose words are counted by dictionary segmentation.
+    writeFileSync(chinese, articleText(generateParagraphs({ seed: 43, paragraphs: PARAGRAPHS, language: 'chinese' })));
+    const third = new ReviewService(options);
+    const chineseReview = await openTimed(third, chinese);
+    await third.close();
+    if (reopened.view.annotations.length !== REOPEN_FLAGS || paragraphs.length !== 1 || afterSave.versions?.length !== 2) {
+      throw new Error('the review did not come back whole');
+    }
+    flagMs.sort((a, b) => a - b);
+    editMs.sort((a, b) => a - b);
+    /** Open request to review ready, over open request to article loaded: the review may take half the load again. */
+    const readyRatio = (r: { reviewMs: number; loadMs: number }) => (r.loadMs + r.reviewMs) / r.loadMs;
+    return [
+      {
+        name: 'new review file ready after the article loaded',
+        value: created.reviewMs,
+        unit: 'ms',
+        note: `the load took ${created.loadMs.toFixed(0)} ms`,
+      },
+      {
+        name: 'new review ready, ratio of open-to-ready to the load',
+        value: readyRatio(created),
+        unit: 'x',
+        target: { op: '<=', value: 1.5 },
+      },
+      {
+        name: 'new review of an all-Chinese article, ratio to the load',
+        value: readyRatio(chineseReview),
+        unit: 'x',
+        target: { op: '<=', value: 1.5 },
+        note: `loaded in ${chineseReview.loadMs.toFixed(0)} ms, review ready ${chineseReview.reviewMs.toFixed(0)} ms later; longest block ${chineseReview.blockMs.toFixed(0)} ms`,
+      },
+      { name: 'longest event-loop block, open to new review ready', value: created.blockMs, unit: 'ms', target: { op: '<=', value: 50 } },
+      {
+        name: `reopen with ${REOPEN_FLAGS.toLocaleString('en')} flags, ${REOPEN_EDITS.toLocaleString('en')} edits: review ready after loading`,
+        value: reopened.reviewMs,
+        unit: 'ms',
+        note: `the load took ${reopened.loadMs.toFixed(0)} ms`,
+      },
+      {
+        name: 'reopened review ready, ratio of open-to-ready to the load',
+        value: readyRatio(reopened),
+        unit: 'x',
+        target: { op: '<=', value: 1.5 },
+      },
+      {
+        name: 'longest event-loop block, open to reopened review ready',
+        value: reopened.blockMs,
+        unit: 'ms',
+        target: { op: '<=', value: 50 },
+      },
+      { name: 'flag acknowledged (on disk) at the client, median', value: median(flagMs), unit: 'ms', target: { op: '<=', value: 20 } },
+      { name: 'flag acknowledged, 95th percentile', value: percentile(flagMs, 95), unit: 'ms', target: { op: '<=', value: 50 } },
+      {
+        name: 'flag answer size, median',
+        value: median(flagBytes) / 1000,
+        unit: 'kB',
+        note: `largest ${(Math.max(...flagBytes) / 1000).toFixed(1)} kB`,
+      },
+      { name: 'paragraph edit acknowledged at the client, median', value: median(editMs), unit: 'ms', target: { op: '<=', value: 20 } },
+      { name: 'review view with every flag and draft', value: viewMs, unit: 'ms', target: { op: '<=', value: 50 } },
+      { name: 'save version 1, answered with its figures (article TER)', value: versionMs, unit: 'ms', target: { op: '<=', value: 500 } },
+      {
+        name: 'compare machine translation with current text, first window',
+        value: compareMs,
+        unit: 'ms',
+        target: { op: '<=', value: 1000 },
+      },
+      { name: 'another window of the same comparison', value: windowMs, unit: 'ms', target: { op: '<=', value: 20 } },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The figures go to the benchmark as one JSON line.
+console.log(JSON.stringify(await measure()));
+process.exit(0);
