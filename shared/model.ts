@@ -123,28 +123,33 @@ export function paragraphIdAt(index: number): string {
  */
 export function paragraphFromBlocks(index: number, target: Block | undefined, source: Block | undefined, withSource: boolean): Paragraph {
   const shape = (target ?? source)!;
-  const base = {
-    id: paragraphIdAt(index),
-    index,
-    kind: shape.kind,
-    ...(shape.level !== undefined ? { level: shape.level } : {}),
-    ...(target?.prefix !== undefined ? { prefix: target.prefix } : {}),
-    ...(target?.suffix !== undefined ? { suffix: target.suffix } : {}),
-    target: target?.text ?? '',
-    // What a structured format (XLIFF) records beside the text: its own source, codes, notes and state.
-    ...(target?.ref !== undefined ? { ref: target.ref } : {}),
-    ...(target?.codes !== undefined ? { codes: target.codes } : {}),
-    ...(target?.sourceCodes !== undefined ? { sourceCodes: target.sourceCodes } : {}),
-    ...(target?.notes !== undefined ? { notes: target.notes } : {}),
-    ...(target?.state !== undefined ? { state: target.state } : {}),
-    ...(target?.style !== undefined ? { style: target.style } : {}),
-  };
-  if (!withSource) return target?.source !== undefined ? { ...base, source: target.source } : base;
-  return {
-    ...base,
-    ...(source ? { source: source.text } : {}),
-    alignment: target && source ? 'paired' : target ? 'target-only' : 'source-only',
-  };
+  // Built member by member, in the order the header has always written them: 100,000 paragraphs are made on
+  // opening a long article, and objects spread together cost several times as much.
+  let p: { -readonly [K in keyof Paragraph]: Paragraph[K] };
+  if (shape.level === undefined && target?.prefix === undefined && target?.suffix === undefined) {
+    p = { id: paragraphIdAt(index), index, kind: shape.kind, target: target?.text ?? '' };
+  } else {
+    const head: { -readonly [K in keyof Paragraph]?: Paragraph[K] } = { id: paragraphIdAt(index), index, kind: shape.kind };
+    if (shape.level !== undefined) head.level = shape.level;
+    if (target?.prefix !== undefined) head.prefix = target.prefix;
+    if (target?.suffix !== undefined) head.suffix = target.suffix;
+    head.target = target?.text ?? '';
+    p = head as typeof p;
+  }
+  // What a structured format (XLIFF) records beside the text: its own source, codes, notes and state.
+  if (target?.ref !== undefined) p.ref = target.ref;
+  if (target?.codes !== undefined) p.codes = target.codes;
+  if (target?.sourceCodes !== undefined) p.sourceCodes = target.sourceCodes;
+  if (target?.notes !== undefined) p.notes = target.notes;
+  if (target?.state !== undefined) p.state = target.state;
+  if (target?.style !== undefined) p.style = target.style;
+  if (!withSource) {
+    if (target?.source !== undefined) p.source = target.source;
+    return p;
+  }
+  if (source) p.source = source.text;
+  p.alignment = target && source ? 'paired' : target ? 'target-only' : 'source-only';
+  return p;
 }
 
 /** The 0-based position of a paragraph from its id, or undefined for an id not made by `paragraphIdAt`. */

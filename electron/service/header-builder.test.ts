@@ -114,6 +114,31 @@ describe('a new review’s header made beside the loading', () => {
   });
 });
 
+describe('a paragraph as the header writes it', () => {
+  it('keeps the order of members review files have always had, so a header written before reads as the same bytes', () => {
+    const target: Block = {
+      kind: 'heading',
+      level: 2,
+      prefix: '## ',
+      suffix: ' ##',
+      text: 'Port',
+      ref: 'u1',
+      notes: ['n'],
+      state: 'final',
+      style: 'H2',
+    };
+    expect(JSON.stringify(paragraphFromBlocks(0, target, { kind: 'text', text: '港口' }, true))).toBe(
+      '{"id":"p1","index":0,"kind":"heading","level":2,"prefix":"## ","suffix":" ##","target":"Port","ref":"u1","notes":["n"],"state":"final","style":"H2","source":"港口","alignment":"paired"}',
+    );
+    expect(JSON.stringify(paragraphFromBlocks(4, { kind: 'text', text: 'Port', source: 'S' }, undefined, false))).toBe(
+      '{"id":"p5","index":4,"kind":"text","target":"Port","source":"S"}',
+    );
+    expect(JSON.stringify(paragraphFromBlocks(5, undefined, { kind: 'text', text: 'only' }, true))).toBe(
+      '{"id":"p6","index":5,"kind":"text","target":"","source":"only","alignment":"source-only"}',
+    );
+  });
+});
+
 describe('reopening a review whose header holds the article as loaded', () => {
   it('takes the loaded paragraphs as they are when the header holds exactly their bytes, and parses a header that differs', async () => {
     // Long enough (over 4 MB) to be read in parts, as long reviews are.

@@ -14,13 +14,25 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
-import type { HeaderBytes, HeaderRun } from './header-worker';
+import { write } from 'node:fs';
+import { countRun, encodeRun, type HeaderBytes, type HeaderRun } from './header-json';
+import { breathe } from '../breathe';
 import { startServiceThread } from './service-thread';
 
 /** Characters of paragraphs held back before a thread is started: a short article's header is made at once. */
 const THREAD_FROM_CHARS = 500_000;
 /** Paragraphs sent to the thread at a time. */
 const RUN = 512;
+/** Runs at the thread at once: enough that it never waits for the next, few enough to leave the rest to steal. */
+const AT_THREAD = 4;
+
+/** Writes `length` bytes of `bytes` from `offset` at `position` of the file open as `fd`; resolves with how many were written. */
+function writeAt(fd: number, bytes: Uint8Array, offset: number, length: number, position: number): Promise<number> {
+  return new Promise((resolve, reject) =>
+    write(fd, bytes, offset, length, position, (err, written) => (err ? reject(err) : resolve(written))),
+  );
+}
+
 /** The thread keeps one run at a time; its young generation is kept small so its memory stays low. */
 const THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
@@ -47,6 +59,11 @@ export class HeaderBuilder {
   /** The first position of each run sent, and how many have been answered, in order. */
   private readonly runsSent: number[] = [];
   private answered = 0;
+  /**
+   * Runs made and not sent yet: the thread has a few at a time, so that once the article is loaded the loading
+   * thread, idle otherwise, can make the last ones itself (`finish`).
+   */
+  private readonly waiting: HeaderRun[] = [];
   private readonly counter = new ParagraphCounter();
   private wake: (() => void) | undefined;
 
@@ -86,9 +103,32 @@ export class HeaderBuilder {
       return undefined;
     }
     this.send();
-    while (!this.failed && this.answered < this.runsSent.length) await new Promise<void>((resolve) => (this.wake = resolve));
+    // The thread goes on from the front of what waits; this thread makes runs from the back, in memory.
+    const tail: Uint8Array[] = [];
+    while (!this.failed) {
+      const run = this.waiting.pop();
+      if (run) {
+        tail.unshift(Buffer.from(encodeRun(run)));
+        this.counter.place(run.from, countRun(run));
+        await breathe();
+      } else if (this.answered < this.runsSent.length) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+      } else {
+        break;
+      }
+    }
     const file = this.file;
     if (this.failed || !file) return undefined;
+    // Every run the thread made is in the file: the rest follow it.
+    try {
+      for (const bytes of tail) {
+        for (let at = 0; at < bytes.length;) at += await writeAt(file.fd, bytes, at, bytes.length - at, this.length + at);
+        this.length += bytes.length;
+      }
+    } catch {
+      this.fail();
+      return undefined;
+    }
     this.file = undefined;
     this.close();
     closeSync(file.fd);
@@ -104,10 +144,8 @@ export class HeaderBuilder {
   }
 
   private send(): void {
-    const worker = this.worker;
-    if (!worker || this.targets.length === 0) return;
     const file = this.file;
-    if (!file) return;
+    if (!this.worker || !file || this.targets.length === 0) return;
     const run: HeaderRun = {
       fd: file.fd,
       from: this.pendingFrom,
@@ -116,10 +154,21 @@ export class HeaderBuilder {
       sources: this.sources,
     };
     this.pendingFrom += this.targets.length;
-    this.runsSent.push(run.from);
     this.targets = [];
     this.sources = [];
-    worker.postMessage(run);
+    this.waiting.push(run);
+    this.feed();
+  }
+
+  /** Sends waiting runs to the thread while it has fewer than `AT_THREAD`, from the front. */
+  private feed(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    while (this.runsSent.length - this.answered < AT_THREAD && this.waiting.length > 0) {
+      const run = this.waiting.shift()!;
+      this.runsSent.push(run.from);
+      worker.postMessage(run);
+    }
   }
 
   private startThread(): Worker | undefined {
@@ -146,6 +195,7 @@ export class HeaderBuilder {
       this.answered++;
       this.length += answer.length;
       this.counter.place(answer.from, answer.counts);
+      this.feed();
       this.wakeUp();
     });
     worker.on('error', () => this.worker === worker && this.fail());
@@ -157,6 +207,7 @@ export class HeaderBuilder {
     this.failed = true;
     this.targets = [];
     this.sources = [];
+    this.waiting.length = 0;
     this.close();
     const file = this.file;
     this.file = undefined;

@@ -7,65 +7,12 @@
  */
 import { writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { paragraphFromBlocks, type Block } from '../../shared/model';
-import { countParagraphs, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
-
-/**
- * Paragraphs from position `from`, each as its translation's and its source's block. Their header JSON is
- * appended to the file open as `fd` (opened by the loading thread, which reads it back once the runs are answered).
- */
-export interface HeaderRun {
-  readonly fd: number;
-  readonly from: number;
-  readonly withSource: boolean;
-  readonly targets: readonly (Block | undefined)[];
-  readonly sources: readonly (Block | undefined)[];
-}
-
-/**
- * A run answered: its paragraphs' header JSON (comma-separated, with a leading comma unless the run starts the
- * list) is in the file, `length` bytes of it; and the counts of their translations ('' for a paragraph only the
- * source has).
- */
-export interface HeaderBytes {
-  readonly from: number;
-  readonly length: number;
-  readonly counts: ParagraphCounts;
-}
-
-/** Where a run's bytes are made: grown as needed, used again for the next run (its bytes are written at once). */
-let scratch = Buffer.allocUnsafe(1 << 20);
-
-/**
- * The header JSON of a run of paragraphs, as the loading thread would write it, in UTF-8: a view of memory that the
- * next call reuses. Each paragraph is encoded as it is made; joining a run's JSON into one string first took twice
- * as long as making it.
- */
-export function encodeRun(run: HeaderRun): Uint8Array {
-  const length = Math.max(run.targets.length, run.sources.length);
-  let at = 0;
-  for (let k = 0; k < length; k++) {
-    const i = run.from + k;
-    const json = JSON.stringify(paragraphFromBlocks(i, run.targets[k], run.sources[k], run.withSource));
-    // A UTF-16 code unit takes at most three bytes in UTF-8, and the comma one.
-    const most = 1 + json.length * 3;
-    if (at + most > scratch.length) {
-      const grown = Buffer.allocUnsafe(Math.max(scratch.length * 2, at + most));
-      scratch.copy(grown, 0, 0, at);
-      scratch = grown;
-    }
-    if (i > 0) scratch[at++] = 0x2c;
-    at += scratch.write(json, at, 'utf8');
-  }
-  return scratch.subarray(0, at);
-}
+import { countRun, encodeRun, type HeaderBytes, type HeaderRun } from './header-json';
 
 parentPort?.on('message', (run: HeaderRun) => {
   const bytes = encodeRun(run);
   for (let at = 0; at < bytes.length;) at += writeSync(run.fd, bytes, at, bytes.length - at);
-  const counts = countParagraphs(
-    Array.from({ length: Math.max(run.targets.length, run.sources.length) }, (_, k) => run.targets[k]?.text ?? ''),
-  );
+  const counts = countRun(run);
   const answer: HeaderBytes = { from: run.from, length: bytes.length, counts };
   // The arrays are fresh, so their buffers are plain ArrayBuffers that can be handed over.
   parentPort!.postMessage(answer, [counts.words.buffer, counts.terWords.buffer, counts.terChars.buffer] as ArrayBuffer[]);
