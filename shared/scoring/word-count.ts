@@ -91,18 +91,21 @@ let table: Uint8Array | undefined;
 
 function classifyPlane(): Uint8Array {
   const kinds = new Uint8Array(0x10000).fill(OTHER);
+  // The plane as one string, surrogates replaced (they are classified as pairs), so a match's index is its code.
+  const codes = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) codes[c] = c;
+  codes.fill(0xfffd, 0xd800, 0xe000);
   let all = '';
-  for (let c = 0; c < 0xd800; c++) all += String.fromCharCode(c);
-  all += '\ufffd'.repeat(0xe000 - 0xd800);
-  for (let c = 0xe000; c < 0x10000; c++) all += String.fromCharCode(c);
-  // Later classes win: a letter that is also an ideograph or a segmented script's letter is classed as such.
+  for (let c = 0; c < 0x10000; c += 0x800) all += String.fromCharCode.apply(null, codes.subarray(c, c + 0x800) as unknown as number[]);
+  // Later classes win: a letter that is also an ideograph or a segmented script's letter is classed as such. Runs
+  // are matched, not single characters: the classes come in long ranges, and building the table stays quick.
   const classes: [RegExp, number][] = [
-    [/[\p{L}\p{N}]/gu, WORD],
-    [/\s/gu, SPACE],
-    [new RegExp(IDEOGRAPHIC_ALL.source, 'gu'), IDEOGRAPH],
-    [new RegExp(SEGMENTED.source, 'gu'), SEGMENT],
+    [/[\p{L}\p{N}]+/gu, WORD],
+    [/\s+/gu, SPACE],
+    [new RegExp(`${IDEOGRAPHIC_ALL.source}+`, 'gu'), IDEOGRAPH],
+    [new RegExp(`${SEGMENTED.source}+`, 'gu'), SEGMENT],
   ];
-  for (const [pattern, kind] of classes) for (const m of all.matchAll(pattern)) kinds[m.index] = kind;
+  for (const [pattern, kind] of classes) for (const m of all.matchAll(pattern)) kinds.fill(kind, m.index, m.index + m[0].length);
   kinds.fill(SURROGATE, 0xd800, 0xe000);
   return kinds;
 }
