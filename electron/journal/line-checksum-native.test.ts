@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CRC_START, crcHex, crcUpdate } from '../../shared/journal/line-checksum';
+import { crc32 } from 'node:zlib';
+import { CRC_START, crc32Combine, crcHex, crcUpdate } from '../../shared/journal/line-checksum';
 import { seededRandom } from '../../shared/seeded-random';
 // Importing the journal installs Node's CRC-32 for long texts.
 import './review-journal';
@@ -22,5 +23,16 @@ describe('the checksum of a long review line', () => {
     }
     expect(crcHex(crc)).toBe(whole);
     expect(crcHex(crcUpdate(CRC_START, 'hello'))).toBe('3610a686');
+  });
+});
+
+describe('the checksum of two pieces put together', () => {
+  it('is the checksum of the whole, for pieces of any length, empty ones included', () => {
+    const random = seededRandom(31);
+    for (let n = 0; n < 300; n++) {
+      const a = Buffer.from(Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 256)));
+      const b = Buffer.from(Array.from({ length: Math.floor(random() * (n < 290 ? 40 : 70_000)) }, () => Math.floor(random() * 256)));
+      expect(crc32Combine(crc32(a), crc32(b), b.length)).toBe(crc32(Buffer.concat([a, b])));
+    }
   });
 });

@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
+import { crc32Combine } from '../../shared/journal/line-checksum';
+import { crc32 } from 'node:zlib';
 import { write } from 'node:fs';
 import { countRun, encodeRun, type HeaderBytes, type HeaderRun } from './header-json';
 import { breathe } from '../breathe';
@@ -42,6 +44,8 @@ export interface HeaderParagraphs {
   readonly length: number;
   /** Removes the file (once the review file has been written or checked). */
   readonly remove: () => void;
+  /** CRC-32 of the file's bytes. */
+  readonly crc32: number;
 }
 
 export class HeaderBuilder {
@@ -56,6 +60,8 @@ export class HeaderBuilder {
   /** The file the thread writes the header's paragraphs to, while it is open. */
   private file: { readonly path: string; readonly fd: number } | undefined;
   private length = 0;
+  /** CRC-32 of the file's bytes so far, pieced together from each run's. */
+  private crc = 0;
   /** The first position of each run sent, and how many have been answered, in order. */
   private readonly runsSent: number[] = [];
   private answered = 0;
@@ -123,6 +129,7 @@ export class HeaderBuilder {
     try {
       for (const bytes of tail) {
         for (let at = 0; at < bytes.length;) at += await writeAt(file.fd, bytes, at, bytes.length - at, this.length + at);
+        this.crc = crc32Combine(this.crc, crc32(bytes), bytes.length);
         this.length += bytes.length;
       }
     } catch {
@@ -133,7 +140,7 @@ export class HeaderBuilder {
     this.close();
     closeSync(file.fd);
     return {
-      paragraphs: { path: file.path, length: this.length, remove: () => rmSync(file.path, { force: true }) },
+      paragraphs: { path: file.path, length: this.length, crc32: this.crc, remove: () => rmSync(file.path, { force: true }) },
       counts: this.counter.result(),
     };
   }
@@ -193,6 +200,7 @@ export class HeaderBuilder {
         return;
       }
       this.answered++;
+      this.crc = crc32Combine(this.crc, answer.crc32, answer.length);
       this.length += answer.length;
       this.counter.place(answer.from, answer.counts);
       this.feed();

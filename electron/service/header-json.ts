@@ -26,6 +26,8 @@ export interface HeaderRun {
 export interface HeaderBytes {
   readonly from: number;
   readonly length: number;
+  /** CRC-32 of the run's bytes. */
+  readonly crc32: number;
   readonly counts: ParagraphCounts;
 }
 

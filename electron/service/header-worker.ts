@@ -6,6 +6,7 @@
  * (held in memory, they would add the article's size again to the service's peak), the counts back without a copy.
  */
 import { writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import { countRun, encodeRun, type HeaderBytes, type HeaderRun } from './header-json';
 
@@ -13,7 +14,7 @@ parentPort?.on('message', (run: HeaderRun) => {
   const bytes = encodeRun(run);
   for (let at = 0; at < bytes.length;) at += writeSync(run.fd, bytes, at, bytes.length - at);
   const counts = countRun(run);
-  const answer: HeaderBytes = { from: run.from, length: bytes.length, counts };
+  const answer: HeaderBytes = { from: run.from, length: bytes.length, crc32: crc32(bytes), counts };
   // The arrays are fresh, so their buffers are plain ArrayBuffers that can be handed over.
   parentPort!.postMessage(answer, [counts.words.buffer, counts.terWords.buffer, counts.terChars.buffer] as ArrayBuffer[]);
 });

@@ -127,3 +127,44 @@ export function checkLine(line: string): LineCheck {
 
 /** Index where the checked part of a line begins (after the member's comma): the CRC covers `{` + line from here. */
 export const CHECKED_FROM = PREFIX_LENGTH;
+
+/**
+ * The CRC-32 of two byte strings one after the other, from the CRC-32 of each (as eight-hex-digit checksums are
+ * computed: final values, not running registers) and the second's length: so pieces checksummed apart, in another
+ * thread or as they were written, make the whole's checksum without reading it again. Multiplying by x^(8 * len2)
+ * modulo the CRC polynomial is done by repeated squaring of the operator that appends one zero bit.
+ */
+export function crc32Combine(crc1: number, crc2: number, len2: number): number {
+  if (len2 <= 0) return crc1 >>> 0;
+  const even = new Uint32Array(32);
+  const odd = new Uint32Array(32);
+  // The operator for one zero bit: the polynomial (reflected) in the first row, then a shift.
+  odd[0] = 0xedb88320;
+  for (let n = 1, row = 1; n < 32; n++, row = (row << 1) >>> 0) odd[n] = row;
+  square(even, odd); // two zero bits
+  square(odd, even); // four zero bits
+  let crc = crc1 >>> 0;
+  let left = len2;
+  // Each pass squares the operator (one byte, then two, four, ...) and applies it where the length has a 1 bit.
+  for (;;) {
+    square(even, odd);
+    if (left % 2 === 1) crc = times(even, crc);
+    left = Math.floor(left / 2);
+    if (left === 0) break;
+    square(odd, even);
+    if (left % 2 === 1) crc = times(odd, crc);
+    left = Math.floor(left / 2);
+    if (left === 0) break;
+  }
+  return (crc ^ crc2) >>> 0;
+}
+
+function times(matrix: Uint32Array, vector: number): number {
+  let sum = 0;
+  for (let i = 0, v = vector >>> 0; v !== 0; i++, v >>>= 1) if (v & 1) sum ^= matrix[i]!;
+  return sum >>> 0;
+}
+
+function square(into: Uint32Array, matrix: Uint32Array): void {
+  for (let n = 0; n < 32; n++) into[n] = times(matrix, matrix[n]!);
+}
