@@ -13,7 +13,7 @@ import type { FoundMatch, MatchCount, ReplaceResult } from '../shared/contract';
 import { ReviewService } from '../electron/service/review-service';
 import { startBrowserHost } from '../electron/host/browser-host';
 import { articleText, generateParagraphs } from './article-generator';
-import { hostClient, openTimed } from './review-client';
+import { benchServiceOptions, hostClient, openTimed } from './review-client';
 import { median, type BenchSection, type Figure } from './report';
 
 const PARAGRAPHS = 100_000;
@@ -62,12 +62,7 @@ export const section: BenchSection = {
   async run(): Promise<Figure[]> {
     const dir = mkdtempSync(join(tmpdir(), 'redline-bench-find-'));
     const file = join(dir, 'long.txt');
-    const options = {
-      host: 'browser' as const,
-      version: 'bench',
-      dataDir: join(dir, 'data'),
-      sample: { path: join(dir, 'none.txt'), sourcePath: join(dir, 'none.txt') },
-    };
+    const options = benchServiceOptions(dir);
     try {
       writeFileSync(file, articleText(generateParagraphs({ seed: 41, paragraphs: PARAGRAPHS })));
       const service = new ReviewService(options);

@@ -20,7 +20,7 @@ import type { Annotation } from '../shared/model';
 import { seededRandom } from '../shared/seeded-random';
 import { articleText, generateParagraphs, postEditParagraph } from './article-generator';
 import { median, percentile, type Figure } from './report';
-import { hostClient, must, openTimed } from './review-client';
+import { benchServiceOptions, hostClient, must, openTimed } from './review-client';
 
 const PARAGRAPHS = 100_000;
 const FLAGS = 2_000;
@@ -40,12 +40,7 @@ async function measure(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'redline-bench-review-'));
   const file = join(dir, 'long.txt');
   const chinese = join(dir, 'chinese.txt');
-  const options = {
-    host: 'browser' as const,
-    version: 'bench',
-    dataDir: join(dir, 'data'),
-    sample: { path: join(dir, 'none.txt'), sourcePath: join(dir, 'none.txt') },
-  };
+  const options = benchServiceOptions(dir);
   try {
     const texts = generate(file);
     const first = new ReviewService(options);

@@ -5,7 +5,8 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { ReviewView } from '../shared/contract';
 import type { BrowserHost } from '../electron/host/browser-host';
-import type { ReviewService } from '../electron/service/review-service';
+import { join } from 'node:path';
+import type { ReviewService, ServiceOptions } from '../electron/service/review-service';
 
 /** A client of the browser host, as the page is: each call a POST with the token, answered with JSON. */
 export function hostClient(host: BrowserHost) {
@@ -71,4 +72,14 @@ export async function openTimed(
     off();
     delay.disable();
   }
+}
+
+/** A review service of the browser host whose data folder, and whose sample (never opened), are in `dir`. */
+export function benchServiceOptions(dir: string): ServiceOptions {
+  return {
+    host: 'browser',
+    version: 'bench',
+    dataDir: join(dir, 'data'),
+    sample: { path: join(dir, 'none.txt'), sourcePath: join(dir, 'none.txt') },
+  };
 }
