@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { countParagraphs } from '../../shared/scoring/paragraph-counts';
 import { seededRandom } from '../../shared/seeded-random';
 import { ReviewJournal } from '../journal/review-journal';
 import { ArticleLoad } from './article-load';
-import { HeaderBuilder } from './header-builder';
+import { HeaderBuilder, removeStrayHeaderFiles } from './header-builder';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-header-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -177,5 +178,16 @@ describe('reopening a review whose header holds the article as loaded', () => {
     await other.value.journal.close();
     made.remove();
     (await changedBytes)!.paragraphs.remove();
+  });
+});
+
+describe('temporary header files', () => {
+  it('of a process that is gone are removed when another starts one; those of live processes and other files stay', () => {
+    const folder = mkdtempSync(join(dir, 'tmp-'));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const names = [`redline-header-${gone}-0a1b2c3d.part`, `redline-header-${process.ppid}-0a1b2c3d.part`, 'redline-header-notes.txt'];
+    for (const name of names) writeFileSync(join(folder, name), 'x');
+    removeStrayHeaderFiles(folder);
+    expect(readdirSync(folder).sort()).toEqual(names.slice(1).sort());
   });
 });

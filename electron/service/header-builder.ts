@@ -8,18 +8,18 @@
  * makes its header itself, as the same JSON, and the loader counts its words.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync, write } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { crc32Combine } from '../../shared/journal/line-checksum';
-import { crc32 } from 'node:zlib';
-import { write } from 'node:fs';
 import { countRun, encodeRun, type HeaderBytes, type HeaderRun } from './header-json';
 import { breathe } from '../breathe';
 import { startServiceThread } from './service-thread';
+import { processExists } from '../journal/review-lock';
 
 /** Characters of paragraphs held back before a thread is started: a short article's header is made at once. */
 const THREAD_FROM_CHARS = 500_000;
@@ -46,6 +46,27 @@ export interface HeaderParagraphs {
   readonly remove: () => void;
   /** CRC-32 of the file's bytes. */
   readonly crc32: number;
+}
+
+/** The temporary files' names: the prefix, the process id, a random part. */
+const HEADER_FILE_PREFIX = 'redline-header-';
+const HEADER_FILE = /^redline-header-(\d+)-[0-9a-f]{8}\.part$/;
+
+/**
+ * Removes the temporary header files of processes that are gone (one killed while loading a long article leaves
+ * its file behind); those of live processes are theirs.
+ */
+export function removeStrayHeaderFiles(folder = tmpdir()): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = HEADER_FILE.exec(name)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !processExists(Number(pid))) rmSync(join(folder, name), { force: true });
+  }
 }
 
 export class HeaderBuilder {
@@ -179,8 +200,9 @@ export class HeaderBuilder {
   }
 
   private startThread(): Worker | undefined {
+    removeStrayHeaderFiles();
     try {
-      const path = join(tmpdir(), `redline-header-${process.pid}-${randomUUID().slice(0, 8)}.part`);
+      const path = join(tmpdir(), `${HEADER_FILE_PREFIX}${process.pid}-${randomUUID().slice(0, 8)}.part`);
       this.file = { path, fd: openSync(path, 'wx', 0o600) };
     } catch {
       return undefined;
