@@ -247,7 +247,8 @@ const LEGACY_ORDER: readonly ColumnRole[] = [
   'category',
   'severity',
 ];
-const NEWER_ORDER: readonly ColumnRole[] = [...LEGACY_ORDER, 'metadata'];
+/** The newer files' ten columns, in order: what `redline export --format tsv` writes as its header too. */
+export const NEWER_ORDER: readonly ColumnRole[] = [...LEGACY_ORDER, 'metadata'];
 
 /**
  * Header names as published, lower-cased with `_`, `-` and spaces removed. The legacy files call the segment's

@@ -6,19 +6,10 @@
  * scores. Dismissed flags are left out, as scoring leaves them out.
  */
 import type { Annotation, Paragraph, Severity } from '../model';
+import { NEWER_ORDER } from './wmt-tsv';
 
-export const WMT_HEADER = [
-  'system',
-  'doc',
-  'docSegId',
-  'globalSegId',
-  'rater',
-  'source',
-  'target',
-  'category',
-  'severity',
-  'metadata',
-] as const;
+/** The header row: the newer WMT layout's ten columns, as the reader names them. */
+export const WMT_HEADER = NEWER_ORDER;
 
 /** A field as the reader takes it back: quoted (doubled quotes inside) when it holds a tab, a line break or starts with a quote. */
 export function tsvField(value: string): string {
