@@ -3,19 +3,11 @@ import { checkEventShape } from './event-shape';
 import type { EventBody } from './journal-event';
 import { applyEvent, foldEvents, initialState } from './review-reducer';
 import { snapshotOf, undoLabel, type ReviewState } from './review-state';
-import { numbered, sampleHeader } from './sample-review';
+import { numbered, sampleHeader, playEvents } from './sample-review';
 
 const header = sampleHeader(5);
 
-function play(bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState {
-  let state = from;
-  for (const event of numbered(bodies, from.lastSeq + 1)) {
-    const next = applyEvent(state, event);
-    if (!next.ok) throw new Error(next.error.message);
-    state = next.value;
-  }
-  return state;
-}
+const play = (bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState => playEvents(bodies, from);
 
 const mark = (paragraphId: string, reviewed = true): EventBody => ({ type: 'paragraph-status-set', paragraphId, reviewed });
 const note = (paragraphId: string, text: string): EventBody => ({ type: 'paragraph-note-set', paragraphId, note: text });

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBody, JournalEvent } from './journal-event';
 import { PreparedReplacement } from './prepared-replacement';
-import { applyEvent, initialState, ReviewStateBuilder } from './review-reducer';
+import { initialState, ReviewStateBuilder } from './review-reducer';
 import { currentText, unsavedCount, unsavedParagraphs, type ReviewState } from './review-state';
-import { numbered, sampleHeader } from './sample-review';
+import { numbered, sampleHeader, playEvents } from './sample-review';
 
 const header = sampleHeader(6);
 
-function play(bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState {
-  let state = from;
-  for (const event of numbered(bodies, from.lastSeq + 1)) {
-    const next = applyEvent(state, event);
-    if (!next.ok) throw new Error(next.error.message);
-    state = next.value;
-  }
-  return state;
-}
+const play = (bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState => playEvents(bodies, from);
 
 type TextReplaced = Extract<EventBody, { type: 'text-replaced' }>;
 

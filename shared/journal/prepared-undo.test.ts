@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { EventBody, JournalEvent } from './journal-event';
+import type { JournalEvent } from './journal-event';
 import { PREPARED_FROM, PreparedUndo } from './prepared-undo';
-import { applyEvent, initialState, ReviewStateBuilder } from './review-reducer';
+import { initialState, ReviewStateBuilder } from './review-reducer';
 import { currentText, unsavedCount, type ReviewState } from './review-state';
-import { numbered, sampleHeader } from './sample-review';
+import { numbered, sampleHeader, playEvents } from './sample-review';
 
-function play(bodies: readonly EventBody[], from: ReviewState): ReviewState {
-  let state = from;
-  for (const event of numbered(bodies, from.lastSeq + 1)) {
-    const next = applyEvent(state, event);
-    if (!next.ok) throw new Error(next.error.message);
-    state = next.value;
-  }
-  return state;
-}
+const play = playEvents;
 
 function prepareAll(state: ReviewState, direction: 'undo' | 'redo'): PreparedUndo {
   const prepared = new PreparedUndo(state, direction);

@@ -15,21 +15,13 @@ import {
   versionTexts,
   type ReviewState,
 } from './review-state';
-import { numbered, sampleAnnotation, sampleHeader } from './sample-review';
+import { numbered, sampleAnnotation, sampleHeader, playEvents } from './sample-review';
 
 const header = sampleHeader(4);
 const mt = (id: string) => header.paragraphs.find((p) => p.id === id)!.target;
 
 /** Applies bodies one at a time through the pure reducer, numbering them; fails the test on a rejected event. */
-function play(bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState {
-  let state = from;
-  for (const event of numbered(bodies, from.lastSeq + 1)) {
-    const next = applyEvent(state, event);
-    if (!next.ok) throw new Error(next.error.message);
-    state = next.value;
-  }
-  return state;
-}
+const play = (bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState => playEvents(bodies, from);
 
 const edit = (paragraphId: string, text: string, group?: string): EventBody => ({
   type: 'paragraph-edited',

@@ -4,6 +4,8 @@
  */
 import { paragraphIdAt, type Annotation, type Paragraph } from '../model';
 import { makeHeader, type JournalEvent, type JournalHeader, type EventBody } from './journal-event';
+import { applyEvent } from './review-reducer';
+import type { ReviewState } from './review-state';
 
 const SENTENCES = [
   'The council approved the new budget after a long debate.',
@@ -47,4 +49,15 @@ export function numbered(bodies: readonly EventBody[], firstSeq = 1): JournalEve
   return bodies.map(
     (b, i) => ({ ...b, seq: firstSeq + i, at: `2025-01-01T10:00:${String(i % 60).padStart(2, '0')}.000Z` }) as JournalEvent,
   );
+}
+
+/** The state after `bodies`, numbered on from `from`'s last event, are applied to `from`; a refused event throws. */
+export function playEvents(bodies: readonly EventBody[], from: ReviewState): ReviewState {
+  let state = from;
+  for (const event of numbered(bodies, from.lastSeq + 1)) {
+    const next = applyEvent(state, event);
+    if (!next.ok) throw new Error(next.error.message);
+    state = next.value;
+  }
+  return state;
 }

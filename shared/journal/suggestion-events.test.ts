@@ -4,7 +4,7 @@ import { checkEventShape } from './event-shape';
 import { suggestionKey, type DismissedSuggestion, type EventBody } from './journal-event';
 import { applyEvent, foldEvents, initialState } from './review-reducer';
 import { annotationList, snapshotOf, type ReviewState } from './review-state';
-import { numbered, sampleAnnotation, sampleHeader } from './sample-review';
+import { numbered, sampleAnnotation, sampleHeader, playEvents } from './sample-review';
 
 const header = sampleHeader(3);
 const dismissal = (paragraphId: string, start = 4, end = 11): DismissedSuggestion => ({
@@ -15,15 +15,7 @@ const dismissal = (paragraphId: string, start = 4, end = 11): DismissedSuggestio
   text: header.paragraphs.find((p) => p.id === paragraphId)!.target.slice(start, end),
 });
 
-function play(bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState {
-  let state = from;
-  for (const event of numbered(bodies, from.lastSeq + 1)) {
-    const next = applyEvent(state, event);
-    if (!next.ok) throw new Error(next.error.message);
-    state = next.value;
-  }
-  return state;
-}
+const play = (bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState => playEvents(bodies, from);
 
 describe('dismissed suggestions', () => {
   it('are kept in the review and survive a reopen', () => {

@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { EventBody, UndoStep } from './journal-event';
 import { applyEvent, foldEvents, initialState } from './review-reducer';
 import { snapshotOf, type ReviewState } from './review-state';
-import { numbered, sampleHeader } from './sample-review';
+import { numbered, sampleHeader, playEvents } from './sample-review';
 import { UndoStack } from './undo-stack';
 
 const header = sampleHeader(50);
 
-function play(bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState {
-  let state = from;
-  for (const event of numbered(bodies, from.lastSeq + 1)) {
-    const next = applyEvent(state, event);
-    if (!next.ok) throw new Error(next.error.message);
-    state = next.value;
-  }
-  return state;
-}
+const play = (bodies: readonly EventBody[], from: ReviewState = initialState(header)): ReviewState => playEvents(bodies, from);
 
 const step = (seq: number): UndoStep => ({ seq, label: 'typing', changes: [] });
 
