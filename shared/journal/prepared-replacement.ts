@@ -11,6 +11,7 @@
  * and makes the texts itself otherwise, as it does when a review is reopened.
  */
 import type { Change, EventBody } from './journal-event';
+import { DraftsInSteps } from './drafts-in-steps';
 import type { ReviewState } from './review-state';
 import { rangesProblem, replaceMatches } from '../find/text-search';
 
@@ -54,19 +55,16 @@ export class PreparedReplacement {
   private readonly seen = new Set<string>();
   private failed: string | undefined;
   private readonly texts: ReplacementTexts;
-  /** The new drafts: the state's copied (through `copying`), then the changes set (`set` of them so far). */
-  private readonly drafts = new Map<string, string>();
-  private copying: Iterator<[string, string]> | undefined;
-  private copied = false;
+  /** The new drafts: the state's copied, then the changes set (`set` of them so far). */
+  private readonly drafts: DraftsInSteps;
   private set = 0;
-  /** Set once the reducer took the drafts map: it is the state's from then on. */
-  private taken = false;
 
   constructor(
     /** The state the texts are read from. */
     readonly state: ReviewState,
     readonly body: TextReplaced,
   ) {
+    this.drafts = new DraftsInSteps(state);
     this.texts = {
       current: (id) => {
         const i = state.paragraphIndex.get(id);
@@ -77,7 +75,9 @@ export class PreparedReplacement {
 
   /** True once every text and the new drafts are made, or an edit did not fit. */
   get done(): boolean {
-    return this.failed !== undefined || (this.made.length === this.body.edits.length && this.copied && this.set === this.made.length);
+    return (
+      this.failed !== undefined || (this.made.length === this.body.edits.length && this.drafts.copiedAll && this.set === this.made.length)
+    );
   }
 
   /** Why an edit does not fit the state, once one was found not to. */
@@ -88,22 +88,17 @@ export class PreparedReplacement {
   /** Does the next piece of work while `more()` says to go on (it is asked after each text and each draft); true when done. */
   step(more: () => boolean): boolean {
     const { edits, replacement } = this.body;
-    const { paragraphs, paragraphIndex } = this.state;
     while (!this.done) {
       if (this.made.length < edits.length) {
         const change = replacementChange(this.texts, edits[this.made.length]!, replacement, this.seen);
         if (typeof change === 'string') this.failed = change;
         else this.made.push(change);
-      } else if (!this.copied) {
-        this.copying ??= this.state.drafts.entries();
-        const next = this.copying.next();
-        if (next.done) this.copied = true;
-        else this.drafts.set(next.value[0], next.value[1]);
+      } else if (!this.drafts.copiedAll) {
+        this.drafts.copyNext();
       } else {
         // As the reducer sets a draft: a text back to the machine translation is no draft.
         const change = this.made[this.set++] as Extract<Change, { kind: 'draft' }>;
-        if (change.after === paragraphs[paragraphIndex.get(change.paragraphId)!]!.target) this.drafts.delete(change.paragraphId);
-        else this.drafts.set(change.paragraphId, change.after);
+        this.drafts.setText(change.paragraphId, change.after);
       }
       if (!more()) break;
     }
@@ -124,13 +119,12 @@ export class PreparedReplacement {
       this.done &&
       this.failed === undefined &&
       this.made.length > 0 &&
-      !this.taken &&
+      !this.drafts.handedOut &&
       event.edits === this.body.edits &&
       event.replacement === this.body.replacement &&
       drafts === this.state.drafts &&
       paragraphs === this.state.paragraphs;
     if (!fits) return undefined;
-    this.taken = true;
-    return { changes: this.made, drafts: this.drafts };
+    return { changes: this.made, drafts: this.drafts.take() };
   }
 }

@@ -11,6 +11,7 @@
  * moves the step itself otherwise.
  */
 import type { Change, UndoStep } from './journal-event';
+import { DraftsInSteps } from './drafts-in-steps';
 import type { ReviewState } from './review-state';
 import type { UndoStack } from './undo-stack';
 
@@ -39,13 +40,9 @@ export function isPreparableStep(step: UndoStep | undefined): step is UndoStep {
 export class PreparedUndo {
   /** The step moved: the top of the undo stack for an undo, of the redo stack for a redo. */
   readonly step: UndoStep;
-  private readonly drafts = new Map<string, string>();
-  private copying: Iterator<[string, string]> | undefined;
-  private copied = false;
+  private readonly drafts: DraftsInSteps;
   /** Changes set into the copy so far. */
   private set = 0;
-  /** Set once the reducer took the drafts map: it is the state's from then on. */
-  private taken = false;
 
   constructor(
     /** The state the drafts are read from. */
@@ -55,32 +52,28 @@ export class PreparedUndo {
     const step = direction === 'undo' ? state.undo.top : state.redo.top;
     if (!isPreparableStep(step)) throw new Error(`the ${direction} step is not one to prepare`);
     this.step = step;
+    this.drafts = new DraftsInSteps(state);
   }
 
   /** True once the new drafts are made. */
   get done(): boolean {
-    return this.copied && this.set === this.step.changes.length;
+    return this.drafts.copiedAll && this.set === this.step.changes.length;
   }
 
   /** Does the next piece of work while `more()` says to go on (it is asked after each draft); true when done. */
   advance(more: () => boolean): boolean {
     const { changes } = this.step;
-    const { paragraphs, paragraphIndex } = this.state;
     const undoing = this.direction === 'undo';
     while (!this.done) {
-      if (!this.copied) {
-        this.copying ??= this.state.drafts.entries();
-        const next = this.copying.next();
-        if (next.done) this.copied = true;
-        else this.drafts.set(next.value[0], next.value[1]);
+      if (!this.drafts.copiedAll) {
+        this.drafts.copyNext();
       } else {
         // In the order the reducer restores them, so that a paragraph changed twice ends as it would there.
         const i = this.set++;
         const change = changes[undoing ? changes.length - 1 - i : i] as DraftChange;
         const text = undoing ? change.before : change.after;
         // As the reducer sets a draft: a text back to the machine translation is no draft.
-        if (text === paragraphs[paragraphIndex.get(change.paragraphId)!]!.target) this.drafts.delete(change.paragraphId);
-        else this.drafts.set(change.paragraphId, text);
+        this.drafts.setText(change.paragraphId, text);
       }
       if (!more()) break;
     }
@@ -98,8 +91,7 @@ export class PreparedUndo {
    * the reducer restores the texts itself. Handed out once: the map becomes the state's.
    */
   readyFor(type: 'undo' | 'redo', target: MoveTarget): ReadonlyMap<string, string> | undefined {
-    if (!this.done || this.taken || type !== this.direction || !this.fits(target)) return undefined;
-    this.taken = true;
-    return this.drafts;
+    if (!this.done || this.drafts.handedOut || type !== this.direction || !this.fits(target)) return undefined;
+    return this.drafts.take();
   }
 }
