@@ -23,9 +23,6 @@ export async function flagPhrase(
 
 /** Selects `phrase` in the translation of paragraph `n` as a mouse drag would. */
 export async function selectPhrase(page: Page, n: number, phrase: string): Promise<void> {
-  // The automatic checks' suggestions, arriving after the review opens, mark the text anew, and a selection made
-  // just before is gone: the phrase is selected once they have arrived, as a reviewer would see them first.
-  await expect(page.getByText('Checking the article…')).toHaveCount(0, { timeout: 15_000 });
   const text = page.getByRole('listitem', { name: new RegExp(`^Paragraph ${n} of`) }).getByLabel('Translation');
   // The phrase may cross marks (a suggestion of the automatic checks splits the text): offsets are mapped over every
   // text node of the paragraph.

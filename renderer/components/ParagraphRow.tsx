@@ -1,8 +1,9 @@
 /** One numbered paragraph: its source (when there is one) beside its translation. */
-import { memo, type ReactNode } from 'react';
+import { memo, useRef, type ReactNode } from 'react';
 import type { Annotation, InlineCode, Paragraph } from '../../shared/model';
 import { AnnotatedText } from './flags/AnnotatedText';
 import { CodedText } from './text/CodedText';
+import { useKeptSelection } from './text/use-kept-selection';
 import { langOf } from '../state/text-lang';
 import { isSuggestionMark } from '../state/suggestion-marks';
 import { ParagraphNote, ReviewedMark } from './status/ParagraphMarks';
@@ -47,6 +48,8 @@ interface TextProps {
 }
 
 function Text({ text, codes, side, kind, paragraphId, flags, selectedFlag, onSelectFlag }: TextProps) {
+  const box = useRef<HTMLDivElement>(null);
+  useKeptSelection(box);
   if (text === undefined || text === '') {
     return (
       <div className={`para__text para__text--${side} para__text--missing`}>
@@ -58,6 +61,7 @@ function Text({ text, codes, side, kind, paragraphId, flags, selectedFlag, onSel
     <div
       className={`para__text para__text--${side} para__text--${kind}`}
       lang={langOf(text)}
+      ref={box}
       data-text-side={side}
       data-paragraph-id={paragraphId}
       aria-label={side === 'source' ? 'Source' : 'Translation'}
