@@ -48,12 +48,23 @@ export interface JournalOptions {
   readonly readOnly?: { readonly code: 'locked' | 'read-only'; readonly message: string };
 }
 
-/** A header's paragraph list as UTF-8 JSON (comma-separated, without the brackets) in a file, `length` bytes. */
+/**
+ * A header's paragraph list as UTF-8 JSON (comma-separated, without the brackets) in a file, `length` bytes from
+ * byte `offset` (0 when not given).
+ */
 export interface ParagraphsFile {
   readonly path: string;
   readonly length: number;
-  /** CRC-32 of the file's bytes, when known: the file is then not read again to checksum the header. */
+  readonly offset?: number;
+  /** CRC-32 of the list's bytes, when known: the file is then not read again to checksum the header. */
   readonly crc32?: number;
+  /**
+   * Set when the file is a new review's header line in the making, in the review's folder under a temporary name
+   * (see `temporaryPathFor`): the bytes before the list are the line's opening as `ReviewJournal.create` writes it,
+   * with a checksum of zeros to fill in, for a header created at `created`. Such a file becomes the review file
+   * itself instead of being copied into it.
+   */
+  readonly line?: { readonly opening: string; readonly created: string };
 }
 
 /**
@@ -139,7 +150,8 @@ export class ReviewJournal {
       if (existing) return fail('conflict', `${path} already exists; open it instead of starting a new review.`);
       // The data folder may not exist yet on first use.
       await mkdir(dirname(path), { recursive: true });
-      await writeDurably(path, made ? await headerFromFile(header, made) : await headerPartsInSteps(header, breathe));
+      if (made && madeInPlace(path, header, made)) await finishHeaderLine(path, headerOpening(header), made);
+      else await writeDurably(path, made ? await headerFromFile(header, made) : await headerPartsInSteps(header, breathe));
       return ok(new ReviewJournal(path, initialState(header, await paragraphIndexInSteps(header.paragraphs)), undefined, options));
     } catch (e) {
       return fail('io-error', `Could not create the review file ${path}: ${message(e)}`);
@@ -323,7 +335,7 @@ export class ReviewJournal {
  * what a crashed process left behind is removed by `removeStrayTemporaries`.
  */
 export async function writeDurably(path: string, text: string | readonly (string | ParagraphsFile)[]): Promise<void> {
-  const temp = join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
+  const temp = temporaryPathFor(path);
   const handle = await open(temp, 'wx');
   try {
     await writeInPieces(handle, text);
@@ -338,6 +350,53 @@ export async function writeDurably(path: string, text: string | readonly (string
     throw e;
   }
   await syncFolder(dirname(path));
+}
+
+/** The start of a header line whose checksum is still to be written: `"crc32":"` and eight zeros. */
+export function headerLineStart(opening: string): string {
+  return `{"crc32":"00000000",${opening.slice(1)}`;
+}
+
+/** Where the checksum's eight hex digits sit in a header line (after `{"crc32":"`). */
+const CHECKSUM_AT = 10;
+
+/**
+ * True when `made` is the header line of exactly `header` in the making beside `path` (see `ParagraphsFile.line`),
+ * so that it can become the review file as it is.
+ */
+function madeInPlace(path: string, header: JournalHeader, made: ParagraphsFile): made is ParagraphsFile & { crc32: number } {
+  return (
+    made.line !== undefined &&
+    made.crc32 !== undefined &&
+    made.line.created === header.created &&
+    made.line.opening === headerOpening(header) &&
+    dirname(made.path) === dirname(path) &&
+    made.offset === Buffer.byteLength(headerLineStart(made.line.opening))
+  );
+}
+
+/**
+ * Ends a header line made in place (see `madeInPlace`): closes its list, writes its checksum, flushes it and
+ * renames it to `path`, then flushes the folder, as `writeDurably` does with a file it wrote whole.
+ */
+async function finishHeaderLine(path: string, opening: string, made: ParagraphsFile & { crc32: number }): Promise<void> {
+  const crc = zlibCrc32(']}', crc32Combine(zlibCrc32(opening), made.crc32, made.length));
+  const handle = await open(made.path, 'r+');
+  try {
+    await handle.truncate(made.offset! + made.length);
+    await handle.write(']}\n', made.offset! + made.length);
+    await handle.write(crc.toString(16).padStart(8, '0'), CHECKSUM_AT);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(made.path, path);
+  await syncFolder(dirname(path));
+}
+
+/** A temporary name beside `path` (process id and a random part), which `removeStrayTemporaries` knows. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
 }
 
 /** Bytes read, checksummed or compared at a time when the header's paragraphs come from a file. */
@@ -358,13 +417,14 @@ async function headerFromFile(header: JournalHeader, made: ParagraphsFile): Prom
   return [`{"crc32":"${crc.toString(16).padStart(8, '0')}",${opening.slice(1)}`, made, ']}\n'];
 }
 
-/** Reads a file of `made.length` bytes a piece at a time (the same buffer each time), breathing in between. */
+/** Reads the `made.length` bytes of a paragraphs file a piece at a time (the same buffer each time), breathing in between. */
 async function forEachPiece(made: ParagraphsFile, use: (piece: Buffer) => Promise<void>): Promise<void> {
   const handle = await open(made.path, 'r');
+  const offset = made.offset ?? 0;
   try {
     const buffer = Buffer.allocUnsafe(Math.min(FILE_PIECE, Math.max(1, made.length)));
     for (let at = 0; at < made.length;) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, made.length - at), at);
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, made.length - at), offset + at);
       if (bytesRead === 0) throw new Error(`${made.path} ended at byte ${at} of ${made.length}`);
       await use(buffer.subarray(0, bytesRead));
       at += bytesRead;
@@ -463,7 +523,7 @@ export function partsOf(
     try {
       const piece = Buffer.allocUnsafe(Math.min(FILE_PIECE, Math.max(1, made.length)));
       for (let at = 0; at < made.length;) {
-        const n = readSync(fd, piece, 0, Math.min(piece.length, made.length - at), at);
+        const n = readSync(fd, piece, 0, Math.min(piece.length, made.length - at), (made.offset ?? 0) + at);
         if (n === 0 || !piece.subarray(0, n).equals(list.subarray(at, at + n))) return false;
         at += n;
         if (at < made.length) yield;

@@ -9,7 +9,9 @@ import type { Failure } from '../../shared/result';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { streamArticle } from '../loader/article-stream';
 import { BackgroundCounter, countInSlices } from './background-counter';
-import { HeaderBuilder, type HeaderParagraphs } from './header-builder';
+import { HeaderBuilder, type HeaderLine, type HeaderParagraphs } from './header-builder';
+import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
+import { headerOpening } from '../../shared/journal/read-journal';
 
 /** What a `load-progress` event says, less the review it belongs to. */
 export type LoadProgress = Omit<Extract<ServiceEvent, { type: 'load-progress' }>, 'type' | 'reviewId'>;
@@ -46,13 +48,22 @@ export class ArticleLoad {
   /** Resolves when the first paragraphs are available, the load is done, or it failed. */
   readonly started: Promise<void>;
 
+  /** The review file a new review would be, once known: a long article's header is made beside it. */
+  private reviewPath: string | undefined;
+
   constructor(
     readonly targetPath: string,
     readonly sourcePath: string | undefined,
     private readonly onProgress: (p: LoadProgress) => void,
+    /** Where the article's review file is, worked out beside the loading; undefined when it cannot be written. */
+    reviewPath: Promise<string | undefined> = Promise.resolve(undefined),
   ) {
     if (sourcePath) this.source = { blocks: [], bytesRead: 0, totalBytes: 0, done: false };
-    this.header = new HeaderBuilder(sourcePath !== undefined);
+    reviewPath.then(
+      (path) => (this.reviewPath = path),
+      () => undefined,
+    );
+    this.header = new HeaderBuilder(sourcePath !== undefined, () => this.headerLine());
     let markStarted!: () => void;
     this.started = new Promise((resolve) => (markStarted = resolve));
     const run = (side: Side, path: string) =>
@@ -216,6 +227,14 @@ export class ArticleLoad {
       Array.from({ length }, (_, k) => s?.[from + k]),
     );
     this.headerNext = upTo;
+  }
+
+  /** A new review's header line as it would begin if created now, beside its review file (see header-builder.ts). */
+  private headerLine(): HeaderLine | undefined {
+    const article = this.info;
+    if (!this.reviewPath || !article) return undefined;
+    const created = new Date().toISOString();
+    return { reviewPath: this.reviewPath, created, opening: headerOpening({ format: JOURNAL_FORMAT, created, article }) };
   }
 
   private paragraph(i: number): Paragraph {

@@ -3,13 +3,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeHeader } from '../../shared/journal/journal-event';
+import { JOURNAL_FORMAT, makeHeader } from '../../shared/journal/journal-event';
+import { headerOpening } from '../../shared/journal/read-journal';
 import { paragraphFromBlocks, type ArticleInfo, type Block } from '../../shared/model';
 import { countParagraphs } from '../../shared/scoring/paragraph-counts';
 import { seededRandom } from '../../shared/seeded-random';
 import { ReviewJournal } from '../journal/review-journal';
 import { ArticleLoad } from './article-load';
-import { HeaderBuilder, removeStrayHeaderFiles } from './header-builder';
+import { HeaderBuilder, removeStrayHeaderFiles, type HeaderLine } from './header-builder';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-header-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,21 +41,33 @@ function blocks(count: number, seed: number): Block[] {
   });
 }
 
-/** Writes a review file the ordinary way and from the thread's bytes, and returns both files' bytes. */
-async function bothWays(targets: Block[], sources: Block[] | undefined, name: string): Promise<[Buffer, Buffer]> {
+const CREATED = '2026-01-02T03:04:05.000Z';
+
+/** The header line of a review at `reviewPath` created at `created`, to be made beside it. */
+function lineAt(reviewPath: string, created = CREATED): HeaderLine {
+  return { reviewPath, created, opening: headerOpening({ format: JOURNAL_FORMAT, created, article: info }) };
+}
+
+/**
+ * Writes a review file the ordinary way and from the thread's bytes, and returns both files' bytes. `beside`: the
+ * thread makes the header line beside the review file, created at the given time.
+ */
+async function bothWays(targets: Block[], sources: Block[] | undefined, name: string, beside?: string): Promise<[Buffer, Buffer]> {
   const n = Math.max(targets.length, sources?.length ?? 0);
-  const builder = new HeaderBuilder(sources !== undefined);
+  const plain = join(dir, `${name}-plain.redline`);
+  const threaded = join(dir, `${name}-thread.redline`);
+  const builder = new HeaderBuilder(sources !== undefined, () => (beside ? lineAt(threaded, beside) : undefined));
   const targetAt = Array.from({ length: n }, (_, i) => targets[i]);
   const sourceAt = Array.from({ length: n }, (_, i) => sources?.[i]);
   for (let from = 0; from < n; from += 300) builder.add(targetAt.slice(from, from + 300), sourceAt.slice(from, from + 300));
   const made = (await builder.finish())?.paragraphs;
   expect(made, 'a long article gets its header made in a second thread').toBeDefined();
   const paragraphs = Array.from({ length: n }, (_, i) => paragraphFromBlocks(i, targets[i], sources?.[i], sources !== undefined));
-  const header = makeHeader(info, paragraphs, '2026-01-02T03:04:05.000Z');
-  const plain = join(dir, `${name}-plain.redline`);
-  const threaded = join(dir, `${name}-thread.redline`);
+  const header = makeHeader(info, paragraphs, CREATED);
   const a = await ReviewJournal.create(plain, header);
   const b = await ReviewJournal.create(threaded, header, {}, made);
+  // Made beside the review as its very header, the file became the review file: its temporary name is gone.
+  expect(existsSync(made!.path)).toBe(beside !== CREATED);
   made!.remove();
   expect(existsSync(made!.path)).toBe(false);
   if (!a.ok || !b.ok) throw new Error('not created');
@@ -78,6 +91,19 @@ describe('a new review’s header made beside the loading', () => {
     expect(opened.value.state.paragraphs).toHaveLength(2600);
     expect(opened.value.state.paragraphs[2599]!.alignment).toBe('source-only');
     await opened.value.journal.close();
+  });
+
+  it('makes the header line beside the review file and renames it into place, the same bytes, nothing left behind', async () => {
+    const [plain, threaded] = await bothWays(blocks(3000, 7), blocks(3000, 8), 'beside', CREATED);
+    expect(threaded.equals(plain)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('copies the paragraphs out of a header line made beside the review when the header differs from it', async () => {
+    // Made as created a second later than the review's header says: the line cannot be the file as it is.
+    const [plain, threaded] = await bothWays(blocks(3000, 9), undefined, 'differs', '2026-01-02T03:04:06.000Z');
+    expect(threaded.equals(plain)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('makes nothing for a short article, nor once cancelled: the journal then makes the header itself', async () => {

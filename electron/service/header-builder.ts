@@ -8,7 +8,7 @@
  * makes its header itself, as the same JSON, and the loader counts its words.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readdirSync, rmSync, write } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync, write, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { countRun, encodeRun, type HeaderBytes, type HeaderRun } from './header-
 import { breathe } from '../breathe';
 import { startServiceThread } from './service-thread';
 import { processExists } from '../journal/review-lock';
+import { headerLineStart, temporaryPathFor } from '../journal/review-journal';
 
 /** Characters of paragraphs held back before a thread is started: a short article's header is made at once. */
 const THREAD_FROM_CHARS = 500_000;
@@ -38,10 +39,25 @@ function writeAt(fd: number, bytes: Uint8Array, offset: number, length: number, 
 /** The thread keeps one run at a time; its young generation is kept small so its memory stays low. */
 const THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
-/** A new review's header paragraphs, made beside the loading: a file of their JSON, `length` bytes. */
+/**
+ * Where a new review's header is made when its review file is known while the article loads: beside that file, as
+ * its header line in the making (see `ParagraphsFile.line` in review-journal.ts), which the journal then renames into
+ * place instead of copying 60 MB.
+ */
+export interface HeaderLine {
+  readonly reviewPath: string;
+  /** The header line's opening (see `headerOpening`), for a header created at `created`. */
+  readonly opening: string;
+  readonly created: string;
+}
+
+/** A new review's header paragraphs, made beside the loading: a file of their JSON, `length` bytes from `offset`. */
 export interface HeaderParagraphs {
   readonly path: string;
   readonly length: number;
+  readonly offset: number;
+  /** Set when the bytes before `offset` are the opening of a review's header line (see `HeaderLine`). */
+  readonly line?: { readonly opening: string; readonly created: string };
   /** Removes the file (once the review file has been written or checked). */
   readonly remove: () => void;
   /** CRC-32 of the file's bytes. */
@@ -78,8 +94,8 @@ export class HeaderBuilder {
   private sources: (Block | undefined)[] = [];
   private pendingFrom = 0;
   private pendingChars = 0;
-  /** The file the thread writes the header's paragraphs to, while it is open. */
-  private file: { readonly path: string; readonly fd: number } | undefined;
+  /** The file the thread writes the header's paragraphs to, from byte `offset`, while it is open. */
+  private file: { readonly path: string; readonly fd: number; readonly offset: number; readonly line?: HeaderLine } | undefined;
   private length = 0;
   /** CRC-32 of the file's bytes so far, pieced together from each run's. */
   private crc = 0;
@@ -94,7 +110,11 @@ export class HeaderBuilder {
   private readonly counter = new ParagraphCounter();
   private wake: (() => void) | undefined;
 
-  constructor(private readonly withSource: boolean) {}
+  constructor(
+    private readonly withSource: boolean,
+    /** Where the review's header line can be made, asked once the thread starts; undefined to make it elsewhere. */
+    private readonly lineFor: () => HeaderLine | undefined = () => undefined,
+  ) {}
 
   /** Adds the next settled paragraphs, in article order: each as its translation's and its source's block. */
   add(targets: readonly (Block | undefined)[], sources: readonly (Block | undefined)[]): void {
@@ -149,7 +169,7 @@ export class HeaderBuilder {
     // Every run the thread made is in the file: the rest follow it.
     try {
       for (const bytes of tail) {
-        for (let at = 0; at < bytes.length;) at += await writeAt(file.fd, bytes, at, bytes.length - at, this.length + at);
+        for (let at = 0; at < bytes.length;) at += await writeAt(file.fd, bytes, at, bytes.length - at, file.offset + this.length + at);
         this.crc = crc32Combine(this.crc, crc32(bytes), bytes.length);
         this.length += bytes.length;
       }
@@ -160,8 +180,17 @@ export class HeaderBuilder {
     this.file = undefined;
     this.close();
     closeSync(file.fd);
+    const line = file.line && { opening: file.line.opening, created: file.line.created };
     return {
-      paragraphs: { path: file.path, length: this.length, crc32: this.crc, remove: () => rmSync(file.path, { force: true }) },
+      paragraphs: {
+        path: file.path,
+        length: this.length,
+        offset: file.offset,
+        crc32: this.crc,
+        ...(line ? { line } : {}),
+        // Once renamed into place as the review file, its temporary name no longer exists and this does nothing.
+        remove: () => rmSync(file.path, { force: true }),
+      },
       counts: this.counter.result(),
     };
   }
@@ -200,13 +229,8 @@ export class HeaderBuilder {
   }
 
   private startThread(): Worker | undefined {
-    removeStrayHeaderFiles();
-    try {
-      const path = join(tmpdir(), `${HEADER_FILE_PREFIX}${process.pid}-${randomUUID().slice(0, 8)}.part`);
-      this.file = { path, fd: openSync(path, 'wx', 0o600) };
-    } catch {
-      return undefined;
-    }
+    this.file = this.openBesideReview() ?? this.openInTemporaryFolder();
+    if (!this.file) return undefined;
     const worker = startServiceThread(
       new URL('./header-worker.js', import.meta.url),
       new URL('./header-worker.ts', import.meta.url),
@@ -231,6 +255,36 @@ export class HeaderBuilder {
     worker.on('error', () => this.worker === worker && this.fail());
     worker.on('exit', () => this.worker === worker && this.fail());
     return worker;
+  }
+
+  /** The review's header line in the making, beside the review file, its opening written; undefined if it cannot be. */
+  private openBesideReview(): HeaderBuilder['file'] {
+    const line = this.lineFor();
+    if (!line) return undefined;
+    const path = temporaryPathFor(line.reviewPath);
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'wx');
+      const start = Buffer.from(headerLineStart(line.opening));
+      // Written before any run, at the file's position, which the thread's writes then continue from.
+      for (let at = 0; at < start.length;) at += writeSync(fd, start, at, start.length - at);
+      return { path, fd, offset: start.length, line };
+    } catch {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(path, { force: true });
+      return undefined;
+    }
+  }
+
+  /** A file of the paragraphs alone in the system's temporary folder (the review's folder is not known or not writable). */
+  private openInTemporaryFolder(): HeaderBuilder['file'] {
+    removeStrayHeaderFiles();
+    try {
+      const path = join(tmpdir(), `${HEADER_FILE_PREFIX}${process.pid}-${randomUUID().slice(0, 8)}.part`);
+      return { path, fd: openSync(path, 'wx', 0o600), offset: 0 };
+    } catch {
+      return undefined;
+    }
   }
 
   private fail(): void {

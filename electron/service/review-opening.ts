@@ -183,7 +183,10 @@ async function openHeld(
   const opened = await ReviewJournal.open(where.path, { lock, expected });
   if (opened.ok) return ok(await fromOpened(opened.value, article, paragraphs, undefined));
   if (opened.error.code !== 'not-found') return await damaged(opened.error.code, opened.error.message, where);
-  const created = await ReviewJournal.create(where.path, makeHeader(article, paragraphs, new Date().toISOString()), { lock }, await making);
+  const made = await making;
+  // A header line made beside the review while the article loaded was made with its time of creation.
+  const header = makeHeader(article, paragraphs, made?.line?.created ?? new Date().toISOString());
+  const created = await ReviewJournal.create(where.path, header, { lock }, made);
   if (!created.ok) return created;
   const journal = created.value;
   // The reviewer's name is part of the review from the start, so a review sent on keeps who made it.

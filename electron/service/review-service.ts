@@ -86,7 +86,9 @@ interface OpenReview {
   readonly id: string;
   readonly load: ArticleLoad;
   status: ReviewStatus;
-  /** The review file chosen for the article, once known. */
+  /** The usual review file for the article, worked out while it loads (`override` goes before it). */
+  readonly finding: Promise<ReviewPath>;
+  /** The same, once the review file is being opened. */
   where?: ReviewPath;
   /** A review file to use instead of the usual choice (a copy made to continue a review that could not be written). */
   override?: ReviewPath;
@@ -566,7 +568,15 @@ export class ReviewService implements RedlineApi {
     override?: ReviewPath,
   ): Promise<Result<OpenedReview>> {
     const id = randomUUID();
-    const load = new ArticleLoad(path, sourcePath, (p) => this.emit({ type: 'load-progress', reviewId: id, ...p }));
+    const finding = override
+      ? Promise.resolve(override)
+      : reviewPathFor(path, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) });
+    // A long article's new header is made beside its review file while it loads, when that folder can be written.
+    const headerBeside = finding.then(
+      (where) => (where.folderReadOnly ? undefined : where.path),
+      () => undefined,
+    );
+    const load = new ArticleLoad(path, sourcePath, (p) => this.emit({ type: 'load-progress', reviewId: id, ...p }), headerBeside);
     await load.started;
     const info = load.info;
     const error = load.error;
@@ -574,7 +584,7 @@ export class ReviewService implements RedlineApi {
       load.cancel();
       return { ok: false, error: error ?? { code: 'internal', message: `${basename(path)} could not be opened.` } };
     }
-    const review: OpenReview = { id, load, status: { kind: 'loading' }, ...(override ? { override } : {}) };
+    const review: OpenReview = { id, load, finding, status: { kind: 'loading' }, ...(override ? { override } : {}) };
     this.reviews.set(id, review);
     while (this.reviews.size > MAX_OPEN_REVIEWS) {
       const oldest = this.reviews.keys().next().value as string;
@@ -605,8 +615,7 @@ export class ReviewService implements RedlineApi {
     }
     let status: ReviewStatus;
     try {
-      const where =
-        review.override ?? (await reviewPathFor(load.targetPath, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) }));
+      const where = review.override ?? (await review.finding);
       review.where = where;
       const previous = this.writers.get(where.path);
       // The same article opened again: the earlier session finishes its writes and closes before the file is reread.
