@@ -49,7 +49,7 @@ const MAX_SHIFT_CANDIDATES = 1000;
  * separators U+001C-U+001F, space, U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F and
  * U+3000; unlike `\s` it includes U+001C-U+001F and U+0085 and excludes U+FEFF.
  */
-function isWhiteSpace(code: number): boolean {
+export function isWhiteSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13) || code >= 0x1c;
   return code >= 0x85 && isWideWhiteSpace(code);
 }

@@ -5,7 +5,7 @@
  * instead of after a second pass over the whole article.
  */
 import { countTerInto } from '../diff/ter';
-import { countWords } from './word-count';
+import { countAllInto, countWords } from './word-count';
 
 export interface ParagraphCounts {
   /** MQM word count of each paragraph's machine translation, by position. */
@@ -23,6 +23,7 @@ export function countParagraphs(texts: readonly string[]): ParagraphCounts {
   const terChars = new Uint32Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
+    if (countAllInto(text, i, words, terWords, terChars)) continue;
     words[i] = countWords(text);
     countTerInto(text, terWords, terChars, i);
   }

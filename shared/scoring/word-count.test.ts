@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random';
-import { countWords } from './word-count';
+import { countTerInto } from '../diff/ter';
+import { countAllInto, countWords } from './word-count';
 
 /**
  * The definition the fast paths must agree with: each Chinese or Japanese character, plus the white-space tokens
@@ -66,5 +67,32 @@ describe('word count', () => {
       for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
       expect(countWords(text), JSON.stringify(text)).toBe(byDefinition(text));
     }
+  });
+
+  it('counts MQM words and TER’s words and characters in one pass as the separate counts do, on any mix of characters', () => {
+    const alphabet = [
+      ...'ab9 \t\n.,“”’—àß',
+      ...'\u001c\u001f\u0085\u00a0\u2002\u3000\ufeff\u200b',
+      ...'港口管理局说的。，あいうカタナ한국어',
+      '\u{20000}',
+      '\u{1f600}',
+      '\ud800',
+      '\udc00',
+    ];
+    const random = seededRandom(99);
+    const one = () => [new Uint32Array(3), new Uint32Array(3), new Uint32Array(3)] as const;
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = Math.floor(random() * 40);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const [words, terWords, terChars] = one();
+      expect(countAllInto(text, 1, words, terWords, terChars)).toBe(true);
+      const [, apartWords, apartChars] = one();
+      countTerInto(text, apartWords, apartChars, 1);
+      expect([words[1], terWords[1], terChars[1]], JSON.stringify(text)).toEqual([countWords(text), apartWords[1], apartChars[1]]);
+    }
+    // Thai is left to the platform's segmentation, counted apart.
+    const [words, terWords, terChars] = one();
+    expect(countAllInto('ab สะพาน', 0, words, terWords, terChars)).toBe(false);
   });
 });

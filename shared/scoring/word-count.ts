@@ -7,6 +7,8 @@
  * segmentation.
  */
 
+import { isWhiteSpace as isTerSpace } from '../diff/ter';
+
 /** Scripts written without spaces whose words are found by dictionary segmentation. */
 const SEGMENTED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 /** Scripts counted a character a word. */
@@ -86,6 +88,10 @@ const SEGMENT = 4;
 /** Half of a surrogate pair: the pair is classified as one code point. */
 const SURROGATE = 5;
 
+/** The class's bits of a table entry; the entry's `TER_SPACE` bit says whether TER splits words at the character. */
+const KIND = 7;
+const TER_SPACE = 8;
+
 /** Every character of the Basic Multilingual Plane, classified once, the first time a text needs it. */
 let table: Uint8Array | undefined;
 
@@ -107,6 +113,7 @@ function classifyPlane(): Uint8Array {
   ];
   for (const [pattern, kind] of classes) for (const m of all.matchAll(pattern)) kinds.fill(kind, m.index, m.index + m[0].length);
   kinds.fill(SURROGATE, 0xd800, 0xe000);
+  for (let c = 0; c < 0x10000; c++) if (isTerSpace(c)) kinds[c]! |= TER_SPACE;
   return kinds;
 }
 
@@ -128,7 +135,7 @@ function countByTable(text: string): number {
   let inToken = false;
   let counted = false;
   for (let i = 0; i < text.length; i++) {
-    let kind = table[text.charCodeAt(i)]!;
+    let kind = table[text.charCodeAt(i)]! & KIND;
     if (kind === SURROGATE) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) {
@@ -196,4 +203,63 @@ function latinKind(c: number): number {
   )
     return OTHER;
   return -1;
+}
+
+/**
+ * A text's MQM words (`countWords`) and TER's words and characters (`countTerInto`) in one pass over it with the
+ * table, put at position `at` of the arrays: counting a long article for a review is one pass per paragraph, not
+ * two. False, with nothing put, for a text in a segmented script (counted apart).
+ */
+export function countAllInto(text: string, at: number, words: Uint32Array, terWords: Uint32Array, terChars: Uint32Array): boolean {
+  table ??= classifyPlane();
+  let count = 0;
+  let inToken = false;
+  let counted = false;
+  let ter = 0;
+  let chars = 0;
+  let inTer = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const entry = table[code]!;
+    // TER: a word starts at each character after white space; every character but white space and the second
+    // half of a surrogate pair is counted.
+    if (entry & TER_SPACE) {
+      inTer = false;
+    } else {
+      if (!inTer) ter++;
+      inTer = true;
+      if (code < 0xdc00 || code > 0xdfff) chars++;
+    }
+    let kind = entry & KIND;
+    if (kind === SURROGATE) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) {
+        kind = astralKind(cp);
+        // The pair's second half: neither TER white space nor a character of its own.
+        i++;
+      } else {
+        kind = OTHER;
+      }
+    }
+    if (kind === SEGMENT) return false;
+    if (kind === SPACE) {
+      inToken = false;
+    } else if (kind === IDEOGRAPH) {
+      count++;
+      inToken = false;
+    } else {
+      if (!inToken) {
+        inToken = true;
+        counted = false;
+      }
+      if (kind === WORD && !counted) {
+        count++;
+        counted = true;
+      }
+    }
+  }
+  words[at] = count;
+  terWords[at] = ter;
+  terChars[at] = chars;
+  return true;
 }
