@@ -11,8 +11,7 @@
  * A journal opened read-only (another process holds the review's lock, or the file or its folder cannot be
  * written) refuses every append and compaction with a typed failure: never a silent success.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EventBody, JournalEvent, JournalHeader } from '../../shared/journal/journal-event';
@@ -69,8 +68,8 @@ export interface ParagraphsFile {
 
 /**
  * The paragraphs a review's header is expected to hold (the article as just loaded) and their header JSON (see
- * header-builder.ts): a review whose header holds exactly those bytes takes the paragraphs as they are instead of
- * parsing them back.
+ * header-builder.ts): a review whose header's paragraph list has those bytes' length and CRC-32, its own checksum
+ * holding, takes the paragraphs as they are instead of parsing them back (see `openTakingExpected`).
  */
 export interface ExpectedParagraphs {
   readonly paragraphs: readonly Paragraph[];
@@ -159,16 +158,21 @@ export class ReviewJournal {
   }
 
   /**
-   * Reads a review file and folds it. Never writes to the file (see the file comment). `expected`, when given, are the paragraphs the header should hold (see `ExpectedParagraphs`); they may still be
-   * in the making (a promise), and are waited for only once the file has been read.
+   * Reads a review file and folds it. Never writes to the file (see the file comment). `expected`, when given, are
+   * the paragraphs the header should hold (see `ExpectedParagraphs`); they may still be in the making (a promise),
+   * and are waited for only once the file has been read.
    */
   static async open(
     path: string,
     options: JournalOptions & { readonly expected?: ExpectedParagraphs | Promise<ExpectedParagraphs | undefined> } = {},
   ): Promise<Result<OpenedJournal>> {
+    if (options.expected) {
+      const taken = await openTakingExpected(path, options.expected, options);
+      if (taken) return taken;
+    }
     let bytes: Buffer;
     try {
-      bytes = await readFile(path);
+      bytes = await readWhole(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return fail('not-found', `The review file ${path} does not exist.`);
@@ -177,7 +181,8 @@ export class ReviewJournal {
     }
     // A long review is read from its bytes in parts, so its header is never one long string; anything unusual
     // (damage above all) is read again as one text, which names it exactly.
-    const split = bytes.length >= READ_IN_PARTS_FROM ? partsOf(bytes, await options.expected, await headerEndInSteps(bytes)) : undefined;
+    const headerEnd = await headerEndInSteps(bytes);
+    const split = bytes.length >= READ_IN_PARTS_FROM ? partsOf(bytes, headerEnd) : undefined;
     const inParts = split && (await readJournalPartsInSteps(split.parts, basename(path), breathe));
     if (split && inParts?.ok) {
       const { state, warnings, torn, goodLength, events } = inParts.value;
@@ -468,7 +473,6 @@ const CHECKSUM_PIECE = 1 << 23;
  */
 export function partsOf(
   bytes: Buffer,
-  expected?: ExpectedParagraphs,
   /** Where the header's line ends, when found already (see `headerEndInSteps`). */
   headerEnd?: number,
 ): { readonly parts: JournalParts; readonly eventsStart: number } | undefined {
@@ -510,29 +514,6 @@ export function partsOf(
       from = cut + 1;
     }
   };
-  const list = header.subarray(listAt + PARAGRAPHS_START.length, end);
-  // Compared a piece at a time, like the checksum: the file was written a moment ago, so it reads from memory.
-  const matches = function* (made: ParagraphsFile): Generator<void, boolean> {
-    if (made.length !== list.length) return false;
-    let fd: number;
-    try {
-      fd = openSync(made.path, 'r');
-    } catch {
-      return false;
-    }
-    try {
-      const piece = Buffer.allocUnsafe(Math.min(FILE_PIECE, Math.max(1, made.length)));
-      for (let at = 0; at < made.length;) {
-        const n = readSync(fd, piece, 0, Math.min(piece.length, made.length - at), (made.offset ?? 0) + at);
-        if (n === 0 || !piece.subarray(0, n).equals(list.subarray(at, at + n))) return false;
-        at += n;
-        if (at < made.length) yield;
-      }
-      return true;
-    } finally {
-      closeSync(fd);
-    }
-  };
   const events = bytes.toString('utf8', newline + 1);
   const facts = `${header.toString('utf8', 0, listAt)}}`;
   return {
@@ -541,7 +522,6 @@ export function partsOf(
       checksum,
       batches,
       events,
-      ...(expected ? { expected: { paragraphs: expected.paragraphs, matches: () => matches(expected.file) } } : {}),
     },
     eventsStart: newline + 1,
   };
@@ -558,6 +538,139 @@ async function headerEndInSteps(bytes: Buffer): Promise<number> {
     await breathe();
   }
   return -1;
+}
+
+/**
+ * A long review whose header's paragraphs are expected to be the article as just loaded (see `ExpectedParagraphs`),
+ * read without holding its header in memory: the file is read a piece at a time into one buffer, its header
+ * checksummed on the way, and only the events after the header are kept. When the header's checksum holds and its
+ * paragraph list has the expected bytes' length and CRC-32, the loaded paragraphs are taken as they are. Undefined
+ * whenever anything differs (the article changed, damage, an older layout): the file is then read whole, which
+ * parses or reports exactly what it holds.
+ */
+async function openTakingExpected(
+  path: string,
+  expecting: ExpectedParagraphs | Promise<ExpectedParagraphs | undefined>,
+  options: JournalOptions,
+): Promise<Result<OpenedJournal> | undefined> {
+  if (typeof zlibCrc32 !== 'function') return undefined;
+  const read = await readHeaderSummed(path).catch(() => undefined);
+  const expected = await expecting;
+  if (!read || !expected || expected.file.crc32 !== read.listCrc || expected.file.length !== read.listLength) return undefined;
+  const events = read.events.toString('utf8');
+  // The checksum was checked as the file was read (`readHeaderSummed`).
+  const parts: JournalParts = {
+    facts: read.facts,
+    batches: () => [],
+    events,
+    expected: expected.paragraphs,
+  };
+  const inParts = await readJournalPartsInSteps(parts, basename(path), breathe);
+  if (!inParts?.ok) return undefined;
+  const { state, warnings, torn, goodLength, events: count } = inParts.value;
+  const repairAt = torn ? read.eventsStart + Buffer.byteLength(events.slice(0, goodLength), 'utf8') : undefined;
+  return ok({ journal: new ReviewJournal(path, state, repairAt, options), state, warnings, events: count });
+}
+
+/** A review file's header as `readHeaderSummed` reads it: its facts, its paragraph list's size and checksum. */
+interface SummedHeader {
+  /** The header line up to its paragraph list, closed with `}` (see `JournalParts.facts`). */
+  readonly facts: string;
+  readonly listLength: number;
+  /** CRC-32 of the paragraph list's bytes (without its brackets). */
+  readonly listCrc: number;
+  /** Where the events start in the file, and their bytes. */
+  readonly eventsStart: number;
+  readonly events: Buffer;
+}
+
+/**
+ * Reads a long review file a piece at a time into one buffer used again for each piece (a first pass over 70 MB
+ * just read into fresh memory costs more than the reading), and checks its header's checksum on the way. Undefined
+ * when the file is short, not laid out as the writer lays it out (no checksum, a byte-order mark, the list not where
+ * it belongs), or its checksum does not hold.
+ */
+async function readHeaderSummed(path: string): Promise<SummedHeader | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    if (size < READ_IN_PARTS_FROM) return undefined;
+    const piece = Buffer.allocUnsafe(FILE_PIECE);
+    let got = (await handle.read(piece, 0, FILE_PIECE, 0)).bytesRead;
+    const first = piece.subarray(0, got);
+    const listAt = first.indexOf(PARAGRAPHS_START);
+    const firstNewline = first.indexOf(10);
+    if (listAt < 0 || (firstNewline >= 0 && firstNewline < listAt)) return undefined;
+    if (!first.subarray(0, CHECKSUM_START.length).equals(CHECKSUM_START)) return undefined;
+    if (first[18] !== 0x22 || first[19] !== 0x2c) return undefined;
+    const written = first.toString('latin1', CHECKSUM_AT, 18);
+    const facts = `${first.toString('utf8', 0, listAt)}}`;
+    const listStart = listAt + PARAGRAPHS_START.length;
+    const openingCrc = zlibCrc32(first.subarray(20, listStart), zlibCrc32('{'));
+    // The list's bytes are summed as they come, the last two held back: the header ends with the list's `]}`.
+    let listCrc = 0;
+    let listLength = 0;
+    let held = Buffer.alloc(0);
+    let at = 0;
+    let from = listStart;
+    for (;;) {
+      const newline = piece.indexOf(10, from);
+      const end = newline >= 0 && newline < got ? newline : got;
+      const joined = held.length > 0 ? Buffer.concat([held, piece.subarray(from, end)]) : piece.subarray(from, end);
+      const keep = Math.max(0, joined.length - 2);
+      listCrc = zlibCrc32(joined.subarray(0, keep), listCrc);
+      listLength += keep;
+      held = Buffer.from(joined.subarray(keep));
+      if (end < got) {
+        const eventsStart = at + end + 1;
+        if (!held.equals(LIST_END)) return undefined;
+        const crc = zlibCrc32(LIST_END, crc32Combine(openingCrc, listCrc, listLength));
+        if ((crc >>> 0).toString(16).padStart(8, '0') !== written) return undefined;
+        const events = Buffer.allocUnsafe(size - eventsStart);
+        const inPiece = piece.copy(events, 0, end + 1, got);
+        for (let filled = inPiece; filled < events.length;) {
+          const n = (await handle.read(events, filled, events.length - filled, eventsStart + filled)).bytesRead;
+          if (n === 0) return undefined;
+          filled += n;
+        }
+        return { facts, listLength, listCrc, eventsStart, events };
+      }
+      at += got;
+      if (at >= size) return undefined;
+      got = (await handle.read(piece, 0, FILE_PIECE, at)).bytesRead;
+      if (got === 0) return undefined;
+      from = 0;
+      await breathe();
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+const LIST_END = Buffer.from(']}');
+
+/** Bytes asked of the system at a time when reading a review file. */
+const READ_PIECE = 1 << 26;
+
+/**
+ * A whole file, read in as few calls as the system allows. `readFile` reads 512 KB per turn of the event loop, so
+ * while the loop is busy (the last of a long article's header being made) reading a 70 MB review took seconds.
+ */
+async function readWhole(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, Math.min(READ_PIECE, size - at), at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at < size ? bytes.subarray(0, at) : bytes;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Bytes decoded at a time when reading a review file: decoding 90 MB at once would hold the event loop for seconds. */

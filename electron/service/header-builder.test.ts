@@ -205,6 +205,44 @@ describe('reopening a review whose header holds the article as loaded', () => {
     made.remove();
     (await changedBytes)!.paragraphs.remove();
   });
+
+  it('refuses a long header damaged in its paragraphs even when the article loaded is what it held, and mends a torn last line', async () => {
+    const targets = blocks(12_000, 10);
+    const builder = new HeaderBuilder(false);
+    builder.add(targets, new Array(targets.length));
+    const made = (await builder.finish())!.paragraphs;
+    const paragraphs = targets.map((b, i) => paragraphFromBlocks(i, b, undefined, false));
+    const path = join(dir, 'torn.redline');
+    const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, CREATED), {}, made);
+    if (!created.ok) throw new Error(created.error.message);
+    await created.value.append({ type: 'paragraph-edited', paragraphId: 'p3', text: 'kept' });
+    await created.value.close();
+    const whole = readFileSync(path);
+
+    // Torn: the app stopped while writing a line. The line is dropped and the next append starts where it began.
+    writeFileSync(path, Buffer.concat([whole, Buffer.from('{"type":"paragraph-edi')]));
+    const torn = await ReviewJournal.open(path, { expected: { paragraphs, file: made } });
+    if (!torn.ok) throw new Error(torn.error.message);
+    expect(torn.value.state.paragraphs).toBe(paragraphs);
+    expect(torn.value.warnings.join(' ')).toMatch(/line 3/);
+    await torn.value.journal.append({ type: 'paragraph-edited', paragraphId: 'p4', text: 'after' });
+    await torn.value.journal.close();
+    const mended = await ReviewJournal.open(path);
+    if (!mended.ok) throw new Error(mended.error.message);
+    expect([mended.value.state.drafts.get('p3'), mended.value.state.drafts.get('p4')]).toEqual(['kept', 'after']);
+    expect(mended.value.warnings).toEqual([]);
+    await mended.value.journal.close();
+
+    // A letter of a paragraph in the header changed on disk: the checksum says so, whatever the article holds.
+    const damaged = Buffer.from(whole);
+    const at = damaged.indexOf('harbour', damaged.length >> 1);
+    damaged[at] = 'H'.charCodeAt(0);
+    writeFileSync(path, damaged);
+    const refused = await ReviewJournal.open(path, { expected: { paragraphs, file: made } });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/line 1/);
+    made.remove();
+  });
 });
 
 describe('temporary header files', () => {

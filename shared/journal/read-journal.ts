@@ -107,22 +107,19 @@ export interface JournalParts {
   readonly facts: string;
   /**
    * Checks the header's checksum on its bytes, pausing (yielding) between pieces: returns false when the header
-   * carries a checksum that does not match.
+   * carries a checksum that does not match. Absent when the caller checked it as it read the file.
    */
-  readonly checksum: () => Generator<void, boolean>;
+  readonly checksum?: () => Generator<void, boolean>;
   /** The paragraphs' JSON a batch at a time: `{…},{…}` without the list's brackets. */
   readonly batches: () => Iterable<string>;
   /** The text after the header's newline. */
   readonly events: string;
   /**
-   * The paragraphs the header is expected to hold (the article as just loaded), with a check, pausing between
-   * pieces, that the header's paragraph list is exactly their JSON: when it is, they are taken as they are
-   * instead of parsing 60 MB of JSON back into the same objects.
+   * The paragraphs the header holds, known already (the article as just loaded, whose JSON the caller found the
+   * header's paragraph list to be): they are taken as they are instead of parsing 60 MB of JSON back into the same
+   * objects, and `batches` is not read.
    */
-  readonly expected?: {
-    readonly paragraphs: readonly Paragraph[];
-    readonly matches: () => Generator<void, boolean>;
-  };
+  readonly expected?: readonly Paragraph[];
 }
 
 /** Paragraphs indexed between two pauses when the header's paragraphs are the expected ones. */
@@ -147,15 +144,15 @@ export async function readJournalPartsInSteps(
   const known = checkFormat(facts, fileName);
   if (!known.ok) return undefined;
   if (typeof known.value.crc32 !== 'string' && (known.value.formatVersion as number) >= 2) return undefined;
-  const sum = parts.checksum();
-  for (let step = sum.next(); ; step = sum.next()) {
+  const sum = parts.checksum?.();
+  for (let step = sum?.next(); sum && step; step = sum.next()) {
     if (step.done) {
       if (!step.value) return undefined;
       break;
     }
     await breathe();
   }
-  const expected = parts.expected && (await runInSteps(parts.expected.matches(), breathe)) ? parts.expected.paragraphs : undefined;
+  const expected = parts.expected;
   // Each batch of paragraphs is checked and indexed as it is parsed, so no step goes over all 100,000 of them.
   const paragraphs: unknown[] = expected ? (expected as unknown[]) : [];
   const index = new Map<string, number>();
@@ -180,15 +177,6 @@ export async function readJournalPartsInSteps(
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value.ok ? next.value : undefined;
-    await breathe();
-  }
-}
-
-/** Runs a generator to its end, pausing wherever it yields. */
-async function runInSteps<T>(steps: Generator<void, T>, breathe: () => Promise<void>): Promise<T> {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
     await breathe();
   }
 }
