@@ -557,7 +557,7 @@ async function openTakingExpected(
   const read = await readHeaderSummed(path).catch(() => undefined);
   const expected = await expecting;
   if (!read || !expected || expected.file.crc32 !== read.listCrc || expected.file.length !== read.listLength) return undefined;
-  const events = read.events.toString('utf8');
+  const { events } = read;
   // The checksum was checked as the file was read (`readHeaderSummed`).
   const parts: JournalParts = {
     facts: read.facts,
@@ -579,9 +579,9 @@ interface SummedHeader {
   readonly listLength: number;
   /** CRC-32 of the paragraph list's bytes (without its brackets). */
   readonly listCrc: number;
-  /** Where the events start in the file, and their bytes. */
+  /** Where the events start in the file, and their text. */
   readonly eventsStart: number;
-  readonly events: Buffer;
+  readonly events: string;
 }
 
 /**
@@ -616,24 +616,33 @@ async function readHeaderSummed(path: string): Promise<SummedHeader | undefined>
     for (;;) {
       const newline = piece.indexOf(10, from);
       const end = newline >= 0 && newline < got ? newline : got;
-      const joined = held.length > 0 ? Buffer.concat([held, piece.subarray(from, end)]) : piece.subarray(from, end);
-      const keep = Math.max(0, joined.length - 2);
+      const chunk = piece.subarray(from, end);
+      // The held bytes and the chunk, less its last two, go into the sum; without copying the piece.
+      const joined = chunk.length >= 2 ? held : Buffer.concat([held, chunk]);
+      const keep = chunk.length >= 2 ? held.length : Math.max(0, joined.length - 2);
       listCrc = zlibCrc32(joined.subarray(0, keep), listCrc);
       listLength += keep;
-      held = Buffer.from(joined.subarray(keep));
+      if (chunk.length >= 2) {
+        listCrc = zlibCrc32(chunk.subarray(0, chunk.length - 2), listCrc);
+        listLength += chunk.length - 2;
+        held = Buffer.from(chunk.subarray(chunk.length - 2));
+      } else {
+        held = Buffer.from(joined.subarray(keep));
+      }
       if (end < got) {
         const eventsStart = at + end + 1;
         if (!held.equals(LIST_END)) return undefined;
         const crc = zlibCrc32(LIST_END, crc32Combine(openingCrc, listCrc, listLength));
         if ((crc >>> 0).toString(16).padStart(8, '0') !== written) return undefined;
-        const events = Buffer.allocUnsafe(size - eventsStart);
-        const inPiece = piece.copy(events, 0, end + 1, got);
-        for (let filled = inPiece; filled < events.length;) {
-          const n = (await handle.read(events, filled, events.length - filled, eventsStart + filled)).bytesRead;
-          if (n === 0) return undefined;
-          filled += n;
+        // The events are decoded a piece at a time from the same buffer too.
+        const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+        let events = decoder.decode(piece.subarray(end + 1, got), { stream: true });
+        for (let next = at + got; next < size; next += got) {
+          got = (await handle.read(piece, 0, Math.min(FILE_PIECE, size - next), next)).bytesRead;
+          if (got === 0) return undefined;
+          events += decoder.decode(piece.subarray(0, got), { stream: true });
         }
-        return { facts, listLength, listCrc, eventsStart, events };
+        return { facts, listLength, listCrc, eventsStart, events: events + decoder.decode() };
       }
       at += got;
       if (at >= size) return undefined;
