@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +10,30 @@ import { commands } from './commands';
 import { PARALLEL_MIN_BYTES } from './parallel-rates';
 
 const launcher = join(import.meta.dirname, 'launch.mjs');
+const projectRoot = join(import.meta.dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'redline-launch-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs the command line as `npm run cli` does: the launcher, which builds it first when its sources changed. */
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, [launcher, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, REDLINE_CLI: '1' } });
+  return spawnSync(process.execPath, [launcher, ...args], { cwd: scratch, encoding: 'utf8', env: cliEnv() });
+}
+
+/** As `cli`, without blocking: for runs that may go side by side. */
+function cliAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [launcher, ...args], { cwd: scratch, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
+    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function cliEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, REDLINE_CLI: '1' };
 }
 
 describe('the command line as a process', () => {
@@ -25,12 +43,16 @@ describe('the command line as a process', () => {
     for (const c of commands) expect(r.stdout.split('\n').filter((l) => l.startsWith(`  ${c.name} `))).toHaveLength(1);
   });
 
-  it('explains each command with NAME --help', () => {
-    for (const c of commands) {
-      const r = cli(c.name, '--help');
-      expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`^Usage: redline ${c.name} `));
-    }
+  it('explains each command with NAME --help', async () => {
+    // Each command loads its own chunk of the build; the processes run side by side. A build older than a source
+    // is made first, by one of them, since every process that finds it stale would build it again.
+    const stale = commands.find((c) => buildIsStale(projectRoot, join(projectRoot, 'out', 'cli'), [c.name, '--help']));
+    if (stale) expect(cli(stale.name, '--help').status).toBe(0);
+    const runs = await Promise.all(commands.map((c) => cliAsync(c.name, '--help')));
+    commands.forEach((c, i) => {
+      expect(runs[i]!.status, c.name).toBe(0);
+      expect(runs[i]!.stdout).toMatch(new RegExp(`^Usage: redline ${c.name} `));
+    });
   });
 
   it('runs a command on files named relative to where it was started, and exits with its status', () => {
@@ -53,16 +75,27 @@ describe('the command line as a process', () => {
     const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]!).join(' ');
     const old: string[] = [];
     const edited: string[] = [];
-    while (old.join('\n\n').length < PARALLEL_MIN_BYTES) {
+    // The two files together just past the size from which the comparison takes a second thread: the worker's
+    // path is what is tested, and every byte beyond the threshold only adds to the one-thread comparison below.
+    // Each paragraph counts its bytes and the blank line after it, about what the two files hold.
+    let bytes = 0;
+    const add = (to: string[], ...texts: string[]) => {
+      to.push(...texts);
+      for (const text of texts) bytes += Buffer.byteLength(text) + 2;
+    };
+    while (bytes < PARALLEL_MIN_BYTES) {
       const text = sentence(60 + Math.floor(rand() * 60));
       const r = rand();
-      old.push(text);
-      if (r < 0.8) edited.push(text);
-      else if (r < 0.97) edited.push(`${sentence(3)} ${text.split(' ').slice(2).join(' ')}`);
-      else if (r < 0.985) edited.push(text, sentence(30));
+      add(old, text);
+      if (r < 0.8) add(edited, text);
+      else if (r < 0.97) add(edited, `${sentence(3)} ${text.split(' ').slice(2).join(' ')}`);
+      else if (r < 0.985) add(edited, text, sentence(30));
     }
-    writeFileSync(join(scratch, 'long-old.txt'), `${old.join('\n\n')}\n`);
-    writeFileSync(join(scratch, 'long-new.txt'), `${edited.join('\n\n')}\n`);
+    const oldFile = `${old.join('\n\n')}\n`;
+    const newFile = `${edited.join('\n\n')}\n`;
+    expect(Buffer.byteLength(oldFile) + Buffer.byteLength(newFile)).toBeGreaterThanOrEqual(PARALLEL_MIN_BYTES);
+    writeFileSync(join(scratch, 'long-old.txt'), oldFile);
+    writeFileSync(join(scratch, 'long-new.txt'), newFile);
     const r = cli('diff', 'long-old.txt', 'long-new.txt', '--json');
     expect(r.status).toBe(0);
     const one = diffArticles(old, edited, { rowDiffs: false });
