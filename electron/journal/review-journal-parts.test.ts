@@ -45,7 +45,7 @@ async function both(text: string) {
 
 /** Runs a parts' checksum to the end: whether it matches. */
 function checksumOf(parts: JournalParts): boolean {
-  const steps = parts.checksum();
+  const steps = parts.checksum!();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -126,7 +126,7 @@ describe('reading a long review in parts, step by step', () => {
     const big = { ...header, paragraphs: header.paragraphs.map((p) => ({ ...p, target: `${p.target} ${'padding '.repeat(30)}` })) };
     const text = headerLine(big) + events.join('');
     expect(Buffer.byteLength(text)).toBeGreaterThan(9 << 20);
-    const steps = partsOf(Buffer.from(text))!.parts.checksum();
+    const steps = partsOf(Buffer.from(text))!.parts.checksum!();
     let pauses = 0;
     let next = steps.next();
     for (; !next.done; next = steps.next()) pauses++;

@@ -69,7 +69,7 @@ export interface ParagraphsFile {
 /**
  * The paragraphs a review's header is expected to hold (the article as just loaded) and their header JSON (see
  * header-builder.ts): a review whose header's paragraph list has those bytes' length and CRC-32, its own checksum
- * holding, takes the paragraphs as they are instead of parsing them back (see `openTakingExpected`).
+ * holding, takes the paragraphs as they are instead of parsing them back (see `readTakingExpected`).
  */
 export interface ExpectedParagraphs {
   readonly paragraphs: readonly Paragraph[];
@@ -167,8 +167,11 @@ export class ReviewJournal {
     options: JournalOptions & { readonly expected?: ExpectedParagraphs | Promise<ExpectedParagraphs | undefined> } = {},
   ): Promise<Result<OpenedJournal>> {
     if (options.expected) {
-      const taken = await openTakingExpected(path, options.expected, options);
-      if (taken) return taken;
+      const taken = await readTakingExpected(path, options.expected);
+      if (taken) {
+        const { state, warnings, repairAt, events } = taken;
+        return ok({ journal: new ReviewJournal(path, state, repairAt, options), state, warnings, events });
+      }
     }
     let bytes: Buffer;
     try {
@@ -548,11 +551,10 @@ async function headerEndInSteps(bytes: Buffer): Promise<number> {
  * whenever anything differs (the article changed, damage, an older layout): the file is then read whole, which
  * parses or reports exactly what it holds.
  */
-async function openTakingExpected(
+async function readTakingExpected(
   path: string,
   expecting: ExpectedParagraphs | Promise<ExpectedParagraphs | undefined>,
-  options: JournalOptions,
-): Promise<Result<OpenedJournal> | undefined> {
+): Promise<(Omit<OpenedJournal, 'journal'> & { readonly repairAt: number | undefined }) | undefined> {
   if (typeof zlibCrc32 !== 'function') return undefined;
   const read = await readHeaderSummed(path).catch(() => undefined);
   const expected = await expecting;
@@ -569,7 +571,7 @@ async function openTakingExpected(
   if (!inParts?.ok) return undefined;
   const { state, warnings, torn, goodLength, events: count } = inParts.value;
   const repairAt = torn ? read.eventsStart + Buffer.byteLength(events.slice(0, goodLength), 'utf8') : undefined;
-  return ok({ journal: new ReviewJournal(path, state, repairAt, options), state, warnings, events: count });
+  return { state, warnings, repairAt, events: count };
 }
 
 /** A review file's header as `readHeaderSummed` reads it: its facts, its paragraph list's size and checksum. */
