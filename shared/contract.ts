@@ -79,9 +79,15 @@ export interface VersionSummary {
   readonly changedFromPrevious: number;
   /** Paragraphs whose text differs from the machine translation. */
   readonly changedFromMachine: number;
-  /** Edit rate from the machine translation to this version (HTER for the reviewed text). */
-  readonly ter: EditRate;
+  /**
+   * Edit rate from the machine translation to this version (HTER for the reviewed text). Absent for a moment after
+   * a long review opens, while it is worked out: a `review-changed` event follows once it is known.
+   */
+  readonly ter?: EditRate;
 }
+
+/** A version with its edit rate worked out, as reports and exports use it. */
+export type RatedVersion = VersionSummary & { readonly ter: EditRate };
 
 /**
  * The review of the open article: everything the renderer shows besides the paragraphs themselves.

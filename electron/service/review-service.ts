@@ -650,6 +650,7 @@ export class ReviewService implements RedlineApi {
           defaultRater: rater,
           rememberRater: (name) => this.settings.rememberRater(name),
           onSuggestions: () => this.emit({ type: 'suggestions-changed', reviewId: review.id }),
+          onChanged: () => this.emit({ type: 'review-changed', reviewId: review.id }),
         });
         if (this.reviews.get(review.id) !== review) {
           // Closed while its file was opening.

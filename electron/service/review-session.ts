@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { SuggestionList } from '../../shared/contract';
+import type { SuggestionList, VersionSummary } from '../../shared/contract';
 import type { ComparisonWindow, DraftTexts, ExportedText, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
 import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
 import type { PreparedReplacement } from '../../shared/journal/prepared-replacement';
@@ -68,7 +68,15 @@ export interface SessionOptions {
   readonly readOnly?: ReadOnlyReview;
   /** Called when the review's suggestions changed (see session-suggestions.ts). */
   readonly onSuggestions?: () => void;
+  /** Called when the review's view changed by itself: its saved versions' edit rates were worked out after it opened. */
+  readonly onChanged?: () => void;
 }
+
+/**
+ * Changed paragraphs of saved versions whose edit rates are worked out before a review opens (a few milliseconds'
+ * work); with more (thousands take a few hundred milliseconds), the review opens first and the rates follow.
+ */
+const RATED_BEFORE_OPENING = 300;
 
 type Ack = Promise<Result<ReviewView>>;
 type DeltaAck = Promise<Result<ReviewDelta>>;
@@ -100,6 +108,10 @@ export class ReviewSession {
   private cachedFixes: { readonly state: ReviewState; readonly fixes: Map<string, number> } | undefined;
   private readonly suggestions: SessionSuggestions;
   private readonly onSuggestions: () => void;
+  private readonly onChanged: () => void;
+  /** Set while the saved versions' edit rates are being worked out after opening (see `RATED_BEFORE_OPENING`). */
+  private rating: Promise<void> | undefined;
+  private closed = false;
   /** Slices of a re-check of many paragraphs running now (see `recheck`). */
   private rechecking = 0;
 
@@ -113,6 +125,7 @@ export class ReviewSession {
     this.defaultRater = options.defaultRater;
     this.rememberRater = options.rememberRater;
     this.onSuggestions = options.onSuggestions ?? (() => undefined);
+    this.onChanged = options.onChanged ?? (() => undefined);
     // Quiet while many paragraphs are re-checked in slices: listeners hear once, at the end (see `recheck`).
     this.suggestions = new SessionSuggestions(() => {
       this.findingsVersion++;
@@ -123,6 +136,20 @@ export class ReviewSession {
     this.figures = options.figures ?? figuresOf(state, options.counts);
     this.comparisons = new ComparisonCache(this.figures);
     this.rebuildScorer(state, true, scoreFlags);
+  }
+
+  /** Works out the saved versions' edit rates in the background; the view has them, and listeners hear, once done. */
+  private rateVersions(state: ReviewState): void {
+    this.rating = this.figures.prepare(state, breathe).then(() => {
+      this.rating = undefined;
+      this.cachedView = undefined;
+      if (!this.closed) this.onChanged();
+    });
+  }
+
+  /** The version panel's figures: while the edit rates are being worked out, those known so far. */
+  private versionList(state: ReviewState): VersionSummary[] {
+    return this.rating ? this.figures.known(state) : this.figures.summaries(state);
   }
 
   /** Adds the state's flags to a scorer made without them, a batch at a time with the event loop free between. */
@@ -149,11 +176,14 @@ export class ReviewSession {
     const state = options.journal.state;
     const figures = options.figures ?? figuresOf(state, options.counts);
     await breathe();
-    // Saved versions' edit rates are worked out in slices now, so the first view does not wait on them.
-    await figures.prepare(state, breathe);
+    // Saved versions' edit rates are worked out in slices, so no step holds the event loop; when there are many,
+    // after the review has opened.
+    const later = figures.unprepared(state) > RATED_BEFORE_OPENING;
+    if (!later) await figures.prepare(state, breathe);
     const session = new ReviewSession({ ...options, figures }, false);
     // The flags go into the scorer a few thousand at a time: 10,000 at once would hold the event loop.
     await session.scoreFlagsInSteps();
+    if (later) session.rateVersions(state);
     return session;
   }
 
@@ -183,7 +213,7 @@ export class ReviewSession {
       reviewed: [...state.reviewed],
       reviewedCount: state.reviewed.size,
       notes: Object.fromEntries(state.notes),
-      versions: this.figures.summaries(state),
+      versions: this.versionList(state),
       ...(undo !== undefined ? { undoLabel: `Undo ${undo}` } : {}),
       ...(redo !== undefined ? { redoLabel: `Redo ${redo}` } : {}),
       score: this.scorer.summary(),
@@ -491,6 +521,7 @@ export class ReviewSession {
 
   /** Waits for queued events to reach the disk and closes the file. */
   close(): Promise<void> {
+    this.closed = true;
     this.suggestions.close();
     return this.journal.close();
   }
@@ -592,7 +623,7 @@ export class ReviewSession {
       ...(touched.statuses?.length ? { reviewed } : {}),
       ...(touched.notes?.length ? { notes } : {}),
       paragraphScores: [...paragraphs].flatMap((id) => this.scorer.paragraph(id) ?? []),
-      ...(touched.versions ? { versions: this.figures.summaries(state) } : {}),
+      ...(touched.versions ? { versions: this.versionList(state) } : {}),
     });
   }
 

@@ -9,7 +9,7 @@
  * touching only the paragraphs it changed.
  */
 import { performance } from 'node:perf_hooks';
-import type { VersionSummary } from '../../shared/contract';
+import type { RatedVersion, VersionSummary } from '../../shared/contract';
 import { characterEditRate, countTerChars, countTerWords, editRate, translationEditRate, type EditRate } from '../../shared/diff/ter';
 import { changedBetween, type ReviewState, type Version } from '../../shared/journal/review-state';
 import type { Paragraph } from '../../shared/model';
@@ -57,11 +57,11 @@ export function unitCount(unit: EditRateUnit, text: string): number {
 const SLICE_MS = 8;
 
 export class VersionFigures {
-  private readonly cache = new WeakMap<Version, VersionSummary>();
+  private readonly cache = new WeakMap<Version, RatedVersion>();
   private readonly machineUnits: number;
   /** Length of each paragraph's machine translation in the unit, by position: counted once per review. */
   private readonly machineCounts: Uint32Array;
-  private readonly version0: VersionSummary;
+  private readonly version0: RatedVersion;
 
   /** `counts`: each paragraph's length in the unit by position, when already counted (while the article loaded). */
   constructor(
@@ -89,8 +89,8 @@ export class VersionFigures {
   }
 
   /** Version 0 (the machine translation) and every saved version, in order. */
-  summaries(state: ReviewState): VersionSummary[] {
-    const out: VersionSummary[] = [this.version0];
+  summaries(state: ReviewState): RatedVersion[] {
+    const out: RatedVersion[] = [this.version0];
     for (const version of state.versions) {
       let summary = this.cache.get(version);
       if (!summary) {
@@ -100,6 +100,34 @@ export class VersionFigures {
       out.push(summary);
     }
     return out;
+  }
+
+  /**
+   * The summaries as far as they are known: a version `prepare` has not reached yet comes without its edit rate
+   * (its counts of changed paragraphs take no time).
+   */
+  known(state: ReviewState): VersionSummary[] {
+    return [
+      this.version0,
+      ...state.versions.map(
+        (version): VersionSummary =>
+          this.cache.get(version) ?? {
+            number: version.number,
+            message: version.message,
+            author: version.author,
+            at: version.at,
+            changedFromPrevious: changedBetween(state, version.number - 1, version.number)?.length ?? 0,
+            changedFromMachine: changedFromMachine(state, version),
+          },
+      ),
+    ];
+  }
+
+  /** Paragraphs `prepare` still has to rate: those the versions not summarised yet changed. */
+  unprepared(state: ReviewState): number {
+    let n = 0;
+    for (const version of state.versions) if (!this.cache.has(version)) n += version.texts.size;
+    return n;
   }
 
   /**
@@ -159,12 +187,9 @@ export class VersionFigures {
     return editRate(edits, units);
   }
 
-  private summarise(state: ReviewState, version: Version): VersionSummary {
+  private summarise(state: ReviewState, version: Version): RatedVersion {
     const previous = version.number - 1;
-    const changedMachine = [...version.texts].filter(([id, text]) => {
-      const i = state.paragraphIndex.get(id);
-      return i !== undefined && state.paragraphs[i]!.target !== text;
-    }).length;
+    const changedMachine = changedFromMachine(state, version);
     return {
       number: version.number,
       message: version.message,
@@ -175,4 +200,14 @@ export class VersionFigures {
       ter: this.articleRate(state, version.texts),
     };
   }
+}
+
+/** Paragraphs whose text in a version differs from the machine translation. */
+function changedFromMachine(state: ReviewState, version: Version): number {
+  let n = 0;
+  for (const [id, text] of version.texts) {
+    const i = state.paragraphIndex.get(id);
+    if (i !== undefined && state.paragraphs[i]!.target !== text) n++;
+  }
+  return n;
 }

@@ -11,7 +11,7 @@
  * Several reviews: raters are named by their own names; a name found in two files (two reviewers who never
  * changed the default) is told apart by the file's name.
  */
-import type { VersionSummary } from '../contract';
+import type { RatedVersion } from '../contract';
 import { annotationList, type ReviewState } from '../journal/review-state';
 import type { Annotation, Paragraph, Severity } from '../model';
 import { SEVERITIES } from '../model';
@@ -60,7 +60,7 @@ export interface ReportReview {
    * have different raters): a paragraph's score is then the mean over its own raters, as `redline score` takes it.
    */
   readonly readers?: readonly (readonly string[])[];
-  readonly versions?: readonly VersionSummary[];
+  readonly versions?: readonly RatedVersion[];
   /** Suggestions of the automatic checks the reviewer dismissed (`suggestions-dismissed` events). */
   readonly dismissedSuggestions?: readonly { readonly check: string }[];
   /** Suggestions still offered, when the checks have run over the article (the app's live list). */
@@ -100,7 +100,7 @@ interface Counted {
 export function reportReviewOf(
   state: ReviewState,
   label: string,
-  versions?: readonly VersionSummary[],
+  versions?: readonly RatedVersion[],
   openSuggestions?: readonly { readonly check: string }[],
 ): ReportReview {
   return {

@@ -106,9 +106,15 @@ function VersionItem({ version: v, unit, now, confirming, busy, onCompare, onAsk
         <span id={nameId} className="version-item__name">
           {versionOption(v)}
         </span>
-        <span className="version-item__ter" title={`Edit rate from the machine translation: ${rateDetail(v.ter, unit)}`}>
-          {rateName(unit)} {formatRate(v.ter)}
-        </span>
+        {v.ter ? (
+          <span className="version-item__ter" title={`Edit rate from the machine translation: ${rateDetail(v.ter, unit)}`}>
+            {rateName(unit)} {formatRate(v.ter)}
+          </span>
+        ) : (
+          <span className="version-item__ter" title="Edit rate from the machine translation: being worked out">
+            {rateName(unit)} …
+          </span>
+        )}
       </div>
       <div className="version-item__meta">
         {v.number > 0 && <span>{v.author} · </span>}
