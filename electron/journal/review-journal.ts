@@ -25,6 +25,7 @@ import {
   type JournalParts,
 } from '../../shared/journal/read-journal';
 import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
+import { paragraphIndexInSteps } from '../../shared/journal/paragraph-index';
 import type { PreparedReplacement } from '../../shared/journal/prepared-replacement';
 import type { PreparedUndo } from '../../shared/journal/prepared-undo';
 import { snapshotOf, type ReviewState } from '../../shared/journal/review-state';
@@ -151,7 +152,7 @@ export class ReviewJournal {
       await mkdir(dirname(path), { recursive: true });
       if (made && madeInPlace(path, header, made)) await finishHeaderLine(path, headerOpening(header), made);
       else await writeDurably(path, made ? await headerFromFile(header, made) : await headerPartsInSteps(header, breathe));
-      return ok(new ReviewJournal(path, initialState(header, await paragraphIndexInSteps(header.paragraphs)), undefined, options));
+      return ok(new ReviewJournal(path, initialState(header, await paragraphIndexInSteps(header.paragraphs, breathe)), undefined, options));
     } catch (e) {
       return fail('io-error', `Could not create the review file ${path}: ${message(e)}`);
     }
@@ -440,20 +441,6 @@ async function forEachPiece(made: ParagraphsFile, use: (piece: Buffer) => Promis
   } finally {
     await handle.close();
   }
-}
-
-/** Paragraphs indexed between two breaths (indexing 100,000 at once holds the event loop for tens of milliseconds). */
-const INDEXED_PER_STEP = 10_000;
-
-/** The paragraphs' positions by id, built a step at a time, for the state of a new review. */
-export async function paragraphIndexInSteps(paragraphs: readonly { readonly id: string }[]): Promise<Map<string, number>> {
-  const index = new Map<string, number>();
-  for (let i = 0; i < paragraphs.length;) {
-    const stop = Math.min(paragraphs.length, i + INDEXED_PER_STEP);
-    for (; i < stop; i++) index.set(paragraphs[i]!.id, i);
-    if (i < paragraphs.length) await breathe();
-  }
-  return index;
 }
 
 /** Review files at least this long are read in parts (see `partsOf`). */

@@ -14,6 +14,7 @@
  */
 import { fail, ok, type Result } from '../result';
 import { checkEventShape, checkHeaderShape, paragraphShapeProblem } from './event-shape';
+import { paragraphIndexInSteps } from './paragraph-index';
 import { CHECKED_FROM, checkLine, checksumPrefix, CRC_START, crcHex, crcUpdate, hasChecksum, withChecksum } from './line-checksum';
 import { JOURNAL_FORMAT, JOURNAL_FORMAT_VERSION, type JournalEvent, type JournalHeader } from './journal-event';
 import { initialState, ReviewStateBuilder } from './review-reducer';
@@ -122,9 +123,6 @@ export interface JournalParts {
   readonly expected?: readonly Paragraph[];
 }
 
-/** Paragraphs indexed between two pauses when the header's paragraphs are the expected ones. */
-const INDEXED_PER_STEP = 10_000;
-
 /**
  * Reads a review handed over in parts, in steps. Answers undefined when anything is not exactly as the writer
  * writes it, damage included: the caller then reads the whole file as one text, which names the damage with its
@@ -155,11 +153,7 @@ export async function readJournalPartsInSteps(
   const expected = parts.expected;
   // Each batch of paragraphs is checked and indexed as it is parsed, so no step goes over all 100,000 of them.
   const paragraphs: unknown[] = expected ? (expected as unknown[]) : [];
-  const index = new Map<string, number>();
-  for (let i = 0; expected && i < expected.length; i++) {
-    index.set(expected[i]!.id, i);
-    if ((i + 1) % INDEXED_PER_STEP === 0) await breathe();
-  }
+  const index = expected ? await paragraphIndexInSteps(expected, breathe) : new Map<string, number>();
   for (const batch of expected ? [] : parts.batches()) {
     const from = paragraphs.length;
     try {
@@ -167,7 +161,7 @@ export async function readJournalPartsInSteps(
     } catch {
       return undefined;
     }
-    if (paragraphShapeProblem(paragraphs, from, paragraphs.length, index) !== undefined) return undefined;
+    if (paragraphShapeProblem(paragraphs, from, paragraphs.length, index as Map<string, number>) !== undefined) return undefined;
     await breathe();
   }
   const { crc32: _sum, ...rest } = known.value;

@@ -29,12 +29,12 @@ import { UndoStack } from './undo-stack';
 import { PreparedReplacement, replacementChange } from './prepared-replacement';
 import { PreparedUndo } from './prepared-undo';
 import { LayeredMapDraft } from './layered-map';
+import { paragraphIndexOf } from './paragraph-index';
 
 /** The state of a review with no events yet. */
 export function initialState(header: JournalHeader, index?: ReadonlyMap<string, number>): ReviewState {
   // A reader that indexed the paragraphs as it parsed them hands the index over (one pass fewer over 100,000).
-  const paragraphIndex = index?.size === header.paragraphs.length ? index : new Map<string, number>();
-  if (paragraphIndex !== index) header.paragraphs.forEach((p, i) => (paragraphIndex as Map<string, number>).set(p.id, i));
+  const paragraphIndex = index?.size === header.paragraphs.length ? index : paragraphIndexOf(header.paragraphs);
   return {
     header,
     paragraphs: header.paragraphs,
