@@ -4,7 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export class TempFiles {
-  readonly dir = mkdtempSync(join(tmpdir(), 'redline-e2e-files-'));
+  #dir: string | undefined;
+
+  /** The spec's folder, made when first asked for. */
+  get dir(): string {
+    this.#dir ??= mkdtempSync(join(tmpdir(), 'redline-e2e-files-'));
+    return this.#dir;
+  }
+
+  /** Takes a folder made ahead of time (see `preparedSample`) as this spec's own, before anything was written. */
+  adopt(dir: string): void {
+    if (this.#dir !== undefined) throw new Error(`The spec's folder is already ${this.#dir}`);
+    this.#dir = dir;
+  }
 
   write(name: string, content: string | Uint8Array): string {
     const path = join(this.dir, name);
@@ -32,15 +44,26 @@ export class TempFiles {
    * reviews its own copy and its review file starts empty beside it. Returns the serve arguments.
    */
   sampleCopy(name: string): string[] {
-    const sample = join(import.meta.dirname, '..', '..', 'electron', 'sample');
-    const target = join(this.dir, `${name}.en.txt`);
-    const source = join(this.dir, `${name}.zh.txt`);
-    copyFileSync(join(sample, 'harbour-bridge.en.txt'), target);
-    copyFileSync(join(sample, 'harbour-bridge.zh.txt'), source);
-    return [target, '--source', source];
+    return copySample(this.dir, name);
   }
 
   remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.#dir !== undefined) rmSync(this.#dir, { recursive: true, force: true });
   }
+}
+
+/** Copies the bundled sample into `dir` as `NAME.en.txt` and `NAME.zh.txt`; returns the serve arguments. */
+export function copySample(dir: string, name: string): string[] {
+  const sample = join(import.meta.dirname, '..', '..', 'electron', 'sample');
+  const target = join(dir, `${name}.en.txt`);
+  const source = join(dir, `${name}.zh.txt`);
+  copyFileSync(join(sample, 'harbour-bridge.en.txt'), target);
+  copyFileSync(join(sample, 'harbour-bridge.zh.txt'), source);
+  return [target, '--source', source];
+}
+
+/** A fresh folder holding a copy of the sample, as `copySample` names it. */
+export function preparedSample(name: string): { readonly dir: string; readonly args: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-e2e-files-'));
+  return { dir, args: copySample(dir, name) };
 }
