@@ -13,12 +13,10 @@ import type { RatedVersion, VersionSummary } from '../../shared/contract';
 import { characterEditRate, countTerChars, countTerWords, editRate, translationEditRate, type EditRate } from '../../shared/diff/ter';
 import { changedBetween, type ReviewState, type Version } from '../../shared/journal/review-state';
 import type { Paragraph } from '../../shared/model';
+import { letterCounts } from '../../shared/scoring/word-count';
 
 export type EditRateUnit = 'word' | 'char';
 
-/** Chinese and Japanese script; Korean is written with spaces and scores well by words. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const LETTER = /[\p{L}\p{N}]/u;
 /** Characters looked at to decide the unit: enough to judge, little enough to be instant on any article. */
 const UNIT_SAMPLE_CHARS = 200_000;
 
@@ -31,12 +29,9 @@ export function editRateUnitOf(paragraphs: readonly Paragraph[]): EditRateUnit {
   let letters = 0;
   let seen = 0;
   for (const p of paragraphs) {
-    for (const ch of p.target) {
-      if (LETTER.test(ch)) {
-        letters++;
-        if (CJK.test(ch)) cjk++;
-      }
-    }
+    const counts = letterCounts(p.target);
+    letters += counts.letters;
+    cjk += counts.ideographs;
     seen += p.target.length;
     if (seen >= UNIT_SAMPLE_CHARS) break;
   }

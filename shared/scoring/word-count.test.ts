@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random';
 import { countTerInto } from '../diff/ter';
-import { countAllInto, countWords } from './word-count';
+import { countAllInto, countWords, letterCounts } from './word-count';
 
 /**
  * The definition the fast paths must agree with: each Chinese or Japanese character, plus the white-space tokens
@@ -94,5 +94,17 @@ describe('word count', () => {
     // Thai is left to the platform's segmentation, counted apart.
     const [words, terWords, terChars] = one();
     expect(countAllInto('ab สะพาน', 0, words, terWords, terChars)).toBe(false);
+  });
+
+  it('counts letters and Chinese or Japanese characters as the Unicode properties define them', () => {
+    const alphabet = [...'ab9 .,“’àß\u3000', ...'港口管理局说。，あいうカタナ한국어⺀々', 'สะพาน', '\u{20000}', '\u{1f600}', '\ud800'];
+    const random = seededRandom(5);
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let i = Math.floor(random() * 40); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
+      const ideographs = text.match(IDEOGRAPHS)?.length ?? 0;
+      const letters = ideographs + (text.replace(IDEOGRAPHS, ' ').match(/[\p{L}\p{N}]/gu)?.length ?? 0);
+      expect(letterCounts(text), JSON.stringify(text)).toEqual({ letters, ideographs });
+    }
   });
 });
