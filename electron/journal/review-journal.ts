@@ -53,7 +53,8 @@ export interface JournalOptions {
  * byte `offset` (0 when not given).
  */
 export interface ParagraphsFile {
-  readonly path: string;
+  /** Undefined when the bytes were only summed (the review existed): a review written from them makes them again. */
+  readonly path: string | undefined;
   readonly length: number;
   readonly offset?: number;
   /** CRC-32 of the list's bytes, when known: the file is then not read again to checksum the header. */
@@ -65,6 +66,13 @@ export interface ParagraphsFile {
    * itself instead of being copied into it.
    */
   readonly line?: { readonly opening: string; readonly created: string };
+}
+
+/** Paragraphs whose bytes are in a file. */
+type OnDisk = ParagraphsFile & { readonly path: string };
+
+function onDisk(made: ParagraphsFile | undefined): made is OnDisk {
+  return made?.path !== undefined;
 }
 
 /**
@@ -151,7 +159,8 @@ export class ReviewJournal {
       // The data folder may not exist yet on first use.
       await mkdir(dirname(path), { recursive: true });
       if (made && madeInPlace(path, header, made)) await finishHeaderLine(path, headerOpening(header), made);
-      else await writeDurably(path, made ? await headerFromFile(header, made) : await headerPartsInSteps(header, breathe));
+      else if (onDisk(made)) await writeDurably(path, await headerFromFile(header, made));
+      else await writeDurably(path, await headerPartsInSteps(header, breathe));
       return ok(new ReviewJournal(path, initialState(header, await paragraphIndexInSteps(header.paragraphs, breathe)), undefined, options));
     } catch (e) {
       return fail('io-error', `Could not create the review file ${path}: ${message(e)}`);
@@ -343,7 +352,7 @@ export class ReviewJournal {
  * unique (process id and a random part, created exclusively), so two processes writing at once never share one;
  * what a crashed process left behind is removed by `removeStrayTemporaries`.
  */
-export async function writeDurably(path: string, text: string | readonly (string | ParagraphsFile)[]): Promise<void> {
+export async function writeDurably(path: string, text: string | readonly (string | OnDisk)[]): Promise<void> {
   const temp = temporaryPathFor(path);
   const handle = await open(temp, 'wx');
   try {
@@ -373,8 +382,9 @@ const CHECKSUM_AT = 10;
  * True when `made` is the header line of exactly `header` in the making beside `path` (see `ParagraphsFile.line`),
  * so that it can become the review file as it is.
  */
-function madeInPlace(path: string, header: JournalHeader, made: ParagraphsFile): made is ParagraphsFile & { crc32: number } {
+function madeInPlace(path: string, header: JournalHeader, made: ParagraphsFile): made is OnDisk & { crc32: number } {
   return (
+    onDisk(made) &&
     made.line !== undefined &&
     made.crc32 !== undefined &&
     made.line.created === header.created &&
@@ -388,7 +398,7 @@ function madeInPlace(path: string, header: JournalHeader, made: ParagraphsFile):
  * Ends a header line made in place (see `madeInPlace`): closes its list, writes its checksum, flushes it and
  * renames it to `path`, then flushes the folder, as `writeDurably` does with a file it wrote whole.
  */
-async function finishHeaderLine(path: string, opening: string, made: ParagraphsFile & { crc32: number }): Promise<void> {
+async function finishHeaderLine(path: string, opening: string, made: OnDisk & { crc32: number }): Promise<void> {
   const crc = zlibCrc32(']}', crc32Combine(zlibCrc32(opening), made.crc32, made.length));
   const handle = await open(made.path, 'r+');
   try {
@@ -412,7 +422,7 @@ export function temporaryPathFor(path: string): string {
 const FILE_PIECE = 4 << 20;
 
 /** The header line from its paragraphs' file: the opening with its checksum, the file's bytes, the close. */
-async function headerFromFile(header: JournalHeader, made: ParagraphsFile): Promise<(string | ParagraphsFile)[]> {
+async function headerFromFile(header: JournalHeader, made: OnDisk): Promise<(string | OnDisk)[]> {
   const opening = headerOpening(header);
   let crc = zlibCrc32(opening);
   if (made.crc32 !== undefined) {
@@ -427,7 +437,7 @@ async function headerFromFile(header: JournalHeader, made: ParagraphsFile): Prom
 }
 
 /** Reads the `made.length` bytes of a paragraphs file a piece at a time (the same buffer each time), breathing in between. */
-async function forEachPiece(made: ParagraphsFile, use: (piece: Buffer) => Promise<void>): Promise<void> {
+async function forEachPiece(made: OnDisk, use: (piece: Buffer) => Promise<void>): Promise<void> {
   const handle = await open(made.path, 'r');
   const offset = made.offset ?? 0;
   try {
@@ -690,7 +700,7 @@ async function decodeInPieces(bytes: Buffer): Promise<string> {
 const WRITE_PIECE = 1 << 21;
 
 /** Writes a long text (or its parts in order) a piece at a time, never cutting a surrogate pair in two. */
-async function writeInPieces(handle: FileHandle, texts: string | readonly (string | ParagraphsFile)[]): Promise<void> {
+async function writeInPieces(handle: FileHandle, texts: string | readonly (string | OnDisk)[]): Promise<void> {
   for (const text of typeof texts === 'string' ? [texts] : texts) {
     if (typeof text === 'string') await writeText(handle, text);
     else await forEachPiece(text, (piece) => writeBytes(handle, piece));

@@ -9,9 +9,15 @@ import type { Failure } from '../../shared/result';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { streamArticle } from '../loader/article-stream';
 import { BackgroundCounter, countInSlices } from './background-counter';
-import { HeaderBuilder, type HeaderLine, type HeaderParagraphs } from './header-builder';
+import { HeaderBuilder, SUMMED_ONLY, type HeaderLine, type HeaderParagraphs } from './header-builder';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import { headerOpening } from '../../shared/journal/read-journal';
+
+/** An article's review file, in a folder that can be written, and whether it exists already. */
+export interface ReviewFileFound {
+  readonly path: string;
+  readonly exists: boolean;
+}
 
 /** What a `load-progress` event says, less the review it belongs to. */
 export type LoadProgress = Omit<Extract<ServiceEvent, { type: 'load-progress' }>, 'type' | 'reviewId'>;
@@ -48,19 +54,19 @@ export class ArticleLoad {
   /** Resolves when the first paragraphs are available, the load is done, or it failed. */
   readonly started: Promise<void>;
 
-  /** The review file a new review would be, once known: a long article's header is made beside it. */
-  private reviewPath: string | undefined;
+  /** The article's review file and whether it exists, once known: a long article's header is made beside it. */
+  private review: ReviewFileFound | undefined;
 
   constructor(
     readonly targetPath: string,
     readonly sourcePath: string | undefined,
     private readonly onProgress: (p: LoadProgress) => void,
     /** Where the article's review file is, worked out beside the loading; undefined when it cannot be written. */
-    reviewPath: Promise<string | undefined> = Promise.resolve(undefined),
+    review: Promise<ReviewFileFound | undefined> = Promise.resolve(undefined),
   ) {
     if (sourcePath) this.source = { blocks: [], bytesRead: 0, totalBytes: 0, done: false };
-    reviewPath.then(
-      (path) => (this.reviewPath = path),
+    review.then(
+      (found) => (this.review = found),
       () => undefined,
     );
     this.header = new HeaderBuilder(sourcePath !== undefined, () => this.headerLine());
@@ -229,12 +235,16 @@ export class ArticleLoad {
     this.headerNext = upTo;
   }
 
-  /** A new review's header line as it would begin if created now, beside its review file (see header-builder.ts). */
-  private headerLine(): HeaderLine | undefined {
+  /**
+   * A new review's header line as it would begin if created now, beside its review file; or only sums of it when
+   * the review exists (see header-builder.ts).
+   */
+  private headerLine(): HeaderLine | typeof SUMMED_ONLY | undefined {
     const article = this.info;
-    if (!this.reviewPath || !article) return undefined;
+    if (!this.review || !article) return undefined;
+    if (this.review.exists) return SUMMED_ONLY;
     const created = new Date().toISOString();
-    return { reviewPath: this.reviewPath, created, opening: headerOpening({ format: JOURNAL_FORMAT, created, article }) };
+    return { reviewPath: this.review.path, created, opening: headerOpening({ format: JOURNAL_FORMAT, created, article }) };
   }
 
   private paragraph(i: number): Paragraph {

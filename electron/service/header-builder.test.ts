@@ -10,7 +10,7 @@ import { countParagraphs } from '../../shared/scoring/paragraph-counts';
 import { seededRandom } from '../../shared/seeded-random';
 import { ReviewJournal } from '../journal/review-journal';
 import { ArticleLoad } from './article-load';
-import { HeaderBuilder, removeStrayHeaderFiles, type HeaderLine } from './header-builder';
+import { HeaderBuilder, removeStrayHeaderFiles, SUMMED_ONLY, type HeaderLine } from './header-builder';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-header-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,9 +67,9 @@ async function bothWays(targets: Block[], sources: Block[] | undefined, name: st
   const a = await ReviewJournal.create(plain, header);
   const b = await ReviewJournal.create(threaded, header, {}, made);
   // Made beside the review as its very header, the file became the review file: its temporary name is gone.
-  expect(existsSync(made!.path)).toBe(beside !== CREATED);
+  expect(existsSync(made!.path!)).toBe(beside !== CREATED);
   made!.remove();
-  expect(existsSync(made!.path)).toBe(false);
+  expect(existsSync(made!.path!)).toBe(false);
   if (!a.ok || !b.ok) throw new Error('not created');
   await a.value.close();
   await b.value.close();
@@ -106,6 +106,26 @@ describe('a new review’s header made beside the loading', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('only sums the header of a review that exists, which a reopening checks, and writes it afresh if the review must be made', async () => {
+    const targets = blocks(12_000, 11);
+    const builder = new HeaderBuilder(false, () => SUMMED_ONLY);
+    builder.add(targets, new Array(targets.length));
+    const summed = (await builder.finish())!.paragraphs;
+    expect(summed.path).toBeUndefined();
+    const paragraphs = targets.map((b, i) => paragraphFromBlocks(i, b, undefined, false));
+    const [plain, made] = [join(dir, 'summed-plain.redline'), join(dir, 'summed-made.redline')];
+    for (const path of [plain, made]) {
+      const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, CREATED), {}, path === made ? summed : undefined);
+      if (!created.ok) throw new Error(created.error.message);
+      await created.value.close();
+    }
+    expect(readFileSync(made).equals(readFileSync(plain))).toBe(true);
+    const reopened = await ReviewJournal.open(made, { expected: { paragraphs, file: summed } });
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    expect(reopened.value.state.paragraphs).toBe(paragraphs);
+    await reopened.value.journal.close();
+  });
+
   it('makes nothing for a short article, nor once cancelled: the journal then makes the header itself', async () => {
     const short = new HeaderBuilder(false);
     short.add(blocks(10, 4), new Array(10));
@@ -127,7 +147,7 @@ describe('a new review’s header made beside the loading', () => {
     const made = await load.headerParagraphs();
     expect(made).toBeDefined();
     const paragraphs = load.allParagraphs();
-    const json = `[${readFileSync(made!.path, 'utf8')}]`;
+    const json = `[${readFileSync(made!.path!, 'utf8')}]`;
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(paragraphs)));
     const counts = await load.counts();
     const recount = countParagraphs(paragraphs.map((p) => p.target));
@@ -137,7 +157,7 @@ describe('a new review’s header made beside the loading', () => {
     expect(counts.words[4001]).toBe(0);
     load.dropHeaderParagraphs();
     await load.counts();
-    expect(existsSync(made!.path)).toBe(false);
+    expect(existsSync(made!.path!)).toBe(false);
   });
 });
 

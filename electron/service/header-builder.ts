@@ -51,9 +51,18 @@ export interface HeaderLine {
   readonly created: string;
 }
 
-/** A new review's header paragraphs, made beside the loading: a file of their JSON, `length` bytes from `offset`. */
+/**
+ * Where the header's bytes go when the review file already exists: nowhere. They are only summed (length and
+ * CRC-32), which is all a reopened review checks its header against (see `ExpectedParagraphs`).
+ */
+export const SUMMED_ONLY = 'summed-only';
+
+/**
+ * A new review's header paragraphs, made beside the loading: a file of their JSON, `length` bytes from `offset`;
+ * no file (`path` undefined) when they were only summed.
+ */
 export interface HeaderParagraphs {
-  readonly path: string;
+  readonly path: string | undefined;
   readonly length: number;
   readonly offset: number;
   /** Set when the bytes before `offset` are the opening of a review's header line (see `HeaderLine`). */
@@ -94,8 +103,11 @@ export class HeaderBuilder {
   private sources: (Block | undefined)[] = [];
   private pendingFrom = 0;
   private pendingChars = 0;
-  /** The file the thread writes the header's paragraphs to, from byte `offset`, while it is open. */
-  private file: { readonly path: string; readonly fd: number; readonly offset: number; readonly line?: HeaderLine } | undefined;
+  /**
+   * The file the thread writes the header's paragraphs to, from byte `offset`, while it is open; with no path and
+   * `fd` -1 when the bytes are only summed.
+   */
+  private file: { readonly path?: string; readonly fd: number; readonly offset: number; readonly line?: HeaderLine } | undefined;
   private length = 0;
   /** CRC-32 of the file's bytes so far, pieced together from each run's. */
   private crc = 0;
@@ -112,8 +124,11 @@ export class HeaderBuilder {
 
   constructor(
     private readonly withSource: boolean,
-    /** Where the review's header line can be made, asked once the thread starts; undefined to make it elsewhere. */
-    private readonly lineFor: () => HeaderLine | undefined = () => undefined,
+    /**
+     * Where the review's header line can be made, asked once the thread starts: beside the review file, nowhere
+     * (`SUMMED_ONLY`) when that file exists, or undefined for a temporary file.
+     */
+    private readonly lineFor: () => HeaderLine | typeof SUMMED_ONLY | undefined = () => undefined,
   ) {}
 
   /** Adds the next settled paragraphs, in article order: each as its translation's and its source's block. */
@@ -169,7 +184,8 @@ export class HeaderBuilder {
     // Every run the thread made is in the file: the rest follow it.
     try {
       for (const bytes of tail) {
-        for (let at = 0; at < bytes.length;) at += await writeAt(file.fd, bytes, at, bytes.length - at, file.offset + this.length + at);
+        for (let at = 0; file.fd >= 0 && at < bytes.length;)
+          at += await writeAt(file.fd, bytes, at, bytes.length - at, file.offset + this.length + at);
         this.crc = crc32Combine(this.crc, crc32(bytes), bytes.length);
         this.length += bytes.length;
       }
@@ -179,7 +195,7 @@ export class HeaderBuilder {
     }
     this.file = undefined;
     this.close();
-    closeSync(file.fd);
+    if (file.fd >= 0) closeSync(file.fd);
     const line = file.line && { opening: file.line.opening, created: file.line.created };
     return {
       paragraphs: {
@@ -189,7 +205,7 @@ export class HeaderBuilder {
         crc32: this.crc,
         ...(line ? { line } : {}),
         // Once renamed into place as the review file, its temporary name no longer exists and this does nothing.
-        remove: () => rmSync(file.path, { force: true }),
+        remove: () => file.path !== undefined && rmSync(file.path, { force: true }),
       },
       counts: this.counter.result(),
     };
@@ -229,7 +245,8 @@ export class HeaderBuilder {
   }
 
   private startThread(): Worker | undefined {
-    this.file = this.openBesideReview() ?? this.openInTemporaryFolder();
+    const line = this.lineFor();
+    this.file = line === SUMMED_ONLY ? { fd: -1, offset: 0 } : ((line && this.openBesideReview(line)) ?? this.openInTemporaryFolder());
     if (!this.file) return undefined;
     const worker = startServiceThread(
       new URL('./header-worker.js', import.meta.url),
@@ -258,9 +275,7 @@ export class HeaderBuilder {
   }
 
   /** The review's header line in the making, beside the review file, its opening written; undefined if it cannot be. */
-  private openBesideReview(): HeaderBuilder['file'] {
-    const line = this.lineFor();
-    if (!line) return undefined;
+  private openBesideReview(line: HeaderLine): HeaderBuilder['file'] {
     const path = temporaryPathFor(line.reviewPath);
     let fd: number | undefined;
     try {
@@ -295,10 +310,10 @@ export class HeaderBuilder {
     this.close();
     const file = this.file;
     this.file = undefined;
-    if (file) {
+    if (file && file.fd >= 0) {
       // The thread is stopped first: it may be writing to the file.
       closeSync(file.fd);
-      rmSync(file.path, { force: true });
+      if (file.path !== undefined) rmSync(file.path, { force: true });
     }
     this.wakeUp();
   }

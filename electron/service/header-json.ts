@@ -11,6 +11,7 @@ import { countParagraphs, type ParagraphCounts } from '../../shared/scoring/para
  * appended to the file open as `fd` (opened by the loading thread, which reads it back once the runs are answered).
  */
 export interface HeaderRun {
+  /** -1 when the bytes are only summed, not written. */
   readonly fd: number;
   readonly from: number;
   readonly withSource: boolean;

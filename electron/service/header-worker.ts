@@ -12,7 +12,8 @@ import { countRun, encodeRun, type HeaderBytes, type HeaderRun } from './header-
 
 parentPort?.on('message', (run: HeaderRun) => {
   const bytes = encodeRun(run);
-  for (let at = 0; at < bytes.length;) at += writeSync(run.fd, bytes, at, bytes.length - at);
+  // No file when the bytes are only summed (see SUMMED_ONLY in header-builder.ts).
+  for (let at = 0; run.fd >= 0 && at < bytes.length;) at += writeSync(run.fd, bytes, at, bytes.length - at);
   const counts = countRun(run);
   const answer: HeaderBytes = { from: run.from, length: bytes.length, crc32: crc32(bytes), counts };
   // The arrays are fresh, so their buffers are plain ArrayBuffers that can be handed over.

@@ -259,6 +259,33 @@ describe('the review file of an article', () => {
     expect(window.paragraphs.map((p) => p.target)).toEqual(ARTICLE_PARAGRAPHS);
   });
 
+  it('a long article reopens with its review whole, and one changed on disk keeps the review as it began', async () => {
+    // Long enough (a review file over 4 MB) for its header to be made beside the loading and checked, a piece at a
+    // time, against the review's on reopening.
+    const texts = Array.from({ length: 40_000 }, (_, i) => `${ARTICLE_PARAGRAPHS[i % ARTICLE_PARAGRAPHS.length]!} (${i + 1})`);
+    const long = join(fx.articles, 'long.txt');
+    writeFileSync(long, `${texts.join('\n\n')}\n`);
+    const first = fx.service();
+    const review = await fx.open(first, long);
+    value(await first.addAnnotation(flagOf(review.reviewId, { paragraphId: 'p5000' })));
+    value(await first.editParagraph({ reviewId: review.reviewId, paragraphId: 'p6000', text: 'Edited.' }));
+    await first.close();
+
+    const second = fx.service();
+    const reopened = await fx.open(second, long);
+    expect(reopened.warnings).toEqual([]);
+    expect(reopened.annotations.map((a) => a.paragraphId)).toEqual(['p5000']);
+    expect(reopened.drafts).toEqual({ p6000: 'Edited.' });
+    await second.close();
+
+    writeFileSync(long, `${texts.map((t, i) => (i === 3000 ? `${t} Changed.` : t)).join('\n\n')}\n`);
+    const third = fx.service();
+    const changed = await fx.open(third, long);
+    expect(changed.warnings.join(' ')).toMatch(/changed on disk/);
+    const window = value(await third.readParagraphs({ reviewId: changed.reviewId, start: 3000, end: 3001 }));
+    expect(window.paragraphs[0]!.target).toBe(texts[3000]);
+  });
+
   it('opening the same article again closes the earlier review and keeps its work', async () => {
     const service = fx.service();
     const first = await fx.open(service);

@@ -571,9 +571,17 @@ export class ReviewService implements RedlineApi {
     const finding = override
       ? Promise.resolve(override)
       : reviewPathFor(path, this.options.dataDir, { canWrite: (folder) => this.canWrite(folder) });
-    // A long article's new header is made beside its review file while it loads, when that folder can be written.
+    // A long article's new header is made beside its review file while it loads, when that folder can be written;
+    // for a review that exists, it is only summed, to be checked against the one in the file.
     const headerBeside = finding.then(
-      (where) => (where.folderReadOnly ? undefined : where.path),
+      async (where) => {
+        if (where.folderReadOnly) return undefined;
+        const exists = await stat(where.path).then(
+          () => true,
+          () => false,
+        );
+        return { path: where.path, exists };
+      },
       () => undefined,
     );
     const load = new ArticleLoad(path, sourcePath, (p) => this.emit({ type: 'load-progress', reviewId: id, ...p }), headerBeside);
