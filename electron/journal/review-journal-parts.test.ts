@@ -59,7 +59,7 @@ describe('reading a long review in parts', () => {
     const batches = [...split!.parts.batches()];
     expect(batches.length).toBeGreaterThan(20);
     expect(checksumOf(split!.parts)).toBe(true);
-    expect(split!.parts.events).toBe(events.join(''));
+    expect(split!.parts.events.join('')).toBe(events.join(''));
     const read = await readJournalPartsInSteps(split!.parts, 'long.redline', async () => undefined);
     expect(read?.ok && read.value.state.paragraphs).toEqual(header.paragraphs);
     expect(checksumOf(partsOf(Buffer.from(whole.replace('backslashes 6', 'backslashez 6')))!.parts)).toBe(false);

@@ -199,7 +199,7 @@ export class ReviewJournal {
     const inParts = split && (await readJournalPartsInSteps(split.parts, basename(path), breathe));
     if (split && inParts?.ok) {
       const { state, warnings, torn, goodLength, events } = inParts.value;
-      const repairAt = torn ? split.eventsStart + Buffer.byteLength(split.parts.events.slice(0, goodLength), 'utf8') : undefined;
+      const repairAt = torn ? split.eventsStart + utf8Length(split.parts.events, goodLength) : undefined;
       return ok({ journal: new ReviewJournal(path, state, repairAt, options), state, warnings, events });
     }
     const text = await decodeInPieces(bytes);
@@ -514,7 +514,7 @@ export function partsOf(
       from = cut + 1;
     }
   };
-  const events = bytes.toString('utf8', newline + 1);
+  const events = [bytes.toString('utf8', newline + 1)];
   const facts = `${header.toString('utf8', 0, listAt)}}`;
   return {
     parts: {
@@ -567,7 +567,7 @@ async function readTakingExpected(
   const inParts = await readJournalPartsInSteps(parts, basename(path), breathe);
   if (!inParts?.ok) return undefined;
   const { state, warnings, torn, goodLength, events: count } = inParts.value;
-  const repairAt = torn ? read.eventsStart + Buffer.byteLength(events.slice(0, goodLength), 'utf8') : undefined;
+  const repairAt = torn ? read.eventsStart + utf8Length(events, goodLength) : undefined;
   return { state, warnings, repairAt, events: count };
 }
 
@@ -578,9 +578,20 @@ interface SummedHeader {
   readonly listLength: number;
   /** CRC-32 of the paragraph list's bytes (without its brackets). */
   readonly listCrc: number;
-  /** Where the events start in the file, and their text. */
+  /** Where the events start in the file, and their text in pieces (see `JournalParts.events`). */
   readonly eventsStart: number;
-  readonly events: string;
+  readonly events: readonly string[];
+}
+
+/** The UTF-8 length of the first `length` characters of the pieces' text. */
+function utf8Length(pieces: readonly string[], length: number): number {
+  let bytes = 0;
+  for (const piece of pieces) {
+    if (length <= 0) break;
+    bytes += Buffer.byteLength(length >= piece.length ? piece : piece.slice(0, length), 'utf8');
+    length -= piece.length;
+  }
+  return bytes;
 }
 
 /**
@@ -633,15 +644,16 @@ async function readHeaderSummed(path: string): Promise<SummedHeader | undefined>
         if (!held.equals(LIST_END)) return undefined;
         const crc = zlibCrc32(LIST_END, crc32Combine(openingCrc, listCrc, listLength));
         if ((crc >>> 0).toString(16).padStart(8, '0') !== written) return undefined;
-        // The events are decoded a piece at a time from the same buffer too.
-        const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-        let events = decoder.decode(piece.subarray(end + 1, got), { stream: true });
+        // The events are read into the same buffer and decoded in pieces of whole lines.
+        const events = new LinePieces();
+        events.add(piece.subarray(end + 1, got));
         for (let next = at + got; next < size; next += got) {
+          await breathe();
           got = (await handle.read(piece, 0, Math.min(FILE_PIECE, size - next), next)).bytesRead;
           if (got === 0) return undefined;
-          events += decoder.decode(piece.subarray(0, got), { stream: true });
+          events.add(piece.subarray(0, got));
         }
-        return { facts, listLength, listCrc, eventsStart, events: events + decoder.decode() };
+        return { facts, listLength, listCrc, eventsStart, events: events.end() };
       }
       at += got;
       if (at >= size) return undefined;
@@ -656,6 +668,41 @@ async function readHeaderSummed(path: string): Promise<SummedHeader | undefined>
 }
 
 const LIST_END = Buffer.from(']}');
+
+/** Bytes decoded at a time: the text of a slice this size is an ordinary young object, not one in fresh memory. */
+const DECODE_SLICE = 1 << 16;
+
+/**
+ * UTF-8 text decoded a slice at a time into pieces that each end with a newline (the last excepted): the events
+ * of a long review as `eventSteps` reads them, without one string of many megabytes to build and flatten.
+ */
+class LinePieces {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly pieces: string[] = [];
+  /** Decoded text after the last newline, in slices. */
+  private open: string[] = [];
+
+  add(bytes: Buffer): void {
+    for (let from = 0; from < bytes.length; from += DECODE_SLICE) {
+      const text = this.decoder.decode(bytes.subarray(from, from + DECODE_SLICE), { stream: true });
+      const cut = text.lastIndexOf('\n') + 1;
+      if (cut === 0) {
+        this.open.push(text);
+        continue;
+      }
+      this.open.push(text.slice(0, cut));
+      this.pieces.push(this.open.join(''));
+      this.open = cut < text.length ? [text.slice(cut)] : [];
+    }
+  }
+
+  end(): string[] {
+    this.open.push(this.decoder.decode());
+    const last = this.open.join('');
+    if (last.length > 0) this.pieces.push(last);
+    return this.pieces;
+  }
+}
 
 /** Bytes asked of the system at a time when reading a review file. */
 const READ_PIECE = 1 << 26;

@@ -236,20 +236,33 @@ describe('reopening a review whose header holds the article as loaded', () => {
     const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, CREATED), {}, made);
     if (!created.ok) throw new Error(created.error.message);
     await created.value.append({ type: 'paragraph-edited', paragraphId: 'p3', text: 'kept' });
+    // Events over several slices of decoding, with characters of two, three and four bytes across their edges.
+    for (let i = 0; i < 400; i++) {
+      await created.value.append({
+        type: 'paragraph-edited',
+        paragraphId: `p${10 + i}`,
+        text: `${'港口 naïve 😀 '.repeat(20 + (i % 7))}${i}`,
+      });
+    }
     await created.value.close();
     const whole = readFileSync(path);
+    const plainly = await ReviewJournal.open(path);
+    if (!plainly.ok) throw new Error(plainly.error.message);
+    await plainly.value.journal.close();
 
     // Torn: the app stopped while writing a line. The line is dropped and the next append starts where it began.
     writeFileSync(path, Buffer.concat([whole, Buffer.from('{"type":"paragraph-edi')]));
     const torn = await ReviewJournal.open(path, { expected: { paragraphs, file: made } });
     if (!torn.ok) throw new Error(torn.error.message);
     expect(torn.value.state.paragraphs).toBe(paragraphs);
-    expect(torn.value.warnings.join(' ')).toMatch(/line 3/);
+    expect(torn.value.warnings.join(' ')).toMatch(/line 403/);
+    expect(torn.value.state.drafts).toEqual(plainly.value.state.drafts);
     await torn.value.journal.append({ type: 'paragraph-edited', paragraphId: 'p4', text: 'after' });
     await torn.value.journal.close();
     const mended = await ReviewJournal.open(path);
     if (!mended.ok) throw new Error(mended.error.message);
     expect([mended.value.state.drafts.get('p3'), mended.value.state.drafts.get('p4')]).toEqual(['kept', 'after']);
+    expect(mended.value.state.drafts.get('p409')).toBe(plainly.value.state.drafts.get('p409'));
     expect(mended.value.warnings).toEqual([]);
     await mended.value.journal.close();
 

@@ -113,8 +113,11 @@ export interface JournalParts {
   readonly checksum?: () => Generator<void, boolean>;
   /** The paragraphs' JSON a batch at a time: `{…},{…}` without the list's brackets. */
   readonly batches: () => Iterable<string>;
-  /** The text after the header's newline. */
-  readonly events: string;
+  /**
+   * The text after the header's newline, in pieces that each end with a newline but the last (a long review's
+   * events are not joined into one string of many megabytes).
+   */
+  readonly events: readonly string[];
   /**
    * The paragraphs the header holds, known already (the article as just loaded, whose JSON the caller found the
    * header's paragraph list to be): they are taken as they are instead of parsing 60 MB of JSON back into the same
@@ -191,7 +194,7 @@ function* readSteps(text: string, fileName: string, salvage: { found?: Salvage }
     if (salvage) salvage.found = { problem: header.error.message, line: 1 };
     return header;
   }
-  return yield* eventSteps(header.value, text, firstEnd + 1, fileName, salvage);
+  return yield* eventSteps(header.value, [text], firstEnd + 1, fileName, salvage);
 }
 
 /**
@@ -200,7 +203,8 @@ function* readSteps(text: string, fileName: string, salvage: { found?: Salvage }
  */
 function* eventSteps(
   header: JournalHeader,
-  text: string,
+  /** The text, in pieces each ending with a newline but the last; `from` and `goodLength` count over them all. */
+  texts: readonly string[],
   from: number,
   fileName: string,
   salvage: { found?: Salvage } | undefined,
@@ -216,37 +220,42 @@ function* eventSteps(
   let torn = false;
   let lastSeq = 0;
   let line = 1;
-  let start = from;
-  while (start < text.length) {
-    line += 1;
-    const end = text.indexOf('\n', start);
-    const complete = end >= 0;
-    const raw = text.slice(start, complete ? end : text.length);
-    start = complete ? end + 1 : text.length;
-    if (raw.trim().length === 0 && !/\0/.test(raw)) {
-      if (complete) goodLength = start;
-      continue;
+  // Length of the pieces before the one being read.
+  let before = 0;
+  pieces: for (let piece = 0; piece < texts.length; before += texts[piece]!.length, piece++) {
+    const text = texts[piece]!;
+    let start = piece === 0 ? from : 0;
+    while (start < text.length) {
+      line += 1;
+      const end = text.indexOf('\n', start);
+      const complete = end >= 0;
+      const raw = text.slice(start, complete ? end : text.length);
+      start = complete ? end + 1 : text.length;
+      if (raw.trim().length === 0 && !/\0/.test(raw)) {
+        if (complete) goodLength = before + start;
+        continue;
+      }
+      if (!complete) {
+        // Not committed: the writer acknowledges an event only once its newline is on disk.
+        torn = true;
+        warnings.push(`${fileName} line ${line}: the last event was cut short (the app stopped while saving it) and was dropped.`);
+        break pieces;
+      }
+      const parsed = parseLine(raw, checked);
+      if ('problem' in parsed) {
+        const problem = `${fileName} line ${line}: ${parsed.problem}. The review file is damaged.`;
+        if (salvage) salvage.found = { problem, line, recovered: { state: builder.build(), events, goodLength } };
+        return fail('parse-error', problem);
+      }
+      const event = parsed.value;
+      if (event.seq <= lastSeq) warnings.push(`${fileName} line ${line}: event number ${event.seq} does not follow ${lastSeq}.`);
+      lastSeq = Math.max(lastSeq, event.seq);
+      const skipped = builder.apply(event);
+      if (skipped !== undefined) warnings.push(`${fileName} line ${line}: event ${event.seq} was skipped (${skipped}).`);
+      events++;
+      goodLength = before + start;
+      if (events % EVENTS_PER_STEP === 0) yield;
     }
-    if (!complete) {
-      // Not committed: the writer acknowledges an event only once its newline is on disk.
-      torn = true;
-      warnings.push(`${fileName} line ${line}: the last event was cut short (the app stopped while saving it) and was dropped.`);
-      break;
-    }
-    const parsed = parseLine(raw, checked);
-    if ('problem' in parsed) {
-      const problem = `${fileName} line ${line}: ${parsed.problem}. The review file is damaged.`;
-      if (salvage) salvage.found = { problem, line, recovered: { state: builder.build(), events, goodLength } };
-      return fail('parse-error', problem);
-    }
-    const event = parsed.value;
-    if (event.seq <= lastSeq) warnings.push(`${fileName} line ${line}: event number ${event.seq} does not follow ${lastSeq}.`);
-    lastSeq = Math.max(lastSeq, event.seq);
-    const skipped = builder.apply(event);
-    if (skipped !== undefined) warnings.push(`${fileName} line ${line}: event ${event.seq} was skipped (${skipped}).`);
-    events++;
-    goodLength = start;
-    if (events % EVENTS_PER_STEP === 0) yield;
   }
   return ok({ header: header, state: builder.build(), warnings, goodLength, torn, events });
 }
