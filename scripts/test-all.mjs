@@ -1,11 +1,16 @@
 // Runs every suite the way CI does: type check, lint, format check, unit tests (Vitest), end-to-end tests (Playwright), and prints
 // one closing line that adds them up: `N passed, N failed`.
 //
-// The type check, lint and format check run beside the unit tests, which leave the cores idle while they wait on
-// child processes and the disk. The renderer is built after the unit tests, never beside them: the test of
-// `npm start` builds it into the same folder. The end-to-end tests run last, on that build. Each step's output is
-// shown whole and in the order above: the first unfinished step is shown as it runs, the others are held until it
-// ends.
+// Everything runs at once where nothing is shared, since each suite alone leaves the cores idle part of the time
+// while it waits on child processes, the disk or the browser:
+// - the type check, lint and format check (Prettier, with its cache of files already found formatted, keyed by
+//   their content) run beside the unit tests;
+// - the end-to-end tests run beside the unit tests too, on a renderer built first. The one unit test that writes
+//   to the renderer's folder, that of `npm start` (which builds the app), runs on its own before that build, so the
+//   page the end-to-end tests load is never rebuilt under them; the command line their hosts run is brought up to
+//   date once before they start, not by each worker's first host.
+// Each step's output is shown whole and in the order below: the first unfinished step is shown as it runs, the
+// others are held until it ends.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,10 +39,10 @@ function showReady() {
 
 /**
  * Starts a step once `after` (a step it waits for) resolves to 0; any other value is the reason it is not run, and
- * the step then resolves to null. Otherwise it resolves with the step's exit status. Its output, stdout and stderr
- * together, is shown once every step listed before it has been shown.
+ * the step then resolves to null. Otherwise it resolves with the step's exit status. Its output, stdout (unless
+ * `showStdout` is false) and stderr together, is shown once every step listed before it has been shown.
  */
-function step(title, command, args, { env = {}, after = Promise.resolve(0) } = {}) {
+function step(title, command, args, { env = {}, after = Promise.resolve(0), showStdout = true } = {}) {
   const entry = { title, held: [], live: false, done: false };
   shown.push(entry);
   return after.then(
@@ -66,7 +71,8 @@ function step(title, command, args, { env = {}, after = Promise.resolve(0) } = {
           showReady();
           resolve(code);
         };
-        child.stdout.on('data', take);
+        if (showStdout) child.stdout.on('data', take);
+        else child.stdout.resume();
         child.stderr.on('data', take);
         child.on('error', (error) => {
           take(`${error.message}\n`);
@@ -79,24 +85,40 @@ function step(title, command, args, { env = {}, after = Promise.resolve(0) } = {
 }
 
 const unitReport = join(reports, 'vitest.json');
+const startReport = join(reports, 'vitest-start.json');
 const e2eReport = join(reports, 'playwright.json');
+/** The unit test that builds the app into out/ as `npm start` does. */
+const startTest = 'scripts/start.test.ts';
+
+/** Vitest's arguments to run `files` (all when none are named, less `exclude`), reporting to `report`. */
+const vitest = (report, files, exclude = []) => [
+  'vitest',
+  'run',
+  ...files,
+  ...exclude.flatMap((f) => ['--exclude', f]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+];
 
 const typecheck = step('Type check', 'npm', ['run', '-s', 'typecheck']);
 // The lint rules include the layering rule (shared/ imports no Node, Electron, React, renderer or electron code;
 // the renderer never reaches Node, Electron or electron/; only the shell imports Electron).
 const lint = step('Lint (oxlint)', 'npm', ['run', '-s', 'lint']);
-const format = step('Format (Prettier)', 'npm', ['run', '-s', 'format:check']);
-const unit = step('Unit tests (Vitest)', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${unitReport}`,
-]);
-const build = step('Build the renderer', 'npm', ['run', '-s', 'build:renderer'], { after: unit.then(() => 0) });
+const format = step('Format (Prettier)', 'npm', ['run', '-s', 'format:check', '--', '--cache', '--cache-strategy', 'content']);
+const start = step('Unit tests of npm start (Vitest)', 'npx', vitest(startReport, [startTest]));
+const build = step('Build the renderer', 'npm', ['run', '-s', 'build:renderer'], { after: start.then(() => 0) });
+// The launcher rebuilds the command line when a source of `serve` changed; its usage text is not shown.
+const cli = step('Build the command line (when out of date)', process.execPath, ['electron/cli/launch.mjs', 'serve', '--help'], {
+  after: build.then(() => 0),
+  showStdout: false,
+});
+const unit = step('Unit tests (Vitest)', 'npx', vitest(unitReport, [], [startTest]));
 const e2e = step('End-to-end tests (Playwright)', 'npx', ['playwright', 'test'], {
   env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
-  after: build.then((status) => (status === 0 ? 0 : 'the renderer did not build')),
+  after: Promise.all([build, cli]).then(([b, c]) =>
+    b !== 0 ? 'the renderer did not build' : c !== 0 ? 'the command line did not build' : 0,
+  ),
 });
 
 let passed = 0;
@@ -108,19 +130,24 @@ for (const status of await Promise.all([typecheck, lint, format])) {
   else failed += 1;
 }
 
-const unitStatus = await unit;
-if (existsSync(unitReport)) {
-  const r = JSON.parse(readFileSync(unitReport, 'utf8'));
+/** Adds up a Vitest run from its JSON report. */
+function countVitest(status, report) {
+  if (!existsSync(report)) {
+    failed += 1;
+    return;
+  }
+  const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   // A file that fails to load, or an unhandled error, fails the run without a failed test of its own.
-  if (unitStatus !== 0 && r.numFailedTests === 0) failed += Math.max(1, r.numFailedTestSuites);
-} else {
-  failed += 1;
+  if (status !== 0 && r.numFailedTests === 0) failed += Math.max(1, r.numFailedTestSuites);
 }
 
-if ((await build) !== 0) failed += 1;
+countVitest(await start, startReport);
+countVitest(await unit, unitReport);
+
+for (const status of [await build, await cli]) if (status !== 0) failed += 1;
 
 const e2eStatus = await e2e;
 if (e2eStatus !== null) {
