@@ -514,7 +514,9 @@ export function partsOf(
       from = cut + 1;
     }
   };
-  const events = [bytes.toString('utf8', newline + 1)];
+  const decoded = new LinePieces();
+  decoded.add(bytes.subarray(newline + 1));
+  const events = decoded.end();
   const facts = `${header.toString('utf8', 0, listAt)}}`;
   return {
     parts: {
