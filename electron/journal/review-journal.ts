@@ -648,12 +648,11 @@ async function readHeaderSummed(path: string): Promise<SummedHeader | undefined>
         if ((crc >>> 0).toString(16).padStart(8, '0') !== written) return undefined;
         // The events are read into the same buffer and decoded in pieces of whole lines.
         const events = new LinePieces();
-        events.add(piece.subarray(end + 1, got));
+        await events.addInSteps(piece.subarray(end + 1, got));
         for (let next = at + got; next < size; next += got) {
-          await breathe();
           got = (await handle.read(piece, 0, Math.min(FILE_PIECE, size - next), next)).bytesRead;
           if (got === 0) return undefined;
-          events.add(piece.subarray(0, got));
+          await events.addInSteps(piece.subarray(0, got));
         }
         return { facts, listLength, listCrc, eventsStart, events: events.end() };
       }
@@ -670,6 +669,9 @@ async function readHeaderSummed(path: string): Promise<SummedHeader | undefined>
 }
 
 const LIST_END = Buffer.from(']}');
+
+/** Bytes decoded between two breaths when reading a review's events. */
+const DECODED_PER_STEP = 1 << 20;
 
 /** Bytes decoded at a time: the text of a slice this size is an ordinary young object, not one in fresh memory. */
 const DECODE_SLICE = 1 << 16;
@@ -695,6 +697,14 @@ class LinePieces {
       this.open.push(text.slice(0, cut));
       this.pieces.push(this.open.join(''));
       this.open = cut < text.length ? [text.slice(cut)] : [];
+    }
+  }
+
+  /** The same, a megabyte at a time with the event loop free in between. */
+  async addInSteps(bytes: Buffer): Promise<void> {
+    for (let from = 0; from < bytes.length; from += DECODED_PER_STEP) {
+      this.add(bytes.subarray(from, from + DECODED_PER_STEP));
+      await breathe();
     }
   }
 
