@@ -24,8 +24,6 @@ let segmenter: Intl.Segmenter | undefined;
  * each ideographic character in a segment still counting one.
  */
 export function countWords(text: string): number {
-  const latin = countAsciiWords(text);
-  if (latin >= 0) return latin;
   const counted = countByTable(text);
   if (counted >= 0) return counted;
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
@@ -36,46 +34,6 @@ export function countWords(text: string): number {
     n += ideographs > 0 ? ideographs : 1;
   }
   return n;
-}
-
-/**
- * The same count in one pass over char codes for text in Latin script (ASCII, accented Latin letters, curly
- * quotes, dashes, no-break spaces), or -1 when the text holds anything else (another script, a symbol the fast
- * path does not classify), which the regular expressions then count. Most articles are such text, and a review
- * counts every paragraph's words when it opens.
- */
-function countAsciiWords(text: string): number {
-  let count = 0;
-  let inToken = false;
-  let counted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let kind: number;
-    if (c < 0x80) {
-      kind =
-        c === 0x20 || (c >= 0x09 && c <= 0x0d)
-          ? SPACE
-          : (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
-            ? WORD
-            : OTHER;
-    } else {
-      kind = latinKind(c);
-      if (kind < 0) return -1;
-    }
-    if (kind === SPACE) {
-      inToken = false;
-      continue;
-    }
-    if (!inToken) {
-      inToken = true;
-      counted = false;
-    }
-    if (kind === WORD && !counted) {
-      count++;
-      counted = true;
-    }
-  }
-  return count;
 }
 
 const SPACE = 0;
@@ -125,84 +83,17 @@ function astralKind(codePoint: number): number {
   return /[\p{L}\p{N}]/u.test(ch) ? WORD : /\s/u.test(ch) ? SPACE : OTHER;
 }
 
-/**
- * The count of any text without a segmented script, in one pass over its characters with a table built from the
- * Unicode properties the definition names; -1 when the text holds a segmented script.
- */
-function countByTable(text: string): number {
-  table ??= classifyPlane();
-  let count = 0;
-  let inToken = false;
-  let counted = false;
-  for (let i = 0; i < text.length; i++) {
-    let kind = table[text.charCodeAt(i)]! & KIND;
-    if (kind === SURROGATE) {
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) {
-        kind = astralKind(cp);
-        i++;
-      } else {
-        kind = OTHER;
-      }
-    }
-    if (kind === SEGMENT) return -1;
-    if (kind === SPACE) {
-      inToken = false;
-    } else if (kind === IDEOGRAPH) {
-      count++;
-      inToken = false;
-    } else {
-      if (!inToken) {
-        inToken = true;
-        counted = false;
-      }
-      if (kind === WORD && !counted) {
-        count++;
-        counted = true;
-      }
-    }
-  }
-  return count;
-}
+/** Scratch counts for `countByTable`: one position each. */
+const oneWords = new Uint32Array(1);
+const oneTerWords = new Uint32Array(1);
+const oneTerChars = new Uint32Array(1);
 
 /**
- * How the fast path sees a character above ASCII: white space, a letter (Latin-1 and Latin Extended-A/B letters),
- * punctuation that is neither (curly quotes, dashes, ellipsis, guillemets, ...), or -1 for anything it leaves to
- * the regular expressions. Each class agrees with `\s` and `[\p{L}\p{N}]`.
+ * The count of any text without a segmented script, in one pass over its characters with a table built from the
+ * Unicode properties the definition names (`countAllInto`); -1 when the text holds a segmented script.
  */
-function latinKind(c: number): number {
-  if (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  ) {
-    return SPACE;
-  }
-  if (c >= 0xc0 && c <= 0x24f) return c === 0xd7 || c === 0xf7 ? OTHER : WORD;
-  // General punctuation: dashes, curly quotes, daggers, bullet, ellipsis, per mille, primes, guillemets.
-  if ((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x203a)) return OTHER;
-  if (
-    c === 0xab ||
-    c === 0xbb ||
-    c === 0xa7 ||
-    c === 0xb6 ||
-    c === 0xb7 ||
-    c === 0xa9 ||
-    c === 0xae ||
-    c === 0xb0 ||
-    c === 0xbf ||
-    c === 0xa1 ||
-    c === 0x20ac ||
-    c === 0xa3
-  )
-    return OTHER;
-  return -1;
+function countByTable(text: string): number {
+  return countAllInto(text, 0, oneWords, oneTerWords, oneTerChars) ? oneWords[0]! : -1;
 }
 
 /**
