@@ -186,19 +186,27 @@ describe('a paragraph as the header writes it', () => {
   });
 });
 
+/**
+ * A long review (over 4 MB, read in parts as long reviews are) made the way the app makes one: its header's
+ * paragraphs made beside the loading, then the review file written from them. The journal is left open.
+ */
+async function longReview(seed: number, name: string) {
+  const targets = blocks(12_000, seed);
+  const builder = new HeaderBuilder(false);
+  builder.add(targets, new Array(targets.length));
+  const made = (await builder.finish())!.paragraphs;
+  const paragraphs = targets.map((b, i) => paragraphFromBlocks(i, b, undefined, false));
+  const path = join(dir, name);
+  const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, CREATED), {}, made);
+  if (!created.ok) throw new Error(created.error.message);
+  return { targets, made, paragraphs, path, journal: created.value };
+}
+
 describe('reopening a review whose header holds the article as loaded', () => {
   it('takes the loaded paragraphs as they are when the header holds exactly their bytes, and parses a header that differs', async () => {
-    // Long enough (over 4 MB) to be read in parts, as long reviews are.
-    const targets = blocks(12_000, 7);
-    const builder = new HeaderBuilder(false);
-    builder.add(targets, new Array(targets.length));
-    const made = (await builder.finish())!.paragraphs;
-    const paragraphs = targets.map((b, i) => paragraphFromBlocks(i, b, undefined, false));
-    const path = join(dir, 'reopen.redline');
-    const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, '2026-01-02T03:04:05.000Z'), {}, made);
-    if (!created.ok) throw new Error(created.error.message);
-    await created.value.append({ type: 'paragraph-edited', paragraphId: 'p2', text: 'edited' });
-    await created.value.close();
+    const { targets, made, paragraphs, path, journal } = await longReview(7, 'reopen.redline');
+    await journal.append({ type: 'paragraph-edited', paragraphId: 'p2', text: 'edited' });
+    await journal.close();
 
     const same = await ReviewJournal.open(path, { expected: { paragraphs, file: made } });
     if (!same.ok) throw new Error(same.error.message);
@@ -227,24 +235,17 @@ describe('reopening a review whose header holds the article as loaded', () => {
   });
 
   it('refuses a long header damaged in its paragraphs even when the article loaded is what it held, and mends a torn last line', async () => {
-    const targets = blocks(12_000, 10);
-    const builder = new HeaderBuilder(false);
-    builder.add(targets, new Array(targets.length));
-    const made = (await builder.finish())!.paragraphs;
-    const paragraphs = targets.map((b, i) => paragraphFromBlocks(i, b, undefined, false));
-    const path = join(dir, 'torn.redline');
-    const created = await ReviewJournal.create(path, makeHeader(info, paragraphs, CREATED), {}, made);
-    if (!created.ok) throw new Error(created.error.message);
-    await created.value.append({ type: 'paragraph-edited', paragraphId: 'p3', text: 'kept' });
+    const { made, paragraphs, path, journal } = await longReview(10, 'torn.redline');
+    await journal.append({ type: 'paragraph-edited', paragraphId: 'p3', text: 'kept' });
     // Events over several slices of decoding, with characters of two, three and four bytes across their edges.
     for (let i = 0; i < 400; i++) {
-      await created.value.append({
+      await journal.append({
         type: 'paragraph-edited',
         paragraphId: `p${10 + i}`,
         text: `${'港口 naïve 😀 '.repeat(20 + (i % 7))}${i}`,
       });
     }
-    await created.value.close();
+    await journal.close();
     const whole = readFileSync(path);
     const plainly = await ReviewJournal.open(path);
     if (!plainly.ok) throw new Error(plainly.error.message);
