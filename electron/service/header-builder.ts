@@ -8,10 +8,10 @@
  * makes its header itself, as the same JSON, and the loader counts its words.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readdirSync, rmSync, write, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, write, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
@@ -279,6 +279,8 @@ export class HeaderBuilder {
     const path = temporaryPathFor(line.reviewPath);
     let fd: number | undefined;
     try {
+      // The app's data folder, where a review goes when the article's folder cannot be written, may not exist yet.
+      mkdirSync(dirname(path), { recursive: true });
       fd = openSync(path, 'wx');
       const start = Buffer.from(headerLineStart(line.opening));
       // Written before any run, at the file's position, which the thread's writes then continue from.
