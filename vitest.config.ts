@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Set-up hooks build bundles and start processes; on a loaded machine that takes longer than the default 10 s.
+    hookTimeout: 60_000,
     // Both cores: the default keeps one free, which on a two-core machine runs the files one at a time.
     maxWorkers: 2,
   },
