@@ -9,7 +9,7 @@ import type { Failure } from '../../shared/result';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { streamArticle } from '../loader/article-stream';
 import { BackgroundCounter, countInSlices } from './background-counter';
-import { HeaderBuilder, SUMMED_ONLY, type HeaderLine, type HeaderParagraphs } from './header-builder';
+import { HeaderBuilder, NOT_KNOWN_YET, SUMMED_ONLY, type HeaderLine, type HeaderParagraphs } from './header-builder';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import { headerOpening } from '../../shared/journal/read-journal';
 
@@ -56,6 +56,7 @@ export class ArticleLoad {
 
   /** The article's review file and whether it exists, once known: a long article's header is made beside it. */
   private review: ReviewFileFound | undefined;
+  private reviewKnown = false;
 
   constructor(
     readonly targetPath: string,
@@ -66,8 +67,11 @@ export class ArticleLoad {
   ) {
     if (sourcePath) this.source = { blocks: [], bytesRead: 0, totalBytes: 0, done: false };
     review.then(
-      (found) => (this.review = found),
-      () => undefined,
+      (found) => {
+        this.review = found;
+        this.reviewKnown = true;
+      },
+      () => (this.reviewKnown = true),
     );
     this.header = new HeaderBuilder(sourcePath !== undefined, () => this.headerLine());
     let markStarted!: () => void;
@@ -239,7 +243,8 @@ export class ArticleLoad {
    * A new review's header line as it would begin if created now, beside its review file; or only sums of it when
    * the review exists (see header-builder.ts).
    */
-  private headerLine(): HeaderLine | typeof SUMMED_ONLY | undefined {
+  private headerLine(): HeaderLine | typeof SUMMED_ONLY | typeof NOT_KNOWN_YET | undefined {
+    if (!this.reviewKnown) return NOT_KNOWN_YET;
     const article = this.info;
     if (!this.review || !article) return undefined;
     if (this.review.exists) return SUMMED_ONLY;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FORMAT, makeHeader } from '../../shared/journal/journal-event';
 import { headerOpening } from '../../shared/journal/read-journal';
@@ -10,7 +10,7 @@ import { countParagraphs } from '../../shared/scoring/paragraph-counts';
 import { seededRandom } from '../../shared/seeded-random';
 import { ReviewJournal } from '../journal/review-journal';
 import { ArticleLoad } from './article-load';
-import { HeaderBuilder, removeStrayHeaderFiles, SUMMED_ONLY, type HeaderLine } from './header-builder';
+import { HeaderBuilder, NOT_KNOWN_YET, removeStrayHeaderFiles, SUMMED_ONLY, type HeaderLine } from './header-builder';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-header-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,6 +97,24 @@ describe('a new review’s header made beside the loading', () => {
     const [plain, threaded] = await bothWays(blocks(3000, 7), blocks(3000, 8), 'beside', CREATED);
     expect(threaded.equals(plain)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('waits for the review file to be found before making the header beside it, and makes none if it never is', async () => {
+    const review = join(dir, 'found-late.redline');
+    let asked = 0;
+    const late = new HeaderBuilder(false, () => (++asked < 3 ? NOT_KNOWN_YET : lineAt(review)));
+    const never = new HeaderBuilder(false, () => NOT_KNOWN_YET);
+    const targets = blocks(3000, 12);
+    for (let from = 0; from < targets.length; from += 300) {
+      late.add(targets.slice(from, from + 300), new Array(300));
+      never.add(targets.slice(from, from + 300), new Array(300));
+    }
+    const made = (await late.finish())!.paragraphs;
+    expect(asked).toBe(3);
+    expect(made.line?.created).toBe(CREATED);
+    expect(dirname(made.path!)).toBe(dir);
+    made.remove();
+    expect(await never.finish()).toBeUndefined();
   });
 
   it('copies the paragraphs out of a header line made beside the review when the header differs from it', async () => {

@@ -57,6 +57,9 @@ export interface HeaderLine {
  */
 export const SUMMED_ONLY = 'summed-only';
 
+/** The review file is still being looked for: the thread waits for it, the paragraphs gather meanwhile. */
+export const NOT_KNOWN_YET = 'not-known-yet';
+
 /**
  * A new review's header paragraphs, made beside the loading: a file of their JSON, `length` bytes from `offset`;
  * no file (`path` undefined) when they were only summed.
@@ -126,9 +129,10 @@ export class HeaderBuilder {
     private readonly withSource: boolean,
     /**
      * Where the review's header line can be made, asked once the thread starts: beside the review file, nowhere
-     * (`SUMMED_ONLY`) when that file exists, or undefined for a temporary file.
+     * (`SUMMED_ONLY`) when that file exists, or undefined for a temporary file; asked again on the next paragraphs
+     * while it is `NOT_KNOWN_YET`.
      */
-    private readonly lineFor: () => HeaderLine | typeof SUMMED_ONLY | undefined = () => undefined,
+    private readonly lineFor: () => HeaderLine | typeof SUMMED_ONLY | typeof NOT_KNOWN_YET | undefined = () => undefined,
   ) {}
 
   /** Adds the next settled paragraphs, in article order: each as its translation's and its source's block. */
@@ -141,9 +145,10 @@ export class HeaderBuilder {
       this.sources.push(s);
       this.pendingChars += (t?.text.length ?? 0) + (s?.text.length ?? 0) + (t?.source?.length ?? 0);
     }
-    if (!this.tried && this.pendingChars >= THREAD_FROM_CHARS) {
+    const line = !this.tried && this.pendingChars >= THREAD_FROM_CHARS ? this.lineFor() : NOT_KNOWN_YET;
+    if (line !== NOT_KNOWN_YET) {
       this.tried = true;
-      this.worker = this.startThread();
+      this.worker = this.startThread(line);
       if (!this.worker) this.fail();
     }
     if (this.worker && this.targets.length >= RUN) this.send();
@@ -244,8 +249,7 @@ export class HeaderBuilder {
     }
   }
 
-  private startThread(): Worker | undefined {
-    const line = this.lineFor();
+  private startThread(line: HeaderLine | typeof SUMMED_ONLY | undefined): Worker | undefined {
     this.file = line === SUMMED_ONLY ? { fd: -1, offset: 0 } : ((line && this.openBesideReview(line)) ?? this.openInTemporaryFolder());
     if (!this.file) return undefined;
     const worker = startServiceThread(
