@@ -23,10 +23,10 @@ export const MAX_ARTICLE_BYTES = 256 * 1024 * 1024;
 /** Size of the first read: enough for the first screen of paragraphs, small enough to decode at once. */
 const FIRST_CHUNK_BYTES = 64 * 1024;
 /** Size of later reads: large enough for throughput, small enough to keep each block of the event loop short. */
-const CHUNK_BYTES = 512 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 /**
  * Bytes decoded at a time, a few to a chunk. The text of a slice this size is an ordinary young object; that of a
- * whole chunk (a megabyte of UTF-16) goes to memory of its own, fresh each time, and decoding a long article that
+ * chunk of 512 KB (a megabyte of UTF-16) went to memory of its own, fresh each time, and decoding a long article that
  * way took several times as long.
  */
 const DECODE_BYTES = 64 * 1024;
