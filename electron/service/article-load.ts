@@ -54,9 +54,11 @@ export class ArticleLoad {
   /** Resolves when the first paragraphs are available, the load is done, or it failed. */
   readonly started: Promise<void>;
 
-  /** The article's review file and whether it exists, once known: a long article's header is made beside it. */
-  private review: ReviewFileFound | undefined;
-  private reviewKnown = false;
+  /**
+   * The article's review file and whether it exists (undefined when it cannot be written), once known: a long
+   * article's header is made beside it.
+   */
+  private review: ReviewFileFound | undefined | typeof NOT_KNOWN_YET = NOT_KNOWN_YET;
 
   constructor(
     readonly targetPath: string,
@@ -67,11 +69,8 @@ export class ArticleLoad {
   ) {
     if (sourcePath) this.source = { blocks: [], bytesRead: 0, totalBytes: 0, done: false };
     review.then(
-      (found) => {
-        this.review = found;
-        this.reviewKnown = true;
-      },
-      () => (this.reviewKnown = true),
+      (found) => (this.review = found),
+      () => (this.review = undefined),
     );
     this.header = new HeaderBuilder(sourcePath !== undefined, () => this.headerLine());
     let markStarted!: () => void;
@@ -244,12 +243,12 @@ export class ArticleLoad {
    * the review exists (see header-builder.ts).
    */
   private headerLine(): HeaderLine | typeof SUMMED_ONLY | typeof NOT_KNOWN_YET | undefined {
-    if (!this.reviewKnown) return NOT_KNOWN_YET;
-    const article = this.info;
-    if (!this.review || !article) return undefined;
-    if (this.review.exists) return SUMMED_ONLY;
+    const { review, info: article } = this;
+    if (review === NOT_KNOWN_YET) return NOT_KNOWN_YET;
+    if (!review || !article) return undefined;
+    if (review.exists) return SUMMED_ONLY;
     const created = new Date().toISOString();
-    return { reviewPath: this.review.path, created, opening: headerOpening({ format: JOURNAL_FORMAT, created, article }) };
+    return { reviewPath: review.path, created, opening: headerOpening({ format: JOURNAL_FORMAT, created, article }) };
   }
 
   private paragraph(i: number): Paragraph {
