@@ -1,12 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PLACES, ParagraphPlaces } from './paragraph-places';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-places-'));
-const file = join(dir, 'places.json');
-afterEach(() => rmSync(file, { force: true }));
+// Each test has its own file: a write one test left scheduled never lands in the next one's.
+let file = '';
+let tests = 0;
+beforeEach(() => {
+  file = join(dir, `places-${++tests}.json`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('remembered places', () => {
   it('a damaged places file means no place, and the next move writes a good one', async () => {
