@@ -97,62 +97,96 @@ function countByTable(text: string): number {
 }
 
 /**
+ * The counting as a machine with six states: where the MQM count stands (outside a token, in a token without a
+ * letter or digit yet, in a token already counted) and whether TER is inside a word. `STEPS[state << 4 | entry]`
+ * gives, for a table entry met in a state, the next state (its low three bits) and what the character adds
+ * (`ADDS_WORD`, `ADDS_TER_WORD`, `ADDS_TER_CHAR`); `BY_HAND` for the classes the machine leaves to `countAllInto`
+ * itself (surrogates, segmented scripts). One lookup per character instead of a branch per rule halves the time of
+ * counting a long article.
+ */
+const OUTSIDE = 0;
+const UNCOUNTED = 1;
+const COUNTED = 2;
+const IN_TER_WORD = 4;
+const ADDS_WORD = 8;
+const ADDS_TER_WORD = 16;
+const ADDS_TER_CHAR = 32;
+const BY_HAND = 64;
+
+/** The MQM count's next state after a character of class `kind` in state `word`, and whether it adds a word. */
+function wordStep(word: number, kind: number): number {
+  if (kind === SPACE) return OUTSIDE;
+  if (kind === IDEOGRAPH) return OUTSIDE | ADDS_WORD;
+  if (kind === WORD && word !== COUNTED) return COUNTED | ADDS_WORD;
+  return word === OUTSIDE ? UNCOUNTED : word;
+}
+
+let steps: Uint8Array | undefined;
+
+function countingSteps(): Uint8Array {
+  const out = new Uint8Array(8 << 4);
+  for (let state = 0; state < 8; state++) {
+    for (let entry = 0; entry < 16; entry++) {
+      const kind = entry & KIND;
+      if (kind === SURROGATE || kind === SEGMENT) {
+        out[(state << 4) | entry] = BY_HAND;
+        continue;
+      }
+      // TER: a word starts at each character after white space; every character but white space is counted.
+      const ter = entry & TER_SPACE ? 0 : state & IN_TER_WORD ? IN_TER_WORD | ADDS_TER_CHAR : IN_TER_WORD | ADDS_TER_WORD | ADDS_TER_CHAR;
+      out[(state << 4) | entry] = wordStep(state & 3, kind) | ter;
+    }
+  }
+  return out;
+}
+
+/**
  * A text's MQM words (`countWords`) and TER's words and characters (`countTerInto`) in one pass over it with the
  * table, put at position `at` of the arrays: counting a long article for a review is one pass per paragraph, not
  * two. False, with nothing put, for a text in a segmented script (counted apart).
  */
 export function countAllInto(text: string, at: number, words: Uint32Array, terWords: Uint32Array, terChars: Uint32Array): boolean {
-  table ??= classifyPlane();
+  const kinds = (table ??= classifyPlane());
+  const next = (steps ??= countingSteps());
+  let state = OUTSIDE;
   let count = 0;
-  let inToken = false;
-  let counted = false;
   let ter = 0;
   let chars = 0;
-  let inTer = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const entry = table[code]!;
-    // TER: a word starts at each character after white space; every character but white space and the second
-    // half of a surrogate pair is counted.
-    if (entry & TER_SPACE) {
-      inTer = false;
-    } else {
-      if (!inTer) ter++;
-      inTer = true;
-      if (code < 0xdc00 || code > 0xdfff) chars++;
+    let step = next[(state << 4) | kinds[text.charCodeAt(i)]!]!;
+    if (step & BY_HAND) {
+      step = stepByHand(text, i, state);
+      if (step < 0) return false;
+      // A pair is one character: its second half is passed over.
+      if (step & PAIR) i++;
     }
-    let kind = entry & KIND;
-    if (kind === SURROGATE) {
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) {
-        kind = astralKind(cp);
-        // The pair's second half: neither TER white space nor a character of its own.
-        i++;
-      } else {
-        kind = OTHER;
-      }
-    }
-    if (kind === SEGMENT) return false;
-    if (kind === SPACE) {
-      inToken = false;
-    } else if (kind === IDEOGRAPH) {
-      count++;
-      inToken = false;
-    } else {
-      if (!inToken) {
-        inToken = true;
-        counted = false;
-      }
-      if (kind === WORD && !counted) {
-        count++;
-        counted = true;
-      }
-    }
+    state = step & 7;
+    count += (step >> 3) & 1;
+    ter += (step >> 4) & 1;
+    chars += (step >> 5) & 1;
   }
   words[at] = count;
   terWords[at] = ter;
   terChars[at] = chars;
   return true;
+}
+
+/** Set in a step made by hand for a surrogate pair, whose second half is then passed over. */
+const PAIR = 128;
+
+/**
+ * The step for half of a surrogate pair at `i` (classified as the pair's code point), or -1 for a segmented
+ * script's character (the text is counted apart). A surrogate is never TER white space; a pair's first half is a
+ * TER character, and its second half neither white space nor a character of its own.
+ */
+function stepByHand(text: string, i: number, state: number): number {
+  const code = text.charCodeAt(i);
+  if ((table![code]! & KIND) === SEGMENT) return -1;
+  const cp = text.codePointAt(i)!;
+  const kind = cp > 0xffff ? astralKind(cp) : OTHER;
+  if (kind === SEGMENT) return -1;
+  const ter = state & IN_TER_WORD ? 0 : ADDS_TER_WORD;
+  return wordStep(state & 3, kind) | IN_TER_WORD | ter | (code < 0xdc00 ? ADDS_TER_CHAR : 0) | (cp > 0xffff ? PAIR : 0);
 }
 
 /**
