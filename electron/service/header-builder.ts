@@ -16,7 +16,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { crc32Combine } from '../../shared/journal/line-checksum';
-import { countRun, encodeRun, type HeaderBytes, type HeaderRun } from './header-json';
+import { countRun, encodeRun, runBlock, type HeaderBytes, type HeaderRun, type RunBlock } from './header-json';
 import { breathe } from '../breathe';
 import { startServiceThread } from './service-thread';
 import { processExists } from '../journal/review-lock';
@@ -102,8 +102,8 @@ export class HeaderBuilder {
   private tried = false;
   private failed = false;
   /** Paragraphs settled and not sent yet, from position `pendingFrom`. */
-  private targets: (Block | undefined)[] = [];
-  private sources: (Block | undefined)[] = [];
+  private targets: RunBlock[] = [];
+  private sources: RunBlock[] = [];
   private pendingFrom = 0;
   private pendingChars = 0;
   /**
@@ -141,8 +141,8 @@ export class HeaderBuilder {
     for (let k = 0; k < targets.length; k++) {
       const t = targets[k];
       const s = sources[k];
-      this.targets.push(t);
-      this.sources.push(s);
+      this.targets.push(runBlock(t));
+      this.sources.push(runBlock(s));
       this.pendingChars += (t?.text.length ?? 0) + (s?.text.length ?? 0) + (t?.source?.length ?? 0);
     }
     const line = !this.tried && this.pendingChars >= THREAD_FROM_CHARS ? this.lineFor() : NOT_KNOWN_YET;

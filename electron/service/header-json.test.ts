@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphFromBlocks, type Block } from '../../shared/model';
 import { seededRandom } from '../../shared/seeded-random';
-import { encodeRun } from './header-json';
+import { encodeRun, runBlock } from './header-json';
 
 /** Pieces of text a paragraph is made of: plain prose, and every kind of character JSON escapes or passes through. */
 const PIECES = [
@@ -27,6 +27,7 @@ function randomText(random: () => number): string {
 }
 
 function randomBlock(random: () => number): Block {
+  if (random() < 0.3) return { kind: 'text', text: randomText(random) };
   const shaped = random() < 0.3;
   const structured = random() < 0.2;
   return {
@@ -55,7 +56,15 @@ describe('a run of a new review’s header paragraphs', () => {
       const targets = Array.from({ length }, () => (random() < 0.1 ? undefined : randomBlock(random)));
       const sources = Array.from({ length }, (_, k) => (withSource && (random() < 0.8 || !targets[k]) ? randomBlock(random) : undefined));
       for (let k = 0; k < length; k++) if (!targets[k] && !sources[k]) targets[k] = randomBlock(random);
-      const run = { fd: -1, from, withSource, targets, sources };
+      // As the loading sends them: a plain paragraph as its text alone.
+      const sent = round % 2 === 0;
+      const run = {
+        fd: -1,
+        from,
+        withSource,
+        targets: sent ? targets.map(runBlock) : targets,
+        sources: sent ? sources.map(runBlock) : sources,
+      };
       const expected = targets.map((t, k) => JSON.stringify(paragraphFromBlocks(from + k, t, sources[k], withSource))).join(',');
       const bytes = Buffer.from(encodeRun(run));
       expect(bytes.toString('utf8'), `round ${round}`).toBe(from > 0 ? `,${expected}` : expected);

@@ -7,6 +7,21 @@ import { paragraphFromBlocks, type Block, type Paragraph } from '../../shared/mo
 import { countParagraphs, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 
 /**
+ * A block as a run carries it: a plain paragraph (of kind `text`, holding nothing but its text) as its text alone.
+ * A run is copied to the header's thread, and strings are copied at about half the cost of objects holding them.
+ */
+export type RunBlock = Block | string | undefined;
+
+/** A block as a run carries it (see `RunBlock`). */
+export function runBlock(block: Block | undefined): RunBlock {
+  return block !== undefined && block.kind === 'text' && Object.keys(block).length === 2 ? block.text : block;
+}
+
+function blockOf(block: RunBlock): Block | undefined {
+  return typeof block === 'string' ? { kind: 'text', text: block } : block;
+}
+
+/**
  * Paragraphs from position `from`, each as its translation's and its source's block. Their header JSON is
  * appended to the file open as `fd` (opened by the loading thread, which reads it back once the runs are answered).
  */
@@ -15,8 +30,8 @@ export interface HeaderRun {
   readonly fd: number;
   readonly from: number;
   readonly withSource: boolean;
-  readonly targets: readonly (Block | undefined)[];
-  readonly sources: readonly (Block | undefined)[];
+  readonly targets: readonly RunBlock[];
+  readonly sources: readonly RunBlock[];
 }
 
 /**
@@ -95,12 +110,17 @@ export function encodeRun(run: HeaderRun): Uint8Array {
       room(at, 1);
       scratch[at++] = 0x2c;
     }
-    at = writeParagraph(paragraphFromBlocks(i, run.targets[k], run.sources[k], run.withSource), at);
+    at = writeParagraph(paragraphFromBlocks(i, blockOf(run.targets[k]), blockOf(run.sources[k]), run.withSource), at);
   }
   return scratch.subarray(0, at);
 }
 
 /** The counts of a run's translations ('' for a paragraph only the source has). */
 export function countRun(run: HeaderRun): ParagraphCounts {
-  return countParagraphs(Array.from({ length: Math.max(run.targets.length, run.sources.length) }, (_, k) => run.targets[k]?.text ?? ''));
+  return countParagraphs(
+    Array.from({ length: Math.max(run.targets.length, run.sources.length) }, (_, k) => {
+      const target = run.targets[k];
+      return typeof target === 'string' ? target : (target?.text ?? '');
+    }),
+  );
 }
