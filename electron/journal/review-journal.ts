@@ -174,10 +174,14 @@ export class ReviewJournal {
    */
   static async open(
     path: string,
-    options: JournalOptions & { readonly expected?: ExpectedParagraphs | Promise<ExpectedParagraphs | undefined> } = {},
+    options: JournalOptions & {
+      readonly expected?: ExpectedParagraphs | Promise<ExpectedParagraphs | undefined>;
+      /** The file read before its lock was taken (see `readAhead`): taken when the file has not changed since. */
+      readonly readAhead?: Promise<ReadAhead | undefined>;
+    } = {},
   ): Promise<Result<OpenedJournal>> {
     if (options.expected) {
-      const taken = await readTakingExpected(path, options.expected);
+      const taken = await readTakingExpected(path, options.expected, options.readAhead);
       if (taken) {
         const { state, warnings, repairAt, events } = taken;
         return ok({ journal: new ReviewJournal(path, state, repairAt, options), state, warnings, events });
@@ -553,9 +557,12 @@ async function headerEndInSteps(bytes: Buffer): Promise<number> {
 async function readTakingExpected(
   path: string,
   expecting: ExpectedParagraphs | Promise<ExpectedParagraphs | undefined>,
+  ahead: Promise<ReadAhead | undefined> = Promise.resolve(undefined),
 ): Promise<(Omit<OpenedJournal, 'journal'> & { readonly repairAt: number | undefined }) | undefined> {
   if (typeof zlibCrc32 !== 'function') return undefined;
-  const read = await readHeaderSummed(path).catch(() => undefined);
+  const early = await ahead.catch(() => undefined);
+  const unchanged = early !== undefined && early.stamp === (await stampOf(path));
+  const read = unchanged ? early.summed : await readHeaderSummed(path).catch(() => undefined);
   const expected = await expecting;
   if (!read || !expected || expected.file.crc32 !== read.listCrc || expected.file.length !== read.listLength) return undefined;
   const { events } = read;
@@ -571,6 +578,35 @@ async function readTakingExpected(
   const { state, warnings, torn, goodLength, events: count } = inParts.value;
   const repairAt = torn ? read.eventsStart + utf8Length(events, goodLength) : undefined;
   return { state, warnings, repairAt, events: count };
+}
+
+/**
+ * A long review file read while its article loads, before its lock is taken: what `readHeaderSummed` makes of it,
+ * and a stamp of the file as it was read (its inode, size and time of change, the same before and after the read).
+ * The opening takes it only if the file's stamp is still the same once the lock is held; another writer's append or
+ * compaction changes it.
+ */
+export interface ReadAhead {
+  readonly stamp: string;
+  readonly summed: SummedHeader;
+}
+
+/** Reads a long review file ahead (see `ReadAhead`); undefined when it is short, unusual, or changed meanwhile. */
+export async function readAhead(path: string): Promise<ReadAhead | undefined> {
+  const before = await stampOf(path);
+  if (before === undefined) return undefined;
+  const summed = await readHeaderSummed(path).catch(() => undefined);
+  return summed && before === (await stampOf(path)) ? { stamp: before, summed } : undefined;
+}
+
+/** What tells one state of a file from another: its inode, size and time of last change to the nanosecond. */
+async function stampOf(path: string): Promise<string | undefined> {
+  try {
+    const s = await stat(path, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A review file's header as `readHeaderSummed` reads it: its facts, its paragraph list's size and checksum. */

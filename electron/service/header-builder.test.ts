@@ -8,7 +8,7 @@ import { headerOpening } from '../../shared/journal/read-journal';
 import { paragraphFromBlocks, type ArticleInfo, type Block } from '../../shared/model';
 import { countParagraphs } from '../../shared/scoring/paragraph-counts';
 import { seededRandom } from '../../shared/seeded-random';
-import { ReviewJournal } from '../journal/review-journal';
+import { readAhead, ReviewJournal } from '../journal/review-journal';
 import { ArticleLoad } from './article-load';
 import { HeaderBuilder, NOT_KNOWN_YET, removeStrayHeaderFiles, SUMMED_ONLY, type HeaderLine } from './header-builder';
 
@@ -250,6 +250,34 @@ describe('reopening a review whose header holds the article as loaded', () => {
     await other.value.journal.close();
     made.remove();
     (await changedBytes)!.paragraphs.remove();
+  });
+
+  it('takes the file as read while the article loaded only if it has not changed since: an event appended after is kept', async () => {
+    const { made, paragraphs, path, journal } = await longReview(8, 'ahead.redline');
+    await journal.append({ type: 'paragraph-edited', paragraphId: 'p2', text: 'edited' });
+    await journal.close();
+    const ahead = await readAhead(path);
+    expect(ahead).toBeDefined();
+
+    const unchanged = await ReviewJournal.open(path, { expected: { paragraphs, file: made }, readAhead: Promise.resolve(ahead) });
+    if (!unchanged.ok) throw new Error(unchanged.error.message);
+    expect(unchanged.value.state.paragraphs).toBe(paragraphs);
+    expect(unchanged.value.state.drafts.get('p2')).toBe('edited');
+    // Another writer appends once the file was read ahead.
+    await unchanged.value.journal.append({ type: 'paragraph-edited', paragraphId: 'p3', text: 'written after the read' });
+    await unchanged.value.journal.close();
+
+    const later = await ReviewJournal.open(path, { expected: { paragraphs, file: made }, readAhead: Promise.resolve(ahead) });
+    if (!later.ok) throw new Error(later.error.message);
+    expect(later.value.state.paragraphs).toBe(paragraphs);
+    expect([later.value.state.drafts.get('p2'), later.value.state.drafts.get('p3')]).toEqual(['edited', 'written after the read']);
+    await later.value.journal.close();
+    // A short review is not read ahead: it is read whole when opened.
+    const short = join(dir, 'short.redline');
+    writeFileSync(short, '');
+    expect(await readAhead(short)).toBeUndefined();
+    expect(await readAhead(join(dir, 'missing.redline'))).toBeUndefined();
+    made.remove();
   });
 
   it('refuses a long header damaged in its paragraphs even when the article loaded is what it held, and mends a torn last line', async () => {

@@ -21,7 +21,7 @@ import { salvageJournal } from '../../shared/journal/read-journal';
 import type { Annotation, ArticleInfo, ImportedFlag, Paragraph } from '../../shared/model';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { ReviewState } from '../../shared/journal/review-state';
-import { removeStrayTemporaries, ReviewJournal, type JournalOptions, type ParagraphsFile } from '../journal/review-journal';
+import { removeStrayTemporaries, ReviewJournal, type JournalOptions, type ParagraphsFile, type ReadAhead } from '../journal/review-journal';
 import { acquireLock, describeHolder, takeOverLock, type LockHolder, type ReviewLock } from '../journal/review-lock';
 import { fileIsReadOnly, type ReviewPath } from '../journal/review-path';
 import type { ReadOnlyReview } from '../../shared/contract';
@@ -54,6 +54,14 @@ function worthCompacting(events: number, state: ReviewState): boolean {
   return events >= COMPACT_AFTER_EVENTS && events > COMPACT_RATIO * Math.max(1, needed);
 }
 
+/** What the article's loading made beside it for its review file (see article-load.ts). */
+export interface MadeBeside {
+  /** The review file as read while the article loaded, when it exists and is long (see `readAhead`). */
+  readonly readAhead?: Promise<ReadAhead | undefined>;
+  /** A new review's header paragraphs (see header-builder.ts), when there are any. */
+  readonly headerParagraphs?: () => Promise<ParagraphsFile | undefined>;
+}
+
 /** A flag the article's file carries, for the paragraph it belongs to. */
 export interface FlagFromFile {
   readonly paragraphId: string;
@@ -73,8 +81,8 @@ export async function openReviewFile(
   imported: readonly FlagFromFile[] = [],
   /** How other Redline processes name this one while it holds the review. */
   app = 'Redline',
-  /** A new review's header paragraphs made beside the loading (see header-builder.ts), when there are any. */
-  headerParagraphs: () => Promise<ParagraphsFile | undefined> = async () => undefined,
+  /** What was made beside the loading: the file read ahead, a new review's header paragraphs. */
+  beside: MadeBeside = {},
 ): Promise<Result<OpenedReviewFile>> {
   const name = basename(where.path);
   if (where.folderReadOnly) {
@@ -105,7 +113,7 @@ export async function openReviewFile(
   } else {
     return openLocked(where, article, paragraphs, attempt.holder);
   }
-  const result = await openHeld(where, article, paragraphs, rater, lock, imported, headerParagraphs);
+  const result = await openHeld(where, article, paragraphs, rater, lock, imported, beside);
   if (!result.ok) {
     await lock.release();
     return result;
@@ -167,7 +175,7 @@ async function openHeld(
   rater: string,
   lock: ReviewLock,
   imported: readonly FlagFromFile[],
-  headerParagraphs: () => Promise<ParagraphsFile | undefined>,
+  beside: MadeBeside,
 ): Promise<Result<OpenedReviewFile>> {
   if (await fileIsReadOnly(where.path)) {
     return openReadOnly(where, article, paragraphs, {
@@ -178,9 +186,9 @@ async function openHeld(
   }
   await removeStrayTemporaries(where.path);
   // The file is read while the paragraphs' header JSON is still being made beside the loading.
-  const making = headerParagraphs().catch(() => undefined);
+  const making = (beside.headerParagraphs?.() ?? Promise.resolve(undefined)).catch(() => undefined);
   const expected = making.then((file) => file && { paragraphs, file });
-  const opened = await ReviewJournal.open(where.path, { lock, expected });
+  const opened = await ReviewJournal.open(where.path, { lock, expected, ...(beside.readAhead ? { readAhead: beside.readAhead } : {}) });
   if (opened.ok) return ok(await fromOpened(opened.value, article, paragraphs, undefined));
   if (opened.error.code !== 'not-found') return await damaged(opened.error.code, opened.error.message, where);
   const made = await making;

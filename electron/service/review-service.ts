@@ -36,7 +36,7 @@ import type { ReportModel } from '../../shared/report/report-model';
 import type { ParagraphScore } from '../../shared/scoring/article-scorer';
 import { dataFolderPath, isWritableFolder, reviewPathFor, type ReviewPath } from '../journal/review-path';
 import { takeOverLock } from '../journal/review-lock';
-import { writeDurably } from '../journal/review-journal';
+import { readAhead, writeDurably, type ReadAhead } from '../journal/review-journal';
 import { salvageJournal } from '../../shared/journal/read-journal';
 import { MAX_ARTICLE_BYTES } from '../loader/article-stream';
 import { AppSettings } from './app-settings';
@@ -94,6 +94,8 @@ interface OpenReview {
   override?: ReviewPath;
   /** What a way out taken by the reviewer did, shown with the review once it reopens. */
   notes?: string[];
+  /** The review file found, when it exists, read while the article loads (see `readAhead`). */
+  readonly readingAhead: Promise<{ readonly path: string; readonly read: ReadAhead | undefined } | undefined>;
 }
 
 /** What the reviewer should know when an article's review exists twice (see ReviewPath.otherCopy). */
@@ -585,6 +587,11 @@ export class ReviewService implements RedlineApi {
       () => undefined,
     );
     const load = new ArticleLoad(path, sourcePath, (p) => this.emit({ type: 'load-progress', reviewId: id, ...p }), headerBeside);
+    // A long review that exists is read while the article loads, once its first paragraphs are shown; the opening
+    // takes that read when the file has not changed by the time its lock is held.
+    const readingAhead = Promise.all([headerBeside, load.started]).then(async ([found]) =>
+      found?.exists && !load.error ? { path: found.path, read: await readAhead(found.path) } : undefined,
+    );
     await load.started;
     const info = load.info;
     const error = load.error;
@@ -592,7 +599,7 @@ export class ReviewService implements RedlineApi {
       load.cancel();
       return { ok: false, error: error ?? { code: 'internal', message: `${basename(path)} could not be opened.` } };
     }
-    const review: OpenReview = { id, load, finding, status: { kind: 'loading' }, ...(override ? { override } : {}) };
+    const review: OpenReview = { id, load, finding, readingAhead, status: { kind: 'loading' }, ...(override ? { override } : {}) };
     this.reviews.set(id, review);
     while (this.reviews.size > MAX_OPEN_REVIEWS) {
       const oldest = this.reviews.keys().next().value as string;
@@ -636,7 +643,10 @@ export class ReviewService implements RedlineApi {
         rater,
         load.importedFlags(),
         this.lockName,
-        () => load.headerParagraphs(),
+        {
+          headerParagraphs: () => load.headerParagraphs(),
+          readAhead: review.readingAhead.then((ahead) => (ahead?.path === where.path ? ahead.read : undefined)),
+        },
       ).finally(() => {
         // Whatever the review file needed of the header's paragraphs it has taken.
         load.dropHeaderParagraphs();
