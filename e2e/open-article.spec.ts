@@ -77,6 +77,17 @@ test('a 20,000-paragraph article scrolls to its end, with a progress bar that ap
   await expect(app.paragraph(20_000)).toBeInViewport();
   await expect(app.paragraph(20_000)).toContainText('Paragraph 20000:');
   await expect(app.status.getByLabel('Position')).toHaveText('¶ 20,000 of 20,000');
+  // The go-to field offers the whole range, and is wide enough to show it all (not "1–2000"), in a narrow window too.
+  await page.setViewportSize({ width: 1024, height: 720 });
+  const goTo = page.getByLabel('Go to ¶');
+  await expect(goTo).toHaveAttribute('placeholder', '1–20000');
+  const room = await goTo.evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const pen = document.createElement('canvas').getContext('2d')!;
+    pen.font = style.font;
+    return input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - pen.measureText(input.placeholder).width;
+  });
+  expect(room).toBeGreaterThanOrEqual(0);
   // Scrolling back by hand to the middle shows those paragraphs' text, not placeholders.
   const list = page.getByRole('list', { name: 'Paragraphs of long.txt' });
   await list.hover();

@@ -3,7 +3,7 @@
  * an accessible name. It stays on one row: in a narrow window the sample and the version commands move into a
  * "More" menu (the stylesheet decides which of the two shows, from the window's width).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { OverflowMenu, type ToolbarCommand } from './layout/OverflowMenu';
 import './toolbar.css';
 import './layout/layout.css';
@@ -40,6 +40,7 @@ export function Toolbar(props: Props) {
   const [target, setTarget] = useState('');
   // A number typed for one article means nothing in the next.
   useEffect(() => setTarget(''), [props.articleName]);
+  const placeholder = props.total ? `1–${props.total}` : '';
   const jump = () => {
     const n = Number.parseInt(target, 10);
     if (Number.isFinite(n) && n >= 1) props.onGoTo(Math.min(n, props.total));
@@ -101,7 +102,9 @@ export function Toolbar(props: Props) {
             min={1}
             max={Math.max(1, props.total)}
             inputMode="numeric"
-            placeholder={props.total ? `1–${props.total}` : ''}
+            placeholder={placeholder}
+            // As wide as the range it offers: "1–100000" is read whole, not cut to "1–1000".
+            style={{ '--goto-chars': Math.max(5, placeholder.length) } as CSSProperties}
             value={target}
             onChange={(e) => setTarget(e.target.value)}
             // Ctrl+G then a number replaces the old number instead of adding digits to it.
