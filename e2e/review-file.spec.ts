@@ -2,7 +2,7 @@
  * A review file that cannot be written here, as a reviewer meets it: held by another Redline, or damaged. The
  * app says why, offers the ways out, and never shows an empty review in its place.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { startHost } from './support/host';
@@ -35,6 +35,31 @@ test('a review another Redline holds opens read-only, names the holder, and refu
   } finally {
     await second.stop();
     await first.stop();
+  }
+});
+
+test('a host stopped as Ctrl+C or the system stops it lets go of its review: the next one finds no lock left behind', async ({
+  page,
+  files,
+}) => {
+  const args = files.sampleCopy('stopped');
+  const lock = join(files.dir, 'stopped.en.redline.lock');
+  const first = await startHost(args);
+  const app = new RedlinePage(page);
+  await app.goto(first.url);
+  await app.waitForArticle('stopped.en.txt', 15);
+  expect(existsSync(lock)).toBe(true);
+  await first.stop();
+  expect(existsSync(lock)).toBe(false);
+
+  const second = await startHost(args);
+  try {
+    await app.goto(second.url);
+    await app.waitForArticle('stopped.en.txt', 15);
+    await expect(page.getByRole('button', { name: 'Flag', exact: true })).toBeEnabled();
+    await expect(page.getByText(/locked; it is no longer running/)).toHaveCount(0);
+  } finally {
+    await second.stop();
   }
 });
 

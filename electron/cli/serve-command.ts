@@ -79,7 +79,16 @@ export const serveCommand: CommandModule = {
     }
     io.stdout(`${host.url}\n`);
     io.stderr('Redline is serving on 127.0.0.1 only. Open the address above in a browser; press Ctrl+C to stop.\n');
-    const stop = () => void host.close().then(() => process.exit(0));
+    // Stopping lets go of the open reviews as closing a window does: their queued events are written and their
+    // locks released, so the next Redline does not find them held by a process that is gone.
+    const stop = () =>
+      void host
+        .close()
+        .then(() => service.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return -1;
