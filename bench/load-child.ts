@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ReviewService } from '../electron/service/review-service';
+import { residentPeak } from './resident-peak';
 
 const file = process.argv[2]!;
 const dataDir = mkdtempSync(join(tmpdir(), 'redline-bench-data-'));
@@ -49,7 +50,7 @@ for (;;) {
 }
 const tReady = performance.now();
 clearInterval(sampler);
-peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+peakRss = residentPeak(peakRss);
 const total = await service.readParagraphs({ reviewId: opened.value.reviewId, start: 0, end: 0 });
 await service.close();
 rmSync(dataDir, { recursive: true, force: true });
