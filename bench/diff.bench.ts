@@ -1,15 +1,15 @@
 /**
  * Text diff and version comparison: a word diff of a long paragraph pair, against diff-match-patch in word
  * mode (words mapped to characters, its fastest use) and jsdiff in the same run, and the comparison of a
- * generated 100,000-paragraph news article (see article-generator.ts) with 5% of its paragraphs post-edited.
+ * generated 100,000-paragraph news article with 5% of its paragraphs post-edited (see compare-child.ts).
  * The command line's `diff` on whole files is measured in cli.bench.ts.
  */
+import { spawnSync } from 'node:child_process';
 import DiffMatchPatch from 'diff-match-patch';
 import { diffArrays, diffWords as jsdiffWords } from 'diff';
-import { compareRows, type ComparedParagraph } from '../shared/diff/compare-rows';
 import { diffWords } from '../shared/diff/text-diff';
 import { tokenizeWords } from '../shared/diff/tokenize';
-import { generateParagraphs, postEdit } from './article-generator';
+import { builtChild } from './built-child';
 import { median, type BenchSection, type Figure } from './report';
 import { seededRandom } from '../shared/seeded-random';
 
@@ -142,44 +142,20 @@ function wordDiffFigures(): Figure[] {
   ];
 }
 
-function compareFigures(): Figure[] {
-  const count = 100_000;
-  const texts = generateParagraphs({ seed: 11, paragraphs: count });
-  const post = postEdit(texts, { seed: 12, share: 0.05 });
-  const edited = post.edited;
-  const left: ComparedParagraph[] = texts.map((text, i) => ({ id: `p${i + 1}`, text }));
-  const right: ComparedParagraph[] = post.paragraphs.map((text, i) => ({ id: `p${i + 1}`, text }));
-  // Fresh strings on the right, as a loaded version would have: equal texts must be compared, not shared.
-  const rightCopy = right.map((p) => ({ id: p.id, text: (' ' + p.text).slice(1) }));
-  compareRows(left.slice(0, 2000), rightCopy.slice(0, 2000));
-  // Median of three whole comparisons: one run can fall on a moment when other processes hold the cores.
-  const times: number[] = [];
-  let result = compareRows(left.slice(0, 1), rightCopy.slice(0, 1));
-  for (let round = 0; round < 3; round++) {
-    const t0 = performance.now();
-    result = compareRows(left, rightCopy);
-    times.push(performance.now() - t0);
-  }
-  return [
-    {
-      name: 'compare rows, 100,000 paragraphs, 5% edited (median of 3)',
-      value: median(times),
-      unit: 'ms',
-      target: { op: '<=', value: 1000 },
-    },
-    {
-      name: 'paragraphs diffed (must equal paragraphs edited)',
-      value: result.diffed,
-      unit: 'paragraphs',
-      target: { op: '<=', value: edited },
-      note: `${edited} edited, ${result.changedIndices.length} rows changed`,
-    },
-  ];
+/**
+ * The comparison of a long article, measured as the app runs it: built, in a process of its own (see
+ * compare-child.ts). Run here, after the other sections, it measured the garbage they left as well.
+ */
+async function compareFigures(): Promise<Figure[]> {
+  const child = await builtChild('compare-child');
+  const run = spawnSync(process.execPath, [child], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`compare child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Figure[];
 }
 
 export const section: BenchSection = {
   title: 'Text diff and version comparison',
   async run() {
-    return [...wordDiffFigures(), ...compareFigures()];
+    return [...wordDiffFigures(), ...(await compareFigures())];
   },
 };
