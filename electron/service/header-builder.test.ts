@@ -154,6 +154,18 @@ describe('a new review’s header made beside the loading', () => {
     expect(await cancelled.finish()).toBeUndefined();
   });
 
+  it('cancelled while finishing (its file being flushed), leaves no temporary file behind', async () => {
+    const review = join(dir, 'cancelled-late.redline');
+    const builder = new HeaderBuilder(false, () => lineAt(review));
+    const targets = blocks(3000, 6);
+    for (let from = 0; from < targets.length; from += 300) builder.add(targets.slice(from, from + 300), new Array(300));
+    const finishing = builder.finish();
+    builder.cancel();
+    expect(await finishing).toBeUndefined();
+    await new Promise((done) => setTimeout(done, 100));
+    expect(readdirSync(dir).filter((f) => f.includes('cancelled-late'))).toEqual([]);
+  });
+
   it('gives a loaded article’s paragraphs, in order, as the load gives them, and counts them as a recount does', async () => {
     const path = join(dir, 'article.txt');
     const source = join(dir, 'source.txt');

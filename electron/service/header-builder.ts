@@ -8,7 +8,7 @@
  * makes its header itself, as the same JSON, and the loader counts its words.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, rmSync, write, writeSync } from 'node:fs';
+import { closeSync, fdatasync, mkdirSync, openSync, readdirSync, rmSync, write, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { dirname, join } from 'node:path';
@@ -112,6 +112,8 @@ export class HeaderBuilder {
    */
   private file: { readonly path?: string; readonly fd: number; readonly offset: number; readonly line?: HeaderLine } | undefined;
   private length = 0;
+  /** A flush of the file under way (see `finish`): the file is closed once it has ended. */
+  private flushing: Promise<void> | undefined;
   /** CRC-32 of the file's bytes so far, pieced together from each run's. */
   private crc = 0;
   /** The first position of each run sent, and how many have been answered, in order. */
@@ -170,6 +172,10 @@ export class HeaderBuilder {
       return undefined;
     }
     this.send();
+    // What the thread has written goes to disk while the last runs are made, so the review file's own flush once
+    // it is complete has only those left to write (flushing 60 MB then held the opening up).
+    const open = this.file;
+    if (open && open.fd >= 0) this.flushing = new Promise((resolve) => fdatasync(open.fd, () => resolve()));
     // The thread goes on from the front of what waits; this thread makes runs from the back, in memory.
     const tail: Uint8Array[] = [];
     while (!this.failed) {
@@ -200,6 +206,7 @@ export class HeaderBuilder {
     }
     this.file = undefined;
     this.close();
+    await this.flushing;
     if (file.fd >= 0) closeSync(file.fd);
     const line = file.line && { opening: file.line.opening, created: file.line.created };
     return {
@@ -317,9 +324,13 @@ export class HeaderBuilder {
     const file = this.file;
     this.file = undefined;
     if (file && file.fd >= 0) {
-      // The thread is stopped first: it may be writing to the file.
-      closeSync(file.fd);
-      if (file.path !== undefined) rmSync(file.path, { force: true });
+      // The thread is stopped first: it may be writing to the file. A flush under way ends before the file closes.
+      const drop = () => {
+        closeSync(file.fd);
+        if (file.path !== undefined) rmSync(file.path, { force: true });
+      };
+      if (this.flushing) void this.flushing.then(drop);
+      else drop();
     }
     this.wakeUp();
   }
