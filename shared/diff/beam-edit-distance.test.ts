@@ -61,6 +61,34 @@ describe('edit distance of a shifted hypothesis', () => {
     }
   });
 
+  it('aligns a hypothesis that shares its start with the last one as a fresh instance does, keeping those rows', () => {
+    const rand = seededRandom(515);
+    for (let trial = 0; trial < 300; trial++) {
+      const vocabulary = 2 + Math.floor(rand() * 8);
+      const word = () => Math.floor(rand() * vocabulary);
+      const ref = Int32Array.from({ length: 1 + Math.floor(rand() * 100) }, word);
+      let hyp: Int32Array = Int32Array.from({ length: 2 + Math.floor(rand() * 100) }, word);
+      const ed = new BeamEditDistance(ref, hyp.length);
+      // Rounds as TER plays them: each hypothesis is the last one with a block moved.
+      for (let round = 0; round < 5; round++) {
+        const start = Math.floor(rand() * hyp.length);
+        const length = 1 + Math.floor(rand() * Math.min(10, hyp.length - start));
+        const to = Math.floor(rand() * (hyp.length - length + 1));
+        if (round > 0) hyp = moveBlock(hyp, start, length, to).moved;
+        const kept = ed.full(hyp);
+        const fresh = new BeamEditDistance(ref, hyp.length);
+        const whole = fresh.full(hyp);
+        const label = `trial ${trial}, round ${round}`;
+        expect(kept.distance, label).toBe(whole.distance);
+        expect(Array.from(kept.align), label).toEqual(Array.from(whole.align));
+        expect(Array.from(kept.hypErr), label).toEqual(Array.from(whole.hypErr));
+        expect(Array.from(kept.refErr), label).toEqual(Array.from(whole.refErr));
+        fresh.release();
+      }
+      ed.release();
+    }
+  });
+
   it('lends its memory to the next instance without changing what either computes', () => {
     // Short enough that the beam holds every cell: plain Levenshtein distances.
     const ref = Int32Array.from([1, 2, 3, 4, 5, 6]);

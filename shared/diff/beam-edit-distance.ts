@@ -72,6 +72,8 @@ export class BeamEditDistance {
   private readonly stored: Int32Array;
   /** Whether `rest` holds the costs to the end of `stored`. */
   private restReady = false;
+  /** Whether `costs` holds the matrix of `stored` (borrowed memory holds old values until the first `full`). */
+  private filled = false;
   private readonly path: Int32Array;
   /** Where `full` writes the alignment it returns (valid until the next call). */
   private readonly align: Int32Array;
@@ -137,11 +139,17 @@ export class BeamEditDistance {
     this.memory = undefined;
   }
 
-  /** The distance of `hyp` and its alignment, read back from the matrix, which is kept for `distanceFrom`. */
+  /**
+   * The distance of `hyp` and its alignment, read back from the matrix, which is kept for `distanceFrom`. The rows
+   * of the words `hyp` shares at its start with the hypothesis last passed are that one's, kept: TER passes each
+   * round's hypothesis, which a shift changed only from where the moved words were or went.
+   */
   full(hyp: Int32Array): Alignment {
-    const { n, m, ref, lo, hi, bandStart, bandEnd, bandBase, costs } = this;
-    for (let j = 0; j <= m; j++) costs[bandBase[0]! + j] = j;
-    for (let i = 1; i <= n; i++) {
+    const { n, m, ref, lo, hi, bandStart, bandEnd, bandBase, costs, stored } = this;
+    let kept = 0;
+    if (this.filled) while (kept < n && stored[kept] === hyp[kept]) kept++;
+    else for (let j = 0; j <= m; j++) costs[bandBase[0]! + j] = j;
+    for (let i = kept + 1; i <= n; i++) {
       const row = bandBase[i]!;
       const up = bandBase[i - 1]!;
       const from = lo[i]!;
@@ -169,7 +177,8 @@ export class BeamEditDistance {
         left = best;
       }
     }
-    this.stored.set(hyp);
+    stored.set(hyp);
+    this.filled = true;
     this.restReady = false;
     // Walk back from the end, re-deciding each cell's operation with the forward pass's preference (match or
     // substitution, then deletion of a hypothesis word, then insertion of a reference word: the first that
