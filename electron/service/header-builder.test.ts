@@ -162,7 +162,6 @@ describe('a new review’s header made beside the loading', () => {
     const finishing = builder.finish();
     builder.cancel();
     expect(await finishing).toBeUndefined();
-    await new Promise((done) => setTimeout(done, 100));
     expect(readdirSync(dir).filter((f) => f.includes('cancelled-late'))).toEqual([]);
   });
 

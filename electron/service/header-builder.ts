@@ -114,6 +114,8 @@ export class HeaderBuilder {
   private length = 0;
   /** A flush of the file under way (see `finish`): the file is closed once it has ended. */
   private flushing: Promise<void> | undefined;
+  /** The file's closing and removal once the builder failed during a flush: `finish` answers once it has ended. */
+  private dropping: Promise<void> | undefined;
   /** CRC-32 of the file's bytes so far, pieced together from each run's. */
   private crc = 0;
   /** The first position of each run sent, and how many have been answered, in order. */
@@ -191,7 +193,10 @@ export class HeaderBuilder {
       }
     }
     const file = this.file;
-    if (this.failed || !file) return undefined;
+    if (this.failed || !file) {
+      await this.dropping;
+      return undefined;
+    }
     // Every run the thread made is in the file: the rest follow it.
     try {
       for (const bytes of tail) {
@@ -202,6 +207,7 @@ export class HeaderBuilder {
       }
     } catch {
       this.fail();
+      await this.dropping;
       return undefined;
     }
     this.file = undefined;
@@ -329,7 +335,7 @@ export class HeaderBuilder {
         closeSync(file.fd);
         if (file.path !== undefined) rmSync(file.path, { force: true });
       };
-      if (this.flushing) void this.flushing.then(drop);
+      if (this.flushing) this.dropping = this.flushing.then(drop);
       else drop();
     }
     this.wakeUp();
