@@ -145,9 +145,15 @@ export function CompareView({
 
   // A list of changed paragraphs starts at its top whenever it is made anew. The whole article keeps the reviewer's
   // paragraph when another version is chosen: its rows are the same paragraphs, in the same places.
+  // The position goes back to the top in the render that makes the list anew, not in an effect after it: a key
+  // pressed in between would otherwise step from the old list's position.
   const listShape = changesOnly ? `changes ${refToValue(left)} ${refToValue(right)}` : 'all';
-  useEffect(() => {
+  const [shapeShown, setShapeShown] = useState(listShape);
+  if (shapeShown !== listShape) {
+    setShapeShown(listShape);
     setCurrent(0);
+  }
+  useEffect(() => {
     virtualizer.scrollToOffset(0);
   }, [listShape, virtualizer]);
 
