@@ -3,13 +3,14 @@
  * paragraph by paragraph as both arrive. Paragraph objects are built on request for the window the renderer
  * shows, so holding 100,000 paragraphs costs little more than their text.
  */
+import { stat } from 'node:fs/promises';
 import type { ServiceEvent } from '../../shared/contract';
 import { paragraphFromBlocks, paragraphIdAt, type ArticleInfo, type Block, type ImportedFlag, type Paragraph } from '../../shared/model';
 import type { Failure } from '../../shared/result';
 import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { streamArticle } from '../loader/article-stream';
 import { BackgroundCounter, countInSlices } from './background-counter';
-import { HeaderBuilder, NOT_KNOWN_YET, SUMMED_ONLY, type HeaderLine, type HeaderParagraphs } from './header-builder';
+import { HeaderBuilder, NOT_KNOWN_YET, SUMMED_ONLY, WARM_FROM_BYTES, type HeaderLine, type HeaderParagraphs } from './header-builder';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import { headerOpening } from '../../shared/journal/read-journal';
 
@@ -73,6 +74,11 @@ export class ArticleLoad {
       () => (this.review = undefined),
     );
     this.header = new HeaderBuilder(sourcePath !== undefined, () => this.headerLine());
+    // A long article's header thread starts while its first paragraphs are read.
+    stat(targetPath).then(
+      (s) => s.size >= WARM_FROM_BYTES && !this.settled && this.header.warm(),
+      () => undefined,
+    );
     let markStarted!: () => void;
     this.started = new Promise((resolve) => (markStarted = resolve));
     const run = (side: Side, path: string) =>

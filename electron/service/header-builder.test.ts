@@ -154,6 +154,38 @@ describe('a new review’s header made beside the loading', () => {
     expect(await cancelled.finish()).toBeUndefined();
   });
 
+  it('started ahead for a long article, takes its paragraphs from the first, and makes the same header', async () => {
+    const targets = blocks(40, 8).map((b) => ({ kind: 'text' as const, text: b.text }));
+    const plain = new HeaderBuilder(false);
+    plain.add(targets, new Array(targets.length));
+    // Too short to start a thread of its own accord.
+    expect(plain.threaded).toBe(false);
+    expect(await plain.finish()).toBeUndefined();
+    const warmed = new HeaderBuilder(false);
+    warmed.warm();
+    warmed.add(targets, new Array(targets.length));
+    expect(warmed.threaded).toBe(true);
+    const made = await warmed.finish();
+    if (!made) throw new Error('the thread made nothing');
+    const bytes = readFileSync(made.paragraphs.path!);
+    made.paragraphs.remove();
+    const expected = targets.map((t, i) => JSON.stringify(paragraphFromBlocks(i, t, undefined, false))).join(',');
+    expect(bytes.toString('utf8')).toBe(expected);
+    expect(made.counts).toEqual(countParagraphs(targets.map((t) => t.text)));
+  });
+
+  it('started ahead and cancelled before any paragraph came, ends its thread and leaves nothing behind', async () => {
+    const ours = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`redline-header-${process.pid}-`)).length;
+    const before = ours();
+    const builder = new HeaderBuilder(false);
+    builder.warm();
+    builder.cancel();
+    builder.add(blocks(40, 9), new Array(40));
+    expect(builder.threaded).toBe(false);
+    expect(await builder.finish()).toBeUndefined();
+    expect(ours()).toBe(before);
+  });
+
   it('cancelled while finishing (its file being flushed), leaves no temporary file behind', async () => {
     const review = join(dir, 'cancelled-late.redline');
     const builder = new HeaderBuilder(false, () => lineAt(review));

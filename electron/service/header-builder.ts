@@ -24,6 +24,8 @@ import { headerLineStart, temporaryPathFor } from '../journal/review-journal';
 
 /** Characters of paragraphs held back before a thread is started: a short article's header is made at once. */
 const THREAD_FROM_CHARS = 500_000;
+/** An article file at least this long has its thread started ahead (see `warm`). */
+export const WARM_FROM_BYTES = 2_000_000;
 /** Paragraphs sent to the thread at a time. */
 const RUN = 512;
 /** Runs at the thread at once: enough that it never waits for the next, few enough to leave the rest to steal. */
@@ -99,6 +101,8 @@ export function removeStrayHeaderFiles(folder = tmpdir()): void {
 
 export class HeaderBuilder {
   private worker: Worker | undefined;
+  /** A thread started ahead (`warm`), not given any paragraphs yet. */
+  private warmed: Worker | undefined;
   private tried = false;
   private failed = false;
   /** Paragraphs settled and not sent yet, from position `pendingFrom`. */
@@ -149,13 +153,35 @@ export class HeaderBuilder {
       this.sources.push(runBlock(s));
       this.pendingChars += (t?.text.length ?? 0) + (s?.text.length ?? 0) + (t?.source?.length ?? 0);
     }
-    const line = !this.tried && this.pendingChars >= THREAD_FROM_CHARS ? this.lineFor() : NOT_KNOWN_YET;
+    const line = !this.tried && (this.warmed || this.pendingChars >= THREAD_FROM_CHARS) ? this.lineFor() : NOT_KNOWN_YET;
     if (line !== NOT_KNOWN_YET) {
       this.tried = true;
       this.worker = this.startThread(line);
       if (!this.worker) this.fail();
     }
     if (this.worker && this.targets.length >= RUN) this.send();
+  }
+
+  /**
+   * Starts the thread ahead of the paragraphs, for an article known to be long (from its file's size): the
+   * thread's start, some tens of milliseconds, then passes while the first paragraphs are read, and it takes them
+   * from the first instead of once half a million characters have gathered.
+   */
+  warm(): void {
+    if (this.tried || this.failed || this.warmed) return;
+    this.warmed = startServiceThread(
+      new URL('./header-worker.js', import.meta.url),
+      new URL('./header-worker.ts', import.meta.url),
+      THREAD_LIMITS,
+    );
+    const warmed = this.warmed;
+    if (!warmed) return;
+    warmed.unref();
+    // A thread that fails before it is given anything is simply not used.
+    const drop = () => this.warmed === warmed && (this.warmed = undefined);
+    warmed.on('error', drop);
+    warmed.on('exit', drop);
+    if (this.pendingChars > 0) this.add([], []);
   }
 
   /** True once a thread has taken the paragraphs (and is still working): the loader need not count them. */
@@ -265,11 +291,10 @@ export class HeaderBuilder {
   private startThread(line: HeaderLine | typeof SUMMED_ONLY | undefined): Worker | undefined {
     this.file = line === SUMMED_ONLY ? { fd: -1, offset: 0 } : ((line && this.openBesideReview(line)) ?? this.openInTemporaryFolder());
     if (!this.file) return undefined;
-    const worker = startServiceThread(
-      new URL('./header-worker.js', import.meta.url),
-      new URL('./header-worker.ts', import.meta.url),
-      THREAD_LIMITS,
-    );
+    const worker =
+      this.warmed ??
+      startServiceThread(new URL('./header-worker.js', import.meta.url), new URL('./header-worker.ts', import.meta.url), THREAD_LIMITS);
+    this.warmed = undefined;
     if (!worker) return undefined;
     worker.unref();
     worker.on('message', (answer: HeaderBytes) => {
@@ -345,6 +370,8 @@ export class HeaderBuilder {
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();
+    void this.warmed?.terminate();
+    this.warmed = undefined;
   }
 
   private wakeUp(): void {
