@@ -4,7 +4,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventLine, headerLine, readJournal, readJournalPartsInSteps, type JournalParts } from '../../shared/journal/read-journal';
+import {
+  eventLine,
+  headerLine,
+  parseEventLines,
+  readJournal,
+  readJournalPartsInSteps,
+  type JournalParts,
+} from '../../shared/journal/read-journal';
 import { annotationList, currentText } from '../../shared/journal/review-state';
 import { numbered, sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
 import { partsOf, ReviewJournal } from './review-journal';
@@ -97,6 +104,31 @@ describe('reading a long review in parts', () => {
       expect(opened.ok).toBe(false);
       expect(opened).toEqual(read);
     }
+  });
+});
+
+describe('a long review’s events parsed while its article loads', () => {
+  const noPause = async () => undefined;
+  const readWith = async (text: string) => {
+    const parts = partsOf(Buffer.from(text))!.parts;
+    return readJournalPartsInSteps({ ...parts, parsedEvents: await parseEventLines(parts.events, noPause) }, 'long.redline', noPause);
+  };
+
+  it('make the same review as events parsed as it is read', async () => {
+    const ahead = await readWith(whole);
+    const plain = await readJournalPartsInSteps(partsOf(Buffer.from(whole))!.parts, 'long.redline', noPause);
+    expect(ahead?.ok && plain?.ok).toBe(true);
+    if (!ahead?.ok || !plain?.ok) return;
+    expect(annotationList(ahead.value.state)).toEqual(annotationList(plain.value.state));
+    expect(currentText(ahead.value.state, 'p3')).toBe('an edit, with "quotes" and 中文');
+    expect(ahead.value.events).toBe(4);
+  });
+
+  it('still refuse a changed event, or one without its checksum, leaving them to the reader that names the line', async () => {
+    const changed = whole.replace('an edit, with', 'an edit, wiht');
+    const unchecked = headerLine(header) + events[0] + JSON.stringify({ seq: 2, type: 'rater-set', rater: 'Bo' }) + '\n';
+    for (const damaged of [changed, unchecked]) expect(await readWith(damaged)).toBeUndefined();
+    expect(await readJournalPartsInSteps(partsOf(Buffer.from(unchecked))!.parts, 'long.redline', noPause)).toBeUndefined();
   });
 });
 

@@ -22,6 +22,8 @@ import {
   headerPartsInSteps,
   readJournalInSteps,
   readJournalPartsInSteps,
+  parseEventLines,
+  type ParsedLine,
   type JournalParts,
 } from '../../shared/journal/read-journal';
 import { initialState, ReviewStateBuilder } from '../../shared/journal/review-reducer';
@@ -572,6 +574,7 @@ async function readTakingExpected(
     batches: () => [],
     events,
     expected: expected.paragraphs,
+    parsedEvents: read.parsedEvents,
   };
   const inParts = await readJournalPartsInSteps(parts, basename(path), breathe);
   if (!inParts?.ok) return undefined;
@@ -619,6 +622,8 @@ interface SummedHeader {
   /** Where the events start in the file, and their text in pieces (see `JournalParts.events`). */
   readonly eventsStart: number;
   readonly events: readonly string[];
+  /** The events' lines parsed (see `parseEventLines`). */
+  readonly parsedEvents: readonly ParsedLine[];
 }
 
 /** The UTF-8 length of the first `length` characters of the pieces' text. */
@@ -690,7 +695,8 @@ async function readHeaderSummed(path: string): Promise<SummedHeader | undefined>
           if (got === 0) return undefined;
           await events.addInSteps(piece.subarray(0, got));
         }
-        return { facts, listLength, listCrc, eventsStart, events: events.end() };
+        const pieces = events.end();
+        return { facts, listLength, listCrc, eventsStart, events: pieces, parsedEvents: await parseEventLines(pieces, breathe) };
       }
       at += got;
       if (at >= size) return undefined;

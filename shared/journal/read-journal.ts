@@ -124,6 +124,8 @@ export interface JournalParts {
    * objects, and `batches` is not read.
    */
   readonly expected?: readonly Paragraph[];
+  /** The event lines of `events` parsed already (see `parseEventLines`), in order. */
+  readonly parsedEvents?: readonly ParsedLine[];
 }
 
 /**
@@ -170,7 +172,7 @@ export async function readJournalPartsInSteps(
   const { crc32: _sum, ...rest } = known.value;
   const header = checkHeaderShape({ ...rest, paragraphs }, index);
   if ('problem' in header) return undefined;
-  const steps = eventSteps(header.value, parts.events, 0, fileName, undefined, index);
+  const steps = eventSteps(header.value, parts.events, 0, fileName, undefined, index, parts.parsedEvents);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value.ok ? next.value : undefined;
@@ -210,6 +212,8 @@ function* eventSteps(
   salvage: { found?: Salvage } | undefined,
   /** The header's paragraph positions by id, when built already. */
   index?: ReadonlyMap<string, number>,
+  /** The event lines parsed already, in order (see `parseEventLines`). */
+  parsedLines?: readonly ParsedLine[],
 ): Generator<void, Result<ReadJournal>> {
   const checked = header.formatVersion >= 2;
   const warnings: string[] = [];
@@ -220,6 +224,7 @@ function* eventSteps(
   let torn = false;
   let lastSeq = 0;
   let line = 1;
+  let parsedAt = 0;
   // Length of the pieces before the one being read.
   let before = 0;
   pieces: for (let piece = 0; piece < texts.length; before += texts[piece]!.length, piece++) {
@@ -241,7 +246,8 @@ function* eventSteps(
         warnings.push(`${fileName} line ${line}: the last event was cut short (the app stopped while saving it) and was dropped.`);
         break pieces;
       }
-      const parsed = parseLine(raw, checked);
+      const ahead = parsedLines?.[parsedAt++];
+      const parsed = ahead ? (checked && ahead.unchecked ? { problem: NO_CHECKSUM } : ahead.parsed) : parseLine(raw, checked);
       if ('problem' in parsed) {
         const problem = `${fileName} line ${line}: ${parsed.problem}. The review file is damaged.`;
         if (salvage) salvage.found = { problem, line, recovered: { state: builder.build(), events, goodLength } };
@@ -375,12 +381,42 @@ function checkFormat(value: unknown, fileName: string): Result<Readonly<Record<s
   return ok(v);
 }
 
+const NO_CHECKSUM = 'the event has no checksum';
+
+/** An event line parsed ahead of its review's reading: as `parseLine` parses it without a checksum required. */
+export interface ParsedLine {
+  readonly parsed: ReturnType<typeof checkEventShape>;
+  /** The line has no checksum (a problem in a format that requires one). */
+  readonly unchecked: boolean;
+}
+
+/**
+ * Parses the event lines of a review's text (in pieces, as `JournalParts.events`), in steps, before the review is
+ * read: a long review's events are parsed while its article loads, and the reading, once the article is loaded,
+ * only folds them. A line cut short at the end is left to the reading, which reports it.
+ */
+export async function parseEventLines(texts: readonly string[], breathe: () => Promise<void>): Promise<ParsedLine[]> {
+  const out: ParsedLine[] = [];
+  for (const text of texts) {
+    for (let start = 0; start < text.length;) {
+      const end = text.indexOf('\n', start);
+      if (end < 0) break;
+      const raw = text.slice(start, end);
+      start = end + 1;
+      if (raw.trim().length === 0 && !/\0/.test(raw)) continue;
+      out.push({ parsed: parseLine(raw, false), unchecked: !hasChecksum(raw) });
+      if (out.length % EVENTS_PER_STEP === 0) await breathe();
+    }
+  }
+  return out;
+}
+
 /** An event line, checked: its checksum first (required when `checked`), then its JSON and shape. */
 function parseLine(raw: string, checked: boolean): ReturnType<typeof checkEventShape> {
   const check = checkLine(raw);
   if (check.kind === 'bad')
     return { problem: `its checksum does not match its text (a byte was changed; written ${check.written}, now ${check.actual})` };
-  if (check.kind === 'none' && checked) return { problem: 'the event has no checksum' };
+  if (check.kind === 'none' && checked) return { problem: NO_CHECKSUM };
   let value: unknown;
   try {
     value = JSON.parse(raw);
