@@ -16,7 +16,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
 import { crc32Combine } from '../../shared/journal/line-checksum';
-import { countRun, encodeRun, runBlock, type HeaderBytes, type HeaderRun, type RunBlock } from './header-json';
+import { makeRun, runBlock, type HeaderBytes, type HeaderRun, type RunBlock } from './header-json';
 import { breathe } from '../breathe';
 import { startServiceThread } from './service-thread';
 import { processExists } from '../journal/review-lock';
@@ -209,8 +209,9 @@ export class HeaderBuilder {
     while (!this.failed) {
       const run = this.waiting.pop();
       if (run) {
-        tail.unshift(Buffer.from(encodeRun(run)));
-        this.counter.place(run.from, countRun(run));
+        const made = makeRun(run);
+        tail.unshift(Buffer.from(made.bytes));
+        this.counter.place(run.from, made.counts);
         await breathe();
       } else if (this.answered < this.runsSent.length) {
         await new Promise<void>((resolve) => (this.wake = resolve));

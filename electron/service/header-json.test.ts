@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphFromBlocks, type Block } from '../../shared/model';
 import { seededRandom } from '../../shared/seeded-random';
-import { encodeRun, runBlock } from './header-json';
+import { countParagraphs } from '../../shared/scoring/paragraph-counts';
+import { makeRun, runBlock } from './header-json';
 
 /** Pieces of text a paragraph is made of: plain prose, and every kind of character JSON escapes or passes through. */
 const PIECES = [
@@ -66,7 +67,9 @@ describe('a run of a new review’s header paragraphs', () => {
         sources: sent ? sources.map(runBlock) : sources,
       };
       const expected = targets.map((t, k) => JSON.stringify(paragraphFromBlocks(from + k, t, sources[k], withSource))).join(',');
-      const bytes = Buffer.from(encodeRun(run));
+      const made = makeRun(run);
+      const bytes = Buffer.from(made.bytes);
+      expect(made.counts).toEqual(countParagraphs(targets.map((t) => t?.text ?? '')));
       expect(bytes.toString('utf8'), `round ${round}`).toBe(from > 0 ? `,${expected}` : expected);
       expect(bytes.equals(Buffer.from(from > 0 ? `,${expected}` : expected, 'utf8'))).toBe(true);
     }
@@ -80,6 +83,6 @@ describe('a run of a new review’s header paragraphs', () => {
     ];
     const run = { fd: -1, from: 0, withSource: false, targets, sources: [] };
     const expected = targets.map((t, k) => JSON.stringify(paragraphFromBlocks(k, t, undefined, false))).join(',');
-    expect(Buffer.from(encodeRun(run)).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    expect(Buffer.from(makeRun(run).bytes).equals(Buffer.from(expected, 'utf8'))).toBe(true);
   });
 });

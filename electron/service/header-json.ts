@@ -4,7 +4,9 @@
  * counts of their translations.
  */
 import { paragraphFromBlocks, paragraphIdAt, type Block, type Paragraph } from '../../shared/model';
-import { countParagraphs, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
+import type { ParagraphCounts } from '../../shared/scoring/paragraph-counts';
+import { countAllInto, countWords, ESCAPED_TEXT, PLAIN_TEXT, SEGMENTED_TEXT } from '../../shared/scoring/word-count';
+import { countTerInto } from '../../shared/diff/ter';
 
 /**
  * A block as a run carries it: a plain paragraph (of kind `text`, holding nothing but its text) as its text alone.
@@ -97,40 +99,49 @@ function writeParagraph(p: Paragraph, at: number): number {
 }
 
 /**
- * The header JSON of a run of paragraphs, as the loading thread would write it, in UTF-8: a view of memory that the
- * next call reuses. Each paragraph is encoded as it is made; joining a run's JSON into one string first took twice
- * as long as making it.
+ * A run made: its header JSON, as the loading thread would write it, in UTF-8 (a view of memory that the next call
+ * reuses), and the counts of its translations ('' for a paragraph only the source has). Each paragraph is counted,
+ * then encoded: the counting also says whether its translation holds anything JSON escapes, so a plain text is not
+ * looked over a second time. Joining a run's JSON into one string first took twice as long as making it.
  */
-export function encodeRun(run: HeaderRun): Uint8Array {
+export function makeRun(run: HeaderRun): { readonly bytes: Uint8Array; readonly counts: ParagraphCounts } {
   const length = Math.max(run.targets.length, run.sources.length);
+  const words = new Uint32Array(length);
+  const terWords = new Uint32Array(length);
+  const terChars = new Uint32Array(length);
   let at = 0;
   for (let k = 0; k < length; k++) {
     const i = run.from + k;
+    const target = run.targets[k];
+    const text = typeof target === 'string' ? target : (target?.text ?? '');
+    let escaped = countAllInto(text, k, words, terWords, terChars);
+    if (escaped === SEGMENTED_TEXT) {
+      words[k] = countWords(text);
+      countTerInto(text, terWords, terChars, k);
+      escaped = ESCAPED.test(text) ? ESCAPED_TEXT : PLAIN_TEXT;
+    }
     if (i > 0) {
       room(at, 1);
       scratch[at++] = 0x2c;
     }
-    const target = run.targets[k];
     const source = run.withSource ? run.sources[k] : undefined;
     at =
-      typeof target === 'string' && (source === undefined || typeof source === 'string')
+      typeof target === 'string' &&
+      escaped === PLAIN_TEXT &&
+      (source === undefined || (typeof source === 'string' && !ESCAPED.test(source)))
         ? writePlainParagraph(i, target, source, run.withSource, at)
         : writeParagraph(paragraphFromBlocks(i, blockOf(target), blockOf(run.sources[k]), run.withSource), at);
   }
-  return scratch.subarray(0, at);
+  return { bytes: scratch.subarray(0, at), counts: { words, terWords, terChars } };
 }
 
 /**
- * Writes a plain paragraph (see `RunBlock`) as `writeParagraph` writes the paragraph `paragraphFromBlocks` makes of
- * it, without making that paragraph: its members around the texts are written as one piece of ASCII, and the texts
- * with one call each. A long article is nearly all such paragraphs, and writing each member apart took a third of
- * the header thread's time.
+ * Writes a plain paragraph (see `RunBlock`) with nothing to escape in its texts, as `writeParagraph` writes the
+ * paragraph `paragraphFromBlocks` makes of it, without making that paragraph: its members around the texts are
+ * written as one piece of ASCII, and the texts with one call each. A long article is nearly all such paragraphs, and
+ * writing each member apart took a third of the header thread's time.
  */
 function writePlainParagraph(index: number, target: string, source: string | undefined, withSource: boolean, at: number): number {
-  if (ESCAPED.test(target) || (source !== undefined && ESCAPED.test(source))) {
-    const s = source === undefined ? undefined : blockOf(source);
-    return writeParagraph(paragraphFromBlocks(index, blockOf(target), s, withSource), at);
-  }
   room(at, (target.length + (source?.length ?? 0)) * 3 + 128);
   at = writeAscii(`{"id":"${paragraphIdAt(index)}","index":${index},"kind":"text","target":"`, at);
   at += scratch.write(target, at, 'utf8');
@@ -145,14 +156,4 @@ function writePlainParagraph(index: number, target: string, source: string | und
 function writeAscii(text: string, at: number): number {
   for (let i = 0; i < text.length; i++) scratch[at++] = text.charCodeAt(i);
   return at;
-}
-
-/** The counts of a run's translations ('' for a paragraph only the source has). */
-export function countRun(run: HeaderRun): ParagraphCounts {
-  return countParagraphs(
-    Array.from({ length: Math.max(run.targets.length, run.sources.length) }, (_, k) => {
-      const target = run.targets[k];
-      return typeof target === 'string' ? target : (target?.text ?? '');
-    }),
-  );
 }

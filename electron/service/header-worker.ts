@@ -8,13 +8,12 @@
 import { writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
-import { countRun, encodeRun, type HeaderBytes, type HeaderRun } from './header-json';
+import { makeRun, type HeaderBytes, type HeaderRun } from './header-json';
 
 parentPort?.on('message', (run: HeaderRun) => {
-  const bytes = encodeRun(run);
+  const { bytes, counts } = makeRun(run);
   // No file when the bytes are only summed (see SUMMED_ONLY in header-builder.ts).
   for (let at = 0; run.fd >= 0 && at < bytes.length;) at += writeSync(run.fd, bytes, at, bytes.length - at);
-  const counts = countRun(run);
   const answer: HeaderBytes = { from: run.from, length: bytes.length, crc32: crc32(bytes), counts };
   // The arrays are fresh, so their buffers are plain ArrayBuffers that can be handed over.
   parentPort!.postMessage(answer, [counts.words.buffer, counts.terWords.buffer, counts.terChars.buffer] as ArrayBuffer[]);

@@ -5,7 +5,7 @@
  * instead of after a second pass over the whole article.
  */
 import { countTerInto } from '../diff/ter';
-import { countAllInto, countWords } from './word-count';
+import { countAllInto, countWords, SEGMENTED_TEXT } from './word-count';
 
 export interface ParagraphCounts {
   /** MQM word count of each paragraph's machine translation, by position. */
@@ -23,7 +23,7 @@ export function countParagraphs(texts: readonly string[]): ParagraphCounts {
   const terChars = new Uint32Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
-    if (countAllInto(text, i, words, terWords, terChars)) continue;
+    if (countAllInto(text, i, words, terWords, terChars) !== SEGMENTED_TEXT) continue;
     words[i] = countWords(text);
     countTerInto(text, terWords, terChars, i);
   }

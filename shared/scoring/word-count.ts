@@ -46,9 +46,13 @@ const SEGMENT = 4;
 /** Half of a surrogate pair: the pair is classified as one code point. */
 const SURROGATE = 5;
 
-/** The class's bits of a table entry; the entry's `TER_SPACE` bit says whether TER splits words at the character. */
+/**
+ * The class's bits of a table entry; the entry's `TER_SPACE` bit says whether TER splits words at the character, its
+ * `JSON_ESCAPED` bit whether JSON writes the character escaped (the quote, the backslash, control characters).
+ */
 const KIND = 7;
 const TER_SPACE = 8;
+const JSON_ESCAPED = 16;
 
 /** Every character of the Basic Multilingual Plane, classified once, the first time a text needs it. */
 let table: Uint8Array | undefined;
@@ -72,6 +76,9 @@ function classifyPlane(): Uint8Array {
   for (const [pattern, kind] of classes) for (const m of all.matchAll(pattern)) kinds.fill(kind, m.index, m.index + m[0].length);
   kinds.fill(SURROGATE, 0xd800, 0xe000);
   for (let c = 0; c < 0x10000; c++) if (isTerSpace(c)) kinds[c]! |= TER_SPACE;
+  for (let c = 0; c < 0x20; c++) kinds[c]! |= JSON_ESCAPED;
+  kinds[0x22]! |= JSON_ESCAPED;
+  kinds[0x5c]! |= JSON_ESCAPED;
   return kinds;
 }
 
@@ -93,16 +100,16 @@ const oneTerChars = new Uint32Array(1);
  * Unicode properties the definition names (`countAllInto`); -1 when the text holds a segmented script.
  */
 function countByTable(text: string): number {
-  return countAllInto(text, 0, oneWords, oneTerWords, oneTerChars) ? oneWords[0]! : -1;
+  return countAllInto(text, 0, oneWords, oneTerWords, oneTerChars) >= 0 ? oneWords[0]! : -1;
 }
 
 /**
  * The counting as a machine with six states: where the MQM count stands (outside a token, in a token without a
- * letter or digit yet, in a token already counted) and whether TER is inside a word. `STEPS[state << 4 | entry]`
+ * letter or digit yet, in a token already counted) and whether TER is inside a word. `STEPS[state << 5 | entry]`
  * gives, for a table entry met in a state, the next state (its low three bits) and what the character adds
  * (`ADDS_WORD`, `ADDS_TER_WORD`, `ADDS_TER_CHAR`); `BY_HAND` for the classes the machine leaves to `countAllInto`
- * itself (surrogates, segmented scripts). One lookup per character instead of a branch per rule halves the time of
- * counting a long article.
+ * itself (surrogates, segmented scripts); `ESCAPES` for a character JSON escapes. One lookup per character instead
+ * of a branch per rule halves the time of counting a long article.
  */
 const OUTSIDE = 0;
 const UNCOUNTED = 1;
@@ -112,6 +119,7 @@ const ADDS_WORD = 8;
 const ADDS_TER_WORD = 16;
 const ADDS_TER_CHAR = 32;
 const BY_HAND = 64;
+const ESCAPES = 128;
 
 /** The MQM count's next state after a character of class `kind` in state `word`, and whether it adds a word. */
 function wordStep(word: number, kind: number): number {
@@ -124,55 +132,68 @@ function wordStep(word: number, kind: number): number {
 let steps: Uint8Array | undefined;
 
 function countingSteps(): Uint8Array {
-  const out = new Uint8Array(8 << 4);
+  const out = new Uint8Array(8 << 5);
   for (let state = 0; state < 8; state++) {
-    for (let entry = 0; entry < 16; entry++) {
+    for (let entry = 0; entry < 32; entry++) {
       const kind = entry & KIND;
       if (kind === SURROGATE || kind === SEGMENT) {
-        out[(state << 4) | entry] = BY_HAND;
+        out[(state << 5) | entry] = BY_HAND;
         continue;
       }
       // TER: a word starts at each character after white space; every character but white space is counted.
       const ter = entry & TER_SPACE ? 0 : state & IN_TER_WORD ? IN_TER_WORD | ADDS_TER_CHAR : IN_TER_WORD | ADDS_TER_WORD | ADDS_TER_CHAR;
-      out[(state << 4) | entry] = wordStep(state & 3, kind) | ter;
+      out[(state << 5) | entry] = wordStep(state & 3, kind) | ter | (entry & JSON_ESCAPED ? ESCAPES : 0);
     }
   }
   return out;
 }
 
 /**
+ * What `countAllInto` answers: the text counted, and nothing in it that JSON escapes; counted, and something JSON
+ * escapes in it (a quote, a backslash, a control character, a surrogate); or in a segmented script, with nothing put.
+ */
+export const PLAIN_TEXT = 0;
+export const ESCAPED_TEXT = 1;
+export const SEGMENTED_TEXT = -1;
+
+/**
  * A text's MQM words (`countWords`) and TER's words and characters (`countTerInto`) in one pass over it with the
  * table, put at position `at` of the arrays: counting a long article for a review is one pass per paragraph, not
- * two. False, with nothing put, for a text in a segmented script (counted apart).
+ * two. The same pass tells whether JSON writes any of its characters escaped (`ESCAPED_TEXT`), which a review's
+ * header, written beside the counting, would otherwise look for in another. `SEGMENTED_TEXT`, with nothing put, for a
+ * text in a segmented script (counted apart).
  */
-export function countAllInto(text: string, at: number, words: Uint32Array, terWords: Uint32Array, terChars: Uint32Array): boolean {
+export function countAllInto(text: string, at: number, words: Uint32Array, terWords: Uint32Array, terChars: Uint32Array): number {
   const kinds = (table ??= classifyPlane());
   const next = (steps ??= countingSteps());
   let state = OUTSIDE;
   let count = 0;
   let ter = 0;
   let chars = 0;
+  let escapes = 0;
   for (let i = 0; i < text.length; i++) {
-    let step = next[(state << 4) | kinds[text.charCodeAt(i)]!]!;
+    let step = next[(state << 5) | kinds[text.charCodeAt(i)]!]!;
     if (step & BY_HAND) {
       step = stepByHand(text, i, state);
-      if (step < 0) return false;
-      // A pair is one character: its second half is passed over.
+      if (step < 0) return SEGMENTED_TEXT;
+      // A pair is one character: its second half is passed over. JSON escapes any surrogate (a pair as itself).
       if (step & PAIR) i++;
+      step |= ESCAPES;
     }
     state = step & 7;
     count += (step >> 3) & 1;
     ter += (step >> 4) & 1;
     chars += (step >> 5) & 1;
+    escapes |= step;
   }
   words[at] = count;
   terWords[at] = ter;
   terChars[at] = chars;
-  return true;
+  return escapes & ESCAPES ? ESCAPED_TEXT : PLAIN_TEXT;
 }
 
 /** Set in a step made by hand for a surrogate pair, whose second half is then passed over. */
-const PAIR = 128;
+const PAIR = 256;
 
 /**
  * The step for half of a surrogate pair at `i` (classified as the pair's code point), or -1 for a segmented
