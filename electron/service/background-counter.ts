@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
+import { countWords } from '../../shared/scoring/word-count';
 import { breathe } from '../breathe';
 import { startServiceThread } from './service-thread';
 import { COUNT_THREAD_READY, type CountAnswer, type CountRequest } from './count-worker';
@@ -214,15 +215,21 @@ export class BackgroundCounter {
   private start(): void {
     if (this.running || (this.local.length === 0 && !this.takeWaiting())) return;
     // Cleared only once the run has settled, so `finish` never waits on a run that has already ended; paragraphs
-    // queued after the run's last look are picked up by the next one.
-    this.running = this.run().finally(() => {
-      this.running = undefined;
-      this.start();
-      this.wakeUp();
-    });
+    // queued after the run's last look are picked up by the next one. It begins after a breath, not within the
+    // call that queued the paragraphs: that call is the loading's, which has its own work in the same turn.
+    this.running = breathe()
+      .then(() => this.run())
+      .finally(() => {
+        this.running = undefined;
+        this.start();
+        this.wakeUp();
+      });
   }
 
   private async run(): Promise<void> {
+    // The first count builds the counting's table of every character (some milliseconds): a step of its own.
+    countWords('');
+    await breathe();
     for (;;) {
       const until = performance.now() + SLICE_MS;
       while (this.local.length > 0 && performance.now() < until) {

@@ -75,7 +75,8 @@ function classifyPlane(): Uint8Array {
   ];
   for (const [pattern, kind] of classes) for (const m of all.matchAll(pattern)) kinds.fill(kind, m.index, m.index + m[0].length);
   kinds.fill(SURROGATE, 0xd800, 0xe000);
-  for (let c = 0; c < 0x10000; c++) if (isTerSpace(c)) kinds[c]! |= TER_SPACE;
+  // TER's white space is all at U+3000 or below.
+  for (let c = 0; c <= 0x3000; c++) if (isTerSpace(c)) kinds[c]! |= TER_SPACE;
   for (let c = 0; c < 0x20; c++) kinds[c]! |= JSON_ESCAPED;
   kinds[0x22]! |= JSON_ESCAPED;
   kinds[0x5c]! |= JSON_ESCAPED;
