@@ -383,6 +383,12 @@ function checkFormat(value: unknown, fileName: string): Result<Readonly<Record<s
 
 const NO_CHECKSUM = 'the event has no checksum';
 
+/**
+ * Event lines parsed ahead between two breaths: fewer than the fold takes at a time, as they are parsed while the
+ * article loads, when each step shares the processor with the loading's other thread.
+ */
+const PARSED_PER_STEP = 500;
+
 /** An event line parsed ahead of its review's reading: as `parseLine` parses it without a checksum required. */
 export interface ParsedLine {
   readonly parsed: ReturnType<typeof checkEventShape>;
@@ -405,7 +411,7 @@ export async function parseEventLines(texts: readonly string[], breathe: () => P
       start = end + 1;
       if (raw.trim().length === 0 && !/\0/.test(raw)) continue;
       out.push({ parsed: parseLine(raw, false), unchecked: !hasChecksum(raw) });
-      if (out.length % EVENTS_PER_STEP === 0) await breathe();
+      if (out.length % PARSED_PER_STEP === 0) await breathe();
     }
   }
   return out;
