@@ -12,6 +12,7 @@ const PIECES = [
   'a back\\slash ',
   'tab\there, line\nbreak, bell\u0007 ',
   '港口管理局说，大桥将于周一重新开放。',
+  'สะพานเปิดอีกครั้ง ',
   'emoji \u{1f600} and \u{20000} ',
   'lone \ud800 high ',
   'lone \udc00 low ',
