@@ -25,22 +25,34 @@ function foreignTags(code: InlineCode): string {
         .join('');
 }
 
-/** A paragraph's text as HTML: text escaped, codes put back, line breaks as `<br>` (outside preformatted text). */
+/**
+ * A paragraph's text as HTML: text escaped, codes put back, line breaks as `<br>` (outside preformatted text). Runs
+ * of plain characters are copied whole: building the page a character at a time took 24 s for a long article.
+ */
 export function htmlOfText(text: string, codes: readonly InlineCode[], pre: boolean): string {
   let out = '';
-  for (const ch of text) {
-    const index = inlineCodeIndex(ch.charCodeAt(0));
-    if (index >= 0) {
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let piece: string;
+    if (c === 0x26) piece = '&amp;';
+    else if (c === 0x3c) piece = '&lt;';
+    else if (c === 0x3e) piece = '&gt;';
+    else if (c === 0x0a && !pre) piece = '<br>\n';
+    else {
+      const index = inlineCodeIndex(c);
+      if (index < 0) continue;
       const code = codes[index];
-      if (code)
-        out += code.data.startsWith('<') && !code.data.startsWith('<w:') && !code.data.startsWith('</w:') ? code.data : foreignTags(code);
-    } else if (ch === '\n' && !pre) {
-      out += '<br>\n';
-    } else {
-      out += escapeText(ch);
+      piece = !code
+        ? ''
+        : code.data.startsWith('<') && !code.data.startsWith('<w:') && !code.data.startsWith('</w:')
+          ? code.data
+          : foreignTags(code);
     }
+    out += text.slice(from, i) + piece;
+    from = i + 1;
   }
-  return out;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**

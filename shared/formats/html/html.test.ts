@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inlineCodeChar, type Block } from '../../model';
 import { readHtml } from './html-reader';
-import { newHtml, rewriteHtml, type HtmlExportParagraph } from './html-writer';
+import { INLINE_CODE_BASE } from '../../model';
+import { htmlOfText, newHtml, rewriteHtml, type HtmlExportParagraph } from './html-writer';
 
 const PAGE = `<!doctype html>
 <html lang="de"><head><title>Hafen</title><style>p { color: red }</style><script>var tracking = "Do not read me";</script></head>
@@ -113,6 +114,20 @@ describe('writing an HTML article', () => {
       ok: false,
       error: { code: 'conflict' },
     });
+  });
+
+  it('escapes a paragraph’s markup characters and puts its line breaks and codes back, wherever they fall', () => {
+    const bold = { id: '1', kind: 'open', label: '<b>', data: '<b>' } as const;
+    const end = { id: '1', kind: 'close', label: '</b>', data: '</b>' } as const;
+    const open = String.fromCharCode(INLINE_CODE_BASE);
+    const close = String.fromCharCode(INLINE_CODE_BASE + 1);
+    expect(htmlOfText('', [], false)).toBe('');
+    expect(htmlOfText('plain “text” 😀 港口', [], false)).toBe('plain “text” 😀 港口');
+    expect(htmlOfText('&a<b>c&', [], false)).toBe('&amp;a&lt;b&gt;c&amp;');
+    expect(htmlOfText(`${open}Bold${close} & line\nnext`, [bold, end], false)).toBe('<b>Bold</b> &amp; line<br>\nnext');
+    expect(htmlOfText('code\n<x>', [], true)).toBe('code\n&lt;x&gt;');
+    // A code the paragraph does not list is left out.
+    expect(htmlOfText(`a${String.fromCharCode(INLINE_CODE_BASE + 5)}b`, [bold], false)).toBe('ab');
   });
 
   it('writes a new page for an article from another format, which reads back the same', () => {
