@@ -20,7 +20,8 @@ import { makeHeader, type JournalHeader } from '../../shared/journal/journal-eve
 import { headerLine } from '../../shared/journal/read-journal';
 import { foldEvents } from '../../shared/journal/review-reducer';
 import type { ReviewState } from '../../shared/journal/review-state';
-import { sampleHeader } from '../../shared/journal/sample-review';
+import { numbered, sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
+import { strFromU8, unzipSync } from 'fflate';
 import { exportText, exportVersion } from './export-article';
 
 let dir: string;
@@ -165,5 +166,30 @@ describe('export as text', () => {
     const bytes = Buffer.from(word.value.text, 'base64');
     // A Word document is a ZIP package: it starts with a local file header.
     expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  });
+
+  it('gives each flag as a Word comment anchored on its own paragraph, dismissed ones left out', async () => {
+    const header = state.header;
+    const flagged = foldEvents(
+      header,
+      numbered([
+        { type: 'annotation-added', annotation: sampleAnnotation('a1', 'p2', { comment: 'second paragraph, first flag' }) },
+        { type: 'annotation-added', annotation: sampleAnnotation('a2', 'p1', { comment: 'first paragraph' }) },
+        { type: 'annotation-added', annotation: sampleAnnotation('a3', 'p2', { comment: 'second paragraph, second flag' }) },
+        { type: 'annotation-added', annotation: sampleAnnotation('a4', 'p1', { comment: 'dismissed', status: 'dismissed' }) },
+      ]),
+    ).state;
+    const word = await exportText(flagged, 'current', 'docx', review);
+    if (!word.ok) throw new Error(word.error.message);
+    const files = unzipSync(Buffer.from(word.value.text, 'base64'));
+    const comments = strFromU8(files['word/comments.xml']!);
+    const said = [...comments.matchAll(/(first paragraph|second paragraph, (?:first|second) flag|dismissed)/g)].map((m) => m[1]);
+    // In the document's order, and on one paragraph in the order they were made.
+    expect(said).toEqual(['first paragraph', 'second paragraph, first flag', 'second paragraph, second flag']);
+    // Each comment is anchored in the paragraph its flag is on.
+    const body = strFromU8(files['word/document.xml']!);
+    const paragraphs = body.split('</w:p>');
+    const anchored = (id: number) => paragraphs.findIndex((p) => p.includes(`w:commentRangeStart w:id="${id}"`));
+    expect([1, 2, 3].map(anchored)).toEqual([0, 1, 1]);
   });
 });

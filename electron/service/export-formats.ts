@@ -17,7 +17,14 @@ import { openDocx } from '../../shared/formats/docx/docx-reader';
 import { newHtml, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
 import { writeMarkdown, writePlainText } from '../../shared/formats/write-article';
 import { writeWmtTsv } from '../../shared/formats/wmt-write';
-import { annotationList, snapshotOf, versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
+import {
+  annotationList,
+  paragraphById,
+  snapshotOf,
+  versionTexts,
+  type ReviewState,
+  type VersionRef,
+} from '../../shared/journal/review-state';
 import type { Annotation, Paragraph } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { detectEncoding } from '../loader/encoding';
@@ -92,13 +99,22 @@ function commentText(a: Annotation, p: Paragraph): string {
   return `${head}${where}${a.comment !== '' ? `\n${a.comment}` : ''}`;
 }
 
-function wordComments(state: ReviewState, p: Paragraph): WordComment[] {
-  const out: WordComment[] = [];
+/**
+ * Each paragraph's flags as Word comments, by paragraph id, in the order the flags were made: one pass over the
+ * flags (a pass per paragraph took half a minute for 100,000 paragraphs and 2,000 flags).
+ */
+function wordCommentsByParagraph(state: ReviewState): Map<string, WordComment[]> {
+  const out = new Map<string, WordComment[]>();
   for (const a of annotationList(state)) {
-    if (a.paragraphId !== p.id || a.status === 'dismissed') continue;
+    if (a.status === 'dismissed') continue;
+    const p = paragraphById(state, a.paragraphId);
+    if (!p) continue;
     // A flag on the source has no place in the translation: its comment sits at the paragraph's start.
     const [start, end] = a.side === 'target' ? [a.start, a.end] : [0, 0];
-    out.push({ start, end, author: a.rater || 'Reviewer', date: a.created, text: commentText(a, p) });
+    const comment = { start, end, author: a.rater || 'Reviewer', date: a.created, text: commentText(a, p) };
+    const list = out.get(a.paragraphId);
+    if (list) list.push(comment);
+    else out.set(a.paragraphId, [comment]);
   }
   return out;
 }
@@ -119,9 +135,10 @@ async function renderDocx(
   options: ExportOptions,
 ): Promise<Result<RenderedExport>> {
   const now = options.now ?? new Date().toISOString();
+  const comments = wordCommentsByParagraph(state);
   const paragraphs: DocxExportParagraph[] = list.map(({ paragraph: p, text }) => ({
     ...exportParagraph(p, text),
-    comments: wordComments(state, p),
+    comments: comments.get(p.id) ?? [],
   }));
   const docxOptions = { tracked: !options.clean, ...versionStamp(state, ref, now) };
   const article = state.header.article;
