@@ -8,6 +8,7 @@
  * is another one. A handful of entries are kept, least recently used dropped first.
  */
 import { compareRowsInSteps, type Comparison } from '../../shared/diff/compare-rows';
+import { prepareWordSegmenter } from '../../shared/diff/tokenize';
 import { breathe } from '../breathe';
 import { editRate, type EditRate } from '../../shared/diff/ter';
 import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
@@ -15,6 +16,8 @@ import type { VersionFigures } from './version-figures';
 
 /** Comparisons kept per review: the pairs a reviewer flips between (0 ↔ current, last version ↔ current, ...). */
 const MAX_CACHED_COMPARISONS = 6;
+/** Paragraphs or rows gone over between two breaths when a comparison is prepared and summed up. */
+const ROWS_PER_STEP = 20_000;
 
 export interface CachedComparison {
   readonly comparison: Comparison;
@@ -50,13 +53,16 @@ export class ComparisonCache {
         return entry;
       }
     }
+    // The word segmenter (for Chinese and Japanese) is made in a step of its own: making it takes some milliseconds.
+    prepareWordSegmenter();
+    await breathe();
     const comparison = await compareRowsInSteps(
-      paragraphsAt(state, left),
-      paragraphsAt(state, right),
+      await paragraphsAt(state, left),
+      await paragraphsAt(state, right),
       { level, editRate: this.figures.unit },
       breathe,
     );
-    const entry: Entry = { key, left: leftToken, right: rightToken, comparison, ter: this.articleRate(state, comparison) };
+    const entry: Entry = { key, left: leftToken, right: rightToken, comparison, ter: await this.articleRate(state, comparison) };
     this.entries.push(entry);
     if (this.entries.length > MAX_CACHED_COMPARISONS) this.entries.shift();
     return entry;
@@ -71,10 +77,13 @@ export class ComparisonCache {
    * `articleEditRate` gives, with the lengths of unchanged machine-translated paragraphs taken from the counts
    * made once per review instead of scanning their text again on every comparison.
    */
-  private articleRate(state: ReviewState, comparison: Comparison): EditRate {
+  private async articleRate(state: ReviewState, comparison: Comparison): Promise<EditRate> {
     let edits = 0;
     let units = 0;
-    for (const row of comparison.rows) {
+    const rows = comparison.rows;
+    for (let k = 0; k < rows.length; k++) {
+      if (k > 0 && k % ROWS_PER_STEP === 0) await breathe();
+      const row = rows[k]!;
       if (row.ter !== undefined) {
         edits += row.ter.edits;
         units += row.ter.refWords;
@@ -92,7 +101,15 @@ function tokenOf(state: ReviewState, ref: VersionRef): unknown {
   return ref === 0 ? null : state.versions[ref - 1];
 }
 
-function paragraphsAt(state: ReviewState, ref: VersionRef): { id: string; text: string }[] {
+/** A version's paragraphs as the comparison takes them, made a step at a time. */
+async function paragraphsAt(state: ReviewState, ref: VersionRef): Promise<{ id: string; text: string }[]> {
   const texts = versionTexts(state, ref) ?? [];
-  return state.paragraphs.map((p, i) => ({ id: p.id, text: texts[i] ?? p.target }));
+  await breathe();
+  const out: { id: string; text: string }[] = new Array(state.paragraphs.length);
+  for (let i = 0; i < out.length; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) await breathe();
+    const p = state.paragraphs[i]!;
+    out[i] = { id: p.id, text: texts[i] ?? p.target };
+  }
+  return out;
 }

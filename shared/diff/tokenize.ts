@@ -27,6 +27,14 @@ function wordSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
+/**
+ * Makes the dictionary segmenter the tokens of Chinese and Japanese need, if it is not made yet: making it takes
+ * some milliseconds, which a caller working in steps gives a step of its own.
+ */
+export function prepareWordSegmenter(): void {
+  wordSegmenter();
+}
+
 /** Character classes of ASCII, so that plain Latin text never reaches the Unicode-aware regex. */
 const WORD = 1;
 const SPACE = 2;
