@@ -23,6 +23,7 @@ import type { ReviewState } from '../../shared/journal/review-state';
 import { numbered, sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
 import { strFromU8, unzipSync } from 'fflate';
 import { exportText, exportVersion } from './export-article';
+import { renderExport } from './export-formats';
 
 let dir: string;
 let state: ReviewState;
@@ -166,6 +167,25 @@ describe('export as text', () => {
     const bytes = Buffer.from(word.value.text, 'base64');
     // A Word document is a ZIP package: it starts with a local file header.
     expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  });
+
+  it('writes a long article, made and written in pieces, exactly as it is made at once', async () => {
+    const long = sampleHeader(12_345, 'long.md');
+    const kinds = ['heading', 'text', 'list-item', 'list-item', 'quote', 'text'] as const;
+    const paragraphs = long.paragraphs.map((p, i) => ({ ...p, kind: kinds[i % kinds.length]!, target: `${p.target} <${i}> & “${i}”` }));
+    const header = makeHeader({ ...long.article, format: 'md', path: join(dir, 'long.md') }, paragraphs, long.created);
+    const edited = foldEvents(header, numbered([{ type: 'paragraph-edited', paragraphId: 'p7000', text: 'An edit far down.' }])).state;
+    for (const format of ['txt', 'md', 'html'] as const) {
+      const path = join(dir, `long-export.${format}`);
+      const written = await exportVersion(edited, 'current', format, path, review);
+      expect(written.ok).toBe(true);
+      const whole = await renderExport(edited, 'current', format, { reviewPath: review });
+      if (!whole.ok) throw new Error(whole.error.message);
+      expect(readFileSync(path, 'utf8'), format).toBe(whole.value.content);
+      expect(readFileSync(path, 'utf8')).toContain('An edit far down.');
+      const download = await exportText(edited, 'current', format, review);
+      expect(download.ok && download.value.text).toBe(whole.value.content);
+    }
   });
 
   it('gives each flag as a Word comment anchored on its own paragraph, dismissed ones left out', async () => {

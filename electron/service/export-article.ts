@@ -20,7 +20,15 @@ import type { ExportArticleFormat, ExportedText } from '../../shared/contract';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
-import { renderExport, type ExportFormat, type ExportOptions, type RenderedExport } from './export-formats';
+import {
+  renderExport,
+  renderExportInSteps,
+  type ExportFormat,
+  type ExportOptions,
+  type RenderedExport,
+  type RenderedInSteps,
+} from './export-formats';
+import { breathe } from '../breathe';
 
 /** Formats exportVersion writes (see ExportArticleFormat in the contract). */
 export type ArticleExportFormat = ExportArticleFormat;
@@ -59,13 +67,34 @@ export async function renderArticleExport(
   delimiterFrom: string,
 ): Promise<Result<RenderedExport>> {
   const target = renderFormat(format);
-  const options: ExportOptions = {
+  return renderExport(state, ref, target.format, exportOptions(target, reviewPath, delimiterFrom));
+}
+
+/**
+ * The same in steps, with the event loop free in between (see `renderExportInSteps`): the text may come as pieces,
+ * which `writeExport` writes one after another.
+ */
+function renderArticleExportInSteps(
+  state: ReviewState,
+  ref: VersionRef,
+  format: ArticleExportFormat,
+  reviewPath: string,
+  delimiterFrom: string,
+): Promise<Result<RenderedInSteps>> {
+  const target = renderFormat(format);
+  return renderExportInSteps(state, ref, target.format, exportOptions(target, reviewPath, delimiterFrom), breathe);
+}
+
+function exportOptions(target: ReturnType<typeof renderFormat>, reviewPath: string, delimiterFrom: string): ExportOptions {
+  return {
     reviewPath,
     delimiter: extname(delimiterFrom).toLowerCase() === '.csv' ? ',' : '\t',
     ...(target.clean ? { clean: true } : {}),
   };
-  return renderExport(state, ref, target.format, options);
 }
+
+/** What an export writes: text, bytes, or text in pieces written one after another. */
+export type FileContent = string | Uint8Array | readonly string[];
 
 /** The name of a version in messages: "version 2", "the current text". */
 export function versionName(ref: VersionRef): string {
@@ -89,14 +118,12 @@ export async function exportText(
   reviewPath: string,
 ): Promise<Result<ExportedText>> {
   if (!versionTexts(state, ref)) return noSuchVersion(state, ref);
-  const rendered = await renderArticleExport(state, ref, format, reviewPath, state.header.article.name);
+  const rendered = await renderArticleExportInSteps(state, ref, format, reviewPath, state.header.article.name);
   if (!rendered.ok) return rendered;
   const { content, paragraphs } = rendered.value;
-  return ok(
-    typeof content === 'string'
-      ? { text: content, paragraphs }
-      : { text: Buffer.from(content).toString('base64'), encoding: 'base64', paragraphs },
-  );
+  if (typeof content === 'string') return ok({ text: content, paragraphs });
+  if (content instanceof Uint8Array) return ok({ text: Buffer.from(content).toString('base64'), encoding: 'base64', paragraphs });
+  return ok({ text: content.join(''), paragraphs });
 }
 
 /**
@@ -114,7 +141,7 @@ export async function exportVersion(
   overwrite = false,
 ): Promise<Result<ExportedFile>> {
   if (!versionTexts(state, ref)) return noSuchVersion(state, ref);
-  const rendered = await renderArticleExport(state, ref, format, reviewPath, outPath);
+  const rendered = await renderArticleExportInSteps(state, ref, format, reviewPath, outPath);
   if (!rendered.ok) return rendered;
   const { content, paragraphs } = rendered.value;
   const written = await writeExport(state, content, outPath, reviewPath, overwrite);
@@ -127,7 +154,7 @@ export async function exportVersion(
  */
 export async function writeExport(
   state: ReviewState,
-  content: string | Uint8Array,
+  content: FileContent,
   outPath: string,
   reviewPath: string,
   overwrite = false,
@@ -146,7 +173,7 @@ export async function writeExport(
  * a device; an existing file only with `overwrite`), for files that are not a version of one review (a report).
  */
 export async function writeGuardedFile(
-  content: string | Uint8Array,
+  content: FileContent,
   outPath: string,
   guarded: readonly { readonly path: string; readonly what: string }[],
   overwrite = false,
@@ -273,15 +300,16 @@ class TargetChanged extends Error {}
  * already there is followed or truncated), flushes it, checks that the target is still what was checked, and
  * renames it into place; the folder is flushed so the new name survives a crash.
  */
-async function replaceWith(target: CheckedTarget, text: string | Uint8Array): Promise<void> {
+async function replaceWith(target: CheckedTarget, text: FileContent): Promise<void> {
   const folder = dirname(target.path);
   const temp = join(folder, `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {
     try {
-      // A string and bytes are written by different overloads of write().
+      // A string and bytes are written by different overloads of write(); pieces one after another.
       if (typeof text === 'string') await handle.write(text);
-      else await handle.write(text);
+      else if (text instanceof Uint8Array) await handle.write(text);
+      else for (const piece of text) await handle.write(piece);
       // A replaced file keeps its permissions: an export should not widen who can read it.
       if (target.existing) await chmod(temp, target.existing.mode & 0o777);
       await handle.sync();

@@ -14,8 +14,8 @@ import { writeBilingualTable, tableField, type Delimiter } from '../../shared/fo
 import { newDocx, rewriteDocx, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
 import type { WordComment } from '../../shared/formats/docx/docx-writer';
 import { openDocx } from '../../shared/formats/docx/docx-reader';
-import { newHtml, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
-import { writeMarkdown, writePlainText } from '../../shared/formats/write-article';
+import { newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
+import { articlePieces, writeMarkdown, writePlainText, type ArticleTextBlock } from '../../shared/formats/write-article';
 import { writeWmtTsv } from '../../shared/formats/wmt-write';
 import {
   annotationList,
@@ -61,14 +61,81 @@ interface VersionParagraph {
   readonly text: string;
 }
 
+/** An export as `renderExportInSteps` makes it: its text may come as pieces to write one after another. */
+export interface RenderedInSteps {
+  readonly content: string | Uint8Array | readonly string[];
+  readonly paragraphs: number;
+  readonly warnings: readonly string[];
+}
+
+/** Paragraphs of an export made between two breaths (a few milliseconds' work), and in one piece of its text. */
+const EXPORTED_PER_STEP = 5000;
+
+/**
+ * `renderExport` for a caller that must keep its event loop free (the app's service): plain text, Markdown and a
+ * new HTML page are made a few thousand paragraphs a step, as pieces of text that the caller writes one after
+ * another; the other formats are made as `renderExport` makes them.
+ */
+export async function renderExportInSteps(
+  state: ReviewState,
+  ref: VersionRef,
+  format: ExportFormat,
+  options: ExportOptions,
+  breathe: () => Promise<void>,
+): Promise<Result<RenderedInSteps>> {
+  const article = state.header.article;
+  if (format !== 'txt' && format !== 'md' && !(format === 'html' && article.format !== 'html')) {
+    return renderExport(state, ref, format, options);
+  }
+  const texts = versionTexts(state, ref);
+  if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
+  await breathe();
+  const list: VersionParagraph[] = [];
+  for (let from = 0; from < state.paragraphs.length; from += EXPORTED_PER_STEP) {
+    exportedInto(list, state, texts, from, Math.min(state.paragraphs.length, from + EXPORTED_PER_STEP));
+    await breathe();
+  }
+  const pieces: string[] = [];
+  const made =
+    format === 'html'
+      ? newHtmlPieces(
+          list.map(({ paragraph: p, text }) => exportParagraph(p, text)),
+          stem(article.name),
+          EXPORTED_PER_STEP,
+        )
+      : articlePieces(list.map(articleBlock), format, EXPORTED_PER_STEP);
+  await breathe();
+  for (const piece of made) {
+    pieces.push(piece);
+    await breathe();
+  }
+  return ok({ content: pieces, paragraphs: list.length, warnings: [] });
+}
+
+/** A paragraph as plain text and Markdown write it: its shape and the version's text. */
+function articleBlock({ paragraph: p, text }: VersionParagraph): ArticleTextBlock {
+  return {
+    kind: p.kind,
+    ...(p.level !== undefined ? { level: p.level } : {}),
+    ...(p.prefix !== undefined ? { prefix: p.prefix } : {}),
+    ...(p.suffix !== undefined ? { suffix: p.suffix } : {}),
+    text,
+  };
+}
+
 /** The paragraphs an export writes: all but source-only ones the reviewer left untranslated. */
 function exported(state: ReviewState, texts: readonly string[]): VersionParagraph[] {
-  const out: VersionParagraph[] = [];
-  state.paragraphs.forEach((paragraph, i) => {
+  return exportedInto([], state, texts, 0, state.paragraphs.length);
+}
+
+/** Adds the paragraphs at positions [from, to) that an export writes to `out`. */
+function exportedInto(out: VersionParagraph[], state: ReviewState, texts: readonly string[], from: number, to: number): VersionParagraph[] {
+  for (let i = from; i < to; i++) {
+    const paragraph = state.paragraphs[i]!;
     const text = texts[i]!;
-    if (paragraph.alignment === 'source-only' && text === '') return;
+    if (paragraph.alignment === 'source-only' && text === '') continue;
     out.push({ paragraph, text });
-  });
+  }
   return out;
 }
 
@@ -224,13 +291,7 @@ export async function renderExport(
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   const list = exported(state, texts);
-  const blocks = list.map(({ paragraph: p, text }) => ({
-    kind: p.kind,
-    ...(p.level !== undefined ? { level: p.level } : {}),
-    ...(p.prefix !== undefined ? { prefix: p.prefix } : {}),
-    ...(p.suffix !== undefined ? { suffix: p.suffix } : {}),
-    text,
-  }));
+  const blocks = list.map(articleBlock);
   const done = (content: string | Uint8Array, paragraphs = list.length) => ok({ content, paragraphs, warnings: [] });
   const article = state.header.article;
   switch (format) {

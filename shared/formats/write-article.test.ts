@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from './block-splitter';
-import { writeArticle, writeMarkdown, writePlainText } from './write-article';
+import { articlePieces, writeArticle, writeMarkdown, writePlainText } from './write-article';
 
 const MD = [
   '# The bridge reopens',
@@ -54,6 +54,18 @@ describe('writing an article back out', () => {
         { kind: 'code', text: '' },
       ]),
     ).toBe('## Heading split\n\n  - item\n\n> a\n>\n> b\n\n```\n```\n');
+  });
+
+  it('written in pieces, of any size, gives the same text as written at once', () => {
+    const blocks = splitBlocks('md', MD);
+    for (const format of ['txt', 'md'] as const) {
+      const whole = writeArticle(blocks, format);
+      for (const per of [1, 2, 3, blocks.length, blocks.length + 5]) {
+        const pieces = [...articlePieces(blocks, format, per)];
+        expect(pieces).toHaveLength(Math.ceil(blocks.length / per));
+        expect(pieces.join(''), `${format} in pieces of ${per}`).toBe(whole);
+      }
+    }
   });
 
   it('an article with no paragraphs is an empty file', () => {

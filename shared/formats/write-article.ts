@@ -42,15 +42,26 @@ export function writePlainText(blocks: readonly ArticleTextBlock[]): string {
 
 /** Markdown: each block with its markup; list items on consecutive lines, other blocks apart by a blank line. */
 export function writeMarkdown(blocks: readonly ArticleTextBlock[]): string {
-  let out = '';
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    out += markdownBlock(block);
-    const next = blocks[i + 1];
-    if (next === undefined) out += '\n';
-    else out += block.kind === 'list-item' && next.kind === 'list-item' ? '\n' : '\n\n';
+  return [...articlePieces(blocks, 'md', blocks.length)].join('');
+}
+
+/**
+ * The article as `writeArticle` writes it, in pieces of `perPiece` blocks each: a caller that works in steps (the
+ * app exporting a long article) makes one piece a step and writes the pieces one after another.
+ */
+export function* articlePieces(blocks: readonly ArticleTextBlock[], format: WriteFormat, perPiece: number): Generator<string> {
+  for (let from = 0; from < blocks.length; from += perPiece) {
+    let out = '';
+    const to = Math.min(blocks.length, from + perPiece);
+    for (let i = from; i < to; i++) {
+      const block = blocks[i]!;
+      out += format === 'md' ? markdownBlock(block) : block.text;
+      const next = blocks[i + 1];
+      if (next === undefined) out += '\n';
+      else out += format === 'md' && block.kind === 'list-item' && next.kind === 'list-item' ? '\n' : '\n\n';
+    }
+    yield out;
   }
-  return out;
 }
 
 /** One block as Markdown, without the line break that ends it. */

@@ -82,9 +82,22 @@ export function rewriteHtml(page: string, paragraphs: readonly HtmlExportParagra
 
 /** A new page holding the paragraphs: headings, lists, quotes and preformatted text as HTML has them. */
 export function newHtml(paragraphs: readonly HtmlExportParagraph[], title: string): string {
-  let body = '';
+  return [...newHtmlPieces(paragraphs, title, paragraphs.length)].join('');
+}
+
+/**
+ * The page `newHtml` writes, in pieces of `perPiece` paragraphs each (the first with the page's head, the last with
+ * its end): a caller that works in steps makes one piece a step.
+ */
+export function* newHtmlPieces(paragraphs: readonly HtmlExportParagraph[], title: string, perPiece: number): Generator<string> {
+  let body = `<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${escapeText(title)}</title>\n</head>\n<body>\n`;
   let listDepth = 0;
-  for (const p of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i > 0 && i % perPiece === 0) {
+      yield body;
+      body = '';
+    }
+    const p = paragraphs[i]!;
     const wantDepth = p.kind === 'list-item' ? (p.level ?? 0) + 1 : 0;
     while (listDepth < wantDepth) {
       body += '<ul>\n';
@@ -116,5 +129,5 @@ export function newHtml(paragraphs: readonly HtmlExportParagraph[], title: strin
     }
   }
   while (listDepth-- > 0) body += '</ul>\n';
-  return `<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${escapeText(title)}</title>\n</head>\n<body>\n${body}</body>\n</html>\n`;
+  yield `${body}</body>\n</html>\n`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inlineCodeChar, type Block } from '../../model';
 import { readHtml } from './html-reader';
 import { INLINE_CODE_BASE } from '../../model';
-import { htmlOfText, newHtml, rewriteHtml, type HtmlExportParagraph } from './html-writer';
+import { htmlOfText, newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from './html-writer';
 
 const PAGE = `<!doctype html>
 <html lang="de"><head><title>Hafen</title><style>p { color: red }</style><script>var tracking = "Do not read me";</script></head>
@@ -128,6 +128,20 @@ describe('writing an HTML article', () => {
     expect(htmlOfText('code\n<x>', [], true)).toBe('code\n&lt;x&gt;');
     // A code the paragraph does not list is left out.
     expect(htmlOfText(`a${String.fromCharCode(INLINE_CODE_BASE + 5)}b`, [bold], false)).toBe('ab');
+  });
+
+  it('writes a new page in pieces of any size that join into the page written at once, lists across pieces included', () => {
+    const paragraphs: HtmlExportParagraph[] = [
+      { kind: 'heading', level: 1, original: '', corrected: 'Titel' },
+      { kind: 'list-item', level: 0, original: '', corrected: 'eins' },
+      { kind: 'list-item', level: 1, original: '', corrected: 'zwei' },
+      { kind: 'list-item', level: 0, original: '', corrected: 'drei' },
+      { kind: 'text', original: '', corrected: 'a & b' },
+      { kind: 'list-item', level: 0, original: '', corrected: 'vier' },
+    ];
+    const whole = newHtml(paragraphs, 'story');
+    for (const per of [1, 2, 4, 6, 10]) expect([...newHtmlPieces(paragraphs, 'story', per)].join(''), `pieces of ${per}`).toBe(whole);
+    expect(newHtml([], 'story')).toBe([...newHtmlPieces([], 'story', 3)].join(''));
   });
 
   it('writes a new page for an article from another format, which reads back the same', () => {
