@@ -11,7 +11,7 @@ import { basename, extname } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { createPatch } from 'diff';
 import { writeBilingualTable, tableField, type Delimiter } from '../../shared/formats/bilingual-tsv';
-import { newDocx, rewriteDocx, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
+import { newDocx, newDocxInSteps, rewriteDocx, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
 import type { WordComment } from '../../shared/formats/docx/docx-writer';
 import { openDocx } from '../../shared/formats/docx/docx-reader';
 import { newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
@@ -29,6 +29,7 @@ import type { Annotation, Paragraph } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { detectEncoding } from '../loader/encoding';
 import { renderXliff } from './xliff-export';
+import { prepareWordSegmenter } from '../../shared/diff/tokenize';
 import { exportParagraph } from '../../shared/formats/export-paragraph';
 
 /** Every format `export` knows, in the order its help lists them. */
@@ -74,7 +75,8 @@ const EXPORTED_PER_STEP = 5000;
 /**
  * `renderExport` for a caller that must keep its event loop free (the app's service): plain text, Markdown and a
  * new HTML page are made a few thousand paragraphs a step, as pieces of text that the caller writes one after
- * another; the other formats are made as `renderExport` makes them.
+ * another, and a new Word document a thousand paragraphs a step; the other formats (and a page or document written
+ * into the original) are made as `renderExport` makes them.
  */
 export async function renderExportInSteps(
   state: ReviewState,
@@ -84,7 +86,8 @@ export async function renderExportInSteps(
   breathe: () => Promise<void>,
 ): Promise<Result<RenderedInSteps>> {
   const article = state.header.article;
-  if (format !== 'txt' && format !== 'md' && !(format === 'html' && article.format !== 'html')) {
+  const newDocument = format === 'docx' && article.format !== 'docx';
+  if (format !== 'txt' && format !== 'md' && !(format === 'html' && article.format !== 'html') && !newDocument) {
     return renderExport(state, ref, format, options);
   }
   const texts = versionTexts(state, ref);
@@ -95,6 +98,22 @@ export async function renderExportInSteps(
     exportedInto(list, state, texts, from, Math.min(state.paragraphs.length, from + EXPORTED_PER_STEP));
     await breathe();
   }
+  if (format === 'docx') {
+    const comments = wordCommentsByParagraph(state);
+    const paragraphs: DocxExportParagraph[] = [];
+    for (let from = 0; from < list.length; from += EXPORTED_PER_STEP) {
+      for (const { paragraph: p, text } of list.slice(from, from + EXPORTED_PER_STEP)) paragraphs.push(docxParagraph(p, text, comments));
+      await breathe();
+    }
+    // Tracked changes are word diffs, whose tokens of Chinese and Japanese need the segmenter: made in a step of its own.
+    prepareWordSegmenter();
+    await breathe();
+    const steps = newDocxInSteps(paragraphs, docxOptionsOf(state, ref, options));
+    for (let next = steps.next(); ; next = steps.next()) {
+      if (next.done) return ok({ content: next.value, paragraphs: list.length, warnings: [] });
+      await breathe();
+    }
+  }
   const pieces: string[] = [];
   const made =
     format === 'html'
@@ -103,7 +122,7 @@ export async function renderExportInSteps(
           stem(article.name),
           EXPORTED_PER_STEP,
         )
-      : articlePieces(list.map(articleBlock), format, EXPORTED_PER_STEP);
+      : articlePieces(list.map(articleBlock), format === 'md' ? 'md' : 'txt', EXPORTED_PER_STEP);
   await breathe();
   for (const piece of made) {
     pieces.push(piece);
@@ -186,6 +205,22 @@ function wordCommentsByParagraph(state: ReviewState): Map<string, WordComment[]>
   return out;
 }
 
+/** The paragraphs of a Word export, each with its flags as comments. */
+function docxParagraphs(state: ReviewState, list: readonly VersionParagraph[]): DocxExportParagraph[] {
+  const comments = wordCommentsByParagraph(state);
+  return list.map(({ paragraph: p, text }) => docxParagraph(p, text, comments));
+}
+
+function docxParagraph(p: Paragraph, text: string, comments: ReadonlyMap<string, WordComment[]>): DocxExportParagraph {
+  return { ...exportParagraph(p, text), comments: comments.get(p.id) ?? [] };
+}
+
+/** Whether a Word export tracks its changes, and who made them when. */
+function docxOptionsOf(state: ReviewState, ref: VersionRef, options: ExportOptions) {
+  const now = options.now ?? new Date().toISOString();
+  return { tracked: !options.clean, ...versionStamp(state, ref, now) };
+}
+
 /** Who made a version and when, for Word's tracked changes. */
 function versionStamp(state: ReviewState, ref: VersionRef, now: string): { author: string; date: string } {
   if (typeof ref === 'number' && ref > 0) {
@@ -201,13 +236,8 @@ async function renderDocx(
   list: readonly VersionParagraph[],
   options: ExportOptions,
 ): Promise<Result<RenderedExport>> {
-  const now = options.now ?? new Date().toISOString();
-  const comments = wordCommentsByParagraph(state);
-  const paragraphs: DocxExportParagraph[] = list.map(({ paragraph: p, text }) => ({
-    ...exportParagraph(p, text),
-    comments: comments.get(p.id) ?? [],
-  }));
-  const docxOptions = { tracked: !options.clean, ...versionStamp(state, ref, now) };
+  const paragraphs = docxParagraphs(state, list);
+  const docxOptions = docxOptionsOf(state, ref, options);
   const article = state.header.article;
   const warnings: string[] = [];
   if (article.format === 'docx') {

@@ -7,7 +7,7 @@ import { strFromU8, strToU8 } from 'fflate';
 import { fail, ok, type Result } from '../../result';
 import type { OpenedDocx } from './docx-reader';
 import { commentXml, paragraphXml, type IdSource, type PlacedComment, type RevisionStamp, type WordComment } from './docx-writer';
-import { writeZip } from './zip-archive';
+import { writeZip, ZipStream } from './zip-archive';
 import type { ExportParagraph } from '../export-paragraph';
 
 /** One paragraph of the review, as the export needs it: with the flags to write as comments. */
@@ -174,21 +174,33 @@ const STYLES = (() => {
 
 /** A new Word document holding the paragraphs, with heading, quote and list styles of its own. */
 export function newDocx(paragraphs: readonly DocxExportParagraph[], options: DocxExportOptions): Uint8Array {
+  const steps = newDocxInSteps(paragraphs, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Paragraphs made into the document's XML, and deflated, between two pauses of `newDocxInSteps` at most; fewer
+ * once `STEP_MS` have passed (the first steps, before the code is compiled, are several times slower).
+ */
+const DOCX_PARAGRAPHS_PER_STEP = 400;
+const STEP_MS = 12;
+/** Paragraphs made between two looks at the clock. */
+const CLOCK_EVERY = 25;
+
+/**
+ * `newDocx` as a generator that pauses (yields) every 400 paragraphs or some milliseconds, having made them into
+ * XML, encoded and deflated in that step: a caller that keeps its event loop free (the app's service) goes on between pauses.
+ */
+export function* newDocxInSteps(paragraphs: readonly DocxExportParagraph[], options: DocxExportOptions): Generator<void, Uint8Array> {
   const ids = idSource();
   const stamp: RevisionStamp | undefined = options.tracked ? { author: options.author, date: options.date } : undefined;
   const placed: PlacedComment[] = [];
-  let body = '';
-  for (const p of paragraphs) {
-    const comments = placeComments(p, ids, options);
-    placed.push(...comments);
-    body += paragraphXml(
-      { pPr: paragraphProperties(p), baseRPr: '', codes: p.codes ?? [], original: p.original, corrected: p.corrected },
-      { ...(stamp ? { revision: stamp } : {}), comments, ids },
-    );
-  }
-  const entries = new Map<string, Uint8Array>();
-  const hasComments = placed.length > 0;
-  entries.set(
+  const hasComments = options.tracked && paragraphs.some((p) => p.comments.length > 0);
+  const zip = new ZipStream();
+  zip.add(
     '[Content_Types].xml',
     strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -199,14 +211,14 @@ export function newDocx(paragraphs: readonly DocxExportParagraph[], options: Doc
         '</Types>',
     ),
   );
-  entries.set(
+  zip.add(
     '_rels/.rels',
     strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
   );
-  entries.set(
+  zip.add(
     'word/_rels/document.xml.rels',
     strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -215,13 +227,31 @@ export function newDocx(paragraphs: readonly DocxExportParagraph[], options: Doc
         '</Relationships>',
     ),
   );
-  entries.set(
-    'word/document.xml',
-    strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}<w:sectPr/></w:body></w:document>`,
-    ),
-  );
-  entries.set('word/styles.xml', strToU8(STYLES));
-  if (hasComments) entries.set('word/comments.xml', strToU8(commentsPart(placed.map(commentXml).join(''))));
-  return writeZip(entries);
+  yield;
+  const document = zip.begin('word/document.xml');
+  let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>`;
+  let stepFrom = 0;
+  let stepStart = Date.now();
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const comments = placeComments(p, ids, options);
+    for (const c of comments) placed.push(c);
+    xml += paragraphXml(
+      { pPr: paragraphProperties(p), baseRPr: '', codes: p.codes ?? [], original: p.original, corrected: p.corrected },
+      { ...(stamp ? { revision: stamp } : {}), comments, ids },
+    );
+    const made = i + 1 - stepFrom;
+    if (made === DOCX_PARAGRAPHS_PER_STEP || (made % CLOCK_EVERY === 0 && Date.now() - stepStart >= STEP_MS)) {
+      document(strToU8(xml), false);
+      xml = '';
+      yield;
+      stepFrom = i + 1;
+      stepStart = Date.now();
+    }
+  }
+  document(strToU8(`${xml}<w:sectPr/></w:body></w:document>`), true);
+  yield;
+  zip.add('word/styles.xml', strToU8(STYLES));
+  if (hasComments) zip.add('word/comments.xml', strToU8(commentsPart(placed.map(commentXml).join(''))));
+  return zip.end();
 }

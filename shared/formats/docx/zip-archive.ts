@@ -4,7 +4,7 @@
  * in steps with its real output counted: a file of a few kilobytes that unzips to gigabytes (a zip bomb) is
  * refused before it fills the memory, whether or not its directory tells the truth about its sizes.
  */
-import { Inflate, strFromU8, zipSync, type Zippable } from 'fflate';
+import { Inflate, strFromU8, Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
 import { fail, ok, type Result } from '../../result';
 
 /**
@@ -153,9 +153,51 @@ function readDirectory(b: Uint8Array, fileName: string): Result<Map<string, ZipE
   return ok(entries);
 }
 
+/** How hard entries are deflated: zlib's default. */
+const LEVEL = 6;
+
 /** Writes a ZIP archive of the given entries, in the given order (Word wants `[Content_Types].xml` first). */
 export function writeZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const files: Zippable = {};
-  for (const [name, data] of entries) files[name] = [data, { level: 6 }];
+  for (const [name, data] of entries) files[name] = [data, { level: LEVEL }];
   return zipSync(files);
+}
+
+/**
+ * A ZIP archive written an entry at a time, in order, a large entry's data a piece at a time: a caller that works
+ * in steps deflates one piece a step (deflating a long article's document at once took over a second). Each
+ * entry's sizes and checksum follow its data, as ZIP allows for data written as it comes.
+ */
+export class ZipStream {
+  private readonly out: Uint8Array[] = [];
+  private failure: Error | undefined;
+  private readonly zip = new Zip((err, chunk) => {
+    if (err) this.failure = err;
+    else this.out.push(chunk);
+  });
+
+  /** Adds an entry whose data is given whole. */
+  add(name: string, data: Uint8Array): void {
+    this.begin(name)(data, true);
+  }
+
+  /** Starts an entry: the function answered takes its data a piece at a time, `last` set with the final piece. */
+  begin(name: string): (piece: Uint8Array, last: boolean) => void {
+    const file = new ZipDeflate(name, { level: LEVEL });
+    this.zip.add(file);
+    return (piece, last) => file.push(piece, last);
+  }
+
+  /** Ends the archive and answers its bytes. */
+  end(): Uint8Array {
+    this.zip.end();
+    if (this.failure) throw this.failure;
+    const bytes = new Uint8Array(this.out.reduce((n, chunk) => n + chunk.length, 0));
+    let at = 0;
+    for (const chunk of this.out) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
+  }
 }
