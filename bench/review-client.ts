@@ -29,6 +29,21 @@ export function hostClient(host: BrowserHost) {
       if (!answer.ok) throw new Error(`${method}: ${answer.error?.message ?? res.status}`);
       return { ms, bytes: Buffer.byteLength(text), value: (answer as { value?: unknown }).value };
     },
+    /**
+     * Calls `method` and keeps its answer's bytes as they come, in the pieces they come in, without joining or
+     * parsing them: a download as the page receives it; what the page then does with it is the page's own work.
+     */
+    async fetchBytes(method: string, arg: unknown): Promise<Buffer[]> {
+      const res = await fetch(`${base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(arg) });
+      const chunks: Buffer[] = [];
+      const reader = res.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(Buffer.from(value));
+      }
+      return chunks;
+    },
     async close(): Promise<void> {
       events.abort();
       await stream.catch(() => undefined);

@@ -205,6 +205,39 @@ describe('the browser host', () => {
   });
 
   // Last, so that it sees every answer the tests above received.
+  it('gives a download, its text sent a piece at a time, exactly as the service answers it', async () => {
+    const reviewId = await openedSample();
+    const call = async (arg: unknown) => {
+      const res = await fetch(`http://127.0.0.1:${host.port}/api/exportText`, {
+        method: 'POST',
+        headers: { ...token, ...json },
+        body: JSON.stringify(arg),
+      });
+      expect(res.headers.get('content-type')).toBe('application/json');
+      return (await res.json()) as unknown;
+    };
+    for (const format of ['txt', 'md', 'html', 'docx'] as const) {
+      const direct = await service.exportText({ reviewId, format });
+      expect(direct.ok).toBe(true);
+      expect(await call({ reviewId, format }), format).toEqual(direct);
+    }
+    // A long article's text comes in several pieces, each with what JSON escapes in it.
+    const long = join(dir, 'long.txt');
+    const lines = Array.from({ length: 12_000 }, (_, i) => `Paragraph ${i}: "quoted" and a back\\slash, “curly”, 港口 ${i}.`);
+    writeFileSync(long, `${lines.join('\n\n')}\n`);
+    const opened = await service.openArticle({ path: long });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await waitForReview(service, opened.value.reviewId);
+    for (const format of ['txt', 'html'] as const) {
+      const direct = await service.exportText({ reviewId: opened.value.reviewId, format });
+      expect(direct.ok && direct.value.text.length).toBeGreaterThan(600_000);
+      expect(await call({ reviewId: opened.value.reviewId, format }), format).toEqual(direct);
+    }
+    // A version the review does not have, and a request without its format, are answered as any call is.
+    expect(await call({ reviewId, format: 'txt', version: 9 })).toEqual(await service.exportText({ reviewId, format: 'txt', version: 9 }));
+    expect(await call({ reviewId })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
   it('never writes the token into an answer, nor sets a cookie', () => {
     expect(answers.length).toBeGreaterThan(20);
     for (const a of answers) {

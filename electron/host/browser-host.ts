@@ -19,7 +19,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { callMethod, isMethodName, MAX_DROPPED_BASE64, type ServiceEvent } from '../../shared/contract';
+import { callMethod, isMethodName, MAX_DROPPED_BASE64, parseRequest, type ServiceEvent } from '../../shared/contract';
+import { breathe } from '../breathe';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security-policy';
 import type { ReviewService } from '../service/review-service';
 
@@ -81,6 +82,9 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
 } as const;
+
+/** Characters of a download's text made into JSON and written between two breaths. */
+const SENT_PER_STEP = 1 << 18;
 
 function send(
   res: ServerResponse,
@@ -233,8 +237,41 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         'application/json',
       );
     }
+    if (method === 'exportText') return sendExport(res, arg);
     const result = await callMethod(options.service, method, arg);
     return send(res, 200, JSON.stringify(result), 'application/json');
+  }
+
+  /**
+   * A download's answer, `exportText`'s, written a piece of its text at a time with the event loop free in between:
+   * the same JSON the page reads for any call, but a long article's text is never joined into one string, nor
+   * turned into JSON at once (either held the service for a tenth of a second or more).
+   */
+  async function sendExport(res: ServerResponse, arg: unknown): Promise<void> {
+    const request = parseRequest('exportText', arg);
+    const made = request.ok ? await options.service.exportTextPieces(request.value) : request;
+    if (!made.ok) return send(res, 200, JSON.stringify(made), 'application/json');
+    const { pieces, encoding, paragraphs } = made.value;
+    res.writeHead(200, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
+    res.write('{"ok":true,"value":{"text":"');
+    for (const piece of pieces) {
+      for (let at = 0; at < piece.length;) {
+        if (res.destroyed) return;
+        let end = Math.min(piece.length, at + SENT_PER_STEP);
+        // A surrogate pair is never cut in two.
+        if (end < piece.length && (piece.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+        // A slice as a JSON string, less its quotes: the slices follow one another inside the one string.
+        if (!res.write(JSON.stringify(piece.slice(at, end)).slice(1, -1))) {
+          await new Promise((drained) => {
+            res.once('drain', drained);
+            res.once('close', drained);
+          });
+        }
+        at = end;
+        await breathe();
+      }
+    }
+    res.end(`"${encoding ? `,"encoding":"${encoding}"` : ''},"paragraphs":${paragraphs}}}`);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -22,7 +22,8 @@ import { foldEvents } from '../../shared/journal/review-reducer';
 import type { ReviewState } from '../../shared/journal/review-state';
 import { numbered, sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
 import { strFromU8, unzipSync } from 'fflate';
-import { exportText, exportVersion } from './export-article';
+import { base64InPieces, exportText, exportVersion } from './export-article';
+import { seededRandom } from '../../shared/seeded-random';
 import { renderExport } from './export-formats';
 
 let dir: string;
@@ -200,6 +201,18 @@ describe('export as text', () => {
     expect(documentXml.split('<w:p>').length + documentXml.split('<w:p ').length - 2).toBe(12_345);
     const sameParts = documentXml.replace(/w:date="[^"]*"/g, '') === strFromU8(once['word/document.xml']!).replace(/w:date="[^"]*"/g, '');
     expect(sameParts).toBe(true);
+  });
+
+  it('turns bytes that come in pieces of any size into base64 pieces that join into the whole’s base64', async () => {
+    const random = seededRandom(3);
+    for (let round = 0; round < 50; round++) {
+      const pieces = Array.from({ length: 1 + Math.floor(random() * 8) }, () =>
+        Uint8Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 256)),
+      );
+      const whole = Buffer.concat(pieces).toString('base64');
+      const base64 = await base64InPieces(pieces, 1 + Math.floor(random() * 20));
+      expect(base64.join('')).toBe(whole);
+    }
   });
 
   it('gives each flag as a Word comment anchored on its own paragraph, dismissed ones left out', async () => {

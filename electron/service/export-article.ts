@@ -93,8 +93,8 @@ function exportOptions(target: ReturnType<typeof renderFormat>, reviewPath: stri
   };
 }
 
-/** What an export writes: text, bytes, or text in pieces written one after another. */
-export type FileContent = string | Uint8Array | readonly string[];
+/** What an export writes: text, bytes, or either in pieces written one after another. */
+export type FileContent = string | Uint8Array | readonly string[] | readonly Uint8Array[];
 
 /** The name of a version in messages: "version 2", "the current text". */
 export function versionName(ref: VersionRef): string {
@@ -117,13 +117,69 @@ export async function exportText(
   format: ArticleExportFormat,
   reviewPath: string,
 ): Promise<Result<ExportedText>> {
+  const made = await exportTextPieces(state, ref, format, reviewPath);
+  if (!made.ok) return made;
+  const { pieces, encoding, paragraphs } = made.value;
+  return ok({ text: pieces.join(''), ...(encoding ? { encoding } : {}), paragraphs });
+}
+
+/** What `exportText` answers, its text in pieces that follow one another (see `exportTextPieces`). */
+export interface ExportedPieces {
+  readonly pieces: readonly string[];
+  readonly encoding?: 'base64';
+  readonly paragraphs: number;
+}
+
+/** Bytes turned into base64 at a time: a multiple of three, so the pieces' base64 joins into the whole's. */
+const BASE64_PIECE = 3 << 20;
+
+/**
+ * The same as pieces made in steps, for a caller that sends them one after another (the browser host streams a
+ * download's answer): a long article's text is never joined into one string, which held the event loop.
+ */
+export async function exportTextPieces(
+  state: ReviewState,
+  ref: VersionRef,
+  format: ArticleExportFormat,
+  reviewPath: string,
+): Promise<Result<ExportedPieces>> {
   if (!versionTexts(state, ref)) return noSuchVersion(state, ref);
   const rendered = await renderArticleExportInSteps(state, ref, format, reviewPath, state.header.article.name);
   if (!rendered.ok) return rendered;
   const { content, paragraphs } = rendered.value;
-  if (typeof content === 'string') return ok({ text: content, paragraphs });
-  if (content instanceof Uint8Array) return ok({ text: Buffer.from(content).toString('base64'), encoding: 'base64', paragraphs });
-  return ok({ text: content.join(''), paragraphs });
+  if (typeof content === 'string') return ok({ pieces: [content], paragraphs });
+  if (content instanceof Uint8Array) return ok({ pieces: await base64InPieces([content]), encoding: 'base64', paragraphs });
+  if (isText(content)) return ok({ pieces: content, paragraphs });
+  return ok({ pieces: await base64InPieces(content), encoding: 'base64', paragraphs });
+}
+
+function isText(pieces: readonly string[] | readonly Uint8Array[]): pieces is readonly string[] {
+  return pieces.length === 0 || typeof pieces[0] === 'string';
+}
+
+/**
+ * Bytes given in pieces as base64 in pieces, a few megabytes a step: each piece but the last covers a multiple of
+ * three bytes, so that the pieces' base64 joins into the whole's.
+ */
+export async function base64InPieces(bytes: readonly Uint8Array[], perPiece = BASE64_PIECE): Promise<string[]> {
+  const out: string[] = [];
+  let held: Buffer[] = [];
+  let heldLength = 0;
+  const flush = async (all: boolean) => {
+    const joined = Buffer.concat(held, heldLength);
+    const cut = all ? joined.length : joined.length - (joined.length % 3);
+    if (cut > 0) out.push(joined.subarray(0, cut).toString('base64'));
+    held = cut < joined.length ? [joined.subarray(cut)] : [];
+    heldLength = joined.length - cut;
+    await breathe();
+  };
+  for (const piece of bytes) {
+    held.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+    heldLength += piece.length;
+    if (heldLength >= perPiece) await flush(false);
+  }
+  await flush(true);
+  return out;
 }
 
 /**
@@ -309,7 +365,7 @@ async function replaceWith(target: CheckedTarget, text: FileContent): Promise<vo
       // A string and bytes are written by different overloads of write(); pieces one after another.
       if (typeof text === 'string') await handle.write(text);
       else if (text instanceof Uint8Array) await handle.write(text);
-      else for (const piece of text) await handle.write(piece);
+      else for (const piece of text) await (typeof piece === 'string' ? handle.write(piece) : handle.write(piece));
       // A replaced file keeps its permissions: an export should not widen who can read it.
       if (target.existing) await chmod(temp, target.existing.mode & 0o777);
       await handle.sync();

@@ -62,15 +62,15 @@ interface VersionParagraph {
   readonly text: string;
 }
 
-/** An export as `renderExportInSteps` makes it: its text may come as pieces to write one after another. */
+/** An export as `renderExportInSteps` makes it: its text or bytes may come as pieces to write one after another. */
 export interface RenderedInSteps {
-  readonly content: string | Uint8Array | readonly string[];
+  readonly content: string | Uint8Array | readonly string[] | readonly Uint8Array[];
   readonly paragraphs: number;
   readonly warnings: readonly string[];
 }
 
 /** Paragraphs of an export made between two breaths (a few milliseconds' work), and in one piece of its text. */
-const EXPORTED_PER_STEP = 5000;
+const EXPORTED_PER_STEP = 2000;
 
 /**
  * `renderExport` for a caller that must keep its event loop free (the app's service): plain text, Markdown and a

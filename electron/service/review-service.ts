@@ -46,6 +46,7 @@ import { ArticleLoad } from './article-load';
 import { RecentFiles } from './recent-files';
 import { readReviewFile } from './read-review';
 import type { FoundMatch, MatchCount, ReplaceResult } from '../../shared/contract';
+import type { ExportedPieces } from './export-article';
 import { finderOf } from './find-session';
 import { replaceEvery, replaceOne } from './find-replace';
 import { openReviewFile } from './review-opening';
@@ -518,6 +519,11 @@ export class ReviewService implements RedlineApi {
 
   async exportText(req: RequestOf<'exportText'>): Promise<Result<ExportedText>> {
     return this.with(req.reviewId, async (s) => s.exportText(req));
+  }
+
+  /** `exportText`'s answer with its text in pieces (see `exportTextPieces` in export-article.ts). */
+  async exportTextPieces(req: RequestOf<'exportText'>): Promise<Result<ExportedPieces>> {
+    return this.with(req.reviewId, async (s) => s.exportTextPieces(req));
   }
 
   async adjudicationView(req: RequestOf<'adjudicationView'>): Promise<Result<AdjudicationView>> {

@@ -40,7 +40,7 @@ import type { Typology } from '../../shared/typology/typology';
 import type { ReviewJournal } from '../journal/review-journal';
 import type { ReviewLocation } from '../journal/review-path';
 import { ComparisonCache } from './comparison-cache';
-import { exportText, exportVersion } from './export-article';
+import { exportText, exportTextPieces, exportVersion, type ExportedPieces } from './export-article';
 import { fixedInVersions } from './flag-fixes';
 import { loadTypologyFile, typologyFromSetting } from './review-typology';
 import { editRateUnitOf, VersionFigures } from './version-figures';
@@ -517,6 +517,11 @@ export class ReviewSession {
 
   exportText(req: RequestOf<'exportText'>): Promise<Result<ExportedText>> {
     return exportText(this.state, req.version ?? 'current', req.format, this.journal.path);
+  }
+
+  /** `exportText`'s answer with its text in pieces, for the browser host to send one after another. */
+  exportTextPieces(req: RequestOf<'exportText'>): Promise<Result<ExportedPieces>> {
+    return exportTextPieces(this.state, req.version ?? 'current', req.format, this.journal.path);
   }
 
   /** Waits for queued events to reach the disk and closes the file. */

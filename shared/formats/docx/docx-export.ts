@@ -7,7 +7,7 @@ import { strFromU8, strToU8 } from 'fflate';
 import { fail, ok, type Result } from '../../result';
 import type { OpenedDocx } from './docx-reader';
 import { commentXml, paragraphXml, type IdSource, type PlacedComment, type RevisionStamp, type WordComment } from './docx-writer';
-import { writeZip, ZipStream } from './zip-archive';
+import { joinBytes, writeZip, ZipStream } from './zip-archive';
 import type { ExportParagraph } from '../export-paragraph';
 
 /** One paragraph of the review, as the export needs it: with the flags to write as comments. */
@@ -177,7 +177,7 @@ export function newDocx(paragraphs: readonly DocxExportParagraph[], options: Doc
   const steps = newDocxInSteps(paragraphs, options);
   for (;;) {
     const next = steps.next();
-    if (next.done) return next.value;
+    if (next.done) return joinBytes(next.value);
   }
 }
 
@@ -185,16 +185,20 @@ export function newDocx(paragraphs: readonly DocxExportParagraph[], options: Doc
  * Paragraphs made into the document's XML, and deflated, between two pauses of `newDocxInSteps` at most; fewer
  * once `STEP_MS` have passed (the first steps, before the code is compiled, are several times slower).
  */
-const DOCX_PARAGRAPHS_PER_STEP = 400;
-const STEP_MS = 12;
+const DOCX_PARAGRAPHS_PER_STEP = 250;
+const STEP_MS = 8;
 /** Paragraphs made between two looks at the clock. */
 const CLOCK_EVERY = 25;
 
 /**
- * `newDocx` as a generator that pauses (yields) every 400 paragraphs or some milliseconds, having made them into
- * XML, encoded and deflated in that step: a caller that keeps its event loop free (the app's service) goes on between pauses.
+ * `newDocx` as a generator, answering the document's bytes in pieces, that pauses (yields) every 250 paragraphs or
+ * some milliseconds, having made them into XML, encoded and deflated them in that step: a caller that keeps its
+ * event loop free (the app's service) goes on between pauses.
  */
-export function* newDocxInSteps(paragraphs: readonly DocxExportParagraph[], options: DocxExportOptions): Generator<void, Uint8Array> {
+export function* newDocxInSteps(
+  paragraphs: readonly DocxExportParagraph[],
+  options: DocxExportOptions,
+): Generator<void, readonly Uint8Array[]> {
   const ids = idSource();
   const stamp: RevisionStamp | undefined = options.tracked ? { author: options.author, date: options.date } : undefined;
   const placed: PlacedComment[] = [];

@@ -188,16 +188,21 @@ export class ZipStream {
     return (piece, last) => file.push(piece, last);
   }
 
-  /** Ends the archive and answers its bytes. */
-  end(): Uint8Array {
+  /** Ends the archive and answers its bytes, in the pieces they were made in (one after another, they are the file). */
+  end(): readonly Uint8Array[] {
     this.zip.end();
     if (this.failure) throw this.failure;
-    const bytes = new Uint8Array(this.out.reduce((n, chunk) => n + chunk.length, 0));
-    let at = 0;
-    for (const chunk of this.out) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
-    return bytes;
+    return this.out;
   }
+}
+
+/** Pieces of bytes joined into one array. */
+export function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(pieces.reduce((n, piece) => n + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return bytes;
 }
