@@ -20,14 +20,7 @@ import type { ExportArticleFormat, ExportedText } from '../../shared/contract';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
-import {
-  renderExport,
-  renderExportInSteps,
-  type ExportFormat,
-  type ExportOptions,
-  type RenderedExport,
-  type RenderedInSteps,
-} from './export-formats';
+import { renderExportInSteps, type ExportFormat, type ExportOptions, type RenderedInSteps } from './export-formats';
 import { breathe } from '../breathe';
 
 /** Formats exportVersion writes (see ExportArticleFormat in the contract). */
@@ -56,23 +49,10 @@ function renderFormat(format: ArticleExportFormat): { readonly format: ExportFor
 }
 
 /**
- * Renders a version in a format of the contract through the same `renderExport` the command line uses.
- * `delimiterFrom` is the file name whose extension picks a bilingual table's delimiter (`.csv`: a comma).
- */
-export async function renderArticleExport(
-  state: ReviewState,
-  ref: VersionRef,
-  format: ArticleExportFormat,
-  reviewPath: string,
-  delimiterFrom: string,
-): Promise<Result<RenderedExport>> {
-  const target = renderFormat(format);
-  return renderExport(state, ref, target.format, exportOptions(target, reviewPath, delimiterFrom));
-}
-
-/**
- * The same in steps, with the event loop free in between (see `renderExportInSteps`): the text may come as pieces,
- * which `writeExport` writes one after another.
+ * Renders a version in a format of the contract through the same rendering the command line uses, in steps with the
+ * event loop free in between (see `renderExportInSteps`): the text may come as pieces, which `writeExport` writes one
+ * after another. `delimiterFrom` is the file name whose extension picks a bilingual table's delimiter (`.csv`: a
+ * comma).
  */
 function renderArticleExportInSteps(
   state: ReviewState,
