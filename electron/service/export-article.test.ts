@@ -175,15 +175,21 @@ describe('export as text', () => {
     const kinds = ['heading', 'text', 'list-item', 'list-item', 'quote', 'text'] as const;
     const paragraphs = long.paragraphs.map((p, i) => ({ ...p, kind: kinds[i % kinds.length]!, target: `${p.target} <${i}> & “${i}”` }));
     const header = makeHeader({ ...long.article, format: 'md', path: join(dir, 'long.md') }, paragraphs, long.created);
-    const edited = foldEvents(header, numbered([{ type: 'paragraph-edited', paragraphId: 'p7000', text: 'An edit far down.' }])).state;
-    for (const format of ['txt', 'md', 'html'] as const) {
+    const edited = foldEvents(
+      header,
+      numbered([
+        { type: 'paragraph-edited', paragraphId: 'p7000', text: 'An edit far down.' },
+        { type: 'annotation-added', annotation: sampleAnnotation('far', 'p9000', { comment: 'a flag far down' }) },
+      ]),
+    ).state;
+    for (const format of ['txt', 'md', 'html', 'tsv', 'bitext'] as const) {
       const path = join(dir, `long-export.${format}`);
       const written = await exportVersion(edited, 'current', format, path, review);
       expect(written.ok).toBe(true);
       const whole = await renderExport(edited, 'current', format, { reviewPath: review });
       if (!whole.ok) throw new Error(whole.error.message);
       expect(readFileSync(path, 'utf8'), format).toBe(whole.value.content);
-      expect(readFileSync(path, 'utf8')).toContain('An edit far down.');
+      expect(readFileSync(path, 'utf8')).toContain(format === 'tsv' ? 'a flag far down' : 'An edit far down.');
       const download = await exportText(edited, 'current', format, review);
       expect(download.ok && download.value.text).toBe(whole.value.content);
     }

@@ -10,13 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { createPatch } from 'diff';
-import { writeBilingualTable, tableField, type Delimiter } from '../../shared/formats/bilingual-tsv';
+import { bilingualTablePieces, writeBilingualTable, tableField, type Delimiter } from '../../shared/formats/bilingual-tsv';
 import { newDocx, newDocxInSteps, rewriteDocx, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
 import type { WordComment } from '../../shared/formats/docx/docx-writer';
 import { openDocx } from '../../shared/formats/docx/docx-reader';
 import { newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
 import { articlePieces, writeMarkdown, writePlainText, type ArticleTextBlock } from '../../shared/formats/write-article';
-import { writeWmtTsv } from '../../shared/formats/wmt-write';
+import { wmtTsvPieces, writeWmtTsv } from '../../shared/formats/wmt-write';
 import {
   annotationList,
   paragraphById,
@@ -86,10 +86,14 @@ export async function renderExportInSteps(
   breathe: () => Promise<void>,
 ): Promise<Result<RenderedInSteps>> {
   const article = state.header.article;
-  const newDocument = format === 'docx' && article.format !== 'docx';
-  if (format !== 'txt' && format !== 'md' && !(format === 'html' && article.format !== 'html') && !newDocument) {
-    return renderExport(state, ref, format, options);
-  }
+  const inSteps =
+    format === 'txt' ||
+    format === 'md' ||
+    format === 'tsv' ||
+    format === 'bitext' ||
+    (format === 'html' && article.format !== 'html') ||
+    (format === 'docx' && article.format !== 'docx');
+  if (!inSteps) return renderExport(state, ref, format, options);
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   await breathe();
@@ -122,13 +126,41 @@ export async function renderExportInSteps(
           stem(article.name),
           EXPORTED_PER_STEP,
         )
-      : articlePieces(list.map(articleBlock), format === 'md' ? 'md' : 'txt', EXPORTED_PER_STEP);
+      : format === 'tsv'
+        ? wmtTsvPieces(
+            wmtSystem(state, options),
+            stem(article.name),
+            state.paragraphs,
+            annotationList(state),
+            [],
+            wmtRater(state),
+            EXPORTED_PER_STEP,
+          )
+        : format === 'bitext'
+          ? bilingualTablePieces(list.map(bilingualRow), options.delimiter ?? '\t', EXPORTED_PER_STEP)
+          : articlePieces(list.map(articleBlock), format === 'md' ? 'md' : 'txt', EXPORTED_PER_STEP);
+  const paragraphs = format === 'tsv' ? state.paragraphs.length : list.length;
   await breathe();
   for (const piece of made) {
     pieces.push(piece);
     await breathe();
   }
-  return ok({ content: pieces, paragraphs: list.length, warnings: [] });
+  return ok({ content: pieces, paragraphs, warnings: [] });
+}
+
+/** The system a WMT file names: the review file's name, or the article's. */
+function wmtSystem(state: ReviewState, options: ExportOptions): string {
+  return options.reviewPath ? stem(options.reviewPath) : stem(state.header.article.name);
+}
+
+/** The rater a WMT file names for paragraphs nobody flagged. */
+function wmtRater(state: ReviewState): string {
+  return state.rater || 'reviewer';
+}
+
+/** A row of a bilingual table: the source and the version's text. */
+function bilingualRow({ paragraph: p, text }: VersionParagraph): { source: string; target: string } {
+  return { source: p.source ?? '', target: text };
 }
 
 /** A paragraph as plain text and Markdown write it: its shape and the version's text. */
@@ -338,13 +370,11 @@ export async function renderExport(
       const rendered = await renderXliff(state, ref, format);
       return rendered.ok ? ok({ content: rendered.value.content, paragraphs: rendered.value.paragraphs, warnings: [] }) : rendered;
     }
-    case 'tsv': {
-      const system = options.reviewPath ? stem(options.reviewPath) : stem(article.name);
+    case 'tsv':
       return done(
-        writeWmtTsv(system, stem(article.name), state.paragraphs, annotationList(state), [], state.rater || 'reviewer'),
+        writeWmtTsv(wmtSystem(state, options), stem(article.name), state.paragraphs, annotationList(state), [], wmtRater(state)),
         state.paragraphs.length,
       );
-    }
     case 'json': {
       const { undo: _undo, redo: _redo, ...snapshot } = snapshotOf(state);
       return done(
@@ -361,12 +391,7 @@ export async function renderExport(
       return done(createPatch(name, writePlainText(machine), writePlainText(blocks), 'machine translation', label));
     }
     case 'bitext':
-      return done(
-        writeBilingualTable(
-          list.map(({ paragraph: p, text }) => ({ source: p.source ?? '', target: text })),
-          options.delimiter ?? '\t',
-        ),
-      );
+      return done(writeBilingualTable(list.map(bilingualRow), options.delimiter ?? '\t'));
     default:
       return assertNever(format, 'export format');
   }

@@ -117,6 +117,26 @@ export function tableField(value: string, delimiter: Delimiter): string {
 
 /** A bilingual table with a `source`/`target` header. */
 export function writeBilingualTable(rows: readonly { readonly source: string; readonly target: string }[], delimiter: Delimiter): string {
-  const line = (a: string, b: string) => `${tableField(a, delimiter)}${delimiter}${tableField(b, delimiter)}`;
-  return `${[line('source', 'target'), ...rows.map((r) => line(r.source, r.target))].join('\r\n')}\r\n`;
+  return [...bilingualTablePieces(rows, delimiter, rows.length)].join('');
+}
+
+/**
+ * The table `writeBilingualTable` writes, in pieces of `perPiece` rows each (the first with the header line): a
+ * caller that works in steps makes one piece a step.
+ */
+export function* bilingualTablePieces(
+  rows: readonly { readonly source: string; readonly target: string }[],
+  delimiter: Delimiter,
+  perPiece: number,
+): Generator<string> {
+  const line = (a: string, b: string) => `${tableField(a, delimiter)}${delimiter}${tableField(b, delimiter)}\r\n`;
+  let out = line('source', 'target');
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % perPiece === 0) {
+      yield out;
+      out = '';
+    }
+    out += line(rows[i]!.source, rows[i]!.target);
+  }
+  yield out;
 }

@@ -34,17 +34,38 @@ export function writeWmtTsv(
   raters: readonly string[],
   fallbackRater: string,
 ): string {
+  return [...wmtTsvPieces(system, doc, paragraphs, annotations, raters, fallbackRater, paragraphs.length)].join('');
+}
+
+/**
+ * The file `writeWmtTsv` writes, in pieces of the rows of `perPiece` paragraphs each (the first with the header):
+ * a caller that works in steps makes one piece a step.
+ */
+export function* wmtTsvPieces(
+  system: string,
+  doc: string,
+  paragraphs: readonly Paragraph[],
+  annotations: readonly Annotation[],
+  raters: readonly string[],
+  fallbackRater: string,
+  perPiece: number,
+): Generator<string> {
   const counted = annotations.filter((a) => a.status !== 'dismissed');
   const everyone = [...new Set([...raters, ...counted.map((a) => a.rater)])];
   if (everyone.length === 0) everyone.push(fallbackRater);
   const byParagraph = new Map<string, Annotation[]>();
   for (const a of counted) (byParagraph.get(a.paragraphId) ?? byParagraph.set(a.paragraphId, []).get(a.paragraphId)!).push(a);
-  const rows: string[] = [WMT_HEADER.join('\t')];
+  let rows: string[] = [WMT_HEADER.join('\t')];
   const row = (p: Paragraph, rater: string, source: string, target: string, category: string, severity: string, metadata: object) =>
     [system, doc, String(p.index + 1), p.ref ?? String(p.index + 1), rater, source, target, category, severity, JSON.stringify(metadata)]
       .map(tsvField)
       .join('\t');
-  for (const p of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i > 0 && i % perPiece === 0) {
+      yield `${rows.join('\n')}\n`;
+      rows = [];
+    }
+    const p = paragraphs[i]!;
     if (p.alignment === 'source-only') continue;
     const flags = byParagraph.get(p.id) ?? [];
     const source = p.source ?? '';
@@ -62,5 +83,5 @@ export function writeWmtTsv(
       }
     }
   }
-  return `${rows.join('\n')}\n`;
+  if (rows.length > 0) yield `${rows.join('\n')}\n`;
 }
