@@ -16,6 +16,7 @@ import type { WordComment } from '../../shared/formats/docx/docx-writer';
 import { openDocx } from '../../shared/formats/docx/docx-reader';
 import { newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
 import { articlePieces, writeMarkdown, writePlainText, type ArticleTextBlock } from '../../shared/formats/write-article';
+import { jsonPieces } from '../../shared/formats/json-pieces';
 import { wmtTsvPieces, writeWmtTsv } from '../../shared/formats/wmt-write';
 import {
   annotationList,
@@ -91,6 +92,7 @@ export async function renderExportInSteps(
     format === 'md' ||
     format === 'tsv' ||
     format === 'bitext' ||
+    format === 'json' ||
     (format === 'html' && article.format !== 'html') ||
     (format === 'docx' && article.format !== 'docx');
   if (!inSteps) return renderExport(state, ref, format, options);
@@ -119,6 +121,14 @@ export async function renderExportInSteps(
     }
   }
   const pieces: string[] = [];
+  if (format === 'json') {
+    for (const piece of jsonPieces(reviewExport(state), EXPORTED_PER_STEP)) {
+      pieces.push(piece);
+      await breathe();
+    }
+    pieces.push('\n');
+    return ok({ content: pieces, paragraphs: state.paragraphs.length, warnings: [] });
+  }
   const made =
     format === 'html'
       ? newHtmlPieces(
@@ -146,6 +156,12 @@ export async function renderExportInSteps(
     await breathe();
   }
   return ok({ content: pieces, paragraphs, warnings: [] });
+}
+
+/** The whole review as its JSON export holds it: the header and everything but the undo and redo history. */
+function reviewExport(state: ReviewState): object {
+  const { undo: _undo, redo: _redo, ...snapshot } = snapshotOf(state);
+  return { format: 'redline-review-export', formatVersion: 1, header: state.header, ...snapshot };
 }
 
 /** The system a WMT file names: the review file's name, or the article's. */
@@ -375,13 +391,8 @@ export async function renderExport(
         writeWmtTsv(wmtSystem(state, options), stem(article.name), state.paragraphs, annotationList(state), [], wmtRater(state)),
         state.paragraphs.length,
       );
-    case 'json': {
-      const { undo: _undo, redo: _redo, ...snapshot } = snapshotOf(state);
-      return done(
-        `${JSON.stringify({ format: 'redline-review-export', formatVersion: 1, header: state.header, ...snapshot }, null, 2)}\n`,
-        state.paragraphs.length,
-      );
-    }
+    case 'json':
+      return done(`${JSON.stringify(reviewExport(state), null, 2)}\n`, state.paragraphs.length);
     case 'csv':
       return done(flagsCsv(state), state.paragraphs.length);
     case 'patch': {
