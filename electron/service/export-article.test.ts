@@ -182,7 +182,7 @@ describe('export as text', () => {
         { type: 'annotation-added', annotation: sampleAnnotation('far', 'p9000', { comment: 'a flag far down' }) },
       ]),
     ).state;
-    for (const format of ['txt', 'md', 'html', 'tsv', 'bitext', 'json'] as const) {
+    for (const format of ['txt', 'md', 'html', 'tsv', 'bitext', 'json', 'xliff-its'] as const) {
       const path = join(dir, `long-export.${format}`);
       const written = await exportVersion(edited, 'current', format, path, review);
       expect(written.ok).toBe(true);

@@ -29,7 +29,7 @@ import {
 import type { Annotation, Paragraph } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { detectEncoding } from '../loader/encoding';
-import { renderXliff } from './xliff-export';
+import { renderXliff, renderXliff21InSteps } from './xliff-export';
 import { prepareWordSegmenter } from '../../shared/diff/tokenize';
 import { exportParagraph } from '../../shared/formats/export-paragraph';
 
@@ -93,9 +93,14 @@ export async function renderExportInSteps(
     format === 'tsv' ||
     format === 'bitext' ||
     format === 'json' ||
+    format === 'xliff-its' ||
     (format === 'html' && article.format !== 'html') ||
     (format === 'docx' && article.format !== 'docx');
   if (!inSteps) return renderExport(state, ref, format, options);
+  if (format === 'xliff-its') {
+    const made = await renderXliff21InSteps(state, ref, breathe);
+    return made.ok ? ok({ content: made.value.pieces, paragraphs: made.value.paragraphs, warnings: [] }) : made;
+  }
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   await breathe();

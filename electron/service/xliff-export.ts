@@ -9,12 +9,13 @@ import { offsetMapper } from '../../shared/formats/xliff/offset-map';
 import {
   reviseXliff,
   writeXliff21,
+  xliff21Pieces,
   type FlagToWrite,
   type ParagraphToWrite,
   type UnitRevision,
 } from '../../shared/formats/xliff/xliff-writer';
 import { annotationList, versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
-import type { Annotation } from '../../shared/model';
+import type { Annotation, Paragraph } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { detectEncoding } from '../loader/encoding';
 
@@ -115,35 +116,72 @@ export async function renderXliff(state: ReviewState, ref: VersionRef, format: X
       );
     return ok({ content, text: revised.value.text, paragraphs: state.paragraphs.length });
   }
-  let languages: { srcLang?: string; trgLang?: string } = {};
-  if (article.format === 'xliff') {
-    const original = await readOriginal(article.path, article.name);
-    if (original.ok) {
-      const head = original.value.text.slice(0, 8192);
-      const srcLang = /\s(?:srcLang|source-language)\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
-      const trgLang = /\s(?:trgLang|target-language)\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
-      languages = { ...(srcLang ? { srcLang } : {}), ...(trgLang ? { trgLang } : {}) };
-    }
-  }
   const paragraphs: ParagraphToWrite[] = [];
-  state.paragraphs.forEach((p, i) => {
-    const text = texts[i]!;
-    if (p.alignment === 'source-only' && text === '') return;
-    const map = offsetMapper(p.target, text);
-    const mine = flags.get(p.id) ?? [];
-    paragraphs.push({
-      id: p.id,
-      ...(p.ref !== undefined ? { ref: p.ref } : {}),
-      ...(p.source !== undefined ? { source: p.source } : {}),
-      ...(p.sourceCodes !== undefined ? { sourceCodes: p.sourceCodes } : {}),
-      target: text,
-      ...(p.codes !== undefined ? { codes: p.codes } : {}),
-      ...(p.notes !== undefined ? { notes: p.notes } : {}),
-      changed: text !== p.target,
-      targetFlags: mine.filter((a) => a.side === 'target').map((a) => toWrite(a, map)),
-      sourceFlags: mine.filter((a) => a.side === 'source').map((a) => toWrite(a, (o) => o)),
-    });
-  });
-  const text = writeXliff21({ original: article.name, ...languages }, paragraphs);
+  for (let i = 0; i < state.paragraphs.length; i++) {
+    const unit = unitToWrite(state.paragraphs[i]!, texts[i]!, flags);
+    if (unit) paragraphs.push(unit);
+  }
+  const text = writeXliff21({ original: article.name, ...(await xliffLanguages(article)) }, paragraphs);
   return ok({ content: text, text, paragraphs: paragraphs.length });
+}
+
+/** Units of an XLIFF 2.1 file made between two breaths by `renderXliff21InSteps`. */
+const UNITS_PER_STEP = 1000;
+
+/**
+ * A version as XLIFF 2.1 with its quality issues, made a few thousand units a step with the event loop free in
+ * between, as pieces of text to write one after another.
+ */
+export async function renderXliff21InSteps(
+  state: ReviewState,
+  ref: VersionRef,
+  breathe: () => Promise<void>,
+): Promise<Result<{ readonly pieces: readonly string[]; readonly paragraphs: number }>> {
+  const texts = versionTexts(state, ref);
+  if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
+  const { article } = state.header;
+  const flags = flagsByParagraph(state);
+  const languages = await xliffLanguages(article);
+  const paragraphs: ParagraphToWrite[] = [];
+  for (let i = 0; i < state.paragraphs.length; i++) {
+    if (i > 0 && i % UNITS_PER_STEP === 0) await breathe();
+    const unit = unitToWrite(state.paragraphs[i]!, texts[i]!, flags);
+    if (unit) paragraphs.push(unit);
+  }
+  const pieces: string[] = [];
+  for (const piece of xliff21Pieces({ original: article.name, ...languages }, paragraphs, UNITS_PER_STEP)) {
+    pieces.push(piece);
+    await breathe();
+  }
+  return ok({ pieces, paragraphs: paragraphs.length });
+}
+
+/** The languages an XLIFF article names, for the XLIFF 2.1 file made of it (none for another format). */
+async function xliffLanguages(article: ReviewState['header']['article']): Promise<{ srcLang?: string; trgLang?: string }> {
+  if (article.format !== 'xliff') return {};
+  const original = await readOriginal(article.path, article.name);
+  if (!original.ok) return {};
+  const head = original.value.text.slice(0, 8192);
+  const srcLang = /\s(?:srcLang|source-language)\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
+  const trgLang = /\s(?:trgLang|target-language)\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
+  return { ...(srcLang ? { srcLang } : {}), ...(trgLang ? { trgLang } : {}) };
+}
+
+/** A paragraph as an XLIFF 2.1 unit with its flags; undefined for a source-only one left untranslated. */
+function unitToWrite(p: Paragraph, text: string, flags: ReadonlyMap<string, readonly Annotation[]>): ParagraphToWrite | undefined {
+  if (p.alignment === 'source-only' && text === '') return undefined;
+  const map = offsetMapper(p.target, text);
+  const mine = flags.get(p.id) ?? [];
+  return {
+    id: p.id,
+    ...(p.ref !== undefined ? { ref: p.ref } : {}),
+    ...(p.source !== undefined ? { source: p.source } : {}),
+    ...(p.sourceCodes !== undefined ? { sourceCodes: p.sourceCodes } : {}),
+    target: text,
+    ...(p.codes !== undefined ? { codes: p.codes } : {}),
+    ...(p.notes !== undefined ? { notes: p.notes } : {}),
+    changed: text !== p.target,
+    targetFlags: mine.filter((a) => a.side === 'target').map((a) => toWrite(a, map)),
+    sourceFlags: mine.filter((a) => a.side === 'source').map((a) => toWrite(a, (o) => o)),
+  };
 }

@@ -11,11 +11,10 @@ import type { OffsetMapper } from './xliff-writer';
  */
 export function offsetMapper(before: string, after: string): OffsetMapper {
   if (before === after) return (offset) => offset;
-  const runs: { kind: 'same' | 'insert' | 'delete'; length: number }[] = diffChars(before, after).segments.map((s) => ({
-    kind: s.kind,
-    length: s.text.length,
-  }));
+  // The texts are compared only when an offset is first asked for: most edited paragraphs have no flag to move.
+  let runs: { kind: 'same' | 'insert' | 'delete'; length: number }[] | undefined;
   return (offset, bias) => {
+    runs ??= diffChars(before, after).segments.map((s) => ({ kind: s.kind, length: s.text.length }));
     let oldAt = 0;
     let newAt = 0;
     for (const run of runs) {

@@ -528,7 +528,15 @@ function xliff2Codes(codes: readonly InlineCode[]): (code: InlineCode, index: nu
 
 /** A new XLIFF 2.1 document with every flag as ITS 2.0 quality-issue markup. */
 export function writeXliff21(doc: XliffDocumentInfo, paragraphs: readonly ParagraphToWrite[]): string {
-  const out: string[] = [];
+  return [...xliff21Pieces(doc, paragraphs, paragraphs.length)].join('');
+}
+
+/**
+ * The file `writeXliff21` writes, in pieces of `perPiece` units each (the first with the file's head, the last with
+ * its end): a caller that works in steps makes one piece a step.
+ */
+export function* xliff21Pieces(doc: XliffDocumentInfo, paragraphs: readonly ParagraphToWrite[], perPiece: number): Generator<string> {
+  let out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
   out.push(
     `<xliff xmlns="${XLIFF_20_NS}" version="2.1" srcLang="${escapeAttr(doc.srcLang ?? 'und')}" trgLang="${escapeAttr(doc.trgLang ?? 'und')}"` +
@@ -536,7 +544,12 @@ export function writeXliff21(doc: XliffDocumentInfo, paragraphs: readonly Paragr
   );
   out.push(` <file id="f1" original="${escapeAttr(doc.original)}">\n`);
   const usedIds = new Set<string>();
-  paragraphs.forEach((p, i) => {
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i > 0 && i % perPiece === 0) {
+      yield out.join('');
+      out = [];
+    }
+    const p = paragraphs[i]!;
     let id = p.ref !== undefined && NMTOKEN.test(p.ref) ? p.ref : p.id;
     if (usedIds.has(id)) id = `${id}-${p.id}`;
     usedIds.add(id);
@@ -562,7 +575,7 @@ export function writeXliff21(doc: XliffDocumentInfo, paragraphs: readonly Paragr
     out.push(`    <target>${target.xml}</target>\n`);
     out.push('   </segment>\n');
     out.push('  </unit>\n');
-  });
+  }
   out.push(' </file>\n</xliff>\n');
-  return out.join('');
+  yield out.join('');
 }
