@@ -21,7 +21,7 @@ export function* jsonPieces(value: unknown, perPiece: number): Generator<string>
   }
   function* write(v: unknown, depth: number, indent: string): Generator<string> {
     const container = asContainer(v);
-    if (!container || (depth >= OPENED_DEPTH && container.length <= OPENED_FROM_MEMBERS)) {
+    if (!container || (depth >= OPENED_DEPTH && container.size <= OPENED_FROM_MEMBERS)) {
       // A value JSON leaves out (undefined, a function) never reaches here: objects skip it, arrays write null.
       const text = JSON.stringify(v, null, 2) ?? 'null';
       yield* written(indent === '' ? text : text.replace(/\n/g, `\n${indent}`));
@@ -29,16 +29,16 @@ export function* jsonPieces(value: unknown, perPiece: number): Generator<string>
     }
     const inner = `${indent}  `;
     const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
-    if (container.length === 0) {
+    if (container.size === 0) {
       out += `${open}${close}`;
       return;
     }
     out += `${open}\n`;
-    for (let k = 0; k < container.length; k++) {
-      const [key, member] = container[k]!;
+    for (let k = 0; k < container.size; k++) {
+      const key = container.keyAt(k);
       out += key === undefined ? inner : `${inner}${JSON.stringify(key)}: `;
-      yield* write(member, depth + 1, inner);
-      out += k < container.length - 1 ? ',\n' : '\n';
+      yield* write(container.memberAt(k), depth + 1, inner);
+      out += k < container.size - 1 ? ',\n' : '\n';
     }
     out += `${indent}${close}`;
   }
@@ -46,14 +46,26 @@ export function* jsonPieces(value: unknown, perPiece: number): Generator<string>
   yield out;
 }
 
+/** A container's members as JSON writes them, by position: an array's without keys. */
+interface Members {
+  readonly size: number;
+  keyAt(k: number): string | undefined;
+  memberAt(k: number): unknown;
+}
+
 /**
  * A plain object's or an array's members as JSON writes them (an object's without the values JSON leaves out; an
- * array's with no key), or undefined for anything JSON writes otherwise (a value, or an object with `toJSON`).
+ * array's with null for them), or undefined for anything JSON writes otherwise (a value, or an object with
+ * `toJSON`). An array is read in place: a list of 100,000 members is not copied first.
  */
-function asContainer(v: unknown): [string | undefined, unknown][] | undefined {
+function asContainer(v: unknown): Members | undefined {
   if (typeof v !== 'object' || v === null || typeof (v as { toJSON?: unknown }).toJSON === 'function') return undefined;
-  if (Array.isArray(v)) return v.map((member: unknown) => [undefined, skipped(member) ? null : member]);
-  return Object.entries(v).filter(([, member]) => !skipped(member));
+  if (Array.isArray(v)) {
+    const list: readonly unknown[] = v;
+    return { size: list.length, keyAt: () => undefined, memberAt: (k) => (skipped(list[k]) ? null : list[k]) };
+  }
+  const entries = Object.entries(v).filter(([, member]) => !skipped(member));
+  return { size: entries.length, keyAt: (k) => entries[k]![0], memberAt: (k) => entries[k]![1] };
 }
 
 function skipped(v: unknown): boolean {
