@@ -14,13 +14,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { chmod, lstat, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { chmod, lstat, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ExportArticleFormat, ExportedText } from '../../shared/contract';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
-import { renderExportInSteps, type ExportFormat, type ExportOptions, type RenderedInSteps } from './export-formats';
+import { exportedInSteps, renderExportInSteps, type ExportFormat, type ExportOptions, type RenderedInSteps } from './export-formats';
 import { breathe } from '../breathe';
 
 /** Formats exportVersion writes (see ExportArticleFormat in the contract). */
@@ -60,9 +60,10 @@ function renderArticleExportInSteps(
   format: ArticleExportFormat,
   reviewPath: string,
   delimiterFrom: string,
+  write?: (piece: string) => Promise<void>,
 ): Promise<Result<RenderedInSteps>> {
   const target = renderFormat(format);
-  return renderExportInSteps(state, ref, target.format, exportOptions(target, reviewPath, delimiterFrom), breathe);
+  return renderExportInSteps(state, ref, target.format, exportOptions(target, reviewPath, delimiterFrom), breathe, write);
 }
 
 function exportOptions(target: ReturnType<typeof renderFormat>, reviewPath: string, delimiterFrom: string): ExportOptions {
@@ -73,8 +74,13 @@ function exportOptions(target: ReturnType<typeof renderFormat>, reviewPath: stri
   };
 }
 
-/** What an export writes: text, bytes, or either in pieces written one after another. */
-export type FileContent = string | Uint8Array | readonly string[] | readonly Uint8Array[];
+/** Writes a piece of text or bytes at the file's position (the two are different overloads of write()). */
+function writePiece(handle: FileHandle, piece: string | Uint8Array): Promise<unknown> {
+  return typeof piece === 'string' ? handle.write(piece) : handle.write(piece);
+}
+
+/** What an export writes: text, bytes, either in pieces written one after another, or made as it is written. */
+export type FileContent = string | Uint8Array | readonly string[] | readonly Uint8Array[] | StreamedContent;
 
 /** The name of a version in messages: "version 2", "the current text". */
 export function versionName(ref: VersionRef): string {
@@ -177,12 +183,38 @@ export async function exportVersion(
   overwrite = false,
 ): Promise<Result<ExportedFile>> {
   if (!versionTexts(state, ref)) return noSuchVersion(state, ref);
-  const rendered = await renderArticleExportInSteps(state, ref, format, reviewPath, outPath);
-  if (!rendered.ok) return rendered;
-  const { content, paragraphs } = rendered.value;
-  const written = await writeExport(state, content, outPath, reviewPath, overwrite);
-  return written.ok ? ok({ path: written.value.path, paragraphs }) : written;
+  if (!exportedInSteps(renderFormat(format).format, state.header.article.format)) {
+    const rendered = await renderArticleExportInSteps(state, ref, format, reviewPath, outPath);
+    if (!rendered.ok) return rendered;
+    const written = await writeExport(state, rendered.value.content, outPath, reviewPath, overwrite);
+    return written.ok ? ok({ path: written.value.path, paragraphs: rendered.value.paragraphs }) : written;
+  }
+  // Made in steps: each piece goes to the file as it is made, once the target has been checked, and is let go of
+  // (held until the end, a long article's pieces made the service's memory, and its collections of it, grow).
+  let rendered: Result<RenderedInSteps> | undefined;
+  const streamed: StreamedContent = {
+    stream: async (write) => {
+      rendered = await renderArticleExportInSteps(state, ref, format, reviewPath, outPath, write);
+      if (!rendered.ok) throw new RenderFailed();
+      const { content } = rendered.value;
+      if (typeof content === 'string' || content instanceof Uint8Array) await write(content);
+      else for (const piece of content) await write(piece);
+    },
+  };
+  const written = await writeExport(state, streamed, outPath, reviewPath, overwrite);
+  const made = rendered as Result<RenderedInSteps> | undefined;
+  if (made && !made.ok) return made;
+  if (!written.ok) return written;
+  return ok({ path: written.value.path, paragraphs: made?.ok ? made.value.paragraphs : 0 });
 }
+
+/** Content made as it is written: `stream` hands each piece to `write` (see `exportVersion`). */
+interface StreamedContent {
+  readonly stream: (write: (piece: string | Uint8Array) => Promise<void>) => Promise<void>;
+}
+
+/** The rendering failed while its file was being written: the caller answers with the rendering's failure. */
+class RenderFailed extends Error {}
 
 /**
  * Writes content already rendered for the review (a Word package, a WMT file, ...) to `outPath`, with the same
@@ -345,7 +377,8 @@ async function replaceWith(target: CheckedTarget, text: FileContent): Promise<vo
       // A string and bytes are written by different overloads of write(); pieces one after another.
       if (typeof text === 'string') await handle.write(text);
       else if (text instanceof Uint8Array) await handle.write(text);
-      else for (const piece of text) await (typeof piece === 'string' ? handle.write(piece) : handle.write(piece));
+      else if ('stream' in text) await text.stream(async (piece) => void (await writePiece(handle, piece)));
+      else for (const piece of text) await writePiece(handle, piece);
       // A replaced file keeps its permissions: an export should not widen who can read it.
       if (target.existing) await chmod(temp, target.existing.mode & 0o777);
       await handle.sync();

@@ -85,21 +85,23 @@ export async function renderExportInSteps(
   format: ExportFormat,
   options: ExportOptions,
   breathe: () => Promise<void>,
+  /**
+   * Takes the text's pieces as they are made, for a caller that writes them straight to a file: they are then not
+   * in the answer's content, and are let go of as soon as written.
+   */
+  write?: (piece: string) => Promise<void>,
 ): Promise<Result<RenderedInSteps>> {
   const article = state.header.article;
-  const inSteps =
-    format === 'txt' ||
-    format === 'md' ||
-    format === 'tsv' ||
-    format === 'bitext' ||
-    format === 'json' ||
-    format === 'xliff-its' ||
-    (format === 'html' && article.format !== 'html') ||
-    (format === 'docx' && article.format !== 'docx');
-  if (!inSteps) return renderExport(state, ref, format, options);
+  if (!exportedInSteps(format, article.format)) return renderExport(state, ref, format, options);
+  const pieces: string[] = [];
+  const take = async (piece: string) => {
+    if (write) await write(piece);
+    else pieces.push(piece);
+    await breathe();
+  };
   if (format === 'xliff-its') {
-    const made = await renderXliff21InSteps(state, ref, breathe);
-    return made.ok ? ok({ content: made.value.pieces, paragraphs: made.value.paragraphs, warnings: [] }) : made;
+    const made = await renderXliff21InSteps(state, ref, breathe, take);
+    return made.ok ? ok({ content: pieces, paragraphs: made.value.paragraphs, warnings: [] }) : made;
   }
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
@@ -125,13 +127,9 @@ export async function renderExportInSteps(
       await breathe();
     }
   }
-  const pieces: string[] = [];
   if (format === 'json') {
-    for (const piece of jsonPieces(reviewExport(state), EXPORTED_PER_STEP)) {
-      pieces.push(piece);
-      await breathe();
-    }
-    pieces.push('\n');
+    for (const piece of jsonPieces(reviewExport(state), EXPORTED_PER_STEP)) await take(piece);
+    await take('\n');
     return ok({ content: pieces, paragraphs: state.paragraphs.length, warnings: [] });
   }
   const made =
@@ -156,11 +154,25 @@ export async function renderExportInSteps(
           : articlePieces(list.map(articleBlock), format === 'md' ? 'md' : 'txt', EXPORTED_PER_STEP);
   const paragraphs = format === 'tsv' ? state.paragraphs.length : list.length;
   await breathe();
-  for (const piece of made) {
-    pieces.push(piece);
-    await breathe();
-  }
+  for (const piece of made) await take(piece);
   return ok({ content: pieces, paragraphs, warnings: [] });
+}
+
+/**
+ * Whether `renderExportInSteps` makes a format in steps (given the format the article came in): plain text,
+ * Markdown, tables, JSON and XLIFF 2.1 always; HTML and Word when a new file is made, not the original rewritten.
+ */
+export function exportedInSteps(format: ExportFormat, articleFormat: string): boolean {
+  return (
+    format === 'txt' ||
+    format === 'md' ||
+    format === 'tsv' ||
+    format === 'bitext' ||
+    format === 'json' ||
+    format === 'xliff-its' ||
+    (format === 'html' && articleFormat !== 'html') ||
+    (format === 'docx' && articleFormat !== 'docx')
+  );
 }
 
 /** The whole review as its JSON export holds it: the header and everything but the undo and redo history. */

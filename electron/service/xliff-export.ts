@@ -129,31 +129,30 @@ export async function renderXliff(state: ReviewState, ref: VersionRef, format: X
 const UNITS_PER_STEP = 1000;
 
 /**
- * A version as XLIFF 2.1 with its quality issues, made a few thousand units a step with the event loop free in
- * between, as pieces of text to write one after another.
+ * A version as XLIFF 2.1 with its quality issues, made a thousand units a step with the event loop free in between,
+ * as pieces of text handed to `take` (which breathes after each) one after another.
  */
 export async function renderXliff21InSteps(
   state: ReviewState,
   ref: VersionRef,
   breathe: () => Promise<void>,
-): Promise<Result<{ readonly pieces: readonly string[]; readonly paragraphs: number }>> {
+  take: (piece: string) => Promise<void>,
+): Promise<Result<{ readonly paragraphs: number }>> {
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   const { article } = state.header;
   const flags = flagsByParagraph(state);
   const languages = await xliffLanguages(article);
   const paragraphs: ParagraphToWrite[] = [];
-  for (let i = 0; i < state.paragraphs.length; i++) {
-    if (i > 0 && i % UNITS_PER_STEP === 0) await breathe();
-    const unit = unitToWrite(state.paragraphs[i]!, texts[i]!, flags);
-    if (unit) paragraphs.push(unit);
-  }
-  const pieces: string[] = [];
-  for (const piece of xliff21Pieces({ original: article.name, ...languages }, paragraphs, UNITS_PER_STEP)) {
-    pieces.push(piece);
+  for (let from = 0; from < state.paragraphs.length; from += UNITS_PER_STEP) {
+    for (let i = from; i < Math.min(state.paragraphs.length, from + UNITS_PER_STEP); i++) {
+      const unit = unitToWrite(state.paragraphs[i]!, texts[i]!, flags);
+      if (unit) paragraphs.push(unit);
+    }
     await breathe();
   }
-  return ok({ pieces, paragraphs: paragraphs.length });
+  for (const piece of xliff21Pieces({ original: article.name, ...languages }, paragraphs, UNITS_PER_STEP)) await take(piece);
+  return ok({ paragraphs: paragraphs.length });
 }
 
 /** The languages an XLIFF article names, for the XLIFF 2.1 file made of it (none for another format). */
