@@ -126,11 +126,11 @@ export async function renderXliff(state: ReviewState, ref: VersionRef, format: X
 }
 
 /** Units of an XLIFF 2.1 file made between two breaths by `renderXliff21InSteps`. */
-const UNITS_PER_STEP = 1000;
+const UNITS_PER_STEP = 500;
 
 /**
- * A version as XLIFF 2.1 with its quality issues, made a thousand units a step with the event loop free in between,
- * as pieces of text handed to `take` (which breathes after each) one after another.
+ * A version as XLIFF 2.1 with its quality issues, made five hundred units a step with the event loop free in
+ * between, as pieces of text handed to `take` (which breathes after each) one after another.
  */
 export async function renderXliff21InSteps(
   state: ReviewState,
