@@ -141,12 +141,7 @@ export async function renderExportInSteps(
         )
       : format === 'tsv'
         ? wmtTsvPieces(
-            wmtSystem(state, options),
-            stem(article.name),
-            state.paragraphs,
-            annotationList(state),
-            [],
-            wmtRater(state),
+            [wmtSystem(state, options), stem(article.name), state.paragraphs, annotationList(state), [], wmtRater(state)],
             EXPORTED_PER_STEP,
           )
         : format === 'bitext'

@@ -34,22 +34,15 @@ export function writeWmtTsv(
   raters: readonly string[],
   fallbackRater: string,
 ): string {
-  return [...wmtTsvPieces(system, doc, paragraphs, annotations, raters, fallbackRater, paragraphs.length)].join('');
+  return [...wmtTsvPieces([system, doc, paragraphs, annotations, raters, fallbackRater], paragraphs.length)].join('');
 }
 
 /**
- * The file `writeWmtTsv` writes, in pieces of the rows of `perPiece` paragraphs each (the first with the header):
- * a caller that works in steps makes one piece a step.
+ * The file `writeWmtTsv` writes (given its arguments), in pieces of the rows of `perPiece` paragraphs each (the
+ * first with the header): a caller that works in steps makes one piece a step.
  */
-export function* wmtTsvPieces(
-  system: string,
-  doc: string,
-  paragraphs: readonly Paragraph[],
-  annotations: readonly Annotation[],
-  raters: readonly string[],
-  fallbackRater: string,
-  perPiece: number,
-): Generator<string> {
+export function* wmtTsvPieces(file: Parameters<typeof writeWmtTsv>, perPiece: number): Generator<string> {
+  const [system, doc, paragraphs, annotations, raters, fallbackRater] = file;
   const counted = annotations.filter((a) => a.status !== 'dismissed');
   const everyone = [...new Set([...raters, ...counted.map((a) => a.rater)])];
   if (everyone.length === 0) everyone.push(fallbackRater);
