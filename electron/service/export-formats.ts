@@ -10,14 +10,15 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { createPatch } from 'diff';
-import { bilingualTablePieces, writeBilingualTable, tableField, type Delimiter } from '../../shared/formats/bilingual-tsv';
+import { bilingualTablePieces, tableField, type Delimiter } from '../../shared/formats/bilingual-tsv';
 import { newDocx, newDocxInSteps, rewriteDocx, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
+import { joinBytes } from '../../shared/formats/docx/zip-archive';
 import type { WordComment } from '../../shared/formats/docx/docx-writer';
 import { openDocx } from '../../shared/formats/docx/docx-reader';
 import { newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
-import { articlePieces, writeMarkdown, writePlainText, type ArticleTextBlock } from '../../shared/formats/write-article';
+import { articlePieces, writePlainText, type ArticleTextBlock } from '../../shared/formats/write-article';
 import { jsonPieces } from '../../shared/formats/json-pieces';
-import { wmtTsvPieces, writeWmtTsv } from '../../shared/formats/wmt-write';
+import { wmtTsvPieces } from '../../shared/formats/wmt-write';
 import {
   annotationList,
   paragraphById,
@@ -92,7 +93,8 @@ export async function renderExportInSteps(
   write?: (piece: string) => Promise<void>,
 ): Promise<Result<RenderedInSteps>> {
   const article = state.header.article;
-  if (!exportedInSteps(format, article.format)) return renderExport(state, ref, format, options);
+  const whole = madeWhole(format, article.format);
+  if (whole) return renderWhole(state, ref, whole, options);
   const pieces: string[] = [];
   const take = async (piece: string) => {
     if (write) await write(piece);
@@ -158,16 +160,7 @@ export async function renderExportInSteps(
  * Markdown, tables, JSON and XLIFF 2.1 always; HTML and Word when a new file is made, not the original rewritten.
  */
 export function exportedInSteps(format: ExportFormat, articleFormat: string): boolean {
-  return (
-    format === 'txt' ||
-    format === 'md' ||
-    format === 'tsv' ||
-    format === 'bitext' ||
-    format === 'json' ||
-    format === 'xliff-its' ||
-    (format === 'html' && articleFormat !== 'html') ||
-    (format === 'docx' && articleFormat !== 'docx')
-  );
+  return madeWhole(format, articleFormat) === undefined;
 }
 
 /** The whole review as its JSON export holds it: the header and everything but the undo and redo history. */
@@ -371,50 +364,82 @@ function flagsCsv(state: ReviewState): string {
   return `${rows.map((r) => r.map((f) => tableField(f, ',')).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Renders a version of the review in a format; fails with `bad-request` for an unknown version. */
+/**
+ * Renders a version of the review in a format, whole (the command line's export); fails with `bad-request` for an
+ * unknown version. The same rendering as the app's, in steps, with no pause between them.
+ */
 export async function renderExport(
   state: ReviewState,
   ref: VersionRef,
   format: ExportFormat,
   options: ExportOptions = {},
 ): Promise<Result<RenderedExport>> {
+  const made = await renderExportInSteps(state, ref, format, options, async () => undefined);
+  if (!made.ok) return made;
+  const { content } = made.value;
+  const whole =
+    typeof content === 'string' || content instanceof Uint8Array ? content : isText(content) ? content.join('') : joinBytes(content);
+  return ok({ ...made.value, content: whole });
+}
+
+function isText(pieces: readonly string[] | readonly Uint8Array[]): pieces is readonly string[] {
+  return pieces.length === 0 || typeof pieces[0] === 'string';
+}
+
+/** The formats made whole, not in steps: an original rewritten, XLIFF written back, the flags' table, the patch. */
+type WholeFormat = 'html' | 'docx' | 'xliff' | 'csv' | 'patch';
+
+/** The format, if `renderExportInSteps` makes it whole (given the format the article came in); undefined if in steps. */
+function madeWhole(format: ExportFormat, articleFormat: string): WholeFormat | undefined {
+  switch (format) {
+    case 'html':
+    case 'docx':
+      return articleFormat === format ? format : undefined;
+    case 'xliff':
+    case 'csv':
+    case 'patch':
+      return format;
+    case 'txt':
+    case 'md':
+    case 'tsv':
+    case 'json':
+    case 'bitext':
+    case 'xliff-its':
+      return undefined;
+    default:
+      return assertNever(format, 'export format');
+  }
+}
+
+/** A version in a format made whole (see `madeWhole`). */
+async function renderWhole(
+  state: ReviewState,
+  ref: VersionRef,
+  format: WholeFormat,
+  options: ExportOptions,
+): Promise<Result<RenderedExport>> {
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   const list = exported(state, texts);
-  const blocks = list.map(articleBlock);
-  const done = (content: string | Uint8Array, paragraphs = list.length) => ok({ content, paragraphs, warnings: [] });
+  const done = (content: string | Uint8Array) => ok({ content, paragraphs: list.length, warnings: [] });
   const article = state.header.article;
   switch (format) {
-    case 'txt':
-      return done(writePlainText(blocks));
-    case 'md':
-      return done(writeMarkdown(blocks));
     case 'html':
       return renderHtml(state, list);
     case 'docx':
       return renderDocx(state, ref, list, options);
-    case 'xliff':
-    case 'xliff-its': {
-      const rendered = await renderXliff(state, ref, format);
+    case 'xliff': {
+      const rendered = await renderXliff(state, ref);
       return rendered.ok ? ok({ content: rendered.value.content, paragraphs: rendered.value.paragraphs, warnings: [] }) : rendered;
     }
-    case 'tsv':
-      return done(
-        writeWmtTsv(wmtSystem(state, options), stem(article.name), state.paragraphs, annotationList(state), [], wmtRater(state)),
-        state.paragraphs.length,
-      );
-    case 'json':
-      return done(`${JSON.stringify(reviewExport(state), null, 2)}\n`, state.paragraphs.length);
     case 'csv':
-      return done(flagsCsv(state), state.paragraphs.length);
+      return ok({ content: flagsCsv(state), paragraphs: state.paragraphs.length, warnings: [] });
     case 'patch': {
       const machine = exported(state, versionTexts(state, 0)!).map(({ paragraph: p, text }) => ({ kind: p.kind, text }));
       const name = `${stem(article.name)}.txt`;
       const label = ref === 'current' ? 'current text' : `version ${ref}`;
-      return done(createPatch(name, writePlainText(machine), writePlainText(blocks), 'machine translation', label));
+      return done(createPatch(name, writePlainText(machine), writePlainText(list.map(articleBlock)), 'machine translation', label));
     }
-    case 'bitext':
-      return done(writeBilingualTable(list.map(bilingualRow), options.delimiter ?? '\t'));
     default:
       return assertNever(format, 'export format');
   }

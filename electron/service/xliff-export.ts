@@ -8,7 +8,6 @@ import { TextDecoder } from 'node:util';
 import { offsetMapper } from '../../shared/formats/xliff/offset-map';
 import {
   reviseXliff,
-  writeXliff21,
   xliff21Pieces,
   type FlagToWrite,
   type ParagraphToWrite,
@@ -19,10 +18,8 @@ import type { Annotation, Paragraph } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { detectEncoding } from '../loader/encoding';
 
-export type XliffExportFormat = 'xliff' | 'xliff-its';
-
 export interface XliffExport {
-  /** Text for XLIFF 2.1; the original file's bytes (in its own encoding) for the same-format export. */
+  /** The original file's bytes, in its own encoding. */
   readonly content: string | Uint8Array;
   /** The same as text, for a download. */
   readonly text: string;
@@ -90,39 +87,33 @@ async function readOriginal(path: string, name: string): Promise<Result<{ text: 
   }
 }
 
-/** Renders a version as XLIFF; fails with `bad-request` for an unknown version. */
-export async function renderXliff(state: ReviewState, ref: VersionRef, format: XliffExportFormat): Promise<Result<XliffExport>> {
+/**
+ * Renders a version written back into the XLIFF file the article came from; fails with `bad-request` for an unknown
+ * version or an article of another format. (XLIFF 2.1 with quality issues: `renderXliff21InSteps`.)
+ */
+export async function renderXliff(state: ReviewState, ref: VersionRef): Promise<Result<XliffExport>> {
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   const { article } = state.header;
+  if (article.format !== 'xliff')
+    return fail('bad-request', `${article.name} did not come as XLIFF; export it as XLIFF 2.1 with quality issues instead.`);
+  const original = await readOriginal(article.path, article.name);
+  if (!original.ok) return original;
   const flags = flagsByParagraph(state);
-  if (format === 'xliff') {
-    if (article.format !== 'xliff')
-      return fail('bad-request', `${article.name} did not come as XLIFF; export it as XLIFF 2.1 with quality issues instead.`);
-    const original = await readOriginal(article.path, article.name);
-    if (!original.ok) return original;
-    const revisions: UnitRevision[] = state.paragraphs.map((p, i) => {
-      const text = texts[i]!;
-      const map = offsetMapper(p.target, text);
-      return { text, map, flags: (flags.get(p.id) ?? []).filter((a) => a.side === 'target').map((a) => toWrite(a, map)) };
-    });
-    const revised = reviseXliff(article.name, original.value.text, revisions);
-    if (!revised.ok) return revised;
-    const content = encodeLike(revised.value.text, original.value.encoding);
-    if (!content)
-      return fail(
-        'unsupported',
-        `${article.name} is in ${original.value.encoding}, which Redline does not write; export as XLIFF 2.1 instead.`,
-      );
-    return ok({ content, text: revised.value.text, paragraphs: state.paragraphs.length });
-  }
-  const paragraphs: ParagraphToWrite[] = [];
-  for (let i = 0; i < state.paragraphs.length; i++) {
-    const unit = unitToWrite(state.paragraphs[i]!, texts[i]!, flags);
-    if (unit) paragraphs.push(unit);
-  }
-  const text = writeXliff21({ original: article.name, ...(await xliffLanguages(article)) }, paragraphs);
-  return ok({ content: text, text, paragraphs: paragraphs.length });
+  const revisions: UnitRevision[] = state.paragraphs.map((p, i) => {
+    const text = texts[i]!;
+    const map = offsetMapper(p.target, text);
+    return { text, map, flags: (flags.get(p.id) ?? []).filter((a) => a.side === 'target').map((a) => toWrite(a, map)) };
+  });
+  const revised = reviseXliff(article.name, original.value.text, revisions);
+  if (!revised.ok) return revised;
+  const content = encodeLike(revised.value.text, original.value.encoding);
+  if (!content)
+    return fail(
+      'unsupported',
+      `${article.name} is in ${original.value.encoding}, which Redline does not write; export as XLIFF 2.1 instead.`,
+    );
+  return ok({ content, text: revised.value.text, paragraphs: state.paragraphs.length });
 }
 
 /** Units of an XLIFF 2.1 file made between two breaths by `renderXliff21InSteps`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBilingualTable, writeBilingualTable } from './bilingual-tsv';
+import { bilingualTablePieces, readBilingualTable, writeBilingualTable } from './bilingual-tsv';
 
 function read(text: string, name: string) {
   const r = readBilingualTable(text, name);
@@ -45,6 +45,8 @@ describe('bilingual tables', () => {
     ];
     for (const d of ['\t', ','] as const) {
       const text = writeBilingualTable(rows, d);
+      // In pieces of one row, the same table.
+      expect([...bilingualTablePieces(rows, d, 1)].join('')).toBe(text);
       const r = readBilingualTable(text, d === ',' ? 'x.csv' : 'x.tsv');
       expect(r.ok && r.value.map((b) => ({ source: b.source, target: b.text }))).toEqual(rows);
     }

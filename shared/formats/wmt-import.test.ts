@@ -6,7 +6,7 @@ import { reviewAsWmtFile } from '../scoring/review-as-wmt';
 import { scoreWmtFile } from '../scoring/score-wmt-file';
 import { chooseWmtDocument, wmtReview } from './wmt-import';
 import { parseWmtTsv, type WmtMqmFile } from './wmt-tsv';
-import { writeWmtTsv } from './wmt-write';
+import { writeWmtTsv, wmtTsvPieces } from './wmt-write';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, 'fixtures', 'wmt', name), 'utf8');
 
@@ -81,6 +81,14 @@ describe('a review as a WMT file and back', () => {
   ];
   const text = writeWmtTsv('sysX', 'story', paragraphs, annotations, [], 'nobody');
   const back = parsed(text);
+
+  it('written in pieces of any size, joins into the same file', () => {
+    for (const per of [1, 2, 3, 10]) {
+      const pieces = [...wmtTsvPieces(['sysX', 'story', paragraphs, annotations, [], 'nobody'], per)];
+      expect(pieces).toHaveLength(Math.ceil(paragraphs.length / per));
+      expect(pieces.join('')).toBe(text);
+    }
+  });
 
   it('writes the newer 10-column layout with a header', () => {
     expect(text.split('\n')[0]).toBe('system\tdoc\tdocSegId\tglobalSegId\trater\tsource\ttarget\tcategory\tseverity\tmetadata');

@@ -8,7 +8,7 @@ import type { ImportedFlag } from '../../model';
 import { inlineCodeProblem } from '../inline-codes';
 import { offsetMapper } from './offset-map';
 import { readXliff, type XliffUnit } from './xliff-reader';
-import { reviseXliff, writeXliff21, type UnitRevision } from './xliff-writer';
+import { reviseXliff, writeXliff21, xliff21Pieces, type UnitRevision } from './xliff-writer';
 import { severityFromIts } from './xliff-its';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -268,6 +268,9 @@ describe('XLIFF 2.1 with quality issues', () => {
     });
     const xml = writeXliff21({ original: 'museum.xlf', srcLang: 'en', trgLang: 'es' }, paragraphs);
     wellFormed(xml);
+    for (const per of [1, 2, 5]) {
+      expect([...xliff21Pieces({ original: 'museum.xlf', srcLang: 'en', trgLang: 'es' }, paragraphs, per)].join('')).toBe(xml);
+    }
     expect(xml).toContain('version="2.1"');
     const again = readXliff('museum-2.1.xlf', xml);
     expect(again.failure).toBeUndefined();
