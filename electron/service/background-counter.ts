@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { ParagraphCounter, type ParagraphCounts } from '../../shared/scoring/paragraph-counts';
-import { countWords } from '../../shared/scoring/word-count';
+import { prepareWordCounting } from '../../shared/scoring/word-count';
 import { breathe } from '../breathe';
 import { startServiceThread } from './service-thread';
 import { COUNT_THREAD_READY, type CountAnswer, type CountRequest } from './count-worker';
@@ -227,8 +227,8 @@ export class BackgroundCounter {
   }
 
   private async run(): Promise<void> {
-    // The first count builds the counting's table of every character (some milliseconds): a step of its own.
-    countWords('');
+    // The table of every character that counting uses is built in a step of its own.
+    prepareWordCounting();
     await breathe();
     for (;;) {
       const until = performance.now() + SLICE_MS;

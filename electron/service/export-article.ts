@@ -375,8 +375,7 @@ async function replaceWith(target: CheckedTarget, text: FileContent): Promise<vo
   try {
     try {
       // A string and bytes are written by different overloads of write(); pieces one after another.
-      if (typeof text === 'string') await handle.write(text);
-      else if (text instanceof Uint8Array) await handle.write(text);
+      if (typeof text === 'string' || text instanceof Uint8Array) await writePiece(handle, text);
       else if ('stream' in text) await text.stream(async (piece) => void (await writePiece(handle, piece)));
       else for (const piece of text) await writePiece(handle, piece);
       // A replaced file keeps its permissions: an export should not widen who can read it.

@@ -236,7 +236,7 @@ function* eventSteps(
       const complete = end >= 0;
       const raw = text.slice(start, complete ? end : text.length);
       start = complete ? end + 1 : text.length;
-      if (raw.trim().length === 0 && !/\0/.test(raw)) {
+      if (isBlankLine(raw)) {
         if (complete) goodLength = before + start;
         continue;
       }
@@ -383,6 +383,11 @@ function checkFormat(value: unknown, fileName: string): Result<Readonly<Record<s
 
 const NO_CHECKSUM = 'the event has no checksum';
 
+/** A line with nothing but white space, which readers pass over (a NUL is not white space: it is damage). */
+function isBlankLine(raw: string): boolean {
+  return raw.trim().length === 0 && !/\0/.test(raw);
+}
+
 /**
  * Event lines parsed ahead between two breaths: fewer than the fold takes at a time, as they are parsed while the
  * article loads, when each step shares the processor with the loading's other thread.
@@ -409,7 +414,7 @@ export async function parseEventLines(texts: readonly string[], breathe: () => P
       if (end < 0) break;
       const raw = text.slice(start, end);
       start = end + 1;
-      if (raw.trim().length === 0 && !/\0/.test(raw)) continue;
+      if (isBlankLine(raw)) continue;
       out.push({ parsed: parseLine(raw, false), unchecked: !hasChecksum(raw) });
       if (out.length % PARSED_PER_STEP === 0) await breathe();
     }

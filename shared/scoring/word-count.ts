@@ -91,6 +91,14 @@ function astralKind(codePoint: number): number {
   return /[\p{L}\p{N}]/u.test(ch) ? WORD : /\s/u.test(ch) ? SPACE : OTHER;
 }
 
+/**
+ * Builds the table of every character that counting uses, if it is not built yet: some milliseconds, which a caller
+ * working in steps gives a step of its own rather than the first count.
+ */
+export function prepareWordCounting(): void {
+  table ??= classifyPlane();
+}
+
 /** Scratch counts for `countByTable`: one position each. */
 const oneWords = new Uint32Array(1);
 const oneTerWords = new Uint32Array(1);
