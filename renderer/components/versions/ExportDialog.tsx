@@ -163,7 +163,7 @@ export function ExportDialog({ client, reviewId, versions, article, defaultForma
     setDone({ kind: 'downloaded', name: downloadName, paragraphs: r.value.paragraphs });
   };
 
-  const paragraphs = (n: number) => `${n} paragraph${n === 1 ? '' : 's'}`;
+  const paragraphs = (n: number) => `${n.toLocaleString('en-US')} paragraph${n === 1 ? '' : 's'}`;
 
   return (
     <dialog ref={ref} className="dialog versions-dialog" aria-labelledby="export-title" onClose={onClose}>
