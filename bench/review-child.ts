@@ -32,7 +32,7 @@ const EDITS = 2_000;
 const REOPEN_FLAGS = 10_000;
 const REOPEN_EDITS = 5_000;
 /** Formats the corrected article is exported in, timed with the longest block of the event loop meanwhile. */
-const EXPORTS: readonly ExportArticleFormat[] = ['txt', 'docx', 'html', 'xliff-its', 'json'];
+const EXPORTS: readonly ExportArticleFormat[] = ['txt', 'docx', 'html', 'xliff-its', 'json', 'patch'];
 
 /** The article's paragraphs, in order: paragraph `p${k + 1}` is `texts[k]`. */
 function generate(path: string): string[] {
@@ -107,7 +107,7 @@ async function measure(): Promise<Figure[]> {
     const afterSave = saved.value;
     const versionMs = saved.ms;
     // Exports of the corrected article, each in a format a reviewer hands on (plain text, Word, a web page, XLIFF
-    // with its quality issues, the whole review as JSON): saved as a file, as the desktop app saves it, and
+    // with its quality issues, the whole review as JSON, the patch from the machine translation): saved as a file, as the desktop app saves it, and
     // downloaded through the browser host, as the page downloads it.
     const exports: { format: ExportArticleFormat; how: string; ms: number; blockMs: number }[] = [];
     const downloadHost = await startBrowserHost({ service: first, staticDir: dir, port: 0 });

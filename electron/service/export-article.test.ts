@@ -21,6 +21,7 @@ import { headerLine } from '../../shared/journal/read-journal';
 import { foldEvents } from '../../shared/journal/review-reducer';
 import type { ReviewState } from '../../shared/journal/review-state';
 import { numbered, sampleAnnotation, sampleHeader } from '../../shared/journal/sample-review';
+import { applyPatch } from 'diff';
 import { strFromU8, unzipSync } from 'fflate';
 import { base64InPieces, exportText, exportVersion } from './export-article';
 import { seededRandom } from '../../shared/seeded-random';
@@ -207,6 +208,34 @@ describe('export as text', () => {
     expect(documentXml.split('<w:p>').length + documentXml.split('<w:p ').length - 2).toBe(12_345);
     const sameParts = documentXml.replace(/w:date="[^"]*"/g, '') === strFromU8(once['word/document.xml']!).replace(/w:date="[^"]*"/g, '');
     expect(sameParts).toBe(true);
+  });
+
+  it('writes a patch that turns the machine translation into the version, a paragraph the machine left out included', async () => {
+    const long = sampleHeader(5_000, 'long.txt');
+    // The second paragraph was left untranslated; the reviewer translates it, and edits two others.
+    const paragraphs = long.paragraphs.map((p, i) =>
+      i === 1
+        ? { ...p, target: '', source: 'Nur im Original.', alignment: 'source-only' as const }
+        : { ...p, target: `${p.target} “${i}”` },
+    );
+    const header = makeHeader({ ...long.article, path: join(dir, 'long.txt') }, paragraphs, long.created);
+    const edited = foldEvents(
+      header,
+      numbered([
+        { type: 'paragraph-edited', paragraphId: 'p2', text: 'Only in the original.' },
+        { type: 'paragraph-edited', paragraphId: 'p3', text: 'A new third paragraph.\nOver two lines.' },
+        { type: 'paragraph-edited', paragraphId: 'p4000', text: 'An edit far down.' },
+      ]),
+    ).state;
+    const path = join(dir, 'long-export.patch');
+    expect((await exportVersion(edited, 'current', 'patch', path, review)).ok).toBe(true);
+    const machine = await renderExport(edited, 0, 'txt');
+    const current = await renderExport(edited, 'current', 'txt');
+    if (!machine.ok || !current.ok) throw new Error('the texts were not made');
+    const patch = readFileSync(path, 'utf8');
+    expect(patch.startsWith('Index: long.txt\n')).toBe(true);
+    expect(patch.match(/^@@ /gm)).toHaveLength(2);
+    expect(applyPatch(machine.value.content as string, patch)).toBe(current.value.content);
   });
 
   it('turns bytes that come in pieces of any size into base64 pieces that join into the whole’s base64', async () => {

@@ -9,14 +9,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { createPatch } from 'diff';
 import { bilingualTablePieces, tableField, type Delimiter } from '../../shared/formats/bilingual-tsv';
 import { newDocx, newDocxInSteps, rewriteDocx, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
 import { joinBytes } from '../../shared/formats/docx/zip-archive';
 import type { WordComment } from '../../shared/formats/docx/docx-writer';
 import { openDocx } from '../../shared/formats/docx/docx-reader';
 import { newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
-import { articlePieces, writePlainText, type ArticleTextBlock } from '../../shared/formats/write-article';
+import { articlePieces, type ArticleTextBlock } from '../../shared/formats/write-article';
 import { jsonPieces } from '../../shared/formats/json-pieces';
 import { wmtTsvPieces } from '../../shared/formats/wmt-write';
 import {
@@ -32,6 +31,7 @@ import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { detectEncoding } from '../loader/encoding';
 import { renderXliff, renderXliff21InSteps } from './xliff-export';
 import { prepareWordSegmenter } from '../../shared/diff/tokenize';
+import { unifiedPatchPieces, type PatchChunk } from '../../shared/diff/unified-patch';
 import { exportParagraph } from '../../shared/formats/export-paragraph';
 
 /** Every format `export` knows, in the order its help lists them. */
@@ -129,6 +129,13 @@ export async function renderExportInSteps(
       await breathe();
     }
   }
+  if (format === 'patch') {
+    const label = ref === 'current' ? 'current text' : `version ${ref}`;
+    const header = { fileName: `${stem(article.name)}.txt`, oldLabel: 'machine translation', newLabel: label };
+    for (const piece of unifiedPatchPieces(header, patchChunks(state, versionTexts(state, 0)!, texts), EXPORTED_PER_STEP))
+      await take(piece);
+    return ok({ content: pieces, paragraphs: list.length, warnings: [] });
+  }
   if (format === 'json') {
     for (const piece of jsonPieces(reviewExport(state), EXPORTED_PER_STEP)) await take(piece);
     await take('\n');
@@ -193,6 +200,35 @@ function articleBlock({ paragraph: p, text }: VersionParagraph): ArticleTextBloc
     ...(p.suffix !== undefined ? { suffix: p.suffix } : {}),
     text,
   };
+}
+
+/**
+ * The plain text of the machine translation and of a version as a patch's chunks, a paragraph each: the lines of the
+ * paragraph's text on each side where that side writes it (see `exportedInto`), after the blank line that parts it
+ * from the paragraph before, so that the chunks' lines are the two texts `writePlainText` makes.
+ */
+function* patchChunks(state: ReviewState, machine: readonly string[], version: readonly string[]): Generator<PatchChunk> {
+  let machineBegun = false;
+  let versionBegun = false;
+  for (let i = 0; i < state.paragraphs.length; i++) {
+    const sourceOnly = state.paragraphs[i]!.alignment === 'source-only';
+    const before: string[] = sourceOnly && machine[i] === '' ? [] : blockLines(machine[i]!, machineBegun);
+    const after: string[] =
+      machine[i] === version[i] && machineBegun === versionBegun
+        ? before
+        : sourceOnly && version[i] === ''
+          ? []
+          : blockLines(version[i]!, versionBegun);
+    machineBegun ||= before.length > 0;
+    versionBegun ||= after.length > 0;
+    yield { before, after };
+  }
+}
+
+/** A paragraph's lines in plain text: its text's, after a blank line unless it is the first written. */
+function blockLines(text: string, afterAnother: boolean): string[] {
+  const lines = text.split('\n');
+  return afterAnother ? ['', ...lines] : lines;
 }
 
 /** The paragraphs an export writes: all but source-only ones the reviewer left untranslated. */
@@ -386,8 +422,8 @@ function isText(pieces: readonly string[] | readonly Uint8Array[]): pieces is re
   return pieces.length === 0 || typeof pieces[0] === 'string';
 }
 
-/** The formats made whole, not in steps: an original rewritten, XLIFF written back, the flags' table, the patch. */
-type WholeFormat = 'html' | 'docx' | 'xliff' | 'csv' | 'patch';
+/** The formats made whole, not in steps: an original rewritten, XLIFF written back, the flags' table. */
+type WholeFormat = 'html' | 'docx' | 'xliff' | 'csv';
 
 /** The format, if `renderExportInSteps` makes it whole (given the format the article came in); undefined if in steps. */
 function madeWhole(format: ExportFormat, articleFormat: string): WholeFormat | undefined {
@@ -397,7 +433,6 @@ function madeWhole(format: ExportFormat, articleFormat: string): WholeFormat | u
       return articleFormat === format ? format : undefined;
     case 'xliff':
     case 'csv':
-    case 'patch':
       return format;
     case 'txt':
     case 'md':
@@ -405,6 +440,7 @@ function madeWhole(format: ExportFormat, articleFormat: string): WholeFormat | u
     case 'json':
     case 'bitext':
     case 'xliff-its':
+    case 'patch':
       return undefined;
     default:
       return assertNever(format, 'export format');
@@ -421,8 +457,6 @@ async function renderWhole(
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   const list = exported(state, texts);
-  const done = (content: string | Uint8Array) => ok({ content, paragraphs: list.length, warnings: [] });
-  const article = state.header.article;
   switch (format) {
     case 'html':
       return renderHtml(state, list);
@@ -434,12 +468,6 @@ async function renderWhole(
     }
     case 'csv':
       return ok({ content: flagsCsv(state), paragraphs: state.paragraphs.length, warnings: [] });
-    case 'patch': {
-      const machine = exported(state, versionTexts(state, 0)!).map(({ paragraph: p, text }) => ({ kind: p.kind, text }));
-      const name = `${stem(article.name)}.txt`;
-      const label = ref === 'current' ? 'current text' : `version ${ref}`;
-      return done(createPatch(name, writePlainText(machine), writePlainText(list.map(articleBlock)), 'machine translation', label));
-    }
     default:
       return assertNever(format, 'export format');
   }
