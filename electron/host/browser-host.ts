@@ -261,17 +261,25 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         // A surrogate pair is never cut in two.
         if (end < piece.length && (piece.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
         // A slice as a JSON string, less its quotes: the slices follow one another inside the one string.
-        if (!res.write(JSON.stringify(piece.slice(at, end)).slice(1, -1))) {
-          await new Promise((drained) => {
-            res.once('drain', drained);
-            res.once('close', drained);
-          });
-        }
+        if (!res.write(JSON.stringify(piece.slice(at, end)).slice(1, -1))) await drainedOrClosed(res);
         at = end;
         await breathe();
       }
     }
     res.end(`"${encoding ? `,"encoding":"${encoding}"` : ''},"paragraphs":${paragraphs}}}`);
+  }
+
+  /** Waits until a response has taken what was written (or its client has gone), leaving no listener behind. */
+  function drainedOrClosed(res: ServerResponse): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.once('drain', done);
+      res.once('close', done);
+    });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
