@@ -137,7 +137,7 @@ export async function readReportInput(
   if (runChecks) {
     const checks = new SessionSuggestions(() => undefined);
     await checks.start(state);
-    const list = checks.list(state, path);
+    const list = await checks.list(state, path);
     if (!list.checking) open = list.suggestions;
   }
   const { article } = state.header;

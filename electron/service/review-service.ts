@@ -419,7 +419,7 @@ export class ReviewService implements RedlineApi {
     // While the article loads there is nothing checked yet: the list follows with `suggestions-changed`.
     if (review?.status.kind === 'loading')
       return ok({ reviewId: req.reviewId, checking: true, suggestions: [], total: 0, offset: req.offset ?? 0 });
-    return this.with(req.reviewId, async (s) => ok(s.listSuggestions(req.offset, req.limit)));
+    return this.with(req.reviewId, async (s) => ok(await s.listSuggestions(req.offset, req.limit)));
   }
 
   async acceptSuggestions(req: RequestOf<'acceptSuggestions'>): Promise<Result<ReviewDelta>> {

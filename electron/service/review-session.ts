@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { SuggestionList, VersionSummary } from '../../shared/contract';
+import type { Suggestion, SuggestionList, VersionSummary } from '../../shared/contract';
 import type { ComparisonWindow, DraftTexts, ExportedText, ReadOnlyReview, RequestOf, ReviewDelta, ReviewView } from '../../shared/contract';
 import type { AnnotationChanges, EventBody, JournalEvent, ReviewSettings } from '../../shared/journal/journal-event';
 import type { PreparedReplacement } from '../../shared/journal/prepared-replacement';
@@ -33,7 +33,7 @@ import type { Annotation } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { createArticleScorer, type ArticleScorer, type ParagraphScore } from '../../shared/scoring/article-scorer';
 import { isScoringProfile, type ScoringProfile } from '../../shared/scoring/wmt-weights';
-import { buildReport, reportReviewOf } from '../../shared/report/build-report';
+import { buildReportInSteps, reportReviewOf } from '../../shared/report/build-report';
 import type { ReportModel } from '../../shared/report/report-model';
 import { builtInTypology } from '../../shared/typology/built-in';
 import type { Typology } from '../../shared/typology/typology';
@@ -338,21 +338,27 @@ export class ReviewSession {
   }
 
   /** The quality report of this review, with the live scorer's settings and the version panel's figures. */
-  qualityReport(): Result<ReportModel> {
+  async qualityReport(): Promise<Result<ReportModel>> {
     const state = this.state;
     const profile: ScoringProfile = isScoringProfile(state.settings.scoringProfile) ? state.settings.scoringProfile : 'mqm-core';
     // Open suggestions are counted once the checks have run over the article; until then the report leaves them out.
-    const list = this.suggestions.list(state, this.reviewId);
+    const list = await this.suggestionList(state);
     const open = list.checking ? undefined : list.suggestions;
-    return buildReport([reportReviewOf(state, basename(this.journal.path), this.figures.summaries(state), open)], {
-      article: state.header.article.name,
-      profile,
-      typology: this.typology,
-      threshold: state.settings.passThreshold,
-      generated: new Date().toISOString(),
-      ...(this.words ? { words: this.words } : {}),
-      editRateUnit: this.figures.unit,
-    });
+    const review = reportReviewOf(state, basename(this.journal.path), this.figures.summaries(state), open);
+    await breathe();
+    return buildReportInSteps(
+      [review],
+      {
+        article: state.header.article.name,
+        profile,
+        typology: this.typology,
+        threshold: state.settings.passThreshold,
+        generated: new Date().toISOString(),
+        ...(this.words ? { words: this.words } : {}),
+        editRateUnit: this.figures.unit,
+      },
+      breathe,
+    );
   }
 
   /** Starts the automatic checks over the article, in the background. */
@@ -365,29 +371,54 @@ export class ReviewSession {
    * The whole list is worked out once per state of the review and of the checks' findings, so reading it a page
    * at a time costs one pass, not one per page.
    */
-  listSuggestions(offset = 0, limit?: number): SuggestionList {
-    const state = this.state;
-    let listed = this.listed;
-    if (listed?.state !== state || listed.version !== this.findingsVersion) {
-      listed = { state, version: this.findingsVersion, list: this.suggestions.list(state, this.reviewId) };
-      // Only a list the checks have made is kept: one still to come says so anew at every ask.
-      this.listed = listed.list.suggestions.length > 0 ? listed : undefined;
-    }
-    const all = listed.list.suggestions;
+  async listSuggestions(offset = 0, limit?: number): Promise<SuggestionList> {
+    const list = await this.suggestionList(this.state);
+    const all = list.suggestions;
     const page =
       offset === 0 && (limit === undefined || limit >= all.length)
         ? all
         : all.slice(offset, limit === undefined ? undefined : offset + limit);
-    return { ...listed.list, suggestions: page, total: all.length, offset };
+    return { ...list, suggestions: page, total: all.length, offset };
+  }
+
+  /**
+   * The whole list of suggestions in a state of the review, made once (in steps) for that state and the checks'
+   * findings as they are: the list, the report, accepting and dismissing all share it.
+   */
+  private suggestionList(state: ReviewState): Promise<SuggestionList> {
+    const listed = this.listed;
+    if (listed?.state === state && listed.version === this.findingsVersion) return listed.list;
+    const version = this.findingsVersion;
+    const list = this.suggestions.list(state, this.reviewId);
+    this.listed = { state, version, list };
+    // Only a list the checks have made is kept: one still to come says so anew at every ask.
+    void list.then((made) => {
+      if (made.suggestions.length === 0 && this.listed?.list === list) this.listed = undefined;
+    });
+    return list;
   }
 
   /** Bumped whenever the checks' findings change (see the constructor): a listed page is then out of date. */
   private findingsVersion = 0;
-  private listed: { readonly state: ReviewState; readonly version: number; readonly list: SuggestionList } | undefined;
+  private listed: { readonly state: ReviewState; readonly version: number; readonly list: Promise<SuggestionList> } | undefined;
+
+  /**
+   * The suggestions with these ids, as offered in the review's state now: the list is made in steps, so it is made
+   * again if the review changed meanwhile; the caller acts on the answer in the same turn.
+   */
+  private async offered(ids: readonly string[]): Promise<Suggestion[]> {
+    for (;;) {
+      const state = this.state;
+      const list = await this.suggestionList(state);
+      if (this.state !== state) continue;
+      const wanted = new Set(ids);
+      return list.suggestions.filter((s) => wanted.has(s.id));
+    }
+  }
 
   /** Turns suggestions into flags by the reviewer, with the check as their origin; all in one undo step. */
   async acceptSuggestions(ids: readonly string[]): DeltaAck {
-    const found = this.suggestions.find(this.state, this.reviewId, ids);
+    const found = await this.offered(ids);
     if (found.length === 0) return fail('conflict', 'Those suggestions are no longer offered; the article may have been re-checked.');
     const created = new Date().toISOString();
     const annotations: Annotation[] = found.map((s) => flagOfFinding(s, { id: randomUUID(), rater: this.rater, created }));
@@ -398,7 +429,7 @@ export class ReviewSession {
 
   /** Dismisses suggestions for good; kept in the review file, all in one undo step. */
   async dismissSuggestions(ids: readonly string[]): DeltaAck {
-    const found = this.suggestions.find(this.state, this.reviewId, ids);
+    const found = await this.offered(ids);
     if (found.length === 0) return fail('conflict', 'Those suggestions are no longer offered; the article may have been re-checked.');
     const suggestions = found.map(({ check, paragraphId, start, end, text }) => ({ check, paragraphId, start, end, text }));
     return this.delta(await this.act({ type: 'suggestions-dismissed', suggestions }));

@@ -21,6 +21,8 @@ import { breathe } from '../breathe';
 const SLICE_MS = 8;
 /** Paragraphs made ready for the checks between two breaths when the checks start. */
 const PARAGRAPHS_PER_STEP = 10_000;
+/** Flags or findings gone through between two breaths while the list of suggestions is made. */
+const LISTED_PER_STEP = 4_000;
 
 export class SessionSuggestions {
   private readonly checker = new ArticleChecker();
@@ -71,15 +73,19 @@ export class SessionSuggestions {
 
   /**
    * What the reviewer is offered now: findings mapped onto the machine translation, less those dismissed, those
-   * already accepted as flags, those on a span the reviewer has flagged, and those of checks turned off.
+   * already accepted as flags, those on a span the reviewer has flagged, and those of checks turned off. Worked out a
+   * few thousand flags or findings at a time with the event loop free in between (a long article has some 30,000
+   * findings and may hold 10,000 flags): `state` is a snapshot, so the list is that state's however long it takes.
    */
-  list(state: ReviewState, reviewId: string): SuggestionList {
+  async list(state: ReviewState, reviewId: string): Promise<SuggestionList> {
     if (!this.ready) return { reviewId, checking: this.running, suggestions: [], total: 0, offset: 0 };
     const off = new Set(state.settings.checksOff ?? []);
     const accepted = new Set<string>();
     // Spans the reviewer has flagged: a suggestion there would only repeat what a flag already says.
     const flagged = new Map<string, { start: number; end: number }[]>();
+    let n = 0;
     for (const a of state.annotations.values()) {
+      if (++n % LISTED_PER_STEP === 0) await breathe();
       if (a.origin.kind === 'check') accepted.add(`${a.origin.check}\u0000${a.paragraphId}\u0000${a.start}\u0000${a.end}`);
       if (a.side !== 'target' || a.status === 'dismissed' || a.start === a.end) continue;
       const spans = flagged.get(a.paragraphId);
@@ -90,8 +96,13 @@ export class SessionSuggestions {
       flagged
         .get(f.paragraphId)
         ?.some((a) => (f.start === f.end ? a.start <= f.start && f.start <= a.end : a.start < f.end && f.start < a.end)) ?? false;
+    // The findings as they stand now: the checker moves on with later edits while this list is made.
+    const findings = this.checker.findings();
+    await breathe();
     const suggestions: Suggestion[] = [];
-    for (const f of this.checker.findings()) {
+    for (let i = 0; i < findings.length; i++) {
+      if ((i + 1) % LISTED_PER_STEP === 0) await breathe();
+      const f = findings[i]!;
       if (off.has(f.check)) continue;
       const mapped = onMachineText(state, f);
       if (!mapped) continue;
@@ -102,12 +113,6 @@ export class SessionSuggestions {
       suggestions.push({ ...mapped, id });
     }
     return { reviewId, checking: false, suggestions, total: suggestions.length, offset: 0 };
-  }
-
-  /** The suggestions with these ids, as listed now. */
-  find(state: ReviewState, reviewId: string, ids: readonly string[]): Suggestion[] {
-    const wanted = new Set(ids);
-    return this.list(state, reviewId).suggestions.filter((s) => wanted.has(s.id));
   }
 }
 

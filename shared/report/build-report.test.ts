@@ -6,7 +6,7 @@ import { reviewAsWmtFile } from '../scoring/review-as-wmt';
 import { scoreWmtFile } from '../scoring/score-wmt-file';
 import type { ScoringProfile } from '../scoring/wmt-weights';
 import { MQM_CORE } from '../typology/mqm-core';
-import { buildReport, MAX_STRIP_CELLS, type ReportReview } from './build-report';
+import { buildReport, buildReportInSteps, MAX_STRIP_CELLS, type ReportReview } from './build-report';
 import type { ReportModel } from './report-model';
 import { renderReportCsv } from './report-csv';
 import { renderReportHtml } from './report-html';
@@ -177,6 +177,31 @@ describe('the report of one review', () => {
     const r = buildReport([review(flags), { label: 'other.redline', reviewer: 'Ben', paragraphs: other, annotations: [] }], options());
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('other.redline is not a review of the same article');
+  });
+});
+
+describe('the report made in steps', () => {
+  it('is the report made at once, given up the event loop between passes over a long article', async () => {
+    const many: Paragraph[] = Array.from({ length: 60_000 }, (_, i) => ({ id: `p${i + 1}`, index: i, kind: 'text', target: `Line ${i}.` }));
+    const raters = ['Ana', 'Ben', 'Chen'].map((rater, r) => ({
+      label: `${rater.toLowerCase()}.redline`,
+      reviewer: rater,
+      paragraphs: many,
+      annotations: Array.from({ length: 30_000 }, (_, k) =>
+        sampleAnnotation(`${rater}${k}`, `p${1 + ((k * (7 + r)) % 60_000)}`, {
+          rater,
+          severity: k % 3 === 0 ? 'major' : 'minor',
+          start: 0,
+          end: 4,
+        }),
+      ),
+    }));
+    let breaths = 0;
+    const stepped = await buildReportInSteps(raters, options(), async () => {
+      breaths++;
+    });
+    expect(stepped).toEqual(buildReport(raters, options()));
+    expect(breaths).toBeGreaterThan(10);
   });
 });
 

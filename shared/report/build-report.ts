@@ -11,6 +11,7 @@
  * Several reviews: raters are named by their own names; a name found in two files (two reviewers who never
  * changed the default) is told apart by the file's name.
  */
+import { paragraphIndexOf } from '../journal/paragraph-index';
 import type { RatedVersion } from '../contract';
 import { annotationList, type ReviewState } from '../journal/review-state';
 import type { Annotation, Paragraph, Severity } from '../model';
@@ -123,6 +124,35 @@ function sameArticle(a: readonly Paragraph[], b: readonly Paragraph[]): boolean 
 
 /** The report of one review, or of several reviews of one article. Fails when the reviews are of different articles. */
 export function buildReport(reviews: readonly ReportReview[], options: ReportOptions): Result<ReportModel> {
+  const steps = reportSteps(reviews, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `buildReport` for a caller that must keep its event loop free (the app's service, with an article of 100,000
+ * paragraphs): the same report, made a pass or a few tens of thousands of paragraphs at a time.
+ */
+export async function buildReportInSteps(
+  reviews: readonly ReportReview[],
+  options: ReportOptions,
+  breathe: () => Promise<void>,
+): Promise<Result<ReportModel>> {
+  const steps = reportSteps(reviews, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await breathe();
+  }
+}
+
+/** Paragraphs or flags gone through in one step of `reportSteps`. */
+const REPORTED_PER_STEP = 20_000;
+
+/** The report, made in steps: each `yield` is a point where a caller may let other work run. */
+function* reportSteps(reviews: readonly ReportReview[], options: ReportOptions): Generator<void, Result<ReportModel>> {
   const first = reviews[0];
   if (!first) return fail('bad-request', 'A report needs at least one review.');
   for (const r of reviews.slice(1)) {
@@ -135,14 +165,15 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
   }
   const paragraphs = first.paragraphs;
   const n = paragraphs.length;
-  const index = new Map<string, number>();
-  paragraphs.forEach((p, i) => index.set(p.id, i));
+  const index = paragraphIndexOf(paragraphs);
   const words = new Uint32Array(n);
   let totalWords = 0;
   for (let i = 0; i < n; i++) {
     words[i] = options.words ? (options.words[i] ?? 0) : countWords(paragraphs[i]!.target);
     totalWords += words[i]!;
+    if ((i + 1) % (options.words ? REPORTED_PER_STEP : REPORTED_PER_STEP / 10) === 0) yield;
   }
+  yield;
 
   // Raters, told apart across files when two files use one name.
   const namesIn = reviews.map((r) => new Set([...r.annotations.map((a) => a.rater), ...(r.raters ?? [])]));
@@ -156,8 +187,11 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
   for (const review of reviews) {
     const latest = new Map<string, Annotation>();
     for (const a of review.annotations) latest.set(a.id, a);
+    yield;
     let any = false;
+    let gone = 0;
     for (const a of latest.values()) {
+      if (++gone % REPORTED_PER_STEP === 0) yield;
       const i = index.get(a.paragraphId);
       if (i === undefined) continue;
       const c = contributionOf(a, options.profile, options.typology, weights);
@@ -172,6 +206,7 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
       raterReview.set(raterName(review.reviewer, review), review.label);
     }
   }
+  yield;
   const raters = [...raterReview.keys()];
   const r = Math.max(1, raters.length);
   const slot = new Map(raters.map((name, i) => [name, i]));
@@ -189,6 +224,7 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
       }
     });
   }
+  yield;
   // Raters of each paragraph: the divisor of its sums. With no rater at all, every paragraph is rated once (clean).
   const readersOf = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
@@ -197,6 +233,7 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
     readersOf[i] = raters.length === 0 ? 1 : c;
   }
 
+  yield;
   // Per paragraph totals (sums over raters); sparse maps would be slower than arrays for 100,000 paragraphs.
   const tenths = new Float64Array(n);
   const penalty = new Float64Array(n);
@@ -238,6 +275,7 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
       sumErrors += errors[i]! / c;
     }
   }
+  yield;
   const mqm = mqmFigures(sumPenalty, ratedWords, sumErrors, options.threshold);
   const perParagraph = rated === 0 ? 0 : sumScore / rated;
   const divisor = (i: number): number => Math.max(1, readersOf[i]!);
@@ -276,6 +314,7 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
         label: `${c.flag.category} (${c.flag.severity})${withRater ? ` · ${c.rater}` : ''}`,
       }));
 
+  yield;
   const worst: ReportParagraph[] = [...byParagraph.keys()]
     .filter((i) => tenths[i]! > 0 || penalty[i]! > 0)
     .sort((a, b) => tenths[b]! - tenths[a]! || penalty[b]! - penalty[a]! || a - b)
@@ -295,6 +334,28 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
       };
     });
 
+  yield;
+  const categories = categoryFigures(counted);
+  yield;
+  const stripped = strip(n, words, penalty, tenths, flagCount, readersOf, options.threshold);
+  yield;
+  const suggestions = suggestionsOf(reviews);
+  yield;
+  const raterScores: RaterScore[] = [];
+  for (const name of raters) {
+    raterScores.push(raterScore(name, raterReview.get(name)!, counted, reads[slot.get(name)!]!, words, options.threshold));
+    yield;
+  }
+  const agreement = agreementOf(
+    raters,
+    reads,
+    counted,
+    byParagraph,
+    paragraphs,
+    flagOf,
+    marksOf,
+    options.disputedLimit ?? DISPUTED_PARAGRAPHS,
+  );
   return ok({
     kind: REPORT_KIND,
     version: 1,
@@ -318,14 +379,14 @@ export function buildReport(reviews: readonly ReportReview[], options: ReportOpt
       flags: counted.length,
       raters: raters.length,
     },
-    ...categoryFigures(counted),
-    strip: strip(n, words, penalty, tenths, flagCount, readersOf, options.threshold),
+    ...categories,
+    strip: stripped,
     worst,
     editRateUnit: options.editRateUnit ?? 'word',
     versions: reviews.flatMap((rv) => versionsOf(rv)),
-    ...suggestionsOf(reviews),
-    raters: raters.map((name) => raterScore(name, raterReview.get(name)!, counted, reads[slot.get(name)!]!, words, options.threshold)),
-    agreement: agreementOf(raters, reads, counted, byParagraph, paragraphs, flagOf, marksOf, options.disputedLimit ?? DISPUTED_PARAGRAPHS),
+    ...suggestions,
+    raters: raterScores,
+    agreement,
   });
 }
 
