@@ -305,6 +305,8 @@ export type ServiceEvent =
  * Largest file the browser can hand over by drag and drop (base64 of 48 MiB). A dropped file travels in one
  * request; larger articles open by path (File > Open), which streams.
  */
+/** The most suggestions one accept or dismiss may name. */
+export const MAX_SUGGESTIONS_NAMED = 200_000;
 export const MAX_DROPPED_BASE64 = Math.ceil((48 * 1024 * 1024) / 3) * 4;
 
 const path = z.string().min(1).max(4096);
@@ -323,6 +325,8 @@ const findQuery = z
   })
   .strict();
 const replacement = z.string().max(10_000);
+/** Suggestions named in one request: all of one check's on a long article (some 25,000 of 30,000 on 100,000 paragraphs). */
+const suggestionIds = z.array(z.string().min(1).max(2000)).min(1).max(MAX_SUGGESTIONS_NAMED);
 
 /**
  * Formats the export dialog writes. The corrected article: plain text, Markdown, HTML (into the original page when
@@ -467,10 +471,13 @@ export const requestSchemas = {
   listSuggestions: z
     .object({ reviewId, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(10_000).optional() })
     .strict(),
-  /** Turns suggestions into flags stamped with the reviewer's name (one undo step). */
-  acceptSuggestions: z.object({ reviewId, ids: z.array(z.string().min(1).max(2000)).min(1).max(10_000) }).strict(),
+  /**
+   * Turns suggestions into flags stamped with the reviewer's name (one undo step): as many as one check offers on the
+   * longest article (its "Accept all").
+   */
+  acceptSuggestions: z.object({ reviewId, ids: suggestionIds }).strict(),
   /** Dismisses suggestions for good (kept in the review file; one undo step). */
-  dismissSuggestions: z.object({ reviewId, ids: z.array(z.string().min(1).max(2000)).min(1).max(10_000) }).strict(),
+  dismissSuggestions: z.object({ reviewId, ids: suggestionIds }).strict(),
   /** The quality report of the review, as data: the report view renders it as the saved HTML report does. */
   qualityReport: z.object({ reviewId }).strict(),
 

@@ -421,18 +421,45 @@ export class ReviewSession {
     const found = await this.offered(ids);
     if (found.length === 0) return fail('conflict', 'Those suggestions are no longer offered; the article may have been re-checked.');
     const created = new Date().toISOString();
-    const annotations: Annotation[] = found.map((s) => flagOfFinding(s, { id: randomUUID(), rater: this.rater, created }));
-    const body: EventBody =
-      annotations.length === 1 ? { type: 'annotation-added', annotation: annotations[0]! } : { type: 'annotations-added', annotations };
-    return this.delta(await this.act(body));
+    return this.actInParts(found, (part, group): EventBody => {
+      const annotations = part.map((s) => flagOfFinding(s, { id: randomUUID(), rater: this.rater, created }));
+      if (annotations.length === 1 && group === undefined) return { type: 'annotation-added', annotation: annotations[0]! };
+      return { type: 'annotations-added', annotations, ...(group !== undefined ? { group } : {}) };
+    });
   }
 
   /** Dismisses suggestions for good; kept in the review file, all in one undo step. */
   async dismissSuggestions(ids: readonly string[]): DeltaAck {
     const found = await this.offered(ids);
     if (found.length === 0) return fail('conflict', 'Those suggestions are no longer offered; the article may have been re-checked.');
-    const suggestions = found.map(({ check, paragraphId, start, end, text }) => ({ check, paragraphId, start, end, text }));
-    return this.delta(await this.act({ type: 'suggestions-dismissed', suggestions }));
+    return this.actInParts(found, (part, group): EventBody => {
+      const suggestions = part.map(({ check, paragraphId, start, end, text }) => ({ check, paragraphId, start, end, text }));
+      return { type: 'suggestions-dismissed', suggestions, ...(group !== undefined ? { group } : {}) };
+    });
+  }
+
+  /**
+   * One action on a list of suggestions, as one event, or for a long list (a check's 25,000 suggestions on a long
+   * article, accepted or dismissed together) as events of `SUGGESTIONS_PER_EVENT` each with one group key, which
+   * undo as one step: each part is made, applied and written with the event loop free before the next. The answer
+   * holds every part's change. Parts written before a failure stay written.
+   */
+  private async actInParts(
+    found: readonly Suggestion[],
+    body: (part: readonly Suggestion[], group: string | undefined) => EventBody,
+  ): DeltaAck {
+    if (found.length <= SUGGESTIONS_PER_EVENT) return this.delta(await this.act(body(found, undefined)));
+    const group = randomUUID();
+    const annotations: string[] = [];
+    let last: { readonly event: JournalEvent; readonly touched: Touched } | undefined;
+    for (let from = 0; from < found.length; from += SUGGESTIONS_PER_EVENT) {
+      if (from > 0) await breathe();
+      const acted = await this.act(body(found.slice(from, from + SUGGESTIONS_PER_EVENT), group));
+      if (!acted.ok) return acted;
+      annotations.push(...acted.value.touched.annotations);
+      last = acted.value;
+    }
+    return this.delta(ok({ event: last!.event, touched: { ...last!.touched, annotations } }));
   }
 
   /** Marks a paragraph reviewed or takes the mark back; asking for what it already is changes nothing. */
@@ -757,6 +784,9 @@ const PREPARE_SLICE_MS = 6;
 /** Times an undo's drafts are made again after changes made meanwhile, before the event is left to move the step. */
 const PREPARE_ATTEMPTS = 4;
 
+/** Suggestions accepted or dismissed in one event; a longer list is written as parts of one undo step. */
+const SUGGESTIONS_PER_EVENT = 2000;
+
 /** Paragraphs re-checked at once after a change; more are re-checked in slices (see `ReviewSession.recheck`). */
 const RECHECK_AT_ONCE = 32;
 /**
@@ -774,8 +804,10 @@ const NOTHING_TOUCHED: Touched = { annotations: [], paragraphs: [], versions: fa
  */
 function touchedBy(after: ReviewState, body: EventBody): Touched {
   switch (body.type) {
-    case 'annotation-added':
     case 'annotations-added':
+      // A part of a long list joins the undo step of the parts before it, but touched only its own flags.
+      return body.group === undefined ? ofStep(after.undo.top) : { ...NOTHING_TOUCHED, annotations: body.annotations.map((a) => a.id) };
+    case 'annotation-added':
     case 'suggestions-dismissed':
     case 'annotation-changed':
     case 'text-replaced':

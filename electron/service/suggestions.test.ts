@@ -1,4 +1,6 @@
 /** Suggestions through the service: offered after the review opens, accepted as flags, dismissed for good, undone. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SuggestionList } from '../../shared/contract';
 import type { ReviewService } from './review-service';
@@ -82,6 +84,46 @@ describe('suggestions', () => {
     expect(delta.undoLabel).toBe(`Undo ${numbers.length} flags`);
     value(await service.changeSettings({ reviewId, checksOff: ['untranslated'] }));
     expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.check === 'untranslated')).toBe(false);
+  });
+
+  it('all of a check on a long article are accepted, undone and dismissed as one step each, written in parts', async () => {
+    fx = new ServiceFixture();
+    const service = fx.service();
+    // 6,000 paragraphs whose numbers differ from their source's: one number suggestion each.
+    const target = join(fx.articles, 'long.en.txt');
+    const source = join(fx.articles, 'long.zh.txt');
+    const count = 6000;
+    writeFileSync(
+      target,
+      `${Array.from({ length: count }, (_, i) => `The ferry carried ${(i + 2) * 10} passengers on trip ${i + 1}.`).join('\n\n')}\n`,
+    );
+    writeFileSync(source, `${Array.from({ length: count }, (_, i) => `第${i + 1}趟渡轮载客${i + 2}人。`).join('\n\n')}\n`);
+    const opened = value(await service.openArticle({ path: target, sourcePath: source }));
+    const reviewId = opened.reviewId;
+    await waitForReview(service, reviewId);
+    const numbers = (await suggestionsOf(service, reviewId)).suggestions.filter((s) => s.check === 'numbers');
+    expect(numbers.length).toBeGreaterThanOrEqual(count);
+    const ids = numbers.map((s) => s.id);
+
+    const accepted = value(await service.acceptSuggestions({ reviewId, ids }));
+    expect(accepted.annotations.length).toBe(numbers.length);
+    expect(accepted.undoLabel).toBe(`Undo ${numbers.length} flags`);
+    expect(accepted.score.flags).toBe(numbers.length);
+    const view = value(await service.getReview({ reviewId }))!;
+    const lines = readFileSync(view.reviewPath, 'utf8').split('\n');
+    // Written as several events, each of a part, all of one group.
+    const parts = lines.filter((l) => l.includes('"type":"annotations-added"'));
+    expect(parts.length).toBeGreaterThan(2);
+    expect(new Set(parts.map((l) => /"group":"([^"]+)"/.exec(l)?.[1])).size).toBe(1);
+
+    const undone = value(await service.undo({ reviewId }));
+    expect(undone.score.flags).toBe(0);
+    expect(value(await service.listSuggestions({ reviewId })).suggestions.filter((s) => s.check === 'numbers').length).toBe(numbers.length);
+
+    value(await service.dismissSuggestions({ reviewId, ids }));
+    expect(value(await service.listSuggestions({ reviewId })).suggestions.some((s) => s.check === 'numbers')).toBe(false);
+    value(await service.undo({ reviewId }));
+    expect(value(await service.listSuggestions({ reviewId })).suggestions.filter((s) => s.check === 'numbers').length).toBe(numbers.length);
   });
 
   it('a span the reviewer flagged by hand is no longer suggested', async () => {

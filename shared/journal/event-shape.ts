@@ -65,9 +65,11 @@ function bodyProblem(v: Obj): string | undefined {
       return annotationProblem(v.annotation);
     case 'annotations-added':
       if (!Array.isArray(v.annotations)) return 'annotations-added has no annotation list';
+      if (v.group !== undefined && !isStr(v.group)) return 'group is not text';
       return (v.annotations as unknown[]).map(annotationProblem).find((p) => p !== undefined);
     case 'suggestions-dismissed':
       if (!Array.isArray(v.suggestions)) return 'suggestions-dismissed has no suggestion list';
+      if (v.group !== undefined && !isStr(v.group)) return 'group is not text';
       return (v.suggestions as unknown[]).map(suggestionProblem).find((p) => p !== undefined);
     case 'annotation-changed': {
       if (!isStr(v.id)) return 'annotation-changed has no id';

@@ -128,10 +128,13 @@ export interface SavedVersion {
  */
 export type EventBody =
   | { readonly type: 'annotation-added'; readonly annotation: Annotation }
-  /** Several flags at once, one undo step: every suggestion of one check accepted together. */
-  | { readonly type: 'annotations-added'; readonly annotations: readonly Annotation[] }
-  /** Suggestions of automatic checks dismissed, one undo step (one, or every suggestion of one check). */
-  | { readonly type: 'suggestions-dismissed'; readonly suggestions: readonly DismissedSuggestion[] }
+  /**
+   * Several flags at once, one undo step: every suggestion of one check accepted together. A long list is written
+   * as several events carrying the same `group` key, which undo as one step as long as they follow one another.
+   */
+  | { readonly type: 'annotations-added'; readonly annotations: readonly Annotation[]; readonly group?: string }
+  /** Suggestions of automatic checks dismissed, one undo step (one, or every suggestion of one check); `group` as above. */
+  | { readonly type: 'suggestions-dismissed'; readonly suggestions: readonly DismissedSuggestion[]; readonly group?: string }
   | { readonly type: 'annotation-changed'; readonly id: string; readonly changes: AnnotationChanges }
   | { readonly type: 'annotation-removed'; readonly id: string }
   /**

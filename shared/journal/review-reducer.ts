@@ -196,19 +196,23 @@ export class ReviewStateBuilder {
         this.record('flag', [{ kind: 'annotation', id: event.annotation.id, after: event.annotation }], event.seq);
         return undefined;
       case 'annotations-added':
-        this.record(
-          event.annotations.length === 1 ? 'flag' : `${event.annotations.length} flags`,
+        this.recordPart(
+          (n) => (n === 1 ? 'flag' : `${n} flags`),
           event.annotations.map((a) => ({ kind: 'annotation', id: a.id, after: a })),
           event.seq,
+          event.group,
+          group,
         );
         return undefined;
       case 'suggestions-dismissed': {
         // A suggestion already dismissed is no change: undo must not bring it back early.
         const fresh = event.suggestions.filter((s) => !this.dismissed.has(suggestionKey(s)));
-        this.record(
-          fresh.length === 1 ? 'dismissal' : 'dismissals',
+        this.recordPart(
+          (n) => (n === 1 ? 'dismissal' : 'dismissals'),
           fresh.map((suggestion) => ({ kind: 'dismissal', suggestion })),
           event.seq,
+          event.group,
+          group,
         );
         return undefined;
       }
@@ -467,6 +471,26 @@ export class ReviewStateBuilder {
 
   private order(change: Change): number {
     return change.kind === 'draft' ? (this.base.paragraphIndex.get(change.paragraphId) ?? 0) : 0;
+  }
+
+  /**
+   * `record` for a part of a long list of flags or dismissals: with a `group` key, a part that follows the one
+   * before it of the same group joins its undo step (labelled by `label` of the whole count).
+   */
+  private recordPart(
+    label: (count: number) => string,
+    changes: readonly Change[],
+    seq: number,
+    group: string | undefined,
+    open: ReviewState['openGroup'],
+  ): void {
+    const top = this.undo.top;
+    if (group !== undefined && open?.group === group && open.paragraphId === undefined && top?.group === group) {
+      for (const change of changes) this.restore(change, 'after');
+      const joined = [...top.changes, ...changes];
+      this.undo = this.undo.withTop({ ...top, label: label(joined.length), changes: joined });
+    } else this.record(label(changes.length), changes, seq, group);
+    if (group !== undefined) this.openGroup = { group };
   }
 
   /** Applies the changes of a new action and makes them one undo step; a new action clears the redo stack. */

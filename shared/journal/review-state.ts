@@ -48,8 +48,11 @@ export interface ReviewState {
   readonly notes: ReadonlyMap<string, string>;
   /** Sequence number of the last event folded in (0 for a new review). */
   readonly lastSeq: number;
-  /** Set right after a grouped typing edit: the next edit with the same group and paragraph joins its undo step. */
-  readonly openGroup?: { readonly group: string; readonly paragraphId: string };
+  /**
+   * Set right after a grouped event: the next typing edit with the same group and paragraph, or the next part of a
+   * long list of flags or dismissals with the same group (no paragraph), joins its undo step.
+   */
+  readonly openGroup?: { readonly group: string; readonly paragraphId?: string };
 }
 
 /** A version number, or the reviewer's current working text. */

@@ -79,4 +79,40 @@ describe('flags accepted together', () => {
   it('pass the shape check', () => {
     expect('value' in checkEventShape({ seq: 1, at: 'now', type: 'annotations-added', annotations: flags })).toBe(true);
   });
+  it('written in parts of one group, undo and redo as one step, across a reopen', () => {
+    const more = [3, 4, 5].map((k) => sampleAnnotation(`a${k}`, `p${1 + (k % 3)}`, { origin: { kind: 'check', check: 'numbers' } }));
+    const bodies: EventBody[] = [
+      { type: 'annotation-added', annotation: sampleAnnotation('before', 'p3') },
+      { type: 'annotations-added', annotations: flags, group: 'accept-1' },
+      { type: 'annotations-added', annotations: more, group: 'accept-1' },
+    ];
+    for (const state of [play(bodies), foldEvents(header, numbered(bodies)).state]) {
+      expect(state.annotations.size).toBe(6);
+      expect(state.undo.top!.label).toBe('5 flags');
+      const undone = play([{ type: 'undo' }], state);
+      expect(annotationList(undone).map((a) => a.id)).toEqual(['before']);
+      expect(play([{ type: 'redo' }], undone).annotations.size).toBe(6);
+    }
+  });
+  it('in parts of one group with something else between them, undo as two steps', () => {
+    const state = play([
+      { type: 'annotations-added', annotations: [flags[0]!], group: 'accept-1' },
+      { type: 'annotation-added', annotation: sampleAnnotation('between', 'p3') },
+      { type: 'annotations-added', annotations: [flags[1]!], group: 'accept-1' },
+    ]);
+    expect(state.undo.length).toBe(3);
+    expect(annotationList(play([{ type: 'undo' }], state)).map((a) => a.id)).toEqual(['a1', 'between']);
+  });
+  it('dismissed in parts of one group, come back together with one undo', () => {
+    const state = play([
+      { type: 'suggestions-dismissed', suggestions: [dismissal('p1')], group: 'dismiss-1' },
+      { type: 'suggestions-dismissed', suggestions: [dismissal('p2'), dismissal('p3')], group: 'dismiss-1' },
+    ]);
+    expect(state.undo.length).toBe(1);
+    expect(state.dismissed.size).toBe(3);
+    expect(play([{ type: 'undo' }], state).dismissed.size).toBe(0);
+    expect(checkEventShape({ seq: 1, at: 'now', type: 'suggestions-dismissed', suggestions: [dismissal('p1')], group: 7 })).toEqual({
+      problem: 'group is not text',
+    });
+  });
 });
