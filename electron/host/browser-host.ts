@@ -239,7 +239,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (method === 'exportText') return sendExport(res, arg);
     const result = await callMethod(options.service, method, arg);
-    return send(res, 200, JSON.stringify(result), 'application/json');
+    const answer = JSON.stringify(result);
+    if (answer.length <= SENT_PER_STEP) return send(res, 200, answer, 'application/json');
+    // A long answer (every flag of a "Accept all" on a long article) is written a slice at a time: written at once,
+    // encoding and handing it to the socket held the service for a tenth of a second.
+    res.writeHead(200, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
+    if (await writeInSlices(res, answer)) res.end();
+  }
+
+  /**
+   * Writes text to a response a slice at a time (a surrogate pair never cut in two), each slice as `each` makes it,
+   * waiting for the client to take what it was given and letting the event loop run between slices. False when the
+   * client went away before the end.
+   */
+  async function writeInSlices(res: ServerResponse, text: string, each: (slice: string) => string = (slice) => slice): Promise<boolean> {
+    for (let at = 0; at < text.length;) {
+      if (res.destroyed) return false;
+      let end = Math.min(text.length, at + SENT_PER_STEP);
+      if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+      if (!res.write(each(text.slice(at, end)))) await drainedOrClosed(res);
+      at = end;
+      await breathe();
+    }
+    return !res.destroyed;
   }
 
   /**
@@ -254,18 +276,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const { pieces, encoding, paragraphs } = made.value;
     res.writeHead(200, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
     res.write('{"ok":true,"value":{"text":"');
-    for (const piece of pieces) {
-      for (let at = 0; at < piece.length;) {
-        if (res.destroyed) return;
-        let end = Math.min(piece.length, at + SENT_PER_STEP);
-        // A surrogate pair is never cut in two.
-        if (end < piece.length && (piece.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-        // A slice as a JSON string, less its quotes: the slices follow one another inside the one string.
-        if (!res.write(JSON.stringify(piece.slice(at, end)).slice(1, -1))) await drainedOrClosed(res);
-        at = end;
-        await breathe();
-      }
-    }
+    // Each slice as a JSON string, less its quotes: the slices follow one another inside the one string.
+    for (const piece of pieces) if (!(await writeInSlices(res, piece, (slice) => JSON.stringify(slice).slice(1, -1)))) return;
     res.end(`"${encoding ? `,"encoding":"${encoding}"` : ''},"paragraphs":${paragraphs}}}`);
   }
 
