@@ -3,9 +3,11 @@
  * inlined), with the service's threads beside it, so that its figures are those of the code a reviewer runs and
  * not of TypeScript compiled on the fly (which adds its own memory and slows every thread's start).
  */
+import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'vite';
+import type { Figure } from './report';
 
 const root = join(import.meta.dirname, '..');
 const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -36,4 +38,12 @@ export async function builtChild(name: string): Promise<string> {
     ssr: { noExternal: true },
   });
   return join(outDir, `${name}.js`);
+}
+
+/** Builds `bench/NAME.ts`, runs it in a process of its own and returns the figures it prints last (as JSON). */
+export async function childFigures(name: string): Promise<Figure[]> {
+  const child = await builtChild(name);
+  const run = spawnSync(process.execPath, [child], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`${name} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Figure[];
 }
