@@ -65,11 +65,42 @@ export function furnitureOf(p: CheckParagraph, headline: string | undefined): Fi
   // Most paragraphs are longer than any furniture line: settled by their length before any pattern runs.
   if (p.text.length > MAX_WORDS * 12) return undefined;
   const line = p.text.trim();
-  if (!line || line.split(/\s+/).length > MAX_WORDS) return undefined;
+  if (!line || wordsOver(line, MAX_WORDS)) return undefined;
   const start = p.text.indexOf(line);
   const remove = (what: string) =>
     finding('furniture', p, start, start + line.length, CATEGORY, 'minor', `Not part of the article (${what}): remove it.`);
   if (headline !== undefined && line === headline && line.split(/\s+/).length >= 3) return remove('the headline repeated');
   for (const [re, what] of PATTERNS) if (re.test(line)) return remove(what);
   return undefined;
+}
+
+/**
+ * Whether a trimmed line has more than `max` words (runs of non-white-space, as `split(/\s+/)` counts them),
+ * counting only as far as needed: most paragraphs of an article are settled here, and splitting them was slow.
+ */
+function wordsOver(line: string, max: number): boolean {
+  let words = 1;
+  let inSpace = false;
+  for (let i = 0; i < line.length; i++) {
+    const space = isSpace(line.charCodeAt(i));
+    if (space && !inSpace && ++words > max) return true;
+    inSpace = space;
+  }
+  return false;
+}
+
+/** White space as `\s` matches it. */
+function isSpace(code: number): boolean {
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

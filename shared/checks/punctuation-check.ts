@@ -18,9 +18,11 @@ export function checkPunctuation(p: CheckParagraph): Finding[] {
   const add = (start: number, end: number, message: string) => out.push(finding('punctuation', p, start, end, CATEGORY, 'minor', message));
 
   // Each pattern starts with a literal character, so the scan is cheap on the many paragraphs without it.
-  for (const m of text.matchAll(/ {2,}/g)) {
-    if (m.index > 0 && m.index + m[0].length < text.length && text[m.index - 1] !== '\n')
-      add(m.index, m.index + m[0].length, 'Two spaces where one belongs.');
+  if (text.includes('  ')) {
+    for (const m of text.matchAll(/ {2,}/g)) {
+      if (m.index > 0 && m.index + m[0].length < text.length && text[m.index - 1] !== '\n')
+        add(m.index, m.index + m[0].length, 'Two spaces where one belongs.');
+    }
   }
   for (const m of text.matchAll(/ +([,.;:!?])(?=\s|$)/g)) {
     if (m.index > 0 && /[A-Za-z0-9”’)]/.test(text[m.index - 1]!)) add(m.index, m.index + m[0].length, `A space before “${m[1]}”.`);
@@ -38,7 +40,7 @@ export function checkPunctuation(p: CheckParagraph): Finding[] {
   if (/[“”]/.test(text)) out.push(...pairs(p, '“', '”', 'quotation mark'));
 
   // Straight double quotes: an odd number cannot pair.
-  const straight = [...text.matchAll(/"/g)].map((m) => m.index);
+  const straight = text.includes('"') ? [...text.matchAll(/"/g)].map((m) => m.index) : [];
   if (straight.length % 2 === 1) add(straight.at(-1)!, straight.at(-1)! + 1, 'A straight quotation mark without its partner.');
 
   // Mixed styles: straight single marks among curly single ones (‘ ’ with '), straight double among curly double.
