@@ -109,6 +109,30 @@ describe('writing an HTML article', () => {
     expect(blocksOf(r.value).map((b) => b.text)).toEqual(paragraphs.map((p) => p.corrected));
   });
 
+  it('writes a long page with thousands of changed paragraphs as the edits made one at a time would', () => {
+    const page = `<!doctype html>\n<html><body><article>\n${Array.from({ length: 3000 }, (_, i) =>
+      i % 7 === 3 ? `<ul><li>Punkt ${i} &amp; mehr</li></ul>\n` : `<p>Absatz <em>${i}</em> über den Hafen.</p>\n`,
+    ).join('')}</article></body></html>\n`;
+    const long: HtmlExportParagraph[] = blocksOf(page).map((b, i) => ({
+      ref: b.ref!,
+      kind: b.kind,
+      ...(b.codes ? { codes: b.codes } : {}),
+      original: b.text,
+      corrected: i % 3 === 0 ? b.text : i % 3 === 1 ? `${b.text} <neu> & ${'länger '.repeat(i % 5)}Ende.` : '',
+    }));
+    // Each edit cut into the page, from the last to the first, as the page used to be written.
+    let expected = page;
+    for (const p of [...long].reverse()) {
+      if (p.corrected === p.original) continue;
+      const [start, end] = p.ref!.split(':').map(Number) as [number, number];
+      expected = expected.slice(0, start) + htmlOfText(p.corrected, p.codes ?? [], false) + expected.slice(end);
+    }
+    const r = rewriteHtml(page, long, 'long.html');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toBe(expected);
+    expect(blocksOf(r.value).map((b) => b.text)).toEqual(long.filter((p) => p.corrected !== '').map((p) => p.corrected));
+  });
+
   it('refuses to write into a page that changed since the review began', () => {
     expect(rewriteHtml(PAGE.replace('Kosten', 'Schäden'), paragraphs, 'page.html')).toMatchObject({
       ok: false,
