@@ -30,6 +30,7 @@ export async function builtChild(name: string): Promise<string> {
           // The service starts these from beside the module that asks, as in the app.
           'header-worker': join(root, 'electron', 'service', 'header-worker.ts'),
           'count-worker': join(root, 'electron', 'service', 'count-worker.ts'),
+          'export-worker': join(root, 'electron', 'service', 'export-worker.ts'),
         },
         external,
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -16,9 +16,10 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      // Main goes with the threads that count a long article's words and make its review's header as it loads
-      // (the service starts them from count-worker.js and header-worker.js beside main.js, see
-      // electron/service/background-counter.ts and header-builder.ts).
+      // Main goes with the threads that count a long article's words and make its review's header as it loads, and
+      // the one that writes an export into the article's original file (the service starts them from count-worker.js,
+      // header-worker.js and export-worker.js beside main.js, see electron/service/background-counter.ts,
+      // header-builder.ts and write-back-thread.ts).
       input:
         part === 'preload'
           ? fileURLToPath(new URL('./shell/preload.ts', import.meta.url))
@@ -26,9 +27,10 @@ export default defineConfig({
               main: fileURLToPath(new URL('./shell/main.ts', import.meta.url)),
               'count-worker': fileURLToPath(new URL('./service/count-worker.ts', import.meta.url)),
               'header-worker': fileURLToPath(new URL('./service/header-worker.ts', import.meta.url)),
+              'export-worker': fileURLToPath(new URL('./service/export-worker.ts', import.meta.url)),
             },
       external,
-      // The two entries share the counting code through a chunk of its own; main never loads the thread's script.
+      // The entries share code through chunks of their own; main never loads a thread's script.
       preserveEntrySignatures: 'strict',
       output:
         part === 'preload'

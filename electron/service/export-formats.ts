@@ -2,19 +2,18 @@
  * The files an export can write: the corrected article in the format it came in (plain text, Markdown, HTML, Word
  * with tracked changes and comments, the original XLIFF file, a bilingual table) or as XLIFF 2.1 with quality
  * issues, and the review itself for other tools (WMT MQM TSV, JSON, a CSV of the flags, a unified patch from the
- * machine translation). The app and the command line both export through `renderExport`. The article's original file
- * is read again where the format writes into it; when it is gone or has changed since the review began, a new
- * file is written instead and a warning says so.
+ * machine translation). The app and the command line both export through `renderExportInSteps`. The article's
+ * original file is read again where the format writes into it, in the export's own thread (see write-back.ts); when a
+ * page or Word document is gone or has changed since the review began, a new file is written instead and a warning
+ * says so.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { bilingualTablePieces, tableField, type Delimiter } from '../../shared/formats/bilingual-tsv';
-import { newDocx, newDocxInSteps, rewriteDocx, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
+import { newDocxInSteps, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
 import { joinBytes } from '../../shared/formats/docx/zip-archive';
 import type { WordComment } from '../../shared/formats/docx/docx-writer';
-import { openDocx } from '../../shared/formats/docx/docx-reader';
-import { newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from '../../shared/formats/html/html-writer';
+import { newHtmlPieces } from '../../shared/formats/html/html-writer';
 import { articlePieces, type ArticleTextBlock } from '../../shared/formats/write-article';
 import { jsonPieces } from '../../shared/formats/json-pieces';
 import { wmtTsvPieces } from '../../shared/formats/wmt-write';
@@ -28,8 +27,9 @@ import {
 } from '../../shared/journal/review-state';
 import type { Annotation, Paragraph } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
-import { detectEncoding } from '../loader/encoding';
-import { renderXliff, renderXliff21InSteps } from './xliff-export';
+import { flagsByParagraph, renderXliff21InSteps, revisedUnits } from './xliff-export';
+import { writeBackInThread } from './write-back-thread';
+import { writeBackHere, type WriteBackRunner } from './write-back';
 import { prepareWordSegmenter } from '../../shared/diff/tokenize';
 import { unifiedPatchPieces, type PatchChunk } from '../../shared/diff/unified-patch';
 import { exportParagraph } from '../../shared/formats/export-paragraph';
@@ -77,8 +77,9 @@ const EXPORTED_PER_STEP = 2000;
 /**
  * `renderExport` for a caller that must keep its event loop free (the app's service): plain text, Markdown and a
  * new HTML page are made a few thousand paragraphs a step, as pieces of text that the caller writes one after
- * another, and a new Word document a thousand paragraphs a step; the other formats (and a page or document written
- * into the original) are made as `renderExport` makes them.
+ * another, and a new Word document a thousand paragraphs a step; a page, Word document or XLIFF file written into
+ * the original is written in the export's own thread from paragraphs handed over a few thousand a step; the flags'
+ * table and the patch are made whole.
  */
 export async function renderExportInSteps(
   state: ReviewState,
@@ -91,10 +92,13 @@ export async function renderExportInSteps(
    * in the answer's content, and are let go of as soon as written.
    */
   write?: (piece: string) => Promise<void>,
+  /** Where a version is written into the original file: the export's own thread, unless the caller has nothing else to do. */
+  writeBackIn: WriteBackRunner = writeBackInThread,
 ): Promise<Result<RenderedInSteps>> {
   const article = state.header.article;
   const whole = madeWhole(format, article.format);
-  if (whole) return renderWhole(state, ref, whole, options);
+  if (whole === 'html' || whole === 'docx' || whole === 'xliff') return renderWrittenBack(state, ref, whole, options, breathe, writeBackIn);
+  if (whole) return renderFlagsCsv(state, ref);
   const pieces: string[] = [];
   const take = async (piece: string) => {
     if (write) await write(piece);
@@ -231,12 +235,7 @@ function blockLines(text: string, afterAnother: boolean): string[] {
   return afterAnother ? ['', ...lines] : lines;
 }
 
-/** The paragraphs an export writes: all but source-only ones the reviewer left untranslated. */
-function exported(state: ReviewState, texts: readonly string[]): VersionParagraph[] {
-  return exportedInto([], state, texts, 0, state.paragraphs.length);
-}
-
-/** Adds the paragraphs at positions [from, to) that an export writes to `out`. */
+/** Adds the paragraphs at positions [from, to) that an export writes (all but source-only ones the reviewer left untranslated) to `out`. */
 function exportedInto(out: VersionParagraph[], state: ReviewState, texts: readonly string[], from: number, to: number): VersionParagraph[] {
   for (let i = from; i < to; i++) {
     const paragraph = state.paragraphs[i]!;
@@ -248,24 +247,6 @@ function exportedInto(out: VersionParagraph[], state: ReviewState, texts: readon
 }
 
 const stem = (name: string): string => basename(name, extname(name));
-
-async function readOriginal(path: string): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(path);
-  } catch {
-    return undefined;
-  }
-}
-
-function decode(bytes: Uint8Array, name: string): string | undefined {
-  const detected = detectEncoding(bytes.subarray(0, 64 * 1024), bytes.length <= 64 * 1024, name);
-  if (!detected.ok) return undefined;
-  try {
-    return new TextDecoder(detected.value.label, { fatal: true }).decode(bytes.subarray(detected.value.bomLength));
-  } catch {
-    return undefined;
-  }
-}
 
 /** The words of a Word comment for a flag: severity, category, the reviewer's comment; the source span for source flags. */
 function commentText(a: Annotation, p: Paragraph): string {
@@ -294,12 +275,6 @@ function wordCommentsByParagraph(state: ReviewState): Map<string, WordComment[]>
   return out;
 }
 
-/** The paragraphs of a Word export, each with its flags as comments. */
-function docxParagraphs(state: ReviewState, list: readonly VersionParagraph[]): DocxExportParagraph[] {
-  const comments = wordCommentsByParagraph(state);
-  return list.map(({ paragraph: p, text }) => docxParagraph(p, text, comments));
-}
-
 function docxParagraph(p: Paragraph, text: string, comments: ReadonlyMap<string, WordComment[]>): DocxExportParagraph {
   return { ...exportParagraph(p, text), comments: comments.get(p.id) ?? [] };
 }
@@ -317,48 +292,6 @@ function versionStamp(state: ReviewState, ref: VersionRef, now: string): { autho
     return { author: v.author || state.rater || 'Reviewer', date: v.at };
   }
   return { author: state.rater || 'Reviewer', date: now };
-}
-
-async function renderDocx(
-  state: ReviewState,
-  ref: VersionRef,
-  list: readonly VersionParagraph[],
-  options: ExportOptions,
-): Promise<Result<RenderedExport>> {
-  const paragraphs = docxParagraphs(state, list);
-  const docxOptions = docxOptionsOf(state, ref, options);
-  const article = state.header.article;
-  const warnings: string[] = [];
-  if (article.format === 'docx') {
-    const bytes = await readOriginal(article.path);
-    if (bytes) {
-      const opened = openDocx(bytes, article.name);
-      const written = opened.ok ? rewriteDocx(opened.value, paragraphs, docxOptions, article.name) : opened;
-      if (written.ok) return ok({ content: written.value, paragraphs: list.length, warnings });
-      warnings.push(`${written.error.message} A new Word document was written instead, without the original's layout.`);
-    } else {
-      warnings.push(`${article.path} could not be read, so a new Word document was written without the original's layout.`);
-    }
-  }
-  return ok({ content: newDocx(paragraphs, docxOptions), paragraphs: list.length, warnings });
-}
-
-async function renderHtml(state: ReviewState, list: readonly VersionParagraph[]): Promise<Result<RenderedExport>> {
-  const paragraphs: HtmlExportParagraph[] = list.map(({ paragraph: p, text }) => exportParagraph(p, text));
-  const article = state.header.article;
-  const warnings: string[] = [];
-  if (article.format === 'html') {
-    const bytes = await readOriginal(article.path);
-    const page = bytes ? decode(bytes, article.name) : undefined;
-    if (page !== undefined) {
-      const written = rewriteHtml(page, paragraphs, article.name);
-      if (written.ok) return ok({ content: written.value, paragraphs: list.length, warnings });
-      warnings.push(`${written.error.message} A new page was written instead.`);
-    } else {
-      warnings.push(`${article.path} could not be read, so a new page was written instead.`);
-    }
-  }
-  return ok({ content: newHtml(paragraphs, stem(article.name)), paragraphs: list.length, warnings });
 }
 
 /** Flags as CSV (RFC 4180): one row per flag, with the flagged words, for a spreadsheet. */
@@ -402,7 +335,8 @@ function flagsCsv(state: ReviewState): string {
 
 /**
  * Renders a version of the review in a format, whole (the command line's export); fails with `bad-request` for an
- * unknown version. The same rendering as the app's, in steps, with no pause between them.
+ * unknown version. The same rendering as the app's, in steps, with no pause between them; a version written into
+ * the original file is written in this thread, which has nothing else to do meanwhile.
  */
 export async function renderExport(
   state: ReviewState,
@@ -410,7 +344,7 @@ export async function renderExport(
   format: ExportFormat,
   options: ExportOptions = {},
 ): Promise<Result<RenderedExport>> {
-  const made = await renderExportInSteps(state, ref, format, options, async () => undefined);
+  const made = await renderExportInSteps(state, ref, format, options, async () => undefined, undefined, writeBackHere);
   if (!made.ok) return made;
   const { content } = made.value;
   const whole =
@@ -447,28 +381,91 @@ function madeWhole(format: ExportFormat, articleFormat: string): WholeFormat | u
   }
 }
 
-/** A version in a format made whole (see `madeWhole`). */
-async function renderWhole(
+/** The flags' table, the one format made whole but for those written into the original (`renderWrittenBack`). */
+function renderFlagsCsv(state: ReviewState, ref: VersionRef): Result<RenderedExport> {
+  if (!versionTexts(state, ref))
+    return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
+  return ok({ content: flagsCsv(state), paragraphs: state.paragraphs.length, warnings: [] });
+}
+
+/** Paragraphs sent to the export's thread in one message, with a breath after each: a few milliseconds' copying. */
+const WRITTEN_BACK_PER_STEP = 2000;
+
+/** Bytes of a page written back decoded into one piece of its text, between two breaths. */
+const PAGE_PIECE_BYTES = 1 << 20;
+
+/**
+ * A version written into the article's original file (a page, a Word document, an XLIFF file), in the export's
+ * thread (see write-back.ts) unless `writeBackIn` says otherwise: this thread only gathers each paragraph's texts and flags, a few thousand a step, and
+ * takes the file's bytes back; a page's bytes are then made text again a megabyte a step.
+ */
+async function renderWrittenBack(
   state: ReviewState,
   ref: VersionRef,
-  format: WholeFormat,
+  format: 'html' | 'docx' | 'xliff',
   options: ExportOptions,
-): Promise<Result<RenderedExport>> {
+  breathe: () => Promise<void>,
+  writeBackIn: WriteBackRunner,
+): Promise<Result<RenderedInSteps>> {
   const texts = versionTexts(state, ref);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
-  const list = exported(state, texts);
+  const article = state.header.article;
+  const original = { path: article.path, name: article.name };
+  const count = state.paragraphs.length;
   switch (format) {
-    case 'html':
-      return renderHtml(state, list);
-    case 'docx':
-      return renderDocx(state, ref, list, options);
-    case 'xliff': {
-      const rendered = await renderXliff(state, ref);
-      return rendered.ok ? ok({ content: rendered.value.content, paragraphs: rendered.value.paragraphs, warnings: [] }) : rendered;
+    case 'html': {
+      let paragraphs = 0;
+      const batches = inBatches(count, (from, to) => {
+        const list = exportedInto([], state, texts, from, to).map(({ paragraph: p, text }) => exportParagraph(p, text));
+        paragraphs += list.length;
+        return list;
+      });
+      const written = await writeBackIn({ format, ...original, title: stem(article.name) }, batches, breathe);
+      if (!written.ok) return written;
+      const content = await textInPieces(written.value.bytes, breathe);
+      return ok({ content, paragraphs, warnings: written.value.warnings });
     }
-    case 'csv':
-      return ok({ content: flagsCsv(state), paragraphs: state.paragraphs.length, warnings: [] });
+    case 'docx': {
+      const comments = wordCommentsByParagraph(state);
+      await breathe();
+      let paragraphs = 0;
+      const batches = inBatches(count, (from, to) => {
+        const list = exportedInto([], state, texts, from, to).map(({ paragraph: p, text }) => docxParagraph(p, text, comments));
+        paragraphs += list.length;
+        return list;
+      });
+      const written = await writeBackIn({ format, ...original, options: docxOptionsOf(state, ref, options) }, batches, breathe);
+      return written.ok ? ok({ content: written.value.bytes, paragraphs, warnings: written.value.warnings }) : written;
+    }
+    case 'xliff': {
+      if (article.format !== 'xliff')
+        return fail('bad-request', `${article.name} did not come as XLIFF; export it as XLIFF 2.1 with quality issues instead.`);
+      const flags = flagsByParagraph(state);
+      await breathe();
+      const batches = inBatches(count, (from, to) => revisedUnits(state, texts, flags, from, to));
+      const written = await writeBackIn({ format, ...original }, batches, breathe);
+      return written.ok ? ok({ content: written.value.bytes, paragraphs: count, warnings: written.value.warnings }) : written;
+    }
     default:
       return assertNever(format, 'export format');
   }
+}
+
+/** The paragraphs at positions [0, count), made `WRITTEN_BACK_PER_STEP` at a time by `make(from, to)` as they are asked for. */
+function* inBatches<T>(count: number, make: (from: number, to: number) => T[]): Generator<T[]> {
+  for (let from = 0; from < count; from += WRITTEN_BACK_PER_STEP) yield make(from, Math.min(count, from + WRITTEN_BACK_PER_STEP));
+}
+
+/** UTF-8 bytes as text, in pieces that follow one another, a megabyte of bytes a step. */
+async function textInPieces(bytes: Uint8Array, breathe: () => Promise<void>): Promise<string[]> {
+  // A leading U+FEFF is part of the text: the decoder must not take it for a byte order mark and drop it.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; at += PAGE_PIECE_BYTES) {
+    pieces.push(decoder.decode(bytes.subarray(at, at + PAGE_PIECE_BYTES), { stream: true }));
+    await breathe();
+  }
+  const rest = decoder.decode();
+  if (rest !== '') pieces.push(rest);
+  return pieces;
 }

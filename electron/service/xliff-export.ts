@@ -2,6 +2,10 @@
  * XLIFF exports of a version: `xliff` writes the article's own XLIFF file again with the version's targets and the
  * review's flags (read from disk again, so everything the review did not change stays byte for byte), and
  * `xliff-its` writes a new XLIFF 2.1 document with every flag as ITS quality-issue markup, from any article.
+ *
+ * Writing the original file again means reading and parsing all of it, which takes a long article's service
+ * seconds: the service gathers each unit's texts and flags (`revisedUnits`) and the export's thread (see
+ * write-back.ts) writes the file from them (`xliffWrittenBack`).
  */
 import { readFile } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
@@ -18,22 +22,25 @@ import type { Annotation, Paragraph } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { detectEncoding } from '../loader/encoding';
 
-export interface XliffExport {
-  /** The original file's bytes, in its own encoding. */
-  readonly content: string | Uint8Array;
-  /** The same as text, for a download. */
+/**
+ * A unit as the review holds it, in plain data that can go to another thread: the machine translation, the
+ * version's text, and the unit's target flags with their spans still on the machine translation (they are moved
+ * onto the version's text where the file is written, by the same character diff the writer uses for the unit).
+ */
+export interface RevisedUnit {
+  readonly machine: string;
   readonly text: string;
-  readonly paragraphs: number;
+  readonly flags: readonly FlagToWrite[];
 }
 
-function toWrite(a: Annotation, map: (offset: number, bias: 'left' | 'right') => number): FlagToWrite {
+function toWrite(a: FlagToWrite, map: (offset: number, bias: 'left' | 'right') => number): FlagToWrite {
   const start = map(a.start, 'right');
   const end = Math.max(start, map(a.end, 'left'));
   return { start, end, category: a.category, severity: a.severity, comment: a.comment, rater: a.rater, origin: a.origin, status: a.status };
 }
 
-/** The flags of each paragraph, by side. */
-function flagsByParagraph(state: ReviewState): Map<string, Annotation[]> {
+/** The flags of each paragraph, by paragraph id. */
+export function flagsByParagraph(state: ReviewState): Map<string, Annotation[]> {
   const out = new Map<string, Annotation[]>();
   for (const a of annotationList(state)) {
     const list = out.get(a.paragraphId);
@@ -66,17 +73,8 @@ function encodeLike(text: string, encoding: string): Uint8Array | undefined {
   }
 }
 
-/** Reads the article's file as the loader did: the decoded text and its encoding. */
-async function readOriginal(path: string, name: string): Promise<Result<{ text: string; encoding: string }>> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    return fail(
-      'not-found',
-      `${name} cannot be read any more (${(e as NodeJS.ErrnoException).code ?? String(e)}), so it cannot be written back; export as XLIFF 2.1 instead.`,
-    );
-  }
+/** The article's file as the loader decoded it: its text and encoding. */
+export function decodeXliff(bytes: Uint8Array, name: string): Result<{ text: string; encoding: string }> {
   const detected = detectEncoding(bytes.subarray(0, 64 * 1024), bytes.length <= 64 * 1024, name);
   if (!detected.ok) return detected;
   try {
@@ -87,33 +85,66 @@ async function readOriginal(path: string, name: string): Promise<Result<{ text: 
   }
 }
 
+/** Why the article's file cannot be written back: it cannot be read any more (`code`, as the system said). */
+export function unreadableXliff(name: string, code: string): Result<never> {
+  return fail('not-found', `${name} cannot be read any more (${code}), so it cannot be written back; export as XLIFF 2.1 instead.`);
+}
+
+/** Reads the article's file as the loader did: the decoded text and its encoding. */
+async function readOriginal(path: string, name: string): Promise<Result<{ text: string; encoding: string }>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return unreadableXliff(name, (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+  return decodeXliff(bytes, name);
+}
+
 /**
- * Renders a version written back into the XLIFF file the article came from; fails with `bad-request` for an unknown
- * version or an article of another format. (XLIFF 2.1 with quality issues: `renderXliff21InSteps`.)
+ * The units at positions [from, to) of the review, in the version whose texts are `texts`, for `xliffWrittenBack`;
+ * `flags` is `flagsByParagraph` of the review.
  */
-export async function renderXliff(state: ReviewState, ref: VersionRef): Promise<Result<XliffExport>> {
-  const texts = versionTexts(state, ref);
-  if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
-  const { article } = state.header;
-  if (article.format !== 'xliff')
-    return fail('bad-request', `${article.name} did not come as XLIFF; export it as XLIFF 2.1 with quality issues instead.`);
-  const original = await readOriginal(article.path, article.name);
-  if (!original.ok) return original;
-  const flags = flagsByParagraph(state);
-  const revisions: UnitRevision[] = state.paragraphs.map((p, i) => {
-    const text = texts[i]!;
-    const map = offsetMapper(p.target, text);
-    return { text, map, flags: (flags.get(p.id) ?? []).filter((a) => a.side === 'target').map((a) => toWrite(a, map)) };
+export function revisedUnits(
+  state: ReviewState,
+  texts: readonly string[],
+  flags: ReadonlyMap<string, readonly Annotation[]>,
+  from: number,
+  to: number,
+): RevisedUnit[] {
+  const out: RevisedUnit[] = [];
+  for (let i = from; i < to; i++) {
+    const p = state.paragraphs[i]!;
+    const mine = flags.get(p.id) ?? [];
+    out.push({ machine: p.target, text: texts[i]!, flags: mine.filter((a) => a.side === 'target').map(flagToWrite) });
+  }
+  return out;
+}
+
+/** A flag's values as the writer takes them, its span as it is (on the machine translation). */
+function flagToWrite(a: Annotation): FlagToWrite {
+  const { start, end, category, severity, comment, rater, origin, status } = a;
+  return { start, end, category, severity, comment, rater, origin, status };
+}
+
+/**
+ * The article's XLIFF file (its bytes as read from disk) with the units' texts and flags written in, in the file's
+ * own encoding. Fails with `conflict` when the file no longer has the review's units, `bad-encoding` when it is no
+ * longer valid text, `unsupported` for an encoding Redline does not write.
+ */
+export function xliffWrittenBack(name: string, original: Uint8Array, units: readonly RevisedUnit[]): Result<Uint8Array> {
+  const decoded = decodeXliff(original, name);
+  if (!decoded.ok) return decoded;
+  const revisions: UnitRevision[] = units.map((u) => {
+    const map = offsetMapper(u.machine, u.text);
+    return { text: u.text, map, flags: u.flags.map((f) => toWrite(f, map)) };
   });
-  const revised = reviseXliff(article.name, original.value.text, revisions);
+  const revised = reviseXliff(name, decoded.value.text, revisions);
   if (!revised.ok) return revised;
-  const content = encodeLike(revised.value.text, original.value.encoding);
+  const content = encodeLike(revised.value.text, decoded.value.encoding);
   if (!content)
-    return fail(
-      'unsupported',
-      `${article.name} is in ${original.value.encoding}, which Redline does not write; export as XLIFF 2.1 instead.`,
-    );
-  return ok({ content, text: revised.value.text, paragraphs: state.paragraphs.length });
+    return fail('unsupported', `${name} is in ${decoded.value.encoding}, which Redline does not write; export as XLIFF 2.1 instead.`);
+  return ok(content);
 }
 
 /** Units of an XLIFF 2.1 file made between two breaths by `renderXliff21InSteps`. */
