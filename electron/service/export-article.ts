@@ -18,7 +18,7 @@ import { chmod, lstat, open, realpath, rename, rm, stat, type FileHandle } from 
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ExportArticleFormat, ExportedText } from '../../shared/contract';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
-import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
+import { hasVersion, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { exportedInSteps, renderExportInSteps, type ExportFormat, type ExportOptions, type RenderedInSteps } from './export-formats';
 import { breathe } from '../breathe';
@@ -129,7 +129,7 @@ export async function exportTextPieces(
   format: ArticleExportFormat,
   reviewPath: string,
 ): Promise<Result<ExportedPieces>> {
-  if (!versionTexts(state, ref)) return noSuchVersion(state, ref);
+  if (!hasVersion(state, ref)) return noSuchVersion(state, ref);
   const rendered = await renderArticleExportInSteps(state, ref, format, reviewPath, state.header.article.name);
   if (!rendered.ok) return rendered;
   const { content, paragraphs } = rendered.value;
@@ -182,7 +182,7 @@ export async function exportVersion(
   reviewPath: string,
   overwrite = false,
 ): Promise<Result<ExportedFile>> {
-  if (!versionTexts(state, ref)) return noSuchVersion(state, ref);
+  if (!hasVersion(state, ref)) return noSuchVersion(state, ref);
   if (!exportedInSteps(renderFormat(format).format, state.header.article.format)) {
     const rendered = await renderArticleExportInSteps(state, ref, format, reviewPath, outPath);
     if (!rendered.ok) return rendered;

@@ -3,9 +3,13 @@
  * then the paragraphs in batches, and once they have all come reads the original, rewrites it and answers with
  * its new bytes, handed over without a copy. One job per thread: the service ends the thread once answered.
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { Failure } from '../../shared/result';
 import { writeBack, type WriteBackJob, type WriteBackParagraph } from './write-back';
+
+/** The export thread's nice value (0 is the process's, 19 the lowest priority). */
+const EXPORT_THREAD_NICENESS = 10;
 
 /** What the service sends: the job first, then its paragraphs in batches, then the end. */
 export type ExportThreadRequest =
@@ -17,6 +21,16 @@ export type ExportThreadRequest =
 export type ExportThreadAnswer =
   | { readonly ok: true; readonly bytes: ArrayBuffer; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly error: Failure };
+
+// On Linux each thread has a priority of its own: this one gives way to the service's thread, which answers the
+// reviewer, whenever both want a core (elsewhere the call would lower the whole process, so it is not made).
+if (process.platform === 'linux') {
+  try {
+    setPriority(EXPORT_THREAD_NICENESS);
+  } catch {
+    // Left at the process's priority.
+  }
+}
 
 let job: WriteBackJob | undefined;
 const paragraphs: WriteBackParagraph<WriteBackJob>[] = [];

@@ -2,7 +2,7 @@
  * Writing a version back into the file the article came from: an HTML page, a Word document, an XLIFF file. Each
  * means reading the original again, parsing all of it and writing it out whole, which for a long article takes
  * seconds of one thread's time; so it runs in the export's own thread (export-worker.ts), from plain data the
- * service gathers a few thousand paragraphs a step (see write-back-thread.ts). Everything here is synchronous:
+ * service gathers a few hundred paragraphs a step (see write-back-thread.ts). Everything here is synchronous:
  * the thread has nothing else to do meanwhile.
  *
  * A page or document whose original is gone, unreadable or changed since the review began is written new instead,
