@@ -296,7 +296,10 @@ export type ServiceEvent =
   | { readonly type: 'article-opened'; readonly review: OpenedReview }
   /** The review file is open (after loading) or reopened: fetch `getReview` again. */
   | { readonly type: 'review-changed'; readonly reviewId: string }
-  /** A change to the review, as its answer said: other windows apply it to what they hold. */
+  /**
+   * A change to the review, as its answer said: other windows apply it to what they hold. A change of thousands of
+   * flags comes as `review-changed` instead.
+   */
   | { readonly type: 'review-delta'; readonly delta: ReviewDelta }
   /** The review's suggestions changed (the checks finished, an edit was re-checked, one was accepted): fetch them. */
   | { readonly type: 'suggestions-changed'; readonly reviewId: string };

@@ -107,6 +107,9 @@ function copyNotes(where: ReviewPath): string[] {
     : [`A copy of this review, made when it could not be written here, is at ${where.otherCopy}; its changes are not in this one.`];
 }
 
+/** Flags a `review-delta` event carries (or names as removed) at most; a larger change is told as `review-changed`. */
+const FLAGS_IN_A_DELTA_EVENT = 2000;
+
 export class ReviewService implements RedlineApi {
   /** How other Redline processes name this one when it holds a review they open. */
   private readonly lockName: string;
@@ -560,7 +563,16 @@ export class ReviewService implements RedlineApi {
   /** Runs a change and tells every listener (other windows) what it changed. */
   private async changing(reviewId: string, action: (session: ReviewSession) => Promise<Result<ReviewDelta>>): Promise<Result<ReviewDelta>> {
     const result = await this.with(reviewId, action);
-    if (result.ok && result.value.seq > 0) this.emit({ type: 'review-delta', delta: result.value });
+    if (result.ok && result.value.seq > 0) {
+      // A change of thousands of flags (an Accept all) is told without them: other windows read the review again,
+      // rather than every window's stream carrying megabytes made in one go.
+      const delta = result.value;
+      this.emit(
+        delta.annotations.length + delta.removed.length > FLAGS_IN_A_DELTA_EVENT
+          ? { type: 'review-changed', reviewId }
+          : { type: 'review-delta', delta },
+      );
+    }
     return result;
   }
 

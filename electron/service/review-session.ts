@@ -453,7 +453,8 @@ export class ReviewSession {
     const annotations: string[] = [];
     let last: { readonly event: JournalEvent; readonly touched: Touched } | undefined;
     for (let from = 0; from < found.length; from += SUGGESTIONS_PER_EVENT) {
-      if (from > 0) await breathe();
+      // The request was read and the list found in this turn: the first part waits for the next one too.
+      await breathe();
       const acted = await this.act(body(found.slice(from, from + SUGGESTIONS_PER_EVENT), group));
       if (!acted.ok) return acted;
       annotations.push(...acted.value.touched.annotations);

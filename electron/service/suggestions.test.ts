@@ -104,8 +104,13 @@ describe('suggestions', () => {
     const numbers = (await suggestionsOf(service, reviewId)).suggestions.filter((s) => s.check === 'numbers');
     expect(numbers.length).toBeGreaterThanOrEqual(count);
     const ids = numbers.map((s) => s.id);
+    const events: string[] = [];
+    service.onEvent((e) => events.push(e.type === 'review-delta' ? `delta of ${e.delta.annotations.length}` : e.type));
 
     const accepted = value(await service.acceptSuggestions({ reviewId, ids }));
+    // Other windows are told to read the review again, not sent thousands of flags in one event.
+    expect(events).toContain('review-changed');
+    expect(events.filter((e) => e.startsWith('delta of'))).toEqual([]);
     expect(accepted.annotations.length).toBe(numbers.length);
     expect(accepted.undoLabel).toBe(`Undo ${numbers.length} flags`);
     expect(accepted.score.flags).toBe(numbers.length);
