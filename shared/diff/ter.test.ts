@@ -150,6 +150,29 @@ describe('translation edit rate', () => {
   });
 });
 
+describe('TER of two texts', () => {
+  it('rates two texts as their word lists are rated, whatever their case, white space and repeated words', () => {
+    // The texts' words are told apart without being cut out as strings; they must be the same words terWords gives.
+    const vocabulary = ['the', 'The', 'THE', 'bridge', 'bridge,', 'İstanbul', 'istanbul', 'ß', 'SS', 'Σ', 'σ', 'ς', '😀', 'a', 'b', 'c'];
+    const spaces = [' ', ' ', ' ', '\t', '\u00a0', '\u3000', '\u001c', '\u0085', '  '];
+    const random = seededRandom(17);
+    const text = (): string => {
+      let out = random() < 0.2 ? spaces[Math.floor(random() * spaces.length)]! : '';
+      const count = Math.floor(random() * 60);
+      for (let k = 0; k < count; k++)
+        out += vocabulary[Math.floor(random() * vocabulary.length)]! + spaces[Math.floor(random() * spaces.length)]!;
+      return out;
+    };
+    for (let n = 0; n < 500; n++) {
+      const a = text();
+      const b = random() < 0.5 ? text() : a.split(' ').reverse().join(' ');
+      const ref = terWords(b);
+      const rate = translationEditRate(a, b);
+      expect([rate.edits, rate.refWords], `${a} | ${b}`).toEqual([terEdits(terWords(a), ref), ref.length]);
+    }
+  });
+});
+
 describe('character edit rate', () => {
   it('counts character edits for Chinese, where TER would see one word per sentence', () => {
     // One character substituted out of seven; TER over white-space words would count the whole sentence.

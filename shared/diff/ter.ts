@@ -137,8 +137,100 @@ export function editRate(edits: number, refWords: number): EditRate {
 
 /** TER of one paragraph: `hypothesis` is the machine translation, `reference` the corrected text. */
 export function translationEditRate(hypothesis: string, reference: string): EditRate {
-  const ref = terWords(reference);
-  return editRate(terEdits(terWords(hypothesis), ref), ref.length);
+  const lowerRef = reference.toLowerCase();
+  const lowerHyp = hypothesis.toLowerCase();
+  const m = countTerWords(lowerRef);
+  if (m === 0) return editRate(countTerWords(lowerHyp), 0);
+  const n = countTerWords(lowerHyp);
+  const memory = borrowIds(3 * n + 3 * m + wordTableSize(n + m));
+  try {
+    let used = 0;
+    const take = (length: number): Int32Array => memory.subarray(used, (used += length));
+    const ref = take(m);
+    const hyp = take(n);
+    const table = new WordTable(take(wordTableSize(n + m)), n + m);
+    table.add(lowerRef, ref);
+    const refDistinct = table.size;
+    table.add(lowerHyp, hyp);
+    return editRate(editsOfIds(hyp, ref, refDistinct, take), m);
+  } finally {
+    giveBackIds(memory);
+  }
+}
+
+/**
+ * The distinct words of a pair as ids, found in an open-addressing table of positions in the lower-cased texts,
+ * so that no string is cut out and hashed per word: rating the changed paragraphs of a long article spent a fifth
+ * of its time making and looking up those strings. Equal words (the same characters) get equal ids, in order of
+ * first appearance, as a `Map` from word to id would give them.
+ */
+class WordTable {
+  /** Per slot, an id plus one (0 is an empty slot). */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Per id, where its first occurrence is: the text, its start and its length. */
+  private readonly texts: string[] = [];
+  private readonly starts: Int32Array;
+  private readonly lengths: Int32Array;
+  size = 0;
+
+  /** `memory` is {@link wordTableSize}(`words`) long, for at most `words` distinct words. */
+  constructor(memory: Int32Array, words: number) {
+    const capacity = memory.length - 2 * words;
+    this.slots = memory.subarray(0, capacity).fill(0);
+    this.mask = capacity - 1;
+    this.starts = memory.subarray(capacity, capacity + words);
+    this.lengths = memory.subarray(capacity + words);
+  }
+
+  /** Writes the ids of the words of `text` (split on white space, as terWords does) into `out`. */
+  add(text: string, out: Int32Array): void {
+    let count = 0;
+    let start = -1;
+    let hash = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      if (!isWhiteSpace(code)) {
+        if (start < 0) {
+          start = i;
+          hash = 0x811c9dc5;
+        }
+        hash = Math.imul(hash ^ code, 0x01000193);
+      } else if (start >= 0) {
+        out[count++] = this.idOf(text, start, i - start, hash);
+        start = -1;
+      }
+    }
+  }
+
+  private idOf(text: string, start: number, length: number, hash: number): number {
+    const { slots, mask, texts, starts, lengths } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot]!;
+      if (entry === 0) {
+        const id = this.size++;
+        texts.push(text);
+        starts[id] = start;
+        lengths[id] = length;
+        slots[slot] = id + 1;
+        return id;
+      }
+      const id = entry - 1;
+      if (lengths[id] === length && sameChars(texts[id]!, starts[id]!, text, start, length)) return id;
+    }
+  }
+}
+
+/** Memory a {@link WordTable} for `words` words needs: a power of two at least twice as many slots, and two lists. */
+function wordTableSize(words: number): number {
+  let capacity = 16;
+  while (capacity < 2 * words) capacity *= 2;
+  return capacity + 2 * words;
+}
+
+function sameChars(a: string, from: number, b: string, at: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a.charCodeAt(from + k) !== b.charCodeAt(at + k)) return false;
+  return true;
 }
 
 /** Character edit rate of one paragraph (for Chinese and Japanese targets); see the top of this file. */
@@ -165,21 +257,45 @@ export function aggregateEditRate(parts: readonly EditRate[]): EditRate {
  */
 let spareIds: Int32Array | undefined;
 
+function borrowIds(need: number): Int32Array {
+  const memory = spareIds !== undefined && spareIds.length >= need ? spareIds : new Int32Array(Math.max(need, 4096));
+  if (memory === spareIds) spareIds = undefined;
+  return memory;
+}
+
+function giveBackIds(memory: Int32Array): void {
+  if (spareIds === undefined || spareIds.length < memory.length) spareIds = memory;
+}
+
 /** Number of TER edits (shifts plus insertions, deletions and substitutions) from hypothesis to reference tokens. */
 export function terEdits(hypothesis: readonly string[], reference: readonly string[]): number {
   if (reference.length === 0) return hypothesis.length;
   const n = hypothesis.length;
   const m = reference.length;
-  const need = 3 * n + 3 * m;
-  const memory = spareIds !== undefined && spareIds.length >= need ? spareIds : new Int32Array(Math.max(need, 4096));
-  if (memory === spareIds) spareIds = undefined;
-  let used = 0;
-  const take = (length: number): Int32Array => memory.subarray(used, (used += length));
-  // Reference words are interned first, so an id at or past `places.first.length` is not in the reference.
-  const ids = new Map<string, number>();
-  const ref = intern(reference, ids, take(m));
-  const places = referencePlaces(ref, take(ids.size), take(m));
-  let hyp = intern(hypothesis, ids, take(n));
+  const memory = borrowIds(3 * n + 3 * m);
+  try {
+    let used = 0;
+    const take = (length: number): Int32Array => memory.subarray(used, (used += length));
+    // Reference words are interned first, so an id at or past the reference's distinct words is not in it.
+    const ids = new Map<string, number>();
+    const ref = intern(reference, ids, take(m));
+    const refDistinct = ids.size;
+    const hyp = intern(hypothesis, ids, take(n));
+    return editsOfIds(hyp, ref, refDistinct, take);
+  } finally {
+    giveBackIds(memory);
+  }
+}
+
+/**
+ * The edits from hypothesis ids to reference ids (a non-empty reference), where ids below `refDistinct` are the
+ * reference's words. `take` hands out the rest of the caller's memory: 2 * hyp.length + ref.length + refDistinct.
+ * `hyp` is shifted in place.
+ */
+function editsOfIds(hypIds: Int32Array, ref: Int32Array, refDistinct: number, take: (length: number) => Int32Array): number {
+  const n = hypIds.length;
+  const places = referencePlaces(ref, take(refDistinct), take(ref.length));
+  let hyp = hypIds;
   let other = take(n);
   const scratch = take(n);
   const ed = new BeamEditDistance(ref, n);
@@ -199,7 +315,6 @@ export function terEdits(hypothesis: readonly string[], reference: readonly stri
     }
   } finally {
     ed.release();
-    if (spareIds === undefined || spareIds.length < memory.length) spareIds = memory;
   }
 }
 
