@@ -154,8 +154,10 @@ export class BeamEditDistance {
       const up = bandBase[i - 1]!;
       const from = lo[i]!;
       const to = hi[i]!;
-      // Cells of the band outside the beam are read by the next row and must hold INF, not an old value.
-      costs.fill(INF, row + bandStart[i]!, row + bandEnd[i]!);
+      // Cells of the band outside the beam are read by the next row and must hold INF, not an old value; those
+      // inside it are all written below.
+      costs.fill(INF, row + bandStart[i]!, row + from);
+      costs.fill(INF, row + to, row + bandEnd[i]!);
       const word = hyp[i - 1];
       let j = from;
       let left = INF;
