@@ -24,6 +24,12 @@ const PARAGRAPHS_PER_STEP = 10_000;
 /** Flags or findings gone through between two breaths while the list of suggestions is made. */
 const LISTED_PER_STEP = 4_000;
 
+/** A finding as offered: the suggestion, and the key of the span a flag accepted from it would be on. */
+interface Offer {
+  readonly suggestion: Suggestion;
+  readonly flagKey: string;
+}
+
 export class SessionSuggestions {
   private readonly checker = new ArticleChecker();
   private running = false;
@@ -66,6 +72,27 @@ export class SessionSuggestions {
     this.changed();
   }
 
+  /**
+   * A finding as a suggestion, placed on the machine translation, with the key of a flag accepted from it; undefined
+   * when its text is not there. A finding on a paragraph without a draft is placed where it is, and its suggestion
+   * is kept with it, so that the list made again after each change (30,000 on a long article) makes few new objects.
+   */
+  private offerOf(state: ReviewState, f: Finding): Offer | undefined {
+    const kept = this.offers.get(f);
+    if (kept && !state.drafts.has(f.paragraphId)) return kept;
+    const mapped = onMachineText(state, f);
+    if (!mapped) return undefined;
+    const offer = {
+      suggestion: { ...mapped, id: suggestionKey(mapped) },
+      flagKey: `${mapped.check}\u0000${mapped.paragraphId}\u0000${mapped.start}\u0000${mapped.end}`,
+    };
+    if (mapped === f) this.offers.set(f, offer);
+    return offer;
+  }
+
+  /** Suggestions made of findings on paragraphs without a draft (see `offerOf`). */
+  private readonly offers = new WeakMap<Finding, Offer>();
+
   /** Stops a run still going (the review closed). */
   close(): void {
     this.closed = true;
@@ -80,6 +107,7 @@ export class SessionSuggestions {
   async list(state: ReviewState, reviewId: string): Promise<SuggestionList> {
     if (!this.ready) return { reviewId, checking: this.running, suggestions: [], total: 0, offset: 0 };
     const off = new Set(state.settings.checksOff ?? []);
+    // Keys of the spans flags accepted from a check are on (as `Offer.flagKey`).
     const accepted = new Set<string>();
     // Spans the reviewer has flagged: a suggestion there would only repeat what a flag already says.
     const flagged = new Map<string, { start: number; end: number }[]>();
@@ -104,13 +132,12 @@ export class SessionSuggestions {
       if ((i + 1) % LISTED_PER_STEP === 0) await breathe();
       const f = findings[i]!;
       if (off.has(f.check)) continue;
-      const mapped = onMachineText(state, f);
-      if (!mapped) continue;
-      const id = suggestionKey(mapped);
-      if (state.dismissed.has(id) || accepted.has(`${mapped.check}\u0000${mapped.paragraphId}\u0000${mapped.start}\u0000${mapped.end}`))
-        continue;
-      if (underFlag(mapped)) continue;
-      suggestions.push({ ...mapped, id });
+      const offer = this.offerOf(state, f);
+      if (!offer) continue;
+      const { suggestion } = offer;
+      if (state.dismissed.has(suggestion.id) || accepted.has(offer.flagKey)) continue;
+      if (underFlag(suggestion)) continue;
+      suggestions.push(suggestion);
     }
     return { reviewId, checking: false, suggestions, total: suggestions.length, offset: 0 };
   }
