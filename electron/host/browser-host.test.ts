@@ -238,7 +238,7 @@ describe('the browser host', () => {
       expect(direct.ok && direct.value.text.length).toBeGreaterThan(2_800_000);
       expect(await call({ reviewId: opened.value.reviewId, format }), format).toEqual(direct);
     }
-    // Any other long answer is written a slice at a time too, and arrives whole.
+    // Any other answer with a long list is written in pieces too, and arrives whole.
     const window = { reviewId: opened.value.reviewId, start: 0, end: 2000 };
     const res = await fetch(`http://127.0.0.1:${host.port}/api/readParagraphs`, {
       method: 'POST',

@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { callMethod, isMethodName, MAX_DROPPED_BASE64, parseRequest, type ServiceEvent } from '../../shared/contract';
 import { breathe } from '../breathe';
+import { jsonPieces } from '../../shared/formats/json-pieces';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security-policy';
 import type { ReviewService } from '../service/review-service';
 
@@ -95,6 +96,18 @@ function send(
 ): void {
   res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS, ...extra });
   res.end(body);
+}
+
+/** Members of a list an answer holds before it is written in pieces (see `jsonPieces`), and members in a piece. */
+const LONG_LIST = 1000;
+const MEMBERS_PER_PIECE = 500;
+
+/** Whether a value holds a list of more than `LONG_LIST` members near its top (an answer's flags, paragraphs). */
+function holdsLongList(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null || depth > 3) return false;
+  if (Array.isArray(value)) return value.length > LONG_LIST;
+  for (const member of Object.values(value)) if (holdsLongList(member, depth + 1)) return true;
+  return false;
 }
 
 /** Request body bytes held by all requests together. */
@@ -239,6 +252,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (method === 'exportText') return sendExport(res, arg);
     const result = await callMethod(options.service, method, arg);
+    if (holdsLongList(result, 0)) {
+      // Thousands of flags (an Accept all's answer): the JSON itself is made a thousand members at a time.
+      res.writeHead(200, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
+      for (const piece of jsonPieces(result, MEMBERS_PER_PIECE, false)) {
+        if (res.destroyed) return;
+        if (!res.write(piece)) await drainedOrClosed(res);
+        await breathe();
+      }
+      return void res.end();
+    }
     const answer = JSON.stringify(result);
     if (answer.length <= SENT_PER_STEP) return send(res, 200, answer, 'application/json');
     // A long answer (every flag of a "Accept all" on a long article) is written a slice at a time: written at once,

@@ -32,12 +32,13 @@ function randomValue(random: () => number, depth: number): unknown {
 }
 
 describe('JSON in pieces', () => {
-  it('joins into exactly what JSON.stringify writes with an indent of two, whatever the value and the piece size', () => {
+  it('joins into exactly what JSON.stringify writes, with an indent of two or without spaces, whatever the value and the piece size', () => {
     const random = seededRandom(11);
     for (let round = 0; round < 300; round++) {
       const value = randomValue(random, 0);
       const per = 1 + Math.floor(random() * 50);
       expect([...jsonPieces(value, per)].join(''), `round ${round}`).toBe(JSON.stringify(value, null, 2) ?? 'null');
+      expect([...jsonPieces(value, per, false)].join(''), `round ${round}, without spaces`).toBe(JSON.stringify(value) ?? 'null');
     }
   });
 

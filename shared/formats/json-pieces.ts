@@ -1,15 +1,22 @@
 /**
- * JSON as `JSON.stringify(value, null, 2)` writes it, in pieces: a caller that works in steps (the app exporting a
- * long review) makes one piece a step instead of the whole text at once. Containers at the top, and any large one,
- * are written member by member; the rest is written by `JSON.stringify` itself, indented where it stands.
+ * JSON as `JSON.stringify(value, null, 2)` writes it (or `JSON.stringify(value)`, without spaces), in pieces: a
+ * caller that works in steps (the app exporting a long review, the browser host answering with thousands of flags)
+ * makes one piece a step instead of the whole text at once. Containers at the top, and any large one, are written
+ * member by member; the rest is written by `JSON.stringify` itself, indented where it stands.
  */
 
 /** Containers this shallow are always written member by member; deeper ones only when they have more members. */
 const OPENED_DEPTH = 2;
 const OPENED_FROM_MEMBERS = 256;
 
-/** The pieces of `value`'s JSON, each holding about `perPiece` members written whole; joined, `JSON.stringify`'s text. */
-export function* jsonPieces(value: unknown, perPiece: number): Generator<string> {
+/**
+ * The pieces of `value`'s JSON, each holding about `perPiece` members written whole; joined, the text of
+ * `JSON.stringify(value, null, 2)`, or of `JSON.stringify(value)` when `spaced` is false.
+ */
+export function* jsonPieces(value: unknown, perPiece: number, spaced = true): Generator<string> {
+  const space = spaced ? 2 : undefined;
+  const newline = spaced ? '\n' : '';
+  const colon = spaced ? ': ' : ':';
   let out = '';
   let members = 0;
   function* written(text: string): Generator<string> {
@@ -23,22 +30,22 @@ export function* jsonPieces(value: unknown, perPiece: number): Generator<string>
     const container = asContainer(v);
     if (!container || (depth >= OPENED_DEPTH && container.size <= OPENED_FROM_MEMBERS)) {
       // A value JSON leaves out (undefined, a function) never reaches here: objects skip it, arrays write null.
-      const text = JSON.stringify(v, null, 2) ?? 'null';
+      const text = JSON.stringify(v, null, space) ?? 'null';
       yield* written(indent === '' ? text : text.replace(/\n/g, `\n${indent}`));
       return;
     }
-    const inner = `${indent}  `;
+    const inner = spaced ? `${indent}  ` : '';
     const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
     if (container.size === 0) {
       out += `${open}${close}`;
       return;
     }
-    out += `${open}\n`;
+    out += `${open}${newline}`;
     for (let k = 0; k < container.size; k++) {
       const key = container.keyAt(k);
-      out += key === undefined ? inner : `${inner}${JSON.stringify(key)}: `;
+      out += key === undefined ? inner : `${inner}${JSON.stringify(key)}${colon}`;
       yield* write(container.memberAt(k), depth + 1, inner);
-      out += k < container.size - 1 ? ',\n' : '\n';
+      out += k < container.size - 1 ? `,${newline}` : newline;
     }
     out += `${indent}${close}`;
   }
