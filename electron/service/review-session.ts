@@ -450,17 +450,22 @@ export class ReviewSession {
   ): DeltaAck {
     if (found.length <= SUGGESTIONS_PER_EVENT) return this.delta(await this.act(body(found, undefined)));
     const group = randomUUID();
-    const annotations: string[] = [];
-    let last: { readonly event: JournalEvent; readonly touched: Touched } | undefined;
+    // The parts' answers, joined: a paragraph's figures as the last part that touched it left them.
+    const annotations: Annotation[] = [];
+    const removed: string[] = [];
+    const scores = new Map<string, ParagraphScore>();
+    let last: ReviewDelta | undefined;
     for (let from = 0; from < found.length; from += SUGGESTIONS_PER_EVENT) {
       // The request was read and the list found in this turn: the first part waits for the next one too.
       await breathe();
-      const acted = await this.act(body(found.slice(from, from + SUGGESTIONS_PER_EVENT), group));
-      if (!acted.ok) return acted;
-      annotations.push(...acted.value.touched.annotations);
-      last = acted.value;
+      const part = this.delta(await this.act(body(found.slice(from, from + SUGGESTIONS_PER_EVENT), group)));
+      if (!part.ok) return part;
+      annotations.push(...part.value.annotations);
+      removed.push(...part.value.removed);
+      for (const score of part.value.paragraphScores) scores.set(score.id, score);
+      last = part.value;
     }
-    return this.delta(ok({ event: last!.event, touched: { ...last!.touched, annotations } }));
+    return ok({ ...last!, annotations, removed, paragraphScores: [...scores.values()] });
   }
 
   /** Marks a paragraph reviewed or takes the mark back; asking for what it already is changes nothing. */

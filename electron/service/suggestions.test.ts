@@ -114,6 +114,9 @@ describe('suggestions', () => {
     expect(accepted.annotations.length).toBe(numbers.length);
     expect(accepted.undoLabel).toBe(`Undo ${numbers.length} flags`);
     expect(accepted.score.flags).toBe(numbers.length);
+    // Every flagged paragraph's figures, once each, as they stand after the last part.
+    expect(accepted.paragraphScores.length).toBe(new Set(numbers.map((s) => s.paragraphId)).size);
+    expect(accepted.paragraphScores.find((p) => p.id === 'p1')?.flags).toBe(numbers.filter((s) => s.paragraphId === 'p1').length);
     const view = value(await service.getReview({ reviewId }))!;
     const lines = readFileSync(view.reviewPath, 'utf8').split('\n');
     // Written as several events, each of a part, all of one group.
