@@ -791,7 +791,7 @@ const PREPARE_SLICE_MS = 6;
 const PREPARE_ATTEMPTS = 4;
 
 /** Suggestions accepted or dismissed in one event; a longer list is written as parts of one undo step. */
-const SUGGESTIONS_PER_EVENT = 2000;
+const SUGGESTIONS_PER_EVENT = 1000;
 
 /** Paragraphs re-checked at once after a change; more are re-checked in slices (see `ReviewSession.recheck`). */
 const RECHECK_AT_ONCE = 32;
