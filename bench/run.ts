@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark section (`bench/*.bench.ts`, each exporting `section`) and prints each
- * figure beside its target. `npm run bench -- NAME` runs only the sections whose file name contains NAME (checks, cli, diff, find, formats, journal, load, paragraph-status, quality-report, review, scoring, suggestions, xliff).
+ * figure beside its target. `npm run bench -- NAME` runs only the sections whose file name contains NAME (checks,
+ * cli, diff, find, formats, journal, load, paragraph-status, quality-report, review, scoring, suggestions, xliff).
  */
 import { readdirSync } from 'node:fs';
 import { formatFigure, met, type BenchSection } from './report';
