@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: runs every benchmark section (`bench/*.bench.ts`, each exporting `section`) and prints each
  * figure beside its target. `npm run bench -- NAME` runs only the sections whose file name contains NAME (checks,
- * cli, diff, find, formats, journal, load, paragraph-status, quality-report, review, scoring, suggestions, xliff).
+ * cli, diff, find, formats, journal, load, paragraph-status, quality-report, review, scoring, suggestions, xliff);
+ * `review` runs both sections of a long review: reviewing it, and writing it back into its original
+ * (`review-write-back`).
  */
 import { readdirSync } from 'node:fs';
 import { formatFigure, met, type BenchSection } from './report';

@@ -1,0 +1,140 @@
+/**
+ * Exporting a long article back into the file it came from, through the review service built as the app runs it (see
+ * review-write-back.bench.ts): a 100,000-paragraph news article (see article-generator.ts) that came as an HTML
+ * page, as an XLIFF file and as a Word document, each reviewed with 2,000 flags and 2,000 post-edited paragraphs,
+ * then exported in its own format, saved as a file as the desktop app saves it. The figure that matters is the
+ * longest the service's event loop went without a turn meanwhile; the time taken is for scale. (A download through
+ * the browser host is the same rendering, its text or base64 then sent in steps as any other download is.)
+ */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ReviewService } from '../electron/service/review-service';
+import type { ExportArticleFormat } from '../shared/contract';
+import { makeDocx } from '../shared/formats/docx/test-support/make-docx';
+import { seededRandom } from '../shared/seeded-random';
+import { generateParagraphs, postEditParagraph } from './article-generator';
+import type { Figure } from './report';
+import { benchServiceOptions, longestBlock, must, openTimed } from './review-client';
+
+const PARAGRAPHS = 100_000;
+const FLAGS = 2_000;
+const EDITS = 2_000;
+
+const escapeXml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The first word of a paragraph set off by markup of its format, every fourth paragraph, as a page's emphasis is. */
+function marked(text: string, i: number, open: string, close: string): string {
+  const space = text.indexOf(' ');
+  if (i % 4 !== 0 || space < 0) return escapeXml(text);
+  return `${open}${escapeXml(text.slice(0, space))}${close}${escapeXml(text.slice(space))}`;
+}
+
+/** A news page: a heading every thirty paragraphs (a paragraph's first words), the others with some words in emphasis. */
+function htmlPage(texts: readonly string[]): string {
+  const body = texts.map((t, i) =>
+    i % 30 === 0 ? `<h2>${escapeXml(t.split(' ').slice(0, 8).join(' '))}</h2>\n` : `<p>${marked(t, i, '<em>', '</em>')}</p>\n`,
+  );
+  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>The harbour</title>\n</head>\n<body>\n<header>The Coast Times</header>\n<article>\n${body.join('')}</article>\n</body>\n</html>\n`;
+}
+
+/** An XLIFF 1.2 file: each paragraph a unit, its source a paragraph of another article (its length is what counts). */
+function xliffFile(texts: readonly string[], sources: readonly string[]): string {
+  const units = texts.map(
+    (t, i) =>
+      `<trans-unit id="u${i + 1}">\n<source>${escapeXml(sources[i]!)}</source>\n<target state="translated">${marked(t, i, '<g id="1">', '</g>')}</target>\n</trans-unit>\n`,
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n' +
+    `<file original="harbour.html" source-language="en" target-language="en-GB" datatype="html">\n<body>\n${units.join('')}</body>\n</file>\n</xliff>\n`
+  );
+}
+
+/** A Word document: each paragraph a run of text, its first word in bold every fourth paragraph. */
+function wordDocument(texts: readonly string[]): Uint8Array {
+  const run = (t: string, bold = false) =>
+    `<w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${escapeXml(t)}</w:t></w:r>`;
+  const body = texts.map((t, i) => {
+    const space = t.indexOf(' ');
+    return `<w:p>${i % 4 === 0 && space > 0 ? run(t.slice(0, space), true) + run(t.slice(space)) : run(t)}</w:p>`;
+  });
+  return makeDocx({ body: body.join('') }, 1);
+}
+
+interface Measured {
+  readonly format: ExportArticleFormat;
+  /** The original file's size. */
+  readonly bytes: number;
+  readonly ms: number;
+  readonly blockMs: number;
+}
+
+/** Opens the article, flags and edits it, then exports it in its own format, saved as a file. */
+async function reviewAndExport(dir: string, file: string, format: ExportArticleFormat): Promise<Measured> {
+  const service = new ReviewService(benchServiceOptions(dir));
+  try {
+    const { reviewId } = (await openTimed(service, file)).view;
+    const rand = seededRandom(42);
+    const changes: Promise<unknown>[] = [];
+    for (let i = 0; i < FLAGS; i++) {
+      const request = {
+        reviewId,
+        paragraphId: `p${1 + i * 50}`,
+        side: 'target' as const,
+        start: 0,
+        end: 3,
+        category: 'Accuracy/Mistranslation',
+        severity: i % 3 === 0 ? ('major' as const) : ('minor' as const),
+        comment: i % 5 === 0 ? 'A better word exists.' : '',
+      };
+      changes.push(service.addAnnotation(request).then(must));
+    }
+    for (let i = 0; i < EDITS; i++) {
+      const k = i * 47;
+      const target = must(await service.readParagraphs({ reviewId, start: k, end: k + 1 })).paragraphs[0]!.target;
+      // A paragraph with markup keeps it: a sentence is added at its end; the others are post-edited.
+      const text = /[\uE000-\uF8FF]/.test(target) ? `${target} The figures were revised on Friday.` : postEditParagraph(rand, target);
+      changes.push(service.editParagraph({ reviewId, paragraphId: `p${k + 1}`, text }).then(must));
+    }
+    await Promise.all(changes);
+    const path = join(dir, `exported-${format}`);
+    const saved = await longestBlock(async () => must(await service.exportArticle({ reviewId, format, path, overwrite: true })));
+    if (saved.value.paragraphs !== PARAGRAPHS) throw new Error(`the ${format} export wrote ${saved.value.paragraphs} paragraphs`);
+    return { format, bytes: statSync(file).size, ms: saved.ms, blockMs: saved.blockMs };
+  } finally {
+    await service.close();
+  }
+}
+
+/** How a figure names the file written into. */
+const ORIGINAL: Readonly<Record<string, string>> = { html: 'HTML page', xliff: 'XLIFF file', docx: 'Word document' };
+
+async function measure(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-bench-write-back-'));
+  try {
+    const texts = generateParagraphs({ seed: 41, paragraphs: PARAGRAPHS });
+    const measured: Measured[] = [];
+    const page = join(dir, 'harbour.html');
+    writeFileSync(page, htmlPage(texts));
+    measured.push(await reviewAndExport(dir, page, 'html'));
+    const xliff = join(dir, 'harbour.xlf');
+    writeFileSync(xliff, xliffFile(texts, generateParagraphs({ seed: 44, paragraphs: PARAGRAPHS })));
+    measured.push(await reviewAndExport(dir, xliff, 'xliff'));
+    const word = join(dir, 'harbour.docx');
+    writeFileSync(word, wordDocument(texts));
+    measured.push(await reviewAndExport(dir, word, 'docx'));
+    return measured.map((m) => ({
+      name: `export into the original ${ORIGINAL[m.format]}, saved as a file: longest block`,
+      value: m.blockMs,
+      unit: 'ms',
+      target: { op: '<=' as const, value: 50 },
+      note: `the export took ${m.ms.toFixed(0)} ms; the original is ${(m.bytes / 1e6).toFixed(0)} MB`,
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The figures go to the benchmark as one JSON line.
+console.log(JSON.stringify(await measure()));
+process.exit(0);

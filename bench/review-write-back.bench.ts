@@ -1,0 +1,13 @@
+/**
+ * Writing a long article's review back into the file it came from (see review-write-back-child.ts for what is
+ * measured): the service runs built, as in the app, in a process of its own, which prints its figures.
+ */
+import { childFigures } from './built-child';
+import type { BenchSection, Figure } from './report';
+
+export const section: BenchSection = {
+  title: 'Writing a long review back into its HTML page, XLIFF file and Word document (100,000 paragraphs)',
+  run(): Promise<Figure[]> {
+    return childFigures('review-write-back-child');
+  },
+};
