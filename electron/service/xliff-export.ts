@@ -7,7 +7,7 @@
  * seconds: the service gathers each unit's texts and flags (`revisedUnits`) and the export's thread (see
  * write-back.ts) writes the file from them (`xliffWrittenBack`).
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { offsetMapper } from '../../shared/formats/xliff/offset-map';
 import {
@@ -90,15 +90,33 @@ export function unreadableXliff(name: string, code: string): Result<never> {
   return fail('not-found', `${name} cannot be read any more (${code}), so it cannot be written back; export as XLIFF 2.1 instead.`);
 }
 
-/** Reads the article's file as the loader did: the decoded text and its encoding. */
-async function readOriginal(path: string, name: string): Promise<Result<{ text: string; encoding: string }>> {
-  let bytes: Buffer;
+/** Bytes of an XLIFF file read for its languages: its first 8,192 characters in any encoding it can be in. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The start of the article's file as text, for its languages; undefined when it cannot be read or decoded. Only the
+ * start is read: reading and decoding a long file whole held the service for a tenth of a second and more.
+ */
+async function readHead(path: string, name: string): Promise<string | undefined> {
+  let head: Uint8Array;
+  let whole: boolean;
   try {
-    bytes = await readFile(path);
-  } catch (e) {
-    return unreadableXliff(name, (e as NodeJS.ErrnoException).code ?? String(e));
+    const file = await open(path, 'r');
+    try {
+      const buffer = new Uint8Array(HEAD_BYTES);
+      const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+      head = buffer.subarray(0, bytesRead);
+      whole = bytesRead < HEAD_BYTES;
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return undefined;
   }
-  return decodeXliff(bytes, name);
+  const detected = detectEncoding(head, whole, name);
+  if (!detected.ok) return undefined;
+  // Not fatal: the head may end inside a character, which only its last character shows.
+  return new TextDecoder(detected.value.label, { ignoreBOM: true }).decode(head.subarray(detected.value.bomLength));
 }
 
 /**
@@ -180,9 +198,9 @@ export async function renderXliff21InSteps(
 /** The languages an XLIFF article names, for the XLIFF 2.1 file made of it (none for another format). */
 async function xliffLanguages(article: ReviewState['header']['article']): Promise<{ srcLang?: string; trgLang?: string }> {
   if (article.format !== 'xliff') return {};
-  const original = await readOriginal(article.path, article.name);
-  if (!original.ok) return {};
-  const head = original.value.text.slice(0, 8192);
+  const text = await readHead(article.path, article.name);
+  if (text === undefined) return {};
+  const head = text.slice(0, 8192);
   const srcLang = /\s(?:srcLang|source-language)\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
   const trgLang = /\s(?:trgLang|target-language)\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
   return { ...(srcLang ? { srcLang } : {}), ...(trgLang ? { trgLang } : {}) };

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readXliff } from '../../shared/formats/xliff/xliff-reader';
@@ -75,6 +75,24 @@ describe('an XLIFF article under review', () => {
     const key = (a: (typeof review.annotations)[number]) =>
       [a.paragraphId, a.side, a.start, a.end, a.category, a.severity, a.comment, a.status].join('|');
     expect(reopened.annotations.map(key).sort()).toEqual(review.annotations.map(key).sort());
+  });
+
+  it('names the languages of the XLIFF article in the XLIFF 2.1 made of it, from the start of the file in its own encoding', async () => {
+    const { fx, service, path, reviewId } = await openXliff('xliff12-codes.xlf');
+    const out = join(fx.dir, 'harbour.its.xlf');
+    expect((await service.exportArticle({ reviewId, format: 'xliff-its', path: out })).ok).toBe(true);
+    expect(readFileSync(out, 'utf8')).toMatch(/<xliff [^>]*srcLang="en" trgLang="de"/);
+    // The same file in UTF-16, with a long unit after the start that is read: the languages come all the same.
+    const text = readFileSync(path, 'utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const wide = join(fx.articles, 'wide.xlf');
+    const long = `<trans-unit id="long"><source>${'Tide. '.repeat(20_000)}</source><target>${'Flut. '.repeat(20_000)}</target></trans-unit>`;
+    writeFileSync(wide, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace('</body>', `${long}</body>`), 'utf16le')]));
+    const opened = await service.openArticle({ path: wide });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await waitForReview(service, opened.value.reviewId);
+    const wideOut = join(fx.dir, 'wide.its.xlf');
+    expect((await service.exportArticle({ reviewId: opened.value.reviewId, format: 'xliff-its', path: wideOut })).ok).toBe(true);
+    expect(readFileSync(wideOut, 'utf8')).toMatch(/<xliff [^>]*srcLang="en" trgLang="de"/);
   });
 
   it('refuses the same-format export for an article that did not come as XLIFF', async () => {
