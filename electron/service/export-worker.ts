@@ -5,7 +5,7 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import type { Failure } from '../../shared/result';
+import { assertNever, type Failure } from '../../shared/result';
 import { writeBack, type WriteBackJob, type WriteBackParagraph } from './write-back';
 
 /** The export thread's nice value (0 is the process's, 19 the lowest priority). */
@@ -46,6 +46,8 @@ parentPort?.on('message', (request: ExportThreadRequest) => {
     case 'end':
       answer(job ? written(job) : { ok: false, error: { code: 'internal', message: 'The export thread was given no job.' } });
       return;
+    default:
+      assertNever(request, 'export thread request');
   }
 });
 
