@@ -120,8 +120,8 @@ async function readHead(path: string, name: string): Promise<string | undefined>
 }
 
 /**
- * The units at positions [from, to) of the review, in the version whose texts are `texts`, for `xliffWrittenBack`;
- * `flags` is `flagsByParagraph` of the review.
+ * The units at positions [from, to) of the review, whose texts in the version are `texts` (from position `from` on),
+ * for `xliffWrittenBack`; `flags` is `flagsByParagraph` of the review.
  */
 export function revisedUnits(
   state: ReviewState,
@@ -134,7 +134,7 @@ export function revisedUnits(
   for (let i = from; i < to; i++) {
     const p = state.paragraphs[i]!;
     const mine = flags.get(p.id) ?? [];
-    out.push({ machine: p.target, text: texts[i]!, flags: mine.filter((a) => a.side === 'target').map(flagToWrite) });
+    out.push({ machine: p.target, text: texts[i - from]!, flags: mine.filter((a) => a.side === 'target').map(flagToWrite) });
   }
   return out;
 }

@@ -87,9 +87,22 @@ export function textAt(state: ReviewState, paragraphId: string, ref: VersionRef)
 
 /** Every paragraph's text in a version (or now), in article order; undefined for an unknown version. */
 export function versionTexts(state: ReviewState, ref: VersionRef): readonly string[] | undefined {
+  return versionTextsIn(state, ref, 0, state.paragraphs.length);
+}
+
+/**
+ * The texts of the paragraphs at positions [from, to) in a version (or now), for a caller that goes through a long
+ * article a run at a time; undefined for an unknown version.
+ */
+export function versionTextsIn(state: ReviewState, ref: VersionRef, from: number, to: number): readonly string[] | undefined {
   if (!hasVersion(state, ref)) return undefined;
   const changed = ref === 'current' ? state.drafts : ref === 0 ? undefined : state.versions[ref - 1]!.texts;
-  return state.paragraphs.map((p) => changed?.get(p.id) ?? p.target);
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    const p = state.paragraphs[i]!;
+    out.push(changed?.get(p.id) ?? p.target);
+  }
+  return out;
 }
 
 /** Ids of the paragraphs whose text in a version (or now) differs from the machine translation, in article order. */
