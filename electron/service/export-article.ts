@@ -60,7 +60,7 @@ function renderArticleExportInSteps(
   format: ArticleExportFormat,
   reviewPath: string,
   delimiterFrom: string,
-  write?: (piece: string) => Promise<void>,
+  write?: (piece: string | Uint8Array) => Promise<void>,
 ): Promise<Result<RenderedInSteps>> {
   const target = renderFormat(format);
   return renderExportInSteps(state, ref, target.format, exportOptions(target, reviewPath, delimiterFrom), breathe, write);

@@ -31,7 +31,7 @@ import type { Annotation, Paragraph } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { flagsByParagraph, renderXliff21InSteps, revisedUnits } from './xliff-export';
 import { writeBackInThread } from './write-back-thread';
-import { writeBackHere, type WriteBackRunner } from './write-back';
+import { writeBackHere, type WriteBackRunner, type WrittenBackPieces } from './write-back';
 import { prepareWordSegmenter } from '../../shared/diff/tokenize';
 import { unifiedPatchPieces, type PatchChunk } from '../../shared/diff/unified-patch';
 import { exportParagraph } from '../../shared/formats/export-paragraph';
@@ -90,16 +90,17 @@ export async function renderExportInSteps(
   options: ExportOptions,
   breathe: () => Promise<void>,
   /**
-   * Takes the text's pieces as they are made, for a caller that writes them straight to a file: they are then not
-   * in the answer's content, and are let go of as soon as written.
+   * Takes the pieces as they are made (text, or the bytes of a file written back), for a caller that writes them
+   * straight to a file: they are then not in the answer's content, and are let go of as soon as written.
    */
-  write?: (piece: string) => Promise<void>,
+  write?: (piece: string | Uint8Array) => Promise<void>,
   /** Where a version is written into the original file: the export's own thread, unless the caller has nothing else to do. */
   writeBackIn: WriteBackRunner = writeBackInThread,
 ): Promise<Result<RenderedInSteps>> {
   const article = state.header.article;
   const whole = madeWhole(format, article.format);
-  if (whole === 'html' || whole === 'docx' || whole === 'xliff') return renderWrittenBack(state, ref, whole, options, breathe, writeBackIn);
+  if (whole === 'html' || whole === 'docx' || whole === 'xliff')
+    return renderWrittenBack(state, ref, whole, options, breathe, writeBackIn, write);
   if (whole) return renderFlagsCsv(state, ref);
   const pieces: string[] = [];
   const take = async (piece: string) => {
@@ -169,11 +170,12 @@ export async function renderExportInSteps(
 }
 
 /**
- * Whether `renderExportInSteps` makes a format in steps (given the format the article came in): plain text,
- * Markdown, tables, JSON and XLIFF 2.1 always; HTML and Word when a new file is made, not the original rewritten.
+ * Whether `renderExportInSteps` makes a format in steps, handing its pieces to a `write` it is given as they are made
+ * (given the format the article came in): all but the flags' table and the patch.
  */
 export function exportedInSteps(format: ExportFormat, articleFormat: string): boolean {
-  return madeWhole(format, articleFormat) === undefined;
+  const whole = madeWhole(format, articleFormat);
+  return whole === undefined || whole === 'html' || whole === 'docx' || whole === 'xliff';
 }
 
 /** The whole review as its JSON export holds it: the header and everything but the undo and redo history. */
@@ -422,6 +424,7 @@ async function renderWrittenBack(
   options: ExportOptions,
   breathe: () => Promise<void>,
   writeBackIn: WriteBackRunner,
+  write: ((piece: string | Uint8Array) => Promise<void>) | undefined,
 ): Promise<Result<RenderedInSteps>> {
   if (!hasVersion(state, ref))
     return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
@@ -430,23 +433,21 @@ async function renderWrittenBack(
   const count = state.paragraphs.length;
   // The version's texts are taken a batch at a time: all 100,000 at once took up to 25 ms of a busy service.
   const textsIn = (from: number, to: number) => versionTextsIn(state, ref, from, to)!;
+  let paragraphs = 0;
+  let written: Result<WrittenBackPieces>;
   switch (format) {
     case 'html': {
-      let paragraphs = 0;
       const batches = inBatches(count, (from, to) => {
         const list = exportedInto([], state, textsIn(from, to), from, to, from).map(({ paragraph: p, text }) => exportParagraph(p, text));
         paragraphs += list.length;
         return list;
       });
-      const written = await writeBackIn({ format, ...original, title: stem(article.name) }, batches, breathe);
-      if (!written.ok) return written;
-      const content = await textInPieces(written.value.bytes, breathe);
-      return ok({ content, paragraphs, warnings: written.value.warnings });
+      written = await writeBackIn({ format, ...original, title: stem(article.name) }, batches, breathe);
+      break;
     }
     case 'docx': {
       const comments = wordCommentsByParagraph(state);
       await breathe();
-      let paragraphs = 0;
       const batches = inBatches(count, (from, to) => {
         const list = exportedInto([], state, textsIn(from, to), from, to, from).map(({ paragraph: p, text }) =>
           docxParagraph(p, text, comments),
@@ -454,8 +455,8 @@ async function renderWrittenBack(
         paragraphs += list.length;
         return list;
       });
-      const written = await writeBackIn({ format, ...original, options: docxOptionsOf(state, ref, options) }, batches, breathe);
-      return written.ok ? ok({ content: written.value.bytes, paragraphs, warnings: written.value.warnings }) : written;
+      written = await writeBackIn({ format, ...original, options: docxOptionsOf(state, ref, options) }, batches, breathe);
+      break;
     }
     case 'xliff': {
       if (article.format !== 'xliff')
@@ -463,29 +464,58 @@ async function renderWrittenBack(
       const flags = flagsByParagraph(state);
       await breathe();
       const batches = inBatches(count, (from, to) => revisedUnits(state, textsIn(from, to), flags, from, to));
-      const written = await writeBackIn({ format, ...original }, batches, breathe);
-      return written.ok ? ok({ content: written.value.bytes, paragraphs: count, warnings: written.value.warnings }) : written;
+      paragraphs = count;
+      written = await writeBackIn({ format, ...original }, batches, breathe);
+      break;
     }
     default:
       return assertNever(format, 'export format');
   }
+  if (!written.ok) return written;
+  const content = await takePieces(written.value, format === 'html', breathe, write);
+  return content.ok ? ok({ content: content.value, paragraphs, warnings: written.value.warnings }) : content;
+}
+
+/**
+ * A written-back file's pieces: handed to `write` one at a time as they come (a page's UTF-8 bytes are its text as
+ * written), or gathered, a page's as text, a megabyte of it a step.
+ */
+async function takePieces(
+  file: WrittenBackPieces,
+  text: boolean,
+  breathe: () => Promise<void>,
+  write: ((piece: string | Uint8Array) => Promise<void>) | undefined,
+): Promise<Result<readonly string[] | readonly Uint8Array[]>> {
+  // A leading U+FEFF is part of the text: the decoder must not take it for a byte order mark and drop it.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const texts: string[] = [];
+  const bytes: Uint8Array[] = [];
+  try {
+    for (;;) {
+      const piece = await file.next();
+      if (!piece.ok) return piece;
+      if (!piece.value) break;
+      if (write) {
+        await write(piece.value);
+      } else if (text) {
+        for (let at = 0; at < piece.value.length; at += PAGE_PIECE_BYTES) {
+          texts.push(decoder.decode(piece.value.subarray(at, at + PAGE_PIECE_BYTES), { stream: true }));
+          await breathe();
+        }
+      } else {
+        bytes.push(piece.value);
+      }
+      await breathe();
+    }
+  } finally {
+    file.close();
+  }
+  const rest = decoder.decode();
+  if (rest !== '') texts.push(rest);
+  return ok(text ? texts : bytes);
 }
 
 /** The paragraphs at positions [0, count), made `WRITTEN_BACK_PER_STEP` at a time by `make(from, to)` as asked for. */
 function* inBatches<T>(count: number, make: (from: number, to: number) => T[]): Generator<T[]> {
   for (let from = 0; from < count; from += WRITTEN_BACK_PER_STEP) yield make(from, Math.min(count, from + WRITTEN_BACK_PER_STEP));
-}
-
-/** UTF-8 bytes as text, in pieces that follow one another, a megabyte of bytes a step. */
-async function textInPieces(bytes: Uint8Array, breathe: () => Promise<void>): Promise<string[]> {
-  // A leading U+FEFF is part of the text: the decoder must not take it for a byte order mark and drop it.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const pieces: string[] = [];
-  for (let at = 0; at < bytes.length; at += PAGE_PIECE_BYTES) {
-    pieces.push(decoder.decode(bytes.subarray(at, at + PAGE_PIECE_BYTES), { stream: true }));
-    await breathe();
-  }
-  const rest = decoder.decode();
-  if (rest !== '') pieces.push(rest);
-  return pieces;
 }

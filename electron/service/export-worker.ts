@@ -1,7 +1,10 @@
 /**
  * The thread that writes a version back into the article's original file (see write-back.ts): it takes the job,
- * then the paragraphs in batches, and once they have all come reads the original, rewrites it and answers with
- * its new bytes, handed over without a copy. One job per thread: the service ends the thread once answered.
+ * then the paragraphs in batches, and once they have all come reads the original and rewrites it; it then answers
+ * with the new file's size, and hands its bytes over a piece at a time as the service asks for them (each piece
+ * moved, not copied). Handed over whole, a long XLIFF file's 137 MB arrived in the service's heap at once, and the
+ * garbage collection that followed held its thread for 50 ms and more. One job per thread: the service ends the
+ * thread once it has all the pieces.
  */
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
@@ -11,16 +14,27 @@ import { writeBack, type WriteBackJob, type WriteBackParagraph } from './write-b
 /** The export thread's nice value (0 is the process's, 19 the lowest priority). */
 const EXPORT_THREAD_NICENESS = 10;
 
-/** What the service sends: the job first, then its paragraphs in batches, then the end. */
+/** Bytes of the file handed over in one piece. */
+export const EXPORT_PIECE_BYTES = 4 << 20;
+
+/**
+ * What the service sends: the job first, then its paragraphs in batches, then the end; then, once the file is made,
+ * a request for each of its pieces.
+ */
 export type ExportThreadRequest =
   | { readonly kind: 'job'; readonly job: WriteBackJob }
   | { readonly kind: 'paragraphs'; readonly paragraphs: readonly WriteBackParagraph<WriteBackJob>[] }
-  | { readonly kind: 'end' };
+  | { readonly kind: 'end' }
+  | { readonly kind: 'piece' };
 
-/** The thread's one answer: the file's new bytes (a buffer of their own, handed over) and warnings, or why not. */
+/**
+ * The thread's answers: the file made (its size in bytes, and warnings) or why not; then each piece asked for, in
+ * order, `EXPORT_PIECE_BYTES` long but the last (a buffer of its own, handed over).
+ */
 export type ExportThreadAnswer =
-  | { readonly ok: true; readonly bytes: ArrayBuffer; readonly warnings: readonly string[] }
-  | { readonly ok: false; readonly error: Failure };
+  | { readonly kind: 'made'; readonly ok: true; readonly length: number; readonly warnings: readonly string[] }
+  | { readonly kind: 'made'; readonly ok: false; readonly error: Failure }
+  | { readonly kind: 'piece'; readonly bytes: ArrayBuffer };
 
 // On Linux each thread has a priority of its own: this one gives way to the service's thread, which answers the
 // reviewer, whenever both want a core (elsewhere the call would lower the whole process, so it is not made).
@@ -34,6 +48,9 @@ if (process.platform === 'linux') {
 
 let job: WriteBackJob | undefined;
 const paragraphs: WriteBackParagraph<WriteBackJob>[] = [];
+/** The file made, and how much of it has been handed over. */
+let made: Uint8Array | undefined;
+let handed = 0;
 
 parentPort?.on('message', (request: ExportThreadRequest) => {
   switch (request.kind) {
@@ -44,31 +61,42 @@ parentPort?.on('message', (request: ExportThreadRequest) => {
       for (const p of request.paragraphs) paragraphs.push(p);
       return;
     case 'end':
-      answer(job ? written(job) : { ok: false, error: { code: 'internal', message: 'The export thread was given no job.' } });
+      parentPort!.postMessage(job ? write(job) : failed('The export thread was given no job.'));
       return;
+    case 'piece': {
+      const bytes = piece(made ?? new Uint8Array(0), handed, handed + EXPORT_PIECE_BYTES);
+      handed += bytes.byteLength;
+      parentPort!.postMessage({ kind: 'piece', bytes } satisfies ExportThreadAnswer, [bytes]);
+      return;
+    }
     default:
       assertNever(request, 'export thread request');
   }
 });
 
-function written(todo: WriteBackJob): ExportThreadAnswer {
+/** Makes the file, keeps it to hand over, and answers with its size. */
+function write(todo: WriteBackJob): ExportThreadAnswer {
   try {
-    const made = writeBack(todo, paragraphs);
-    return made.ok ? { ok: true, bytes: ownBuffer(made.value.bytes), warnings: made.value.warnings } : made;
+    const result = writeBack(todo, paragraphs);
+    // The paragraphs are no longer needed: only the file is kept until it has been handed over.
+    paragraphs.length = 0;
+    if (!result.ok) return { kind: 'made', ...result };
+    made = result.value.bytes;
+    return { kind: 'made', ok: true, length: made.byteLength, warnings: result.value.warnings };
   } catch (e) {
-    return { ok: false, error: { code: 'internal', message: `The export failed: ${e instanceof Error ? e.message : String(e)}.` } };
+    return failed(`The export failed: ${e instanceof Error ? e.message : String(e)}.`);
   }
 }
 
-function answer(message: ExportThreadAnswer): void {
-  parentPort!.postMessage(message, message.ok ? [message.bytes] : []);
+function failed(message: string): ExportThreadAnswer {
+  return { kind: 'made', ok: false, error: { code: 'internal', message } };
 }
 
-/** The bytes in an ArrayBuffer of their own, which can be handed over (a Buffer may share a pool with others). */
-function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  // Copied into a new array: a Buffer's own slice() is a view of the same memory.
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
+/** The bytes at [from, to) in an ArrayBuffer of their own, which can be handed over. */
+function piece(bytes: Uint8Array, from: number, to: number): ArrayBuffer {
+  const part = bytes.subarray(from, Math.min(to, bytes.byteLength));
+  // Copied into a new array: a Buffer's own slice() is a view of the same memory, often of a pool shared with others.
+  const copy = new Uint8Array(part.byteLength);
+  copy.set(part);
   return copy.buffer;
 }

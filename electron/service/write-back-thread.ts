@@ -2,7 +2,7 @@
  * Writing a version back into the article's original file in the export's thread (export-worker.ts), so the
  * service never reads, parses and rewrites a long article's file in one go: it hands the thread the paragraphs in
  * batches, with a breath between (copying 100,000 paragraphs' texts to the thread at once would itself hold the
- * event loop for a long moment), and waits for the bytes.
+ * event loop for a long moment), waits for the file to be made, and takes its bytes a piece at a time.
  *
  * A thread is started for each write-back and ended once it has answered: a write-back is rare, starting a thread
  * takes tens of milliseconds beside the seconds the job takes, and a thread kept waiting would keep a long file's
@@ -12,12 +12,13 @@ import type { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ExportThreadAnswer, ExportThreadRequest } from './export-worker';
 import { startServiceThread } from './service-thread';
-import type { WriteBackJob, WriteBackParagraph, WrittenBack } from './write-back';
+import type { WriteBackJob, WriteBackParagraph, WrittenBackPieces } from './write-back';
 
 /**
- * `writeBack` of `job` in the export's thread, its paragraphs taken from `batches` one batch a step. Fails with
- * `internal` when the thread cannot start or stops before it answers; nothing is written either way, the caller
- * writes the bytes.
+ * `writeBack` of `job` in the export's thread, its paragraphs taken from `batches` one batch a step; the file's bytes
+ * then come a piece at a time as the caller asks for them, and the thread ends once the caller has them all (or
+ * closes). Fails with `internal` when the thread cannot start or stops before it is done; nothing is written either
+ * way, the caller writes the bytes.
  */
 export async function writeBackInThread<J extends WriteBackJob>(
   job: J,
@@ -25,37 +26,83 @@ export async function writeBackInThread<J extends WriteBackJob>(
   breathe: () => Promise<void>,
   /** Starts the thread (tests start one that fails); undefined when it cannot start. */
   start: () => Worker | undefined = startExportThread,
-): Promise<Result<WrittenBack>> {
+): Promise<Result<WrittenBackPieces>> {
   const worker = start();
   if (!worker) return fail('internal', `Redline could not start the thread that writes into ${job.name}; nothing was written.`);
-  let settled: Result<WrittenBack> | undefined;
-  const answered = new Promise<Result<WrittenBack>>((resolve) => {
-    const settle = (result: Result<WrittenBack>) => {
-      settled ??= result;
-      resolve(settled);
-    };
-    worker.once('message', (answer: ExportThreadAnswer) =>
-      settle(answer.ok ? ok({ bytes: new Uint8Array(answer.bytes), warnings: answer.warnings }) : { ok: false, error: answer.error }),
-    );
-    worker.once('messageerror', () => settle(stopped(job, 'its answer could not be read')));
-    worker.once('error', (e) => settle(stopped(job, e.message)));
-    worker.once('exit', (code) => settle(stopped(job, `it ended with code ${code}`)));
-  });
+  const answers = new ThreadAnswers(worker, job);
+  let handedOver = false;
   try {
     const send = (request: ExportThreadRequest) => worker.postMessage(request);
     send({ kind: 'job', job });
     for (const paragraphs of batches) {
-      if (settled) break;
+      if (answers.stopped) break;
       send({ kind: 'paragraphs', paragraphs });
       await breathe();
     }
-    if (!settled) send({ kind: 'end' });
-    return await answered;
+    send({ kind: 'end' });
+    const made = await answers.next();
+    if (!made.ok) return made;
+    if (made.value.kind !== 'made') return stopped(job, 'it answered out of turn');
+    if (!made.value.ok) return { ok: false, error: made.value.error };
+    const { length, warnings } = made.value;
+    let received = 0;
+    const next = async (): Promise<Result<Uint8Array | undefined>> => {
+      if (received >= length) {
+        void worker.terminate();
+        return ok(undefined);
+      }
+      send({ kind: 'piece' });
+      const answer = await answers.next();
+      if (!answer.ok) return answer;
+      if (answer.value.kind !== 'piece' || answer.value.bytes.byteLength === 0) return stopped(job, 'it answered out of turn');
+      received += answer.value.bytes.byteLength;
+      return ok(new Uint8Array(answer.value.bytes));
+    };
+    handedOver = true;
+    return ok({ warnings, next, close: () => void worker.terminate() });
   } catch (e) {
     // A paragraph that cannot be copied to the thread (which would be a fault of ours, not of the review).
     return stopped(job, e instanceof Error ? e.message : String(e));
   } finally {
-    void worker.terminate();
+    if (!handedOver) void worker.terminate();
+  }
+}
+
+/** The thread's answers, one at a time in the order they come, or why there will be no more. */
+class ThreadAnswers {
+  private readonly queue: ExportThreadAnswer[] = [];
+  private waiting: ((answer: Result<ExportThreadAnswer>) => void) | undefined;
+  private end: Result<never> | undefined;
+
+  constructor(worker: Worker, job: WriteBackJob) {
+    worker.on('message', (answer: ExportThreadAnswer) => {
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      if (waiting) waiting(ok(answer));
+      else this.queue.push(answer);
+    });
+    const stop = (why: string) => {
+      this.end ??= stopped(job, why);
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      waiting?.(this.end);
+    };
+    worker.once('messageerror', () => stop('its answer could not be read'));
+    worker.once('error', (e) => stop(e.message));
+    worker.once('exit', (code) => stop(`it ended with code ${code}`));
+  }
+
+  /** True once the thread has failed or ended. */
+  get stopped(): boolean {
+    return this.end !== undefined;
+  }
+
+  /** The next answer, once it comes. */
+  next(): Promise<Result<ExportThreadAnswer>> {
+    const answer = this.queue.shift();
+    if (answer) return Promise.resolve(ok(answer));
+    if (this.end) return Promise.resolve(this.end);
+    return new Promise((resolve) => (this.waiting = resolve));
   }
 }
 

@@ -20,6 +20,8 @@ import { readArticle } from '../loader/read-article';
 import { breathe } from '../breathe';
 import { renderExport, renderExportInSteps, type ExportFormat, type RenderedInSteps } from './export-formats';
 import { writeBackInThread } from './write-back-thread';
+import { exportText, exportVersion } from './export-article';
+import { EXPORT_PIECE_BYTES } from './export-worker';
 
 /** Paragraphs of the generated articles: enough that the paragraphs go to the export's thread in several batches. */
 const PARAGRAPHS = 3000;
@@ -188,6 +190,34 @@ describe('writing a version back into the original file in the export’s thread
     expect(strFromU8(parts['word/comments.xml']!)).toContain('flag 5');
     expect(offThread.ok && offThread.value.warnings).toEqual([]);
     expect(offThread.ok && offThread.value.paragraphs).toBe(PARAGRAPHS);
+  });
+
+  it('saves a long file written back, handed over and written a piece at a time, exactly as it is made at once', async () => {
+    const long = (text: string) =>
+      text.replace(/^(\s*<(?:target|p)[^>]*>)/gm, `$1${'The tide came in early and the quay was closed. '.repeat(40)}`);
+    const xliff = join(dir, 'long.xlf');
+    writeFileSync(xliff, long(xliffFile(seededRandom(7))));
+    const page = join(dir, 'long.html');
+    writeFileSync(page, long(htmlPage(seededRandom(8))));
+    for (const [path, format] of [
+      [xliff, 'xliff'],
+      [page, 'html'],
+    ] as const) {
+      const state = await reviewOf(path);
+      const saved = join(dir, `saved-${format}`);
+      const written = await exportVersion(state, 'current', format, saved, join(dir, 'long.redline'));
+      expect(written).toMatchObject({ ok: true, value: { paragraphs: PARAGRAPHS } });
+      const bytes = readFileSync(saved);
+      // More than one piece's worth.
+      expect(bytes.length).toBeGreaterThan(EXPORT_PIECE_BYTES);
+      const whole = content(await renderExport(state, 'current', format, { now: NOW }));
+      expect(bytes.equals(Buffer.from(whole))).toBe(true);
+      const download = await exportText(state, 'current', format, join(dir, 'long.redline'));
+      if (!download.ok) throw new Error(download.error.message);
+      expect(
+        download.value.encoding === 'base64' ? Buffer.from(download.value.text, 'base64').equals(bytes) : download.value.text === whole,
+      ).toBe(true);
+    }
   });
 
   it('refuses to write into an XLIFF file that changed since the review began, and names a file that is gone', async () => {

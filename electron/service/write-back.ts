@@ -44,12 +44,24 @@ export interface WrittenBack {
   readonly warnings: readonly string[];
 }
 
+/**
+ * A write-back's file as its maker hands it over: its warnings, and its bytes a piece at a time (`next` answers
+ * undefined after the last, or fails if the maker stopped), so that a caller writing them to a file holds one piece
+ * at a time. `close` lets go of
+ * whatever is left (the caller calls it once done, or on giving up).
+ */
+export interface WrittenBackPieces {
+  readonly warnings: readonly string[];
+  readonly next: () => Promise<Result<Uint8Array | undefined>>;
+  readonly close: () => void;
+}
+
 /** Runs a write-back from paragraphs given in batches: in the export's thread (`writeBackInThread`), or `writeBackHere`. */
 export type WriteBackRunner = <J extends WriteBackJob>(
   job: J,
   batches: Iterable<readonly WriteBackParagraph<J>[]>,
   breathe: () => Promise<void>,
-) => Promise<Result<WrittenBack>>;
+) => Promise<Result<WrittenBackPieces>>;
 
 /** `writeBack` in this thread, for a caller that has nothing else to do meanwhile (the command line's export). */
 export const writeBackHere: WriteBackRunner = async <J extends WriteBackJob>(
@@ -58,7 +70,15 @@ export const writeBackHere: WriteBackRunner = async <J extends WriteBackJob>(
 ) => {
   const paragraphs: WriteBackParagraph<J>[] = [];
   for (const batch of batches) for (const p of batch) paragraphs.push(p);
-  return writeBack(job, paragraphs);
+  const made = writeBack(job, paragraphs);
+  if (!made.ok) return made;
+  let bytes: Uint8Array | undefined = made.value.bytes;
+  const next = async () => {
+    const piece = bytes;
+    bytes = undefined;
+    return ok(piece);
+  };
+  return ok({ warnings: made.value.warnings, next, close: () => (bytes = undefined) });
 };
 
 /**
