@@ -4,7 +4,7 @@
  * batches, with a breath between (copying 100,000 paragraphs' texts to the thread at once would itself hold the
  * event loop for a long moment), waits for the file to be made, and takes its bytes a piece at a time.
  *
- * A thread is started for each write-back and ended once it has answered: a write-back is rare, starting a thread
+ * A thread is started for each write-back and ended once it has handed the file over: a write-back is rare, starting a thread
  * takes tens of milliseconds beside the seconds the job takes, and a thread kept waiting would keep a long file's
  * worth of memory it no longer needs.
  */
