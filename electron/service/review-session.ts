@@ -407,6 +407,8 @@ export class ReviewSession {
    * again if the review changed meanwhile; the caller acts on the answer in the same turn.
    */
   private async offered(ids: readonly string[]): Promise<Suggestion[]> {
+    // A long list's request was read in this turn: it is looked up in the next.
+    if (ids.length > SUGGESTIONS_PER_EVENT) await breathe();
     for (;;) {
       const state = this.state;
       const list = await this.suggestionList(state);
