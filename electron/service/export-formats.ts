@@ -73,6 +73,9 @@ export interface RenderedInSteps {
   readonly warnings: readonly string[];
 }
 
+/** Members of the review's JSON written between two breaths: a paragraph of the header is several hundred bytes. */
+const JSON_MEMBERS_PER_STEP = 500;
+
 /** Paragraphs of an export made between two breaths (a few milliseconds' work), and in one piece of its text. */
 const EXPORTED_PER_STEP = 2000;
 
@@ -144,7 +147,7 @@ export async function renderExportInSteps(
     return ok({ content: pieces, paragraphs: list.length, warnings: [] });
   }
   if (format === 'json') {
-    for (const piece of jsonPieces(reviewExport(state), EXPORTED_PER_STEP)) await take(piece);
+    for (const piece of jsonPieces(reviewExport(state), JSON_MEMBERS_PER_STEP)) await take(piece);
     await take('\n');
     return ok({ content: pieces, paragraphs: state.paragraphs.length, warnings: [] });
   }
