@@ -18,12 +18,13 @@ import type { JournalHeader } from '../../shared/journal/journal-event';
 import { fail, ok, type Result } from '../../shared/result';
 import { adjudicate, adjudicatedReview, articleMismatch, type Decision } from '../../shared/report/adjudication';
 import { adjudicationParagraphs, MAX_ADJUDICATION_PARAGRAPHS, type AdjudicationView } from '../../shared/report/adjudication-view';
-import { buildReport, reportReviewOf, type ReportReview } from '../../shared/report/build-report';
+import { buildReportInSteps, reportReviewOf, type ReportReview } from '../../shared/report/build-report';
 import { isScoringProfile, type ScoringProfile } from '../../shared/scoring/wmt-weights';
 import { MQM_CORE } from '../../shared/typology/mqm-core';
 import { writeAdjudicatedReview } from './adjudication-file';
 import { readReviewFile } from './read-review';
 import { typologyFromSetting } from './review-typology';
+import { breathe } from '../breathe';
 
 /** The open review, as the desk needs it. */
 export interface OpenReviewFile {
@@ -100,7 +101,7 @@ export class AdjudicationDesk {
   }
 
   /** Takes an added review out of the adjudication again. */
-  remove(reviewId: string, open: OpenReviewFile, label: string): Result<AdjudicationView> {
+  async remove(reviewId: string, open: OpenReviewFile, label: string): Promise<Result<AdjudicationView>> {
     const list = this.added.get(reviewId) ?? [];
     const next = list.filter((a) => a.review.label !== label);
     if (next.length === list.length) return fail('not-found', `${label} is not among the reviews to adjudicate.`);
@@ -109,22 +110,27 @@ export class AdjudicationDesk {
   }
 
   /** The adjudication screen's data: the open review and the added ones, most disputed paragraphs first. */
-  view(reviewId: string, open: OpenReviewFile): Result<AdjudicationView> {
+  async view(reviewId: string, open: OpenReviewFile): Promise<Result<AdjudicationView>> {
     const reviews = this.reviews(reviewId, open);
     const { state } = open;
     const profile: ScoringProfile = isScoringProfile(state.settings.scoringProfile) ? state.settings.scoringProfile : 'mqm-core';
     const typology = typologyFromSetting(state.settings.typology, profile);
     // The report's own list of paragraphs to adjudicate, as many as the screen lists, so the order is the report's.
     // Measured on a 100,000-paragraph article with three raters and 32,000 flags: about 2 s with the list below, once
-    // per review added or removed (decisions stay in the page and cost the service nothing).
-    const report = buildReport(reviews, {
-      article: state.header.article.name,
-      profile,
-      typology: typology.ok ? typology.value : MQM_CORE,
-      threshold: state.settings.passThreshold,
-      generated: new Date().toISOString(),
-      disputedLimit: MAX_ADJUDICATION_PARAGRAPHS,
-    });
+    // per review added or removed (decisions stay in the page and cost the service nothing); made in steps, so the
+    // service answers other requests meanwhile.
+    const report = await buildReportInSteps(
+      reviews,
+      {
+        article: state.header.article.name,
+        profile,
+        typology: typology.ok ? typology.value : MQM_CORE,
+        threshold: state.settings.passThreshold,
+        generated: new Date().toISOString(),
+        disputedLimit: MAX_ADJUDICATION_PARAGRAPHS,
+      },
+      breathe,
+    );
     if (!report.ok) return report;
     const { paragraphs, unlisted } = adjudicationParagraphs(reviews, report.value.agreement.disputed);
     const added = this.added.get(reviewId) ?? [];

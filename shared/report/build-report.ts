@@ -346,7 +346,7 @@ function* reportSteps(reviews: readonly ReportReview[], options: ReportOptions):
     raterScores.push(raterScore(name, raterReview.get(name)!, counted, reads[slot.get(name)!]!, words, options.threshold));
     yield;
   }
-  const agreement = agreementOf(
+  const agreement = yield* agreementSteps(
     raters,
     reads,
     counted,
@@ -575,7 +575,7 @@ function hasError(c: Counted): boolean {
   return c.tenths > 0 || c.error > 0;
 }
 
-function agreementOf(
+function* agreementSteps(
   raters: readonly string[],
   reads: readonly Uint8Array[],
   counted: readonly Counted[],
@@ -584,7 +584,7 @@ function agreementOf(
   flagOf: (c: Counted) => ReportFlag,
   marksOf: (list: readonly Counted[], side: 'target' | 'source', withRater: boolean) => SpanMark[],
   disputedLimit: number,
-): ReportAgreement {
+): Generator<void, ReportAgreement> {
   const k = raters.length;
   const n = paragraphs.length;
   if (k < 2 || n === 0) {
@@ -603,7 +603,9 @@ function agreementOf(
   // Which raters marked an error in each paragraph: one byte per rater and paragraph.
   const marked = raters.map(() => new Uint8Array(n));
   const spans: MarkedSpan[][] = raters.map(() => []);
+  let gone = 0;
   for (const c of counted) {
+    if (++gone % REPORTED_PER_STEP === 0) yield;
     if (!hasError(c)) continue;
     const s = slot.get(c.rater)!;
     marked[s]![c.index] = 1;
@@ -613,7 +615,9 @@ function agreementOf(
   const yes = new Uint8Array(n);
   const everyone: number[] = [];
   let unanimous = 0;
+  yield;
   for (let i = 0; i < n; i++) {
+    if ((i + 1) % REPORTED_PER_STEP === 0) yield;
     let y = 0;
     let readBy = 0;
     for (let s = 0; s < k; s++) {
@@ -628,11 +632,14 @@ function agreementOf(
   const pairs: PairAgreement[] = [];
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
+      yield;
       const s = spanAgreement(spans[a]!, spans[b]!);
+      yield;
       // Cohen's kappa of a pair: over the paragraphs both read.
       const ja: boolean[] = [];
       const jb: boolean[] = [];
       for (let i = 0; i < n; i++) {
+        if ((i + 1) % REPORTED_PER_STEP === 0) yield;
         if (reads[a]![i] === 0 || reads[b]![i] === 0) continue;
         ja.push(marked[a]![i] === 1);
         jb.push(marked[b]![i] === 1);
@@ -652,7 +659,10 @@ function agreementOf(
 
   // Paragraphs judged most differently: the widest spread of rater scores, then split yes/no answers.
   const candidates: { index: number; spread: number; split: number }[] = [];
+  yield;
+  let weighed = 0;
   for (const [i, list] of byParagraph) {
+    if (++weighed % REPORTED_PER_STEP === 0) yield;
     const score = new Float64Array(k);
     for (const c of list) score[slot.get(c.rater)!]! += c.tenths;
     const readers = raters.map((_, s) => s).filter((s) => reads[s]![i] === 1);
@@ -662,7 +672,9 @@ function agreementOf(
     const split = Math.min(y, readers.length - y);
     if (spread > 0 || split > 0) candidates.push({ index: i, spread, split });
   }
+  yield;
   candidates.sort((x, y) => y.spread - x.spread || y.split - x.split || x.index - y.index);
+  yield;
   const disputed: DisputedParagraph[] = candidates.slice(0, disputedLimit).map(({ index, spread }) => {
     const list = byParagraph.get(index)!;
     const p = paragraphs[index]!;
