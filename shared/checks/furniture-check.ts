@@ -6,6 +6,7 @@
  * Only short paragraphs are judged (a sentence of the article that happens to mention cookies is longer than a
  * banner's line is not), and every pattern is anchored on the whole line, so a phrase inside prose never matches.
  */
+import { isWideSpace } from '../wide-space';
 import { finding, type CheckParagraph, type Finding } from './finding';
 
 /** Longest paragraph, in words, that is judged at all. */
@@ -92,15 +93,5 @@ function wordsOver(line: string, max: number): boolean {
 /** White space as `\s` matches it. */
 function isSpace(code: number): boolean {
   if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return code === 0xfeff || isWideSpace(code);
 }

@@ -28,6 +28,7 @@
  * shift; `refWords` then counts reference characters.
  */
 
+import { isWideSpace } from '../wide-space';
 import { BeamEditDistance } from './beam-edit-distance';
 
 export interface EditRate {
@@ -51,21 +52,7 @@ const MAX_SHIFT_CANDIDATES = 1000;
  */
 export function isWhiteSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13) || code >= 0x1c;
-  return code >= 0x85 && isWideWhiteSpace(code);
-}
-
-function isWideWhiteSpace(code: number): boolean {
-  return (
-    code === 0x85 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
+  return code === 0x85 || isWideSpace(code);
 }
 
 /** Number of TER words in a text, counted without building them (for paragraphs known to be unchanged). */
