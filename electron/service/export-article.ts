@@ -183,7 +183,7 @@ export async function exportVersion(
   overwrite = false,
 ): Promise<Result<ExportedFile>> {
   if (!hasVersion(state, ref)) return noSuchVersion(state, ref);
-  if (!exportedInSteps(renderFormat(format).format, state.header.article.format)) {
+  if (!exportedInSteps(renderFormat(format).format)) {
     const rendered = await renderArticleExportInSteps(state, ref, format, reviewPath, outPath);
     if (!rendered.ok) return rendered;
     const written = await writeExport(state, rendered.value.content, outPath, reviewPath, overwrite);

@@ -83,8 +83,8 @@ const EXPORTED_PER_STEP = 2000;
  * `renderExport` for a caller that must keep its event loop free (the app's service): plain text, Markdown and a
  * new HTML page are made a few thousand paragraphs a step, as pieces of text that the caller writes one after
  * another, and a new Word document a thousand paragraphs a step; a page, Word document or XLIFF file written into
- * the original is written in the export's own thread from paragraphs handed over five hundred a step; the flags'
- * table and the patch are made whole.
+ * the original is written in the export's own thread from paragraphs handed over five hundred a step; only the
+ * flags' table is made whole.
  */
 export async function renderExportInSteps(
   state: ReviewState,
@@ -101,10 +101,10 @@ export async function renderExportInSteps(
   writeBackIn: WriteBackRunner = writeBackInThread,
 ): Promise<Result<RenderedInSteps>> {
   const article = state.header.article;
-  const whole = madeWhole(format, article.format);
-  if (whole === 'html' || whole === 'docx' || whole === 'xliff')
-    return renderWrittenBack(state, ref, whole, options, breathe, writeBackIn, write);
-  if (whole) return renderFlagsCsv(state, ref);
+  if (!hasVersion(state, ref)) return noSuchVersion(state);
+  const into = writtenBack(format, article.format);
+  if (into) return renderWrittenBack(state, ref, into, options, breathe, writeBackIn, write);
+  if (format === 'csv') return ok({ content: flagsCsv(state), paragraphs: state.paragraphs.length, warnings: [] });
   const pieces: string[] = [];
   const take = async (piece: string) => {
     if (write) await write(piece);
@@ -115,8 +115,7 @@ export async function renderExportInSteps(
     const made = await renderXliff21InSteps(state, ref, breathe, take);
     return made.ok ? ok({ content: pieces, paragraphs: made.value.paragraphs, warnings: [] }) : made;
   }
-  const texts = versionTexts(state, ref);
-  if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
+  const texts = versionTexts(state, ref)!;
   await breathe();
   const list: VersionParagraph[] = [];
   for (let from = 0; from < state.paragraphs.length; from += EXPORTED_PER_STEP) {
@@ -173,12 +172,15 @@ export async function renderExportInSteps(
 }
 
 /**
- * Whether `renderExportInSteps` makes a format in steps, handing its pieces to a `write` it is given as they are made
- * (given the format the article came in): all but the flags' table and the patch.
+ * Whether `renderExportInSteps` makes a format in steps, handing its pieces to a `write` it is given as they are made:
+ * all but the flags' table, a few rows a flag, made whole.
  */
-export function exportedInSteps(format: ExportFormat, articleFormat: string): boolean {
-  const whole = madeWhole(format, articleFormat);
-  return whole === undefined || whole === 'html' || whole === 'docx' || whole === 'xliff';
+export function exportedInSteps(format: ExportFormat): boolean {
+  return format !== 'csv';
+}
+
+function noSuchVersion(state: ReviewState): Result<never> {
+  return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
 }
 
 /** The whole review as its JSON export holds it: the header and everything but the undo and redo history. */
@@ -373,36 +375,13 @@ function isText(pieces: readonly string[] | readonly Uint8Array[]): pieces is re
   return pieces.length === 0 || typeof pieces[0] === 'string';
 }
 
-/** The formats made whole, not in steps: an original rewritten, XLIFF written back, the flags' table. */
-type WholeFormat = 'html' | 'docx' | 'xliff' | 'csv';
+/** The formats written into the original file: a page or Word document when the article was one, XLIFF always. */
+type WrittenBackFormat = 'html' | 'docx' | 'xliff';
 
-/** The format, if `renderExportInSteps` makes it whole (given the format the article came in); undefined if in steps. */
-function madeWhole(format: ExportFormat, articleFormat: string): WholeFormat | undefined {
-  switch (format) {
-    case 'html':
-    case 'docx':
-      return articleFormat === format ? format : undefined;
-    case 'xliff':
-    case 'csv':
-      return format;
-    case 'txt':
-    case 'md':
-    case 'tsv':
-    case 'json':
-    case 'bitext':
-    case 'xliff-its':
-    case 'patch':
-      return undefined;
-    default:
-      return assertNever(format, 'export format');
-  }
-}
-
-/** The flags' table, the one format made whole but for those written into the original (`renderWrittenBack`). */
-function renderFlagsCsv(state: ReviewState, ref: VersionRef): Result<RenderedExport> {
-  if (!versionTexts(state, ref))
-    return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
-  return ok({ content: flagsCsv(state), paragraphs: state.paragraphs.length, warnings: [] });
+/** The format, if `renderExportInSteps` writes it into the article's original file (see `renderWrittenBack`). */
+function writtenBack(format: ExportFormat, articleFormat: string): WrittenBackFormat | undefined {
+  if (format === 'xliff') return format;
+  return (format === 'html' || format === 'docx') && articleFormat === format ? format : undefined;
 }
 
 /**
@@ -423,14 +402,12 @@ const PAGE_PIECE_BYTES = 1 << 20;
 async function renderWrittenBack(
   state: ReviewState,
   ref: VersionRef,
-  format: 'html' | 'docx' | 'xliff',
+  format: WrittenBackFormat,
   options: ExportOptions,
   breathe: () => Promise<void>,
   writeBackIn: WriteBackRunner,
   write: ((piece: string | Uint8Array) => Promise<void>) | undefined,
 ): Promise<Result<RenderedInSteps>> {
-  if (!hasVersion(state, ref))
-    return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   const article = state.header.article;
   const original = { path: article.path, name: article.name };
   const count = state.paragraphs.length;
