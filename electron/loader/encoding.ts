@@ -122,3 +122,21 @@ export function detectEncoding(sample: Uint8Array, complete: boolean, where: str
   if (big5 > gb) return ok({ encoding: 'big5', label: 'big5', bomLength: 0 });
   return ok({ encoding: 'gb18030', label: 'gb18030', bomLength: 0 });
 }
+
+/**
+ * A whole file's text, decoded as an article is loaded (its encoding detected from its start, its byte-order mark
+ * left out), with that encoding; fails with `bad-encoding` when the bytes are not valid text in it.
+ */
+export function decodeWholeFile(
+  bytes: Uint8Array,
+  where: string,
+): Result<{ readonly text: string; readonly encoding: DetectedEncoding['encoding'] }> {
+  const detected = detectEncoding(bytes.subarray(0, 64 * 1024), bytes.length <= 64 * 1024, where);
+  if (!detected.ok) return detected;
+  try {
+    const text = new TextDecoder(detected.value.label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(detected.value.bomLength));
+    return ok({ text, encoding: detected.value.encoding });
+  } catch {
+    return fail('bad-encoding', `${where} is no longer valid ${detected.value.encoding} text.`);
+  }
+}

@@ -10,13 +10,12 @@
  * alone).
  */
 import { readFileSync } from 'node:fs';
-import { TextDecoder } from 'node:util';
 import { newDocx, rewriteDocx, type DocxExportOptions, type DocxExportParagraph } from '../../shared/formats/docx/docx-export';
 import { openDocx } from '../../shared/formats/docx/docx-reader';
 import type { ExportParagraph } from '../../shared/formats/export-paragraph';
 import { newHtml, rewriteHtml } from '../../shared/formats/html/html-writer';
 import { assertNever, ok, type Result } from '../../shared/result';
-import { detectEncoding } from '../loader/encoding';
+import { decodeWholeFile } from '../loader/encoding';
 import { unreadableXliff, xliffWrittenBack, type RevisedUnit } from './xliff-export';
 
 /** The original file to write into: where it is and the name messages give it. */
@@ -106,7 +105,8 @@ export function writeBack<J extends WriteBackJob>(job: J, paragraphs: readonly W
 function htmlWrittenBack(job: OriginalFile & { readonly title: string }, paragraphs: readonly ExportParagraph[]): WrittenBack {
   const warnings: string[] = [];
   const original = readOriginal(job.path);
-  const page = original.ok ? decodePage(original.bytes, job.name) : undefined;
+  const decoded = original.ok ? decodeWholeFile(original.bytes, job.name) : undefined;
+  const page = decoded?.ok ? decoded.value.text : undefined;
   if (page !== undefined) {
     const written = rewriteHtml(page, paragraphs, job.name);
     if (written.ok) return { bytes: utf8(written.value), warnings };
@@ -140,17 +140,6 @@ function readOriginal(path: string): { readonly ok: true; readonly bytes: Uint8A
     return { ok: true, bytes: readFileSync(path) };
   } catch (e) {
     return { ok: false, code: (e as NodeJS.ErrnoException).code ?? String(e) };
-  }
-}
-
-/** A page's text as the loader decoded it; undefined when it is no longer valid text in any encoding it knows. */
-function decodePage(bytes: Uint8Array, name: string): string | undefined {
-  const detected = detectEncoding(bytes.subarray(0, 64 * 1024), bytes.length <= 64 * 1024, name);
-  if (!detected.ok) return undefined;
-  try {
-    return new TextDecoder(detected.value.label, { fatal: true }).decode(bytes.subarray(detected.value.bomLength));
-  } catch {
-    return undefined;
   }
 }
 

@@ -20,7 +20,7 @@ import {
 import { annotationList, versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import type { Annotation, Paragraph } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
-import { detectEncoding } from '../loader/encoding';
+import { decodeWholeFile, detectEncoding } from '../loader/encoding';
 
 /**
  * A unit as the review holds it, in plain data that can go to another thread: the machine translation, the
@@ -70,18 +70,6 @@ function encodeLike(text: string, encoding: string): Uint8Array | undefined {
     }
     default:
       return undefined;
-  }
-}
-
-/** The article's file as the loader decoded it: its text and encoding. */
-export function decodeXliff(bytes: Uint8Array, name: string): Result<{ text: string; encoding: string }> {
-  const detected = detectEncoding(bytes.subarray(0, 64 * 1024), bytes.length <= 64 * 1024, name);
-  if (!detected.ok) return detected;
-  try {
-    const text = new TextDecoder(detected.value.label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(detected.value.bomLength));
-    return ok({ text, encoding: detected.value.encoding });
-  } catch {
-    return fail('bad-encoding', `${name} is no longer valid ${detected.value.encoding} text; export as XLIFF 2.1 instead.`);
   }
 }
 
@@ -151,8 +139,8 @@ function flagToWrite(a: Annotation): FlagToWrite {
  * longer valid text, `unsupported` for an encoding Redline does not write.
  */
 export function xliffWrittenBack(name: string, original: Uint8Array, units: readonly RevisedUnit[]): Result<Uint8Array> {
-  const decoded = decodeXliff(original, name);
-  if (!decoded.ok) return decoded;
+  const decoded = decodeWholeFile(original, name);
+  if (!decoded.ok) return fail(decoded.error.code, `${decoded.error.message} Export as XLIFF 2.1 instead.`);
   const revisions: UnitRevision[] = units.map((u) => {
     const map = offsetMapper(u.machine, u.text);
     return { text: u.text, map, flags: u.flags.map((f) => toWrite(f, map)) };
