@@ -252,22 +252,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (method === 'exportText') return sendExport(res, arg);
     const result = await callMethod(options.service, method, arg);
-    if (holdsLongList(result, 0)) {
-      // Thousands of flags (an Accept all's answer): the JSON itself is made a thousand members at a time.
-      res.writeHead(200, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
-      for (const piece of jsonPieces(result, MEMBERS_PER_PIECE, false)) {
-        if (res.destroyed) return;
-        if (!res.write(piece)) await drainedOrClosed(res);
-        await breathe();
-      }
-      return void res.end();
-    }
-    const answer = JSON.stringify(result);
-    if (answer.length <= SENT_PER_STEP) return send(res, 200, answer, 'application/json');
-    // A long answer (every flag of a "Accept all" on a long article) is written a slice at a time: written at once,
-    // encoding and handing it to the socket held the service for a tenth of a second.
+    if (!holdsLongList(result, 0)) return send(res, 200, JSON.stringify(result), 'application/json');
+    // Thousands of flags or paragraphs (an Accept all's answer): made into JSON and written a few hundred members at
+    // a time; made at once, the JSON and its writing held the service for a tenth of a second.
     res.writeHead(200, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
-    if (await writeInSlices(res, answer)) res.end();
+    for (const piece of jsonPieces(result, MEMBERS_PER_PIECE, false)) {
+      if (res.destroyed) return;
+      if (!res.write(piece)) await drainedOrClosed(res);
+      await breathe();
+    }
+    res.end();
   }
 
   /**
@@ -275,7 +269,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
    * waiting for the client to take what it was given and letting the event loop run between slices. False when the
    * client went away before the end.
    */
-  async function writeInSlices(res: ServerResponse, text: string, each: (slice: string) => string = (slice) => slice): Promise<boolean> {
+  async function writeInSlices(res: ServerResponse, text: string, each: (slice: string) => string): Promise<boolean> {
     for (let at = 0; at < text.length;) {
       if (res.destroyed) return false;
       let end = Math.min(text.length, at + SENT_PER_STEP);
