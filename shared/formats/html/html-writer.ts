@@ -2,6 +2,7 @@
  * Writing a corrected article as HTML: into the original page when the article came from HTML (each changed
  * paragraph's content replaced at its recorded offsets, every other byte kept), or as a new, plain page.
  */
+import { applyEdits, type TextEdit } from '../text-edits';
 import { inlineCodeIndex, type InlineCode } from '../../model';
 import { fail, ok, type Result } from '../../result';
 import { readHtml } from './html-reader';
@@ -63,7 +64,7 @@ export function rewriteHtml(page: string, paragraphs: readonly HtmlExportParagra
   const read = readHtml(page, fileName);
   if (!read.ok) return read;
   const found = new Map(read.value.map((b) => [b.ref, b]));
-  const edits: { start: number; end: number; html: string }[] = [];
+  const edits: TextEdit[] = [];
   for (const p of paragraphs) {
     if (p.ref === undefined) continue;
     const block = found.get(p.ref);
@@ -72,19 +73,9 @@ export function rewriteHtml(page: string, paragraphs: readonly HtmlExportParagra
     }
     if (p.corrected === p.original) continue;
     const [start, end] = p.ref.split(':').map(Number) as [number, number];
-    edits.push({ start, end, html: htmlOfText(p.corrected, p.codes ?? [], p.kind === 'code') });
+    edits.push({ start, end, text: htmlOfText(p.corrected, p.codes ?? [], p.kind === 'code') });
   }
-  // The page is made once from its pieces in order: cutting each edit into the whole page again was quadratic,
-  // seconds for a long page with thousands of changed paragraphs.
-  edits.sort((a, b) => a.start - b.start);
-  const pieces: string[] = [];
-  let at = 0;
-  for (const e of edits) {
-    pieces.push(page.slice(at, e.start), e.html);
-    at = e.end;
-  }
-  pieces.push(page.slice(at));
-  return ok(pieces.join(''));
+  return ok(applyEdits(page, edits));
 }
 
 /** A new page holding the paragraphs: headings, lists, quotes and preformatted text as HTML has them. */

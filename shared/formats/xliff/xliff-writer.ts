@@ -12,6 +12,7 @@
  * in ITS Provenance (`its:revPerson`, or `its:revTool` for an automatic check); the exact MQM category and a
  * `fixed` status, which ITS cannot say, go in attributes of Redline's own namespace that other tools ignore.
  */
+import { applyEdits, type TextEdit } from '../text-edits';
 import type { Annotation, InlineCode } from '../../model';
 import { inlineCodeIndex } from '../../model';
 import { fail, ok, type Result } from '../../result';
@@ -266,12 +267,6 @@ function prefixFor(original: string, uri: string): string | undefined {
   return m?.[1];
 }
 
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
 /**
  * The original XLIFF file with the review's targets and flags written in. `revisions[i]` is the state of the
  * i-th unit the reader finds (the i-th paragraph). Fails when the file no longer has the units the review was
@@ -292,7 +287,7 @@ export function reviseXliff(
       `${name} has changed since the review began: it now has ${units.length} translation units, the review ${revisions.length}. Export as XLIFF 2.1 instead, which is written from the review alone.`,
     );
   }
-  const edits: Edit[] = [];
+  const edits: TextEdit[] = [];
   let changedUnits = 0;
   // Markup is added to the root element once, when a rewritten unit needs a namespace the file does not declare.
   let its = prefixFor(original, ITS_NS);
@@ -340,18 +335,6 @@ export function reviseXliff(
   return ok({ text: applyEdits(original, edits), changedUnits });
 }
 
-function applyEdits(original: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: string[] = [];
-  let at = 0;
-  for (const e of sorted) {
-    out.push(original.slice(at, e.start), e.text);
-    at = e.end;
-  }
-  out.push(original.slice(at));
-  return out.join('');
-}
-
 /** The pieces of a revised text that belong to each segment, the separators between them mapped through the edit. */
 function splitSegments(unit: XliffUnit, rev: UnitRevision): string[] {
   const count = unit.segments.length;
@@ -372,8 +355,8 @@ function splitSegments(unit: XliffUnit, rev: UnitRevision): string[] {
   return out;
 }
 
-function reviseUnit(unit: XliffUnit, rev: UnitRevision, dialect: XliffDialect, style: MarkupStyle): Result<Edit[]> {
-  const edits: Edit[] = [];
+function reviseUnit(unit: XliffUnit, rev: UnitRevision, dialect: XliffDialect, style: MarkupStyle): Result<TextEdit[]> {
+  const edits: TextEdit[] = [];
   const pieces = splitSegments(unit, rev);
   const tagEdits = new Map<number, { range: TextRange; changes: Record<string, string | undefined>; clearIssues: boolean }>();
   const editTag = (range: TextRange, changes: Record<string, string | undefined>, clearIssues = false) => {
