@@ -14,9 +14,6 @@ import { writeBack, type WriteBackJob, type WriteBackParagraph } from './write-b
 /** The export thread's nice value (0 is the process's, 19 the lowest priority). */
 const EXPORT_THREAD_NICENESS = 10;
 
-/** Bytes of the file handed over in one piece. */
-export const EXPORT_PIECE_BYTES = 4 << 20;
-
 /**
  * What the service sends: the job first, then its paragraphs in batches, then the end; then, once the file is made,
  * a request for each of its pieces.
@@ -25,11 +22,11 @@ export type ExportThreadRequest =
   | { readonly kind: 'job'; readonly job: WriteBackJob }
   | { readonly kind: 'paragraphs'; readonly paragraphs: readonly WriteBackParagraph<WriteBackJob>[] }
   | { readonly kind: 'end' }
-  | { readonly kind: 'piece' };
+  | { readonly kind: 'piece'; /** At most this many bytes. */ readonly size: number };
 
 /**
  * The thread's answers: the file made (its size in bytes, and warnings) or why not; then each piece asked for, in
- * order, `EXPORT_PIECE_BYTES` long but the last (a buffer of its own, handed over).
+ * order, of the size asked for but the last (a buffer of its own, handed over).
  */
 export type ExportThreadAnswer =
   | { readonly kind: 'made'; readonly ok: true; readonly length: number; readonly warnings: readonly string[] }
@@ -64,7 +61,7 @@ parentPort?.on('message', (request: ExportThreadRequest) => {
       parentPort!.postMessage(job ? write(job) : failed('The export thread was given no job.'));
       return;
     case 'piece': {
-      const bytes = piece(made ?? new Uint8Array(0), handed, handed + EXPORT_PIECE_BYTES);
+      const bytes = piece(made ?? new Uint8Array(0), handed, handed + request.size);
       handed += bytes.byteLength;
       parentPort!.postMessage({ kind: 'piece', bytes } satisfies ExportThreadAnswer, [bytes]);
       return;

@@ -14,6 +14,9 @@ import type { ExportThreadAnswer, ExportThreadRequest } from './export-worker';
 import { startServiceThread } from './service-thread';
 import type { WriteBackJob, WriteBackParagraph, WrittenBackPieces } from './write-back';
 
+/** Bytes of the file handed over in one piece: each is written to the file before the next is asked for. */
+export const EXPORT_PIECE_BYTES = 4 << 20;
+
 /**
  * `writeBack` of `job` in the export's thread, its paragraphs taken from `batches` one batch a step; the file's bytes
  * then come a piece at a time as the caller asks for them, and the thread ends once the caller has them all (or
@@ -26,6 +29,7 @@ export async function writeBackInThread<J extends WriteBackJob>(
   breathe: () => Promise<void>,
   /** Starts the thread (tests start one that fails); undefined when it cannot start. */
   start: () => Worker | undefined = startExportThread,
+  pieceBytes = EXPORT_PIECE_BYTES,
 ): Promise<Result<WrittenBackPieces>> {
   const worker = start();
   if (!worker) return fail('internal', `Redline could not start the thread that writes into ${job.name}; nothing was written.`);
@@ -51,7 +55,7 @@ export async function writeBackInThread<J extends WriteBackJob>(
         void worker.terminate();
         return ok(undefined);
       }
-      send({ kind: 'piece' });
+      send({ kind: 'piece', size: pieceBytes });
       const answer = await answers.next();
       if (!answer.ok) return answer;
       if (answer.value.kind !== 'piece' || answer.value.bytes.byteLength === 0) return stopped(job, 'it answered out of turn');

@@ -21,7 +21,6 @@ import { breathe } from '../breathe';
 import { renderExport, renderExportInSteps, type ExportFormat, type RenderedInSteps } from './export-formats';
 import { writeBackInThread } from './write-back-thread';
 import { exportText, exportVersion } from './export-article';
-import { EXPORT_PIECE_BYTES } from './export-worker';
 
 /** Paragraphs of the generated articles: enough that the paragraphs go to the export's thread in several batches. */
 const PARAGRAPHS = 3000;
@@ -43,9 +42,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A news page: headings, paragraphs with emphasis and links, list items, escaped characters. */
-function htmlPage(rand: () => number): string {
+function htmlPage(rand: () => number, count = PARAGRAPHS): string {
   const body: string[] = [];
-  for (let i = 0; i < PARAGRAPHS; i++) {
+  for (let i = 0; i < count; i++) {
     if (i % 25 === 0) body.push(`  <h2>Part ${i / 25 + 1} &amp; more</h2>`);
     else if (i % 9 === 4) body.push(`  <ul><li>${sentence(rand)} <em>Item ${i}</em></li></ul>`);
     else
@@ -57,9 +56,9 @@ function htmlPage(rand: () => number): string {
 }
 
 /** An XLIFF 1.2 file whose units have paired and standalone codes. */
-function xliffFile(rand: () => number): string {
+function xliffFile(rand: () => number, count = PARAGRAPHS): string {
   const units: string[] = [];
-  for (let i = 0; i < PARAGRAPHS; i++) {
+  for (let i = 0; i < count; i++) {
     const s = sentence(rand);
     units.push(
       `      <trans-unit id="u${i + 1}">\n        <source>${s}</source>\n        <target state="translated">${s} It came <g id="1">at ${i}</g> o'clock<x id="2"/> &amp; later.</target>\n      </trans-unit>`,
@@ -192,30 +191,40 @@ describe('writing a version back into the original file in the export’s thread
     expect(offThread.ok && offThread.value.paragraphs).toBe(PARAGRAPHS);
   });
 
-  it('saves a long file written back, handed over and written a piece at a time, exactly as it is made at once', async () => {
-    const long = (text: string) =>
-      text.replace(/^(\s*<(?:target|p)[^>]*>)/gm, `$1${'The tide came in early and the quay was closed. '.repeat(40)}`);
-    const xliff = join(dir, 'long.xlf');
-    writeFileSync(xliff, long(xliffFile(seededRandom(7))));
-    const page = join(dir, 'long.html');
-    writeFileSync(page, long(htmlPage(seededRandom(8))));
-    for (const [path, format] of [
-      [xliff, 'xliff'],
-      [page, 'html'],
+  it('saves a file written back, handed over and written a piece at a time, exactly as it is made at once', async () => {
+    // A shorter article than the other tests': this one writes each file back four times.
+    const count = 600;
+    for (const [path, format, file] of [
+      [join(dir, 'pieces.xlf'), 'xliff', xliffFile(seededRandom(7), count)],
+      [join(dir, 'pieces.html'), 'html', htmlPage(seededRandom(8), count)],
     ] as const) {
+      writeFileSync(path, file);
       const state = await reviewOf(path);
-      const saved = join(dir, `saved-${format}`);
-      const written = await exportVersion(state, 'current', format, saved, join(dir, 'long.redline'));
-      expect(written).toMatchObject({ ok: true, value: { paragraphs: PARAGRAPHS } });
-      const bytes = readFileSync(saved);
-      // More than one piece's worth.
-      expect(bytes.length).toBeGreaterThan(EXPORT_PIECE_BYTES);
       const whole = content(await renderExport(state, 'current', format, { now: NOW }));
-      expect(bytes.equals(Buffer.from(whole))).toBe(true);
-      const download = await exportText(state, 'current', format, join(dir, 'long.redline'));
+      // Pieces of 16 KB, so that a file of a hundred kilobytes comes in several, each written as it comes.
+      const pieces: Uint8Array[] = [];
+      const made = await renderExportInSteps(
+        state,
+        'current',
+        format,
+        { now: NOW },
+        breathe,
+        async (piece) => void pieces.push(typeof piece === 'string' ? Buffer.from(piece) : piece),
+        (job, batches, pause) => writeBackInThread(job, batches, pause, undefined, 16 << 10),
+      );
+      expect(made).toMatchObject({ ok: true, value: { paragraphs: count } });
+      expect(pieces.length, format).toBeGreaterThan(2);
+      expect(Buffer.concat(pieces).equals(Buffer.from(whole)), format).toBe(true);
+      // Saved as a file and downloaded, the same bytes.
+      const saved = join(dir, `saved-${format}`);
+      expect(await exportVersion(state, 'current', format, saved, join(dir, 'pieces.redline'))).toMatchObject({ ok: true });
+      expect(readFileSync(saved).equals(Buffer.from(whole)), format).toBe(true);
+      const download = await exportText(state, 'current', format, join(dir, 'pieces.redline'));
       if (!download.ok) throw new Error(download.error.message);
       expect(
-        download.value.encoding === 'base64' ? Buffer.from(download.value.text, 'base64').equals(bytes) : download.value.text === whole,
+        download.value.encoding === 'base64'
+          ? Buffer.from(download.value.text, 'base64').equals(Buffer.from(whole))
+          : download.value.text === whole,
       ).toBe(true);
     }
   });
