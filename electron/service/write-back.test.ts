@@ -23,7 +23,7 @@ import { writeBackInThread } from './write-back-thread';
 import { exportText, exportVersion } from './export-article';
 
 /** Paragraphs of the generated articles: enough that the paragraphs go to the export's thread in several batches. */
-const PARAGRAPHS = 3000;
+const PARAGRAPHS = 1200;
 const NOW = '2025-03-01T12:00:00.000Z';
 
 const SUBJECTS = ['The council', 'The harbour master', 'A spokeswoman', 'The ferry company', 'Local traders', 'The weather office'];
