@@ -21,6 +21,9 @@ interface Props {
 /** Suggestions listed per check before "Show all": a long article may have hundreds of one kind. */
 const SHOWN_PER_CHECK = 50;
 
+/** A count as the rest of the app writes one, its thousands separated (25,124). */
+const count = (n: number): string => n.toLocaleString('en-US');
+
 function quote(s: Suggestion): string {
   if (s.start === s.end) return 'something missing';
   return `“${s.text.length > 48 ? `${s.text.slice(0, 45)}…` : s.text}”`;
@@ -32,7 +35,7 @@ export function SuggestionsPanel({ list, selected, numberOf, onSelect, onAccept,
   return (
     <section className="suggestions" aria-label="Suggestions">
       <h2 className="side-panel__title">
-        Suggestions <span className="count">{list?.checking || !list ? '…' : total}</span>
+        Suggestions <span className="count">{list?.checking || !list ? '…' : count(total)}</span>
       </h2>
       {!list || list.checking ? (
         <p className="suggestions__note">Checking the article…</p>
@@ -44,13 +47,17 @@ export function SuggestionsPanel({ list, selected, numberOf, onSelect, onAccept,
           return (
             <details key={check} className="suggestions__group" open>
               <summary>
-                <span className="suggestions__check">{label}</span> <span className="count">{items.length}</span>
+                <span className="suggestions__check">{label}</span> <span className="count">{count(items.length)}</span>
               </summary>
               <div className="suggestions__bulk">
-                <button type="button" onClick={() => onAccept(items)} aria-label={`Accept all ${items.length} ${label} suggestions`}>
+                <button type="button" onClick={() => onAccept(items)} aria-label={`Accept all ${count(items.length)} ${label} suggestions`}>
                   Accept all
                 </button>
-                <button type="button" onClick={() => onDismiss(items)} aria-label={`Dismiss all ${items.length} ${label} suggestions`}>
+                <button
+                  type="button"
+                  onClick={() => onDismiss(items)}
+                  aria-label={`Dismiss all ${count(items.length)} ${label} suggestions`}
+                >
                   Dismiss all
                 </button>
               </div>
