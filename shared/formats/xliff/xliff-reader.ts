@@ -874,8 +874,11 @@ export function createXliffReader(name: string, events: XliffReaderEvents): Xlif
       guard(() => {
         buf += chunk;
         parser.write(chunk);
-        // Keep only what the unit being read may still need.
-        const keep = unit ? unit.start : parser.position;
+        // Keep only what the unit being read may still need, or outside a unit a tag the chunk may have ended in.
+        // (Between two writes the parser's `position` is past where it stopped by the chunk's length: it is read
+        // only while the parser is reading.)
+        const lastTag = buf.lastIndexOf('<');
+        const keep = unit ? unit.start : bufStart + (lastTag < 0 ? buf.length : lastTag);
         if (keep - bufStart > 0) {
           buf = buf.slice(keep - bufStart);
           bufStart = keep;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedFlag } from '../../model';
 import { inlineCodeProblem } from '../inline-codes';
 import { offsetMapper } from './offset-map';
-import { readXliff, type XliffUnit } from './xliff-reader';
+import { createXliffReader, readXliff, type XliffUnit } from './xliff-reader';
 import { reviseXliff, writeXliff21, xliff21Pieces, type UnitRevision } from './xliff-writer';
 import { severityFromIts } from './xliff-its';
 
@@ -327,6 +327,33 @@ describe('inline code rules', () => {
     expect(inlineCodeProblem('um \ue000neun Uhr', codes)).toMatch(/<\/1> was removed/);
     expect(inlineCodeProblem('um \ue001neun\ue000 Uhr', codes)).toMatch(/before/);
   });
+});
+
+/** `readXliff` of `text` handed to the reader in pieces of `size` characters, as the loader hands it a decoded file. */
+function readInPieces(name: string, text: string, size: number): ReturnType<typeof readXliff> {
+  const units: XliffUnit[] = [];
+  let document: ReturnType<typeof readXliff>['document'];
+  const reader = createXliffReader(name, { onDocument: (d) => (document = d), onUnit: (u) => units.push(u) });
+  for (let at = 0; at < text.length; at += size) reader.write(text.slice(at, at + size));
+  reader.close();
+  return {
+    ...(document ? { document: { ...document, ...reader.languages() } } : {}),
+    units,
+    ...(reader.failure ? { failure: reader.failure } : {}),
+  };
+}
+
+describe('reading a file in pieces', () => {
+  // Pieces of one character, pieces that end inside tags, names and attribute values, and pieces longer than units.
+  const sizes = [1, 2, 7, 37, 100, 4096];
+  for (const name of readdirSync(join(here, 'fixtures'))) {
+    it(`reads ${name} as it reads it whole, its units' places in the file and inline codes included`, () => {
+      const text = fixture(name);
+      const whole = readXliff(name, text);
+      expect(whole.failure).toBeUndefined();
+      for (const size of sizes) expect(readInPieces(name, text, size)).toEqual(whole);
+    });
+  }
 });
 
 // Real files made by other tools, when the shared reference folder sits beside the repository.
