@@ -2,7 +2,8 @@
  * Opening a long article: a generated 100,000-paragraph news article (about 66 MB: English with one paragraph in
  * ten in Chinese) loaded by the review service in a process of its own, beside the least any reader must do:
  * read the file and split it at blank lines (fs.readFile, then String.split), in a process of its own too.
- * An all-Chinese article of as many paragraphs is loaded once as well. The service runs built, as in the app.
+ * An all-Chinese article of as many paragraphs is loaded once as well, and so is an XLIFF file of as many units
+ * (the same English, some of it in inline markup, beside Chinese sources). The service runs built, as in the app.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,24 @@ const RUNS = 3;
 
 function generate(path: string, language: 'mixed' | 'chinese'): void {
   writeFileSync(path, articleText(generateParagraphs({ seed: language === 'mixed' ? 21 : 22, paragraphs: PARAGRAPHS, language })));
+}
+
+const escapeXml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An XLIFF 1.2 file: English targets, a quarter of them with their first word in inline markup, and Chinese sources. */
+function generateXliff(path: string): void {
+  const targets = generateParagraphs({ seed: 21, paragraphs: PARAGRAPHS, language: 'mixed' });
+  const sources = generateParagraphs({ seed: 23, paragraphs: PARAGRAPHS, language: 'chinese' });
+  const units = targets.map((t, i) => {
+    const space = t.indexOf(' ');
+    const target = i % 4 === 0 && space > 0 ? `<g id="1">${escapeXml(t.slice(0, space))}</g>${escapeXml(t.slice(space))}` : escapeXml(t);
+    return `<trans-unit id="u${i + 1}">\n<source>${escapeXml(sources[i]!)}</source>\n<target state="translated">${target}</target>\n</trans-unit>\n`;
+  });
+  writeFileSync(
+    path,
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n' +
+      `<file original="harbour.html" source-language="zh" target-language="en" datatype="html">\n<body>\n${units.join('')}</body>\n</file>\n</xliff>\n`,
+  );
 }
 
 /** The naive reader, in a fresh process as the service is, timed from its first line to the split article. */
@@ -60,10 +79,12 @@ export const section: BenchSection = {
     const dir = mkdtempSync(join(tmpdir(), 'redline-bench-load-'));
     const file = join(dir, 'long.txt');
     const chinese = join(dir, 'chinese.txt');
+    const xliff = join(dir, 'long.xlf');
     try {
       const child = await builtChild('load-child');
       generate(file, 'mixed');
       generate(chinese, 'chinese');
+      generateXliff(xliff);
       const bytes = statSync(file).size;
       const runs: ChildFigures[] = [];
       const naiveMs: number[] = [];
@@ -73,6 +94,8 @@ export const section: BenchSection = {
       }
       const chineseRun = serviceLoad(child, chinese);
       const chineseMb = statSync(chinese).size / 1e6;
+      const xliffRun = serviceLoad(child, xliff);
+      const xliffBytes = statSync(xliff).size;
       const whole = median(runs.map((r) => r.wholeMs));
       const naive = median(naiveMs);
       const mb = bytes / 1e6;
@@ -109,6 +132,31 @@ export const section: BenchSection = {
           unit: 'MB',
           target: { op: '<=', value: (5 * bytes) / 1e6 },
           note: `${(peak / bytes).toFixed(1)}x the file's size; target 5x, the service's whole budget with the review`,
+        },
+        {
+          name: `whole XLIFF file of 100,000 units loaded (${(xliffBytes / 1e6).toFixed(0)} MB)`,
+          value: xliffRun.wholeMs,
+          unit: 'ms',
+          note: 'English targets beside Chinese sources, a quarter with inline markup',
+        },
+        {
+          name: '  longest block of the event loop while loading it',
+          value: xliffRun.maxBlockMs,
+          unit: 'ms',
+          target: { op: '<=', value: 50 },
+        },
+        {
+          name: '  its new review ready, ratio of open-to-ready to the load',
+          value: xliffRun.readyMs / xliffRun.wholeMs,
+          unit: 'x',
+          target: { op: '<=', value: 1.5 },
+        },
+        {
+          name: '  peak memory of the service until its review is ready (whole process RSS)',
+          value: xliffRun.peakRss / 1e6,
+          unit: 'MB',
+          target: { op: '<=', value: (5 * xliffBytes) / 1e6 },
+          note: `${(xliffRun.peakRss / xliffBytes).toFixed(1)}x the file's size; target 5x`,
         },
       ];
     } finally {
