@@ -31,6 +31,7 @@ export async function builtChild(name: string): Promise<string> {
           'header-worker': join(root, 'electron', 'service', 'header-worker.ts'),
           'count-worker': join(root, 'electron', 'service', 'count-worker.ts'),
           'export-worker': join(root, 'electron', 'service', 'export-worker.ts'),
+          'whole-file-worker': join(root, 'electron', 'loader', 'whole-file-worker.ts'),
         },
         external,
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -16,10 +16,11 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      // Main goes with the threads that count a long article's words and make its review's header as it loads, and
-      // the one that writes an export into the article's original file (the service starts them from count-worker.js,
-      // header-worker.js and export-worker.js beside main.js, see electron/service/background-counter.ts,
-      // header-builder.ts and write-back-thread.ts).
+      // Main goes with the threads that count a long article's words and make its review's header as it loads, the
+      // one that parses a page, table or Word document read whole, and the one that writes an export into the
+      // article's original file (the service starts them from count-worker.js, header-worker.js,
+      // whole-file-worker.js and export-worker.js beside main.js, see electron/service/background-counter.ts,
+      // header-builder.ts, electron/loader/whole-file-thread.ts and write-back-thread.ts).
       input:
         part === 'preload'
           ? fileURLToPath(new URL('./shell/preload.ts', import.meta.url))
@@ -28,6 +29,7 @@ export default defineConfig({
               'count-worker': fileURLToPath(new URL('./service/count-worker.ts', import.meta.url)),
               'header-worker': fileURLToPath(new URL('./service/header-worker.ts', import.meta.url)),
               'export-worker': fileURLToPath(new URL('./service/export-worker.ts', import.meta.url)),
+              'whole-file-worker': fileURLToPath(new URL('./loader/whole-file-worker.ts', import.meta.url)),
             },
       external,
       // The entries share code through chunks of their own; main never loads a thread's script.

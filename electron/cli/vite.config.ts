@@ -68,10 +68,12 @@ export default defineConfig({
         // The second thread of `diff --json` (parallel-rates.ts starts it from beside the module that asks).
         'diff-worker': fileURLToPath(new URL('./diff-worker.ts', import.meta.url)),
         // The review service's threads (`serve`): counting words and making a new review's header as an article loads,
-        // and writing an export into the article's original file (`serve` and `export`).
+        // parsing a page, table or Word document read whole (every command that reads an article), and writing an
+        // export into the article's original file (`serve` and `export`).
         'count-worker': fileURLToPath(new URL('../service/count-worker.ts', import.meta.url)),
         'header-worker': fileURLToPath(new URL('../service/header-worker.ts', import.meta.url)),
         'export-worker': fileURLToPath(new URL('../service/export-worker.ts', import.meta.url)),
+        'whole-file-worker': fileURLToPath(new URL('../loader/whole-file-worker.ts', import.meta.url)),
       },
       external,
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -11,6 +11,7 @@ import type { ArticleInfo, Block } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { TextDecoder } from 'node:util';
 import { readDocxArticle, looksLikeZip } from './docx-article';
+import { wholeTextInThread, type WholeTextReader } from './whole-file-thread';
 import { detectEncoding } from './encoding';
 import { detectArticleFormat } from './structured-article';
 
@@ -78,6 +79,8 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
   const size = sized.value;
 
   let handle;
+  /** A page or table parsed in its own thread, instead of by a splitter here. */
+  let wholeText: WholeTextReader | undefined;
   try {
     handle = await open(path, 'r');
   } catch (err) {
@@ -124,19 +127,33 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
             `${name} is not valid ${encoding!.toUpperCase()} text: an undecodable byte sequence lies between byte ${offset + from} and byte ${offset + to}.`,
           );
         }
-        if (!splitter) {
+        if (!splitter && !wholeText) {
           const format = detectArticleFormat(name, text);
-          splitter = createSplitter(format, name);
+          // A page or table is parsed whole, which for a long one takes seconds: in a thread of its own if one starts.
+          if (format === 'html' || format === 'tsv') wholeText = wholeTextInThread(format, name);
+          if (!wholeText) splitter = createSplitter(format, name);
           info = { path, name, format, encoding: encoding!, bytes: size };
           sink.onInfo?.(info);
         }
-        for (const b of splitter.push(text)) blocks.push(b);
+        if (wholeText) wholeText.push(text);
+        else for (const b of splitter!.push(text)) blocks.push(b);
         if (to === chunk.length) break;
       }
-      if (!splitter) return fail('internal', `${name} could not be read.`);
-      if (last) blocks.push(...splitter.end());
-      if (splitter.failure) return { ok: false, error: splitter.failure };
+      if (!splitter && !wholeText) return fail('internal', `${name} could not be read.`);
       offset += bytesRead;
+      if (wholeText) {
+        sink.onProgress?.(offset, size);
+        if (!last) continue;
+        const read = await wholeText.end((batch) => {
+          paragraphs += batch.length;
+          sink.onBlocks(batch);
+        }, sink.signal);
+        wholeText = undefined;
+        if (!read.ok) return read;
+        break;
+      }
+      if (last) blocks.push(...splitter!.end());
+      if (splitter!.failure) return { ok: false, error: splitter!.failure };
       paragraphs += blocks.length;
       if (blocks.length > 0) sink.onBlocks(blocks);
       sink.onProgress?.(offset, size);
@@ -154,6 +171,7 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
   } catch (err) {
     return describeIoError(err, path);
   } finally {
+    wholeText?.close();
     await handle.close();
   }
 }

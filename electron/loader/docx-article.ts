@@ -4,25 +4,43 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readDocx } from '../../shared/formats/docx/docx-reader';
-import type { ArticleInfo } from '../../shared/model';
+import type { ArticleInfo, Block } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
+import { breathe } from '../breathe';
 import type { StreamSink } from './article-stream';
+import { docxInThread } from './whole-file-thread';
 
 /** The first bytes of every ZIP archive (and so of every .docx). */
 export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Reads a Word document at `path` and hands its paragraphs to `sink`. */
+/**
+ * Reads a Word document at `path` and hands its paragraphs to `sink`: parsed in a thread of its own (a long
+ * document took seconds), a thousand paragraphs at a time, or here when that thread cannot start.
+ */
 export async function readDocxArticle(path: string, name: string, size: number, sink: StreamSink): Promise<Result<ArticleInfo>> {
   const bytes = await readFile(path);
   if (!looksLikeZip(bytes)) return fail('parse-error', `${name} is not a Word document: it is not a ZIP package.`);
-  const blocks = readDocx(bytes, name);
-  if (!blocks.ok) return blocks;
   const info: ArticleInfo = { path, name, format: 'docx', encoding: 'utf-8', bytes: size };
+  const batches: Block[][] = [];
+  const inThread = docxInThread(bytes, name, (blocks) => batches.push(blocks), sink.signal);
+  const read: Result<void> = inThread ? await inThread : readHere(bytes, name, batches);
+  if (!read.ok) return read;
   sink.onInfo?.(info);
-  if (blocks.value.length === 0) return fail('empty', `${name} has no text to review.`);
-  sink.onBlocks(blocks.value);
+  if (batches.length === 0) return fail('empty', `${name} has no text to review.`);
+  // Handed on a batch a turn: the first paragraphs show while the rest are taken in.
+  for (const [i, blocks] of batches.entries()) {
+    if (i > 0) await breathe();
+    sink.onBlocks(blocks);
+  }
   sink.onProgress?.(size, size);
   return ok(info);
+}
+
+function readHere(bytes: Uint8Array, name: string, batches: Block[][]): Result<void> {
+  const blocks = readDocx(bytes, name);
+  if (!blocks.ok) return blocks;
+  if (blocks.value.length > 0) batches.push(blocks.value);
+  return ok(undefined);
 }

@@ -1,7 +1,8 @@
 /**
  * Splitters for formats that can only be parsed whole (an HTML page's tree, a table whose quoted fields span
- * lines): the text is gathered as it streams in and parsed at the end. Such files are small next to the plain
- * text the streaming path is built for, and the loader still reads them chunk by chunk.
+ * lines): the text is gathered as it streams in and parsed at the end. The loader reads such a file chunk by chunk
+ * all the same, and runs its splitter in a thread of its own (electron/loader/whole-file-worker.ts): a long page
+ * takes seconds to parse.
  */
 import type { Block } from '../model';
 import type { Failure, Result } from '../result';

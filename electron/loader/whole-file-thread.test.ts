@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { splitBlocks } from '../../shared/formats/block-splitter';
+import { readDocx } from '../../shared/formats/docx/docx-reader';
+import { makeDocx } from '../../shared/formats/docx/test-support/make-docx';
+import type { Block } from '../../shared/model';
+import { streamArticle } from './article-stream';
+import { docxInThread, wholeTextInThread } from './whole-file-thread';
+
+const dir = mkdtempSync(join(tmpdir(), 'redline-whole-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SENTENCES = [
+  'The harbour authority approved the “new bridge” on Tuesday.',
+  'Engineers said the repair of the sea wall would take 14 months.',
+  '港口管理局表示，新桥将于明年开放。',
+  'Funding for night buses was cut by 12% after months of debate.',
+];
+
+/** A page of `count` paragraphs: a heading every twenty, emphasis and links inside, a list now and then. */
+function page(count: number): string {
+  const body: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const text = `${SENTENCES[i % 4]} ${SENTENCES[(i + 1) % 4]} (${i + 1})`;
+    if (i % 20 === 0) body.push(`<h2>Part ${i / 20 + 1}</h2>`);
+    else if (i % 7 === 0) body.push(`<ul><li>${text}</li><li>One more <a href="#n${i}">point</a>.</li></ul>`);
+    else body.push(`<p><em>Note:</em> ${text} <b>bold</b> end.</p>`);
+  }
+  return `<!doctype html><html><head><title>Harbour</title></head><body><nav>Menu</nav><article>${body.join('\n')}</article></body></html>`;
+}
+
+async function streamed(path: string): Promise<{ blocks: Block[]; batches: number; longestGapMs: number }> {
+  const blocks: Block[] = [];
+  let batches = 0;
+  let last = performance.now();
+  let longestGapMs = 0;
+  const ticks = setInterval(() => {
+    const now = performance.now();
+    longestGapMs = Math.max(longestGapMs, now - last);
+    last = now;
+  }, 2);
+  try {
+    const read = await streamArticle(path, {
+      onBlocks: (b) => {
+        batches++;
+        blocks.push(...b);
+      },
+    });
+    expect(read.ok).toBe(true);
+  } finally {
+    clearInterval(ticks);
+  }
+  return { blocks, batches, longestGapMs };
+}
+
+describe('an article read whole, in a thread of its own', () => {
+  it('gives the paragraphs of a page, codes and places included, as reading it here does, in batches', async () => {
+    const html = page(2500);
+    const path = join(dir, 'harbour.html');
+    writeFileSync(path, html);
+    const { blocks, batches } = await streamed(path);
+    expect(blocks).toEqual(splitBlocks('html', html));
+    expect(blocks.length).toBeGreaterThan(2500);
+    expect(batches).toBeGreaterThan(2);
+  });
+
+  it('keeps the event loop turning while a long page is parsed, which here would hold it for the whole parse', async () => {
+    const html = page(12_000);
+    const path = join(dir, 'long.html');
+    writeFileSync(path, html);
+    const t0 = performance.now();
+    const here = splitBlocks('html', html);
+    const parseHereMs = performance.now() - t0;
+    const { blocks, longestGapMs } = await streamed(path);
+    expect(blocks).toHaveLength(here.length);
+    expect(longestGapMs).toBeLessThan(parseHereMs / 3);
+  });
+
+  it('gives the paragraphs of a Word document as reading it here does', async () => {
+    const body = Array.from({ length: 3000 }, (_, i) => `<w:p><w:r><w:t>${SENTENCES[i % 4]} (${i + 1})</w:t></w:r></w:p>`).join('');
+    const bytes = makeDocx({ body }, 1);
+    const expected = readDocx(bytes, 'harbour.docx');
+    const batches: Block[][] = [];
+    const read = await docxInThread(new Uint8Array(bytes), 'harbour.docx', (b) => batches.push(b));
+    expect(read).toEqual({ ok: true, value: undefined });
+    expect(expected.ok && batches.flat()).toEqual(expected.ok && expected.value);
+    expect(batches.length).toBe(3);
+  });
+
+  it('says what it could not read, as reading it here does', async () => {
+    const reader = wholeTextInThread('tsv', 'scores.tsv')!;
+    reader.push('system\tdoc\tdocSegId\tglobalSegId\trater\tsource\ttarget\tcategory\tseverity\n');
+    reader.push('A\td1\t1\t1\tr1\tHallo\tHello\tno-error\tno-error\n');
+    const read = await reader.end(() => undefined);
+    expect(!read.ok && read.error.message).toMatch(/WMT MQM annotation file; import one document/);
+  });
+
+  it('fails with a message that nothing was read when its thread stops half way', async () => {
+    const reader = wholeTextInThread('html', 'harbour.html', () => new Worker('process.exit(3)', { eval: true }))!;
+    reader.push(page(10));
+    const read = await reader.end(() => undefined);
+    expect(!read.ok && read.error.message).toMatch(/The thread reading harbour\.html stopped before it was done \(it ended with code 3\)/);
+  });
+});
