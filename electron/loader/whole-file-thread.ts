@@ -2,13 +2,15 @@
  * An article that can only be parsed whole (an HTML page, a bilingual table, a Word document) parsed in a thread of
  * its own (whole-file-worker.ts), so that the service's thread, where the loader runs, never holds its event loop
  * for the seconds a long page takes. The loader still reads and decodes the file a chunk at a time and hands each
- * piece of text over as it comes; the paragraphs come back in batches, each taken in a turn of its own.
+ * piece of text over as it comes; the paragraphs come back in batches, each asked for after a breath once the one
+ * before has been taken in.
  *
  * Where the thread cannot start, the caller parses in its own thread as before.
  */
 import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
+import { breathe } from '../breathe';
 import { startServiceThread } from '../service/service-thread';
 import type { WholeFileAnswer, WholeFileRequest } from './whole-file-worker';
 
@@ -70,8 +72,8 @@ export function docxInThread(
 }
 
 /**
- * The thread's answers from the moment it starts (it may fail before the paragraphs are asked for): batches are kept
- * until `take` says where they go, then given there as they come; the thread ends with the first end or failure.
+ * The thread's answers from the moment it starts (it may fail before the paragraphs are asked for): each batch is
+ * given to the taker, and the next asked for after a breath; the thread ends with the first end or failure.
  */
 class ThreadParagraphs {
   private readonly early: Block[][] = [];
@@ -87,9 +89,8 @@ class ThreadParagraphs {
       if (this.result) return;
       switch (answer.kind) {
         case 'blocks':
-          if (this.onBlocks) this.onBlocks(answer.blocks as Block[]);
-          else this.early.push(answer.blocks as Block[]);
-          return;
+          if (!this.onBlocks) return void this.early.push(answer.blocks as Block[]);
+          return this.took(answer.blocks as Block[]);
         case 'done':
           return this.settle(ok(undefined));
         case 'failed':
@@ -101,18 +102,24 @@ class ThreadParagraphs {
     worker.once('exit', (code) => this.stopped(`it ended with code ${code}`));
   }
 
-  /** Gives every batch to `onBlocks` (those come so far at once), and resolves at the end or the first failure. */
+  /** Gives every batch to `onBlocks` as it comes, and resolves after the last or at the first failure. */
   take(onBlocks: (blocks: Block[]) => void, signal: AbortSignal | undefined): Promise<Result<void>> {
-    for (const blocks of this.early.splice(0)) onBlocks(blocks);
     this.onBlocks = onBlocks;
-    if (signal?.aborted) this.settle(fail('internal', `Loading ${this.name} was cancelled.`));
-    signal?.addEventListener('abort', () => this.settle(fail('internal', `Loading ${this.name} was cancelled.`)), { once: true });
+    for (const blocks of this.early.splice(0)) this.took(blocks);
+    const cancelled = () => this.settle(fail('internal', `Loading ${this.name} was cancelled.`));
+    if (signal?.aborted) cancelled();
+    else signal?.addEventListener('abort', cancelled, { once: true });
     if (this.result) return Promise.resolve(this.result);
     return new Promise((resolve) => (this.resolve = resolve));
   }
 
   close(): void {
     this.settle(fail('internal', `Loading ${this.name} was given up.`));
+  }
+
+  private took(blocks: Block[]): void {
+    this.onBlocks!(blocks);
+    void breathe().then(() => this.result || this.worker.postMessage({ kind: 'next' } satisfies WholeFileRequest));
   }
 
   private stopped(why: string): void {

@@ -3,8 +3,9 @@
  * (quoted fields span lines), a Word document (a ZIP package of XML). Parsing a long page took parse5 seconds of one
  * thread, and the loader runs in the service's thread, which answers the reviewer: so the loader hands the text
  * over as it decodes it (or the document's bytes at once), and this thread parses it and hands the paragraphs back a
- * thousand at a time, each batch a message of its own, so the service takes them in with its event loop free in
- * between. One article per thread: the loader ends the thread once it has the paragraphs.
+ * thousand at a time, each batch when the service asks for it: messages that wait in a queue are all taken in one
+ * turn of the service's event loop, so a hundred batches sent at once held it as long as one. One article per
+ * thread: the loader ends the thread once it has the paragraphs.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
@@ -17,15 +18,17 @@ export type WholeFileFormat = 'html' | 'tsv' | 'docx';
 
 /**
  * What the loader sends: a text format's name, then its decoded text in pieces, then the end; or a Word document's
- * bytes at once.
+ * bytes at once. Each is answered with the first batch of paragraphs (or why not); each batch taken, with a request
+ * for the next.
  */
 export type WholeFileRequest =
   | { readonly kind: 'text-start'; readonly format: 'html' | 'tsv'; readonly name: string }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'text-end' }
-  | { readonly kind: 'docx'; readonly name: string; readonly bytes: Uint8Array };
+  | { readonly kind: 'docx'; readonly name: string; readonly bytes: Uint8Array }
+  | { readonly kind: 'next' };
 
-/** The thread's answers: the paragraphs in batches, in order, then the end; or why the file could not be read. */
+/** The thread's answers: the paragraphs a batch at a time, in order, then the end; or why the file could not be read. */
 export type WholeFileAnswer =
   | { readonly kind: 'blocks'; readonly blocks: readonly Block[] }
   | { readonly kind: 'done' }
@@ -35,6 +38,9 @@ export type WholeFileAnswer =
 export const BLOCKS_PER_ANSWER = 1000;
 
 let splitter: BlockSplitter | undefined;
+/** The paragraphs read, and how many have been handed over. */
+let read: Block[] = [];
+let handed = 0;
 
 parentPort?.on('message', (request: WholeFileRequest) => {
   try {
@@ -43,20 +49,24 @@ parentPort?.on('message', (request: WholeFileRequest) => {
         splitter = createSplitter(request.format, request.name);
         return;
       case 'text':
-        send(splitter!.push(request.text));
+        // A splitter that parses whole completes nothing before the end; any other would, and those come first.
+        for (const block of splitter!.push(request.text)) read.push(block);
         return;
       case 'text-end': {
         const last = splitter!.end();
         if (splitter!.failure) return answer({ kind: 'failed', error: splitter!.failure });
-        send(last);
-        return answer({ kind: 'done' });
+        if (read.length === 0) read = last;
+        else for (const block of last) read.push(block);
+        return next();
       }
       case 'docx': {
-        const read = readDocx(request.bytes, request.name);
-        if (!read.ok) return answer({ kind: 'failed', error: read.error });
-        send(read.value);
-        return answer({ kind: 'done' });
+        const docx = readDocx(request.bytes, request.name);
+        if (!docx.ok) return answer({ kind: 'failed', error: docx.error });
+        read = docx.value;
+        return next();
       }
+      case 'next':
+        return next();
       default:
         return assertNever(request, 'whole-file request');
     }
@@ -72,8 +82,10 @@ function answer(message: WholeFileAnswer): void {
   parentPort!.postMessage(message);
 }
 
-function send(blocks: readonly Block[]): void {
-  for (let from = 0; from < blocks.length; from += BLOCKS_PER_ANSWER) {
-    answer({ kind: 'blocks', blocks: blocks.slice(from, from + BLOCKS_PER_ANSWER) });
-  }
+/** Hands over the next batch, or says that all have been. */
+function next(): void {
+  if (handed >= read.length) return answer({ kind: 'done' });
+  const blocks = read.slice(handed, handed + BLOCKS_PER_ANSWER);
+  handed += blocks.length;
+  answer({ kind: 'blocks', blocks });
 }
