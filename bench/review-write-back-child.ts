@@ -67,13 +67,18 @@ interface Measured {
   readonly bytes: number;
   readonly ms: number;
   readonly blockMs: number;
+  /** The opening: the load, the review ready after it, and the longest block of the event loop meanwhile. */
+  readonly loadMs: number;
+  readonly reviewMs: number;
+  readonly openBlockMs: number;
 }
 
 /** Opens the article, flags and edits it, then exports it in its own format, saved as a file. */
 async function reviewAndExport(dir: string, file: string, format: ExportArticleFormat): Promise<Measured> {
   const service = new ReviewService(benchServiceOptions(dir));
   try {
-    const { reviewId } = (await openTimed(service, file)).view;
+    const opened = await openTimed(service, file);
+    const { reviewId } = opened.view;
     const rand = seededRandom(42);
     const changes: Promise<unknown>[] = [];
     for (let i = 0; i < FLAGS; i++) {
@@ -100,7 +105,15 @@ async function reviewAndExport(dir: string, file: string, format: ExportArticleF
     const path = join(dir, `exported-${format}`);
     const saved = await longestBlock(async () => must(await service.exportArticle({ reviewId, format, path, overwrite: true })));
     if (saved.value.paragraphs !== PARAGRAPHS) throw new Error(`the ${format} export wrote ${saved.value.paragraphs} paragraphs`);
-    return { format, bytes: statSync(file).size, ms: saved.ms, blockMs: saved.blockMs };
+    return {
+      format,
+      bytes: statSync(file).size,
+      ms: saved.ms,
+      blockMs: saved.blockMs,
+      loadMs: opened.loadMs,
+      reviewMs: opened.reviewMs,
+      openBlockMs: opened.blockMs,
+    };
   } finally {
     await service.close();
   }
@@ -135,13 +148,22 @@ async function measure(): Promise<Figure[]> {
     const files = writeOriginals(dir);
     const measured: Measured[] = [];
     for (const [format, file] of files) measured.push(await reviewAndExport(dir, file, format));
-    return measured.map((m) => ({
-      name: `export into the original ${ORIGINAL[m.format]}, saved as a file: longest block`,
-      value: m.blockMs,
-      unit: 'ms',
-      target: { op: '<=' as const, value: 50 },
-      note: `the export took ${m.ms.toFixed(0)} ms; the original is ${(m.bytes / 1e6).toFixed(0)} MB`,
-    }));
+    return measured.flatMap((m) => [
+      {
+        name: `the ${ORIGINAL[m.format]} opened until its review is ready: longest block`,
+        value: m.openBlockMs,
+        unit: 'ms',
+        target: { op: '<=' as const, value: 50 },
+        note: `loaded in ${m.loadMs.toFixed(0)} ms, the review ready ${m.reviewMs.toFixed(0)} ms later; the file is ${(m.bytes / 1e6).toFixed(0)} MB`,
+      },
+      {
+        name: `  export into it, saved as a file: longest block`,
+        value: m.blockMs,
+        unit: 'ms',
+        target: { op: '<=' as const, value: 50 },
+        note: `the export took ${m.ms.toFixed(0)} ms`,
+      },
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
