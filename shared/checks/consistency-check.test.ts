@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkConsistency, ConsistencyIndex } from './consistency-check';
+import { checkConsistency, ConsistencyIndex, phrasesOf } from './consistency-check';
 import type { Finding } from './finding';
 
 const paras = (...texts: string[]) => texts.map((text, i) => ({ id: `p${i + 1}`, text }));
@@ -28,6 +28,25 @@ describe('consistency check', () => {
     ps.forEach((p, i) => index.set(p, i));
     const touched = index.set({ id: 'p2', text: 'Then Lin Yawen answered.' }, 1);
     expect([...touched].flatMap((k) => index.findings(k))).toEqual([]);
+  });
+});
+
+describe('capitalised phrases', () => {
+  const surfaces = (text: string) => phrasesOf(text).map((p) => [p.surface, p.key, p.nameLike]);
+  it('joins names across spaces, function words and a comma between parts that begin alike', () => {
+    expect(surfaces('Under One Belt, One Road and the Belt and Road Initiative, Lin Ya-wen spoke.')).toEqual([
+      ['One Belt, One Road', 'beltroad', false],
+      ['Belt and Road Initiative', 'beltroad', false],
+      ['Lin Ya-wen', 'linyawen', true],
+    ]);
+  });
+  it('leaves out one word without a hyphen, a word that opens a sentence, and a capital inside a word', () => {
+    expect(surfaces('The mayor met McDonald at noon. An iPhone Store opened.')).toEqual([]);
+    expect(surfaces('Ya-wen came, then Lin’s deputy.')).toEqual([['Ya-wen', 'yawen', true]]);
+  });
+  it('takes a generic head after a name, but not a longer word that begins like one', () => {
+    expect(surfaces('Harbour programme, Harbour programmer.')).toEqual([['Harbour programme', 'harbour', false]]);
+    expect(surfaces('Zhou Mingyuan’s plan')).toEqual([['Zhou Mingyuan’s plan', 'zhoumingyuans', false]]);
   });
 });
 

@@ -88,55 +88,121 @@ export interface Phrase {
   readonly nameLike: boolean;
 }
 
-const CAP_WORD = /[A-Z][A-Za-z’'-]*/g;
 /** What may stand between two capitalised words of one name. */
 const JOIN_GAP = /^ (?:(?:and|of|the|for|de|on) )?$/;
-const HEAD_AFTER = /^ (initiative|programme|program|project|plan|scheme|strategy|campaign)\b/;
+/** A generic head after a name, read in place (sticky) instead of from a copy of what follows the name. */
+const HEAD_AFTER = / (initiative|programme|program|project|plan|scheme|strategy|campaign)\b/y;
+
+/** The first letter of a capitalised word (or a capital inside a word, which the caller sets aside). */
+const CAPITAL = /[A-Z]/g;
+
+/**
+ * The capitalised words of the paragraph being read, as parallel lists reused from one call to the next: a
+ * paragraph has a dozen of them, and an object each was much of the garbage a long article's check left behind.
+ */
+const capStarts: number[] = [];
+const capEnds: number[] = [];
+const capWords: string[] = [];
 
 /**
  * The capitalised phrases of a paragraph, with the key their variants share. Works from the capitalised words
- * alone (found by one regular expression), which keeps it cheap on long articles.
+ * alone (found by a native scan for capitals), which keeps it cheap on long articles.
  */
 export function phrasesOf(text: string): Phrase[] {
   const out: Phrase[] = [];
-  const caps: { w: string; start: number; end: number }[] = [];
-  CAP_WORD.lastIndex = 0;
-  for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
-    // A capital inside a word ("McDonald", "iPhone") is not the start of one.
-    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
-    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122)) continue;
-    caps.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  let count = 0;
+  const n = text.length;
+  // A capitalised word is a capital and the letters, apostrophes and hyphens after it ([A-Z][A-Za-z’'-]*), as
+  // long as no letter comes before it: a capital inside a word ("McDonald", "iPhone") is not the start of one.
+  CAPITAL.lastIndex = 0;
+  while (CAPITAL.test(text)) {
+    const at = CAPITAL.lastIndex - 1;
+    let end = at + 1;
+    while (end < n && isWordTail(text.charCodeAt(end))) end += 1;
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    if (!((before >= 65 && before <= 90) || (before >= 97 && before <= 122))) {
+      capStarts[count] = at;
+      capEnds[count] = end;
+      capWords[count] = text.slice(at, end);
+      count += 1;
+    }
+    CAPITAL.lastIndex = end;
   }
   let i = 0;
-  while (i < caps.length) {
-    if (LEADING.has(caps[i]!.w.toLowerCase())) {
+  while (i < count) {
+    if (LEADING.has(capWords[i]!.toLowerCase())) {
       i += 1;
       continue;
     }
     let last = i;
-    while (last + 1 < caps.length) {
-      const gap = text.slice(caps[last]!.end, caps[last + 1]!.start);
-      // "One Belt, One Road": a comma between parts that begin alike.
-      if (JOIN_GAP.test(gap) || (gap === ', ' && caps[last + 1]!.w === caps[i]!.w)) last += 1;
-      else break;
+    while (last + 1 < count && joined(text, capEnds[last]!, capStarts[last + 1]!, capWords[last + 1] === capWords[i])) last += 1;
+    let end = capEnds[last]!;
+    if (text.charCodeAt(end) === 32) {
+      HEAD_AFTER.lastIndex = end;
+      if (HEAD_AFTER.test(text)) end = HEAD_AFTER.lastIndex;
     }
-    let end = caps[last]!.end;
-    const head = HEAD_AFTER.exec(text.slice(end, end + 12));
-    if (head) end += head[0].length;
-    const first = caps[i]!.start;
-    const surface = text.slice(first, end).replace(/(?:’s|'s)$/, '');
-    const content = surface
-      .toLowerCase()
-      .split(/[\s,]+/)
-      .filter(Boolean);
-    const keyWords = content.filter((w) => !IGNORED_IN_KEY.has(w) && !GENERIC_HEADS.has(w));
-    const key = keyWords.join('').replace(/[-’']/g, '');
-    if (key.length >= 4 && (keyWords.length >= 2 || surface.includes('-') || content.length !== keyWords.length)) {
-      out.push({ key, surface, start: first, end: first + surface.length, nameLike: content.length === keyWords.length });
+    const headed = end !== capEnds[last];
+    // One word, with no generic head and no hyphen, makes a key of one word or none: never a phrase to compare.
+    if (last === i && !headed && !capWords[i]!.includes('-')) {
+      i += 1;
+      continue;
+    }
+    // The phrase's words are its capitalised words, the function words of the gaps between them (a gap longer
+    // than ", " holds one) and the generic head; all but the capitalised words are set aside in the key. A
+    // possessive at the end of the last word is not part of the phrase.
+    const first = capStarts[i]!;
+    let surfaceEnd = end;
+    let words = headed ? 1 : 0;
+    let keyWords = 0;
+    let key = '';
+    let hyphen = false;
+    for (let k = i; k <= last; k++) {
+      let word = capWords[k]!;
+      if (k === last && !headed && isPossessive(word)) {
+        word = word.slice(0, -2);
+        surfaceEnd -= 2;
+      }
+      words += k > i && capStarts[k]! - capEnds[k - 1]! > 2 ? 2 : 1;
+      if (!hyphen && word.includes('-')) hyphen = true;
+      const lower = word.toLowerCase();
+      if (IGNORED_IN_KEY.has(lower) || GENERIC_HEADS.has(lower)) continue;
+      keyWords += 1;
+      key += QUOTE_OR_HYPHEN.test(lower) ? lower.replace(QUOTES_AND_HYPHENS, '') : lower;
+    }
+    if (key.length >= 4 && (keyWords >= 2 || hyphen || words !== keyWords)) {
+      out.push({ key, surface: text.slice(first, surfaceEnd), start: first, end: surfaceEnd, nameLike: words === keyWords });
     }
     i = last + 1;
   }
   return out;
+}
+
+const QUOTE_OR_HYPHEN = /[-’']/;
+const QUOTES_AND_HYPHENS = /[-’']/g;
+
+/** Whether a word ends in a possessive ’s or 's. */
+function isPossessive(word: string): boolean {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115) return false;
+  const mark = word.charCodeAt(n - 2);
+  return mark === 0x2019 || mark === 39;
+}
+
+/** A letter, apostrophe or hyphen: what may follow the capital of a capitalised word. */
+function isWordTail(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code === 45 || code === 0x2019;
+}
+
+/**
+ * Whether the gap between two capitalised words joins them into one name: a space, a space with a function word
+ * ("Belt and Road"), or a comma between parts that begin alike ("One Belt, One Road"). Only gaps of the lengths
+ * these have are copied out and matched.
+ */
+function joined(text: string, from: number, to: number, sameWord: boolean): boolean {
+  const length = to - from;
+  if (length === 1) return text.charCodeAt(from) === 32;
+  if (length === 2) return sameWord && text.charCodeAt(from) === 44 && text.charCodeAt(from + 1) === 32;
+  return (length === 4 || length === 5) && JOIN_GAP.test(text.slice(from, to));
 }
 
 /**
