@@ -30,6 +30,21 @@ describe('number check', () => {
     expect(check('下午3时举行', 'held at 3 p.m.')).toEqual([]);
     expect(check('15时举行', 'held at 3 p.m.')).toEqual([]);
   });
+  it('reads full-width digits, commas and decimal points in the source as their ASCII forms', () => {
+    expect(check('共１，２００人，增长３．５万', '1,200 people, up 35,000')).toEqual([]);
+    expect(checkNumbers({ id: 'p1', source: '１，２００人', text: '1,300 people' }).map((f) => f.message)).toEqual([
+      'The source says １，２００ (1,200); the translation has 1,300.',
+    ]);
+    expect(check('下午３时', 'at 3 P.M.')).toEqual([]);
+  });
+  it('reads "a" as one only before a number word, and long numbers whole', () => {
+    expect(check('一百人', 'a hundred people')).toEqual([]);
+    expect(check('三百人', 'a hundred people, a statement')).toEqual([['', 'Accuracy/Omission']]);
+    expect(check('共有12345678901234567890人', 'some 12,345,678,901,234,567,890 people')).toEqual([]);
+    expect(checkNumbers({ id: 'p1', source: '总投资3.4亿元', text: 'a total of 34 million yuan' })[0]!.message).toBe(
+      'The source says 3.4亿 (340,000,000); the translation has 34 million.',
+    );
+  });
   it('reports nothing without a source', () => {
     expect(checkNumbers({ id: 'p1', text: 'It cost 34 million yuan.' })).toEqual([]);
   });

@@ -93,24 +93,32 @@ function followedByMeasure(text: string, at: number): boolean {
   return MEASURE_WORDS.includes(c);
 }
 
+/**
+ * Numbers in a source text. Full-width digits and signs (１２，０００．５, ６：００) count as their ASCII forms: the
+ * pattern takes both, and only a match that holds a full-width character is made ASCII before its value is read.
+ * (Making the whole text ASCII first cost a copy of nearly every Chinese paragraph, which has full-width commas.)
+ */
+const SOURCE_NUMBER =
+  /([\d０-９]{1,2})[:：]([\d０-９]{2})(?![\d０-９])|[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．][\d０-９]+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
+
 /** Numbers stated in a Chinese (or any) source text: Arabic digits with Chinese units, and Chinese numerals. */
-export function readSourceNumbers(raw: string): NumberMention[] {
-  const text = halfWidth(raw);
+export function readSourceNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
-  const re = /(\d{1,2}):(\d{2})(?!\d)|\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
+  const re = SOURCE_NUMBER;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     let end = start + m[0].length;
-    const before = text.slice(Math.max(0, start - 3), start);
     if (m[1] !== undefined) {
-      out.push({ values: [Number(m[1]) + Number(m[2]) / 60], start, end, digits: true });
+      out.push({ values: [Number(ascii(m[1])) + Number(ascii(m[2]!)) / 60], start, end, digits: true });
       continue;
     }
     let value: number;
     let digits = true;
-    if (isDigit(m[0].charCodeAt(0))) {
+    const first = m[0].charCodeAt(0);
+    if (isDigit(first) || (first >= 0xff10 && first <= 0xff19)) {
       if (start > 0 && isLatinLetter(text.charCodeAt(start - 1))) continue; // part of a code such as "G20", "LED2"
-      value = Number(withoutCommas(m[0]));
+      value = digitsValue(ascii(m[0]));
       const mult = multiplierAfter(text, end);
       value *= mult.factor;
       end += mult.length;
@@ -118,7 +126,7 @@ export function readSourceNumbers(raw: string): NumberMention[] {
       digits = false;
       const numeral = m[0];
       if (/^[万亿千百]/.test(numeral)) continue; // 万一, 千万, 百姓: words, not numbers
-      if (/[周星期礼拜]$/.test(before)) continue; // 周二, 星期三: weekdays
+      if (start > 0 && '周星期礼拜'.includes(text[start - 1]!)) continue; // 周二, 星期三: weekdays
       const hasDigit = [...numeral].some((c) => c in CN_DIGITS);
       const hasUnit = [...numeral].some((c) => c in CN_SMALL_UNITS || c in CN_BIG_UNITS);
       if (numeral === '十' && text[end] === '分' && text[end + 1] !== '钟') continue; // 十分: "very"
@@ -126,7 +134,7 @@ export function readSourceNumbers(raw: string): NumberMention[] {
       if (!plainNumber && !followedByMeasure(text, end) && text[end] !== '成') continue;
       value = cnValue(numeral);
     }
-    if (before.endsWith('百分之')) {
+    if (start >= 3 && text.startsWith('百分之', start - 3)) {
       out.push({ values: [value], start: start - 3, end, digits });
       continue;
     }
@@ -136,10 +144,19 @@ export function readSourceNumbers(raw: string): NumberMention[] {
       continue;
     }
     if (value === 1 || !Number.isFinite(value)) continue;
-    const hourPm = /(下午|晚上|傍晚)$/.test(before) && value >= 1 && value <= 12 && text[end] === '时';
+    const hourPm = value >= 1 && value <= 12 && text[end] === '时' && start >= 2 && AFTERNOON.has(text.slice(start - 2, start));
     out.push({ values: hourPm ? [value, value + 12] : [value], start, end, digits });
   }
   return out;
+}
+
+/** Words for the afternoon and evening before an hour (下午3时): the hour may be read either way. */
+const AFTERNOON = new Set(['下午', '晚上', '傍晚']);
+
+/** A match's digits and signs as ASCII: most hold no full-width character and are returned as they are. */
+function ascii(written: string): string {
+  for (let i = 0; i < written.length; i++) if (written.charCodeAt(i) >= 0xff00) return halfWidth(written);
+  return written;
 }
 
 const UNITS_EN: Readonly<Record<string, number>> = {
@@ -247,7 +264,7 @@ export function readTargetNumbers(text: string): NumberMention[] {
     }
     if (m[3] !== undefined) {
       if (start > 0 && isLatinLetter(text.charCodeAt(start - 1))) continue; // "G20"
-      let value = Number(m[4] === undefined ? withoutCommas(m[3]) : withoutCommas(m[3]) + m[4]);
+      let value = m[4] === undefined ? digitsValue(m[3]) : Number(withoutCommas(m[3]) + m[4]);
       // "92 ten-thousands" (a literal rendering of 92万) is 920,000. Most numbers have no scale words.
       if (m[6]) {
         const scales = m[6]
@@ -261,7 +278,7 @@ export function readTargetNumbers(text: string): NumberMention[] {
       if (suffix === 'bn') value *= 1e9;
       else if (suffix === 'm') value *= 1e6;
       else if (suffix === 'k') value *= 1e3;
-      const pm = mayStartTime(text.charCodeAt(end)) && /^\s*p\.?m\b/.test(text.slice(end, end + 6).toLowerCase());
+      const pm = mayStartTime(text, end) && /^\s*p\.?m\b/.test(text.slice(end, end + 6).toLowerCase());
       out.push({ values: pm && value <= 12 ? [value, value + 12] : [value], start, end, digits: true });
       continue;
     }
@@ -281,6 +298,8 @@ export function readTargetNumbers(text: string): NumberMention[] {
       continue;
     }
     if (!((hyphen < 0 ? word : word.slice(0, hyphen)) in UNITS_EN) && !(word in SCALES_EN) && word !== 'a') continue;
+    // The article "a" is the commonest match and nearly always starts no number: settled by the word after it.
+    if (word === 'a' && !mayFollowA(text, end)) continue;
     // A run of number words: "three hundred and twenty-five thousand".
     let value = 0;
     let section = 0;
@@ -323,6 +342,20 @@ export function readTargetNumbers(text: string): NumberMention[] {
   return out;
 }
 
+/** First letters (lower case) of the words a run of number words may go on with after "a": units, scales, "a". */
+const AFTER_A = new Set([...Object.keys(UNITS_EN), ...Object.keys(SCALES_EN), 'a'].map((w) => w.charCodeAt(0)));
+
+/**
+ * Whether a run of number words may go on after an "a" that ends at `end`: spaces, then a word beginning with a
+ * letter a unit, a scale or "a" begins with. Otherwise the run is the "a" alone, which is no number.
+ */
+function mayFollowA(text: string, end: number): boolean {
+  let at = end;
+  while (text.charCodeAt(at) === 32) at += 1;
+  // `| 32` lower-cases an ASCII capital; no other character becomes a lower-case letter by it.
+  return at > end && AFTER_A.has(text.charCodeAt(at) | 32);
+}
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -336,21 +369,62 @@ function withoutCommas(digits: string): string {
 }
 
 /**
- * Whether a character can begin "p.m." after a number: white space or a "p". Settles most numbers without
- * copying and lower-casing what follows them.
+ * The value of digits grouped by commas, perhaps with a decimal part ("1,234", "3.4"). Whole numbers of up to 15
+ * digits are added up as they are read: every step is exact below 2^53, so the value is the one `Number` reads,
+ * without a copy of the text made first to take its commas out. Longer or decimal numbers are left to `Number`.
  */
-function mayStartTime(code: number): boolean {
-  return code === 112 || code === 80 || code === 32 || (code >= 9 && code <= 13) || code >= 0xa0;
+function digitsValue(digits: string): number {
+  const n = digits.length;
+  if (n > 19) return Number(withoutCommas(digits));
+  let value = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const c = digits.charCodeAt(i);
+    if (c === 44) continue;
+    if (c < 48 || c > 57) return Number(withoutCommas(digits));
+    value = value * 10 + (c - 48);
+    count += 1;
+  }
+  return count > 15 ? Number(withoutCommas(digits)) : value;
+}
+
+/**
+ * Whether "p.m." may follow a number that ends at `at`: white space or a "p" comes next, and there is a "p"
+ * among the six characters the pattern is tried on. Settles most numbers without copying and lower-casing what
+ * follows them.
+ */
+function mayStartTime(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (!(code === 112 || code === 80 || code === 32 || (code >= 9 && code <= 13) || code >= 0xa0)) return false;
+  const until = Math.min(text.length, at + 6);
+  for (let i = at; i < until; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 112 || c === 80) return true;
+  }
+  return false;
 }
 
 /** Whether two mentions may state the same number. */
 export function sameNumber(a: NumberMention, b: NumberMention): boolean {
-  return a.values.some((x) => b.values.some((y) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))));
+  for (const x of a.values) for (const y of b.values) if (Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))) return true;
+  return false;
 }
 
 /** A value as a reader writes it: 340,000,000; 1.5. (By hand: toLocaleString costs tens of microseconds a call.) */
 export function formatValue(value: number): string {
+  // A whole number below a trillion (nearly all) is grouped as its digits are copied: scaled by a thousand and
+  // rounded, as below, it is exactly itself.
+  if (Number.isInteger(value) && value >= 0 && value < 1e12) return withGroups(String(value));
   const [whole, fraction] = String(Math.round(value * 1000) / 1000).split('.');
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+/** Plain digits with a comma before every group of three from the right: 1234567 → 1,234,567. */
+function withGroups(digits: string): string {
+  const n = digits.length;
+  if (n <= 3) return digits;
+  let out = digits.slice(0, ((n - 1) % 3) + 1);
+  for (let i = out.length; i < n; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
