@@ -17,6 +17,9 @@ describe('punctuation check', () => {
     expect(texts('The bridge (built in 1936 is open.')).toEqual(['(']);
     expect(texts('The bridge is open.” she said.')).toEqual(['”']);
   });
+  it('finds an unbalanced square bracket and a lone straight quotation mark', () => {
+    expect(texts('He said "yes and left [today.')).toEqual(['[', '"']);
+  });
   it('lets a quotation run on into the next paragraph', () => {
     expect(texts('“This bridge carries our memories. We want it to be used every day.')).toEqual([]);
   });

@@ -10,30 +10,41 @@ import { finding, isMostlyHan, type CheckParagraph, type Finding } from './findi
 
 const CATEGORY = 'Linguistic conventions/Punctuation';
 
+/** Spaces before a comma, full stop or other mark that ends a phrase. */
+const SPACE_BEFORE = / +([,.;:!?])(?=\s|$)/g;
+/** A comma, semicolon or full stop with a word right after it. */
+const NO_SPACE_AFTER = /[,;](?=[A-Za-z])|\.(?=[A-Z][a-z])/g;
+/** Every mark the checks for pairs and quote styles look at: a paragraph without any (most) skips them all. */
+const PAIRED_OR_QUOTE = /[()[\]“”‘’"]/;
+
 /** Finds punctuation problems in one paragraph. */
 export function checkPunctuation(p: CheckParagraph): Finding[] {
   const text = p.text;
   if (text.length === 0 || isMostlyHan(text)) return [];
   const out: Finding[] = [];
-  const add = (start: number, end: number, message: string) => out.push(finding('punctuation', p, start, end, CATEGORY, 'minor', message));
 
   // Each pattern starts with a literal character, so the scan is cheap on the many paragraphs without it.
   if (text.includes('  ')) {
     for (const m of text.matchAll(/ {2,}/g)) {
       if (m.index > 0 && m.index + m[0].length < text.length && text[m.index - 1] !== '\n')
-        add(m.index, m.index + m[0].length, 'Two spaces where one belongs.');
+        add(out, p, m.index, m.index + m[0].length, 'Two spaces where one belongs.');
     }
   }
-  for (const m of text.matchAll(/ +([,.;:!?])(?=\s|$)/g)) {
-    if (m.index > 0 && /[A-Za-z0-9”’)]/.test(text[m.index - 1]!)) add(m.index, m.index + m[0].length, `A space before “${m[1]}”.`);
+  // The two patterns below run on every paragraph: shared expressions walked with exec, not a copy of each made
+  // by matchAll for every paragraph.
+  SPACE_BEFORE.lastIndex = 0;
+  for (let m = SPACE_BEFORE.exec(text); m; m = SPACE_BEFORE.exec(text)) {
+    if (m.index > 0 && /[A-Za-z0-9”’)]/.test(text[m.index - 1]!)) add(out, p, m.index, m.index + m[0].length, `A space before “${m[1]}”.`);
   }
   // No space after a comma, semicolon or full stop between two words: "bridge,which" or "closed.The".
-  for (const m of text.matchAll(/[,;](?=[A-Za-z])|\.(?=[A-Z][a-z])/g)) {
+  NO_SPACE_AFTER.lastIndex = 0;
+  for (let m = NO_SPACE_AFTER.exec(text); m; m = NO_SPACE_AFTER.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (!(m[0] === '.' ? /^[a-z]{3}$/ : /[a-z]{2}$/).test(before)) continue;
     if (/(?:https?:\/\/|www\.)\S*$/.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
-    add(m.index, m.index + 1, `No space after “${m[0]}”.`);
+    add(out, p, m.index, m.index + 1, `No space after “${m[0]}”.`);
   }
+  if (!PAIRED_OR_QUOTE.test(text)) return out;
 
   if (/[()]/.test(text)) out.push(...pairs(p, '(', ')', 'bracket'));
   if (/[[\]]/.test(text)) out.push(...pairs(p, '[', ']', 'bracket'));
@@ -41,14 +52,19 @@ export function checkPunctuation(p: CheckParagraph): Finding[] {
 
   // Straight double quotes: an odd number cannot pair.
   const straight = text.includes('"') ? [...text.matchAll(/"/g)].map((m) => m.index) : [];
-  if (straight.length % 2 === 1) add(straight.at(-1)!, straight.at(-1)! + 1, 'A straight quotation mark without its partner.');
+  if (straight.length % 2 === 1) add(out, p, straight.at(-1)!, straight.at(-1)! + 1, 'A straight quotation mark without its partner.');
 
   // Mixed styles: straight single marks among curly single ones (‘ ’ with '), straight double among curly double.
   // Curly double quotes with straight apostrophes is a common house style, not a mix.
-  if (/[‘’]/.test(text)) for (const m of text.matchAll(/'/g)) add(m.index, m.index + 1, 'A straight apostrophe among curly ones (’).');
+  if (/[‘’]/.test(text))
+    for (const m of text.matchAll(/'/g)) add(out, p, m.index, m.index + 1, 'A straight apostrophe among curly ones (’).');
   if (/[“”]/.test(text))
-    for (const m of text.matchAll(/"/g)) add(m.index, m.index + 1, 'A straight quotation mark among curly ones (“ ”).');
+    for (const m of text.matchAll(/"/g)) add(out, p, m.index, m.index + 1, 'A straight quotation mark among curly ones (“ ”).');
   return out;
+}
+
+function add(out: Finding[], p: CheckParagraph, start: number, end: number, message: string): void {
+  out.push(finding('punctuation', p, start, end, CATEGORY, 'minor', message));
 }
 
 /** Unpaired opening and closing marks. An opening mark left open at the paragraph's end may continue a quotation. */
