@@ -8,6 +8,7 @@
  * rule leaves it out and misses some errors rather than raising noise. Headings and title-like paragraphs (no
  * closing full stop) are never checked for verbs.
  */
+import { isWideSpace } from '../wide-space';
 import { finding, isMostlyHan, type CheckParagraph, type Finding } from './finding';
 
 const CATEGORY_FUSED = 'Linguistic conventions/Unintelligible';
@@ -330,11 +331,15 @@ function isPastParticiple(w: string): boolean {
   return (w.length >= 4 && (w.endsWith('ed') || w.endsWith('en'))) || IRREGULAR_VERBS.has(w);
 }
 
+/** Where a sentence may end: . ! ? (and a closing quote or bracket) before white space or the paragraph's end. */
+const SENTENCE_END = /[.!?]["”’)]*(?=\s|$)/g;
+
 /** Sentence spans of a paragraph: cut after . ! ? (and a closing quote or bracket) followed by a space. */
 function sentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let start = 0;
-  const re = /[.!?]["”’)]*(?=\s|$)/g;
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
     if (m[0][0] === '.' && ABBREVIATIONS.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
@@ -357,6 +362,8 @@ const DOUBLED = /(?<![A-Za-z’'-])([A-Za-z]+) \1(?![A-Za-z’'-])/gi;
 /** Verbs that most sentences show: a sentence that has one needs no closer look for a missing verb. */
 const PLAIN_VERB = new RegExp(String.raw`\b(?:${[...AUXILIARIES, ...IRREGULAR_VERBS].join('|')}|[A-Za-z]{2,}ed)\b`, 'i');
 const BE_THEN_WORD = /\b(?:was|were|is|are) [a-z]/;
+/** A full stop, a space and a lower-case letter: a sentence that may have been cut in two. */
+const STOP_THEN_LOWER = /\. [a-z]/g;
 
 /** Runs the sentence checks on one paragraph. */
 export function checkSentences(p: CheckParagraph): Finding[] {
@@ -386,7 +393,9 @@ export function checkSentences(p: CheckParagraph): Finding[] {
       out.push(finding('sentences', p, m.index, m.index + m[0].length, CATEGORY_GRAMMAR, 'minor', `“${m[1]}” is written twice.`));
     }
   }
-  for (const m of text.matchAll(/\. [a-z]/g)) {
+  // Walked with exec on a shared expression: matchAll would make a copy of it for every paragraph.
+  STOP_THEN_LOWER.lastIndex = 0;
+  for (let m = STOP_THEN_LOWER.exec(text); m; m = STOP_THEN_LOWER.exec(text)) {
     const before = /[a-z]{2,}$/.exec(text.slice(Math.max(0, m.index - 20), m.index));
     if (!before || ABBREVIATIONS.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
     const after = /^[a-z]+/.exec(text.slice(m.index + 2, m.index + 40))!;
@@ -405,12 +414,16 @@ export function checkSentences(p: CheckParagraph): Finding[] {
     );
   }
 
-  const headingLike = p.kind === 'heading' || !/[.!?]["”’)]*\s*$/.test(text);
+  const headingLike = p.kind === 'heading' || !endsLikeSentence(text);
+  // A sentence starts after white space or a closing mark and ends before white space or the paragraph's end, so
+  // it matches \b(?:was|were|is|are) [a-z] by itself just where it does within the paragraph: one look at the
+  // paragraph settles most of them.
+  const beThenWord = BE_THEN_WORD.test(text);
+  if (headingLike && !beThenWord) return out;
   for (const s of sentences(text)) {
     const sentence = text.slice(s.start, s.end);
-    const plainVerb = PLAIN_VERB.test(sentence);
-    if (BE_THEN_WORD.test(sentence)) out.push(...secondVerb(p, tokens(text, s.start, s.end)));
-    if (headingLike || plainVerb) continue;
+    if (beThenWord && BE_THEN_WORD.test(sentence)) out.push(...secondVerb(p, tokens(text, s.start, s.end)));
+    if (headingLike || PLAIN_VERB.test(sentence)) continue;
     // Quotations, labels ("Opening hours: …") and short sentences may lack a verb on purpose.
     if (/[“”"‘:;]/.test(sentence) || /^[\d(•*–-]/.test(sentence)) continue;
     if (!/[.]["”’)]*$/.test(sentence.trimEnd())) continue;
@@ -420,6 +433,30 @@ export function checkSentences(p: CheckParagraph): Finding[] {
     out.push(finding('sentences', p, s.start, s.end, CATEGORY_GRAMMAR, 'major', 'This sentence has no verb: part of it may be missing.'));
   }
   return out;
+}
+
+/**
+ * Whether a paragraph ends as a sentence does, as /[.!?]["”’)]*\s*$/ tells: read back from the end over white
+ * space and closing marks instead of trying the pattern at every place in the paragraph.
+ */
+function endsLikeSentence(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i -= 1;
+  while (i > 0 && isClosingMark(text.charCodeAt(i - 1))) i -= 1;
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  return c === 46 || c === 33 || c === 63;
+}
+
+/** " ” ’ ) */
+function isClosingMark(code: number): boolean {
+  return code === 34 || code === 0x201d || code === 0x2019 || code === 41;
+}
+
+/** White space as `\s` matches it. */
+function isSpace(code: number): boolean {
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xfeff || isWideSpace(code);
 }
 
 /**
