@@ -32,7 +32,8 @@ export class ArticleChecker {
   /** The ratios of a full run in one dense list, gathered as it goes: calibrating is then one short step. */
   private judged: number[] = [];
   private calibration: LengthCalibration | undefined;
-  private readonly groups = new Map<string, readonly Finding[]>();
+  /** Variant groups with findings: each finding with the position of its paragraph, to put it in article order. */
+  private readonly groups = new Map<string, { readonly findings: readonly Finding[]; readonly positions: readonly number[] }>();
   private consistency = new ConsistencyIndex();
   private readonly glossary: Glossary;
   /** A Chinese (or Japanese) translation: the checks for English text stay quiet. */
@@ -104,9 +105,9 @@ export class ArticleChecker {
     this.lengths[index] = this.hanTarget || r === undefined ? undefined : lengthFinding(paragraph, this.calibration, r);
     // The keys the paragraph held before the edit and holds now (see ConsistencyIndex.set).
     for (const key of this.touched) {
-      for (const f of this.groups.get(key) ?? []) changed.add(f.paragraphId);
+      for (const f of this.groups.get(key)?.findings ?? []) changed.add(f.paragraphId);
       this.regroup(key);
-      for (const f of this.groups.get(key) ?? []) changed.add(f.paragraphId);
+      for (const f of this.groups.get(key)?.findings ?? []) changed.add(f.paragraphId);
     }
     return changed;
   }
@@ -125,7 +126,7 @@ export class ArticleChecker {
       const length = this.lengths[i];
       if (length) add(length, i);
     }
-    for (const group of this.groups.values()) for (const f of group) add(f, this.order.get(f.paragraphId)!);
+    for (const { findings, positions } of this.groups.values()) for (let k = 0; k < findings.length; k++) add(findings[k]!, positions[k]!);
     // A stable sort of places in the list, so that findings alike keep the order they were gathered in.
     const ranks = out.map((_, k) => k);
     ranks.sort((x, y) => at[x]! - at[y]! || out[x]!.start - out[y]!.start || out[x]!.end - out[y]!.end);
@@ -135,25 +136,37 @@ export class ArticleChecker {
   /** The findings of some paragraphs (after an edit: see `update`), without gathering the whole article's. */
   findingsOf(ids: ReadonlySet<string>): Finding[] {
     const out: Finding[] = [];
+    const order = (this.order ??= this.positionsById());
     for (const id of ids) {
-      const i = this.order.get(id);
+      const i = order.get(id);
       if (i === undefined) continue;
       out.push(...(this.local[i] ?? []));
       const length = this.lengths[i];
       if (length) out.push(length);
     }
-    for (const group of this.groups.values()) for (const f of group) if (ids.has(f.paragraphId)) out.push(f);
+    for (const { findings } of this.groups.values()) for (const f of findings) if (ids.has(f.paragraphId)) out.push(f);
     return out;
+  }
+
+  /** Each paragraph's position by its id. */
+  private positionsById(): Map<string, number> {
+    const order = new Map<string, number>();
+    for (let i = 0; i < this.paragraphs.length; i++) order.set(this.paragraphs[i]!.id, i);
+    return order;
   }
 
   /** Variant groups the last checked paragraph held before or holds now. */
   private touched = new Set<string>();
-  private order = new Map<string, number>();
+  /**
+   * Positions by id, made when `findingsOf` first needs them and kept current after. A full run does not fill it
+   * as it goes: a map of 100,000 ids was a tenth of the run, and the findings are ordered by the positions the
+   * checks keep themselves.
+   */
+  private order: Map<string, number> | undefined;
 
   private begin(paragraphs: readonly CheckParagraph[]): void {
     this.paragraphs = [...paragraphs];
-    // Filled as paragraphs are checked (see checkParagraph), so that starting a run on a long article is no long step.
-    this.order = new Map();
+    this.order = undefined;
     this.local = new Array<readonly Finding[] | undefined>(paragraphs.length);
     this.lengths = new Array<Finding | undefined>(paragraphs.length);
     this.ratios = new Array<number | undefined>(paragraphs.length);
@@ -189,14 +202,15 @@ export class ArticleChecker {
   }
 
   private regroup(key: string): void {
-    const found = this.consistency.findings(key);
-    if (found.length > 0) this.groups.set(key, found);
+    const positions: number[] = [];
+    const findings = this.consistency.findings(key, positions);
+    if (findings.length > 0) this.groups.set(key, { findings, positions });
     else this.groups.delete(key);
   }
 
   private checkParagraph(i: number): void {
     const p = this.paragraphs[i]!;
-    this.order.set(p.id, i);
+    this.order?.set(p.id, i);
     const ratio = logRatio(p);
     this.ratios[i] = ratio;
     if (ratio !== undefined) this.judged.push(ratio);

@@ -222,10 +222,10 @@ class Occurrences {
     return this.count;
   }
 
-  /** The id and offset of the first occurrence in article order (the list is never empty when asked). */
-  first(): { readonly id: string; readonly start: number } {
+  /** The position, id and offset of the first occurrence in article order (the list is never empty when asked). */
+  first(): { readonly index: number; readonly id: string; readonly start: number } {
     const b = this.blocks[0]!;
-    return { id: b.ids[0]!, start: b.starts[0]! };
+    return { index: b.indices[0]!, id: b.ids[0]!, start: b.starts[0]! };
   }
 
   /** The positions of the first `n` occurrences, in article order. */
@@ -317,23 +317,25 @@ const LISTED = 4;
 /**
  * Variant groups of an article, kept current paragraph by paragraph. Occurrences are plain number and string
  * lists, not an object each: a name on every page of a 100,000-paragraph article is one list, not 100,000 objects.
+ * A paragraph is known by its position in the article (ids are unique there): what a position held is kept in a
+ * list by position, which costs far less to fill and read than a map keyed by id.
  */
 export class ConsistencyIndex {
-  private readonly byParagraph = new Map<string, { readonly index: number; readonly phrases: readonly Phrase[] }>();
+  private readonly byPosition: (readonly Phrase[] | undefined)[] = [];
   /** key → surface → occurrences. */
   private readonly groups = new Map<string, Map<string, Occurrences>>();
   private readonly nameLike = new Map<string, boolean>();
 
   /**
-   * Puts a paragraph's phrases in (replacing what it held before) and returns the keys whose groups changed.
-   * `index` is the paragraph's position in the article.
+   * Puts the paragraph at position `index` in (replacing what that position held before) and returns the keys whose
+   * groups changed.
    */
   set(paragraph: CheckParagraph, index: number): Set<string> {
     const touched = new Set<string>();
-    this.remove(paragraph.id, touched);
+    this.remove(index, touched);
     const phrases = phrasesOf(paragraph.text);
     if (phrases.length === 0) return touched;
-    this.byParagraph.set(paragraph.id, { index, phrases });
+    this.byPosition[index] = phrases;
     for (const ph of phrases) {
       touched.add(ph.key);
       let group = this.groups.get(ph.key);
@@ -348,16 +350,16 @@ export class ConsistencyIndex {
     return touched;
   }
 
-  private remove(paragraphId: string, touched: Set<string>): void {
-    const old = this.byParagraph.get(paragraphId);
+  private remove(index: number, touched: Set<string>): void {
+    const old = this.byPosition[index];
     if (!old) return;
-    this.byParagraph.delete(paragraphId);
-    for (const ph of old.phrases) {
+    this.byPosition[index] = undefined;
+    for (const ph of old) {
       touched.add(ph.key);
       const group = this.groups.get(ph.key);
       const o = group?.get(ph.surface);
       if (!group || !o) continue;
-      o.remove(old.index);
+      o.remove(index);
       if (o.size === 0) group.delete(ph.surface);
       if (group.size === 0) {
         this.groups.delete(ph.key);
@@ -371,8 +373,11 @@ export class ConsistencyIndex {
     return this.groups.keys();
   }
 
-  /** The findings of one group: one per writing, when there is more than one. */
-  findings(key: string): Finding[] {
+  /**
+   * The findings of one group: one per writing, when there is more than one. `positions`, when given, receives the
+   * position in the article of each finding's paragraph, in the same order.
+   */
+  findings(key: string, positions?: number[]): Finding[] {
     const group = this.groups.get(key);
     if (!group || group.size < 2) return [];
     const writings = [...group.entries()].map(([surface, o]) => ({ surface, o, where: whereIn(o) }));
@@ -382,7 +387,8 @@ export class ConsistencyIndex {
         .filter((x) => x !== w)
         .map((x) => `“${x.surface}” (${x.where})`)
         .join(', ');
-      const { id, start } = w.o.first();
+      const { index, id, start } = w.o.first();
+      positions?.push(index);
       return {
         check: 'consistency',
         paragraphId: id,
