@@ -56,5 +56,11 @@ describe('an article checked again after edits', () => {
           .sort(),
       );
     }
+    // Paragraphs no edit named are found too.
+    const some = new Set(['p1', 'p150', 'p300']);
+    const key = (f: { readonly paragraphId: string }) => JSON.stringify(f);
+    const expected = checker.findings().filter((f) => some.has(f.paragraphId));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(checker.findingsOf(some).map(key).sort()).toEqual(expected.map(key).sort());
   });
 });

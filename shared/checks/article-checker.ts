@@ -21,6 +21,12 @@ export interface CheckerOptions {
   readonly glossary?: Glossary;
 }
 
+/** A variant group's findings, each with the position of its paragraph. */
+interface VariantGroup {
+  readonly findings: readonly Finding[];
+  readonly positions: readonly number[];
+}
+
 /** Paragraphs checked between two looks at the clock. */
 const BATCH = 16;
 
@@ -33,7 +39,7 @@ export class ArticleChecker {
   private judged: number[] = [];
   private calibration: LengthCalibration | undefined;
   /** Variant groups with findings: each finding with the position of its paragraph, to put it in article order. */
-  private readonly groups = new Map<string, { readonly findings: readonly Finding[]; readonly positions: readonly number[] }>();
+  private readonly groups = new Map<string, VariantGroup>();
   private consistency = new ConsistencyIndex();
   private readonly glossary: Glossary;
   /** A Chinese (or Japanese) translation: the checks for English text stay quiet. */
@@ -99,16 +105,18 @@ export class ArticleChecker {
   update(index: number, paragraph: CheckParagraph): Set<string> {
     const changed = new Set<string>([paragraph.id]);
     if (index < 0 || index >= this.paragraphs.length) return changed;
+    const named = new Map<string, number>([[paragraph.id, index]]);
     this.paragraphs[index] = paragraph;
     this.checkParagraph(index);
     const r = this.ratios[index];
     this.lengths[index] = this.hanTarget || r === undefined ? undefined : lengthFinding(paragraph, this.calibration, r);
     // The keys the paragraph held before the edit and holds now (see ConsistencyIndex.set).
     for (const key of this.touched) {
-      for (const f of this.groups.get(key)?.findings ?? []) changed.add(f.paragraphId);
+      nameGroup(this.groups.get(key), changed, named);
       this.regroup(key);
-      for (const f of this.groups.get(key)?.findings ?? []) changed.add(f.paragraphId);
+      nameGroup(this.groups.get(key), changed, named);
     }
+    this.named = named;
     return changed;
   }
 
@@ -136,9 +144,8 @@ export class ArticleChecker {
   /** The findings of some paragraphs (after an edit: see `update`), without gathering the whole article's. */
   findingsOf(ids: ReadonlySet<string>): Finding[] {
     const out: Finding[] = [];
-    const order = (this.order ??= this.positionsById());
     for (const id of ids) {
-      const i = order.get(id);
+      const i = this.named.get(id) ?? (this.order ??= this.positionsById()).get(id);
       if (i === undefined) continue;
       out.push(...(this.local[i] ?? []));
       const length = this.lengths[i];
@@ -158,15 +165,18 @@ export class ArticleChecker {
   /** Variant groups the last checked paragraph held before or holds now. */
   private touched = new Set<string>();
   /**
-   * Positions by id, made when `findingsOf` first needs them and kept current after. A full run does not fill it
-   * as it goes: a map of 100,000 ids was a tenth of the run, and the findings are ordered by the positions the
-   * checks keep themselves.
+   * Positions by id, made when `findingsOf` is first asked for a paragraph the last update did not name, and kept
+   * current after. A full run does not fill it as it goes: a map of 100,000 ids was a tenth of the run, and the
+   * findings are ordered by the positions the checks keep themselves.
    */
   private order: Map<string, number> | undefined;
+  /** The positions of the paragraphs the last update named, by id: what `findingsOf` is asked for next. */
+  private named = new Map<string, number>();
 
   private begin(paragraphs: readonly CheckParagraph[]): void {
     this.paragraphs = [...paragraphs];
     this.order = undefined;
+    this.named = new Map();
     this.local = new Array<readonly Finding[] | undefined>(paragraphs.length);
     this.lengths = new Array<Finding | undefined>(paragraphs.length);
     this.ratios = new Array<number | undefined>(paragraphs.length);
@@ -231,6 +241,15 @@ export class ArticleChecker {
     this.local[i] = found.length > 1 ? dedupe(found) : found.length === 1 ? found : undefined;
     this.touched = furniture ? this.consistency.set({ ...p, text: '' }, i) : this.consistency.set(p, i);
   }
+}
+
+/** Adds the paragraphs of a variant group's findings to those an update names, with their positions. */
+function nameGroup(group: VariantGroup | undefined, changed: Set<string>, named: Map<string, number>): void {
+  if (!group) return;
+  group.findings.forEach((f, k) => {
+    changed.add(f.paragraphId);
+    named.set(f.paragraphId, group.positions[k]!);
+  });
 }
 
 /** One finding per check and span: two rules that found the same thing say it once. */
