@@ -218,6 +218,12 @@ class Occurrences {
   private readonly blocks: { indices: number[]; ids: string[]; starts: number[] }[] = [];
   private count = 0;
 
+  /** `key` and `surface` name the group and the writing these are occurrences of. */
+  constructor(
+    readonly key: string,
+    readonly surface: string,
+  ) {}
+
   get size(): number {
     return this.count;
   }
@@ -321,7 +327,11 @@ const LISTED = 4;
  * list by position, which costs far less to fill and read than a map keyed by id.
  */
 export class ConsistencyIndex {
-  private readonly byPosition: (readonly Phrase[] | undefined)[] = [];
+  /**
+   * The writings each position holds, as their lists of occurrences: a paragraph's phrases, with strings of their
+   * own, are garbage once read, instead of being kept for every paragraph of a long article.
+   */
+  private readonly byPosition: (readonly Occurrences[] | undefined)[] = [];
   /** key → surface → occurrences. */
   private readonly groups = new Map<string, Map<string, Occurrences>>();
   private readonly nameLike = new Map<string, boolean>();
@@ -335,15 +345,17 @@ export class ConsistencyIndex {
     this.remove(index, touched);
     const phrases = phrasesOf(paragraph.text);
     if (phrases.length === 0) return touched;
-    this.byPosition[index] = phrases;
+    const held: Occurrences[] = [];
+    this.byPosition[index] = held;
     for (const ph of phrases) {
       touched.add(ph.key);
       let group = this.groups.get(ph.key);
       if (!group) this.groups.set(ph.key, (group = new Map()));
       let o = group.get(ph.surface);
-      if (!o) group.set(ph.surface, (o = new Occurrences()));
+      if (!o) group.set(ph.surface, (o = new Occurrences(ph.key, ph.surface)));
       // The writing twice in one paragraph: its first place counts.
       if (!o.add(index, paragraph.id, ph.start)) continue;
+      held.push(o);
       const wasNameLike = this.nameLike.get(ph.key);
       if (wasNameLike !== false && wasNameLike !== ph.nameLike) this.nameLike.set(ph.key, (wasNameLike ?? true) && ph.nameLike);
     }
@@ -354,16 +366,14 @@ export class ConsistencyIndex {
     const old = this.byPosition[index];
     if (!old) return;
     this.byPosition[index] = undefined;
-    for (const ph of old) {
-      touched.add(ph.key);
-      const group = this.groups.get(ph.key);
-      const o = group?.get(ph.surface);
-      if (!group || !o) continue;
+    for (const o of old) {
+      touched.add(o.key);
+      const group = this.groups.get(o.key)!;
       o.remove(index);
-      if (o.size === 0) group.delete(ph.surface);
+      if (o.size === 0) group.delete(o.surface);
       if (group.size === 0) {
-        this.groups.delete(ph.key);
-        this.nameLike.delete(ph.key);
+        this.groups.delete(o.key);
+        this.nameLike.delete(o.key);
       }
     }
   }
