@@ -34,7 +34,11 @@ export class ArticleChecker {
   private paragraphs: CheckParagraph[] = [];
   private local: (readonly Finding[] | undefined)[] = [];
   private lengths: (Finding | undefined)[] = [];
-  private ratios: (number | undefined)[] = [];
+  /**
+   * Each paragraph's log length ratio, NaN where it is not judged (no ratio is NaN). A typed list holds the numbers
+   * themselves: a list of numbers and gaps held an object for each, 100,000 of them for a long article.
+   */
+  private ratios = new Float64Array(0);
   /** The ratios of a full run in one dense list, gathered as it goes: calibrating is then one short step. */
   private judged: number[] = [];
   private calibration: LengthCalibration | undefined;
@@ -87,8 +91,8 @@ export class ArticleChecker {
     yield;
     if (!this.hanTarget) {
       for (let i = 0; i < paragraphs.length; i++) {
-        const r = this.ratios[i];
-        if (r !== undefined) this.lengths[i] = lengthFinding(this.paragraphs[i]!, this.calibration, r);
+        const r = this.ratios[i]!;
+        if (!Number.isNaN(r)) this.lengths[i] = lengthFinding(this.paragraphs[i]!, this.calibration, r);
         if ((i & 15) === 15) yield;
       }
     }
@@ -108,8 +112,8 @@ export class ArticleChecker {
     const named = new Map<string, number>([[paragraph.id, index]]);
     this.paragraphs[index] = paragraph;
     this.checkParagraph(index);
-    const r = this.ratios[index];
-    this.lengths[index] = this.hanTarget || r === undefined ? undefined : lengthFinding(paragraph, this.calibration, r);
+    const r = this.ratios[index]!;
+    this.lengths[index] = this.hanTarget || Number.isNaN(r) ? undefined : lengthFinding(paragraph, this.calibration, r);
     // The keys the paragraph held before the edit and holds now (see ConsistencyIndex.set).
     for (const key of this.touched) {
       nameGroup(this.groups.get(key), changed, named);
@@ -179,7 +183,7 @@ export class ArticleChecker {
     this.named = new Map();
     this.local = new Array<readonly Finding[] | undefined>(paragraphs.length);
     this.lengths = new Array<Finding | undefined>(paragraphs.length);
-    this.ratios = new Array<number | undefined>(paragraphs.length);
+    this.ratios = new Float64Array(paragraphs.length).fill(Number.NaN);
     this.judged = [];
     this.groups.clear();
     this.consistency = new ConsistencyIndex();
@@ -206,8 +210,8 @@ export class ArticleChecker {
   private judgeLengths(): void {
     if (this.hanTarget) return;
     for (let i = 0; i < this.paragraphs.length; i++) {
-      const r = this.ratios[i];
-      if (r !== undefined) this.lengths[i] = lengthFinding(this.paragraphs[i]!, this.calibration, r);
+      const r = this.ratios[i]!;
+      if (!Number.isNaN(r)) this.lengths[i] = lengthFinding(this.paragraphs[i]!, this.calibration, r);
     }
   }
 
@@ -222,7 +226,7 @@ export class ArticleChecker {
     const p = this.paragraphs[i]!;
     this.order?.set(p.id, i);
     const ratio = logRatio(p);
-    this.ratios[i] = ratio;
+    this.ratios[i] = ratio ?? Number.NaN;
     if (ratio !== undefined) this.judged.push(ratio);
     if (this.hanTarget) {
       this.local[i] = undefined;

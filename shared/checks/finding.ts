@@ -94,8 +94,22 @@ export function isHan(code: number): boolean {
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 
+/**
+ * The text last judged by {@link isMostlyHan}, and the verdict: the checks of one paragraph ask about the same text
+ * in turn, and each asking read the whole paragraph.
+ */
+let judgedText: string | undefined;
+let judgedHan = false;
+
 /** Whether a text is mostly Han: a Chinese (or Japanese) translation, where the English-text checks do not apply. */
 export function isMostlyHan(text: string): boolean {
+  if (text === judgedText) return judgedHan;
+  judgedText = text;
+  judgedHan = countsMostlyHan(text);
+  return judgedHan;
+}
+
+function countsMostlyHan(text: string): boolean {
   if (!HAN.test(text)) return false;
   let han = 0;
   let letters = 0;
