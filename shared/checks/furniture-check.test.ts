@@ -35,4 +35,11 @@ describe('page furniture check', () => {
       ),
     ).toEqual([]);
   });
+  it('judges a line of up to 24 words, however they are spaced, and no longer one', () => {
+    const words = (n: number, space: string) => Array.from({ length: n }, (_, i) => `w${i}`).join(space);
+    for (const space of [' ', '\t', '\u00a0 ', '\u3000']) {
+      expect(found('Headline', `  ${words(21, space)} All rights reserved.\n`)).toEqual([`${words(21, space)} All rights reserved.`]);
+      expect(found('Headline', `${words(22, space)} All rights reserved.`)).toEqual([]);
+    }
+  });
 });
