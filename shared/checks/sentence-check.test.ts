@@ -33,6 +33,14 @@ describe('sentence check', () => {
     expect(texts('A long and difficult process for the engineers and the city', 'heading')).toEqual([]);
     expect(texts('“A long and difficult process for all of us,” she said.')).toEqual([]);
   });
+  it('reads a paragraph ending in a full stop, closing marks and spaces as sentences, and one without as a title', () => {
+    const verbless = 'A long and difficult process for the engineers and the city.';
+    expect(texts(`The bridge opened in May. ${verbless}’)\u00a0 \n`)).toEqual([`${verbless}’)`]);
+    expect(texts(`The bridge opened in May. ${verbless.slice(0, -1)}`)).toEqual([]);
+    expect(texts(`The team laid a new surface on the original street lamps were restored`, 'heading')).toEqual([
+      'the original street lamps were restored',
+    ]);
+  });
   it('finds a doubled word but not "that that" or "had had"', () => {
     expect(texts('The the bridge is open.')).toEqual(['The the']);
     expect(texts('He said that that plan had had its day.')).toEqual([]);
