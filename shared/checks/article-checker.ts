@@ -242,7 +242,8 @@ export class ArticleChecker {
       found.push(...checkSentences(p), ...checkPunctuation(p), ...checkNumbers(p), ...checkUntranslated(p));
       if (this.glossary.length > 0) found.push(...checkTerminology(p, this.glossary));
     }
-    this.local[i] = found.length > 1 ? dedupe(found) : found.length === 1 ? found : undefined;
+    // Kept exactly as long as its findings (slice, a literal): a list grown by push keeps room for a dozen more.
+    this.local[i] = found.length > 1 ? dedupe(found).slice() : found.length === 1 ? [found[0]!] : undefined;
     this.touched = furniture ? this.consistency.set({ ...p, text: '' }, i) : this.consistency.set(p, i);
   }
 }

@@ -345,8 +345,10 @@ export class ConsistencyIndex {
     this.remove(index, touched);
     const phrases = phrasesOf(paragraph.text);
     if (phrases.length === 0) return touched;
-    const held: Occurrences[] = [];
-    this.byPosition[index] = held;
+    // Exactly as long as the writings it holds: a list grown by push keeps room for a dozen more, and one is kept
+    // for nearly every paragraph of an article.
+    const held = new Array<Occurrences>(phrases.length);
+    let count = 0;
     for (const ph of phrases) {
       touched.add(ph.key);
       let group = this.groups.get(ph.key);
@@ -355,10 +357,11 @@ export class ConsistencyIndex {
       if (!o) group.set(ph.surface, (o = new Occurrences(ph.key, ph.surface)));
       // The writing twice in one paragraph: its first place counts.
       if (!o.add(index, paragraph.id, ph.start)) continue;
-      held.push(o);
+      held[count++] = o;
       const wasNameLike = this.nameLike.get(ph.key);
       if (wasNameLike !== false && wasNameLike !== ph.nameLike) this.nameLike.set(ph.key, (wasNameLike ?? true) && ph.nameLike);
     }
+    this.byPosition[index] = count === held.length ? held : held.slice(0, count);
     return touched;
   }
 
