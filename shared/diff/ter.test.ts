@@ -150,6 +150,137 @@ describe('translation edit rate', () => {
   });
 });
 
+/**
+ * sacreBLEU's TER written as plainly as its description reads (see the top of ter.ts), with the whole matrix
+ * and an operation stored per cell: the fast search, which computes only the cells that can still matter and
+ * stops a candidate once it cannot win, must find the same number of edits.
+ */
+function plainTer(hypothesis: readonly string[], reference: readonly string[]): number {
+  if (reference.length === 0) return hypothesis.length;
+  let hyp = hypothesis;
+  let shifts = 0;
+  let checked = 0;
+  for (;;) {
+    const current = plainAlignment(hyp, reference);
+    let best: { gain: number; length: number; start: number; dest: number; words: readonly string[] } | undefined;
+    search: for (let sh = 0; sh < hyp.length; sh++) {
+      for (let sr = 0; sr < reference.length; sr++) {
+        if (Math.abs(sr - sh) > 50) continue;
+        for (let length = 1; length <= 10 && sh + length <= hyp.length && sr + length <= reference.length; length++) {
+          if (hyp[sh + length - 1] !== reference[sr + length - 1]) break;
+          const hypWrong = current.hypErr.slice(sh, sh + length).some((e) => e);
+          const refWrong = current.refErr.slice(sr, sr + length).some((e) => e);
+          const at = current.align[sr]!;
+          if (hypWrong && refWrong && !(sh <= at && at < sh + length)) {
+            let prevDest = -1;
+            for (let offset = -1; offset < length; offset++) {
+              const dest = sr + offset === -1 ? 0 : current.align[sr + offset]! + 1;
+              if (dest === prevDest) continue;
+              prevDest = dest;
+              const words = shifted(hyp, sh, length, dest);
+              const gain = current.distance - plainAlignment(words, reference).distance;
+              checked++;
+              const better =
+                best === undefined ||
+                gain > best.gain ||
+                (gain === best.gain &&
+                  (length > best.length || (length === best.length && (sh < best.start || (sh === best.start && dest < best.dest)))));
+              if (better) best = { gain, length, start: sh, dest, words };
+            }
+          }
+          if (checked >= 1000) break search;
+        }
+      }
+    }
+    if (checked >= 1000 || best === undefined || best.gain <= 0) return shifts + current.distance;
+    shifts++;
+    hyp = best.words;
+  }
+}
+
+/** A block moved to before `dest` (counted from the block's end when `dest` falls inside it), as sacreBLEU moves it. */
+function shifted(words: readonly string[], start: number, length: number, dest: number): string[] {
+  const block = words.slice(start, start + length);
+  if (dest < start) return [...words.slice(0, dest), ...block, ...words.slice(dest, start), ...words.slice(start + length)];
+  const cut = dest > start + length ? dest : Math.min(words.length, length + dest);
+  return [...words.slice(0, start), ...words.slice(start + length, cut), ...block, ...words.slice(cut)];
+}
+
+/** The beam edit distance with sacreBLEU's preference between equal operations, and the alignment its trace gives. */
+function plainAlignment(hyp: readonly string[], ref: readonly string[]) {
+  const n = hyp.length;
+  const m = ref.length;
+  const ratio = n > 0 ? m / n : 1;
+  const beam = ratio / 2 > 25 ? Math.ceil(ratio / 2 + 25) : 25;
+  // Row i, column j at i * (m + 1) + j; every cell outside the beam stays infinite.
+  const cost = new Float64Array((n + 1) * (m + 1)).fill(Infinity);
+  const op = new Uint8Array((n + 1) * (m + 1));
+  const [SAME, SUB, DEL, INS] = [1, 2, 3, 4];
+  for (let j = 0; j <= m; j++) [cost[j], op[j]] = [j, INS];
+  for (let i = 1; i <= n; i++) {
+    const row = i * (m + 1);
+    const up = row - (m + 1);
+    const diagonal = Math.floor(i * ratio);
+    const to = i === n ? m + 1 : Math.min(m + 1, diagonal + beam);
+    for (let j = Math.max(0, diagonal - beam); j < to; j++) {
+      // Tried in sacreBLEU's order, each taken only if strictly cheaper than the ones before.
+      if (j > 0) {
+        const same = hyp[i - 1] === ref[j - 1];
+        if (cost[up + j - 1]! + (same ? 0 : 1) < cost[row + j]!)
+          [cost[row + j], op[row + j]] = [cost[up + j - 1]! + (same ? 0 : 1), same ? SAME : SUB];
+      }
+      if (cost[up + j]! + 1 < cost[row + j]!) [cost[row + j], op[row + j]] = [cost[up + j]! + 1, DEL];
+      if (j > 0 && cost[row + j - 1]! + 1 < cost[row + j]!) [cost[row + j], op[row + j]] = [cost[row + j - 1]! + 1, INS];
+    }
+  }
+  const trace: number[] = [];
+  for (let i = n, j = m; i > 0 || j > 0;) {
+    const o = op[i * (m + 1) + j]!;
+    trace.push(o);
+    if (o === INS) j--;
+    else if (o === DEL) i--;
+    else [i, j] = [i - 1, j - 1];
+  }
+  trace.reverse();
+  const align: number[] = [];
+  const hypErr: boolean[] = [];
+  const refErr: boolean[] = [];
+  let h = -1;
+  for (const o of trace) {
+    if (o !== INS) h++;
+    if (o !== DEL) align.push(h);
+    if (o !== INS) hypErr.push(o !== SAME);
+    if (o !== DEL) refErr.push(o !== SAME);
+  }
+  return { distance: cost[n * (m + 1) + m]!, align, hypErr, refErr };
+}
+
+describe('TER against a plain implementation of its definition', () => {
+  it('finds the same edits on generated post-edits: words changed, dropped, added and moved, short and long', () => {
+    const random = seededRandom(4242);
+    const pick = (count: number): number => Math.floor(random() * count);
+    for (let pair = 0; pair < 300; pair++) {
+      // A small vocabulary repeats words, which multiplies the blocks a shift could move.
+      const vocabulary = 3 + pick(40);
+      const ref = Array.from({ length: pick(pair % 10 === 0 ? 160 : 70) }, () => `w${pick(vocabulary)}`);
+      let hyp = [...ref];
+      const edits = pick(Math.max(2, ref.length / 3));
+      for (let e = 0; e < edits; e++) {
+        const at = pick(hyp.length + 1);
+        const kind = random();
+        if (kind < 0.35) hyp[at] = `w${pick(vocabulary)}`;
+        else if (kind < 0.55) hyp.splice(at, 1 + pick(3));
+        else if (kind < 0.75) hyp.splice(at, 0, ...Array.from({ length: 1 + pick(3) }, () => `x${pick(vocabulary)}`));
+        else hyp = shifted(hyp, at, 1 + pick(12), pick(hyp.length + 1)).slice(0, hyp.length);
+      }
+      // Now and then a hypothesis of a very different length, where the beam widens or cuts paths off.
+      if (pair % 25 === 0) hyp = hyp.slice(0, pick(hyp.length + 1));
+      hyp = hyp.filter((w) => w !== undefined);
+      expect(terEdits(hyp, ref), `pair ${pair}: ${hyp.join(' ')} | ${ref.join(' ')}`).toBe(plainTer(hyp, ref));
+    }
+  });
+});
+
 describe('TER of two texts', () => {
   it('rates two texts as their word lists are rated, whatever their case, white space and repeated words', () => {
     // The texts' words are told apart without being cut out as strings; they must be the same words terWords gives.
