@@ -288,15 +288,18 @@ function editsOfIds(hypIds: Int32Array, ref: Int32Array, refDistinct: number, ta
   const ed = new BeamEditDistance(ref, n);
   let shifts = 0;
   let checked = 0;
+  let known: number | undefined;
   try {
     for (;;) {
-      const round = bestShift(hyp, ref, places, ed, checked, scratch);
+      const round = bestShift(hyp, ref, places, ed, checked, scratch, known);
       checked = round.checked;
       // The round's distance is that of `hyp` as it stands, so no further pass is needed once shifting stops.
       if (checked >= MAX_SHIFT_CANDIDATES || round.best === undefined || round.best.gain <= 0) {
         return shifts + round.distance;
       }
       shifts++;
+      // The shifted hypothesis's distance was measured exactly: it bounds the next round's matrix.
+      known = round.distance - round.best.gain;
       performShift(hyp, round.best.start, round.best.length, round.best.dest, other);
       [hyp, other] = [other, hyp];
     }
@@ -339,7 +342,7 @@ interface Shift {
   readonly dest: number;
 }
 
-/** One greedy round: the best shift of `hyp` and what it gains. */
+/** One greedy round: the best shift of `hyp` (whose distance is `known`, when it is) and what it gains. */
 function bestShift(
   hyp: Int32Array,
   ref: Int32Array,
@@ -347,10 +350,11 @@ function bestShift(
   ed: BeamEditDistance,
   checkedBefore: number,
   scratch: Int32Array,
+  known: number | undefined,
 ): { best: Shift | undefined; checked: number; distance: number } {
   const n = hyp.length;
   const m = ref.length;
-  const current = ed.full(hyp);
+  const current = ed.full(hyp, known);
   const { align, hypErr, refErr } = current;
   let checked = checkedBefore;
   let best: Shift | undefined;
