@@ -51,7 +51,8 @@ const MAX_SHIFT_CANDIDATES = 1000;
  * U+3000; unlike `\s` it includes U+001C-U+001F and U+0085 and excludes U+FEFF.
  */
 export function isWhiteSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13) || code >= 0x1c;
+  // Letters, digits and punctuation of ASCII, the most common by far, are told apart in two comparisons.
+  if (code < 0x85) return code <= 32 && (code === 32 || (code >= 9 && code <= 13) || code >= 0x1c);
   return code === 0x85 || isWideSpace(code);
 }
 
@@ -126,20 +127,22 @@ export function editRate(edits: number, refWords: number): EditRate {
 export function translationEditRate(hypothesis: string, reference: string): EditRate {
   const lowerRef = reference.toLowerCase();
   const lowerHyp = hypothesis.toLowerCase();
-  const m = countTerWords(lowerRef);
-  if (m === 0) return editRate(countTerWords(lowerHyp), 0);
-  const n = countTerWords(lowerHyp);
-  const memory = borrowIds(3 * n + 3 * m + wordTableSize(n + m));
+  // A word is a character or more followed by white space or the end, so a text of length L has at most
+  // (L + 1) / 2 words: room for them is made from that, instead of counting them in a pass of its own.
+  const mostRef = (lowerRef.length + 1) >> 1;
+  const mostHyp = (lowerHyp.length + 1) >> 1;
+  const memory = borrowIds(3 * mostRef + 3 * mostHyp + wordTableSize(mostRef + mostHyp));
   try {
     let used = 0;
     const take = (length: number): Int32Array => memory.subarray(used, (used += length));
-    const ref = take(m);
-    const hyp = take(n);
-    const table = new WordTable(take(wordTableSize(n + m)), n + m);
-    table.add(lowerRef, ref);
+    const table = new WordTable(take(wordTableSize(mostRef + mostHyp)), mostRef + mostHyp);
+    const refRoom = take(mostRef);
+    const m = table.add(lowerRef, refRoom);
     const refDistinct = table.size;
-    table.add(lowerHyp, hyp);
-    return editRate(editsOfIds(hyp, ref, refDistinct, take), m);
+    const hypRoom = take(mostHyp);
+    const n = table.add(lowerHyp, hypRoom);
+    if (m === 0) return editRate(n, 0);
+    return editRate(editsOfIds(hypRoom.subarray(0, n), refRoom.subarray(0, m), refDistinct, take), m);
   } finally {
     giveBackIds(memory);
   }
@@ -170,8 +173,8 @@ class WordTable {
     this.lengths = memory.subarray(capacity + words);
   }
 
-  /** Writes the ids of the words of `text` (split on white space, as terWords does) into `out`. */
-  add(text: string, out: Int32Array): void {
+  /** Writes the ids of the words of `text` (split on white space, as terWords does) into `out`; returns how many. */
+  add(text: string, out: Int32Array): number {
     let count = 0;
     let start = -1;
     let hash = 0;
@@ -188,6 +191,7 @@ class WordTable {
         start = -1;
       }
     }
+    return count;
   }
 
   private idOf(text: string, start: number, length: number, hash: number): number {
@@ -300,7 +304,7 @@ function editsOfIds(hypIds: Int32Array, ref: Int32Array, refDistinct: number, ta
       shifts++;
       // The shifted hypothesis's distance was measured exactly: it bounds the next round's matrix.
       known = round.distance - round.best.gain;
-      performShift(hyp, round.best.start, round.best.length, round.best.dest, other);
+      performShift(hyp, round.best.start, round.best.length, round.best.dest, other, 0, n);
       [hyp, other] = [other, hyp];
     }
   } finally {
@@ -375,12 +379,15 @@ function bestShift(
           const dest = sr + offset === -1 ? 0 : align[sr + offset]! + 1;
           if (dest === prevDest) continue;
           prevDest = dest;
-          performShift(hyp, sh, length, dest, scratch);
+          // The candidate's distance reads only the words the shift moved: the rest of `scratch` is left as it is.
+          const from = Math.min(sh, dest);
+          const same = shiftEnd(n, sh, length, dest);
+          performShift(hyp, sh, length, dest, scratch, from, same);
           // Only a shift that saves an edit is ever made, and then only the best one: a candidate that cannot
           // save one, or match the best so far, is abandoned as soon as that is certain (its distance is then
           // only known to be above the limit, which decides the same).
           const limit = current.distance - (best === undefined ? 1 : best.gain);
-          const gain = current.distance - ed.distanceFrom(scratch, Math.min(sh, dest), limit, shiftEnd(n, sh, length, dest));
+          const gain = current.distance - ed.distanceFrom(scratch, from, limit, same);
           checked++;
           if (gain < 1) continue;
           if (
@@ -407,22 +414,22 @@ function shiftEnd(n: number, start: number, length: number, dest: number): numbe
 
 /**
  * Moves words[start, start + length) so that it lands before position `dest` of the original sequence; a
- * destination inside the block itself is taken, as sacreBLEU does, as counting from the block's end.
+ * destination inside the block itself is taken, as sacreBLEU does, as counting from the block's end. Only
+ * positions [from, to) of the result are written to `out`.
  */
-function performShift(words: Int32Array, start: number, length: number, dest: number, out: Int32Array): void {
-  const n = words.length;
-  const block = words.subarray(start, start + length);
+function performShift(words: Int32Array, start: number, length: number, dest: number, out: Int32Array, from: number, to: number): void {
   if (dest < start) {
-    out.set(words.subarray(0, dest), 0);
-    out.set(block, dest);
-    out.set(words.subarray(dest, start), dest + length);
-    out.set(words.subarray(start + length), start + length);
+    // The block lands at [dest, dest + length), and the words it passed over follow it.
+    const blockEnd = dest + length;
+    for (let k = from; k < to; k++) {
+      out[k] = k < dest ? words[k]! : k < blockEnd ? words[start + k - dest]! : k < start + length ? words[k - length]! : words[k]!;
+    }
   } else {
-    const cut = dest > start + length ? dest : Math.min(n, length + dest);
-    out.set(words.subarray(0, start), 0);
-    const moved = words.subarray(start + length, cut);
-    out.set(moved, start);
-    out.set(block, start + moved.length);
-    out.set(words.subarray(cut), start + moved.length + length);
+    // The words passed over move back to `start`, and the block lands at [cut - length, cut).
+    const cut = dest > start + length ? dest : Math.min(words.length, length + dest);
+    const blockStart = cut - length;
+    for (let k = from; k < to; k++) {
+      out[k] = k < start ? words[k]! : k < blockStart ? words[k + length]! : k < cut ? words[start + k - blockStart]! : words[k]!;
+    }
   }
 }
