@@ -108,8 +108,10 @@ export function diffWordsTrimmed(oldText: string, newText: string): DiffSegment[
   while (end < shortest - start && oldText.charCodeAt(oldText.length - 1 - end) === newText.charCodeAt(newText.length - 1 - end)) end++;
   while (start > 0 && !(tokenBoundary(oldText, start) && tokenBoundary(newText, start))) start--;
   while (end > 0 && !(tokenBoundary(oldText, oldText.length - end) && tokenBoundary(newText, newText.length - end))) end--;
-  const a = tokenizeWords(oldText, start, oldText.length - end);
-  const b = tokenizeWords(newText, start, newText.length - end);
+  // The two sides share most of their runs of Chinese or Japanese: each is split into words once.
+  const segmented = new Map<string, readonly string[]>();
+  const a = tokenizeWords(oldText, start, oldText.length - end, segmented);
+  const b = tokenizeWords(newText, start, newText.length - end, segmented);
   return diffTokens(a, b, oldText.slice(0, start), oldText.slice(oldText.length - end));
 }
 
