@@ -131,7 +131,7 @@ export function translationEditRate(hypothesis: string, reference: string): Edit
   // (L + 1) / 2 words: room for them is made from that, instead of counting them in a pass of its own.
   const mostRef = (lowerRef.length + 1) >> 1;
   const mostHyp = (lowerHyp.length + 1) >> 1;
-  const memory = borrowIds(3 * mostRef + 3 * mostHyp + wordTableSize(mostRef + mostHyp));
+  const memory = borrowIds(4 * mostRef + 3 * mostHyp + wordTableSize(mostRef + mostHyp));
   try {
     let used = 0;
     const take = (length: number): Int32Array => memory.subarray(used, (used += length));
@@ -263,7 +263,7 @@ export function terEdits(hypothesis: readonly string[], reference: readonly stri
   if (reference.length === 0) return hypothesis.length;
   const n = hypothesis.length;
   const m = reference.length;
-  const memory = borrowIds(3 * n + 3 * m);
+  const memory = borrowIds(3 * n + 4 * m);
   try {
     let used = 0;
     const take = (length: number): Int32Array => memory.subarray(used, (used += length));
@@ -280,11 +280,12 @@ export function terEdits(hypothesis: readonly string[], reference: readonly stri
 
 /**
  * The edits from hypothesis ids to reference ids (a non-empty reference), where ids below `refDistinct` are the
- * reference's words. `take` hands out the rest of the caller's memory: 2 * hyp.length + ref.length + refDistinct.
+ * reference's words. `take` hands out the rest of the caller's memory: 2 * hyp.length + ref.length + 2 * refDistinct.
  * `hyp` is shifted in place.
  */
 function editsOfIds(hypIds: Int32Array, ref: Int32Array, refDistinct: number, take: (length: number) => Int32Array): number {
   const n = hypIds.length;
+  const floor = unmatchedWords(hypIds, ref, take(refDistinct));
   const places = referencePlaces(ref, take(refDistinct), take(ref.length));
   let hyp = hypIds;
   let other = take(n);
@@ -292,24 +293,47 @@ function editsOfIds(hypIds: Int32Array, ref: Int32Array, refDistinct: number, ta
   const ed = new BeamEditDistance(ref, n);
   let shifts = 0;
   let checked = 0;
-  let known: number | undefined;
+  // The first round's distance is most often the floor itself (words substituted, added or dropped, none
+  // moved), so that is the first limit its matrix is computed within; each later round's is known.
+  let guess = floor;
   try {
     for (;;) {
-      const round = bestShift(hyp, ref, places, ed, checked, scratch, known);
+      const round = bestShift(hyp, ref, places, ed, checked, scratch, guess, floor);
       checked = round.checked;
       // The round's distance is that of `hyp` as it stands, so no further pass is needed once shifting stops.
       if (checked >= MAX_SHIFT_CANDIDATES || round.best === undefined || round.best.gain <= 0) {
         return shifts + round.distance;
       }
       shifts++;
-      // The shifted hypothesis's distance was measured exactly: it bounds the next round's matrix.
-      known = round.distance - round.best.gain;
+      // The shifted hypothesis's distance was measured exactly: it bounds the next round's matrix, and at the
+      // floor no shift can gain, so the search ends without that round.
+      guess = round.distance - round.best.gain;
+      if (guess <= floor) return shifts + guess;
       performShift(hyp, round.best.start, round.best.length, round.best.dest, other, 0, n);
       [hyp, other] = [other, hyp];
     }
   } finally {
     ed.release();
   }
+}
+
+/**
+ * The fewest edits any order of the hypothesis's words is from the reference: each word without an equal one on
+ * the other side (counted with repeats) costs an edit, so at least max(n, m) minus the words the two share. A
+ * shift keeps the words, so no shifted hypothesis is closer; `counts` has one entry per distinct reference word.
+ */
+function unmatchedWords(hyp: Int32Array, ref: Int32Array, counts: Int32Array): number {
+  counts.fill(0);
+  for (let j = 0; j < ref.length; j++) counts[ref[j]!]!++;
+  let shared = 0;
+  for (let i = 0; i < hyp.length; i++) {
+    const id = hyp[i]!;
+    if (id < counts.length && counts[id]! > 0) {
+      counts[id]!--;
+      shared++;
+    }
+  }
+  return Math.max(hyp.length, ref.length) - shared;
 }
 
 /** Writes the tokens' ids into `out` (equal tokens, equal ids; new tokens get the next ids). */
@@ -346,7 +370,10 @@ interface Shift {
   readonly dest: number;
 }
 
-/** One greedy round: the best shift of `hyp` (whose distance is `known`, when it is) and what it gains. */
+/**
+ * One greedy round: the best shift of `hyp` and what it gains. `guess` is the first limit tried for its distance,
+ * `floor` the fewest edits any order of its words can take (see unmatchedWords).
+ */
 function bestShift(
   hyp: Int32Array,
   ref: Int32Array,
@@ -354,11 +381,14 @@ function bestShift(
   ed: BeamEditDistance,
   checkedBefore: number,
   scratch: Int32Array,
-  known: number | undefined,
+  guess: number,
+  floor: number,
 ): { best: Shift | undefined; checked: number; distance: number } {
   const n = hyp.length;
   const m = ref.length;
-  const current = ed.full(hyp, known);
+  const current = ed.full(hyp, guess);
+  // Every candidate keeps the words, so none is closer than the floor: at the floor there is nothing to gain.
+  if (current.distance <= floor) return { best: undefined, checked: checkedBefore, distance: current.distance };
   const { align, hypErr, refErr } = current;
   let checked = checkedBefore;
   let best: Shift | undefined;
