@@ -61,7 +61,7 @@ describe('edit distance of a shifted hypothesis', () => {
     }
   });
 
-  it('aligns a hypothesis that shares its start with the last one as a fresh instance does, keeping those rows, whatever bound it is given', () => {
+  it('aligns a hypothesis that shares its start with the last one as a fresh instance does, keeping those rows, whatever guess it is given', () => {
     const rand = seededRandom(515);
     for (let trial = 0; trial < 300; trial++) {
       const vocabulary = 2 + Math.floor(rand() * 8);
@@ -75,9 +75,9 @@ describe('edit distance of a shifted hypothesis', () => {
         const length = 1 + Math.floor(rand() * Math.min(10, hyp.length - start));
         const to = Math.floor(rand() * (hyp.length - length + 1));
         if (round > 0) hyp = moveBlock(hyp, start, length, to).moved;
-        // A bound on the distance only saves time: one too small, or none, gives the same answer.
-        const bound = rand() < 0.3 ? undefined : Math.floor(rand() * 40);
-        const kept = ed.full(hyp, bound);
+        // A guess of the distance only saves time: one too small or too large, or none, gives the same answer.
+        const guess = rand() < 0.3 ? undefined : Math.floor(rand() * 40);
+        const kept = ed.full(hyp, guess);
         const fresh = new BeamEditDistance(ref, hyp.length);
         const whole = fresh.full(hyp);
         const label = `trial ${trial}, round ${round}`;

@@ -25,8 +25,9 @@
 /** sacreBLEU's beam: cells more than this far from the scaled diagonal are not computed. */
 const BEAM_WIDTH = 25;
 /**
- * The first limit `full` tries when it is given none (or twice the difference of the lengths, which the distance is
- * at least): a post-edited paragraph is rarely more edits away, and a limit too small costs a pass cut short.
+ * The first limit `full` tries when it is given no guess (or twice the difference of the lengths, which the
+ * distance is at least), and the least it goes on with after a guess below the distance: a post-edited paragraph
+ * is rarely more edits away, and a limit too small costs a pass cut short.
  */
 const FIRST_GUESS = 16;
 /**
@@ -172,15 +173,16 @@ export class BeamEditDistance {
   /**
    * The distance of `hyp` and its alignment, read back from the matrix, which is kept for `distanceFrom`. The rows
    * of the words `hyp` shares at its start with the hypothesis last passed are that one's, kept: TER passes each
-   * round's hypothesis, which a shift changed only from where the moved words were or went. `atMost`, when the
-   * caller knows it, bounds the distance; it is only a matter of speed (a wrong bound costs a second pass).
+   * round's hypothesis, which a shift changed only from where the moved words were or went. `guess`, when the
+   * caller has one, is the first limit the matrix is computed within (the distance itself, when it is known); it
+   * is only a matter of speed: a guess below the distance costs a pass cut short.
    */
-  full(hyp: Int32Array, atMost?: number): Alignment {
+  full(hyp: Int32Array, guess?: number): Alignment {
     const { n, m, ref, costs, rowBase, costFirst, costEnd, stored } = this;
     let kept = 0;
     if (this.filled) while (kept < n && stored[kept] === hyp[kept]) kept++;
     else kept = -1;
-    let limit = atMost !== undefined ? Math.min(atMost, INF - 1) : Math.max(FIRST_GUESS, 2 * Math.abs(n - m));
+    let limit = guess !== undefined ? Math.min(guess, INF - 1) : Math.max(FIRST_GUESS, 2 * Math.abs(n - m));
     let distance: number;
     for (;;) {
       distance = this.forward(hyp, kept, limit);
