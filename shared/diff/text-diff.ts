@@ -168,13 +168,21 @@ function diffTokens(a: readonly string[], b: readonly string[], head: string, ta
   return found === undefined ? undefined : toSegments(found, a, b, head, tail);
 }
 
-/** Token ids shared by both sides, written into `out`: equal tokens, equal ids. */
+/**
+ * Token ids shared by both sides, written into `out`: equal tokens, equal ids. A token of one UTF-16 unit (a
+ * space, a punctuation mark: half the tokens of prose) is its own id, its character code, without a look-up in
+ * the map, which holds the longer tokens, numbered from 65,536.
+ */
 function intern(tokens: readonly string[], ids: Map<string, number>, out: Int32Array): Int32Array {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.length === 1) {
+      out[i] = token.charCodeAt(0);
+      continue;
+    }
     let id = ids.get(token);
     if (id === undefined) {
-      id = ids.size;
+      id = 0x10000 + ids.size;
       ids.set(token, id);
     }
     out[i] = id;
