@@ -170,15 +170,21 @@ export class BeamEditDistance {
     this.memory = undefined;
   }
 
-  /**
-   * The distance of `hyp` and its alignment, read back from the matrix, which is kept for `distanceFrom`. The rows
-   * of the words `hyp` shares at its start with the hypothesis last passed are that one's, kept: TER passes each
-   * round's hypothesis, which a shift changed only from where the moved words were or went. `guess`, when the
-   * caller has one, is the first limit the matrix is computed within (the distance itself, when it is known); it
-   * is only a matter of speed: a guess below the distance costs a pass cut short.
-   */
+  /** The distance of `hyp` and its alignment: {@link measure}, then {@link alignment}. */
   full(hyp: Int32Array, guess?: number): Alignment {
-    const { n, m, ref, costs, rowBase, costFirst, costEnd, stored } = this;
+    this.measure(hyp, guess);
+    return this.alignment();
+  }
+
+  /**
+   * The distance of `hyp`, its matrix kept for `alignment` and `distanceFrom`. The rows of the words `hyp` shares
+   * at its start with the hypothesis last passed are that one's, kept: TER passes each round's hypothesis, which a
+   * shift changed only from where the moved words were or went. `guess`, when the caller has one, is the first
+   * limit the matrix is computed within (the distance itself, when it is known); it is only a matter of speed: a
+   * guess below the distance costs a pass cut short.
+   */
+  measure(hyp: Int32Array, guess?: number): number {
+    const { n, m, stored } = this;
     let kept = 0;
     if (this.filled) while (kept < n && stored[kept] === hyp[kept]) kept++;
     else kept = -1;
@@ -198,6 +204,16 @@ export class BeamEditDistance {
     stored.set(hyp);
     this.filled = true;
     this.restLimit = -1;
+    return distance;
+  }
+
+  /**
+   * The alignment of the hypothesis last measured, read back from its matrix (TER needs it only when a shift
+   * could still gain).
+   */
+  alignment(): Alignment {
+    const { n, m, ref, costs, rowBase, costFirst, costEnd, distance } = this;
+    const hyp = this.stored;
     const cost = (i: number, j: number): number => (j >= costFirst[i]! && j < costEnd[i]! ? costs[rowBase[i]! + j]! : INF);
     // Walk back from the end, re-deciding each cell's operation with the forward pass's preference (match or
     // substitution, then deletion of a hypothesis word, then insertion of a reference word: the first that

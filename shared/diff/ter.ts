@@ -386,9 +386,10 @@ function bestShift(
 ): { best: Shift | undefined; checked: number; distance: number } {
   const n = hyp.length;
   const m = ref.length;
-  const current = ed.full(hyp, guess);
+  const distance = ed.measure(hyp, guess);
   // Every candidate keeps the words, so none is closer than the floor: at the floor there is nothing to gain.
-  if (current.distance <= floor) return { best: undefined, checked: checkedBefore, distance: current.distance };
+  if (distance <= floor) return { best: undefined, checked: checkedBefore, distance };
+  const current = ed.alignment();
   const { align, hypErr, refErr } = current;
   let checked = checkedBefore;
   let best: Shift | undefined;
