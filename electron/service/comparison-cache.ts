@@ -11,7 +11,7 @@ import { compareRowsInSteps, type Comparison } from '../../shared/diff/compare-r
 import { prepareWordSegmenter } from '../../shared/diff/tokenize';
 import { breathe } from '../breathe';
 import { editRate, type EditRate } from '../../shared/diff/ter';
-import { versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
+import { versionTextsInSteps, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import type { VersionFigures } from './version-figures';
 
 /** Comparisons kept per review: the pairs a reviewer flips between (0 ↔ current, last version ↔ current, ...). */
@@ -103,7 +103,7 @@ function tokenOf(state: ReviewState, ref: VersionRef): unknown {
 
 /** A version's paragraphs as the comparison takes them, made a step at a time. */
 async function paragraphsAt(state: ReviewState, ref: VersionRef): Promise<{ id: string; text: string }[]> {
-  const texts = versionTexts(state, ref) ?? [];
+  const texts = (await versionTextsInSteps(state, ref, breathe)) ?? [];
   await breathe();
   const out: { id: string; text: string }[] = new Array(state.paragraphs.length);
   for (let i = 0; i < out.length; i++) {

@@ -22,8 +22,8 @@ import {
   hasVersion,
   paragraphById,
   snapshotOf,
-  versionTexts,
   versionTextsIn,
+  versionTextsInSteps,
   type ReviewState,
   type VersionRef,
 } from '../../shared/journal/review-state';
@@ -115,7 +115,7 @@ export async function renderExportInSteps(
     const made = await renderXliff21InSteps(state, ref, breathe, take);
     return made.ok ? ok({ content: pieces, paragraphs: made.value.paragraphs, warnings: [] }) : made;
   }
-  const texts = versionTexts(state, ref)!;
+  const texts = (await versionTextsInSteps(state, ref, breathe))!;
   await breathe();
   const list: VersionParagraph[] = [];
   for (let from = 0; from < state.paragraphs.length; from += EXPORTED_PER_STEP) {
@@ -141,8 +141,8 @@ export async function renderExportInSteps(
   if (format === 'patch') {
     const label = ref === 'current' ? 'current text' : `version ${ref}`;
     const header = { fileName: `${stem(article.name)}.txt`, oldLabel: 'machine translation', newLabel: label };
-    for (const piece of unifiedPatchPieces(header, patchChunks(state, versionTexts(state, 0)!, texts), EXPORTED_PER_STEP))
-      await take(piece);
+    const machine = (await versionTextsInSteps(state, 0, breathe))!;
+    for (const piece of unifiedPatchPieces(header, patchChunks(state, machine, texts), EXPORTED_PER_STEP)) await take(piece);
     return ok({ content: pieces, paragraphs: list.length, warnings: [] });
   }
   if (format === 'json') {

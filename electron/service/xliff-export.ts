@@ -17,7 +17,7 @@ import {
   type ParagraphToWrite,
   type UnitRevision,
 } from '../../shared/formats/xliff/xliff-writer';
-import { annotationList, versionTexts, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
+import { annotationList, versionTextsInSteps, type ReviewState, type VersionRef } from '../../shared/journal/review-state';
 import type { Annotation, Paragraph } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { decodeWholeFile, detectEncoding } from '../loader/encoding';
@@ -166,7 +166,7 @@ export async function renderXliff21InSteps(
   breathe: () => Promise<void>,
   take: (piece: string) => Promise<void>,
 ): Promise<Result<{ readonly paragraphs: number }>> {
-  const texts = versionTexts(state, ref);
+  const texts = await versionTextsInSteps(state, ref, breathe);
   if (!texts) return fail('bad-request', `The review has no such version; its versions are 0 to ${state.versions.length}.`);
   const { article } = state.header;
   const flags = flagsByParagraph(state);

@@ -13,6 +13,7 @@ import {
   undoLabel,
   unsavedParagraphs,
   versionTexts,
+  versionTextsInSteps,
   type ReviewState,
 } from './review-state';
 import { numbered, sampleAnnotation, sampleHeader, playEvents } from './sample-review';
@@ -231,6 +232,17 @@ describe('versions', () => {
     s = play([saveVersionBody(s, 'Second pass', 'Ana')], s);
     return play([edit('p4', 'fourth now')], s);
   }
+
+  it("a long article's texts of a version come a step at a time, the same as in one go", async () => {
+    const long = sampleHeader(25_000);
+    const edits = [edit('p2', 'second, edited'), edit('p12000', 'one in the middle'), edit('p25000', 'the last')];
+    const s = play(edits, initialState(long));
+    let breaths = 0;
+    const breathe = async () => void breaths++;
+    expect(await versionTextsInSteps(s, 'current', breathe)).toEqual(versionTexts(s, 'current'));
+    expect(breaths).toBe(2);
+    expect(await versionTextsInSteps(s, 7, breathe)).toBeUndefined();
+  });
 
   it('every version is rebuilt: 0 is the machine translation, later ones their saved texts', () => {
     const s = reviewWithVersions();

@@ -105,6 +105,27 @@ export function versionTextsIn(state: ReviewState, ref: VersionRef, from: number
   return out;
 }
 
+/** Paragraphs whose texts `versionTextsInSteps` looks up between two breaths. */
+const TEXTS_PER_STEP = 10_000;
+
+/**
+ * `versionTexts` for a caller that must keep its event loop free (the service): looking up all 100,000 paragraphs'
+ * texts among a long review's drafts held it for 50 ms and more.
+ */
+export async function versionTextsInSteps(
+  state: ReviewState,
+  ref: VersionRef,
+  breathe: () => Promise<void>,
+): Promise<readonly string[] | undefined> {
+  if (!hasVersion(state, ref)) return undefined;
+  const out: string[] = [];
+  for (let from = 0; from < state.paragraphs.length; from += TEXTS_PER_STEP) {
+    if (from > 0) await breathe();
+    for (const text of versionTextsIn(state, ref, from, Math.min(state.paragraphs.length, from + TEXTS_PER_STEP))!) out.push(text);
+  }
+  return out;
+}
+
 /** Ids of the paragraphs whose text in a version (or now) differs from the machine translation, in article order. */
 export function changedFromMachine(state: ReviewState, ref: VersionRef): readonly string[] | undefined {
   if (!hasVersion(state, ref)) return undefined;
