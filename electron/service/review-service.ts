@@ -55,6 +55,7 @@ import { countInSlices } from './background-counter';
 import { breathe } from '../breathe';
 import { AdjudicationDesk, type OpenReviewFile } from './adjudication-desk';
 import type { AdjudicationView } from '../../shared/report/adjudication-view';
+import { prepareWordCounting } from '../../shared/scoring/word-count';
 
 export interface ServiceOptions {
   readonly host: 'electron' | 'browser';
@@ -132,6 +133,10 @@ export class ReviewService implements RedlineApi {
     this.settings = new AppSettings(join(options.dataDir, 'settings.json'));
     this.adjudication = new AdjudicationDesk(options.dataDir);
     this.places = new ParagraphPlaces(join(options.dataDir, 'places.json'));
+    // The table word counting reads every character through takes some milliseconds to build (tens on a busy
+    // machine): built here, as the app starts, it is never built in the middle of a long article's loading, where
+    // it shared a turn of the event loop with the loader's work.
+    prepareWordCounting();
   }
 
   /**
