@@ -20,7 +20,7 @@ import type { Annotation } from '../shared/model';
 import { seededRandom } from '../shared/seeded-random';
 import { articleText, generateParagraphs, postEditParagraph } from './article-generator';
 import { median, percentile, type Figure } from './report';
-import { benchServiceOptions, hostClient, longestBlock, must, openTimed } from './review-client';
+import { benchServiceOptions, collectBenchGarbage, hostClient, longestBlock, must, openTimed } from './review-client';
 import type { ExportArticleFormat } from '../shared/contract';
 
 type OpenedTimed = Awaited<ReturnType<typeof openTimed>>;
@@ -69,6 +69,7 @@ async function measure(): Promise<Figure[]> {
   const options = benchServiceOptions(dir);
   try {
     const toEdit = generate(file);
+    collectBenchGarbage();
     const first = new ReviewService(options);
     const created = await openTimed(first, file);
     const reviewId = created.view.reviewId;
@@ -168,6 +169,7 @@ async function measure(): Promise<Figure[]> {
 
     // A new review of an article all in Chinese, whose words are counted by dictionary segmentation.
     writeFileSync(chinese, articleText(generateParagraphs({ seed: 43, paragraphs: PARAGRAPHS, language: 'chinese' })));
+    collectBenchGarbage();
     const third = new ReviewService(options);
     const chineseReview = await openTimed(third, chinese);
     await third.close();

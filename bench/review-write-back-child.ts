@@ -15,7 +15,7 @@ import { makeDocx } from '../shared/formats/docx/test-support/make-docx';
 import { seededRandom } from '../shared/seeded-random';
 import { generateParagraphs, postEditParagraph } from './article-generator';
 import type { Figure } from './report';
-import { benchServiceOptions, longestBlock, must, openTimed } from './review-client';
+import { benchServiceOptions, collectBenchGarbage, longestBlock, must, openTimed } from './review-client';
 
 const PARAGRAPHS = 100_000;
 const FLAGS = 2_000;
@@ -146,6 +146,7 @@ async function measure(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'redline-bench-write-back-'));
   try {
     const files = writeOriginals(dir);
+    collectBenchGarbage();
     const measured: Measured[] = [];
     for (const [format, file] of files) measured.push(await reviewAndExport(dir, file, format));
     return measured.flatMap((m) => [
