@@ -17,7 +17,7 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 
 /**
  * Reads a Word document at `path` and hands its paragraphs to `sink`: parsed in a thread of its own (a long
- * document took seconds), a thousand paragraphs at a time, or here when that thread cannot start.
+ * document took seconds), a few hundred paragraphs at a time, or here when that thread cannot start.
  */
 export async function readDocxArticle(path: string, name: string, size: number, sink: StreamSink): Promise<Result<ArticleInfo>> {
   const bytes = await readFile(path);
