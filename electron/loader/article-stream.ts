@@ -12,6 +12,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { TextDecoder } from 'node:util';
 import { readDocxArticle, looksLikeZip } from './docx-article';
 import { wholeTextInThread, type WholeTextReader } from './whole-file-thread';
+import { breathe } from '../breathe';
 import { detectEncoding } from './encoding';
 import { detectArticleFormat } from './structured-article';
 
@@ -138,6 +139,9 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
         if (wholeText) wholeText.push(text);
         else for (const b of splitter!.push(text)) blocks.push(b);
         if (to === chunk.length) break;
+        // A breath between two slices: reading a quarter megabyte of XLIFF or Markdown at once held the event loop
+        // for some tens of milliseconds.
+        await breathe();
       }
       if (!splitter && !wholeText) return fail('internal', `${name} could not be read.`);
       offset += bytesRead;
