@@ -407,14 +407,26 @@ export class ReviewSession {
    * again if the review changed meanwhile; the caller acts on the answer in the same turn.
    */
   private async offered(ids: readonly string[]): Promise<Suggestion[]> {
-    // A long list's request was read in this turn: it is looked up in the next.
-    if (ids.length > SUGGESTIONS_PER_EVENT) await breathe();
+    // A long list's request was read in this turn: it is looked up in the next, and a few thousand at a time (the
+    // ids of a check's 25,000 suggestions, looked up at once, took 25 ms beside the 15 ms of reading the request).
+    const long = ids.length > SUGGESTIONS_PER_EVENT;
+    if (long) await breathe();
     for (;;) {
       const state = this.state;
       const list = await this.suggestionList(state);
       if (this.state !== state) continue;
-      const wanted = new Set(ids);
-      return list.suggestions.filter((s) => wanted.has(s.id));
+      const wanted = new Set<string>();
+      for (let from = 0; from < ids.length; from += LOOKED_UP_PER_STEP) {
+        for (const id of ids.slice(from, from + LOOKED_UP_PER_STEP)) wanted.add(id);
+        if (long) await breathe();
+      }
+      const found: Suggestion[] = [];
+      for (let from = 0; from < list.suggestions.length; from += LOOKED_UP_PER_STEP) {
+        for (const s of list.suggestions.slice(from, from + LOOKED_UP_PER_STEP)) if (wanted.has(s.id)) found.push(s);
+        if (long) await breathe();
+      }
+      if (this.state !== state) continue;
+      return found;
     }
   }
 
@@ -794,6 +806,8 @@ const PREPARE_ATTEMPTS = 4;
 
 /** Suggestions accepted or dismissed in one event; a longer list is written as parts of one undo step. */
 const SUGGESTIONS_PER_EVENT = 1000;
+/** Ids of suggestions looked up between two breaths, for a long list (see `offered`). */
+const LOOKED_UP_PER_STEP = 5000;
 
 /** Paragraphs re-checked at once after a change; more are re-checked in slices (see `ReviewSession.recheck`). */
 const RECHECK_AT_ONCE = 32;
