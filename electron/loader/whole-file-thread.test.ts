@@ -110,6 +110,15 @@ describe('an article read whole, in a thread of its own', () => {
     expect(!read.ok && read.error.message).toMatch(/WMT MQM annotation file; import one document/);
   });
 
+  it('ends its thread at once when the loading is cancelled, instead of waiting for the parse', async () => {
+    const reader = wholeTextInThread('html', 'long.html')!;
+    reader.push(page(12_000));
+    const controller = new AbortController();
+    const read = reader.end(() => undefined, controller.signal);
+    controller.abort();
+    expect(await read).toEqual({ ok: false, error: { code: 'internal', message: 'Loading long.html was cancelled.' } });
+  });
+
   it('fails with a message that nothing was read when its thread stops half way', async () => {
     const reader = wholeTextInThread('html', 'harbour.html', () => new Worker('process.exit(3)', { eval: true }))!;
     reader.push(page(10));

@@ -9,9 +9,9 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
-import { fail, ok, type Result } from '../../shared/result';
+import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { breathe } from '../breathe';
-import { startServiceThread } from '../service/service-thread';
+import { startServiceThread, ThreadAnswers } from '../service/service-thread';
 import type { WholeFileAnswer, WholeFileRequest } from './whole-file-worker';
 
 /** Starts the thread (tests start one that fails); undefined when it cannot start. */
@@ -38,16 +38,16 @@ export function wholeTextInThread(
 ): WholeTextReader | undefined {
   const worker = start();
   if (!worker) return undefined;
-  const answers = new ThreadParagraphs(worker, name);
+  const answers = new ThreadAnswers<WholeFileAnswer>(worker, (why) => stopped(name, why));
   const send = (request: WholeFileRequest) => worker.postMessage(request);
   send({ kind: 'text-start', format, name });
   return {
     push: (text) => send({ kind: 'text', text }),
     end(onBlocks, signal) {
       send({ kind: 'text-end' });
-      return answers.take(onBlocks, signal);
+      return paragraphsFrom(worker, answers, name, onBlocks, signal);
     },
-    close: () => answers.close(),
+    close: () => void worker.terminate(),
   };
 }
 
@@ -64,74 +64,53 @@ export function docxInThread(
 ): Promise<Result<void>> | undefined {
   const worker = start();
   if (!worker) return undefined;
-  const answers = new ThreadParagraphs(worker, name);
+  const answers = new ThreadAnswers<WholeFileAnswer>(worker, (why) => stopped(name, why));
   // A buffer of its own is moved to the thread; a view of a shared pool (small files) is copied.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   worker.postMessage({ kind: 'docx', name, bytes } satisfies WholeFileRequest, own ? [bytes.buffer as ArrayBuffer] : []);
-  return answers.take(onBlocks, signal);
+  return paragraphsFrom(worker, answers, name, onBlocks, signal);
 }
 
 /**
- * The thread's answers from the moment it starts (it may fail before the paragraphs are asked for): each batch is
- * given to the taker, and the next asked for after a breath; the thread ends with the first end or failure.
+ * Gives each batch the thread answers to `onBlocks`, and asks for the next after a breath; resolves after the last
+ * or with the first failure, and ends the thread either way. Cancelling ends the thread at once.
  */
-class ThreadParagraphs {
-  private readonly early: Block[][] = [];
-  private onBlocks: ((blocks: Block[]) => void) | undefined;
-  private result: Result<void> | undefined;
-  private resolve: ((result: Result<void>) => void) | undefined;
-
-  constructor(
-    private readonly worker: Worker,
-    private readonly name: string,
-  ) {
-    worker.on('message', (answer: WholeFileAnswer) => {
-      if (this.result) return;
-      switch (answer.kind) {
+async function paragraphsFrom(
+  worker: Worker,
+  answers: ThreadAnswers<WholeFileAnswer>,
+  name: string,
+  onBlocks: (blocks: Block[]) => void,
+  signal: AbortSignal | undefined,
+): Promise<Result<void>> {
+  const cancel = () => void worker.terminate();
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      const answer = await answers.next();
+      if (signal?.aborted) return fail('internal', `Loading ${name} was cancelled.`);
+      if (!answer.ok) return answer;
+      switch (answer.value.kind) {
         case 'blocks':
-          if (!this.onBlocks) return void this.early.push(answer.blocks as Block[]);
-          return this.took(answer.blocks as Block[]);
+          onBlocks(answer.value.blocks as Block[]);
+          await breathe();
+          worker.postMessage({ kind: 'next' } satisfies WholeFileRequest);
+          break;
         case 'done':
-          return this.settle(ok(undefined));
+          return ok(undefined);
         case 'failed':
-          return this.settle({ ok: false, error: answer.error });
+          return { ok: false, error: answer.value.error };
+        default:
+          return assertNever(answer.value, 'whole-file answer');
       }
-    });
-    worker.once('messageerror', () => this.stopped('its answer could not be read'));
-    worker.once('error', (e) => this.stopped(e.message));
-    worker.once('exit', (code) => this.stopped(`it ended with code ${code}`));
+    }
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+    void worker.terminate();
   }
+}
 
-  /** Gives every batch to `onBlocks` as it comes, and resolves after the last or at the first failure. */
-  take(onBlocks: (blocks: Block[]) => void, signal: AbortSignal | undefined): Promise<Result<void>> {
-    this.onBlocks = onBlocks;
-    for (const blocks of this.early.splice(0)) this.took(blocks);
-    const cancelled = () => this.settle(fail('internal', `Loading ${this.name} was cancelled.`));
-    if (signal?.aborted) cancelled();
-    else signal?.addEventListener('abort', cancelled, { once: true });
-    if (this.result) return Promise.resolve(this.result);
-    return new Promise((resolve) => (this.resolve = resolve));
-  }
-
-  close(): void {
-    this.settle(fail('internal', `Loading ${this.name} was given up.`));
-  }
-
-  private took(blocks: Block[]): void {
-    this.onBlocks!(blocks);
-    void breathe().then(() => this.result || this.worker.postMessage({ kind: 'next' } satisfies WholeFileRequest));
-  }
-
-  private stopped(why: string): void {
-    this.settle(fail('internal', `The thread reading ${this.name} stopped before it was done (${why}).`));
-  }
-
-  private settle(result: Result<void>): void {
-    if (this.result) return;
-    this.result = result;
-    void this.worker.terminate();
-    this.resolve?.(result);
-  }
+function stopped(name: string, why: string): Result<never> {
+  return fail('internal', `The thread reading ${name} stopped before it was done (${why}).`);
 }
 
 function startWholeFileThread(): Worker | undefined {

@@ -11,7 +11,7 @@
 import type { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ExportThreadAnswer, ExportThreadRequest } from './export-worker';
-import { startServiceThread } from './service-thread';
+import { startServiceThread, ThreadAnswers } from './service-thread';
 import type { WriteBackJob, WriteBackParagraph, WrittenBackPieces } from './write-back';
 
 /** Bytes of the file handed over in one piece: each is written to the file before the next is asked for. */
@@ -33,7 +33,7 @@ export async function writeBackInThread<J extends WriteBackJob>(
 ): Promise<Result<WrittenBackPieces>> {
   const worker = start();
   if (!worker) return fail('internal', `Redline could not start the thread that writes into ${job.name}; nothing was written.`);
-  const answers = new ThreadAnswers(worker, job);
+  const answers = new ThreadAnswers<ExportThreadAnswer>(worker, (why) => stopped(job, why));
   let handedOver = false;
   try {
     const send = (request: ExportThreadRequest) => worker.postMessage(request);
@@ -69,44 +69,6 @@ export async function writeBackInThread<J extends WriteBackJob>(
     return stopped(job, e instanceof Error ? e.message : String(e));
   } finally {
     if (!handedOver) void worker.terminate();
-  }
-}
-
-/** The thread's answers, one at a time in the order they come, or why there will be no more. */
-class ThreadAnswers {
-  private readonly queue: ExportThreadAnswer[] = [];
-  private waiting: ((answer: Result<ExportThreadAnswer>) => void) | undefined;
-  private end: Result<never> | undefined;
-
-  constructor(worker: Worker, job: WriteBackJob) {
-    worker.on('message', (answer: ExportThreadAnswer) => {
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      if (waiting) waiting(ok(answer));
-      else this.queue.push(answer);
-    });
-    const stop = (why: string) => {
-      this.end ??= stopped(job, why);
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      waiting?.(this.end);
-    };
-    worker.once('messageerror', () => stop('its answer could not be read'));
-    worker.once('error', (e) => stop(e.message));
-    worker.once('exit', (code) => stop(`it ended with code ${code}`));
-  }
-
-  /** True once the thread has failed or ended. */
-  get stopped(): boolean {
-    return this.end !== undefined;
-  }
-
-  /** The next answer, once it comes. */
-  next(): Promise<Result<ExportThreadAnswer>> {
-    const answer = this.queue.shift();
-    if (answer) return Promise.resolve(ok(answer));
-    if (this.end) return Promise.resolve(this.end);
-    return new Promise((resolve) => (this.waiting = resolve));
   }
 }
 
