@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import { readDocx } from '../../shared/formats/docx/docx-reader';
 import type { ArticleInfo, Block } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
-import { breathe } from '../breathe';
 import type { StreamSink } from './article-stream';
 import { docxInThread } from './whole-file-thread';
 
@@ -23,24 +22,27 @@ export async function readDocxArticle(path: string, name: string, size: number, 
   const bytes = await readFile(path);
   if (!looksLikeZip(bytes)) return fail('parse-error', `${name} is not a Word document: it is not a ZIP package.`);
   const info: ArticleInfo = { path, name, format: 'docx', encoding: 'utf-8', bytes: size };
-  const batches: Block[][] = [];
-  const inThread = docxInThread(bytes, name, (blocks) => batches.push(blocks), sink.signal);
-  const read: Result<void> = inThread ? await inThread : readHere(bytes, name, batches);
-  if (!read.ok) return read;
-  sink.onInfo?.(info);
-  if (batches.length === 0) return fail('empty', `${name} has no text to review.`);
-  // Handed on a batch a turn: the first paragraphs show while the rest are taken in.
-  for (const [i, blocks] of batches.entries()) {
-    if (i > 0) await breathe();
+  // Each batch is handed on as it comes (the thread sends the next after a breath), the article's facts first.
+  let paragraphs = 0;
+  const take = (blocks: Block[]) => {
+    if (paragraphs === 0) sink.onInfo?.(info);
+    paragraphs += blocks.length;
     sink.onBlocks(blocks);
+  };
+  const inThread = docxInThread(bytes, name, take, sink.signal);
+  const read: Result<void> = inThread ? await inThread : readHere(bytes, name, take);
+  if (!read.ok) return read;
+  if (paragraphs === 0) {
+    sink.onInfo?.(info);
+    return fail('empty', `${name} has no text to review.`);
   }
   sink.onProgress?.(size, size);
   return ok(info);
 }
 
-function readHere(bytes: Uint8Array, name: string, batches: Block[][]): Result<void> {
+function readHere(bytes: Uint8Array, name: string, take: (blocks: Block[]) => void): Result<void> {
   const blocks = readDocx(bytes, name);
   if (!blocks.ok) return blocks;
-  if (blocks.value.length > 0) batches.push(blocks.value);
+  if (blocks.value.length > 0) take(blocks.value);
   return ok(undefined);
 }
