@@ -416,14 +416,14 @@ export class ReviewSession {
       const list = await this.suggestionList(state);
       if (this.state !== state) continue;
       const wanted = new Set<string>();
-      for (let from = 0; from < ids.length; from += LOOKED_UP_PER_STEP) {
-        for (const id of ids.slice(from, from + LOOKED_UP_PER_STEP)) wanted.add(id);
-        if (long) await breathe();
+      for (let i = 0; i < ids.length; i++) {
+        wanted.add(ids[i]!);
+        if (long && (i + 1) % LOOKED_UP_PER_STEP === 0) await breathe();
       }
       const found: Suggestion[] = [];
-      for (let from = 0; from < list.suggestions.length; from += LOOKED_UP_PER_STEP) {
-        for (const s of list.suggestions.slice(from, from + LOOKED_UP_PER_STEP)) if (wanted.has(s.id)) found.push(s);
-        if (long) await breathe();
+      for (let i = 0; i < list.suggestions.length; i++) {
+        if (wanted.has(list.suggestions[i]!.id)) found.push(list.suggestions[i]!);
+        if (long && (i + 1) % LOOKED_UP_PER_STEP === 0) await breathe();
       }
       if (this.state !== state) continue;
       return found;
