@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
-import { CRC_START, crc32Combine, crcHex, crcUpdate } from '../../shared/journal/line-checksum';
+import { CRC_START, crc32Combine, crcHex, crcUpdate, crcUpdateBytes } from '../../shared/journal/line-checksum';
 import { seededRandom } from '../../shared/seeded-random';
 // Importing the journal installs Node's CRC-32 for long texts.
 import './review-journal';
@@ -23,6 +23,15 @@ describe('the checksum of a long review line', () => {
     }
     expect(crcHex(crc)).toBe(whole);
     expect(crcHex(crcUpdate(CRC_START, 'hello'))).toBe('3610a686');
+  });
+
+  it("is the same over a text's UTF-8 bytes, read in pieces, as over the text", () => {
+    const text = 'The “harbour” plan — 港口管理局 said 😀. '.repeat(500);
+    const bytes = Buffer.from(text, 'utf8');
+    let crc = CRC_START;
+    for (let from = 0; from < bytes.length; from += 7) crc = crcUpdateBytes(crc, bytes, from, Math.min(bytes.length, from + 7));
+    expect(crcHex(crc)).toBe(crcHex(crcUpdate(CRC_START, text)));
+    expect(crcHex(crc)).toBe((crc32(bytes) >>> 0).toString(16).padStart(8, '0'));
   });
 });
 

@@ -59,6 +59,22 @@ describe('where the review file lives', () => {
     }
   });
 
+  it("a long review of another article of the same name is checked to its header's end, whatever its characters", async () => {
+    // 30,000 paragraphs: a header line of several megabytes, read in many pieces; curly quotes and Chinese make
+    // characters of two and three bytes that a piece can split.
+    const header = sampleHeader(30_000, 'story.md');
+    const paragraphs = header.paragraphs.map((p, i) => ({ ...p, target: i % 3 === 0 ? `“${p.target}” 港口管理局` : p.target }));
+    const line = headerLine({ ...header, paragraphs });
+    expect(line.length).toBeGreaterThan(3_000_000);
+    const review = join(articles, 'story.redline');
+    writeFileSync(review, `\ufeff${line}\n{"more":1}\n`);
+    expect((await reviewPathFor(join(articles, 'story.txt'), data)).path, 'intact').toBe(join(articles, 'story.txt.redline'));
+    // One character changed near the end of the line: that header may be this article's, damaged.
+    const at = line.lastIndexOf('港');
+    writeFileSync(review, `${line.slice(0, at)}海${line.slice(at + 1)}\n`);
+    expect((await reviewPathFor(join(articles, 'story.txt'), data)).path, 'changed near its end').toBe(review);
+  });
+
   it('a damaged header written before checksums that still names another article leaves that review alone', async () => {
     const other = headerLine(sampleHeader(1, 'story.md')).replace(/^\{"crc32":"[0-9a-f]{8}",/, '{');
     writeFileSync(join(articles, 'story.redline'), other.slice(0, other.indexOf('"paragraphs"') + 20));

@@ -13,8 +13,19 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import * as zlib from 'node:zlib';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
-import { checkLine } from '../../shared/journal/line-checksum';
+import {
+  CHECKED_FROM,
+  CHECKSUM_AT,
+  CRC_START,
+  crcHex,
+  crcUpdate,
+  crcUpdateBytes,
+  hasChecksum,
+  type Crc,
+  type LineCheck,
+} from '../../shared/journal/line-checksum';
 
 export type ReviewLocation = 'beside-article' | 'data-folder';
 
@@ -123,8 +134,8 @@ async function reviewedArticleName(path: string, fileName: string): Promise<stri
   if (name === undefined) return UNREADABLE;
   if (name === fileName) return name;
   // A header naming another article must be intact: a changed byte in the name must not hide this review.
-  const whole = await readFirstLine(path, Infinity);
-  return whole !== undefined && checkLine(whole.replace(/^\ufeff/, '')).kind !== 'bad' ? name : UNREADABLE;
+  const check = await firstLineCheck(path);
+  return check !== undefined && check !== 'bad' ? name : UNREADABLE;
 }
 
 /** Bytes of a review file read to find the article it reviews. */
@@ -150,12 +161,60 @@ function articleNameIn(start: string): string | undefined {
   return undefined;
 }
 
-/** The first line of a file, or its first `limit` bytes: undefined when there is no file, '' when it cannot be read. */
+/** A native CRC-32 of bytes, where the runtime has one (Node's zlib since 20.15). */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
+
+function crcOfBytes(crc: Crc, bytes: Uint8Array): Crc {
+  return nativeCrc32 ? ~nativeCrc32(bytes, ~crc >>> 0) | 0 : crcUpdateBytes(crc, bytes);
+}
+
+/**
+ * What the checksum of a file's first line says ('none' when the line has none; undefined when the file cannot be
+ * read). The header line of a long article's review is tens of megabytes: it is checked a chunk at a time as it is
+ * read, never gathered into one string, so the service goes on answering meanwhile.
+ */
+function firstLineCheck(path: string): Promise<LineCheck['kind'] | undefined> {
+  return new Promise((done) => {
+    // The line's start, gathered until its checksum member has been read; then the CRC of the rest as it comes.
+    let head = Buffer.alloc(0);
+    let crc: Crc | undefined;
+    let written = '';
+    let result: LineCheck['kind'] | undefined;
+    const stream = createReadStream(path);
+    const finish = (kind: LineCheck['kind']) => {
+      result ??= kind;
+      stream.destroy();
+    };
+    const feed = (bytes: Buffer) => {
+      const newline = bytes.indexOf(10);
+      crc = crcOfBytes(crc!, newline < 0 ? bytes : bytes.subarray(0, newline));
+      if (newline >= 0) finish(crcHex(crc) === written ? 'good' : 'bad');
+    };
+    stream.on('data', (data: string | Buffer) => {
+      const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+      if (crc !== undefined) return feed(chunk);
+      head = Buffer.concat([head, chunk]);
+      const from = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+      const newline = head.indexOf(10);
+      if (head.length < from + CHECKED_FROM && newline < 0) return;
+      const start = head.subarray(from, newline < 0 ? from + CHECKED_FROM : Math.min(newline, from + CHECKED_FROM)).toString('latin1');
+      if (!hasChecksum(start)) return finish('none');
+      written = start.slice(CHECKSUM_AT, CHECKSUM_AT + 8);
+      crc = crcUpdate(CRC_START, '{');
+      feed(head.subarray(from + CHECKED_FROM));
+    });
+    // A line that ends with the file: its checksum is checked at the end; one too short to hold a checksum has none.
+    stream.on('close', () => done(result ?? (crc === undefined ? 'none' : crcHex(crc) === written ? 'good' : 'bad')));
+    stream.on('error', () => done(undefined));
+  });
+}
+
+/** The first line of a file up to its first `limit` bytes: undefined when there is no file, '' when it cannot be read. */
 function readFirstLine(path: string, limit: number): Promise<string | undefined> {
   return new Promise((done) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const stream = createReadStream(path, Number.isFinite(limit) ? { end: limit - 1 } : {});
+    const stream = createReadStream(path, { end: limit - 1 });
     stream.on('data', (data: string | Buffer) => {
       const chunk = typeof data === 'string' ? Buffer.from(data) : data;
       const newline = chunk.indexOf(10);

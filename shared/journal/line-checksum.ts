@@ -89,6 +89,13 @@ function crcUpdateScript(crc: Crc, text: string, from: number, to: number): Crc 
   return c;
 }
 
+/** Feeds bytes (already UTF-8, as read from a file) into a running CRC-32. */
+export function crcUpdateBytes(crc: Crc, bytes: Uint8Array, from = 0, to = bytes.length): Crc {
+  let c = crc;
+  for (let i = from; i < to; i++) c = TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return c;
+}
+
 export function crcHex(crc: Crc): string {
   return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
 }
@@ -127,6 +134,9 @@ export function checkLine(line: string): LineCheck {
 
 /** Index where the checked part of a line begins (after the member's comma): the CRC covers `{` + line from here. */
 export const CHECKED_FROM = PREFIX_LENGTH;
+
+/** Index in a checked line of its checksum's eight hex digits. */
+export const CHECKSUM_AT = PREFIX.length;
 
 /**
  * The CRC-32 of two byte strings one after the other, from the CRC-32 of each (as eight-hex-digit checksums are
