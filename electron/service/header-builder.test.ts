@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FORMAT, makeHeader } from '../../shared/journal/journal-event';
 import { headerOpening } from '../../shared/journal/read-journal';
@@ -50,13 +51,23 @@ function lineAt(reviewPath: string, created = CREATED): HeaderLine {
 
 /**
  * Writes a review file the ordinary way and from the thread's bytes, and returns both files' bytes. `beside`: the
- * thread makes the header line beside the review file, created at the given time.
+ * thread makes the header line beside the review file, created at the given time. `foundAfter`: the review file is
+ * found only after that many batches of paragraphs have come.
  */
-async function bothWays(targets: Block[], sources: Block[] | undefined, name: string, beside?: string): Promise<[Buffer, Buffer]> {
+async function bothWays(
+  targets: Block[],
+  sources: Block[] | undefined,
+  name: string,
+  beside?: string,
+  foundAfter = 0,
+): Promise<[Buffer, Buffer]> {
   const n = Math.max(targets.length, sources?.length ?? 0);
   const plain = join(dir, `${name}-plain.redline`);
   const threaded = join(dir, `${name}-thread.redline`);
-  const builder = new HeaderBuilder(sources !== undefined, () => (beside ? lineAt(threaded, beside) : undefined));
+  let asked = 0;
+  const builder = new HeaderBuilder(sources !== undefined, () =>
+    ++asked <= foundAfter ? NOT_KNOWN_YET : beside ? lineAt(threaded, beside) : undefined,
+  );
   const targetAt = Array.from({ length: n }, (_, i) => targets[i]);
   const sourceAt = Array.from({ length: n }, (_, i) => sources?.[i]);
   for (let from = 0; from < n; from += 300) builder.add(targetAt.slice(from, from + 300), sourceAt.slice(from, from + 300));
@@ -115,6 +126,26 @@ describe('a new review’s header made beside the loading', () => {
     expect(dirname(made.path!)).toBe(dir);
     made.remove();
     expect(await never.finish()).toBeUndefined();
+  });
+
+  it('hands the paragraphs gathered while the review file was looked for to the thread a run at a time, the same bytes', async () => {
+    // Many paragraphs gather while another article's long review beside this one is read; one message holding
+    // them all would hold the service for a structured copy of all of them.
+    const sizes: number[] = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
+      const targets = (message as { targets?: unknown[] } | null)?.targets;
+      if (targets) sizes.push(targets.length);
+      return post.call(this, message, transfer as Transferable[]);
+    };
+    try {
+      const [plain, threaded] = await bothWays(blocks(6000, 21), blocks(6000, 22), 'found-late-runs', CREATED, 15);
+      expect(threaded.equals(plain)).toBe(true);
+    } finally {
+      Worker.prototype.postMessage = post;
+    }
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(512);
   });
 
   it('copies the paragraphs out of a header line made beside the review when the header differs from it', async () => {

@@ -280,20 +280,27 @@ export class HeaderBuilder {
     this.fail();
   }
 
+  /**
+   * Queues the paragraphs gathered as runs of `RUN`: many gather while the review file is looked for (reading
+   * another article's long review beside this one takes a while), and one message holding them all would take
+   * the service a structured copy of tens of megabytes in one step.
+   */
   private send(): void {
     const file = this.file;
     if (!this.worker || !file || this.targets.length === 0) return;
-    const run: HeaderRun = {
-      fd: file.fd,
-      from: this.pendingFrom,
-      withSource: this.withSource,
-      targets: this.targets,
-      sources: this.sources,
-    };
+    for (let k = 0; k < this.targets.length; k += RUN) {
+      const whole = k === 0 && this.targets.length <= RUN;
+      this.waiting.push({
+        fd: file.fd,
+        from: this.pendingFrom + k,
+        withSource: this.withSource,
+        targets: whole ? this.targets : this.targets.slice(k, k + RUN),
+        sources: whole ? this.sources : this.sources.slice(k, k + RUN),
+      });
+    }
     this.pendingFrom += this.targets.length;
     this.targets = [];
     this.sources = [];
-    this.waiting.push(run);
     this.feed();
   }
 
