@@ -133,10 +133,10 @@ describe('a new review’s header made beside the loading', () => {
     // them all would hold the service for a structured copy of all of them.
     const sizes: number[] = [];
     const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: Parameters<Worker['postMessage']>[1]) {
       const targets = (message as { targets?: unknown[] } | null)?.targets;
       if (targets) sizes.push(targets.length);
-      return post.call(this, message, transfer as Transferable[]);
+      return post.call(this, message, transfer);
     };
     try {
       const [plain, threaded] = await bothWays(blocks(6000, 21), blocks(6000, 22), 'found-late-runs', CREATED, 15);
