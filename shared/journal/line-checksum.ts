@@ -142,31 +142,40 @@ export const CHECKSUM_AT = PREFIX.length;
  * The CRC-32 of two byte strings one after the other, from the CRC-32 of each (as eight-hex-digit checksums are
  * computed: final values, not running registers) and the second's length: so pieces checksummed apart, in another
  * thread or as they were written, make the whole's checksum without reading it again. Multiplying by x^(8 * len2)
- * modulo the CRC polynomial is done by repeated squaring of the operator that appends one zero bit.
+ * modulo the CRC polynomial is done by the operators that append 1, 2, 4, ... zero bytes, one for each 1 bit of the
+ * length; those are made once (each the square of the one before), since a long load combines thousands of pieces.
  */
 export function crc32Combine(crc1: number, crc2: number, len2: number): number {
   if (len2 <= 0) return crc1 >>> 0;
-  const even = new Uint32Array(32);
-  const odd = new Uint32Array(32);
-  // The operator for one zero bit: the polynomial (reflected) in the first row, then a shift.
-  odd[0] = 0xedb88320;
-  for (let n = 1, row = 1; n < 32; n++, row = (row << 1) >>> 0) odd[n] = row;
-  square(even, odd); // two zero bits
-  square(odd, even); // four zero bits
   let crc = crc1 >>> 0;
   let left = len2;
-  // Each pass squares the operator (one byte, then two, four, ...) and applies it where the length has a 1 bit.
-  for (;;) {
-    square(even, odd);
-    if (left % 2 === 1) crc = times(even, crc);
-    left = Math.floor(left / 2);
-    if (left === 0) break;
-    square(odd, even);
-    if (left % 2 === 1) crc = times(odd, crc);
-    left = Math.floor(left / 2);
-    if (left === 0) break;
-  }
+  for (let k = 0; left > 0; k++, left = Math.floor(left / 2)) if (left % 2 === 1) crc = times(zeroBytesOperator(k), crc);
   return (crc ^ crc2) >>> 0;
+}
+
+/** The operators that append 2^k zero bytes, made as they are first needed. */
+const ZERO_BYTES: Uint32Array[] = [];
+
+function zeroBytesOperator(k: number): Uint32Array {
+  while (ZERO_BYTES.length <= k) {
+    const before = ZERO_BYTES.at(-1);
+    const next = new Uint32Array(32);
+    if (before) {
+      square(next, before);
+    } else {
+      // The operator for one zero bit (the polynomial, reflected, in the first row, then a shift), squared three
+      // times: eight zero bits.
+      const bit = new Uint32Array(32);
+      bit[0] = 0xedb88320;
+      for (let n = 1, row = 1; n < 32; n++, row = (row << 1) >>> 0) bit[n] = row;
+      const two = new Uint32Array(32);
+      square(two, bit);
+      square(bit, two);
+      square(next, bit);
+    }
+    ZERO_BYTES.push(next);
+  }
+  return ZERO_BYTES[k]!;
 }
 
 function times(matrix: Uint32Array, vector: number): number {
