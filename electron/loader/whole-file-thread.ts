@@ -12,6 +12,7 @@ import type { Block } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { breathe } from '../breathe';
 import { startServiceThread, ThreadAnswers } from '../service/service-thread';
+import { unpackBlocks } from './packed-blocks';
 import type { WholeFileAnswer, WholeFileRequest } from './whole-file-worker';
 
 /** Starts the thread (tests start one that fails); undefined when it cannot start. */
@@ -91,7 +92,7 @@ async function paragraphsFrom(
       if (!answer.ok) return answer;
       switch (answer.value.kind) {
         case 'blocks':
-          onBlocks(answer.value.blocks as Block[]);
+          onBlocks(unpackBlocks(answer.value));
           await breathe();
           worker.postMessage({ kind: 'next' } satisfies WholeFileRequest);
           break;

@@ -12,6 +12,8 @@ import type { Block } from '../../shared/model';
 import { createSplitter, type BlockSplitter } from '../../shared/formats/block-splitter';
 import { readDocx } from '../../shared/formats/docx/docx-reader';
 import { assertNever, type Failure } from '../../shared/result';
+import { giveWayToService } from '../service/thread-priority';
+import { packBlocks, type PackedBlocks } from './packed-blocks';
 
 /** The formats parsed here: those the loader can only parse whole. */
 export type WholeFileFormat = 'html' | 'tsv' | 'docx';
@@ -30,9 +32,7 @@ export type WholeFileRequest =
 
 /** The thread's answers: the paragraphs a batch at a time, in order, then the end; or why the file could not be read. */
 export type WholeFileAnswer =
-  | { readonly kind: 'blocks'; readonly blocks: readonly Block[] }
-  | { readonly kind: 'done' }
-  | { readonly kind: 'failed'; readonly error: Failure };
+  ({ readonly kind: 'blocks' } & PackedBlocks) | { readonly kind: 'done' } | { readonly kind: 'failed'; readonly error: Failure };
 
 /**
  * Paragraphs in one answer. Taking a batch in is a few milliseconds' work, but every paragraph of it is kept, and the
@@ -40,6 +40,8 @@ export type WholeFileAnswer =
  * collection held the service for 55-65 ms at times; with five hundred, 35-40.
  */
 export const BLOCKS_PER_ANSWER = 500;
+
+giveWayToService();
 
 let splitter: BlockSplitter | undefined;
 /** The paragraphs read, and how many have been handed over. */
@@ -91,5 +93,5 @@ function next(): void {
   if (handed >= read.length) return answer({ kind: 'done' });
   const blocks = read.slice(handed, handed + BLOCKS_PER_ANSWER);
   handed += blocks.length;
-  answer({ kind: 'blocks', blocks });
+  answer({ kind: 'blocks', ...packBlocks(blocks) });
 }
