@@ -6,13 +6,10 @@
  * garbage collection that followed held its thread for 50 ms and more. One job per thread: the service ends the
  * thread once it has all the pieces.
  */
-import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { assertNever, type Failure } from '../../shared/result';
+import { giveWayToService } from './thread-priority';
 import { writeBack, type WriteBackJob, type WriteBackParagraph } from './write-back';
-
-/** The export thread's nice value (0 is the process's, 19 the lowest priority). */
-const EXPORT_THREAD_NICENESS = 10;
 
 /**
  * What the service sends: the job first, then its paragraphs in batches, then the end; then, once the file is made,
@@ -33,15 +30,7 @@ export type ExportThreadAnswer =
   | { readonly kind: 'made'; readonly ok: false; readonly error: Failure }
   | { readonly kind: 'piece'; readonly bytes: ArrayBuffer };
 
-// On Linux each thread has a priority of its own: this one gives way to the service's thread, which answers the
-// reviewer, whenever both want a core (elsewhere the call would lower the whole process, so it is not made).
-if (process.platform === 'linux') {
-  try {
-    setPriority(EXPORT_THREAD_NICENESS);
-  } catch {
-    // Left at the process's priority.
-  }
-}
+giveWayToService();
 
 let job: WriteBackJob | undefined;
 const paragraphs: WriteBackParagraph<WriteBackJob>[] = [];
