@@ -12,7 +12,7 @@ import type { Block } from '../../shared/model';
 import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { breathe } from '../breathe';
 import { startServiceThread, ThreadAnswers } from '../service/service-thread';
-import { unpackBlocks } from './packed-blocks';
+import { unpackBlocks } from '../../shared/formats/packed-blocks';
 import type { WholeFileAnswer, WholeFileRequest } from './whole-file-worker';
 
 /** Starts the thread (tests start one that fails); undefined when it cannot start. */

@@ -13,7 +13,7 @@ import { createSplitter, type BlockSplitter } from '../../shared/formats/block-s
 import { readDocx } from '../../shared/formats/docx/docx-reader';
 import { assertNever, type Failure } from '../../shared/result';
 import { giveWayToService } from '../service/thread-priority';
-import { packBlocks, type PackedBlocks } from './packed-blocks';
+import { packBlocks, type PackedBlocks } from '../../shared/formats/packed-blocks';
 
 /** The formats parsed here: those the loader can only parse whole. */
 export type WholeFileFormat = 'html' | 'tsv' | 'docx';

@@ -7,6 +7,7 @@ import type { Block, ImportedFlag, InlineCode } from '../../model';
 import { ownString } from '../../own-string';
 import type { Failure } from '../../result';
 import type { BlockSplitter } from '../block-splitter';
+import { ownTexts } from '../packed-blocks';
 import { createXliffReader, type XliffUnit } from './xliff-reader';
 
 export interface XliffSplitter extends BlockSplitter {
@@ -16,13 +17,14 @@ export interface XliffSplitter extends BlockSplitter {
 
 /**
  * The paragraph a unit becomes. Its strings are the reader's pieces of the document's text, which keep the whole
- * piece of the file they were cut from: the paragraph, kept as long as the review is open, has copies of its own.
+ * piece of the file they were cut from: the paragraph, kept as long as the review is open, has copies of its own
+ * (its texts are copied by the splitter, a batch at a time: see `ownTexts`).
  */
-export function unitBlock(unit: XliffUnit): Block {
+function unitBlock(unit: XliffUnit): Block {
   return {
     kind: 'text',
-    text: ownString(unit.target),
-    source: ownString(unit.source),
+    text: unit.target,
+    source: unit.source,
     ref: ownString(unit.id),
     ...(unit.codes.length > 0 ? { codes: unit.codes.map(ownCode) } : {}),
     ...(unit.sourceCodes.length > 0 ? { sourceCodes: unit.sourceCodes.map(ownCode) } : {}),
@@ -51,7 +53,7 @@ export function createXliffSplitter(name = 'The XLIFF file'): XliffSplitter {
   const take = () => {
     const blocks = out;
     out = [];
-    return blocks;
+    return ownTexts(blocks);
   };
   return {
     push(text) {

@@ -1,8 +1,8 @@
 /**
- * Paragraphs handed from a thread to the service in a shape that is cheap for the service to keep (see
- * `PackedBlocks`).
+ * Paragraphs in a shape that is cheap for the service to keep (see `PackedBlocks`): handed over from a thread that
+ * read them, or packed where they were read (`ownTexts`).
  */
-import type { Block } from '../../shared/model';
+import type { Block } from '../model';
 
 /**
  * A batch of paragraphs as sent: their texts and sources joined into two strings (those whose characters all fit in
@@ -67,4 +67,13 @@ export function unpackBlocks(packed: PackedBlocks): Block[] {
     if (source !== NO_SOURCE) block.source = take(source);
     return block;
   });
+}
+
+/**
+ * The same paragraphs, their texts and sources copied into two strings of their own and each a slice of them: a
+ * reader's texts are pieces of the document it read, which keep the whole piece of the file they were cut from,
+ * and a hundred thousand texts each copied apart are that many objects for each young-generation collection to copy.
+ */
+export function ownTexts(blocks: Block[]): Block[] {
+  return blocks.length === 0 ? blocks : unpackBlocks(packBlocks(blocks));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../shared/model';
+import type { Block } from '../model';
 import { packBlocks, unpackBlocks } from './packed-blocks';
 
 describe('a batch of paragraphs handed over from the thread that read them', () => {
