@@ -21,7 +21,7 @@ export interface PackedBlocks {
 
 const NO_SOURCE = 0x7fffffff;
 /** A character that does not fit in a byte: a string holding one takes two bytes a character. */
-const WIDE = /[^\u0000-\u00ff]/;
+const WIDE = /[\u0100-\uffff]/;
 
 /** Packs a batch to be sent (in the thread that read it). */
 export function packBlocks(list: readonly Block[]): PackedBlocks {
