@@ -102,6 +102,9 @@ export class ArticleLoad {
         onProgress: (read, total) => {
           side.bytesRead = read;
           side.totalBytes = total;
+          // Reported on its own too: a page or Word document is read whole before its first paragraph is found,
+          // and the reviewer sees how far the reading is, and when it is done (that report is never held back).
+          this.report(read >= total);
         },
       }).then((r) => {
         side.done = true;

@@ -71,3 +71,18 @@ describe('opening the review of a long article', () => {
     expect(await sameParagraphsInSteps(a, a.slice(1))).toBe(false);
   });
 });
+
+describe('the progress of a page being opened', () => {
+  it('says the whole file is read before its first paragraph is found, as a page is parsed whole', async () => {
+    const page = join(dir, 'progress.html');
+    const body = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i + 1} of a page long enough to be read in several pieces.</p>`);
+    writeFileSync(page, `<!doctype html><html><body>${body.join('\n')}</body></html>`);
+    const reports: { bytesRead: number; totalBytes: number; paragraphs: number }[] = [];
+    const load = new ArticleLoad(page, undefined, (p) => reports.push(p));
+    await load.finished;
+    const allRead = reports.findIndex((p) => p.totalBytes > 0 && p.bytesRead === p.totalBytes);
+    expect(allRead).toBeGreaterThanOrEqual(0);
+    expect(reports[allRead]!.paragraphs).toBe(0);
+    expect(reports.at(-1)!.paragraphs).toBe(3000);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { ParagraphStatus } from '../state/use-paragraph-status';
 import { ArticlePane } from './ArticlePane';
+import { openingText } from './opening-text';
 import type { Flags } from './flags/use-flags';
 import { ParagraphReviewControls } from './status/ParagraphMarks';
 import type { ArticleHandle } from './use-article';
@@ -22,7 +23,7 @@ export function ArticleView({ article, flags, paragraphStatus, workspace }: Prop
   if (!cache || !state.article) {
     return (
       <div className="article-empty" aria-busy={state.opening}>
-        {state.opening ? 'Opening…' : 'Open an article to start reviewing (Ctrl+O), or drop a file here.'}
+        {state.opening ? openingText(state.unclaimed) : 'Open an article to start reviewing (Ctrl+O), or drop a file here.'}
       </div>
     );
   }

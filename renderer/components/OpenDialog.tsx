@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DirectoryListing, RecentFile, RedlineClient } from '../../shared/contract';
 import type { Failure } from '../../shared/result';
+import { formatBytes } from './format-bytes';
 import { FormError, useModalDialog } from './modal';
 import './open-dialog.css';
 
@@ -13,13 +14,6 @@ interface Props {
   readonly onClose: () => void;
   /** Opens the article; resolves to the failure, if any, to show in the dialog. */
   readonly onOpen: (path: string, sourcePath: string | undefined) => Promise<Failure | undefined>;
-}
-
-function formatBytes(n: number | undefined): string {
-  if (n === undefined) return '';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** A small folder or page outline, drawn inline so it shows whatever fonts the system has. */
