@@ -189,7 +189,13 @@ async function measure(): Promise<Figure[]> {
         value: readyRatio(chineseReview),
         unit: 'x',
         target: { op: '<=', value: 1.5 },
-        note: `loaded in ${chineseReview.loadMs.toFixed(0)} ms, review ready ${chineseReview.reviewMs.toFixed(0)} ms later; longest block ${chineseReview.blockMs.toFixed(0)} ms`,
+        note: `loaded in ${chineseReview.loadMs.toFixed(0)} ms, review ready ${chineseReview.reviewMs.toFixed(0)} ms later`,
+      },
+      {
+        name: '  longest event-loop block, open to its review ready',
+        value: chineseReview.blockMs,
+        unit: 'ms',
+        target: { op: '<=', value: 50 },
       },
       ...openingFigures(reopened, {
         ready: `reopen with ${REOPEN_FLAGS.toLocaleString('en')} flags, ${REOPEN_EDITS.toLocaleString('en')} edits: review ready after loading`,
