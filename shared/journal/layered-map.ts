@@ -196,8 +196,19 @@ export class LayeredMapDraft<K, V> extends LayeredReads<K, V> {
   /** This draft's own flat Map, for a change the overlay cannot hold (a key put back in the middle); changes go to it. */
   flatMap(): Map<K, V> {
     this.built = undefined;
-    this.flat ??= new Map(this.entries());
+    this.flat ??= this.flatCopy();
     return this.flat;
+  }
+
+  /**
+   * The entries as one Map. Where nothing of the base was replaced or taken out (flags added, as a long accept
+   * adds them), the base is copied by the Map itself, several times as fast as entry by entry through the layers.
+   */
+  private flatCopy(): Map<K, V> {
+    if (this.changed.size > 0 || this.removed.size > 0) return new Map(this.entries());
+    const flat = new Map(this.base);
+    for (const [key, value] of this.added) flat.set(key, value);
+    return flat;
   }
 
   /** The map as changed so far. Later changes do not change it. */
