@@ -201,12 +201,14 @@ export class LayeredMapDraft<K, V> extends LayeredReads<K, V> {
   }
 
   /**
-   * The entries as one Map. Where nothing of the base was replaced or taken out (flags added, as a long accept
-   * adds them), the base is copied by the Map itself, several times as fast as entry by entry through the layers.
+   * The entries as one Map, in their order: the base copied by the Map itself (several times as fast as entry by
+   * entry through the layers), then the overlay put on it: a key taken out and added again is deleted first, and so
+   * comes at the end, where the layers have it; a replaced value keeps its key's place.
    */
   private flatCopy(): Map<K, V> {
-    if (this.changed.size > 0 || this.removed.size > 0) return new Map(this.entries());
     const flat = new Map(this.base);
+    for (const key of this.removed) flat.delete(key);
+    for (const [key, value] of this.changed) flat.set(key, value);
     for (const [key, value] of this.added) flat.set(key, value);
     return flat;
   }
