@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../model';
-import { packBlocks, unpackBlocks } from './packed-blocks';
+import { ownTexts, packBlocks, unpackBlocks } from './packed-blocks';
 
 describe('a batch of paragraphs handed over from the thread that read them', () => {
   it('comes back as the same paragraphs, whatever their characters, sources, markup and lengths', () => {
@@ -19,6 +19,11 @@ describe('a batch of paragraphs handed over from the thread that read them', () 
     expect(packed.narrow).not.toMatch(/[\u0100-\uffff]/);
     expect(packed.narrow).toContain('Latin-1 only: é à ü ß');
     expect(unpackBlocks(structuredClone(packed))).toEqual(blocks);
+    // Copied in place, where they were read: the same objects, the same texts.
+    const copies = structuredClone(blocks);
+    const own = ownTexts(copies);
+    expect(own).toBe(copies);
+    expect(own).toEqual(blocks);
   });
 
   it('keeps an empty batch empty', () => {

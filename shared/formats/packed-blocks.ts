@@ -23,8 +23,13 @@ const NO_SOURCE = 0x7fffffff;
 /** A character that does not fit in a byte: a string holding one takes two bytes a character. */
 const WIDE = /[\u0100-\uffff]/;
 
-/** Packs a batch to be sent (in the thread that read it). */
-export function packBlocks(list: readonly Block[]): PackedBlocks {
+/** The texts of a batch, joined. */
+type JoinedTexts = Omit<PackedBlocks, 'blocks'>;
+
+type MutableBlock = { -readonly [K in keyof Block]: Block[K] };
+
+/** Joins the texts and sources of `list` into the two strings, and says where each ends. */
+function joinTexts(list: readonly Block[]): JoinedTexts {
   const narrow: string[] = [];
   const wide: string[] = [];
   let narrowAt = 0;
@@ -40,40 +45,52 @@ export function packBlocks(list: readonly Block[]): PackedBlocks {
     narrowAt += text.length;
     return narrowAt;
   };
-  const blocks = list.map((block, k) => {
-    const { text, source, ...rest } = block;
+  for (let k = 0; k < list.length; k++) {
+    const { text, source } = list[k]!;
     ends[2 * k] = place(text);
     ends[2 * k + 1] = source === undefined ? NO_SOURCE : place(source);
-    return rest;
-  });
-  return { blocks, narrow: narrow.join(''), wide: wide.join(''), ends };
+  }
+  return { narrow: narrow.join(''), wide: wide.join(''), ends };
 }
 
-/** The paragraphs of a batch, each text a slice of the batch's strings. */
-export function unpackBlocks(packed: PackedBlocks): Block[] {
-  const { narrow, wide, ends } = packed;
+/**
+ * Gives each paragraph object its texts as slices of the joined strings, in place: spreading a hundred thousand
+ * objects into new ones took ten times as long, and made the objects slower to read.
+ */
+function placeTexts(blocks: readonly MutableBlock[], { narrow, wide, ends }: JoinedTexts): void {
   let narrowAt = 0;
   let wideAt = 0;
   const take = (end: number): string => {
     if (end >= 0) return narrow.slice(narrowAt, (narrowAt = end));
     return wide.slice(wideAt, (wideAt = -1 - end));
   };
-  // Each paragraph's object as it came is given its texts, not copied with them: spreading a hundred thousand
-  // objects took ten times as long, and made objects slower to read.
-  return packed.blocks.map((rest, k) => {
-    const block = rest as { -readonly [K in keyof Block]: Block[K] };
-    block.text = take(ends[2 * k]!);
+  for (let k = 0; k < blocks.length; k++) {
+    blocks[k]!.text = take(ends[2 * k]!);
     const source = ends[2 * k + 1]!;
-    if (source !== NO_SOURCE) block.source = take(source);
-    return block;
-  });
+    if (source !== NO_SOURCE) blocks[k]!.source = take(source);
+  }
+}
+
+/** Packs a batch to be sent (in the thread that read it): the texts go once, in the joined strings. */
+export function packBlocks(list: readonly Block[]): PackedBlocks {
+  const blocks = list.map(({ text: _text, source: _source, ...rest }) => rest);
+  return { blocks, ...joinTexts(list) };
+}
+
+/** The paragraphs of a batch as sent, each text a slice of the batch's strings. */
+export function unpackBlocks(packed: PackedBlocks): Block[] {
+  const blocks = packed.blocks as MutableBlock[];
+  placeTexts(blocks, packed);
+  return blocks;
 }
 
 /**
  * The same paragraphs, their texts and sources copied into two strings of their own and each a slice of them: a
  * reader's texts are pieces of the document it read, which keep the whole piece of the file they were cut from,
  * and a hundred thousand texts each copied apart are that many objects for each young-generation collection to copy.
+ * The paragraphs are the reader's own, fresh objects: they are given their new texts in place.
  */
 export function ownTexts(blocks: Block[]): Block[] {
-  return blocks.length === 0 ? blocks : unpackBlocks(packBlocks(blocks));
+  if (blocks.length > 0) placeTexts(blocks as MutableBlock[], joinTexts(blocks));
+  return blocks;
 }
