@@ -15,9 +15,6 @@ import { assertNever, type Failure } from '../../shared/result';
 import { giveWayToService } from '../service/thread-priority';
 import { packBlocks, type PackedBlocks } from '../../shared/formats/packed-blocks';
 
-/** The formats parsed here: those the loader can only parse whole. */
-export type WholeFileFormat = 'html' | 'tsv' | 'docx';
-
 /**
  * What the loader sends: a text format's name, then its decoded text in pieces, then the end; or a Word document's
  * bytes at once. Each is answered with the first batch of paragraphs (or why not); each batch taken, with a request
