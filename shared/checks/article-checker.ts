@@ -55,9 +55,8 @@ export class ArticleChecker {
 
   /** Checks a whole article at once (the command line, tests). */
   runAll(paragraphs: readonly CheckParagraph[]): Finding[] {
-    this.begin(paragraphs);
-    for (let i = 0; i < paragraphs.length; i++) this.checkParagraph(i);
-    this.finish();
+    const work = this.steps(paragraphs);
+    while (!work.next().done);
     return this.findings();
   }
 
@@ -109,18 +108,16 @@ export class ArticleChecker {
   update(index: number, paragraph: CheckParagraph): Set<string> {
     const changed = new Set<string>([paragraph.id]);
     if (index < 0 || index >= this.paragraphs.length) return changed;
-    const named = new Map<string, number>([[paragraph.id, index]]);
     this.paragraphs[index] = paragraph;
     this.checkParagraph(index);
     const r = this.ratios[index]!;
     this.lengths[index] = this.hanTarget || Number.isNaN(r) ? undefined : lengthFinding(paragraph, this.calibration, r);
     // The keys the paragraph held before the edit and holds now (see ConsistencyIndex.set).
     for (const key of this.touched) {
-      nameGroup(this.groups.get(key), changed, named);
+      for (const f of this.groups.get(key)?.findings ?? []) changed.add(f.paragraphId);
       this.regroup(key);
-      nameGroup(this.groups.get(key), changed, named);
+      for (const f of this.groups.get(key)?.findings ?? []) changed.add(f.paragraphId);
     }
-    this.named = named;
     return changed;
   }
 
@@ -145,42 +142,10 @@ export class ArticleChecker {
     return ranks.map((k) => out[k]!);
   }
 
-  /** The findings of some paragraphs (after an edit: see `update`), without gathering the whole article's. */
-  findingsOf(ids: ReadonlySet<string>): Finding[] {
-    const out: Finding[] = [];
-    for (const id of ids) {
-      const i = this.named.get(id) ?? (this.order ??= this.positionsById()).get(id);
-      if (i === undefined) continue;
-      out.push(...(this.local[i] ?? []));
-      const length = this.lengths[i];
-      if (length) out.push(length);
-    }
-    for (const { findings } of this.groups.values()) for (const f of findings) if (ids.has(f.paragraphId)) out.push(f);
-    return out;
-  }
-
-  /** Each paragraph's position by its id. */
-  private positionsById(): Map<string, number> {
-    const order = new Map<string, number>();
-    for (let i = 0; i < this.paragraphs.length; i++) order.set(this.paragraphs[i]!.id, i);
-    return order;
-  }
-
   /** Variant groups the last checked paragraph held before or holds now. */
   private touched = new Set<string>();
-  /**
-   * Positions by id, made when `findingsOf` is first asked for a paragraph the last update did not name, and kept
-   * current after. A full run does not fill it as it goes: a map of 100,000 ids was a tenth of the run, and the
-   * findings are ordered by the positions the checks keep themselves.
-   */
-  private order: Map<string, number> | undefined;
-  /** The positions of the paragraphs the last update named, by id: what `findingsOf` is asked for next. */
-  private named = new Map<string, number>();
-
   private begin(paragraphs: readonly CheckParagraph[]): void {
     this.paragraphs = [...paragraphs];
-    this.order = undefined;
-    this.named = new Map();
     this.local = new Array<readonly Finding[] | undefined>(paragraphs.length);
     this.lengths = new Array<Finding | undefined>(paragraphs.length);
     this.ratios = new Float64Array(paragraphs.length).fill(Number.NaN);
@@ -196,23 +161,9 @@ export class ArticleChecker {
     );
   }
 
-  private finish(): void {
-    this.calibrate();
-    this.judgeLengths();
-    for (const key of [...this.consistency.keys()]) this.regroup(key);
-  }
-
   private calibrate(): void {
     this.calibration = calibrateLength(this.judged);
     this.judged = [];
-  }
-
-  private judgeLengths(): void {
-    if (this.hanTarget) return;
-    for (let i = 0; i < this.paragraphs.length; i++) {
-      const r = this.ratios[i]!;
-      if (!Number.isNaN(r)) this.lengths[i] = lengthFinding(this.paragraphs[i]!, this.calibration, r);
-    }
   }
 
   private regroup(key: string): void {
@@ -224,7 +175,6 @@ export class ArticleChecker {
 
   private checkParagraph(i: number): void {
     const p = this.paragraphs[i]!;
-    this.order?.set(p.id, i);
     const ratio = logRatio(p);
     this.ratios[i] = ratio ?? Number.NaN;
     if (ratio !== undefined) this.judged.push(ratio);
@@ -246,15 +196,6 @@ export class ArticleChecker {
     this.local[i] = found.length > 1 ? dedupe(found).slice() : found.length === 1 ? [found[0]!] : undefined;
     this.touched = furniture ? this.consistency.set({ ...p, text: '' }, i) : this.consistency.set(p, i);
   }
-}
-
-/** Adds the paragraphs of a variant group's findings to those an update names, with their positions. */
-function nameGroup(group: VariantGroup | undefined, changed: Set<string>, named: Map<string, number>): void {
-  if (!group) return;
-  group.findings.forEach((f, k) => {
-    changed.add(f.paragraphId);
-    named.set(f.paragraphId, group.positions[k]!);
-  });
 }
 
 /** One finding per check and span: two rules that found the same thing say it once. */
