@@ -46,7 +46,7 @@ const MULTI_CHAR_UNITS = ['公里', '公斤', '小时', '分钟', '个月', '周
 const FULL_WIDTH = /[０-９．，：％]/;
 
 /** Full-width digits and signs as ASCII, one character for one, so offsets stay the same. */
-export function halfWidth(text: string): string {
+function halfWidth(text: string): string {
   // Most texts hold none: a test is far cheaper than a replace that calls back for nothing.
   if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[０-９．，：％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -110,7 +110,7 @@ export function readSourceNumbers(text: string): NumberMention[] {
     const start = m.index;
     let end = start + m[0].length;
     if (m[1] !== undefined) {
-      out.push({ values: [Number(ascii(m[1])) + Number(ascii(m[2]!)) / 60], start, end, digits: true });
+      out.push({ values: [Number(halfWidth(m[1])) + Number(halfWidth(m[2]!)) / 60], start, end, digits: true });
       continue;
     }
     let value: number;
@@ -118,7 +118,7 @@ export function readSourceNumbers(text: string): NumberMention[] {
     const first = m[0].charCodeAt(0);
     if (isDigit(first) || (first >= 0xff10 && first <= 0xff19)) {
       if (start > 0 && isLatinLetter(text.charCodeAt(start - 1))) continue; // part of a code such as "G20", "LED2"
-      value = digitsValue(ascii(m[0]));
+      value = digitsValue(halfWidth(m[0]));
       const mult = multiplierAfter(text, end);
       value *= mult.factor;
       end += mult.length;
@@ -152,12 +152,6 @@ export function readSourceNumbers(text: string): NumberMention[] {
 
 /** Words for the afternoon and evening before an hour (下午3时): the hour may be read either way. */
 const AFTERNOON = new Set(['下午', '晚上', '傍晚']);
-
-/** A match's digits and signs as ASCII: most hold no full-width character and are returned as they are. */
-function ascii(written: string): string {
-  for (let i = 0; i < written.length; i++) if (written.charCodeAt(i) >= 0xff00) return halfWidth(written);
-  return written;
-}
 
 const UNITS_EN: Readonly<Record<string, number>> = {
   zero: 0,
