@@ -8,7 +8,6 @@
  * rule leaves it out and misses some errors rather than raising noise. Headings and title-like paragraphs (no
  * closing full stop) are never checked for verbs.
  */
-import { isWideSpace } from '../wide-space';
 import { finding, isMostlyHan, type CheckParagraph, type Finding } from './finding';
 
 const CATEGORY_FUSED = 'Linguistic conventions/Unintelligible';
@@ -443,8 +442,7 @@ export function checkSentences(p: CheckParagraph): Finding[] {
  * space and closing marks instead of trying the pattern at every place in the paragraph.
  */
 function endsLikeSentence(text: string): boolean {
-  let i = text.length;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i -= 1;
+  let i = text.trimEnd().length;
   while (i > 0 && isClosingMark(text.charCodeAt(i - 1))) i -= 1;
   if (i === 0) return false;
   const c = text.charCodeAt(i - 1);
@@ -454,12 +452,6 @@ function endsLikeSentence(text: string): boolean {
 /** " ” ’ ) */
 function isClosingMark(code: number): boolean {
   return code === 34 || code === 0x201d || code === 0x2019 || code === 41;
-}
-
-/** White space as `\s` matches it. */
-function isSpace(code: number): boolean {
-  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0xfeff || isWideSpace(code);
 }
 
 /**
