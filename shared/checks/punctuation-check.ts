@@ -78,16 +78,15 @@ function pairs(p: CheckParagraph, open: string, close: string, what: string): Fi
       if (open === '“' && stack.length > 0) {
         // “ … “ with no close between: the first quotation was never closed.
         const at = stack.pop()!;
-        out.push(finding('punctuation', p, at, at + 1, CATEGORY, 'minor', `An opening ${what} that is never closed.`));
+        add(out, p, at, at + 1, `An opening ${what} that is never closed.`);
       }
       stack.push(i);
     } else if (c === close) {
-      if (stack.length === 0) out.push(finding('punctuation', p, i, i + 1, CATEGORY, 'minor', `A closing ${what} with no opening one.`));
+      if (stack.length === 0) add(out, p, i, i + 1, `A closing ${what} with no opening one.`);
       else stack.pop();
     }
   }
   const quotationRunsOn = open === '“' && stack.length === 1;
-  if (!quotationRunsOn)
-    for (const at of stack) out.push(finding('punctuation', p, at, at + 1, CATEGORY, 'minor', `An opening ${what} that is never closed.`));
+  if (!quotationRunsOn) for (const at of stack) add(out, p, at, at + 1, `An opening ${what} that is never closed.`);
   return out;
 }
