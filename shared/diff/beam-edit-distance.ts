@@ -8,7 +8,7 @@
  * length squared: a 20,000-word paragraph needs some 8 MB (two matrices) instead of 1.6 GB.
  *
  * TER tries many shifted hypotheses per paragraph, each differing from the current one in a short stretch. The
- * rows before that stretch are taken from the stored matrix, and `full` also keeps the reverse matrix (the
+ * rows before that stretch are taken from the stored matrix, and the reverse matrix is kept too (the
  * cost from each cell to the end, built on the first candidate): every path crosses the row where the stretch
  * ends, and from there on the words, so the costs to the end, are the stored ones; the distance is then the
  * cheapest sum over that one row.
@@ -25,7 +25,7 @@
 /** sacreBLEU's beam: cells more than this far from the scaled diagonal are not computed. */
 const BEAM_WIDTH = 25;
 /**
- * The first limit `full` tries when it is given no guess (or twice the difference of the lengths, which the
+ * The first limit `measure` tries when it is given no guess (or twice the difference of the lengths, which the
  * distance is at least), and the least it goes on with after a guess below the distance: a post-edited paragraph
  * is rarely more edits away, and a limit too small costs a pass cut short.
  */
@@ -80,7 +80,7 @@ export class BeamEditDistance {
   /** Row i's cells are stored at rowBase[i] + j, in `costs` and in `rest`, for j in its beam. */
   private readonly rowBase: Int32Array;
   /**
-   * The matrix of the hypothesis last passed to `full`, for restarting from a shared prefix. Only the cells of row
+   * The matrix of the hypothesis last passed to `measure`, for restarting from a shared prefix. Only the cells of row
    * i in [costFirst[i], costEnd[i]) hold values; the others cost more than `storedLimit` allows (see `row`).
    */
   private readonly costs: Int32Array;
@@ -99,12 +99,12 @@ export class BeamEditDistance {
   private readonly restEnd: Int32Array;
   /** The limit `rest` was built with; -1 while it is not built for the stored hypothesis. */
   private restLimit = -1;
-  /** The hypothesis last passed to `full`. */
+  /** The hypothesis last passed to `measure`. */
   private readonly stored: Int32Array;
-  /** Whether `costs` holds the matrix of `stored` (borrowed memory holds old values until the first `full`). */
+  /** Whether `costs` holds the matrix of `stored` (borrowed memory holds old values until the first `measure`). */
   private filled = false;
   private readonly path: Int32Array;
-  /** Where `full` writes the alignment it returns (valid until the next call). */
+  /** Where `alignment` writes the alignment it returns (valid until the next call). */
   private readonly align: Int32Array;
   private readonly hypErr: Int32Array;
   private readonly refErr: Int32Array;
@@ -151,7 +151,7 @@ export class BeamEditDistance {
     this.refErr = take(m + 1);
     this.rowA = take(m + 1);
     this.rowB = take(m + 1);
-    // Borrowed memory holds old values: every array is written before it is read (the rows by `full`).
+    // Borrowed memory holds old values: every array is written before it is read (the rows by `measure`).
     let base = 0;
     for (let i = 0; i <= n; i++) {
       this.lo[i] = lowest(i);
@@ -482,8 +482,10 @@ export class BeamEditDistance {
 
   /**
    * Distance of a hypothesis that shares its first `from` words, and every word from position `same` on, with
-   * the one last passed to `full`: rows up to `from` are taken from that matrix and the rest computed in two
-   * rolling rows (see `throughRest`); only `hyp`'s words in [from, same) are read. Only a distance of at most
+   * the one last passed to `measure`: rows up to `from` are taken from that matrix and the rest computed in two
+   * rolling rows (see `throughRest`); only `hyp`'s words in [from, same) are read, as long as `limit` is no larger
+   * than the limit the stored rows were computed with (TER's never is: it asks below a distance `measure` found):
+   * a larger limit starts again from the first row, and reads `hyp` from its start. Only a distance of at most
    * `limit` is needed exactly: past it, some value above `limit` is returned.
    */
   distanceFrom(hyp: Int32Array, from: number, limit: number, same: number = this.n): number {
