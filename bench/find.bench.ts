@@ -5,14 +5,14 @@
  * Searches start half-way down the article, where a reviewer at work usually is. The service's event loop is
  * watched the whole time: its longest block is the longest any other request would have waited.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FoundMatch, MatchCount, ReplaceResult } from '../shared/contract';
 import { ReviewService } from '../electron/service/review-service';
 import { startBrowserHost } from '../electron/host/browser-host';
-import { articleText, generateParagraphs } from './article-generator';
+import { writeArticle } from './article-generator';
 import { benchServiceOptions, hostClient, openTimed } from './review-client';
 import { median, type BenchSection, type Figure } from './report';
 
@@ -64,7 +64,7 @@ export const section: BenchSection = {
     const file = join(dir, 'long.txt');
     const options = benchServiceOptions(dir);
     try {
-      writeFileSync(file, articleText(generateParagraphs({ seed: 41, paragraphs: PARAGRAPHS })));
+      writeArticle(file, { seed: 41, paragraphs: PARAGRAPHS });
       const service = new ReviewService(options);
       const { view } = await openTimed(service, file);
       const reviewId = view.reviewId;

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleText, generateParagraphs } from './article-generator';
+import { generateParagraphs, writeArticle } from './article-generator';
 import { builtChild } from './built-child';
 import { median, type BenchSection, type Figure } from './report';
 
@@ -17,7 +17,7 @@ const PARAGRAPHS = 100_000;
 const RUNS = 3;
 
 function generate(path: string, language: 'mixed' | 'chinese'): void {
-  writeFileSync(path, articleText(generateParagraphs({ seed: language === 'mixed' ? 21 : 22, paragraphs: PARAGRAPHS, language })));
+  writeArticle(path, { seed: language === 'mixed' ? 21 : 22, paragraphs: PARAGRAPHS, language });
 }
 
 const escapeXml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

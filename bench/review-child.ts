@@ -18,12 +18,28 @@ import { ReviewService } from '../electron/service/review-service';
 import { startBrowserHost } from '../electron/host/browser-host';
 import type { Annotation } from '../shared/model';
 import { seededRandom } from '../shared/seeded-random';
-import { articleText, generateParagraphs, postEditParagraph } from './article-generator';
+import { articleText, generateParagraphs, postEditParagraph, writeArticle } from './article-generator';
 import { median, percentile, type Figure } from './report';
 import { benchServiceOptions, collectBenchGarbage, hostClient, longestBlock, must, openTimed } from './review-client';
 import type { ExportArticleFormat } from '../shared/contract';
 
-type OpenedTimed = Awaited<ReturnType<typeof openTimed>>;
+/** An opening's times (see openTimed). */
+type OpenedTimed = Pick<Awaited<ReturnType<typeof openTimed>>, 'loadMs' | 'reviewMs' | 'blockMs'>;
+type Timed = { readonly ms: number; readonly blockMs: number };
+
+/** What the first review of the article measured: numbers only, so that nothing of its data outlives it. */
+interface FirstReview {
+  readonly opened: OpenedTimed;
+  readonly reviewPath: string;
+  readonly flagMs: number[];
+  readonly flagBytes: number[];
+  readonly editMs: number[];
+  readonly viewMs: number;
+  readonly compared: Timed;
+  readonly windowMs: number;
+  readonly saved: Timed;
+  readonly exports: { format: ExportArticleFormat; how: string; ms: number; blockMs: number }[];
+}
 
 const PARAGRAPHS = 100_000;
 const FLAGS = 2_000;
@@ -62,138 +78,166 @@ function openingFigures(r: OpenedTimed, names: { readonly ready: string; readonl
   ];
 }
 
+/**
+ * The review's first session: opened new, flagged and edited through the browser host, compared, a version saved,
+ * exported. Each phase of the benchmark is a function of its own, which answers numbers: a suspended async function
+ * keeps its temporaries (V8 saves its whole register file), and the answers of a phase (exports of the whole
+ * article among them) would otherwise stay in memory through the next phase's measures.
+ */
+async function firstReview(dir: string, file: string, toEdit: readonly string[]): Promise<FirstReview> {
+  const options = benchServiceOptions(dir);
+  const first = new ReviewService(options);
+  const created = await openTimed(first, file);
+  const reviewId = created.view.reviewId;
+  const paragraphs = must(await first.readParagraphs({ reviewId, start: 0, end: 1 })).paragraphs;
+  const host = await startBrowserHost({ service: first, staticDir: dir, port: 0 });
+  const client = hostClient(host);
+  const flagMs: number[] = [];
+  const flagBytes: number[] = [];
+  for (let i = 0; i < FLAGS; i++) {
+    const r = await client.call('addAnnotation', {
+      reviewId,
+      paragraphId: `p${1 + i * 50}`,
+      side: 'target',
+      start: 0,
+      end: 3,
+      category: 'Accuracy/Mistranslation',
+      severity: i % 3 === 0 ? 'major' : 'minor',
+      comment: '',
+    });
+    flagMs.push(r.ms);
+    flagBytes.push(r.bytes);
+  }
+  const rand = seededRandom(42);
+  const editMs: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const r = await client.call('editParagraph', {
+      reviewId,
+      paragraphId: `p${i * EDIT_STEP + 1}`,
+      text: postEditParagraph(rand, toEdit[i]!),
+    });
+    editMs.push(r.ms);
+  }
+  await client.close();
+  await host.close();
+  let t = performance.now();
+  must(await first.getReview({ reviewId }));
+  const viewMs = performance.now() - t;
+  const compared = await longestBlock(async () =>
+    must(await first.compare({ reviewId, left: 0, right: 'current', level: 'word', start: 0, end: 200 })),
+  );
+  t = performance.now();
+  must(await first.compare({ reviewId, left: 0, right: 'current', level: 'word', start: 50_000, end: 50_200 }));
+  const windowMs = performance.now() - t;
+  const saved = await longestBlock(async () => must(await first.saveVersion({ reviewId, message: 'bench' })));
+  const afterSave = saved.value;
+  // Exports of the corrected article, each in a format a reviewer hands on (plain text, Word, a web page, XLIFF
+  // with its quality issues, the whole review as JSON, the patch from the machine translation): saved as a file, as the desktop app saves it, and
+  // downloaded through the browser host, as the page downloads it.
+  const exports: { format: ExportArticleFormat; how: string; ms: number; blockMs: number }[] = [];
+  const downloadHost = await startBrowserHost({ service: first, staticDir: dir, port: 0 });
+  const downloads = hostClient(downloadHost);
+  for (const format of EXPORTS) {
+    const path = join(dir, `exported.${format}`);
+    const saved = await longestBlock(async () => must(await first.exportArticle({ reviewId, format, path, overwrite: true })));
+    exports.push({ format, how: 'saved as a file', ms: saved.ms, blockMs: saved.blockMs });
+    const given = await longestBlock(() => downloads.fetchBytes('exportText', { reviewId, format }));
+    const answer = JSON.parse(Buffer.concat(given.value).toString('utf8')) as { ok: boolean; value?: { paragraphs: number } };
+    if (!answer.ok || answer.value?.paragraphs !== PARAGRAPHS) throw new Error(`the ${format} download failed`);
+    exports.push({ format, how: 'downloaded through the browser host', ms: given.ms, blockMs: given.blockMs });
+  }
+  await downloads.close();
+  await downloadHost.close();
+  await first.close();
+  if (paragraphs.length !== 1 || afterSave.versions?.length !== 2) throw new Error('the review did not come back whole');
+  return {
+    opened: { loadMs: created.loadMs, reviewMs: created.reviewMs, blockMs: created.blockMs },
+    reviewPath: created.view.reviewPath,
+    flagMs,
+    flagBytes,
+    editMs,
+    viewMs,
+    compared: { ms: compared.ms, blockMs: compared.blockMs },
+    windowMs,
+    saved: { ms: saved.ms, blockMs: saved.blockMs },
+    exports,
+  };
+}
+
+/** Brings the review to 10,000 flags and 5,000 edits and reopens it; answers the opening's times. */
+async function reopenedReview(dir: string, file: string, reviewPath: string): Promise<OpenedTimed> {
+  // Bring the review to 10,000 flags and 5,000 edits straight through its journal (through the service each
+  // flag would answer with the whole review view, which makes building a large review slow, not reopening it).
+  const journal = must(await ReviewJournal.open(reviewPath)).journal;
+  const pending: Promise<unknown>[] = [];
+  for (let i = FLAGS; i < REOPEN_FLAGS; i++) {
+    const annotation: Annotation = {
+      id: `bench-${i}`,
+      paragraphId: `p${1 + ((i * 7) % PARAGRAPHS)}`,
+      side: 'target',
+      start: 0,
+      end: 3,
+      category: 'Linguistic conventions/Grammar',
+      severity: 'minor',
+      comment: '',
+      rater: 'bench',
+      origin: { kind: 'person' },
+      status: 'open',
+      created: new Date().toISOString(),
+    };
+    pending.push(journal.append({ type: 'annotation-added', annotation }));
+  }
+  for (let i = EDITS; i < REOPEN_EDITS; i++) {
+    pending.push(journal.append({ type: 'paragraph-edited', paragraphId: `p${2 + i * 19}`, text: `${i}. another edited paragraph.` }));
+  }
+  await Promise.all(pending);
+  await journal.close();
+
+  collectBenchGarbage();
+  const second = new ReviewService(benchServiceOptions(dir));
+  const reopened = await openTimed(second, file);
+  await second.close();
+  if (reopened.view.annotations.length !== REOPEN_FLAGS) throw new Error('the review did not come back whole');
+  return { loadMs: reopened.loadMs, reviewMs: reopened.reviewMs, blockMs: reopened.blockMs };
+}
+
+/** A new review of an article all in Chinese, whose words are counted by dictionary segmentation. */
+async function chineseReview(dir: string): Promise<OpenedTimed> {
+  const chinese = join(dir, 'chinese.txt');
+  writeArticle(chinese, { seed: 43, paragraphs: PARAGRAPHS, language: 'chinese' });
+  collectBenchGarbage();
+  const third = new ReviewService(benchServiceOptions(dir));
+  const opened = await openTimed(third, chinese);
+  await third.close();
+  return { loadMs: opened.loadMs, reviewMs: opened.reviewMs, blockMs: opened.blockMs };
+}
+
 async function measure(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'redline-bench-review-'));
   const file = join(dir, 'long.txt');
-  const chinese = join(dir, 'chinese.txt');
-  const options = benchServiceOptions(dir);
   try {
-    const toEdit = generate(file);
-    collectBenchGarbage();
-    const first = new ReviewService(options);
-    const created = await openTimed(first, file);
-    const reviewId = created.view.reviewId;
-    const paragraphs = must(await first.readParagraphs({ reviewId, start: 0, end: 1 })).paragraphs;
-    const host = await startBrowserHost({ service: first, staticDir: dir, port: 0 });
-    const client = hostClient(host);
-    const flagMs: number[] = [];
-    const flagBytes: number[] = [];
-    for (let i = 0; i < FLAGS; i++) {
-      const r = await client.call('addAnnotation', {
-        reviewId,
-        paragraphId: `p${1 + i * 50}`,
-        side: 'target',
-        start: 0,
-        end: 3,
-        category: 'Accuracy/Mistranslation',
-        severity: i % 3 === 0 ? 'major' : 'minor',
-        comment: '',
-      });
-      flagMs.push(r.ms);
-      flagBytes.push(r.bytes);
-    }
-    const rand = seededRandom(42);
-    const editMs: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
-      const r = await client.call('editParagraph', {
-        reviewId,
-        paragraphId: `p${i * EDIT_STEP + 1}`,
-        text: postEditParagraph(rand, toEdit[i]!),
-      });
-      editMs.push(r.ms);
-    }
-    await client.close();
-    await host.close();
-    let t = performance.now();
-    must(await first.getReview({ reviewId }));
-    const viewMs = performance.now() - t;
-    const compared = await longestBlock(async () =>
-      must(await first.compare({ reviewId, left: 0, right: 'current', level: 'word', start: 0, end: 200 })),
-    );
-    const compareMs = compared.ms;
-    t = performance.now();
-    must(await first.compare({ reviewId, left: 0, right: 'current', level: 'word', start: 50_000, end: 50_200 }));
-    const windowMs = performance.now() - t;
-    const saved = await longestBlock(async () => must(await first.saveVersion({ reviewId, message: 'bench' })));
-    const afterSave = saved.value;
-    const versionMs = saved.ms;
-    // Exports of the corrected article, each in a format a reviewer hands on (plain text, Word, a web page, XLIFF
-    // with its quality issues, the whole review as JSON, the patch from the machine translation): saved as a file, as the desktop app saves it, and
-    // downloaded through the browser host, as the page downloads it.
-    const exports: { format: ExportArticleFormat; how: string; ms: number; blockMs: number }[] = [];
-    const downloadHost = await startBrowserHost({ service: first, staticDir: dir, port: 0 });
-    const downloads = hostClient(downloadHost);
-    for (const format of EXPORTS) {
-      const path = join(dir, `exported.${format}`);
-      const saved = await longestBlock(async () => must(await first.exportArticle({ reviewId, format, path, overwrite: true })));
-      exports.push({ format, how: 'saved as a file', ms: saved.ms, blockMs: saved.blockMs });
-      const given = await longestBlock(() => downloads.fetchBytes('exportText', { reviewId, format }));
-      const answer = JSON.parse(Buffer.concat(given.value).toString('utf8')) as { ok: boolean; value?: { paragraphs: number } };
-      if (!answer.ok || answer.value?.paragraphs !== PARAGRAPHS) throw new Error(`the ${format} download failed`);
-      exports.push({ format, how: 'downloaded through the browser host', ms: given.ms, blockMs: given.blockMs });
-    }
-    await downloads.close();
-    await downloadHost.close();
-    await first.close();
-
-    // Bring the review to 10,000 flags and 5,000 edits straight through its journal (through the service each
-    // flag would answer with the whole review view, which makes building a large review slow, not reopening it).
-    const journal = must(await ReviewJournal.open(created.view.reviewPath)).journal;
-    const pending: Promise<unknown>[] = [];
-    for (let i = FLAGS; i < REOPEN_FLAGS; i++) {
-      const annotation: Annotation = {
-        id: `bench-${i}`,
-        paragraphId: `p${1 + ((i * 7) % PARAGRAPHS)}`,
-        side: 'target',
-        start: 0,
-        end: 3,
-        category: 'Linguistic conventions/Grammar',
-        severity: 'minor',
-        comment: '',
-        rater: 'bench',
-        origin: { kind: 'person' },
-        status: 'open',
-        created: new Date().toISOString(),
-      };
-      pending.push(journal.append({ type: 'annotation-added', annotation }));
-    }
-    for (let i = EDITS; i < REOPEN_EDITS; i++) {
-      pending.push(journal.append({ type: 'paragraph-edited', paragraphId: `p${2 + i * 19}`, text: `${i}. another edited paragraph.` }));
-    }
-    await Promise.all(pending);
-    await journal.close();
-
-    const second = new ReviewService(options);
-    const reopened = await openTimed(second, file);
-    await second.close();
-
-    // A new review of an article all in Chinese, whose words are counted by dictionary segmentation.
-    writeFileSync(chinese, articleText(generateParagraphs({ seed: 43, paragraphs: PARAGRAPHS, language: 'chinese' })));
-    collectBenchGarbage();
-    const third = new ReviewService(options);
-    const chineseReview = await openTimed(third, chinese);
-    await third.close();
-    if (reopened.view.annotations.length !== REOPEN_FLAGS || paragraphs.length !== 1 || afterSave.versions?.length !== 2) {
-      throw new Error('the review did not come back whole');
-    }
+    const first = await firstReview(dir, file, generate(file));
+    const reopened = await reopenedReview(dir, file, first.reviewPath);
+    const chinese = await chineseReview(dir);
+    const { flagMs, flagBytes, editMs, viewMs, compared, windowMs, saved, exports } = first;
     flagMs.sort((a, b) => a - b);
     editMs.sort((a, b) => a - b);
     return [
-      ...openingFigures(created, {
+      ...openingFigures(first.opened, {
         ready: 'new review file ready after the article loaded',
         ratio: 'new review ready, ratio of open-to-ready to the load',
         block: 'longest event-loop block, open to new review ready',
       }),
       {
         name: 'new review of an all-Chinese article, ratio to the load',
-        value: readyRatio(chineseReview),
+        value: readyRatio(chinese),
         unit: 'x',
         target: { op: '<=', value: 1.5 },
-        note: `loaded in ${chineseReview.loadMs.toFixed(0)} ms, review ready ${chineseReview.reviewMs.toFixed(0)} ms later`,
+        note: `loaded in ${chinese.loadMs.toFixed(0)} ms, review ready ${chinese.reviewMs.toFixed(0)} ms later`,
       },
       {
         name: '  longest event-loop block, open to its review ready',
-        value: chineseReview.blockMs,
+        value: chinese.blockMs,
         unit: 'ms',
         target: { op: '<=', value: 50 },
       },
@@ -212,11 +256,11 @@ async function measure(): Promise<Figure[]> {
       },
       { name: 'paragraph edit acknowledged at the client, median', value: median(editMs), unit: 'ms', target: { op: '<=', value: 20 } },
       { name: 'review view with every flag and draft', value: viewMs, unit: 'ms', target: { op: '<=', value: 50 } },
-      { name: 'save version 1, answered with its figures (article TER)', value: versionMs, unit: 'ms', target: { op: '<=', value: 500 } },
+      { name: 'save version 1, answered with its figures (article TER)', value: saved.ms, unit: 'ms', target: { op: '<=', value: 500 } },
       { name: '  longest event-loop block meanwhile', value: saved.blockMs, unit: 'ms', target: { op: '<=', value: 50 } },
       {
         name: 'compare machine translation with current text, first window',
-        value: compareMs,
+        value: compared.ms,
         unit: 'ms',
         target: { op: '<=', value: 1000 },
       },

@@ -19,14 +19,23 @@ import { benchServiceOptions, hostClient, longestBlock, must } from './review-cl
 /** Suggestions the page asks for at a time (as the page does). */
 const PAGE = 2000;
 
+/**
+ * Writes the article and its source into `dir` and keeps nothing of them (in a function of its own: a suspended async
+ * function would keep them in memory beside the service measured; see writeArticle in article-generator.ts).
+ */
+function writeArticle(dir: string): { target: string; source: string } {
+  const paragraphs = article(7);
+  const target = join(dir, 'long.en.txt');
+  const source = join(dir, 'long.zh.txt');
+  writeFileSync(target, articleText(paragraphs.map((p) => p.text)));
+  writeFileSync(source, articleText(paragraphs.map((p) => p.source ?? '')));
+  return { target, source };
+}
+
 async function measure(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'redline-bench-suggestions-'));
   try {
-    const paragraphs = article(7);
-    const target = join(dir, 'long.en.txt');
-    const source = join(dir, 'long.zh.txt');
-    writeFileSync(target, articleText(paragraphs.map((p) => p.text)));
-    writeFileSync(source, articleText(paragraphs.map((p) => p.source ?? '')));
+    const { target, source } = writeArticle(dir);
     const service = new ReviewService(benchServiceOptions(dir));
     const reviewId = must(await service.openArticle({ path: target, sourcePath: source })).reviewId;
     while (!must(await service.getReview({ reviewId }))) await new Promise((done) => setTimeout(done, 20));
