@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FoundMatch, MatchCount, ReplaceResult } from '../shared/contract';
-import { ReviewService } from '../electron/service/review-service';
 import { startBrowserHost } from '../electron/host/browser-host';
 import { writeArticle } from './article-generator';
-import { benchServiceOptions, hostClient, openTimed } from './review-client';
+import { benchServiceOptions, hostClient, openTimed, startedService } from './review-client';
 import { median, type BenchSection, type Figure } from './report';
 
 const PARAGRAPHS = 100_000;
@@ -65,7 +64,7 @@ export const section: BenchSection = {
     const options = benchServiceOptions(dir);
     try {
       writeArticle(file, { seed: 41, paragraphs: PARAGRAPHS });
-      const service = new ReviewService(options);
+      const service = await startedService(options);
       const { view } = await openTimed(service, file);
       const reviewId = view.reviewId;
       // The automatic checks run over the article once its review opens; searches are timed after they finished,

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { ReviewService } from '../electron/service/review-service';
+import { startedService } from './review-client';
 import { residentPeak } from './resident-peak';
 
 const file = process.argv[2]!;
 const dataDir = mkdtempSync(join(tmpdir(), 'redline-bench-data-'));
-const service = new ReviewService({
+const service = await startedService({
   host: 'browser',
   version: 'bench',
   dataDir,

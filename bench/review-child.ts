@@ -14,13 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ReviewJournal } from '../electron/journal/review-journal';
-import { ReviewService } from '../electron/service/review-service';
 import { startBrowserHost } from '../electron/host/browser-host';
 import type { Annotation } from '../shared/model';
 import { seededRandom } from '../shared/seeded-random';
 import { articleText, generateParagraphs, postEditParagraph, writeArticle } from './article-generator';
 import { median, percentile, type Figure } from './report';
-import { benchServiceOptions, collectBenchGarbage, hostClient, longestBlock, must, openTimed } from './review-client';
+import { benchServiceOptions, collectBenchGarbage, hostClient, longestBlock, must, openTimed, startedService } from './review-client';
 import type { ExportArticleFormat } from '../shared/contract';
 
 /** An opening's times (see openTimed). */
@@ -86,7 +85,7 @@ function openingFigures(r: OpenedTimed, names: { readonly ready: string; readonl
  */
 async function firstReview(dir: string, file: string, toEdit: readonly string[]): Promise<FirstReview> {
   const options = benchServiceOptions(dir);
-  const first = new ReviewService(options);
+  const first = await startedService(options);
   const created = await openTimed(first, file);
   const reviewId = created.view.reviewId;
   const paragraphs = must(await first.readParagraphs({ reviewId, start: 0, end: 1 })).paragraphs;
@@ -164,10 +163,12 @@ async function firstReview(dir: string, file: string, toEdit: readonly string[])
   };
 }
 
-/** Brings the review to 10,000 flags and 5,000 edits and reopens it; answers the opening's times. */
-async function reopenedReview(dir: string, file: string, reviewPath: string): Promise<OpenedTimed> {
-  // Bring the review to 10,000 flags and 5,000 edits straight through its journal (through the service each
-  // flag would answer with the whole review view, which makes building a large review slow, not reopening it).
+/**
+ * Brings the review to 10,000 flags and 5,000 edits straight through its journal (through the service each flag
+ * would answer with the whole review view, which makes building a large review slow, not reopening it). A function
+ * of its own: the journal holds the whole review read, which must not stay in memory while the reopening is measured.
+ */
+async function growReview(reviewPath: string): Promise<void> {
   const journal = must(await ReviewJournal.open(reviewPath)).journal;
   const pending: Promise<unknown>[] = [];
   for (let i = FLAGS; i < REOPEN_FLAGS; i++) {
@@ -192,9 +193,13 @@ async function reopenedReview(dir: string, file: string, reviewPath: string): Pr
   }
   await Promise.all(pending);
   await journal.close();
+}
 
+/** Reopens the review grown by `growReview`; answers the opening's times. */
+async function reopenedReview(dir: string, file: string, reviewPath: string): Promise<OpenedTimed> {
+  await growReview(reviewPath);
   collectBenchGarbage();
-  const second = new ReviewService(benchServiceOptions(dir));
+  const second = await startedService(benchServiceOptions(dir));
   const reopened = await openTimed(second, file);
   await second.close();
   if (reopened.view.annotations.length !== REOPEN_FLAGS) throw new Error('the review did not come back whole');
@@ -206,7 +211,7 @@ async function chineseReview(dir: string): Promise<OpenedTimed> {
   const chinese = join(dir, 'chinese.txt');
   writeArticle(chinese, { seed: 43, paragraphs: PARAGRAPHS, language: 'chinese' });
   collectBenchGarbage();
-  const third = new ReviewService(benchServiceOptions(dir));
+  const third = await startedService(benchServiceOptions(dir));
   const opened = await openTimed(third, chinese);
   await third.close();
   return { loadMs: opened.loadMs, reviewMs: opened.reviewMs, blockMs: opened.blockMs };

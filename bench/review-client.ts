@@ -8,7 +8,8 @@ import type { BrowserHost } from '../electron/host/browser-host';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { ReviewService, ServiceOptions } from '../electron/service/review-service';
+import { ReviewService, type ServiceOptions } from '../electron/service/review-service';
+import { keepHeaderThreadReady } from '../electron/service/header-builder';
 
 /** A client of the browser host, as the page is: each call a POST with the token, answered with JSON. */
 export function hostClient(host: BrowserHost) {
@@ -136,4 +137,21 @@ export function benchServiceOptions(dir: string): ServiceOptions {
     dataDir: join(dir, 'data'),
     sample: { path: join(dir, 'none.txt'), sourcePath: join(dir, 'none.txt') },
   };
+}
+
+/**
+ * The time between the service's start and the first article it is asked to open, at the least: the app starts its
+ * service, then its page loads and asks for the article (the one named on the command line among them).
+ */
+const PAGE_LOAD_MS = 300;
+
+/**
+ * A review service as the app has one when a reviewer opens an article: started, with its header thread started
+ * ahead as the app has it (see keepHeaderThreadReady), once the page could have loaded.
+ */
+export async function startedService(options: ServiceOptions): Promise<ReviewService> {
+  const service = new ReviewService(options);
+  keepHeaderThreadReady();
+  await new Promise((done) => setTimeout(done, PAGE_LOAD_MS));
+  return service;
 }

@@ -9,13 +9,12 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReviewService } from '../electron/service/review-service';
 import type { ExportArticleFormat } from '../shared/contract';
 import { makeDocx } from '../shared/formats/docx/test-support/make-docx';
 import { seededRandom } from '../shared/seeded-random';
 import { generateParagraphs, postEditParagraph } from './article-generator';
 import type { Figure } from './report';
-import { benchServiceOptions, collectBenchGarbage, longestBlock, must, openTimed } from './review-client';
+import { benchServiceOptions, collectBenchGarbage, longestBlock, must, openTimed, startedService } from './review-client';
 
 const PARAGRAPHS = 100_000;
 const FLAGS = 2_000;
@@ -75,7 +74,7 @@ interface Measured {
 
 /** Opens the article, flags and edits it, then exports it in its own format, saved as a file. */
 async function reviewAndExport(dir: string, file: string, format: ExportArticleFormat): Promise<Measured> {
-  const service = new ReviewService(benchServiceOptions(dir));
+  const service = await startedService(benchServiceOptions(dir));
   try {
     const opened = await openTimed(service, file);
     const { reviewId } = opened.view;

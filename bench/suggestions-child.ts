@@ -9,12 +9,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrowserHost } from '../electron/host/browser-host';
-import { ReviewService } from '../electron/service/review-service';
 import type { Suggestion, SuggestionList } from '../shared/contract';
 import { articleText } from './article-generator';
 import { article } from './checks.bench';
 import type { Figure } from './report';
-import { benchServiceOptions, hostClient, longestBlock, must } from './review-client';
+import { benchServiceOptions, hostClient, longestBlock, must, startedService } from './review-client';
 
 /** Suggestions the page asks for at a time (as the page does). */
 const PAGE = 2000;
@@ -36,7 +35,7 @@ async function measure(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'redline-bench-suggestions-'));
   try {
     const { target, source } = writeArticle(dir);
-    const service = new ReviewService(benchServiceOptions(dir));
+    const service = await startedService(benchServiceOptions(dir));
     const reviewId = must(await service.openArticle({ path: target, sourcePath: source })).reviewId;
     while (!must(await service.getReview({ reviewId }))) await new Promise((done) => setTimeout(done, 20));
     while (must(await service.listSuggestions({ reviewId, limit: 1 })).checking) await new Promise((done) => setTimeout(done, 100));

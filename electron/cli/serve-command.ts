@@ -9,6 +9,7 @@ import { appPaths, defaultDataDir } from '../app-paths';
 import { startBrowserHost } from '../host/browser-host';
 import { checkArticle } from '../loader/article-stream';
 import { ReviewService } from '../service/review-service';
+import { keepHeaderThreadReady } from '../service/header-builder';
 import { parseArgs, type CommandModule } from './command';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -70,6 +71,7 @@ export const serveCommand: CommandModule = {
       sample: paths.sample,
       ...(file ? { startup: { path: resolve(io.cwd, file), ...(source ? { sourcePath: resolve(io.cwd, source) } : {}) } } : {}),
     });
+    keepHeaderThreadReady();
     let host;
     try {
       host = await startBrowserHost({ service, staticDir: paths.renderer, port });

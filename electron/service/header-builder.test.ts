@@ -11,7 +11,16 @@ import { countParagraphs } from '../../shared/scoring/paragraph-counts';
 import { seededRandom } from '../../shared/seeded-random';
 import { readAhead, ReviewJournal } from '../journal/review-journal';
 import { ArticleLoad } from './article-load';
-import { HeaderBuilder, NOT_KNOWN_YET, removeStrayHeaderFiles, SUMMED_ONLY, type HeaderLine } from './header-builder';
+import {
+  HeaderBuilder,
+  headerThreadReady,
+  keepHeaderThreadReady,
+  NOT_KNOWN_YET,
+  removeStrayHeaderFiles,
+  stopKeepingHeaderThreadReady,
+  SUMMED_ONLY,
+  type HeaderLine,
+} from './header-builder';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-header-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -203,6 +212,31 @@ describe('a new review’s header made beside the loading', () => {
     const expected = targets.map((t, i) => JSON.stringify(paragraphFromBlocks(i, t, undefined, false))).join(',');
     expect(bytes.toString('utf8')).toBe(expected);
     expect(made.counts).toEqual(countParagraphs(targets.map((t) => t.text)));
+  });
+
+  it('kept ready as the app starts, a thread waits before any article comes; each long article takes one and gets the same header', async () => {
+    keepHeaderThreadReady(100);
+    try {
+      for (const seed of [10, 11]) {
+        // The next thread starts a while after the last was taken.
+        for (let waited = 0; !headerThreadReady() && waited < 10_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+        expect(headerThreadReady()).toBe(true);
+        const targets = blocks(40, seed).map((b) => ({ kind: 'text' as const, text: b.text }));
+        const builder = new HeaderBuilder(false);
+        builder.warm();
+        expect(headerThreadReady(), 'the waiting thread is taken').toBe(false);
+        builder.add(targets, new Array(targets.length));
+        const made = await builder.finish();
+        if (!made) throw new Error('the thread made nothing');
+        const bytes = readFileSync(made.paragraphs.path!);
+        made.paragraphs.remove();
+        expect(bytes.toString('utf8')).toBe(targets.map((t, i) => JSON.stringify(paragraphFromBlocks(i, t, undefined, false))).join(','));
+        expect(made.counts).toEqual(countParagraphs(targets.map((t) => t.text)));
+      }
+    } finally {
+      stopKeepingHeaderThreadReady();
+    }
+    expect(headerThreadReady()).toBe(false);
   });
 
   it('started ahead and cancelled before any paragraph came, ends its thread and leaves nothing behind', async () => {

@@ -54,6 +54,64 @@ function writeAt(fd: number, bytes: Uint8Array, offset: number, length: number, 
 /** The thread keeps one run at a time; its young generation is kept small so its memory stays low. */
 const THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
+function startHeaderThread(): Worker | undefined {
+  return startServiceThread(new URL('./header-worker.js', import.meta.url), new URL('./header-worker.ts', import.meta.url), THREAD_LIMITS);
+}
+
+/**
+ * A header thread started before any article asks for one (see `keepHeaderThreadReady`): a thread's start, its
+ * modules read and its counting tables built, takes 100-200 ms, which the first article's header otherwise waits for
+ * while the article loads.
+ */
+let spare: Worker | undefined;
+let keepingSpare = false;
+/** After a spare is taken, the next starts this much later: not while the article that took it loads. */
+const SPARE_AFTER_MS = 2000;
+let spareAfterMs = SPARE_AFTER_MS;
+
+/**
+ * Keeps one header thread started ahead, from now on: the app calls this as its service starts, long before a reviewer
+ * picks an article. A thread waiting holds about 17 MB; tests, which start many services, do without. The next thread
+ * starts `nextAfterMs` after one is taken.
+ */
+export function keepHeaderThreadReady(nextAfterMs = SPARE_AFTER_MS): void {
+  keepingSpare = true;
+  spareAfterMs = nextAfterMs;
+  startSpare();
+}
+
+/** Stops keeping a header thread ready, and ends the one waiting. */
+export function stopKeepingHeaderThreadReady(): void {
+  keepingSpare = false;
+  void spare?.terminate();
+  spare = undefined;
+}
+
+/** Whether a header thread started ahead waits to be taken. */
+export function headerThreadReady(): boolean {
+  return spare !== undefined;
+}
+
+function startSpare(): void {
+  if (!keepingSpare || spare) return;
+  const worker = startHeaderThread();
+  if (!worker) return;
+  worker.unref();
+  spare = worker;
+  // A spare that fails before it is taken is simply not used.
+  const drop = () => spare === worker && (spare = undefined);
+  worker.once('error', drop);
+  worker.once('exit', drop);
+}
+
+/** The spare thread if there is one (the next starts a while later), else a new thread. */
+function takeHeaderThread(): Worker | undefined {
+  const worker = spare;
+  spare = undefined;
+  if (keepingSpare) setTimeout(startSpare, spareAfterMs).unref();
+  return worker ?? startHeaderThread();
+}
+
 /**
  * Where a new review's header is made when its review file is known while the article loads: beside that file, as
  * its header line in the making (see `ParagraphsFile.line` in review-journal.ts), which the journal then renames into
@@ -182,11 +240,7 @@ export class HeaderBuilder {
    */
   warm(): void {
     if (this.tried || this.failed || this.warmed) return;
-    this.warmed = startServiceThread(
-      new URL('./header-worker.js', import.meta.url),
-      new URL('./header-worker.ts', import.meta.url),
-      THREAD_LIMITS,
-    );
+    this.warmed = takeHeaderThread();
     const warmed = this.warmed;
     if (!warmed) return;
     warmed.unref();
@@ -318,9 +372,7 @@ export class HeaderBuilder {
   private startThread(line: HeaderLine | typeof SUMMED_ONLY | undefined): Worker | undefined {
     this.file = line === SUMMED_ONLY ? { fd: -1, offset: 0 } : ((line && this.openBesideReview(line)) ?? this.openInTemporaryFolder());
     if (!this.file) return undefined;
-    const worker =
-      this.warmed ??
-      startServiceThread(new URL('./header-worker.js', import.meta.url), new URL('./header-worker.ts', import.meta.url), THREAD_LIMITS);
+    const worker = this.warmed ?? takeHeaderThread();
     this.warmed = undefined;
     if (!worker) return undefined;
     worker.unref();

@@ -9,6 +9,10 @@ import { writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import { makeRun, type HeaderBytes, type HeaderRun } from './header-json';
+import { prepareWordCounting } from '../../shared/scoring/word-count';
+
+// The counting's tables are built as the thread starts, before it is given paragraphs (some milliseconds).
+prepareWordCounting();
 
 parentPort?.on('message', (run: HeaderRun) => {
   const { bytes, counts } = makeRun(run);

@@ -14,6 +14,7 @@ import { assertNever, fail, type Result } from '../../shared/result';
 import { appPaths } from '../app-paths';
 import { checkArticle } from '../loader/article-stream';
 import { ReviewService } from '../service/review-service';
+import { keepHeaderThreadReady } from '../service/header-builder';
 import { launchRequest, type LaunchRequest } from './command-line';
 import { bindService, EVENT_CHANNEL, type ServiceBinding } from './ipc';
 import { hardenApp, secureWebPreferences } from './security';
@@ -246,6 +247,7 @@ function startShell(): void {
   void app.whenReady().then(async () => {
     const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
     const svc = new ReviewService({ host: 'electron', version, dataDir: app.getPath('userData'), sample: paths.sample });
+    keepHeaderThreadReady();
     service = svc;
     binding = bindService(svc, { window: () => mainWindow, rendererIndex, openStartup: () => openRequest(svc, launch) });
     // Open Recent follows the list the service keeps. The service adds an article to it once the article has
