@@ -158,6 +158,21 @@ describe('a reopened review with large saved versions', () => {
     }
     const saved = await viewAfter(first, first.saveVersion({ reviewId, message: 'city' }));
     expect(saved.versions[1]!.ter?.edits).toBe(400);
+    for (const n of [2, 4, 6]) value(await first.editParagraph({ reviewId, paragraphId: `p${n}`, text: `Paragraph ${n} was rewritten.` }));
+    for (const n of [8, 10]) {
+      value(
+        await first.addAnnotation({
+          reviewId,
+          paragraphId: `p${n}`,
+          side: 'target',
+          start: 0,
+          end: 9,
+          category: 'Accuracy/Mistranslation',
+          severity: 'minor',
+          comment: '',
+        }),
+      );
+    }
     await first.close();
 
     const second = fx.service();
@@ -167,6 +182,11 @@ describe('a reopened review with large saved versions', () => {
     const first1 = await waitForReview(second, opened.reviewId);
     // Known at once: the version and its counts; its edit rate may still be on its way.
     expect(first1.versions[1]).toMatchObject({ number: 1, message: 'city', changedFromMachine: 400, changedFromPrevious: 400 });
+    // The first view, made a part at a time as the review opened, has the flags and the drafts since the version.
+    expect(first1.annotations.map((a) => a.paragraphId)).toEqual(['p8', 'p10']);
+    expect(Object.keys(first1.drafts).length).toBe(403);
+    expect(first1.drafts.p4).toBe('Paragraph 4 was rewritten.');
+    expect(first1.unsaved).toBe(3);
     for (let i = 0; i < 200 && value(await second.getReview({ reviewId: opened.reviewId }))!.versions[1]!.ter === undefined; i++) {
       await new Promise((done) => setTimeout(done, 10));
     }

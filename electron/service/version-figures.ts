@@ -53,6 +53,8 @@ const SLICE_MS = 8;
 
 export class VersionFigures {
   private readonly cache = new WeakMap<Version, RatedVersion>();
+  /** A version's summary without its edit rate, until `prepare` reaches it (see `known`). */
+  private readonly counted = new WeakMap<Version, VersionSummary>();
   private readonly machineUnits: number;
   /** Length of each paragraph's machine translation in the unit, by position: counted once per review. */
   private readonly machineCounts: Uint32Array;
@@ -102,20 +104,24 @@ export class VersionFigures {
    * (its counts of changed paragraphs take no time).
    */
   known(state: ReviewState): VersionSummary[] {
-    return [
-      this.version0,
-      ...state.versions.map(
-        (version): VersionSummary =>
-          this.cache.get(version) ?? {
-            number: version.number,
-            message: version.message,
-            author: version.author,
-            at: version.at,
-            changedFromPrevious: changedBetween(state, version.number - 1, version.number)?.length ?? 0,
-            changedFromMachine: changedFromMachine(state, version),
-          },
-      ),
-    ];
+    return [this.version0, ...state.versions.map((version): VersionSummary => this.cache.get(version) ?? this.countedOf(state, version))];
+  }
+
+  /** A version's counts of changed paragraphs, made once: the view is made again at every change while rates are worked out. */
+  private countedOf(state: ReviewState, version: Version): VersionSummary {
+    let summary = this.counted.get(version);
+    if (!summary) {
+      summary = {
+        number: version.number,
+        message: version.message,
+        author: version.author,
+        at: version.at,
+        changedFromPrevious: changedBetween(state, version.number - 1, version.number)?.length ?? 0,
+        changedFromMachine: changedFromMachine(state, version),
+      };
+      this.counted.set(version, summary);
+    }
+    return summary;
   }
 
   /** Paragraphs `prepare` still has to rate: those the versions not summarised yet changed. */
