@@ -328,6 +328,24 @@ export function articleText(paragraphs: readonly string[]): string {
   return `${paragraphs.join('\n\n')}\n`;
 }
 
+/** Text escaped for XML and HTML content. */
+export const escapeXml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The first word of every fourth paragraph set off by markup of its format (`open`, `close`), as a page's emphasis is. */
+export function marked(text: string, i: number, open: string, close: string): string {
+  const space = text.indexOf(' ');
+  if (i % 4 !== 0 || space < 0) return escapeXml(text);
+  return `${open}${escapeXml(text.slice(0, space))}${close}${escapeXml(text.slice(space))}`;
+}
+
+/** A news page: a heading every thirty paragraphs (a paragraph's first words), the others with some words in emphasis. */
+export function htmlPage(texts: readonly string[]): string {
+  const body = texts.map((t, i) =>
+    i % 30 === 0 ? `<h2>${escapeXml(t.split(' ').slice(0, 8).join(' '))}</h2>\n` : `<p>${marked(t, i, '<em>', '</em>')}</p>\n`,
+  );
+  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>The harbour</title>\n</head>\n<body>\n<header>The Coast Times</header>\n<article>\n${body.join('')}</article>\n</body>\n</html>\n`;
+}
+
 /**
  * Writes a generated article as plain text and keeps nothing of it. Call this rather than generating inline in an
  * async function: V8 keeps a suspended async function's temporaries (its whole register file) until it returns, so

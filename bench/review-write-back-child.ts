@@ -12,30 +12,13 @@ import { join } from 'node:path';
 import type { ExportArticleFormat } from '../shared/contract';
 import { makeDocx } from '../shared/formats/docx/test-support/make-docx';
 import { seededRandom } from '../shared/seeded-random';
-import { generateParagraphs, postEditParagraph } from './article-generator';
+import { escapeXml, generateParagraphs, htmlPage, marked, postEditParagraph } from './article-generator';
 import type { Figure } from './report';
 import { benchServiceOptions, collectBenchGarbage, longestBlock, must, openTimed, startedService } from './review-client';
 
 const PARAGRAPHS = 100_000;
 const FLAGS = 2_000;
 const EDITS = 2_000;
-
-const escapeXml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The first word of a paragraph set off by markup of its format, every fourth paragraph, as a page's emphasis is. */
-function marked(text: string, i: number, open: string, close: string): string {
-  const space = text.indexOf(' ');
-  if (i % 4 !== 0 || space < 0) return escapeXml(text);
-  return `${open}${escapeXml(text.slice(0, space))}${close}${escapeXml(text.slice(space))}`;
-}
-
-/** A news page: a heading every thirty paragraphs (a paragraph's first words), the others with some words in emphasis. */
-function htmlPage(texts: readonly string[]): string {
-  const body = texts.map((t, i) =>
-    i % 30 === 0 ? `<h2>${escapeXml(t.split(' ').slice(0, 8).join(' '))}</h2>\n` : `<p>${marked(t, i, '<em>', '</em>')}</p>\n`,
-  );
-  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>The harbour</title>\n</head>\n<body>\n<header>The Coast Times</header>\n<article>\n${body.join('')}</article>\n</body>\n</html>\n`;
-}
 
 /** An XLIFF 1.2 file: each paragraph a unit, its source a paragraph of another article (its length is what counts). */
 function xliffFile(texts: readonly string[], sources: readonly string[]): string {
