@@ -65,14 +65,14 @@ function startHeaderThread(): Worker | undefined {
  */
 let spare: Worker | undefined;
 let keepingSpare = false;
-/** After a spare is taken, the next starts this much later: not while the article that took it loads. */
+/** After a header thread is done, the next spare starts this much later: not in the last steps of the opening. */
 const SPARE_AFTER_MS = 2000;
 let spareAfterMs = SPARE_AFTER_MS;
 
 /**
  * Keeps one header thread started ahead, from now on: the app calls this as its service starts, long before a reviewer
  * picks an article. A thread waiting holds about 17 MB; tests, which start many services, do without. The next thread
- * starts `nextAfterMs` after one is taken.
+ * starts `nextAfterMs` after an article's thread is done.
  */
 export function keepHeaderThreadReady(nextAfterMs = SPARE_AFTER_MS): void {
   keepingSpare = true;
@@ -104,12 +104,16 @@ function startSpare(): void {
   worker.once('exit', drop);
 }
 
-/** The spare thread if there is one (the next starts a while later), else a new thread. */
+/** The spare thread if there is one, else a new thread. */
 function takeHeaderThread(): Worker | undefined {
   const worker = spare;
   spare = undefined;
-  if (keepingSpare) setTimeout(startSpare, spareAfterMs).unref();
   return worker ?? startHeaderThread();
+}
+
+/** A header thread is done with: the next spare starts a while later, when the opening that used it is over. */
+function headerThreadDone(): void {
+  if (keepingSpare) setTimeout(startSpare, spareAfterMs).unref();
 }
 
 /**
@@ -448,6 +452,7 @@ export class HeaderBuilder {
   private close(): void {
     const worker = this.worker;
     this.worker = undefined;
+    if (worker || this.warmed) headerThreadDone();
     void worker?.terminate();
     void this.warmed?.terminate();
     this.warmed = undefined;
