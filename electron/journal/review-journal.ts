@@ -35,11 +35,11 @@ import { fail, ok, type Result } from '../../shared/result';
 import { breathe } from '../breathe';
 import { processExists, type ReviewLock } from './review-lock';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { crc32Combine, useNativeCrc32 } from '../../shared/journal/line-checksum';
+import { CHECKSUM_AT, crc32Combine, useNativeCrc32 } from '../../shared/journal/line-checksum';
 import { eventLineInSteps, isLongEvent } from '../../shared/journal/event-line-steps';
 
 // Node's own CRC-32 checksums a 20 MB review header in milliseconds, where the portable one takes a few hundred.
-if (typeof zlibCrc32 === 'function') useNativeCrc32((text, previous) => zlibCrc32(text, previous));
+if (typeof zlibCrc32 === 'function') useNativeCrc32((data, previous) => zlibCrc32(data, previous));
 
 export interface JournalOptions {
   /** The time stamped on new events; the wall clock by default. */
@@ -381,9 +381,6 @@ export function headerLineStart(opening: string): string {
   return `{"crc32":"00000000",${opening.slice(1)}`;
 }
 
-/** Where the checksum's eight hex digits sit in a header line (after `{"crc32":"`). */
-const CHECKSUM_AT = 10;
-
 /**
  * True when `made` is the header line of exactly `header` in the making beside `path` (see `ParagraphsFile.line`),
  * so that it can become the review file as it is.
@@ -656,7 +653,7 @@ async function readHeaderSummed(path: string): Promise<SummedHeader | undefined>
     if (listAt < 0 || (firstNewline >= 0 && firstNewline < listAt)) return undefined;
     if (!first.subarray(0, CHECKSUM_START.length).equals(CHECKSUM_START)) return undefined;
     if (first[18] !== 0x22 || first[19] !== 0x2c) return undefined;
-    const written = first.toString('latin1', CHECKSUM_AT, 18);
+    const written = first.toString('latin1', CHECKSUM_AT, CHECKSUM_AT + 8);
     const facts = `${first.toString('utf8', 0, listAt)}}`;
     const listStart = listAt + PARAGRAPHS_START.length;
     const openingCrc = zlibCrc32(first.subarray(20, listStart), zlibCrc32('{'));

@@ -13,7 +13,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import * as zlib from 'node:zlib';
 import { JOURNAL_FORMAT } from '../../shared/journal/journal-event';
 import {
   CHECKED_FROM,
@@ -161,13 +160,6 @@ function articleNameIn(start: string): string | undefined {
   return undefined;
 }
 
-/** A native CRC-32 of bytes, where the runtime has one (Node's zlib since 20.15). */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
-
-function crcOfBytes(crc: Crc, bytes: Uint8Array): Crc {
-  return nativeCrc32 ? ~nativeCrc32(bytes, ~crc >>> 0) | 0 : crcUpdateBytes(crc, bytes);
-}
-
 /**
  * What the checksum of a file's first line says ('none' when the line has none; undefined when the file cannot be
  * read). The header line of a long article's review is tens of megabytes: it is checked a chunk at a time as it is
@@ -187,7 +179,7 @@ function firstLineCheck(path: string): Promise<LineCheck['kind'] | undefined> {
     };
     const feed = (bytes: Buffer) => {
       const newline = bytes.indexOf(10);
-      crc = crcOfBytes(crc!, newline < 0 ? bytes : bytes.subarray(0, newline));
+      crc = crcUpdateBytes(crc!, bytes, 0, newline < 0 ? bytes.length : newline);
       if (newline >= 0) finish(crcHex(crc) === written ? 'good' : 'bad');
     };
     stream.on('data', (data: string | Buffer) => {

@@ -29,18 +29,19 @@ export type Crc = number;
 export const CRC_START: Crc = 0xffffffff | 0;
 
 /**
- * A faster CRC-32 of a string's UTF-8 bytes that a runtime may offer (Node's zlib has one): given the CRC of what
- * came before (0 at the start), the CRC with `text` added. Used for long texts; the code below is the fallback.
+ * A faster CRC-32 that a runtime may offer (Node's zlib has one), of a string's UTF-8 bytes or of bytes: given the
+ * CRC of what came before (0 at the start), the CRC with `data` added. Used for long pieces; the code below is the
+ * fallback.
  */
-export type NativeCrc32 = (text: string, previous: number) => number;
+export type NativeCrc32 = (data: string | Uint8Array, previous: number) => number;
 let native: NativeCrc32 | undefined;
 
-/** Lets a runtime that has a native CRC-32 of strings supply it (see electron/journal/review-journal.ts). */
+/** Lets a runtime that has a native CRC-32 supply it (see electron/journal/review-journal.ts). */
 export function useNativeCrc32(crc32: NativeCrc32): void {
   native = crc32;
 }
 
-/** Texts shorter than this are checksummed in JavaScript: the native call costs more than it saves. */
+/** Pieces shorter than this are checksummed in JavaScript: the native call costs more than it saves. */
 const NATIVE_FROM = 4096;
 
 /** Feeds the UTF-8 bytes of `text[from, to)` into a running CRC-32. A lone surrogate counts as U+FFFD, as UTF-8 encoders write it. */
@@ -91,6 +92,7 @@ function crcUpdateScript(crc: Crc, text: string, from: number, to: number): Crc 
 
 /** Feeds bytes (already UTF-8, as read from a file) into a running CRC-32. */
 export function crcUpdateBytes(crc: Crc, bytes: Uint8Array, from = 0, to = bytes.length): Crc {
+  if (native && to - from >= NATIVE_FROM) return ~native(bytes.subarray(from, to), ~crc >>> 0) | 0;
   let c = crc;
   for (let i = from; i < to; i++) c = TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return c;
