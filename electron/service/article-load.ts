@@ -184,14 +184,17 @@ export class ArticleLoad {
    */
   async allParagraphsInSteps(breathe: () => Promise<void>): Promise<Paragraph[]> {
     const out: Paragraph[] = [];
-    for (let i = 0; i < this.loaded;) {
-      const started = performance.now();
-      const end = Math.min(this.loaded, i + PARAGRAPHS_PER_STEP);
-      do {
-        const stop = Math.min(end, i + PARAGRAPHS_PER_LOOK);
-        for (; i < stop; i++) out.push(this.paragraph(i));
-      } while (i < end && performance.now() - started < STEP_MS);
-      if (i < this.loaded) await breathe();
+    let stepStart = performance.now();
+    let made = 0;
+    for (let i = 0; i < this.loaded; i++) {
+      out.push(this.paragraph(i));
+      made++;
+      const stepDone = made === PARAGRAPHS_PER_STEP || (made % PARAGRAPHS_PER_LOOK === 0 && performance.now() - stepStart >= STEP_MS);
+      if (stepDone && i + 1 < this.loaded) {
+        await breathe();
+        stepStart = performance.now();
+        made = 0;
+      }
     }
     return out;
   }

@@ -347,13 +347,12 @@ export class HeaderBuilder {
     const file = this.file;
     if (!this.worker || !file || this.targets.length === 0) return;
     for (let k = 0; k < this.targets.length; k += RUN) {
-      const whole = k === 0 && this.targets.length <= RUN;
       this.waiting.push({
         fd: file.fd,
         from: this.pendingFrom + k,
         withSource: this.withSource,
-        targets: whole ? this.targets : this.targets.slice(k, k + RUN),
-        sources: whole ? this.sources : this.sources.slice(k, k + RUN),
+        targets: this.targets.slice(k, k + RUN),
+        sources: this.sources.slice(k, k + RUN),
       });
     }
     this.pendingFrom += this.targets.length;
