@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ReviewService, type ServiceOptions } from '../electron/service/review-service';
-import { keepHeaderThreadReady } from '../electron/service/header-builder';
 
 /** A client of the browser host, as the page is: each call a POST with the token, answered with JSON. */
 export function hostClient(host: BrowserHost) {
@@ -150,8 +149,7 @@ const PAGE_LOAD_MS = 300;
  * ahead as the app has it (see keepHeaderThreadReady), once the page could have loaded.
  */
 export async function startedService(options: ServiceOptions): Promise<ReviewService> {
-  const service = new ReviewService(options);
-  keepHeaderThreadReady();
+  const service = new ReviewService({ ...options, headerThreadAhead: true });
   await new Promise((done) => setTimeout(done, PAGE_LOAD_MS));
   return service;
 }

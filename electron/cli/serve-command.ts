@@ -9,7 +9,6 @@ import { appPaths, defaultDataDir } from '../app-paths';
 import { startBrowserHost } from '../host/browser-host';
 import { checkArticle } from '../loader/article-stream';
 import { ReviewService } from '../service/review-service';
-import { keepHeaderThreadReady } from '../service/header-builder';
 import { parseArgs, type CommandModule } from './command';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -69,9 +68,9 @@ export const serveCommand: CommandModule = {
       version,
       dataDir: defaultDataDir(),
       sample: paths.sample,
+      headerThreadAhead: true,
       ...(file ? { startup: { path: resolve(io.cwd, file), ...(source ? { sourcePath: resolve(io.cwd, source) } : {}) } } : {}),
     });
-    keepHeaderThreadReady();
     let host;
     try {
       host = await startBrowserHost({ service, staticDir: paths.renderer, port });

@@ -11,6 +11,7 @@ import { countParagraphs } from '../../shared/scoring/paragraph-counts';
 import { seededRandom } from '../../shared/seeded-random';
 import { readAhead, ReviewJournal } from '../journal/review-journal';
 import { ArticleLoad } from './article-load';
+import { ReviewService } from './review-service';
 import {
   HeaderBuilder,
   headerThreadReady,
@@ -237,6 +238,23 @@ describe('a new review’s header made beside the loading', () => {
       stopKeepingHeaderThreadReady();
     }
     expect(headerThreadReady()).toBe(false);
+  });
+
+  it('is kept ready by a service started for the app, and by no other', () => {
+    const options = {
+      host: 'browser' as const,
+      version: 'test',
+      dataDir: join(dir, 'data'),
+      sample: { path: info.path, sourcePath: info.path },
+    };
+    new ReviewService(options);
+    expect(headerThreadReady()).toBe(false);
+    try {
+      new ReviewService({ ...options, headerThreadAhead: true });
+      expect(headerThreadReady()).toBe(true);
+    } finally {
+      stopKeepingHeaderThreadReady();
+    }
   });
 
   it('started ahead and cancelled before any paragraph came, ends its thread and leaves nothing behind', async () => {

@@ -70,9 +70,9 @@ const SPARE_AFTER_MS = 2000;
 let spareAfterMs = SPARE_AFTER_MS;
 
 /**
- * Keeps one header thread started ahead, from now on: the app calls this as its service starts, long before a reviewer
- * picks an article. A thread waiting holds about 17 MB; tests, which start many services, do without. The next thread
- * starts `nextAfterMs` after an article's thread is done.
+ * Keeps one header thread started ahead, from now on: the app's service does as it starts (`headerThreadAhead`), long
+ * before a reviewer picks an article. A thread waiting holds about 17 MB. The next thread starts `nextAfterMs` after
+ * an article's thread is done.
  */
 export function keepHeaderThreadReady(nextAfterMs = SPARE_AFTER_MS): void {
   keepingSpare = true;

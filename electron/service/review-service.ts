@@ -55,6 +55,7 @@ import { countInSlices } from './background-counter';
 import { breathe } from '../breathe';
 import { AdjudicationDesk, type OpenReviewFile } from './adjudication-desk';
 import type { AdjudicationView } from '../../shared/report/adjudication-view';
+import { keepHeaderThreadReady } from './header-builder';
 import { prepareWordCounting } from '../../shared/scoring/word-count';
 
 export interface ServiceOptions {
@@ -71,6 +72,11 @@ export interface ServiceOptions {
    * written (it is the app's install folder); tests inject this because they run with rights that ignore modes.
    */
   readonly canWrite?: (folder: string) => Promise<boolean>;
+  /**
+   * Keeps a header thread started ahead of the first long article (see `keepHeaderThreadReady`): the app does; tests,
+   * which start many services, do without.
+   */
+  readonly headerThreadAhead?: boolean;
 }
 
 /** Reviews kept in memory at once; opening another drops the oldest. */
@@ -137,6 +143,7 @@ export class ReviewService implements RedlineApi {
     // machine): built here, as the app starts, it is never built in the middle of a long article's loading, where
     // it shared a turn of the event loop with the loader's work.
     prepareWordCounting();
+    if (options.headerThreadAhead) keepHeaderThreadReady();
   }
 
   /**

@@ -14,7 +14,6 @@ import { assertNever, fail, type Result } from '../../shared/result';
 import { appPaths } from '../app-paths';
 import { checkArticle } from '../loader/article-stream';
 import { ReviewService } from '../service/review-service';
-import { keepHeaderThreadReady } from '../service/header-builder';
 import { launchRequest, type LaunchRequest } from './command-line';
 import { bindService, EVENT_CHANNEL, type ServiceBinding } from './ipc';
 import { hardenApp, secureWebPreferences } from './security';
@@ -246,8 +245,13 @@ function startShell(): void {
 
   void app.whenReady().then(async () => {
     const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-    const svc = new ReviewService({ host: 'electron', version, dataDir: app.getPath('userData'), sample: paths.sample });
-    keepHeaderThreadReady();
+    const svc = new ReviewService({
+      host: 'electron',
+      version,
+      dataDir: app.getPath('userData'),
+      sample: paths.sample,
+      headerThreadAhead: true,
+    });
     service = svc;
     binding = bindService(svc, { window: () => mainWindow, rendererIndex, openStartup: () => openRequest(svc, launch) });
     // Open Recent follows the list the service keeps. The service adds an article to it once the article has
