@@ -141,13 +141,19 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
           // long comment).
           const start = new TextDecoder(decoder.encoding, { ignoreBOM: true }).decode(chunk.subarray(skip));
           const format = detectArticleFormat(name, start);
-          // A page or table is parsed whole, which for a long one takes seconds: in a thread of its own if one starts.
-          if (format === 'html' || format === 'tsv') wholeText = wholeTextInThread(format, name);
+          // A page or table gives its paragraphs only at its end, and a long page takes seconds to parse: it is
+          // parsed in a thread of its own if one starts.
+          if (format === 'html' || format === 'tsv') {
+            wholeText = wholeTextInThread(format, name, (batch) => {
+              paragraphs += batch.length;
+              sink.onBlocks(batch);
+            });
+          }
           if (!wholeText) splitter = createSplitter(format, name);
           info = { path, name, format, encoding: encoding!, bytes: size };
           sink.onInfo?.(info);
         }
-        if (wholeText) wholeText.push(text);
+        if (wholeText) await wholeText.push(text);
         else for (const b of splitter!.push(text)) blocks.push(b);
         if (to === chunk.length) break;
         // A breath between two slices: reading a quarter megabyte of XLIFF or Markdown at once held the event loop
@@ -159,10 +165,7 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
       if (wholeText) {
         sink.onProgress?.(offset, size);
         if (!last) continue;
-        const read = await wholeText.end((batch) => {
-          paragraphs += batch.length;
-          sink.onBlocks(batch);
-        }, sink.signal);
+        const read = await wholeText.end(sink.signal);
         wholeText = undefined;
         if (!read.ok) return read;
         break;

@@ -79,6 +79,25 @@ describe('an article read whole, in a thread of its own', () => {
     for (let i = 1; i < turnsAtBatch.length; i++) expect(turnsAtBatch[i]).toBeGreaterThan(turnsAtBatch[i - 1]!);
   });
 
+  it('gives the first paragraphs of a long page that marks its article while the rest of it is still being read', async () => {
+    const html = page(12_000);
+    const path = join(dir, 'first.html');
+    writeFileSync(path, html);
+    let readBytes = 0;
+    let readWhenFirst = -1;
+    let count = 0;
+    const read = await streamArticle(path, {
+      onProgress: (done) => (readBytes = done),
+      onBlocks: (b) => {
+        if (readWhenFirst < 0) readWhenFirst = readBytes;
+        count += b.length;
+      },
+    });
+    expect(read.ok).toBe(true);
+    expect(count).toBe(splitBlocks('html', html).length);
+    expect(readWhenFirst).toBeLessThan(html.length / 4);
+  });
+
   it('keeps the event loop turning while a long page is parsed, which here would hold it for the whole parse', async () => {
     const html = page(12_000);
     const path = join(dir, 'long.html');
@@ -103,26 +122,31 @@ describe('an article read whole, in a thread of its own', () => {
   });
 
   it('says what it could not read, as reading it here does', async () => {
-    const reader = wholeTextInThread('tsv', 'scores.tsv')!;
-    reader.push('system\tdoc\tdocSegId\tglobalSegId\trater\tsource\ttarget\tcategory\tseverity\n');
-    reader.push('A\td1\t1\t1\tr1\tHallo\tHello\tno-error\tno-error\n');
-    const read = await reader.end(() => undefined);
+    const reader = wholeTextInThread('tsv', 'scores.tsv', () => undefined)!;
+    void reader.push('system\tdoc\tdocSegId\tglobalSegId\trater\tsource\ttarget\tcategory\tseverity\n');
+    void reader.push('A\td1\t1\t1\tr1\tHallo\tHello\tno-error\tno-error\n');
+    const read = await reader.end();
     expect(!read.ok && read.error.message).toMatch(/WMT MQM annotation file; import one document/);
   });
 
   it('ends its thread at once when the loading is cancelled, instead of waiting for the parse', async () => {
-    const reader = wholeTextInThread('html', 'long.html')!;
-    reader.push(page(12_000));
+    const reader = wholeTextInThread('html', 'long.html', () => undefined)!;
+    void reader.push(page(12_000));
     const controller = new AbortController();
-    const read = reader.end(() => undefined, controller.signal);
+    const read = reader.end(controller.signal);
     controller.abort();
     expect(await read).toEqual({ ok: false, error: { code: 'internal', message: 'Loading long.html was cancelled.' } });
   });
 
   it('fails with a message that nothing was read when its thread stops half way', async () => {
-    const reader = wholeTextInThread('html', 'harbour.html', () => new Worker('process.exit(3)', { eval: true }))!;
-    reader.push(page(10));
-    const read = await reader.end(() => undefined);
+    const reader = wholeTextInThread(
+      'html',
+      'harbour.html',
+      () => undefined,
+      () => new Worker('process.exit(3)', { eval: true }),
+    )!;
+    void reader.push(page(10));
+    const read = await reader.end();
     expect(!read.ok && read.error.message).toMatch(/The thread reading harbour\.html stopped before it was done \(it ended with code 3\)/);
   });
 });

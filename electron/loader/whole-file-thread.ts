@@ -1,9 +1,9 @@
 /**
- * An article that can only be parsed whole (an HTML page, a bilingual table, a Word document) parsed in a thread of
- * its own (whole-file-worker.ts), so that the service's thread, where the loader runs, never holds its event loop
- * for the seconds a long page takes. The loader still reads and decodes the file a chunk at a time and hands each
- * piece of text over as it comes; the paragraphs come back in batches, each asked for after a breath once the one
- * before has been taken in.
+ * An article whose paragraphs are all known only at its end (an HTML page, a bilingual table, a Word document)
+ * parsed in a thread of its own (whole-file-worker.ts), so that the service's thread, where the loader runs, never
+ * holds its event loop for the seconds a long page takes. The loader still reads and decodes the file a chunk at a
+ * time and hands each piece of text over as it comes, no faster than the thread takes them; the paragraphs come back
+ * in batches, each asked for after a breath once the one before has been taken in.
  *
  * Where the thread cannot start, the caller parses in its own thread as before.
  */
@@ -15,26 +15,37 @@ import { startServiceThread, ThreadAnswers } from '../service/service-thread';
 import { unpackBlocks } from '../../shared/formats/packed-blocks';
 import type { WholeFileAnswer, WholeFileRequest } from './whole-file-worker';
 
+/** Pieces of text the thread may be behind the loader (each at most 128 kB of UTF-16). */
+const PIECES_AHEAD = 4;
+
 /** Starts the thread (tests start one that fails); undefined when it cannot start. */
 export type StartThread = () => Worker | undefined;
 
-/** A text parsed whole in the thread: its pieces handed over as decoded, then its paragraphs taken back. */
+/** A text parsed in the thread: its pieces handed over as decoded, then its paragraphs taken back. */
 export interface WholeTextReader {
-  /** Hands over the next piece of the decoded text. */
-  push(text: string): void;
   /**
-   * Ends the text, and resolves once every paragraph has been given to `onBlocks` (a batch at a time, each in a turn
-   * of the event loop of its own), or with why the text could not be read. The thread ends either way.
+   * Hands over the next piece of the decoded text; resolves once the thread is at most a few pieces behind (a piece
+   * waits there, not here, and the text read ahead of the parse is never more than those few pieces). Paragraphs the
+   * thread knows for good by then are given to the reader's `onBlocks`.
    */
-  end(onBlocks: (blocks: Block[]) => void, signal?: AbortSignal): Promise<Result<void>>;
+  push(text: string): Promise<void>;
+  /**
+   * Ends the text, and resolves once every other paragraph has been given to `onBlocks` (a batch at a time, each in
+   * a turn of the event loop of its own), or with why the text could not be read. The thread ends either way.
+   */
+  end(signal?: AbortSignal): Promise<Result<void>>;
   /** Ends the thread without waiting for anything (the caller gave up). */
   close(): void;
 }
 
-/** A reader of a page or table named `name` in the thread; undefined when the thread cannot start. */
+/**
+ * A reader of a page or table named `name` in the thread, which gives its paragraphs to `onBlocks` in order;
+ * undefined when the thread cannot start.
+ */
 export function wholeTextInThread(
   format: 'html' | 'tsv',
   name: string,
+  onBlocks: (blocks: Block[]) => void,
   start: StartThread = startWholeFileThread,
 ): WholeTextReader | undefined {
   const worker = start();
@@ -42,10 +53,39 @@ export function wholeTextInThread(
   const answers = new ThreadAnswers<WholeFileAnswer>(worker, (why) => stopped(name, why));
   const send = (request: WholeFileRequest) => worker.postMessage(request);
   send({ kind: 'text-start', format, name });
+  /** Pieces sent that the thread has not said it took; what it answered instead, when it failed. */
+  let untaken = 0;
+  let failed: Result<never> | undefined;
+  /** The pushes, one after another: each waits for answers, and answers are waited for one at a time. */
+  let pushed = Promise.resolve();
+  const taken = async () => {
+    while (untaken > PIECES_AHEAD && !failed) {
+      const answer = await answers.next();
+      if (answer.ok && answer.value.kind === 'taken') {
+        untaken--;
+        if (answer.value.blocks) onBlocks(unpackBlocks(answer.value.blocks));
+      } else
+        failed = !answer.ok
+          ? answer
+          : answer.value.kind === 'failed'
+            ? { ok: false, error: answer.value.error }
+            : stopped(name, 'it answered out of turn');
+    }
+  };
   return {
-    push: (text) => send({ kind: 'text', text }),
-    end(onBlocks, signal) {
+    push(text) {
+      send({ kind: 'text', text });
+      untaken++;
+      pushed = pushed.then(taken);
+      return pushed;
+    },
+    async end(signal) {
       send({ kind: 'text-end' });
+      await pushed;
+      if (failed) {
+        void worker.terminate();
+        return failed;
+      }
       return paragraphsFrom(worker, answers, name, onBlocks, signal);
     },
     close: () => void worker.terminate(),
@@ -96,6 +136,13 @@ async function paragraphsFrom(
           await breathe();
           worker.postMessage({ kind: 'next' } satisfies WholeFileRequest);
           break;
+        case 'taken':
+          // A piece of the text, taken after the loader stopped waiting for it.
+          if (answer.value.blocks) {
+            onBlocks(unpackBlocks(answer.value.blocks));
+            await breathe();
+          }
+          break;
         case 'done':
           return ok(undefined);
         case 'failed':
@@ -114,6 +161,16 @@ function stopped(name: string, why: string): Result<never> {
   return fail('internal', `The thread reading ${name} stopped before it was done (${why}).`);
 }
 
+/**
+ * A page's parse makes a great deal of short-lived garbage and keeps little (the open part of its tree): a small
+ * young generation, collected often, keeps the thread's memory low.
+ */
+const THREAD_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
 function startWholeFileThread(): Worker | undefined {
-  return startServiceThread(new URL('./whole-file-worker.js', import.meta.url), new URL('./whole-file-worker.ts', import.meta.url), {});
+  return startServiceThread(
+    new URL('./whole-file-worker.js', import.meta.url),
+    new URL('./whole-file-worker.ts', import.meta.url),
+    THREAD_LIMITS,
+  );
 }

@@ -1,11 +1,13 @@
 /**
- * The thread that reads an article which can only be parsed whole: an HTML page (its tree), a bilingual table
- * (quoted fields span lines), a Word document (a ZIP package of XML). Parsing a long page took parse5 seconds of one
- * thread, and the loader runs in the service's thread, which answers the reviewer: so the loader hands the text
- * over as it decodes it (or the document's bytes at once), and this thread parses it and hands the paragraphs back a
- * few hundred at a time, each batch when the service asks for it: messages that wait in a queue are all taken in one
- * turn of the service's event loop, so a hundred batches sent at once held it as long as one. One article per
- * thread: the loader ends the thread once it has the paragraphs.
+ * The thread that reads an article whose paragraphs are all known only at its end: an HTML page (which element is
+ * the article), a bilingual table (quoted fields span lines), a Word document (a ZIP package of XML). Parsing a long
+ * page took parse5 seconds of one thread, and the loader runs in the service's thread, which answers the reviewer:
+ * so the loader hands the text over as it decodes it (or the document's bytes at once), and this thread parses each
+ * piece as it comes and says when it has taken it, with the paragraphs known for good by then (the loader sends the
+ * next few pieces only then: pieces waiting in a queue held a long page's whole text at once). The paragraphs known
+ * only at the end it hands back a few hundred at a time, each batch when the service asks for it: messages that wait in a queue are all taken in one turn of the service's event
+ * loop, so a hundred batches sent at once held it as long as one. One article per thread: the loader ends the
+ * thread once it has the paragraphs.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
@@ -16,9 +18,9 @@ import { giveWayToService } from '../service/thread-priority';
 import { packBlocks, type PackedBlocks } from '../../shared/formats/packed-blocks';
 
 /**
- * What the loader sends: a text format's name, then its decoded text in pieces, then the end; or a Word document's
- * bytes at once. Each is answered with the first batch of paragraphs (or why not); each batch taken, with a request
- * for the next.
+ * What the loader sends: a text format's name, then its decoded text in pieces (each answered once taken), then the
+ * end; or a Word document's bytes at once. The end and the bytes are answered with the first batch of paragraphs (or
+ * why not); each batch taken, with a request for the next.
  */
 export type WholeFileRequest =
   | { readonly kind: 'text-start'; readonly format: 'html' | 'tsv'; readonly name: string }
@@ -27,9 +29,15 @@ export type WholeFileRequest =
   | { readonly kind: 'docx'; readonly name: string; readonly bytes: Uint8Array }
   | { readonly kind: 'next' };
 
-/** The thread's answers: the paragraphs a batch at a time, in order, then the end; or why the file could not be read. */
+/**
+ * The thread's answers: a piece of text taken; the paragraphs a batch at a time, in order, then the end; or why the
+ * file could not be read.
+ */
 export type WholeFileAnswer =
-  ({ readonly kind: 'blocks' } & PackedBlocks) | { readonly kind: 'done' } | { readonly kind: 'failed'; readonly error: Failure };
+  | { readonly kind: 'taken'; readonly blocks?: PackedBlocks }
+  | ({ readonly kind: 'blocks' } & PackedBlocks)
+  | { readonly kind: 'done' }
+  | { readonly kind: 'failed'; readonly error: Failure };
 
 /**
  * Paragraphs in one answer. Taking a batch in is a few milliseconds' work, but every paragraph of it is kept, and the
@@ -53,13 +61,12 @@ parentPort?.on('message', (request: WholeFileRequest) => {
         return;
       case 'text':
         // A splitter that parses whole completes nothing before the end; any other would, and those come first.
-        for (const block of splitter!.push(request.text)) read.push(block);
-        return;
+        // A page gives the paragraphs of its article as they are known for good; a table, none before its end.
+        const blocks = splitter!.push(request.text);
+        return answer(blocks.length > 0 ? { kind: 'taken', blocks: packBlocks(blocks) } : { kind: 'taken' });
       case 'text-end': {
-        const last = splitter!.end();
+        read = splitter!.end();
         if (splitter!.failure) return answer({ kind: 'failed', error: splitter!.failure });
-        if (read.length === 0) read = last;
-        else for (const block of last) read.push(block);
         return next();
       }
       case 'docx': {

@@ -73,7 +73,7 @@ describe('opening the review of a long article', () => {
 });
 
 describe('the progress of a page being opened', () => {
-  it('says the whole file is read before its first paragraph is found, as a page is parsed whole', async () => {
+  it('says the whole file is read before the first paragraph of a page that marks no article is found', async () => {
     const page = join(dir, 'progress.html');
     const body = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i + 1} of a page long enough to be read in several pieces.</p>`);
     writeFileSync(page, `<!doctype html><html><body>${body.join('\n')}</body></html>`);

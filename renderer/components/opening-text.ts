@@ -1,7 +1,8 @@
 /**
  * What the article pane says while an article opens, before its first paragraphs show: how much of the file has
- * been read, and once all of it has, that its paragraphs are being found. A long page or Word document is read in
- * moments and then parsed whole, which can take some seconds; without the second line the pane seemed stuck.
+ * been read, and once all of it has, that its paragraphs are being found. A Word document is read in moments and
+ * then parsed whole, which can take some seconds, and a page that marks no article gives its paragraphs only at its
+ * end; without the second line the pane seemed stuck.
  */
 import type { ServiceEvent } from '../../shared/contract';
 import { formatBytes } from './format-bytes';

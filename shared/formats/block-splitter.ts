@@ -7,7 +7,8 @@ import type { ArticleFormat, Block } from '../model';
 import { assertNever, type Failure } from '../result';
 import { createMarkdownSplitter } from './markdown';
 import { createPlainTextSplitter } from './plain-text';
-import { createDocxTextSplitter, createHtmlSplitter, createTableSplitter } from './whole-text-splitter';
+import { createHtmlSplitter } from './html/html-reader';
+import { createDocxTextSplitter, createTableSplitter } from './whole-text-splitter';
 import { createXliffSplitter } from './xliff/xliff-splitter';
 
 export interface BlockSplitter {

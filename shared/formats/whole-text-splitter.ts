@@ -1,14 +1,12 @@
 /**
- * Splitters for formats that can only be parsed whole (an HTML page's tree, a table whose quoted fields span
- * lines): the text is gathered as it streams in and parsed at the end. The loader reads such a file chunk by chunk
- * all the same, and runs its splitter in a thread of its own (electron/loader/whole-file-worker.ts): a long page
- * takes seconds to parse.
+ * Splitters for formats that are parsed whole (a table whose quoted fields span lines): the text is gathered as it
+ * streams in and parsed at the end. The loader reads such a file chunk by chunk all the same, and runs its splitter
+ * in a thread of its own (electron/loader/whole-file-worker.ts).
  */
 import type { Block } from '../model';
 import type { Failure, Result } from '../result';
 import { readBilingualTable } from './bilingual-tsv';
 import type { BlockSplitter } from './block-splitter';
-import { readHtml } from './html/html-reader';
 import { looksLikeWmtTsv } from './wmt-import';
 
 function wholeText(parse: (text: string) => Result<Block[]>): BlockSplitter {
@@ -30,11 +28,6 @@ function wholeText(parse: (text: string) => Result<Block[]>): BlockSplitter {
       return failure;
     },
   };
-}
-
-/** An HTML page's article. */
-export function createHtmlSplitter(name = 'The page'): BlockSplitter {
-  return wholeText((text) => readHtml(text, name));
 }
 
 /**

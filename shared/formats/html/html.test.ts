@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inlineCodeChar, type Block } from '../../model';
-import { readHtml } from './html-reader';
+import { htmlReader, readHtml } from './html-reader';
 import { INLINE_CODE_BASE } from '../../model';
 import { htmlOfText, newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from './html-writer';
 
@@ -73,6 +73,50 @@ describe('reading an HTML article', () => {
     expect(blocksOf('<body><p>Eins<p>Zwei <b>fett<i>beides</b> kursiv</i>').map((b) => visible(b.text))).toEqual([
       'Eins',
       'Zwei fettbeides kursiv',
+    ]);
+  });
+});
+
+describe('reading an HTML page as it comes', () => {
+  /** The paragraphs given by each piece of `html` cut `size` characters long, and those given at its end. */
+  function inPieces(html: string, size: number): { early: Block[]; atEnd: Block[] } {
+    const reader = htmlReader('page.html');
+    const early: Block[] = [];
+    for (let at = 0; at < html.length; at += size) early.push(...reader.push(html.slice(at, at + size)));
+    const end = reader.end();
+    if (!end.ok) throw new Error(end.error.message);
+    return { early, atEnd: end.value };
+  }
+
+  it('gives the same paragraphs in pieces of any size as read whole, tags and places included', () => {
+    const whole = blocksOf(PAGE);
+    for (const size of [1, 7, 64, 1000]) {
+      const { early, atEnd } = inPieces(PAGE, size);
+      expect([...early, ...atEnd], `pieces of ${size}`).toEqual(whole);
+    }
+  });
+
+  it('gives the paragraphs of a marked article before the page has ended', () => {
+    const page = `<html><body><nav>Menu</nav><article><div class="story">${Array.from({ length: 50 }, (_, i) => `<p>Absatz <em>${i}</em>.</p>`).join('\n')}</div></article><footer>Ende</footer></body></html>`;
+    const { early, atEnd } = inPieces(page, 100);
+    expect(early.length).toBeGreaterThan(40);
+    expect([...early, ...atEnd].map((b) => visible(b.text))).toEqual(Array.from({ length: 50 }, (_, i) => `Absatz ${i}.`));
+  });
+
+  it('reads only the article that a page marks late, and nothing of what came before it', () => {
+    const page = '<body><p>Anriss</p><main><p>Vorspann</p><article><p>Bericht</p></article></main><p>Danach</p></body>';
+    expect(blocksOf(page).map((b) => b.text)).toEqual(['Bericht']);
+    const { early, atEnd } = inPieces(page, 5);
+    expect([...early, ...atEnd].map((b) => b.text)).toEqual(['Bericht']);
+  });
+
+  it('finds the article of misnested markup as a browser builds it, an article moved out of bold text included', () => {
+    // A browser builds <b></b><article><b></b><p><b>Eins</b></p><p>Zwei</p></article><article>…</article>.
+    const page = '<body><b><article><p>Eins</b><p>Zwei</p></article><article><p>Drei</p></article></body>';
+    expect(blocksOf(page).map((b) => visible(b.text))).toEqual(['Eins', 'Zwei']);
+    // …and <nav><b></b><article><b><p>Menü</p></b></article></nav><article>…</article>.
+    expect(blocksOf('<body><nav><b><article><p>Menü</p></b></article></nav><article><p>Bericht</p></article>').map((b) => b.text)).toEqual([
+      'Bericht',
     ]);
   });
 });
