@@ -338,12 +338,15 @@ export function marked(text: string, i: number, open: string, close: string): st
   return `${open}${escapeXml(text.slice(0, space))}${close}${escapeXml(text.slice(space))}`;
 }
 
-/** A news page: a heading every thirty paragraphs (a paragraph's first words), the others with some words in emphasis. */
-export function htmlPage(texts: readonly string[]): string {
+/**
+ * A news page: a heading every thirty paragraphs (a paragraph's first words), the others with some words in emphasis;
+ * its story in an `<article>`, or in a `<div>` when the page is to mark no article.
+ */
+export function htmlPage(texts: readonly string[], story: 'article' | 'div' = 'article'): string {
   const body = texts.map((t, i) =>
     i % 30 === 0 ? `<h2>${escapeXml(t.split(' ').slice(0, 8).join(' '))}</h2>\n` : `<p>${marked(t, i, '<em>', '</em>')}</p>\n`,
   );
-  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>The harbour</title>\n</head>\n<body>\n<header>The Coast Times</header>\n<article>\n${body.join('')}</article>\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>The harbour</title>\n</head>\n<body>\n<header>The Coast Times</header>\n<${story} class="story">\n${body.join('')}</${story}>\n</body>\n</html>\n`;
 }
 
 /**

@@ -36,8 +36,8 @@ function generateXliff(path: string): void {
 }
 
 /** The mixed article as a news page (see htmlPage): a heading every thirty paragraphs, some words in emphasis. */
-function generatePage(path: string): void {
-  writeFileSync(path, htmlPage(generateParagraphs({ seed: 21, paragraphs: PARAGRAPHS, language: 'mixed' })));
+function generatePage(path: string, story: 'article' | 'div'): void {
+  writeFileSync(path, htmlPage(generateParagraphs({ seed: 21, paragraphs: PARAGRAPHS, language: 'mixed' }), story));
 }
 
 /** The naive reader, in a fresh process as the service is, timed from its first line to the split article. */
@@ -99,12 +99,14 @@ export const section: BenchSection = {
     const chinese = join(dir, 'chinese.txt');
     const xliff = join(dir, 'long.xlf');
     const page = join(dir, 'long.html');
+    const unmarked = join(dir, 'unmarked.html');
     try {
       const child = await builtChild('load-child');
       generate(file, 'mixed');
       generate(chinese, 'chinese');
       generateXliff(xliff);
-      generatePage(page);
+      generatePage(page, 'article');
+      generatePage(unmarked, 'div');
       const bytes = statSync(file).size;
       const runs: ChildFigures[] = [];
       const naiveMs: number[] = [];
@@ -118,6 +120,7 @@ export const section: BenchSection = {
       const xliffBytes = statSync(xliff).size;
       const pageRun = serviceLoad(child, page);
       const pageBytes = statSync(page).size;
+      const unmarkedRun = serviceLoad(child, unmarked);
       const whole = median(runs.map((r) => r.wholeMs));
       const naive = median(naiveMs);
       const mb = bytes / 1e6;
@@ -183,6 +186,20 @@ export const section: BenchSection = {
         },
         blockFigure(pageRun),
         peakFigure(pageRun, pageBytes),
+        {
+          name: 'the same page marking no article (its story in a <div>) loaded',
+          value: unmarkedRun.wholeMs,
+          unit: 'ms',
+          note: 'its paragraphs held until the page ends: an article might open later',
+        },
+        blockFigure(unmarkedRun),
+        {
+          name: '  its new review ready, ratio of open-to-ready to the load',
+          value: unmarkedRun.readyMs / unmarkedRun.wholeMs,
+          unit: 'x',
+          target: { op: '<=', value: 1.5 },
+        },
+        peakFigure(unmarkedRun, statSync(unmarked).size),
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

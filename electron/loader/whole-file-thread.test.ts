@@ -98,6 +98,28 @@ describe('an article read whole, in a thread of its own', () => {
     expect(readWhenFirst).toBeLessThan(html.length / 4);
   });
 
+  it('gives only the article of a page that opens it after a long main part, nothing of what it held before', async () => {
+    const main = Array.from({ length: 3000 }, (_, i) => `<p>Teaser ${i + 1}: ${SENTENCES[i % 4]}</p>`).join('\n');
+    const story = Array.from({ length: 10 }, (_, i) => `<p>Story ${i + 1}: ${SENTENCES[i % 4]}</p>`).join('\n');
+    const html = `<!doctype html><html><body><main>${main}<article>${story}</article></main></body></html>`;
+    const path = join(dir, 'late.html');
+    writeFileSync(path, html);
+    const { blocks } = await streamed(path);
+    expect(blocks.map((b) => b.text.split(':')[0])).toEqual(Array.from({ length: 10 }, (_, i) => `Story ${i + 1}`));
+  });
+
+  it('gives every paragraph of a long page that marks no article, once it has ended', async () => {
+    const html = page(6000).replace('<article>', '<div>').replace('</article>', '</div>');
+    const path = join(dir, 'unmarked.html');
+    writeFileSync(path, html);
+    const { blocks, turnsAtBatch } = await streamed(path);
+    expect(blocks).toEqual(splitBlocks('html', html));
+    expect(blocks.length).toBeGreaterThan(6000);
+    // Held until the page ended, then given a few hundred at a time, the event loop turning between.
+    expect(turnsAtBatch.length).toBeGreaterThan(5);
+    for (let i = 1; i < turnsAtBatch.length; i++) expect(turnsAtBatch[i]).toBeGreaterThan(turnsAtBatch[i - 1]!);
+  });
+
   it('keeps the event loop turning while a long page is parsed, which here would hold it for the whole parse', async () => {
     const html = page(12_000);
     const path = join(dir, 'long.html');

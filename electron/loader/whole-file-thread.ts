@@ -14,6 +14,7 @@ import { breathe } from '../breathe';
 import { startServiceThread, ThreadAnswers } from '../service/service-thread';
 import { unpackBlocks } from '../../shared/formats/packed-blocks';
 import type { WholeFileAnswer, WholeFileRequest } from './whole-file-worker';
+import { ArticleParagraphs, type HtmlRead } from '../../shared/formats/html/html-reader';
 
 /** Pieces of text the thread may be behind the loader (each at most 128 kB of UTF-16). */
 const PIECES_AHEAD = 4;
@@ -56,6 +57,8 @@ export function wholeTextInThread(
   /** Pieces sent that the thread has not said it took; what it answered instead, when it failed. */
   let untaken = 0;
   let failed: Result<never> | undefined;
+  /** A page's paragraphs, held here until they are sure. */
+  const paragraphs = new ArticleParagraphs();
   /** The pushes, one after another: each waits for answers, and answers are waited for one at a time. */
   let pushed = Promise.resolve();
   const taken = async () => {
@@ -63,7 +66,7 @@ export function wholeTextInThread(
       const answer = await answers.next();
       if (answer.ok && answer.value.kind === 'taken') {
         untaken--;
-        if (answer.value.blocks) onBlocks(unpackBlocks(answer.value.blocks));
+        if (answer.value.read) await giveInSteps(paragraphs.take(pageRead(answer.value.read)), onBlocks);
       } else
         failed = !answer.ok
           ? answer
@@ -86,7 +89,7 @@ export function wholeTextInThread(
         void worker.terminate();
         return failed;
       }
-      return paragraphsFrom(worker, answers, name, onBlocks, signal);
+      return paragraphsFrom(worker, answers, name, paragraphs, onBlocks, signal);
     },
     close: () => void worker.terminate(),
   };
@@ -109,7 +112,7 @@ export function docxInThread(
   // A buffer of its own is moved to the thread; a view of a shared pool (small files) is copied.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   worker.postMessage({ kind: 'docx', name, bytes } satisfies WholeFileRequest, own ? [bytes.buffer as ArrayBuffer] : []);
-  return paragraphsFrom(worker, answers, name, onBlocks, signal);
+  return paragraphsFrom(worker, answers, name, new ArticleParagraphs(), onBlocks, signal);
 }
 
 /**
@@ -120,6 +123,7 @@ async function paragraphsFrom(
   worker: Worker,
   answers: ThreadAnswers<WholeFileAnswer>,
   name: string,
+  paragraphs: ArticleParagraphs,
   onBlocks: (blocks: Block[]) => void,
   signal: AbortSignal | undefined,
 ): Promise<Result<void>> {
@@ -132,18 +136,20 @@ async function paragraphsFrom(
       if (!answer.ok) return answer;
       switch (answer.value.kind) {
         case 'blocks':
-          onBlocks(unpackBlocks(answer.value));
+          await giveInSteps(paragraphs.take({ blocks: unpackBlocks(answer.value), of: answer.value.of, sure: true }), onBlocks);
           await breathe();
           worker.postMessage({ kind: 'next' } satisfies WholeFileRequest);
           break;
         case 'taken':
           // A piece of the text, taken after the loader stopped waiting for it.
-          if (answer.value.blocks) {
-            onBlocks(unpackBlocks(answer.value.blocks));
+          if (answer.value.read) {
+            await giveInSteps(paragraphs.take(pageRead(answer.value.read)), onBlocks);
             await breathe();
           }
           break;
         case 'done':
+          // Paragraphs of a page still held are sure now if they are of the element read as its article at the end.
+          await giveInSteps(paragraphs.take({ blocks: [], of: answer.value.of, sure: true }), onBlocks);
           return ok(undefined);
         case 'failed':
           return { ok: false, error: answer.value.error };
@@ -154,6 +160,29 @@ async function paragraphsFrom(
   } finally {
     signal?.removeEventListener('abort', cancel);
     void worker.terminate();
+  }
+}
+
+/** A page's read as the thread sends it, taken in. */
+function pageRead(read: NonNullable<Extract<WholeFileAnswer, { kind: 'taken' }>['read']>): HtmlRead {
+  return { blocks: unpackBlocks(read), of: read.of, sure: read.sure };
+}
+
+/** Paragraphs given at a time of those held (as many as the thread sends in a batch). */
+const HELD_PER_STEP = 500;
+
+/**
+ * Gives paragraphs to `onBlocks` a few hundred at a time, a breath between two: a page that marks no article gives
+ * all of its paragraphs at its end, held until then.
+ */
+async function giveInSteps(blocks: Block[], onBlocks: (blocks: Block[]) => void): Promise<void> {
+  if (blocks.length <= HELD_PER_STEP) {
+    if (blocks.length > 0) onBlocks(blocks);
+    return;
+  }
+  for (let at = 0; at < blocks.length; at += HELD_PER_STEP) {
+    if (at > 0) await breathe();
+    onBlocks(blocks.slice(at, at + HELD_PER_STEP));
   }
 }
 

@@ -1,17 +1,19 @@
 /**
- * The thread that reads an article whose paragraphs are all known only at its end: an HTML page (which element is
+ * The thread that reads an article whose paragraphs may all be known only at its end: an HTML page (which element is
  * the article), a bilingual table (quoted fields span lines), a Word document (a ZIP package of XML). Parsing a long
  * page took parse5 seconds of one thread, and the loader runs in the service's thread, which answers the reviewer:
  * so the loader hands the text over as it decodes it (or the document's bytes at once), and this thread parses each
- * piece as it comes and says when it has taken it, with the paragraphs known for good by then (the loader sends the
- * next few pieces only then: pieces waiting in a queue held a long page's whole text at once). The paragraphs known
- * only at the end it hands back a few hundred at a time, each batch when the service asks for it: messages that wait in a queue are all taken in one turn of the service's event
- * loop, so a hundred batches sent at once held it as long as one. One article per thread: the loader ends the
- * thread once it has the paragraphs.
+ * piece as it comes and says when it has taken it, with the paragraphs of a page that nothing further in it can
+ * change (the loader sends the next few pieces only then: pieces waiting in a queue held a long page's whole text at
+ * once). The paragraphs known only at the end it hands back a few hundred at a time, each batch when the service
+ * asks for it: messages that wait in a queue are all taken in one turn of the service's event loop, so a hundred
+ * batches sent at once held it as long as one. One article per thread: the loader ends the thread once it has the
+ * paragraphs.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { createSplitter, type BlockSplitter } from '../../shared/formats/block-splitter';
+import { htmlReader, type HtmlRead, type HtmlReader } from '../../shared/formats/html/html-reader';
 import { readDocx } from '../../shared/formats/docx/docx-reader';
 import { assertNever, type Failure } from '../../shared/result';
 import { giveWayToService } from '../service/thread-priority';
@@ -30,13 +32,14 @@ export type WholeFileRequest =
   | { readonly kind: 'next' };
 
 /**
- * The thread's answers: a piece of text taken; the paragraphs a batch at a time, in order, then the end; or why the
+ * The thread's answers: a piece of text taken, with the paragraphs of a page it completed; the paragraphs known at
+ * the end a batch at a time, in order (sure, of the element of a page read as its article), then the end; or why the
  * file could not be read.
  */
 export type WholeFileAnswer =
-  | { readonly kind: 'taken'; readonly blocks?: PackedBlocks }
-  | ({ readonly kind: 'blocks' } & PackedBlocks)
-  | { readonly kind: 'done' }
+  | { readonly kind: 'taken'; readonly read?: PackedBlocks & Omit<HtmlRead, 'blocks'> }
+  | ({ readonly kind: 'blocks'; readonly of: number } & PackedBlocks)
+  | { readonly kind: 'done'; readonly of: number }
   | { readonly kind: 'failed'; readonly error: Failure };
 
 /**
@@ -48,25 +51,40 @@ export const BLOCKS_PER_ANSWER = 500;
 
 giveWayToService();
 
+/** A page's reader, or a table's splitter (which gives no paragraph before the end). */
+let page: HtmlReader | undefined;
 let splitter: BlockSplitter | undefined;
-/** The paragraphs read, and how many have been handed over. */
+/** The paragraphs read at the end, the element of the page they are of, and how many have been handed over. */
 let read: Block[] = [];
+let readOf = 0;
 let handed = 0;
 
 parentPort?.on('message', (request: WholeFileRequest) => {
   try {
     switch (request.kind) {
       case 'text-start':
-        splitter = createSplitter(request.format, request.name);
+        if (request.format === 'html') page = htmlReader(request.name);
+        else splitter = createSplitter(request.format, request.name);
         return;
-      case 'text':
-        // A splitter that parses whole completes nothing before the end; any other would, and those come first.
-        // A page gives the paragraphs of its article as they are known for good; a table, none before its end.
-        const blocks = splitter!.push(request.text);
-        return answer(blocks.length > 0 ? { kind: 'taken', blocks: packBlocks(blocks) } : { kind: 'taken' });
+      case 'text': {
+        if (!page) {
+          splitter!.push(request.text);
+          return answer({ kind: 'taken' });
+        }
+        // The paragraphs a page's piece completes go at once: the service holds those not yet sure (see HtmlRead).
+        const { blocks, of, sure } = page.push(request.text);
+        return answer(blocks.length > 0 ? { kind: 'taken', read: { ...packBlocks(blocks), of, sure } } : { kind: 'taken' });
+      }
       case 'text-end': {
-        read = splitter!.end();
-        if (splitter!.failure) return answer({ kind: 'failed', error: splitter!.failure });
+        if (page) {
+          const end = page.end();
+          if (!end.ok) return answer({ kind: 'failed', error: end.error });
+          read = end.value.blocks;
+          readOf = end.value.of;
+        } else {
+          read = splitter!.end();
+          if (splitter!.failure) return answer({ kind: 'failed', error: splitter!.failure });
+        }
         return next();
       }
       case 'docx': {
@@ -97,11 +115,11 @@ function answer(message: WholeFileAnswer): void {
  * own copy, and the two copies of a long article's paragraphs held at once added the article's size to the peak.
  */
 function next(): void {
-  if (handed >= read.length) return answer({ kind: 'done' });
+  if (handed >= read.length) return answer({ kind: 'done', of: readOf });
   const blocks = read.slice(handed, handed + BLOCKS_PER_ANSWER);
   read.fill(HANDED, handed, handed + blocks.length);
   handed += blocks.length;
-  answer({ kind: 'blocks', ...packBlocks(blocks) });
+  answer({ kind: 'blocks', of: readOf, ...packBlocks(blocks) });
 }
 
 /** What stands in `read` for a paragraph handed over. */

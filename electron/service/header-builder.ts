@@ -51,6 +51,13 @@ function writeAt(fd: number, bytes: Uint8Array, offset: number, length: number, 
   );
 }
 
+/**
+ * Bytes of the header this thread makes at most once the article is loaded (`finish`), held until the thread's part
+ * is written: a page that marks no article gives all its paragraphs at its end, and making half of them here held
+ * 28 MB of bytes at once (a long text article leaves some 7 MB to make here).
+ */
+const MAX_TAIL_BYTES = 12_000_000;
+
 /** The thread keeps one run at a time; its young generation is kept small so its memory stays low. */
 const THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
@@ -277,8 +284,9 @@ export class HeaderBuilder {
     if (open && open.fd >= 0) this.flushing = new Promise((resolve) => fdatasync(open.fd, () => resolve()));
     // The thread goes on from the front of what waits; this thread makes runs from the back, in memory.
     const tail: Uint8Array[] = [];
+    let tailBytes = 0;
     while (!this.failed) {
-      const run = this.waiting.pop();
+      const run = tailBytes < MAX_TAIL_BYTES ? this.waiting.pop() : undefined;
       if (run) {
         // A run is made a part at a time, a breath after each: a whole run of a page's paragraphs (inline tags,
         // escaped texts) took this thread 50 ms and more.
@@ -290,6 +298,7 @@ export class HeaderBuilder {
           await breathe();
         }
         tail.unshift(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+        tailBytes += tail[0]!.length;
       } else if (this.answered < this.runsSent.length) {
         await new Promise<void>((resolve) => (this.wake = resolve));
       } else {

@@ -205,12 +205,51 @@ class SourceWindow {
   }
 }
 
+/**
+ * Paragraphs read, in order, for the element read as the article so far: the page's first `<article>`, which is the
+ * article for good (`sure`), or else its first `<main>` or its body, which an article (or main part) opening later
+ * would replace. Each element read as the article has a number of its own (`of`): paragraphs of a new number void
+ * those of another not yet sure.
+ */
+export interface HtmlRead {
+  readonly blocks: Block[];
+  readonly of: number;
+  readonly sure: boolean;
+}
+
 /** Reads an HTML page given in pieces, as they come. */
 export interface HtmlReader {
-  /** Reads the next piece; returns the article's paragraphs that are now known for good (in order), if any. */
-  push(text: string): Block[];
-  /** The article's other paragraphs; fails when one holds more inline codes than the model keeps. */
-  end(): Result<Block[]>;
+  /** Reads the next piece; returns the paragraphs that nothing further in the page can change (see `HtmlRead`). */
+  push(text: string): HtmlRead;
+  /** The article's other paragraphs, sure; fails when one holds more inline codes than the model keeps. */
+  end(): Result<HtmlRead>;
+}
+
+/**
+ * The article's paragraphs as reads come: those not yet sure are held (and let go when another element is read as
+ * the article), and given with the first sure read of the same element. Held where the paragraphs are kept in the
+ * end, so that a page's paragraphs are never held twice.
+ */
+export class ArticleParagraphs {
+  private held: Block[] = [];
+  private of = 0;
+
+  /** The paragraphs known for good now, in order. */
+  take(read: HtmlRead): Block[] {
+    if (read.of !== this.of) {
+      this.held = [];
+      this.of = read.of;
+    }
+    if (!read.sure) {
+      for (const b of read.blocks) this.held.push(b);
+      return [];
+    }
+    if (this.held.length === 0) return read.blocks;
+    const out = this.held;
+    this.held = [];
+    for (const b of read.blocks) out.push(b);
+    return out;
+  }
 }
 
 /**
@@ -219,9 +258,9 @@ export interface HtmlReader {
  * page's tree is never whole in memory (a 63 MB page's took 1.1 GB), nor its text: the parser keeps the piece it
  * is in, and the reader the tags it may still need.
  *
- * Which element is the article is known only at the end (a page may open its `<article>` late): the reader reads
- * for the best one opened so far (an article, else a main part, else the body), and what it read for another is
- * let go when a better one opens.
+ * Which element is the article may be known only at the end (a page may open its `<article>` late): the reader
+ * reads for the best one opened so far (an article, else a main part, else the body), and what it read for another
+ * is let go when a better one opens (see `HtmlRead`).
  */
 export function htmlReader(fileName: string): HtmlReader {
   const window = new SourceWindow();
@@ -231,10 +270,10 @@ export function htmlReader(fileName: string): HtmlReader {
   const openObjects: Element[] = [];
   /** A formatting element's start tag by its token: the parser opens the element again, with the same token, in a later paragraph. */
   const formattingTags = new WeakMap<object, string>();
+  /** The element read as the article so far, its rank (article 3, main 2, body 1), and its number (`HtmlRead.of`). */
   let root: Element | undefined;
   let rootRank = 0;
-  /** Whether the article is known for good: the page's first `<article>`, which nothing can move. */
-  let rootSettled = false;
+  let rootNumber = 0;
   /** Whether a candidate for the article lies in misnested markup (see onItemPush). */
   let unsure = false;
   /** The elements open in the parser. */
@@ -299,7 +338,7 @@ export function htmlReader(fileName: string): HtmlReader {
         if (root) forgetRead(document!);
         root = element;
         rootRank = rank;
-        rootSettled = rank === 3 && !unsure;
+        rootNumber++;
       }
     },
     onItemPop(element, newTop) {
@@ -440,13 +479,13 @@ export function htmlReader(fileName: string): HtmlReader {
   };
 
   /**
-   * The paragraphs of the article that nothing can change any more, taken out of the tree: those of each open
-   * block element from the article down, up to its last child already read (what follows may still grow). Until
-   * the article is known for good, none.
+   * The paragraphs of the element read as the article that nothing further in the page can change, taken out of the
+   * tree: those of each open block element from it down, up to its last child already read (what follows may still
+   * grow).
    */
   const settled = (): Block[] => {
     const out: Block[] = [];
-    if (!root || !rootSettled) return out;
+    if (!root || unsure) return out;
     let e = root;
     let inner = contextOf(root, START);
     for (;;) {
@@ -457,6 +496,8 @@ export function htmlReader(fileName: string): HtmlReader {
       // On into the open block element the content goes to, when only white space lies before it.
       const next = kids.at(-1);
       if (!next || isRead(next) || !isElement(next) || !open.has(next) || !BLOCKS.has(next.tagName) || isFurniture(next)) break;
+      // A site header in the body is read only if it holds a first-level heading, known once it ends.
+      if (root.tagName === 'body' && next.tagName === 'header') break;
       if (!kids.slice(0, -1).every(blank)) break;
       kids.splice(0, kids.length - 1);
       inner = contextOf(next, inner);
@@ -469,24 +510,28 @@ export function htmlReader(fileName: string): HtmlReader {
 
   return {
     push(text) {
-      if (text.length === 0) return [];
+      if (text.length === 0) return { blocks: [], of: rootNumber, sure: rootRank === 3 };
       window.add(text);
       parser.tokenizer.write(text, false);
       let keep = toldTo;
       for (const o of openObjects) keep = Math.min(keep, o.sourceCodeLocation?.startOffset ?? keep);
       window.dropBefore(keep);
-      return settled();
+      const blocks = settled();
+      return { blocks, of: rootNumber, sure: rootRank === 3 };
     },
     end() {
       parser.tokenizer.write('', true);
       // Open at the end of the page: the parser ends them there, without closing them.
       for (const o of openObjects) sourceTo(o);
-      if (unsure)
-        root = first(document!.childNodes, 'article') ?? first(document!.childNodes, 'main') ?? first(document!.childNodes, 'body');
+      if (unsure) {
+        const found = first(document!.childNodes, 'article') ?? first(document!.childNodes, 'main') ?? first(document!.childNodes, 'body');
+        if (found !== root) rootNumber++;
+        root = found;
+      }
       const blocks: Block[] = [];
       if (root) block(root, START, blocks);
       if (problem) return fail('unsupported', problem);
-      return ok(blocks);
+      return ok({ blocks, of: rootNumber, sure: true });
     },
   };
 }
@@ -572,12 +617,13 @@ function contextOf(e: Element, ctx: Context): Context {
  */
 export function createHtmlSplitter(name = 'The page'): BlockSplitter {
   const reader = htmlReader(name);
+  const paragraphs = new ArticleParagraphs();
   let failure: Failure | undefined;
   return {
-    push: (text) => reader.push(text),
+    push: (text) => paragraphs.take(reader.push(text)),
     end() {
       const read = reader.end();
-      if (read.ok) return read.value;
+      if (read.ok) return paragraphs.take(read.value);
       failure = read.error;
       return [];
     },
@@ -589,12 +635,10 @@ export function createHtmlSplitter(name = 'The page'): BlockSplitter {
 
 /** Reads the article of an HTML page. Fails when it holds more inline codes in one paragraph than the model keeps. */
 export function readHtml(html: string, fileName: string): Result<Block[]> {
-  const reader = htmlReader(fileName);
-  const blocks = reader.push(html);
-  const rest = reader.end();
-  if (!rest.ok) return rest;
-  for (const b of rest.value) blocks.push(b);
-  return ok(blocks);
+  const splitter = createHtmlSplitter(fileName);
+  const blocks = splitter.push(html);
+  for (const b of splitter.end()) blocks.push(b);
+  return splitter.failure ? { ok: false, error: splitter.failure } : ok(blocks);
 }
 
 /** Whether decoded text looks like an HTML page rather than plain text that mentions a tag. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inlineCodeChar, type Block } from '../../model';
-import { htmlReader, readHtml } from './html-reader';
+import { ArticleParagraphs, htmlReader, readHtml, type HtmlRead } from './html-reader';
 import { INLINE_CODE_BASE } from '../../model';
 import { htmlOfText, newHtml, newHtmlPieces, rewriteHtml, type HtmlExportParagraph } from './html-writer';
 
@@ -78,14 +78,23 @@ describe('reading an HTML article', () => {
 });
 
 describe('reading an HTML page as it comes', () => {
-  /** The paragraphs given by each piece of `html` cut `size` characters long, and those given at its end. */
-  function inPieces(html: string, size: number): { early: Block[]; atEnd: Block[] } {
+  /**
+   * The paragraphs known for good after each piece of `html` cut `size` characters long, those given at its end,
+   * and the reads themselves.
+   */
+  function inPieces(html: string, size: number): { early: Block[]; atEnd: Block[]; reads: HtmlRead[] } {
     const reader = htmlReader('page.html');
+    const paragraphs = new ArticleParagraphs();
     const early: Block[] = [];
-    for (let at = 0; at < html.length; at += size) early.push(...reader.push(html.slice(at, at + size)));
+    const reads: HtmlRead[] = [];
+    for (let at = 0; at < html.length; at += size) {
+      const read = reader.push(html.slice(at, at + size));
+      reads.push(read);
+      early.push(...paragraphs.take(read));
+    }
     const end = reader.end();
     if (!end.ok) throw new Error(end.error.message);
-    return { early, atEnd: end.value };
+    return { early, atEnd: paragraphs.take(end.value), reads };
   }
 
   it('gives the same paragraphs in pieces of any size as read whole, tags and places included', () => {
@@ -106,8 +115,21 @@ describe('reading an HTML page as it comes', () => {
   it('reads only the article that a page marks late, and nothing of what came before it', () => {
     const page = '<body><p>Anriss</p><main><p>Vorspann</p><article><p>Bericht</p></article></main><p>Danach</p></body>';
     expect(blocksOf(page).map((b) => b.text)).toEqual(['Bericht']);
-    const { early, atEnd } = inPieces(page, 5);
+    const { early, atEnd, reads } = inPieces(page, 5);
     expect([...early, ...atEnd].map((b) => b.text)).toEqual(['Bericht']);
+    // The body's and the main part's first paragraphs were read, not yet sure, each for an element of its own.
+    const unsure = reads.filter((r) => !r.sure && r.blocks.length > 0);
+    expect(unsure.map((r) => r.blocks.map((b) => b.text))).toEqual([['Anriss'], ['Vorspann']]);
+    expect(unsure[0]!.of).toBeLessThan(unsure[1]!.of);
+    expect(reads.at(-1)!.of).toBeGreaterThan(unsure[1]!.of);
+  });
+
+  it('reads a page that marks no article as it comes, and gives its paragraphs once it has ended', () => {
+    const page = `<body><header><a href="/">Logo</a></header><div>${Array.from({ length: 30 }, (_, i) => `<p>Absatz ${i}.</p>`).join('')}</div></body>`;
+    const { early, atEnd, reads } = inPieces(page, 40);
+    expect(early).toEqual([]);
+    expect(reads.flatMap((r) => r.blocks).length).toBeGreaterThan(25);
+    expect(atEnd.map((b) => b.text)).toEqual(Array.from({ length: 30 }, (_, i) => `Absatz ${i}.`));
   });
 
   it('finds the article of misnested markup as a browser builds it, an article moved out of bold text included', () => {
