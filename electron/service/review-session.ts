@@ -138,13 +138,18 @@ export class ReviewSession {
     this.rebuildScorer(state, true, scoreFlags);
   }
 
-  /** Works out the saved versions' edit rates in the background; the view has them, and listeners hear, once done. */
-  private rateVersions(state: ReviewState): void {
-    this.rating = this.figures.prepare(state, breathe).then(() => {
-      this.rating = undefined;
-      this.cachedView = undefined;
-      if (!this.closed) this.onChanged();
-    });
+  /**
+   * Works out the saved versions' edit rates in the background, once `after` has settled; the view has them, and
+   * listeners hear, once done.
+   */
+  private rateVersions(state: ReviewState, after: Promise<void> = Promise.resolve()): void {
+    this.rating = after
+      .then(() => this.figures.prepare(state, breathe))
+      .then(() => {
+        this.rating = undefined;
+        this.cachedView = undefined;
+        if (!this.closed) this.onChanged();
+      });
   }
 
   /** The version panel's figures: while the edit rates are being worked out, those known so far. */
@@ -183,8 +188,11 @@ export class ReviewSession {
     const session = new ReviewSession({ ...options, figures }, false);
     // The flags go into the scorer a few thousand at a time: 10,000 at once would hold the event loop.
     await session.scoreFlagsInSteps();
-    if (later) session.rateVersions(state);
+    // The rates are worked out once the first view is made: in turns with it, they held the review's opening up.
+    let viewed = (): void => undefined;
+    if (later) session.rateVersions(state, new Promise<void>((resolve) => (viewed = resolve)));
     await session.viewInSteps();
+    viewed();
     return session;
   }
 
