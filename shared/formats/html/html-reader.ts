@@ -366,7 +366,7 @@ export function htmlReader(fileName: string): HtmlReader {
     out.push({
       kind: ctx.kind,
       ...(ctx.level !== undefined ? { level: ctx.level } : {}),
-      text: ownString(text),
+      text,
       ref: `${g.start}:${g.end}`,
       ...(g.codes.length > 0 ? { codes: g.codes } : {}),
     });
@@ -434,6 +434,9 @@ export function htmlReader(fileName: string): HtmlReader {
   const readEnded = (e: Element, newTop: DefaultTreeAdapterTypes.ParentNode) => {
     const parent = e.parentNode;
     if (!root || unsure || e === root || !parent || (!BLOCKS.has(e.tagName) && !isFurniture(e))) return;
+    const siblings = parent.childNodes as (Node | Read)[];
+    const at = siblings.lastIndexOf(e);
+    if (at < 0) return;
     // Ended before an element inside it (misnested): what is inside may still grow.
     for (let n: DefaultTreeAdapterTypes.ParentNode | null = newTop; n; n = (n as Element).parentNode ?? null) if (n === e) return;
     // Holding the article: read with it at the end.
@@ -455,16 +458,13 @@ export function htmlReader(fileName: string): HtmlReader {
     }
     if (!inRoot || irrelevant) {
       // Never read: outside the article, or inside page furniture.
-      const siblings = parent.childNodes;
-      siblings.splice(siblings.lastIndexOf(e), 1);
+      siblings.splice(at, 1);
     } else {
       let ctx = contextOf(root, START);
       for (let k = between.length - 1; k >= 0; k--) ctx = contextOf(between[k]!, ctx);
       const blocks: Block[] = [];
       if (!skippedHere(e)) block(e, ctx, blocks);
       const h1 = !isFurniture(e) && (e.tagName === 'h1' || holdsH1(e.childNodes));
-      const siblings = parent.childNodes as (Node | Read)[];
-      const at = siblings.lastIndexOf(e);
       const before = siblings[at - 1];
       if (before && isRead(before)) {
         for (const b of blocks) before.blocks.push(b);
