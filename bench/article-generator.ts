@@ -7,6 +7,7 @@
  *
  * Every word list here is our own. The same seed gives the same article.
  */
+import { makeDocx } from '../shared/formats/docx/test-support/make-docx';
 import { writeFileSync } from 'node:fs';
 import { seededRandom } from '../shared/seeded-random';
 
@@ -347,6 +348,17 @@ export function htmlPage(texts: readonly string[], story: 'article' | 'div' = 'a
     i % 30 === 0 ? `<h2>${escapeXml(t.split(' ').slice(0, 8).join(' '))}</h2>\n` : `<p>${marked(t, i, '<em>', '</em>')}</p>\n`,
   );
   return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>The harbour</title>\n</head>\n<body>\n<header>The Coast Times</header>\n<${story} class="story">\n${body.join('')}</${story}>\n</body>\n</html>\n`;
+}
+
+/** A Word document: each paragraph a run of text, its first word in bold every fourth paragraph. */
+export function wordDocument(texts: readonly string[]): Uint8Array {
+  const run = (t: string, bold = false) =>
+    `<w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${escapeXml(t)}</w:t></w:r>`;
+  const body = texts.map((t, i) => {
+    const space = t.indexOf(' ');
+    return `<w:p>${i % 4 === 0 && space > 0 ? run(t.slice(0, space), true) + run(t.slice(space)) : run(t)}</w:p>`;
+  });
+  return makeDocx({ body: body.join('') }, 1);
 }
 
 /**

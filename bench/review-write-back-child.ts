@@ -10,9 +10,8 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExportArticleFormat } from '../shared/contract';
-import { makeDocx } from '../shared/formats/docx/test-support/make-docx';
 import { seededRandom } from '../shared/seeded-random';
-import { escapeXml, generateParagraphs, htmlPage, marked, postEditParagraph } from './article-generator';
+import { escapeXml, generateParagraphs, htmlPage, marked, postEditParagraph, wordDocument } from './article-generator';
 import type { Figure } from './report';
 import { benchServiceOptions, collectBenchGarbage, longestBlock, must, openTimed, startedService } from './review-client';
 
@@ -30,17 +29,6 @@ function xliffFile(texts: readonly string[], sources: readonly string[]): string
     '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n' +
     `<file original="harbour.html" source-language="en" target-language="en-GB" datatype="html">\n<body>\n${units.join('')}</body>\n</file>\n</xliff>\n`
   );
-}
-
-/** A Word document: each paragraph a run of text, its first word in bold every fourth paragraph. */
-function wordDocument(texts: readonly string[]): Uint8Array {
-  const run = (t: string, bold = false) =>
-    `<w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${escapeXml(t)}</w:t></w:r>`;
-  const body = texts.map((t, i) => {
-    const space = t.indexOf(' ');
-    return `<w:p>${i % 4 === 0 && space > 0 ? run(t.slice(0, space), true) + run(t.slice(space)) : run(t)}</w:p>`;
-  });
-  return makeDocx({ body: body.join('') }, 1);
 }
 
 interface Measured {

@@ -14,7 +14,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Block } from '../../shared/model';
 import { createSplitter, type BlockSplitter } from '../../shared/formats/block-splitter';
 import { htmlReader, type HtmlRead, type HtmlReader } from '../../shared/formats/html/html-reader';
-import { readDocx } from '../../shared/formats/docx/docx-reader';
+import { readDocxInSteps } from '../../shared/formats/docx/docx-reader';
 import { assertNever, type Failure } from '../../shared/result';
 import { giveWayToService } from '../service/thread-priority';
 import { packBlocks, type PackedBlocks } from '../../shared/formats/packed-blocks';
@@ -54,10 +54,16 @@ giveWayToService();
 /** A page's reader, or a table's splitter (which gives no paragraph before the end). */
 let page: HtmlReader | undefined;
 let splitter: BlockSplitter | undefined;
-/** The paragraphs read at the end, the element of the page they are of, and how many have been handed over. */
+/**
+ * The paragraphs to hand over (a page's and a table's read at the end, a Word document's as it is read), the
+ * element of the page they are of, how many have been handed over, whether all are read, and whether the service
+ * waits for a batch.
+ */
 let read: Block[] = [];
 let readOf = 0;
 let handed = 0;
+let allRead = false;
+let asked = false;
 
 parentPort?.on('message', (request: WholeFileRequest) => {
   try {
@@ -85,36 +91,53 @@ parentPort?.on('message', (request: WholeFileRequest) => {
           read = splitter!.end();
           if (splitter!.failure) return answer({ kind: 'failed', error: splitter!.failure });
         }
+        allRead = true;
         return next();
       }
-      case 'docx': {
-        const docx = readDocx(request.bytes, request.name);
-        if (!docx.ok) return answer({ kind: 'failed', error: docx.error });
-        read = docx.value;
-        return next();
-      }
+      case 'docx':
+        asked = true;
+        return void readDocxInSteps(
+          request.bytes,
+          request.name,
+          (blocks) => {
+            for (const b of blocks) read.push(b);
+            if (asked && read.length - handed >= BLOCKS_PER_ANSWER) next();
+          },
+          () => new Promise((resolve) => setImmediate(resolve)),
+        ).then(
+          (docx) => {
+            if (!docx.ok) return answer({ kind: 'failed', error: docx.error });
+            allRead = true;
+            if (asked) next();
+          },
+          (e: unknown) => answer({ kind: 'failed', error: internalFailure(e) }),
+        );
       case 'next':
         return next();
       default:
         return assertNever(request, 'whole-file request');
     }
   } catch (e) {
-    answer({
-      kind: 'failed',
-      error: { code: 'internal', message: `Reading the article failed: ${e instanceof Error ? e.message : String(e)}.` },
-    });
+    answer({ kind: 'failed', error: internalFailure(e) });
   }
 });
+
+function internalFailure(e: unknown): Failure {
+  return { code: 'internal', message: `Reading the article failed: ${e instanceof Error ? e.message : String(e)}.` };
+}
 
 function answer(message: WholeFileAnswer): void {
   parentPort!.postMessage(message);
 }
 
 /**
- * Hands over the next batch, or says that all have been. A batch handed over is let go here: the service keeps its
- * own copy, and the two copies of a long article's paragraphs held at once added the article's size to the peak.
+ * Hands over the next batch, or says that all have been; while a Word document is still being read and a batch is
+ * not full yet, answers once it is. A batch handed over is let go here: the service keeps its own copy, and the two
+ * copies of a long article's paragraphs held at once added the article's size to the peak.
  */
 function next(): void {
+  asked = !allRead && read.length - handed < BLOCKS_PER_ANSWER;
+  if (asked) return;
   if (handed >= read.length) return answer({ kind: 'done', of: readOf });
   const blocks = read.slice(handed, handed + BLOCKS_PER_ANSWER);
   read.fill(HANDED, handed, handed + blocks.length);

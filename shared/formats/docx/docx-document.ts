@@ -14,7 +14,7 @@
 import { inlineCodeChar, MAX_INLINE_CODES, type InlineCode } from '../../model';
 import { fail, ok, type Result } from '../../result';
 import { shapeOf, type ParagraphShape, type StyleMap } from './docx-styles';
-import { readXml, type XmlElementStart } from './xml-events';
+import { xmlReader, type XmlElementStart } from './xml-events';
 
 /** One `w:p` of the body, as found in document.xml. */
 export interface WordParagraph {
@@ -101,6 +101,21 @@ export function formatLabel(rPr: string): string {
 /** Reads every top-level paragraph of document.xml, empty ones included (they keep the ordinals right). */
 export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/document.xml'): Result<WordParagraph[]> {
   const paragraphs: WordParagraph[] = [];
+  const reader = wordParagraphReader(styles, part, (p) => paragraphs.push(p));
+  reader.push(xml);
+  const read = reader.end();
+  return read.ok ? ok(paragraphs) : read;
+}
+
+/** Reads document.xml given in pieces: each top-level paragraph, empty ones included, goes to `onParagraph` as it ends. */
+export interface WordParagraphReader {
+  push(text: string): void;
+  /** Fails on broken XML (naming part, line and column) or a paragraph with more codes than the model keeps. */
+  end(): Result<void>;
+}
+
+export function wordParagraphReader(styles: StyleMap, part: string, onParagraph: (p: WordParagraph) => void): WordParagraphReader {
+  let ordinal = 0;
   let tooMany: string | undefined;
 
   // The paragraph being read.
@@ -130,7 +145,9 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
     capture = { name: e.name, start: e.start, depth, done };
   };
 
-  const read = readXml(xml, part, {
+  /** The source between two offsets: all of it is kept from the paragraph being read on (see `push`). */
+  const source = (from: number, to: number) => reader.window.slice(from, to) ?? '';
+  const reader = xmlReader(part, {
     open(e) {
       depth++;
       if (capture) return;
@@ -160,7 +177,7 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
       if (e.name === 'w:hyperlink') {
         push({
           type: 'link-open',
-          data: e.selfClosing ? xml.slice(e.start, e.tagEnd).replace(/\s*\/>$/, '>') : xml.slice(e.start, e.tagEnd),
+          data: e.selfClosing ? source(e.start, e.tagEnd).replace(/\s*\/>$/, '>') : source(e.start, e.tagEnd),
         });
         return;
       }
@@ -205,7 +222,7 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
     close(name, end) {
       if (capture) {
         if (name === capture.name && depth === capture.depth) {
-          const raw = xml.slice(capture.start, end);
+          const raw = source(capture.start, end);
           const done = capture.done;
           capture = undefined;
           done(raw);
@@ -222,7 +239,7 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
       if (!para) return;
       if (name === 'w:pPr' && inPPr) {
         inPPr = false;
-        para.pPr = xml.slice(pPrStart, end);
+        para.pPr = source(pPrStart, end);
       } else if (name === 'w:t') inText = false;
       else if (name === 'w:r') run = undefined;
       else if (name === 'w:hyperlink') push({ type: 'link-close' });
@@ -240,10 +257,10 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
     inText = false;
     const built = buildText(p.items);
     if (built.codes.length > MAX_INLINE_CODES) {
-      tooMany ??= `${part}: paragraph ${paragraphs.length + 1} holds ${built.codes.length} pieces of formatting and objects, more than the ${MAX_INLINE_CODES} Redline keeps per paragraph.`;
+      tooMany ??= `${part}: paragraph ${ordinal + 1} holds ${built.codes.length} pieces of formatting and objects, more than the ${MAX_INLINE_CODES} Redline keeps per paragraph.`;
     }
-    paragraphs.push({
-      ordinal: paragraphs.length,
+    onParagraph({
+      ordinal: ordinal++,
       start: p.start,
       end,
       pPr: p.pPr,
@@ -254,9 +271,18 @@ export function readWordParagraphs(xml: string, styles: StyleMap, part = 'word/d
     });
   }
 
-  if (!read.ok) return read;
-  if (tooMany) return fail('unsupported', tooMany);
-  return ok(paragraphs);
+  return {
+    push(text) {
+      reader.push(text);
+      // What a later slice may need: the paragraph being read (its properties, a link's tag, a captured element).
+      reader.window.dropBefore(Math.min(reader.needsFrom, para?.start ?? Infinity, capture?.start ?? Infinity));
+    },
+    end() {
+      const read = reader.end();
+      if (!read.ok) return read;
+      return tooMany ? fail('unsupported', tooMany) : ok(undefined);
+    },
+  };
 }
 
 /** The run formatting most of the text has: text with it needs no code. */

@@ -5,8 +5,8 @@
  */
 import type { Block } from '../../model';
 import { fail, ok, type Result } from '../../result';
-import { readWordParagraphs, type WordParagraph } from './docx-document';
-import { readStyles } from './docx-styles';
+import { readWordParagraphs, wordParagraphReader, type WordParagraph } from './docx-document';
+import { readStyles, type StyleMap } from './docx-styles';
 import { readXml } from './xml-events';
 import { ZipArchive } from './zip-archive';
 
@@ -39,8 +39,8 @@ function mainPart(archive: ZipArchive, fileName: string): Result<string> {
   return ok(path);
 }
 
-/** Unzips and reads a Word document. Fails naming the part, line and column of broken XML. */
-export function openDocx(bytes: Uint8Array, fileName: string): Result<OpenedDocx> {
+/** A package opened as far as its main document: the archive, where that document is, and its styles. */
+function openPackage(bytes: Uint8Array, fileName: string): Result<{ archive: ZipArchive; documentPath: string; styles: StyleMap }> {
   const archive = ZipArchive.open(bytes, fileName);
   if (!archive.ok) return archive;
   const documentPath = mainPart(archive.value, fileName);
@@ -50,11 +50,19 @@ export function openDocx(bytes: Uint8Array, fileName: string): Result<OpenedDocx
   if (!stylesXml.ok) return stylesXml;
   const styles = readStyles(stylesXml.value, `${fileName}: ${folder}styles.xml`);
   if (!styles.ok) return styles;
-  const documentXml = archive.value.readText(documentPath.value);
+  return ok({ archive: archive.value, documentPath: documentPath.value, styles: styles.value });
+}
+
+/** Unzips and reads a Word document. Fails naming the part, line and column of broken XML. */
+export function openDocx(bytes: Uint8Array, fileName: string): Result<OpenedDocx> {
+  const opened = openPackage(bytes, fileName);
+  if (!opened.ok) return opened;
+  const { archive, documentPath, styles } = opened.value;
+  const documentXml = archive.readText(documentPath);
   if (!documentXml.ok) return documentXml;
-  const paragraphs = readWordParagraphs(documentXml.value!, styles.value, `${fileName}: ${documentPath.value}`);
+  const paragraphs = readWordParagraphs(documentXml.value!, styles, `${fileName}: ${documentPath}`);
   if (!paragraphs.ok) return paragraphs;
-  return ok({ archive: archive.value, documentPath: documentPath.value, documentXml: documentXml.value!, paragraphs: paragraphs.value });
+  return ok({ archive, documentPath, documentXml: documentXml.value!, paragraphs: paragraphs.value });
 }
 
 /** Whether a Word paragraph has anything to review: text beyond codes and white space. */
@@ -66,18 +74,52 @@ export function hasText(p: WordParagraph): boolean {
 /** The paragraphs a reviewer sees: every body paragraph with text, in order, each pointing back by ordinal. */
 export function docxBlocks(paragraphs: readonly WordParagraph[]): Block[] {
   const blocks: Block[] = [];
-  for (const p of paragraphs) {
-    if (!hasText(p)) continue;
-    blocks.push({
-      kind: p.shape.kind,
-      ...(p.shape.level !== undefined ? { level: p.shape.level } : {}),
-      ...(p.shape.style !== undefined ? { style: p.shape.style } : {}),
-      text: p.text,
-      ref: String(p.ordinal),
-      ...(p.codes.length > 0 ? { codes: p.codes } : {}),
-    });
-  }
+  for (const p of paragraphs) if (hasText(p)) blocks.push(blockOf(p));
   return blocks;
+}
+
+function blockOf(p: WordParagraph): Block {
+  return {
+    kind: p.shape.kind,
+    ...(p.shape.level !== undefined ? { level: p.shape.level } : {}),
+    ...(p.shape.style !== undefined ? { style: p.shape.style } : {}),
+    text: p.text,
+    ref: String(p.ordinal),
+    ...(p.codes.length > 0 ? { codes: p.codes } : {}),
+  };
+}
+
+/**
+ * Reads a Word document's paragraphs as blocks, each piece of its main part as it is unzipped: the blocks each
+ * piece completes go to `onBlocks`, and `breathe` is awaited between two pieces. The main part (tens of megabytes
+ * for a long document, twice that as text) is never whole in memory, nor are all its paragraphs.
+ */
+export async function readDocxInSteps(
+  bytes: Uint8Array,
+  fileName: string,
+  onBlocks: (blocks: Block[]) => void,
+  breathe: () => Promise<void>,
+): Promise<Result<void>> {
+  const opened = openPackage(bytes, fileName);
+  if (!opened.ok) return opened;
+  const { archive, documentPath, styles } = opened.value;
+  let blocks: Block[] = [];
+  const reader = wordParagraphReader(styles, `${fileName}: ${documentPath}`, (p) => hasText(p) && blocks.push(blockOf(p)));
+  const read = await archive.readTextInSteps(
+    documentPath,
+    (text) => {
+      reader.push(text);
+      if (blocks.length === 0) return;
+      onBlocks(blocks);
+      blocks = [];
+    },
+    breathe,
+  );
+  if (!read.ok) return read;
+  const end = reader.end();
+  if (!end.ok) return end;
+  if (blocks.length > 0) onBlocks(blocks);
+  return ok(undefined);
 }
 
 /** Reads a Word document's paragraphs as blocks. */

@@ -3,7 +3,8 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { inlineCodeChar, type Block } from '../../model';
 import { newDocx, rewriteDocx, type DocxExportParagraph } from './docx-export';
-import { openDocx, readDocx } from './docx-reader';
+import { openDocx, readDocx, readDocxInSteps } from './docx-reader';
+import { seededRandom } from '../../seeded-random';
 import { ARTICLE_BODY, makeDocx, para, TRACKED_BODY } from './test-support/make-docx';
 import { MAX_UNZIPPED_BYTES } from './zip-archive';
 
@@ -66,6 +67,46 @@ describe('reading a Word document', () => {
 
   it('reads tracked changes already in the document as accepted', () => {
     expect(blocksOf(makeDocx({ body: TRACKED_BODY })).map((b) => b.text)).toEqual(['Repairs will take months.']);
+  });
+});
+
+describe('reading a long Word document a piece at a time', () => {
+  const rand = seededRandom(7);
+  const words = ['harbour', 'council', 'ferry', 'repairs', '港口', '“storm”', 'won’t', 'budget', 'quay', 'tiles'];
+  const sentence = () => Array.from({ length: 8 + Math.floor(rand() * 20) }, () => words[Math.floor(rand() * words.length)]).join(' ');
+  const body = Array.from({ length: 6000 }, (_, i) =>
+    i % 50 === 0
+      ? `${ARTICLE_BODY}${para('')}`
+      : para(`${i}. ${sentence()}`, i % 7 === 0 ? '<w:pPr><w:pStyle w:val="berschrift1"/></w:pPr>' : ''),
+  ).join('');
+  const bytes = makeDocx({ body }, 1);
+
+  it('gives the paragraphs of reading it whole, codes and places included, as each piece is unzipped', async () => {
+    const batches: Block[][] = [];
+    let breaths = 0;
+    const read = await readDocxInSteps(
+      bytes,
+      'long.docx',
+      (b) => batches.push(b),
+      async () => void breaths++,
+    );
+    expect(read).toEqual({ ok: true, value: undefined });
+    expect(batches.flat()).toEqual(blocksOf(bytes));
+    expect(batches.length).toBeGreaterThan(2);
+    expect(breaths).toBeGreaterThan(2);
+  });
+
+  it('names the part, line and column of broken XML, as reading it whole does', async () => {
+    const broken = makeDocx({ body: `${body}<w:p>\n<w:r><w:t>Broken</w:x></w:r></w:p>` }, 1);
+    const whole = readDocx(broken, 'broken.docx');
+    const inSteps = await readDocxInSteps(
+      broken,
+      'broken.docx',
+      () => undefined,
+      async () => undefined,
+    );
+    expect(inSteps.ok).toBe(false);
+    expect(inSteps).toEqual(whole);
   });
 });
 

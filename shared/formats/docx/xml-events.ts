@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { fail, ok, type Result } from '../../result';
+import { TextWindow } from '../text-window';
 
 export interface XmlElementStart {
   readonly name: string;
@@ -27,9 +28,23 @@ export interface XmlHandlers {
 
 class XmlStop extends Error {}
 
-/** Reads `text` once, calling the handlers in document order; fails naming `part`, line and column. */
-export function readXml(text: string, part: string, handlers: XmlHandlers): Result<void> {
+/** Reads XML given in pieces, calling the handlers in document order. */
+export interface XmlReader {
+  /** Reads the next piece (nothing more once the text has failed). */
+  push(text: string): void;
+  /** Ends the text: fails naming the part, line and column of the first problem. */
+  end(): Result<void>;
+  /** The text read so far, as far as it is kept: the caller lets go of what neither it nor the reader needs. */
+  readonly window: TextWindow;
+  /** The reader needs nothing of the text before this offset (just past the last tag it met). */
+  readonly needsFrom: number;
+}
+
+/** A reader of the XML of `part`, given a piece at a time (a long document's text is never one string). */
+export function xmlReader(part: string, handlers: XmlHandlers): XmlReader {
   const parser = new SaxesParser({ xmlns: false, position: true });
+  const window = new TextWindow();
+  let needsFrom = 0;
   let problem: string | undefined;
   const stop = (why: string): never => {
     problem ??= `${part} line ${parser.line}, column ${parser.column}: ${why}`;
@@ -39,22 +54,49 @@ export function readXml(text: string, part: string, handlers: XmlHandlers): Resu
   parser.on('doctype', () => stop('a document type declaration is not allowed (entity expansion is refused).'));
   parser.on('opentag', (tag) => {
     const tagEnd = parser.position;
-    const start = text.lastIndexOf('<', tagEnd - 1);
+    const start = window.lastIndexOf('<', tagEnd - 1);
+    needsFrom = tagEnd;
     handlers.open?.({ name: tag.name, attributes: tag.attributes, start, tagEnd, selfClosing: tag.isSelfClosing });
   });
-  parser.on('closetag', (tag) => handlers.close?.(tag.name, parser.position));
+  parser.on('closetag', (tag) => {
+    needsFrom = parser.position;
+    handlers.close?.(tag.name, parser.position);
+  });
   if (handlers.text) {
     const onText = handlers.text;
     parser.on('text', (t) => onText(t));
     parser.on('cdata', (t) => onText(t));
   }
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    if (e instanceof XmlStop) return fail('parse-error', problem!);
-    return fail('parse-error', `${part} line ${parser.line}, column ${parser.column}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return problem === undefined ? ok(undefined) : fail('parse-error', problem);
+  const guarded = (step: () => void) => {
+    if (problem !== undefined) return;
+    try {
+      step();
+    } catch (e) {
+      if (!(e instanceof XmlStop))
+        problem ??= `${part} line ${parser.line}, column ${parser.column}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
+  return {
+    push(text) {
+      window.add(text);
+      guarded(() => parser.write(text));
+    },
+    end() {
+      guarded(() => parser.close());
+      return problem === undefined ? ok(undefined) : fail('parse-error', problem);
+    },
+    window,
+    get needsFrom() {
+      return needsFrom;
+    },
+  };
+}
+
+/** Reads `text` once, calling the handlers in document order; fails naming `part`, line and column. */
+export function readXml(text: string, part: string, handlers: XmlHandlers): Result<void> {
+  const reader = xmlReader(part, handlers);
+  reader.push(text);
+  return reader.end();
 }
 
 /** Text escaped for XML character data and attribute values. */

@@ -4,7 +4,7 @@
  * in steps with its real output counted: a file of a few kilobytes that unzips to gigabytes (a zip bomb) is
  * refused before it fills the memory, whether or not its directory tells the truth about its sizes.
  */
-import { Inflate, strFromU8, Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
+import { DecodeUTF8, Inflate, strFromU8, Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
 import { fail, ok, type Result } from '../../result';
 
 /**
@@ -53,35 +53,21 @@ export class ZipArchive {
 
   /** The bytes of an entry, or undefined when there is none; fails once the archive's budget is spent. */
   read(name: string): Result<Uint8Array | undefined> {
-    const entry = this.entries.get(name);
-    if (!entry) return ok(undefined);
-    const data = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    if (entry.method === 0) {
-      this.spent += data.length;
-      if (this.spent > this.limit) return fail('too-large', tooLarge(this.fileName, this.limit));
-      return ok(data);
-    }
-    if (entry.method !== 8) {
-      return fail('unsupported', `${this.fileName}: ${name} is compressed with method ${entry.method}, which Redline does not read.`);
-    }
+    if (!this.entries.has(name)) return ok(undefined);
     const chunks: Uint8Array[] = [];
     let size = 0;
-    let over = false;
-    const inflater = new Inflate((chunk) => {
-      size += chunk.length;
-      if (this.spent + size > this.limit) over = true;
-      else chunks.push(chunk);
-    });
-    try {
-      for (let at = 0; at < data.length && !over; at += INFLATE_STEP) {
-        const end = Math.min(data.length, at + INFLATE_STEP);
-        inflater.push(data.subarray(at, end), end === data.length);
+    const steps = this.unzipped(name);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        if (!step.value.ok) return step.value;
+        break;
       }
-    } catch (e) {
-      return fail('parse-error', `${this.fileName}: ${name} is damaged (${e instanceof Error ? e.message : String(e)}).`);
+      for (const chunk of step.value) {
+        chunks.push(chunk);
+        size += chunk.length;
+      }
     }
-    if (over) return fail('too-large', tooLarge(this.fileName, this.limit));
-    this.spent += size;
+    if (chunks.length === 1) return ok(chunks[0]!);
     const out = new Uint8Array(size);
     let at = 0;
     for (const c of chunks) {
@@ -89,6 +75,67 @@ export class ZipArchive {
       at += c.length;
     }
     return ok(out);
+  }
+
+  /**
+   * An entry as UTF-8 text given to `onText` a piece at a time (a BOM dropped), `breathe` awaited between two;
+   * answers false when there is no such entry. A long document's main part is never one string.
+   */
+  async readTextInSteps(name: string, onText: (text: string) => void, breathe: () => Promise<void>): Promise<Result<boolean>> {
+    if (!this.entries.has(name)) return ok(false);
+    let first = true;
+    const decoder = new DecodeUTF8((text) => {
+      onText(first ? text.replace(/^\uFEFF/, '') : text);
+      if (text.length > 0) first = false;
+    });
+    const steps = this.unzipped(name);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        if (!step.value.ok) return step.value;
+        break;
+      }
+      for (const chunk of step.value) decoder.push(chunk);
+      await breathe();
+    }
+    decoder.push(new Uint8Array(0), true);
+    return ok(true);
+  }
+
+  /**
+   * An entry's bytes in steps: each step inflates `INFLATE_STEP` compressed bytes and yields what came out, counted
+   * against the archive's budget; returns why not, if it fails.
+   */
+  private *unzipped(name: string): Generator<Uint8Array[], Result<void>> {
+    const entry = this.entries.get(name)!;
+    const data = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    if (entry.method === 0) {
+      this.spent += data.length;
+      if (this.spent > this.limit) return fail('too-large', tooLarge(this.fileName, this.limit));
+      yield [data];
+      return ok(undefined);
+    }
+    if (entry.method !== 8) {
+      return fail('unsupported', `${this.fileName}: ${name} is compressed with method ${entry.method}, which Redline does not read.`);
+    }
+    let out: Uint8Array[] = [];
+    let over = false;
+    const inflater = new Inflate((chunk) => {
+      this.spent += chunk.length;
+      if (this.spent > this.limit) over = true;
+      else out.push(chunk);
+    });
+    for (let at = 0; at < data.length; at += INFLATE_STEP) {
+      const end = Math.min(data.length, at + INFLATE_STEP);
+      try {
+        inflater.push(data.subarray(at, end), end === data.length);
+      } catch (e) {
+        return fail('parse-error', `${this.fileName}: ${name} is damaged (${e instanceof Error ? e.message : String(e)}).`);
+      }
+      if (over) return fail('too-large', tooLarge(this.fileName, this.limit));
+      if (out.length > 0) yield out;
+      out = [];
+    }
+    return ok(undefined);
   }
 
   /** An entry as UTF-8 text (a BOM dropped), or undefined when there is none. */

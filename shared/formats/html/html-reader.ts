@@ -18,6 +18,7 @@ import { inlineCodeChar, MAX_INLINE_CODES, type Block, type InlineCode, type Par
 import { fail, ok, type Failure, type Result } from '../../result';
 import type { BlockSplitter } from '../block-splitter';
 import { ownString } from '../../own-string';
+import { TextWindow } from '../text-window';
 
 type Node = DefaultTreeAdapterTypes.ChildNode;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -173,39 +174,6 @@ const isRead = (n: Node | Read): n is Read => n.nodeName === '#read';
 const START: Context = { kind: 'text', listDepth: 0, quote: false, pre: false };
 
 /**
- * The page's text from a given offset on, in the pieces it came in: what the reader may still need of it, the
- * tags of the elements not yet read and the whole source of an open image or deletion, and no more.
- */
-class SourceWindow {
-  private readonly pieces: { readonly at: number; readonly text: string }[] = [];
-  private end = 0;
-
-  add(text: string): void {
-    this.pieces.push({ at: this.end, text });
-    this.end += text.length;
-  }
-
-  /** The source between two offsets, a string of its own; undefined when it is no longer kept. */
-  slice(from: number, to: number): string | undefined {
-    if (this.pieces.length === 0 || from < this.pieces[0]!.at || to > this.end || from > to) return undefined;
-    let out = '';
-    for (const { at, text } of this.pieces) {
-      if (at + text.length <= from) continue;
-      if (at >= to) break;
-      out += text.slice(Math.max(0, from - at), to - at);
-    }
-    return ownString(out);
-  }
-
-  /** Lets go of the pieces that end before `offset`. */
-  dropBefore(offset: number): void {
-    let n = 0;
-    while (n < this.pieces.length - 1 && this.pieces[n]!.at + this.pieces[n]!.text.length <= offset) n++;
-    if (n > 0) this.pieces.splice(0, n);
-  }
-}
-
-/**
  * Paragraphs read, in order, for the element read as the article so far: the page's first `<article>`, which is the
  * article for good (`sure`), or else its first `<main>` or its body, which an article (or main part) opening later
  * would replace. Each element read as the article has a number of its own (`of`): paragraphs of a new number void
@@ -263,7 +231,7 @@ export class ArticleParagraphs {
  * is let go when a better one opens (see `HtmlRead`).
  */
 export function htmlReader(fileName: string): HtmlReader {
-  const window = new SourceWindow();
+  const window = new TextWindow();
   /** How far into the page the parser has told of tokens: nothing before it is needed for a tag met later. */
   let toldTo = 0;
   /** The open pictures, deletions and rubies: each one's whole source becomes a code once it ends. */
