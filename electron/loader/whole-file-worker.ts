@@ -64,6 +64,19 @@ let readOf = 0;
 let handed = 0;
 let allRead = false;
 let asked = false;
+/** A Word document's reading, waiting for the service to take what was read (see `untilTaken`). */
+let resumeReading: (() => void) | undefined;
+
+/**
+ * Resolves once the service has taken all but a batch or two of the paragraphs read: reading ran ahead of the
+ * service taking them, and the thread held 14,000 paragraphs of a long document at once.
+ */
+function untilTaken(): Promise<void> {
+  return new Promise((resolve) => {
+    if (read.length - handed < 2 * BLOCKS_PER_ANSWER) setImmediate(resolve);
+    else resumeReading = resolve;
+  });
+}
 
 parentPort?.on('message', (request: WholeFileRequest) => {
   try {
@@ -103,7 +116,7 @@ parentPort?.on('message', (request: WholeFileRequest) => {
             for (const b of blocks) read.push(b);
             if (asked && read.length - handed >= BLOCKS_PER_ANSWER) next();
           },
-          () => new Promise((resolve) => setImmediate(resolve)),
+          untilTaken,
         ).then(
           (docx) => {
             if (!docx.ok) return answer({ kind: 'failed', error: docx.error });
@@ -142,6 +155,11 @@ function next(): void {
   const blocks = read.slice(handed, handed + BLOCKS_PER_ANSWER);
   read.fill(HANDED, handed, handed + blocks.length);
   handed += blocks.length;
+  if (resumeReading && read.length - handed < 2 * BLOCKS_PER_ANSWER) {
+    const resume = resumeReading;
+    resumeReading = undefined;
+    setImmediate(resume);
+  }
   answer({ kind: 'blocks', of: readOf, ...packBlocks(blocks) });
 }
 
