@@ -66,7 +66,11 @@ export function wholeTextInThread(
       const answer = await answers.next();
       if (answer.ok && answer.value.kind === 'taken') {
         untaken--;
-        if (answer.value.read) await giveInSteps(paragraphs.take(pageRead(answer.value.read)), onBlocks);
+        if (answer.value.read) {
+          // A turn of the event loop of its own for each: answers waiting in the queue come all at once.
+          await giveInSteps(paragraphs.take(pageRead(answer.value.read)), onBlocks);
+          await breathe();
+        }
       } else
         failed = !answer.ok
           ? answer
