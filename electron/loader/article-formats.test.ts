@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ARTICLE_BODY, makeDocx } from '../../shared/formats/docx/test-support/make-docx';
+import { checkArticle } from './article-stream';
 import { readArticle } from './read-article';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-formats-'));
@@ -19,6 +20,14 @@ describe('the loader reads every article format through one entry', () => {
     const r = await readArticle(file('story.bin', makeDocx({ body: ARTICLE_BODY })));
     expect(r.ok && r.value.info.format).toBe('docx');
     expect(r.ok && r.value.blocks.map((b) => b.kind)).toEqual(['heading', 'text', 'list-item', 'list-item', 'quote']);
+  });
+
+  it('lets a Word document named on the command line through the quick check, and still turns a binary file away', async () => {
+    expect(await checkArticle(file('story.docx', makeDocx({ body: ARTICLE_BODY })))).toEqual({ ok: true, value: undefined });
+    expect(await checkArticle(file('photo.docx.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0])))).toMatchObject({
+      ok: false,
+      error: { code: 'binary' },
+    });
   });
 
   it('opens an HTML page by its extension or by its start', async () => {

@@ -196,8 +196,8 @@ export async function streamArticle(path: string, sink: StreamSink): Promise<Res
 
 /**
  * Checks, without loading it, that a file can be opened as an article: it exists, is a file within the size
- * limit, is not empty, and its first bytes are text. For the command line, which reports bad input before it
- * starts anything; the loader makes the same checks as it reads.
+ * limit, is not empty, and its first bytes are text or those of a Word document's package. For the command line,
+ * which reports bad input before it starts anything; the loader makes the same checks as it reads.
  */
 export async function checkArticle(path: string): Promise<Result<void>> {
   const name = basename(path);
@@ -209,6 +209,8 @@ export async function checkArticle(path: string): Promise<Result<void>> {
     try {
       const sample = Buffer.allocUnsafe(Math.min(size, FIRST_CHUNK_BYTES));
       const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
+      // A Word document is a ZIP package, which the loader reads as one (and says so if it is not a document).
+      if (looksLikeZip(sample.subarray(0, bytesRead)) || /\.docx$/i.test(name)) return ok(undefined);
       const detected = detectEncoding(sample.subarray(0, bytesRead), bytesRead >= size, name);
       return detected.ok ? ok(undefined) : detected;
     } finally {
