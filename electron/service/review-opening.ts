@@ -21,7 +21,14 @@ import { salvageJournal } from '../../shared/journal/read-journal';
 import type { Annotation, ArticleInfo, ImportedFlag, Paragraph } from '../../shared/model';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { ReviewState } from '../../shared/journal/review-state';
-import { removeStrayTemporaries, ReviewJournal, type JournalOptions, type ParagraphsFile, type ReadAhead } from '../journal/review-journal';
+import {
+  removeStrayTemporaries,
+  ReviewJournal,
+  type ExpectedParagraphs,
+  type JournalOptions,
+  type ParagraphsFile,
+  type ReadAhead,
+} from '../journal/review-journal';
 import { acquireLock, describeHolder, takeOverLock, type LockHolder, type ReviewLock } from '../journal/review-lock';
 import { fileIsReadOnly, type ReviewPath } from '../journal/review-path';
 import type { ReadOnlyReview } from '../../shared/contract';
@@ -86,7 +93,7 @@ export async function openReviewFile(
 ): Promise<Result<OpenedReviewFile>> {
   const name = basename(where.path);
   if (where.folderReadOnly) {
-    return openReadOnly(where, article, paragraphs, {
+    return openReadOnly(where, article, paragraphs, beside, {
       reason: 'read-only-folder',
       message: `The folder of ${name} cannot be written, so the review opens read-only. Continue in a copy to keep working.`,
       remedies: ['copy'],
@@ -98,20 +105,20 @@ export async function openReviewFile(
   if (attempt.kind === 'held') {
     lock = attempt.lock;
   } else if (attempt.kind === 'unwritable') {
-    return openReadOnly(where, article, paragraphs, {
+    return openReadOnly(where, article, paragraphs, beside, {
       reason: 'read-only-folder',
       message: `The folder of ${name} cannot be written, so the review opens read-only. Continue in a copy to keep working.`,
       remedies: ['copy'],
     });
   } else if (attempt.stale) {
     const taken = await takeOverLock(where.path, app);
-    if (!taken.ok) return openLocked(where, article, paragraphs, attempt.holder);
+    if (!taken.ok) return openLocked(where, article, paragraphs, beside, attempt.holder);
     lock = taken.value;
     notes.push(
       `${attempt.holder ? describeHolder(attempt.holder) : 'A Redline that is no longer running'} had left ${name} locked; it is no longer running, so this window took the review over.`,
     );
   } else {
-    return openLocked(where, article, paragraphs, attempt.holder);
+    return openLocked(where, article, paragraphs, beside, attempt.holder);
   }
   const result = await openHeld(where, article, paragraphs, rater, lock, imported, beside);
   if (!result.ok) {
@@ -127,6 +134,7 @@ async function openLocked(
   where: ReviewPath,
   article: ArticleInfo,
   paragraphs: readonly Paragraph[],
+  beside: MadeBeside,
   holder: LockHolder | undefined,
 ): Promise<Result<OpenedReviewFile>> {
   const who = holder ? describeHolder(holder) : 'Another Redline';
@@ -148,23 +156,45 @@ async function openLocked(
   ) {
     return fail('locked', `${who} is starting this review right now; open the article again in a moment.`);
   }
-  return openReadOnly(where, article, paragraphs, {
+  return openReadOnly(where, article, paragraphs, beside, {
     reason: 'locked',
     message: `${who} has ${basename(where.path)} open, so it is read-only here. Work there, or take the review over once that window is closed.`,
     remedies: ['take-over', 'copy'],
   });
 }
 
+/**
+ * Opens the review read-only. A long one is read as when it is held (see `expecting`): read whole, a 63 MB page's
+ * review took the service to 516 MB.
+ */
 async function openReadOnly(
   where: ReviewPath,
   article: ArticleInfo,
   paragraphs: readonly Paragraph[],
+  beside: MadeBeside,
   readOnly: ReadOnlyReview,
 ): Promise<Result<OpenedReviewFile>> {
   const refusal: JournalOptions['readOnly'] = { code: readOnly.reason === 'locked' ? 'locked' : 'read-only', message: readOnly.message };
-  const opened = await ReviewJournal.open(where.path, { readOnly: refusal });
+  const opened = await ReviewJournal.open(where.path, { readOnly: refusal, ...expecting(beside, paragraphs).options });
   if (!opened.ok) return await damaged(opened.error.code, opened.error.message, where);
   return ok(await fromOpened(opened.value, article, paragraphs, readOnly));
+}
+
+/**
+ * What an existing review's header is expected to hold: the paragraphs as loaded, whose header JSON is made beside
+ * the loading (the file is read meanwhile, ahead when it was), so that a long review's header is checked against
+ * them instead of parsed back. `making` is that JSON's file, for a new review.
+ */
+function expecting(
+  beside: MadeBeside,
+  paragraphs: readonly Paragraph[],
+): {
+  making: Promise<ParagraphsFile | undefined>;
+  options: { expected: Promise<ExpectedParagraphs | undefined>; readAhead?: Promise<ReadAhead | undefined> };
+} {
+  const making = (beside.headerParagraphs?.() ?? Promise.resolve(undefined)).catch(() => undefined);
+  const expected = making.then((file) => file && { paragraphs, file });
+  return { making, options: { expected, ...(beside.readAhead ? { readAhead: beside.readAhead } : {}) } };
 }
 
 /** Opens (or creates) the review with its lock held. */
@@ -178,17 +208,15 @@ async function openHeld(
   beside: MadeBeside,
 ): Promise<Result<OpenedReviewFile>> {
   if (await fileIsReadOnly(where.path)) {
-    return openReadOnly(where, article, paragraphs, {
+    return openReadOnly(where, article, paragraphs, beside, {
       reason: 'read-only-file',
       message: `${basename(where.path)} is read-only, so the review opens read-only. Continue in a copy to keep working.`,
       remedies: ['copy'],
     });
   }
   await removeStrayTemporaries(where.path);
-  // The file is read while the paragraphs' header JSON is still being made beside the loading.
-  const making = (beside.headerParagraphs?.() ?? Promise.resolve(undefined)).catch(() => undefined);
-  const expected = making.then((file) => file && { paragraphs, file });
-  const opened = await ReviewJournal.open(where.path, { lock, expected, ...(beside.readAhead ? { readAhead: beside.readAhead } : {}) });
+  const { making, options } = expecting(beside, paragraphs);
+  const opened = await ReviewJournal.open(where.path, { lock, ...options });
   if (opened.ok) return ok(await fromOpened(opened.value, article, paragraphs, undefined));
   if (opened.error.code !== 'not-found') return await damaged(opened.error.code, opened.error.message, where);
   const made = await making;

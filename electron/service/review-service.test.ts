@@ -1,6 +1,6 @@
 import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scoreArticle } from '../../shared/scoring/article-scorer';
 import { ReviewJournal } from '../journal/review-journal';
 import { ARTICLE_PARAGRAPHS, SAMPLE, ServiceFixture, value, viewAfter, waitForFailure, waitForReview } from './service-fixture';
@@ -217,6 +217,29 @@ describe('the review file of an article', () => {
     expect(opened.annotations).toHaveLength(1);
     expect(opened.readOnly).toMatchObject({ reason: 'read-only-folder', remedies: ['copy'] });
     await second.close();
+  });
+
+  it('a long review opened read-only is checked against the paragraphs as loaded, as one held is, not read back whole', async () => {
+    // Over 4 MiB, a held review's header is checked against the loaded paragraphs instead of parsed back.
+    const sentence = 'The harbour authority approved the new bridge on Tuesday, after months of debate. ';
+    writeFileSync(fx.article, Array.from({ length: 7000 }, (_, i) => `${i + 1}. ${sentence.repeat(8)}`).join('\n\n'));
+    const first = fx.service();
+    const review = await fx.open(first);
+    value(await first.addAnnotation(flagOf(review.reviewId)));
+    await first.close();
+    const open = vi.spyOn(ReviewJournal, 'open');
+    try {
+      const second = fx.service({ canWrite: async () => false });
+      const opened = await fx.open(second);
+      expect(opened.readOnly).toMatchObject({ reason: 'read-only-folder' });
+      expect(opened.annotations).toHaveLength(1);
+      const asked = open.mock.calls.at(-1)![1] as { readOnly?: unknown; expected?: Promise<{ paragraphs: unknown[] } | undefined> };
+      expect(asked.readOnly).toBeDefined();
+      expect((await asked.expected)?.paragraphs).toHaveLength(7000);
+      await second.close();
+    } finally {
+      open.mockRestore();
+    }
   });
 
   it('a second service on the same review opens it read-only, refuses every change, and loses nothing of the first', async () => {
