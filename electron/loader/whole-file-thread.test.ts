@@ -9,7 +9,7 @@ import { makeDocx } from '../../shared/formats/docx/test-support/make-docx';
 import type { Block } from '../../shared/model';
 import { streamArticle } from './article-stream';
 import { docxInThread, wholeTextInThread } from './whole-file-thread';
-import { BLOCKS_PER_ANSWER } from './whole-file-worker';
+import { BLOCKS_PER_ANSWER } from './whole-file-protocol';
 
 const dir = mkdtempSync(join(tmpdir(), 'redline-whole-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -13,8 +13,8 @@ import { assertNever, fail, ok, type Result } from '../../shared/result';
 import { breathe } from '../breathe';
 import { startServiceThread, ThreadAnswers } from '../service/service-thread';
 import { unpackBlocks } from '../../shared/formats/packed-blocks';
-import type { WholeFileAnswer, WholeFileRequest } from './whole-file-worker';
-import { ArticleParagraphs, type HtmlRead } from '../../shared/formats/html/html-reader';
+import { BLOCKS_PER_ANSWER, type WholeFileAnswer, type WholeFileRequest } from './whole-file-protocol';
+import { ArticleParagraphs } from '../../shared/formats/html/html-reader';
 
 /** Pieces of text the thread may be behind the loader (each at most 128 kB of UTF-16). */
 const PIECES_AHEAD = 4;
@@ -66,11 +66,7 @@ export function wholeTextInThread(
       const answer = await answers.next();
       if (answer.ok && answer.value.kind === 'taken') {
         untaken--;
-        if (answer.value.read) {
-          // A turn of the event loop of its own for each: answers waiting in the queue come all at once.
-          await giveInSteps(paragraphs.take(pageRead(answer.value.read)), onBlocks);
-          await breathe();
-        }
+        if (answer.value.read) await giveRead(answer.value.read, paragraphs, onBlocks);
       } else
         failed = !answer.ok
           ? answer
@@ -146,10 +142,7 @@ async function paragraphsFrom(
           break;
         case 'taken':
           // A piece of the text, taken after the loader stopped waiting for it.
-          if (answer.value.read) {
-            await giveInSteps(paragraphs.take(pageRead(answer.value.read)), onBlocks);
-            await breathe();
-          }
+          if (answer.value.read) await giveRead(answer.value.read, paragraphs, onBlocks);
           break;
         case 'done':
           // Paragraphs of a page still held are sure now if they are of the element read as its article at the end.
@@ -167,26 +160,31 @@ async function paragraphsFrom(
   }
 }
 
-/** A page's read as the thread sends it, taken in. */
-function pageRead(read: NonNullable<Extract<WholeFileAnswer, { kind: 'taken' }>['read']>): HtmlRead {
-  return { blocks: unpackBlocks(read), of: read.of, sure: read.sure };
+/**
+ * Gives what a page's piece read, as the thread sent it, to `onBlocks` once sure (see `ArticleParagraphs`), then a
+ * breath: answers waiting in the queue are all taken at once, and each gets a turn of the event loop of its own.
+ */
+async function giveRead(
+  read: NonNullable<Extract<WholeFileAnswer, { kind: 'taken' }>['read']>,
+  paragraphs: ArticleParagraphs,
+  onBlocks: (blocks: Block[]) => void,
+): Promise<void> {
+  await giveInSteps(paragraphs.take({ blocks: unpackBlocks(read), of: read.of, sure: read.sure }), onBlocks);
+  await breathe();
 }
-
-/** Paragraphs given at a time of those held (as many as the thread sends in a batch). */
-const HELD_PER_STEP = 500;
 
 /**
  * Gives paragraphs to `onBlocks` a few hundred at a time, a breath between two: a page that marks no article gives
  * all of its paragraphs at its end, held until then.
  */
 async function giveInSteps(blocks: Block[], onBlocks: (blocks: Block[]) => void): Promise<void> {
-  if (blocks.length <= HELD_PER_STEP) {
+  if (blocks.length <= BLOCKS_PER_ANSWER) {
     if (blocks.length > 0) onBlocks(blocks);
     return;
   }
-  for (let at = 0; at < blocks.length; at += HELD_PER_STEP) {
+  for (let at = 0; at < blocks.length; at += BLOCKS_PER_ANSWER) {
     if (at > 0) await breathe();
-    onBlocks(blocks.slice(at, at + HELD_PER_STEP));
+    onBlocks(blocks.slice(at, at + BLOCKS_PER_ANSWER));
   }
 }
 
