@@ -151,7 +151,7 @@ export function App({ client }: { client: RedlineClient }) {
         {!layout.prefs.panelHidden && <PanelSplitter width={layout.prefs.panelWidth} onWidth={layout.setPanelWidth} />}
         <SidePanel
           hidden={layout.prefs.panelHidden}
-          {...(reviewError ? { empty: 'The review is not open: the message above says why and what you can do.' } : {})}
+          {...(reviewError || state.loadFailed ? { empty: 'The review is not open: the message above says why and what you can do.' } : {})}
         >
           {review && (
             <ReviewPanel

@@ -30,6 +30,28 @@ describe('the open article in the renderer', () => {
     expect(s).toMatchObject({ reviewId: 'r2', loaded: 3, done: false });
   });
 
+  it('remembers that the article could not be read to its end, after the message saying why is dismissed', () => {
+    let s = articleReducer(getEmptyState(), { type: 'opened', review: opened('r1', 3) });
+    s = articleReducer(s, { type: 'event', event: progress('r1', 8, false) });
+    expect(s.loadFailed).toBeUndefined();
+    const error = { code: 'parse-error' as const, message: 'story.docx: word/document.xml line 1, column 9: unexpected close tag.' };
+    const failed: ServiceEvent = {
+      type: 'load-progress',
+      reviewId: 'r1',
+      bytesRead: 500,
+      totalBytes: 1000,
+      paragraphs: 8,
+      done: true,
+      error,
+    };
+    s = articleReducer(s, { type: 'event', event: failed });
+    expect(s).toMatchObject({ loaded: 8, done: true, error, loadFailed: true });
+    s = articleReducer(s, { type: 'dismiss-error' });
+    expect(s.error).toBeUndefined();
+    expect(s.loadFailed).toBe(true);
+    expect(articleReducer(s, { type: 'opened', review: opened('r2', 3) }).loadFailed).toBeUndefined();
+  });
+
   it('follows progress of the open article', () => {
     let s = articleReducer(getEmptyState(), { type: 'opened', review: opened('r1', 3) });
     s = articleReducer(s, { type: 'event', event: progress('r1', 8, false) });

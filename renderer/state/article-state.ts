@@ -19,6 +19,11 @@ export interface ArticleState {
   readonly opening: boolean;
   readonly error?: Failure;
   /**
+   * The article could not be read to its end (some paragraphs may show): its review does not open, whether or not
+   * the reader dismissed the message saying why.
+   */
+  readonly loadFailed?: boolean;
+  /**
    * The latest progress of an article whose open request has not been answered yet: a small file can finish
    * loading before the answer arrives, and its last event must not be lost.
    */
@@ -35,7 +40,7 @@ function withProgress(state: ArticleState, e: LoadProgress): ArticleState {
     bytesRead: e.bytesRead,
     totalBytes: e.totalBytes,
     mismatch: e.mismatch,
-    ...(e.error ? { error: e.error } : {}),
+    ...(e.error ? { error: e.error, loadFailed: true } : {}),
   };
 }
 
